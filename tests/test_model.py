@@ -1,0 +1,114 @@
+"""The shared data model: spans slice the original, cleaning masks without moving offsets,
+and every object survives a round trip through its dict form."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.model import (
+    Article,
+    Claim,
+    DateMention,
+    Dossier,
+    Extraction,
+    Figure,
+    FigureMention,
+    Quote,
+    QuoteMention,
+    Removed,
+    Span,
+    TimelineEntry,
+    content_id,
+)
+
+TEXT = "Headline here\n\n[ad]\nA dam failed on Tuesday.\nRepeated line.\nRepeated line.\n"
+
+
+@pytest.fixture()
+def article() -> Article:
+    return Article.create(source="x.txt", original=TEXT, title="Headline here")
+
+
+def test_article_ids_are_content_hashes(article: Article) -> None:
+    again = Article.create(source="elsewhere.txt", original=TEXT)
+    assert article.id == again.id
+    assert article.id != Article.create(source="x.txt", original=TEXT + "!").id
+
+
+def test_span_of_slices_the_original_text(article: Article) -> None:
+    start = TEXT.index("dam")
+    span = Span.of(article, start, start + 3)
+    assert span.text == "dam" and span.article == article.id
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (0, len(TEXT) + 1), (7, 3)])
+def test_span_of_refuses_offsets_outside_the_article(article: Article, start: int,
+                                                     end: int) -> None:
+    with pytest.raises(ValueError, match="outside article"):
+        Span.of(article, start, end)
+
+
+def test_masking_keeps_length_and_newlines(article: Article) -> None:
+    ad = TEXT.index("[ad]")
+    cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
+    masked = cleaned.masked()
+    assert len(masked) == len(TEXT)
+    assert "[ad]" not in masked
+    assert masked.count("\n") == TEXT.count("\n")
+    assert cleaned.original == TEXT
+
+
+def test_kept_blocks_are_original_offsets_of_surviving_lines(article: Article) -> None:
+    ad = TEXT.index("[ad]")
+    cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
+    blocks = [TEXT[s:e] for s, e in cleaned.kept_blocks()]
+    assert blocks == ["Headline here", "A dam failed on Tuesday.", "Repeated line.",
+                      "Repeated line."]
+    assert cleaned.text.startswith("Headline here\n\nA dam failed")
+
+
+def test_article_round_trips_through_dict(article: Article) -> None:
+    cleaned = article.with_removed([Removed(15, 19, "ad-marker")])
+    data = cleaned.to_dict()
+    assert data["text"] == cleaned.text
+    assert Article.from_dict(data) == cleaned
+
+
+def test_mentions_serialise_flat_with_their_span_keys(article: Article) -> None:
+    start = TEXT.index("Tuesday")
+    span = Span.of(article, start, start + 7)
+    sentence = Span.of(article, TEXT.index("A dam"), TEXT.index("Tuesday.") + 8)
+    date = DateMention(span, "2026-03-10", "day", relative=True, sentence=sentence)
+    data = date.to_dict()
+    assert (data["article"], data["start"], data["end"], data["text"]) == (
+        article.id, start, start + 7, "Tuesday")
+    assert data["sentence"]["text"] == "A dam failed on Tuesday."
+    assert DateMention.from_dict(data) == date
+
+
+def test_a_whole_dossier_round_trips_through_dict(article: Article) -> None:
+    start = TEXT.index("dam")
+    span = Span.of(article, start, start + 3)
+    fig = FigureMention(span, 10.0, None, qualifier="more than", attributed_to=("officials",))
+    quote = QuoteMention(span, "Jane Doe", speaker_span=span, verbatim=False)
+    dossier = Dossier(
+        articles=(article,),
+        figures=(Figure("f1", "killed", 10.0, 10.0, None, "2026-03-11", False, (fig,),
+                        low_sources=(article.id,)),),
+        quotes=(Quote("q1", "Jane Doe", "dam", (quote,)),),
+        claims=(Claim("c1", "dam", (span,), 1),),
+        timeline=(TimelineEntry("2026-03", "month", "dam", (span,)),),
+        title="t",
+    )
+    data = dossier.to_dict()
+    assert data["schema"] == "accord.dossier/1"
+    assert data["figures"][0]["mentions"][0]["attributed_to"] == ["officials"]
+    assert Dossier.from_dict(data) == dossier
+    extraction = Extraction(article.id, (span,), (fig,), (quote,), ())
+    assert Extraction.from_dict(extraction.to_dict()) == extraction
+
+
+def test_content_id_is_stable_and_prefixed() -> None:
+    assert content_id("a", 1, prefix="f") == content_id("a", 1, prefix="f")
+    assert content_id("a", 1, prefix="f").startswith("f")
+    assert content_id("a", 1) != content_id("a1")
