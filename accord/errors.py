@@ -7,7 +7,8 @@ Exception tree::
     │   ├── EmptyInputError       nothing but whitespace
     │   ├── BinaryInputError      not text (NUL bytes, undecodable)
     │   ├── TooLargeInputError    over the size limit
-    │   └── MalformedInputError   JSON line, HTML or date field that does not parse
+    │   ├── MalformedInputError   JSON line, HTML or date field that does not parse
+    │   └── UnreadableInputError  missing, a directory, permission denied, I/O error
     ├── NoArticlesError       a batch in which no file could be read
     ├── SchemaError           a dossier that does not validate against the published schema
     └── StoreError            the corpus store refused a write or read
@@ -49,6 +50,10 @@ class TooLargeInputError(InputError):
 
 class MalformedInputError(InputError):
     pass
+
+
+class UnreadableInputError(InputError):
+    """The path cannot be opened at all (missing, permission denied, I/O error)."""
 
 
 class NoArticlesError(AccordError):
