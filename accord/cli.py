@@ -87,7 +87,9 @@ def _analyze_and_write(paths: list[Path], outdir: Path, quiet: bool) -> None:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or directories.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or directories.")
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out"
     ),

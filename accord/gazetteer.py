@@ -86,10 +86,10 @@ def fix_entities(doc: Doc, matcher: object) -> Doc:
     for i, ent in enumerate(ents):
         if ent.label_ in {"ORG", "PRODUCT", "NORP", "GPE", "WORK_OF_ART"} and ent.start > 0:
             prev = doc[ent.start - 1]
-            if prev.lower_ in PERSON_TITLES and all(t.pos_ == "PROPN" for t in ent):
-                if ent.text not in place_names():
-                    ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
-                    changed = True
+            titled = prev.lower_ in PERSON_TITLES and all(t.pos_ == "PROPN" for t in ent)
+            if titled and ent.text not in place_names():
+                ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+                changed = True
     if changed:
         doc.ents = filter_spans(ents)
     return doc
