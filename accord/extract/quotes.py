@@ -1,0 +1,373 @@
+"""Quotes and reported speech, each credited to a speaker, as spans of the original text.
+
+Two passes over an article's parsed paragraphs (:class:`accord.nlp.Block`):
+
+* **direct quotes** — text between quote marks of any style (straight, curly, guillemets; a
+  quote left open runs to the end of its paragraph, the news convention for a quote that
+  continues). The cue is the nearest speech verb *outside* the marks in the same stretch of
+  text; the speaker is that verb's subject ("X said, “…”", "“…,” X said", "X, stating, “…”").
+  A quote with no cue of its own that follows the previous quote continues its speaker
+  ("…,” he said. “For those …”).
+* **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said")
+  and "according to X" (the rest of the clause is the content); ``verbatim=False``.
+
+Speakers are resolved by :mod:`accord.extract.speakers`: a pronoun, a relative "who" or a
+bare title ("the spokesperson") goes to the antecedent / last named person; a short or
+variant name goes to the fullest form seen in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from accord.extract.speakers import NameTable, normalise_speaker
+from accord.gazetteer import PERSON_TITLES
+from accord.model import Article, QuoteMention, Span
+from accord.nlp import Block
+
+# Verbs of saying and of attribution (PolNeAR's cue classes: speech, writing, belief,
+# evidence). Lemmas, so "said", "says", "saying" all match.
+SPEECH_VERBS = frozenset({
+    "say", "tell", "state", "add", "note", "claim", "warn", "mention", "emphasize",
+    "emphasise", "declare", "indicate", "remark", "confirm", "announce", "write", "report",
+    "explain", "argue", "insist", "suggest", "acknowledge", "admit", "assert", "contend",
+    "reply", "respond", "answer", "tweet", "recall", "predict", "promise", "pledge", "vow",
+    "deny", "estimate", "stress", "reiterate", "concede", "agree", "complain", "charge",
+    "testify", "conclude", "allege", "maintain", "caution", "reveal", "disclose", "counter",
+    "quip", "joke", "boast", "observe", "comment", "ask", "believe", "think", "find", "show",
+    "learn", "call", "describe", "accuse", "urge", "continue", "repeat", "yell", "shout",
+    "chant", "blast", "slam", "tout", "brag", "proclaim", "signal", "hint", "question",
+    "demand", "guarantee", "assure", "acknowledge", "fear", "worry", "hope", "expect",
+    "know", "insinuate", "posit", "speculate", "wonder",
+})
+# Verbs that need a complement clause to count as reported speech (too common otherwise).
+NEEDS_CLAUSE = frozenset({"believe", "think", "find", "show", "learn", "know", "hope",
+                          "expect", "fear", "worry", "continue", "call", "ask", "question"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+# Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# A subject headed by one of these, with no name in it, is the last named person.
+ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
+# Quote pairs: open mark -> close mark. Straight marks pair with themselves.
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_OPEN_MARKS = re.compile("|".join(re.escape(k) for k in QUOTE_PAIRS))
+# An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
+MIN_UNCITED_WORDS = 6
+TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
+
+
+@dataclass(frozen=True)
+class _Region:
+    """A quoted stretch of one block: ``inner`` offsets exclude the marks."""
+
+    outer_start: int
+    outer_end: int
+    inner_start: int
+    inner_end: int
+
+
+def quote_regions(text: str) -> list[_Region]:
+    """Quoted stretches of a paragraph; an unclosed quote runs to the paragraph's end."""
+    regions: list[_Region] = []
+    pos = 0
+    while (match := _OPEN_MARKS.search(text, pos)) is not None:
+        close_mark = QUOTE_PAIRS[match.group()]
+        inner_start = match.end()
+        close = text.find(close_mark, inner_start)
+        outer_end = len(text) if close < 0 else close + 1
+        inner_end = len(text) if close < 0 else close
+        if inner_end > inner_start and text[inner_start:inner_end].strip():
+            regions.append(_Region(match.start(), outer_end, inner_start, inner_end))
+        pos = max(outer_end, match.end())
+    return regions
+
+
+def _trimmed(block: Block, start: int, end: int) -> Span | None:
+    """A span with surrounding spaces, punctuation and quote marks cut; None when empty."""
+    text = block.doc.text
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS:
+        end -= 1
+    return block.span(start, end) if end > start else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, climbing through "…, saying …" and coordinated verbs."""
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of a noun phrase, without relative clauses or trailing commas."""
+    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in cut]
+    first = tokens[0]
+    last = first
+    for token in tokens[1:]:  # stop at the first gap left by a removed clause
+        if token.i != last.i + 1:
+            break
+        last = token
+    while last.i > first.i and last.is_punct:
+        last = last.doc[last.i - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+class _Speakers:
+    """Names in the article, in order, to resolve pronouns, titles and short forms."""
+
+    def __init__(self, blocks: list[Block], quoted: list[tuple[int, int]]) -> None:
+        def unquoted(start: int) -> bool:
+            return not any(s <= start < e for s, e in quoted)
+
+        names: list[str] = []
+        for block in blocks:
+            for ent in block.doc.ents:
+                if ent.label_ == "PERSON" and unquoted(block.start + ent.start_char):
+                    names.append(ent.text)
+        self.table = NameTable(names)
+        # A person is mentioned wherever a name ends whose key the table knows, even where
+        # the tagger missed the entity ("Kirby emphasized").
+        self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
+        for block in blocks:
+            for token in block.doc:
+                end = block.start + token.idx + len(token.text)
+                if (_name_like(token) and self.table.knows(token.text)
+                        and unquoted(end - 1) and not _continues_name(token)):
+                    self.people.append((end, self.table.resolve(token.text)))
+
+    def last_person(self, before: int) -> str | None:
+        found = None
+        for end, name in self.people:
+            if end > before:
+                break
+            found = name
+        return found
+
+    def name(self, block: Block, head: Token) -> str | None:
+        """The speaker's name for a subject noun phrase headed by ``head``."""
+        start, end = _np_bounds(head)
+        absolute = block.start + start
+        lower = head.lower_
+        if lower in PERSONAL_PRONOUNS:
+            return self.last_person(absolute)
+        if lower in RELATIVE_PRONOUNS and head.head.head is not head.head:
+            antecedent = head.head.head
+            return self.name(block, antecedent) if antecedent.pos_ in {"PROPN", "NOUN"} else None
+        if head.pos_ == "PRON":
+            return None
+        span = block.doc.char_span(start, end, alignment_mode="expand")
+        ents = [e for e in span.ents] if span is not None else []
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                return self.table.resolve(ent.text)
+        if _name_like(head) and self.table.knows(head.text):
+            return self.table.resolve(head.text)
+        if ents and head.ent_type_:
+            return normalise_speaker(ents[0].text) or ents[0].text
+        if head.lemma_.lower() in ROLE_NOUNS and head.tag_ == "NN" and not ents:
+            return self.last_person(absolute)
+        if span is None:
+            return None
+        words = [t.text for t in span if t.dep_ != "det" and not t.is_punct]
+        return " ".join(words) or None
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalised noun: the tagger calls a sentence-initial surname NOUN as often as PROPN."""
+    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper()
+
+
+def _continues_name(token: Token) -> bool:
+    """True when the next token is still part of the same name."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I"
+
+
+def _speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _according_to(token: Token) -> Token | None:
+    """The object of "according to X", given the token "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _inside(start: int, end: int, regions: list[_Region]) -> bool:
+    return any(r.outer_start <= start and end <= r.outer_end for r in regions)
+
+
+def _cue_span(block: Block, token: Token) -> Span:
+    """The cue's words: the verb with its particle ("pointed out"), or "according to"."""
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prt" or (token.lower_ == "according" and child.lower_ == "to"):
+            end = max(end, child.idx + len(child.text))
+    return block.span(token.idx, end)
+
+
+class _Finder:
+    """Finds one article's quotes; holds the per-article speaker state."""
+
+    def __init__(self, article: Article, blocks: list[Block]) -> None:
+        self.article = article
+        self.blocks = blocks
+        self.regions = [quote_regions(b.doc.text) for b in blocks]
+        quoted = [(b.start + r.inner_start, b.start + r.inner_end)
+                  for b, rs in zip(blocks, self.regions, strict=True) for r in rs]
+        self.speakers = _Speakers(blocks, quoted)
+
+    def attribution(self, block: Block, cue: Token, subject: Token | None
+                    ) -> tuple[str | None, Span | None, Span]:
+        if subject is None:
+            return None, None, _cue_span(block, cue)
+        start, end = _np_bounds(subject)
+        return self.speakers.name(block, subject), block.span(start, end), _cue_span(block, cue)
+
+    def direct(self) -> list[QuoteMention]:
+        found: list[QuoteMention] = []
+        previous: QuoteMention | None = None
+        for block, regions in zip(self.blocks, self.regions, strict=True):
+            for i, region in enumerate(regions):
+                span = _trimmed(block, region.inner_start, region.inner_end)
+                if span is None:
+                    continue
+                lo = regions[i - 1].outer_end if i else 0
+                hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.doc.text)
+                mention = self._cited(block, region, span, lo, hi)
+                if mention is None and previous is not None and self._continues(block, region):
+                    mention = QuoteMention(span, previous.speaker, previous.speaker_span,
+                                           previous.cue, verbatim=True)
+                if mention is None and len(span.text.split()) >= MIN_UNCITED_WORDS:
+                    mention = QuoteMention(span, None, verbatim=True)
+                if mention is not None:
+                    found.append(mention)
+                    previous = mention if mention.speaker_span is not None else previous
+        return found
+
+    def _continues(self, block: Block, region: _Region) -> bool:
+        """A quote that opens its sentence right after an attributed one continues it."""
+        before = block.doc.text[:region.outer_start].rstrip()
+        return not before or before.endswith((".", ":", "!", "?"))
+
+    def _cited(self, block: Block, region: _Region, span: Span, lo: int, hi: int
+               ) -> QuoteMention | None:
+        """Credit a quote to the nearest cue outside the marks, in its own sentences."""
+        doc = block.doc
+        sents = [s for s in doc.sents if s.end_char > region.outer_start
+                 and s.start_char < region.outer_end]
+        if not sents:
+            return None
+        window_lo = max(lo, sents[0].start_char)
+        window_hi = min(hi, sents[-1].end_char)
+        whole_sentence = not doc.text[window_lo:region.outer_start].strip(TRIM_CHARS)
+        if whole_sentence and not doc.text[region.outer_end:window_hi].strip(TRIM_CHARS):
+            # The quote is its own sentence: look in the next sentence for "X said."
+            window_hi = min(hi, self._next_sentence_end(sents[-1]))
+        best: tuple[int, Token, Token | None] | None = None
+        for token in doc:
+            if not window_lo <= token.idx < window_hi or _inside(
+                    token.idx, token.idx + 1, [region]):
+                continue
+            obj = _according_to(token)
+            if obj is None and not _speech_verb(token):
+                continue
+            subject = obj if obj is not None else _subject(token)
+            gap = (region.outer_start - token.idx if token.idx < region.outer_start
+                   else token.idx - region.outer_end)
+            rank = gap + (0 if subject is not None else len(doc.text))
+            if best is None or rank < best[0]:
+                best = (rank, token, subject)
+        if best is None:
+            return None
+        speaker, speaker_span, cue = self.attribution(block, best[1], best[2])
+        return QuoteMention(span, speaker, speaker_span, cue, verbatim=True)
+
+    @staticmethod
+    def _next_sentence_end(sent: SpacySpan) -> int:
+        doc = sent.doc
+        return sent.end_char if sent.end >= len(doc) else doc[sent.end].sent.end_char
+
+    def reported(self) -> list[QuoteMention]:
+        found: list[QuoteMention] = []
+        for block, regions in zip(self.blocks, self.regions, strict=True):
+            for token in block.doc:
+                if _inside(token.idx, token.idx + 1, regions):
+                    continue
+                mention = self._reported_at(block, token, regions)
+                if mention is not None:
+                    found.append(mention)
+        return found
+
+    def _reported_at(self, block: Block, token: Token, regions: list[_Region]
+                     ) -> QuoteMention | None:
+        obj = _according_to(token)
+        if obj is not None:
+            bounds = self._outside(token, token.head)
+            subject: Token | None = obj
+        elif _speech_verb(token):
+            clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
+            if not clauses and token.dep_ == "parataxis":
+                bounds = self._outside(token, token.head)
+            elif clauses:
+                clause = clauses[0]
+                bounds = (clause.left_edge.idx, clause.right_edge.idx
+                          + len(clause.right_edge.text))
+            else:
+                return None
+            subject = _subject(token)
+        else:
+            return None
+        span = _trimmed(block, *bounds) if bounds else None
+        if span is None or self._mostly_quoted(block, span, regions):
+            return None
+        speaker, speaker_span, cue = self.attribution(block, token, subject)
+        return QuoteMention(span, speaker, speaker_span, cue, verbatim=False)
+
+    @staticmethod
+    def _outside(cue: Token, head: Token) -> tuple[int, int] | None:
+        """The head clause's text on the longer side of the cue's phrase."""
+        phrase = list(cue.subtree)
+        clause = list(head.subtree) if head is not cue else list(cue.sent)
+        first, last = phrase[0].i, phrase[-1].i
+        left = [t for t in clause if t.i < first]
+        right = [t for t in clause if t.i > last]
+        side = left if len(left) >= len(right) else right
+        if not side:
+            return None
+        return side[0].idx, side[-1].idx + len(side[-1].text)
+
+    @staticmethod
+    def _mostly_quoted(block: Block, span: Span, regions: list[_Region]) -> bool:
+        """True when a direct quote already covers most of this content."""
+        start, end = span.start - block.start, span.end - block.start
+        covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start))
+                      for r in regions)
+        return covered * 2 >= end - start
+
+
+def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
+    """Every direct quote and reported statement in one article, in text order."""
+    finder = _Finder(article, blocks)
+    mentions = finder.direct() + finder.reported()
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))

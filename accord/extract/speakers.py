@@ -1,0 +1,133 @@
+"""Speaker names: one normalisation rule, so one person gets one key across spellings.
+
+The rule (no list of names): a name is stripped of titles, possessives, parentheticals and
+anything after a comma ("John Kirby, spokesperson for ..." -> "John Kirby"); its *key* is the
+last name token, lowercased, accents removed, doubled letters collapsed and a transliterated
+ending (``-iy``, ``-yi``, ``-ij``, ``-ii``) folded to ``-y``. So "Zelensky", "Zelenskyy",
+"Zelenskiy" and "President Volodymyr Zelensky" all share the key ``zelensky``.
+
+Inside one article (or one cluster), :class:`NameTable` maps a short or variant form to the
+longest full name seen with a compatible key ("Kirby" -> "John Kirby"); that longest form is
+the name shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from accord.gazetteer import PERSON_TITLES
+
+# Honorifics and office words that may precede a name; the gazetteer's closed class plus the
+# adjectives of rank and nationality-free modifiers that news copy puts before titles.
+_EXTRA_TITLES = frozenset({
+    "vice", "deputy", "former", "acting", "interim", "retired", "lt.", "lt", "gen", "maj.",
+    "sgt.", "capt.", "adm.", "gov.", "pres.", "sen", "rep", "mr", "mrs", "ms", "dr", "rev.",
+    "the", "house", "speaker", "foreign", "defense", "defence", "state", "press", "national",
+    "security", "adviser", "advisor", "official", "candidate", "nominee", "sir", "dame",
+    "prof.", "professor", "judge", "justice", "attorney", "pope", "prince", "princess",
+})
+TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES
+# Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
+_FINAL_VARIANT = re.compile(r"(?:iy|yi|ij|ii)$")
+_DOUBLED = re.compile(r"(.)\1+")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
+
+
+def _fold(token: str) -> str:
+    """Lowercase, drop accents and punctuation, collapse doubles, fold variant endings."""
+    decomposed = unicodedata.normalize("NFKD", token.lower())
+    letters = "".join(c for c in decomposed if c.isalpha())
+    return _FINAL_VARIANT.sub("y", _DOUBLED.sub(r"\1", letters))
+
+
+def name_tokens(name: str) -> list[str]:
+    """The name's words after dropping parentheticals, a comma tail and leading titles."""
+    text = _PAREN.sub("", name).split(",")[0].strip()
+    words = [_POSSESSIVE.sub("", w) for w in _NAME_TOKEN.findall(text)]
+    words = [w for w in words if w]
+    # Titles and lowercase words lead ("Ukrainian President", "spokesperson"); names follow.
+    while len(words) > 1 and (words[0].lower() in TITLE_WORDS or words[0][:1].islower()):
+        words.pop(0)
+    return words
+
+
+def normalise_speaker(name: str) -> str:
+    """The display form of a name: titles, possessives and comma tails removed.
+
+    >>> normalise_speaker("Ukrainian President Volodymyr Zelenskyy's")
+    'Volodymyr Zelenskyy'
+    """
+    words = name_tokens(name)
+    # A nationality adjective before a title ("Ukrainian President X") is also dropped.
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in TITLE_WORDS:
+            words = words[i + 1:]
+            break
+    return " ".join(words)
+
+
+def speaker_key(name: str) -> str:
+    """The grouping key of a name: its folded last token ("" when nothing name-like is left)."""
+    words = name_tokens(name)
+    return _fold(words[-1]) if words else ""
+
+
+def _folded_words(name: str) -> frozenset[str]:
+    return frozenset(_fold(w) for w in name_tokens(name))
+
+
+def _compatible(short: str, full: str) -> bool:
+    """True when every folded word of ``short`` occurs in ``full`` (``Kirby`` ⊆ ``John Kirby``)."""
+    short_words = _folded_words(short)
+    return bool(short_words) and short_words <= _folded_words(full)
+
+
+class NameTable:
+    """The person names seen in an article or cluster, to expand short and variant forms."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self._counts: Counter[str] = Counter()
+        self._by_key: dict[str, list[str]] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        shown = normalise_speaker(name)
+        key = speaker_key(shown)
+        if not key:
+            return
+        self._counts[shown] += 1
+        forms = self._by_key.setdefault(key, [])
+        if shown not in forms:
+            forms.append(shown)
+
+    def knows(self, name: str) -> bool:
+        """True when ``name`` fits a name already in the table."""
+        shown = normalise_speaker(name)
+        return any(_compatible(shown, f) for f in self._by_key.get(speaker_key(shown), []))
+
+    def resolve(self, name: str) -> str:
+        """The fullest known form of ``name``: same key, compatible words; else ``name`` cleaned.
+
+        When several full names share a key ("Bill Clinton", "Hillary Clinton") the one seen most
+        often wins, then the longest. The longest spelling of the chosen person is shown.
+        """
+        shown = normalise_speaker(name)
+        forms = [f for f in self._by_key.get(speaker_key(shown), []) if _compatible(shown, f)]
+        if not forms:
+            return shown
+        # A "person" is a maximal word set; shorter forms count towards every person they fit.
+        people = {_folded_words(f) for f in forms}
+        people = {p for p in people if not any(p < q for q in people)}
+        best = max(people, key=lambda p: (self._weight(p, forms), len(p)))
+        spellings = [f for f in forms if _folded_words(f) == best]
+        return max(spellings, key=len)
+
+    def _weight(self, person: frozenset[str], forms: list[str]) -> int:
+        """Mentions of ``person`` under any form whose words it contains."""
+        return sum(self._counts[f] for f in forms if _folded_words(f) <= person)
