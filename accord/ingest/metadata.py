@@ -1,0 +1,169 @@
+"""Publication date, title and outlet: from metadata when given, else from the text's top.
+
+A publication date is only ever a date the input states: a metadata field, or a dateline
+near the top of the text ("January 14, 2025", "Jan.11 - 2025 7:06 PM CET", "2025-01-14",
+"14 January 2025"). We match those with anchored regexes rather than a free-text date
+parser because free-text parsers read "today" or "2 hours ago" as the current date, and a
+dossier must never date a report by when it was read.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urlsplit
+
+# Datelines sit in the header block: title, byline, date, section; 12 lines covers them.
+MAX_HEADER_LINES = 12
+# A header line that *is* a dateline is short; a long line is prose, whose dates are events.
+MAX_DATELINE_CHARS = 80
+# ... unless the date opens the line, as wire datelines do ("January 14, 2025 - KYIV ...").
+MAX_DATE_LEAD_CHARS = 40
+# Titles are for people; cut first-line titles that are really whole paragraphs.
+MAX_TITLE_CHARS = 160
+MIN_YEAR, MAX_YEAR = 1900, 2099
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_SEP = r"(?:[ \t]*[,.\-–—][ \t]*|[ \t]+)"  # "Jan 11, 2025", "Jan.11 - 2025", "Jan 11 2025"
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"(?<![\w-]){_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"(?<![\w/]){_YEAR}/(?P<mnum>[01]\d)/(?P<day>[0-3]\d)(?![\w/])"),
+    re.compile(rf"\b{_MONTH}[ \t]*{_DAY}{_SEP}{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}[ \t]+(?:of[ \t]+)?{_MONTH}{_SEP}{_YEAR}\b", re.IGNORECASE),
+)
+# Which of several header dates is the publication date: "Published" beats a bare date,
+# which beats "Updated" (a later edit, not when the report first ran).
+_PUBLISHED_CUE = re.compile(r"\b(published|posted|first published|released)\b", re.IGNORECASE)
+_UPDATED_CUE = re.compile(r"\b(updated|modified|last edited)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    """A date stated in the text: ISO value and the offsets of the words that state it."""
+
+    value: str  # YYYY-MM-DD
+    start: int
+    end: int
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    named = groups.get("month")
+    month = _MONTHS[named[:3].lower()] if named else int(groups["mnum"])
+    try:
+        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+    except ValueError:  # "February 30, 2025"
+        return None
+
+
+def dates_in_line(line: str) -> list[tuple[int, int, str]]:
+    """Every full date in one line as ``(start, end, YYYY-MM-DD)``, left to right."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(line):
+            iso = _to_iso(match)
+            overlaps = any(s < match.end() and match.start() < e for s, e, _ in found)
+            if iso and not overlaps:
+                found.append((match.start(), match.end(), iso))
+    return sorted(found)
+
+
+def _header_lines(text: str) -> list[tuple[int, str]]:
+    """The first non-empty lines with their offsets into ``text``."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+            if len(lines) >= MAX_HEADER_LINES:
+                break
+        pos += len(line) + 1
+    return lines
+
+
+def find_published(text: str, want: str | None = None) -> DateFound | None:
+    """The publication date stated in the header lines of ``text``, if any.
+
+    A candidate date must be on a short line (a dateline) or open its line; dates inside
+    prose sentences are about events, not about when the report ran. With ``want`` (a date
+    from metadata), only a mention of that very date counts: it becomes the evidence.
+    """
+    best: tuple[int, int, DateFound] | None = None
+    for order, (offset, line) in enumerate(_header_lines(text)):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        for start, end, iso in dates_in_line(line):
+            is_dateline = len(stripped) <= MAX_DATELINE_CHARS
+            if not is_dateline and start - lead > MAX_DATE_LEAD_CHARS:
+                continue
+            if want is not None and iso != want:
+                continue
+            if _PUBLISHED_CUE.search(line):
+                rank = 0
+            elif _UPDATED_CUE.search(line):
+                rank = 2
+            else:
+                rank = 1
+            candidate = (rank, order, DateFound(iso, offset + start, offset + end))
+            if best is None or candidate[:2] < best[:2]:
+                best = candidate
+    return best[2] if best else None
+
+
+def normalise_date(value: object) -> str | None:
+    """A metadata date (ISO date or datetime, RFC 2822, or a written date) as YYYY-MM-DD.
+
+    Returns None when ``value`` is not a date a person wrote down (relative words such as
+    "today" are refused on purpose).
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    raw = value.strip()
+    parsed: date | None = None
+    try:
+        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            parsed = email.utils.parsedate_to_datetime(raw).date()
+        except (TypeError, ValueError, IndexError):
+            found = dates_in_line(raw)
+            return found[0][2] if found else None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.isoformat()
+
+
+def title_from_text(text: str) -> str:
+    """The first non-empty line, cut at a word boundary when it is a whole paragraph."""
+    for line in text.split("\n"):
+        title = line.strip()
+        if title:
+            if len(title) <= MAX_TITLE_CHARS:
+                return title
+            cut = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+            return cut.rstrip(" ,;:-") + "…"
+    return ""
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The host name without ``www.``: the best outlet name a bare URL offers."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
