@@ -26,6 +26,9 @@ from accord.model import Article
 # The HTML spec says a charset declaration must sit in the first 1024 bytes.
 CHARSET_SCAN_BYTES = 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# A report has at least one real paragraph; menus and link lists ("Home / World / Sport")
+# that trafilatura keeps from a page with no article do not.
+MIN_PARAGRAPH_WORDS = 8
 FIX_NO_TEXT = "this looks like a navigation or index page; pass the article's own page"
 
 
@@ -51,7 +54,7 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
     """One article from a page's HTML: extracted body, metadata title, outlet and date."""
     meta = extract(html, source)
     body = normalise_newlines(str(meta.get("text") or ""))
-    if not body.strip():
+    if not has_paragraph(body):
         raise MalformedInputError(source, "no article text found in the HTML", FIX_NO_TEXT)
     page_url = _str(meta.get("url")) or url
     outlet = _str(meta.get("sitename")) or _str(meta.get("hostname")) or outlet_from_url(page_url)
@@ -63,6 +66,11 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
         url=page_url,
         published=normalise_date(meta.get("date")),
     )
+
+
+def has_paragraph(text: str) -> bool:
+    """True when some line reads like prose (enough words), not like a menu."""
+    return any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.split("\n"))
 
 
 def _str(value: object) -> str | None:

@@ -60,7 +60,10 @@ def _loads(line: str, source: str) -> Any:
     try:
         return json.loads(line)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
-        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else type(exc).__name__
+        if isinstance(exc, json.JSONDecodeError):
+            reason = f"{exc.msg} (column {exc.colno})"
+        else:
+            reason = type(exc).__name__
         raise MalformedInputError(source, f"not valid JSON: {reason}", FIX_RECORD) from exc
 
 
