@@ -1,0 +1,206 @@
+"""TempEval-3 TBAQ (TimeBank 1.2 + AQUAINT): date extents and normalised values.
+
+Each ``.tml`` file is stripped of its tags into plain text, keeping the character offsets of
+every TIMEX3 extent; the document creation time (the CREATION_TIME TIMEX3) is the publication
+date. ``find_dates`` runs on the plain text and is scored TE3-style: extent strict (exact
+offsets) and relaxed (overlap) P/R/F1 against all timexes and against DATE timexes, and value
+accuracy on relaxed-matched timexes. Published anchor: HeidelTime ~0.88 value accuracy on
+TimeBank.
+
+    python evaluation/eval_tempeval.py [--limit N] [--errors K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from accord.extract.dates import find_dates  # noqa: E402
+from accord.model import Article, DateMention  # noqa: E402
+from accord.nlp import parse_blocks  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "tempeval3-tbaq"
+SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+MONTHS_PER_QUARTER = 3
+MONTHS_PER_HALF = 6
+_TAG = re.compile(r"<[^>]+>|[^<]+")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One gold TIMEX3: plain-text offsets, TimeML type and value."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    text: str
+    dct: str | None
+    timexes: tuple[Timex, ...]
+
+
+def load_tml(path: Path) -> Document:
+    """Plain text of ``<TEXT>`` with TIMEX3 offsets, and the DCT from CREATION_TIME."""
+    raw = path.read_text(encoding="utf-8")
+    dct_match = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
+    dct = dict(_ATTR.findall(dct_match.group(0))).get("value") if dct_match else None
+    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    parts: list[str] = []
+    length = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    timexes: list[Timex] = []
+    for match in _TAG.finditer(body):
+        piece = match.group(0)
+        if piece.startswith("<TIMEX3"):
+            open_timex = (length, dict(_ATTR.findall(piece)))
+        elif piece.startswith("</TIMEX3") and open_timex is not None:
+            start, attrs = open_timex
+            text = "".join(parts)[start:length]
+            timexes.append(Timex(start, length, attrs.get("type", ""), attrs.get("value", ""),
+                                 text))
+            open_timex = None
+        elif not piece.startswith("<"):
+            plain = html.unescape(piece)
+            parts.append(plain)
+            length += len(plain)
+    return Document(path.stem, "".join(parts), dct[:10] if dct else None, tuple(timexes))
+
+
+def load_corpus(root: Path = DATA, limit: int | None = None) -> list[Document]:
+    """The .tml documents in path order (TimeBank, then AQUAINT); the first ``limit``."""
+    paths = sorted(root.glob("*/*.tml"))
+    return [load_tml(p) for p in paths[:limit]]
+
+
+def to_timeml(mention: DateMention) -> str | None:
+    """Our value in TimeML's notation: ranges become quarters, halves, seasons or weeks."""
+    value, text = mention.value, mention.span.text.lower()
+    if value is None or mention.precision != "range":
+        return value
+    year, month = int(value[:4]), int(value[5:7])
+    if "quarter" in text:
+        return f"{year}-Q{(month - 1) // MONTHS_PER_QUARTER + 1}"
+    if "half" in text:
+        return f"{year}-H{(month - 1) // MONTHS_PER_HALF + 1}"
+    for word, code in SEASON_CODES.items():
+        if word in text:
+            return f"{year}-{code}"
+    if len(value) == len("YYYY-MM-DD"):
+        iso = date.fromisoformat(value).isocalendar()
+        suffix = "-WE" if "weekend" in text else ""
+        return f"{iso.year}-W{iso.week:02d}{suffix}"
+    return value
+
+
+@dataclass
+class Tally:
+    """Counts for one comparison; P/R/F1 derive from them."""
+
+    gold: int = 0
+    predicted: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    valued: int = 0  # relaxed matches whose value was compared
+    value_correct: int = 0
+
+    def prf(self, matched: int) -> tuple[float, float, float]:
+        precision = matched / self.predicted if self.predicted else 0.0
+        recall = matched / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_correct / self.valued if self.valued else 0.0
+
+
+@dataclass
+class Report:
+    everything: Tally
+    dates: Tally
+    errors: list[tuple[str, str, str, str | None, str | None]]  # doc, text, gold, ours, dct
+
+
+def predict(documents: Sequence[Document]) -> list[list[DateMention]]:
+    articles = [Article.create(source=d.name, original=d.text, title="", published=d.dct)
+                for d in documents]
+    return [find_dates(article, blocks)
+            for article, blocks in zip(articles, parse_blocks(articles), strict=True)]
+
+
+def evaluate(documents: Sequence[Document]) -> Report:
+    """Score ``find_dates`` on the documents: extents (all timexes / DATE only) and values."""
+    everything, dates = Tally(), Tally()
+    errors: list[tuple[str, str, str, str | None, str | None]] = []
+    for doc, mentions in zip(documents, predict(documents), strict=True):
+        spans = [(m.span.start, m.span.end) for m in mentions]
+        everything.predicted += len(mentions)
+        dates.predicted += len(mentions)
+        used: set[int] = set()
+        for timex in doc.timexes:
+            tallies = [everything, dates] if timex.type == "DATE" else [everything]
+            for tally in tallies:
+                tally.gold += 1
+            hit = next((i for i, (s, e) in enumerate(spans)
+                        if i not in used and s < timex.end and timex.start < e), None)
+            if hit is None:
+                continue
+            used.add(hit)
+            ours = to_timeml(mentions[hit])
+            for tally in tallies:
+                tally.relaxed += 1
+                tally.strict += spans[hit] == (timex.start, timex.end)
+                tally.valued += 1
+                tally.value_correct += ours == timex.value
+            if timex.type == "DATE" and ours != timex.value:
+                errors.append((doc.name, mentions[hit].span.text, timex.value, ours, doc.dct))
+    # Precision against DATE timexes only counts predictions that matched some timex type.
+    dates.predicted = dates.relaxed + (everything.predicted - everything.relaxed)
+    return Report(everything, dates, errors)
+
+
+def _print_tally(name: str, tally: Tally) -> None:
+    for label, matched in (("strict", tally.strict), ("relaxed", tally.relaxed)):
+        p, r, f = tally.prf(matched)
+        print(f"{name:5} extent {label:7} P={p:.3f} R={r:.3f} F1={f:.3f} "
+              f"(matched {matched}, gold {tally.gold}, predicted {tally.predicted})")
+    print(f"{name:5} value accuracy {tally.value_accuracy:.3f} "
+          f"({tally.value_correct}/{tally.valued} matched)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=None, help="score the first N documents")
+    parser.add_argument("--errors", type=int, default=0, help="print N value errors")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"{DATA} is absent: the data sets live beside the checkout", file=sys.stderr)
+        return 1
+    documents = load_corpus(DATA, args.limit)
+    report = evaluate(documents)
+    print(f"TempEval-3 TBAQ: {len(documents)} documents")
+    _print_tally("all", report.everything)
+    _print_tally("DATE", report.dates)
+    for error in report.errors[: args.errors]:
+        print("  value error:", error)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
