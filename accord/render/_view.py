@@ -1,0 +1,143 @@
+"""What both human renderings need: names for sources, numbers, the summary, evidence anchors.
+
+Kept apart from ``html.py`` and ``markdown.py`` so that the two read the dossier the same way
+(same source names, same counts) and neither imports the other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accord.model import Article, Dossier, Span
+
+UNATTRIBUTED = "Unattributed"
+
+
+def source_name(article: Article | None, fallback: str = "unknown source") -> str:
+    """How a source is named to readers: outlet, else title, else its file, else its id."""
+    if article is None:
+        return fallback
+    return article.outlet or article.title or article.source or article.id
+
+
+def format_number(value: float | None) -> str:
+    """``1200.0`` → ``"1,200"``; ``2.5`` → ``"2.5"``; ``None`` → ``"?"`` (an open end)."""
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_range(low: float | None, high: float | None) -> str:
+    """A mention's value as readers say it: ``"40"``, ``"1,000–4,000"``, ``"more than 100"``."""
+    if low is not None and high is not None and low == high:
+        return format_number(low)
+    if high is None and low is not None:
+        return f"at least {format_number(low)}"
+    if low is None and high is not None:
+        return f"up to {format_number(high)}"
+    return f"{format_number(low)}–{format_number(high)}"
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The header numbers: how much was read and how independent it is."""
+
+    title: str
+    articles: int
+    independent: int  # articles that are not a reprint/rewrite of another
+    first_date: str | None
+    last_date: str | None
+
+    @property
+    def date_span(self) -> str:
+        if self.first_date is None:
+            return "undated"
+        if self.first_date == self.last_date:
+            return self.first_date
+        return f"{self.first_date} to {self.last_date}"
+
+
+def summarize(dossier: Dossier) -> Summary:
+    """Date span from publication dates; falls back to the timeline when no article is dated."""
+    dates = sorted(a.published for a in dossier.articles if a.published)
+    if not dates:
+        dates = sorted(t.date[:10] for t in dossier.timeline)
+    return Summary(
+        title=dossier.title or "Untitled story",
+        articles=len(dossier.articles),
+        independent=sum(1 for a in dossier.articles if not a.derived_from),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+    )
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One mention as rendered: where it points (``anchor``) and what it supports (``target``).
+
+    ``kind`` is ``figure``, ``quote``, ``claim`` or ``date``; ``valid`` is False when the span
+    does not slice its article (then it is listed but never highlighted).
+    """
+
+    anchor: str
+    target: str
+    kind: str
+    span: Span
+    valid: bool
+
+
+# Anchor prefixes; a mark that several mentions share carries the first kind's id.
+KIND_PRIORITY = {"figure": 0, "quote": 1, "date": 2, "claim": 3}
+
+
+def span_is_valid(dossier_articles: dict[str, Article], span: Span) -> bool:
+    article = dossier_articles.get(span.article)
+    if article is None:
+        return False
+    return 0 <= span.start < span.end <= len(article.original) and (
+        article.original[span.start : span.end] == span.text
+    )
+
+
+def collect_evidence(dossier: Dossier) -> list[Evidence]:
+    """Every mention in the dossier, with stable, index-based HTML ids.
+
+    Ids are built from positions (``ev-f0-1``: figure 0, mention 1), never from dossier
+    content, so untrusted ids cannot break out of an attribute or collide.
+    """
+    by_id = {a.id: a for a in dossier.articles}
+    found: list[Evidence] = []
+
+    def add(anchor: str, target: str, kind: str, span: Span) -> None:
+        found.append(Evidence(anchor, target, kind, span, span_is_valid(by_id, span)))
+
+    for i, fig in enumerate(dossier.figures):
+        for j, fm in enumerate(fig.mentions):
+            add(f"ev-f{i}-{j}", f"fig-{i}", "figure", fm.span)
+    for i, quote in enumerate(dossier.quotes):
+        for j, qm in enumerate(quote.mentions):
+            add(f"ev-q{i}-{j}", f"quote-{i}", "quote", qm.span)
+    for i, claim in enumerate(dossier.claims):
+        for j, span in enumerate(claim.mentions):
+            add(f"ev-c{i}-{j}", f"claim-{i}", "claim", span)
+    for i, entry in enumerate(dossier.timeline):
+        for j, span in enumerate(entry.mentions):
+            add(f"ev-t{i}-{j}", f"tl-{i}", "date", span)
+    return found
+
+
+def contradiction_pairs(dossier: Dossier) -> list[tuple[str, str]]:
+    """Each pair of contradicting claim ids once, in dossier order (``contradicts`` is
+    usually symmetric; a dangling id is dropped)."""
+    known = {c.id for c in dossier.claims}
+    seen: set[frozenset[str]] = set()
+    pairs: list[tuple[str, str]] = []
+    for claim in dossier.claims:
+        for other in claim.contradicts:
+            key = frozenset((claim.id, other))
+            if other in known and other != claim.id and key not in seen:
+                seen.add(key)
+                pairs.append((claim.id, other))
+    return pairs

@@ -1,0 +1,179 @@
+"""``dossier.md``: the dossier as plain Markdown, for diffs, mail and wikis.
+
+Article text is untrusted and Markdown passes raw HTML through, so every piece of source text
+goes through :func:`md_escape`: ``<``, ``>`` and ``&`` become entities (no tag, comment or
+autolink can form) and Markdown punctuation is backslash-escaped (no link, image or emphasis
+can form from article text). Citations give the article id and character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from accord.model import Dossier, Span
+from accord.render._atomic import write_text_atomic
+from accord.render._view import (
+    UNATTRIBUTED,
+    contradiction_pairs,
+    format_number,
+    format_range,
+    source_name,
+    summarize,
+)
+
+__all__ = ["md_escape", "to_markdown", "write_markdown"]
+
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_PUNCT = re.compile(r"([\\`*_\[\]{}()!|~#])")
+_LINE_START = re.compile(r"^(\s*)([+\-=]|(\d+)([.)]))")
+
+
+def md_escape(text: str) -> str:
+    """Untrusted text as inert Markdown on one line (HTML, links and emphasis neutralised)."""
+    text = " ".join(text.split())
+    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
+    text = _PUNCT.sub(r"\\\1", text)
+    # a leading "-", "+", "=" or "1." would start a list or a heading underline
+    return _LINE_START.sub(
+        lambda m: m.group(1) + (f"{m.group(3)}\\{m.group(4)}" if m.group(3) else "\\" + m.group(2)),
+        text,
+    )
+
+
+def _cite(dossier: Dossier, span: Span) -> str:
+    try:
+        name = source_name(dossier.article(span.article))
+    except KeyError:
+        name = "unknown source"
+    return (f"{md_escape(name)}: “{md_escape(span.text)}” "
+            f"(article `{_code(span.article)}`, chars {span.start}–{span.end})")
+
+
+def _code(text: str) -> str:
+    """An id inside a code span: backticks removed so it cannot close the span."""
+    return text.replace("`", "'")
+
+
+def _figures(dossier: Dossier) -> Iterable[str]:
+    yield "## Figures\n"
+    if not dossier.figures:
+        yield "No figures were reported.\n"
+    for fig in dossier.figures:
+        label = " ".join(p for p in (fig.measure.replace("_", " "), fig.counted or "") if p)
+        flag = " — **conflict: sources disagree**" if fig.conflict else ""
+        yield f"### {md_escape(label)}{flag}\n"
+        yield (f"low **{format_number(fig.low)}** · best **{format_number(fig.best)}** · "
+               f"high **{format_number(fig.high)}**"
+               + (f" (as of {md_escape(fig.as_of)})" if fig.as_of else "") + "\n")
+        yield "| Source | Value | Evidence |\n|---|---|---|"
+        for m in fig.mentions:
+            try:
+                name = source_name(dossier.article(m.span.article))
+            except KeyError:
+                name = "unknown source"
+            yield (f"| {md_escape(name)} | {format_range(m.low, m.high)} | "
+                   f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
+                   f"{m.span.start}–{m.span.end}) |")
+        yield ""
+
+
+def _timeline(dossier: Dossier) -> Iterable[str]:
+    yield "## Timeline\n"
+    if not dossier.timeline:
+        yield "No dated events were found.\n"
+    for entry in dossier.timeline:
+        inferred = ", inferred" if entry.inferred else ""
+        yield (f"- **{md_escape(entry.date)}** ({entry.precision}{inferred}) "
+               f"{md_escape(entry.summary)}")
+        for span in entry.mentions:
+            yield f"  - {_cite(dossier, span)}"
+    yield ""
+
+
+def _quotes(dossier: Dossier) -> Iterable[str]:
+    yield "## Quotes\n"
+    if not dossier.quotes:
+        yield "No quotes were found.\n"
+    speakers = sorted({q.speaker or UNATTRIBUTED for q in dossier.quotes},
+                      key=lambda s: (s == UNATTRIBUTED, s))
+    for speaker in speakers:
+        yield f"### {md_escape(speaker)}\n"
+        for quote in dossier.quotes:
+            if (quote.speaker or UNATTRIBUTED) != speaker:
+                continue
+            yield f"> {md_escape(quote.text)}\n"
+            for m in quote.mentions:
+                kind = "verbatim" if m.verbatim else "paraphrase"
+                yield f"- {kind} — {_cite(dossier, m.span)}"
+            yield ""
+
+
+def _claims(dossier: Dossier) -> Iterable[str]:
+    yield "## Claims\n"
+    groups = (("Carried by two or more independent sources", True),
+              ("Single-source claims", False))
+    for heading, corroborated in groups:
+        yield f"### {heading}\n"
+        chosen = [c for c in dossier.claims if (c.sources >= 2) == corroborated]
+        if not chosen:
+            yield "None.\n"
+        for claim in chosen:
+            plural = "" if claim.sources == 1 else "s"
+            yield f"- {md_escape(claim.text)} (**{claim.sources} independent source{plural}**)"
+            for span in claim.mentions:
+                yield f"  - {_cite(dossier, span)}"
+        yield ""
+    yield "### Contradictions\n"
+    by_id = {c.id: c for c in dossier.claims}
+    pairs = [(by_id[a], by_id[b]) for a, b in contradiction_pairs(dossier)]
+    if not pairs:
+        yield "None found.\n"
+    for claim, other in pairs:
+        yield f"- “{md_escape(claim.text)}” contradicts “{md_escape(other.text)}”"
+    yield ""
+
+
+def _sources(dossier: Dossier) -> Iterable[str]:
+    yield "## Sources\n"
+    for article in dossier.articles:
+        yield f"### {md_escape(source_name(article))}: {md_escape(article.title)}\n"
+        meta = [article.published or "date not stated", f"id `{_code(article.id)}`",
+                md_escape(article.source)]
+        if article.derived_from:
+            meta.append(f"{md_escape(article.derivation or 'derived')} of "
+                        f"`{_code(article.derived_from)}`")
+        yield " · ".join(meta) + "\n"
+        for start, end in article.kept_blocks():
+            yield md_escape(article.original[start:end]) + "\n"
+        if article.removed:
+            count = len(article.removed)
+            yield f"Removed noise ({count} segment{'' if count == 1 else 's'}):\n"
+            for seg in article.removed:
+                yield (f"- {md_escape(seg.reason)}: "
+                       f"{md_escape(article.original[seg.start:seg.end])}")
+            yield ""
+    if dossier.skipped:
+        yield "### Inputs not read\n"
+        for item in dossier.skipped:
+            yield f"- {md_escape(item.get('source', ''))}: {md_escape(item.get('reason', ''))}"
+        yield ""
+
+
+def to_markdown(dossier: Dossier) -> str:
+    """The whole dossier as Markdown text."""
+    summary = summarize(dossier)
+    head = [
+        f"# {md_escape(summary.title)}\n",
+        f"{summary.articles} articles read · {summary.independent} independent sources · "
+        f"{md_escape(summary.date_span)}\n",
+    ]
+    body = [*_figures(dossier), *_timeline(dossier), *_quotes(dossier), *_claims(dossier),
+            *_sources(dossier)]
+    return "\n".join(head + body).rstrip() + "\n"
+
+
+def write_markdown(dossier: Dossier, path: str | Path) -> Path:
+    """Write ``dossier.md`` atomically; returns the path written."""
+    return write_text_atomic(Path(path), to_markdown(dossier))
