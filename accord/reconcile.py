@@ -1,0 +1,180 @@
+"""Figures across sources: group the mentions that measure one thing, then low/best/high.
+
+Mentions are grouped by what they measure (``measure``), over which period (cumulative, or a
+window such as "the last week", normalised to days) and, for windowed figures, about which
+event; a cumulative figure is the state of the whole story, so it is grouped across events.
+Inside a key, mentions more than an order of magnitude apart are split (a battle's toll is not
+a campaign's). Each group becomes a :class:`~accord.model.Figure`:
+
+* ``low``/``high``: the smallest and largest number any source states for it;
+* ``best``: the median of the sources' point estimates (the midpoint of a range, else the one
+  bound given) — robust to one outlier; ``best_rule="conservative"`` takes the lowest point
+  estimate instead, ACLED's rule for conflicting fatality reports (ACLED Codebook 2023,
+  "Fatalities": "the most conservative estimate is used");
+* ``conflict``: the mentions cannot all be true at once (their intervals, widened by the
+  tolerance of hedges like "about", do not intersect).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Literal
+
+from accord.events import find_events, parse_day, span_event
+from accord.model import Article, Event, Extraction, Figure, FigureMention, content_id
+
+__all__ = ["find_events", "reconcile_figures"]
+
+BestRule = Literal["median", "conservative"]
+
+# Hedged numbers ("about", "roughly", "nearly", "some") are read as ±10% of the stated value
+# (a simple reading of numeric hedges; Ferson et al. 2015, "Natural language of uncertainty",
+# find the implied range is ~±10% for round numbers of this size).
+APPROX_TOLERANCE = 0.10
+# Two counts of one thing rarely differ by more than 10×; beyond that they count different
+# things (a battle's toll vs a campaign's).
+MAGNITUDE_RATIO = 10.0
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1, "the": 1}
+_WINDOW_RE = re.compile(
+    r"(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def period_key(period: str) -> str:
+    """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
+    seven days" match; an unparseable window keeps its own lower-cased words."""
+    if period == "cumulative":
+        return period
+    match = _WINDOW_RE.search(period)
+    if match is None:
+        return " ".join(period.lower().split())
+    count = match.group(1)
+    n = int(count) if count and count.isdigit() else _NUMBER_WORDS.get((count or "").lower(), 1)
+    return f"P{n * _UNIT_DAYS[match.group(2).lower()]}D"
+
+
+def bounds(mention: FigureMention) -> tuple[float, float]:
+    """The interval a mention allows, hedges widened; an open end is 0 or infinity."""
+    low = mention.low if mention.low is not None else 0.0
+    high = mention.high if mention.high is not None else math.inf
+    if mention.approximate:
+        low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
+    return low, high
+
+
+def point(mention: FigureMention) -> float | None:
+    """A mention's point estimate: the midpoint of a range, else the one bound given."""
+    if mention.low is not None and mention.high is not None:
+        return (mention.low + mention.high) / 2
+    return mention.low if mention.low is not None else mention.high
+
+
+def stated(mention: FigureMention) -> list[float]:
+    return [v for v in (mention.low, mention.high) if v is not None]
+
+
+def conflicting(mentions: Sequence[FigureMention]) -> bool:
+    """True when no single value satisfies every mention."""
+    intervals = [bounds(m) for m in mentions]
+    return max(lo for lo, _ in intervals) > min(hi for _, hi in intervals)
+
+
+def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention]]:
+    """Single-linkage on point estimates: neighbours within ``MAGNITUDE_RATIO`` stay together."""
+    ranked = sorted(mentions, key=lambda m: point(m) or 0.0)
+    groups: list[list[FigureMention]] = []
+    for mention in ranked:
+        value = point(mention) or 0.0
+        previous = point(groups[-1][-1]) if groups else None
+        if groups and previous is not None and value <= max(previous, 1.0) * MAGNITUDE_RATIO:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def best_estimate(mentions: Sequence[FigureMention], rule: BestRule = "median") -> float | None:
+    points = [p for p in (point(m) for m in mentions) if p is not None]
+    if not points:
+        return None
+    return min(points) if rule == "conservative" else float(statistics.median(points))
+
+
+def reconcile_figures(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    events: Sequence[Event],
+    best_rule: BestRule = "median",
+) -> list[Figure]:
+    """Group every figure mention of the story and reconcile each group into a Figure."""
+    by_article = {a.id: a for a in articles}
+    keyed: dict[tuple[str, str, str | None], list[FigureMention]] = defaultdict(list)
+    as_of_of: dict[FigureMention, str | None] = {}
+    for extraction in extractions:
+        for mention in extraction.figures:
+            if not stated(mention):
+                continue
+            event = span_event(mention.span, extraction, events)
+            mention = replace(mention, event=event)
+            period = period_key(mention.period)
+            keyed[(mention.measure, period, None if period == "cumulative" else event)].append(
+                mention)
+            as_of_of[mention] = _as_of(mention, extraction, by_article.get(extraction.article))
+    figures = [
+        _figure(group, period, event, best_rule, as_of_of)
+        for (_, period, event), mentions in keyed.items()
+        for group in split_by_magnitude(mentions)
+    ]
+    return sorted(figures, key=lambda f: (f.measure, f.period, -(f.best or 0.0), f.id))
+
+
+def _as_of(mention: FigureMention, extraction: Extraction, article: Article | None) -> str | None:
+    """The date a figure refers to: a day stated in its sentence, else its publication date."""
+    if mention.sentence is not None:
+        for date in extraction.dates:
+            inside = mention.sentence.start <= date.span.start < mention.sentence.end
+            if inside and parse_day(date.value) is not None:
+                return date.value
+    return article.published if article is not None else None
+
+
+def _figure(
+    mentions: list[FigureMention],
+    period: str,
+    event: str | None,
+    rule: BestRule,
+    as_of_of: dict[FigureMention, str | None],
+) -> Figure:
+    mentions = sorted(mentions, key=lambda m: (m.span.article, m.span.start))
+    values = [v for m in mentions for v in stated(m)]
+    low, high = min(values), max(values)
+    events = {m.event for m in mentions}
+    dates = [d for d in (as_of_of[m] for m in mentions) if d is not None]
+    counted = [m.counted for m in mentions if m.counted]
+    return Figure(
+        id=content_id(*(f"{m.span.article}:{m.span.start}" for m in mentions), prefix="f"),
+        measure=mentions[0].measure,
+        low=low,
+        best=best_estimate(mentions, rule),
+        high=high,
+        as_of=max(dates) if dates else None,
+        conflict=conflicting(mentions),
+        mentions=tuple(mentions),
+        counted=max(set(counted), key=counted.count) if counted else None,
+        period=mentions[0].period if period != "cumulative" else "cumulative",
+        event=event if event is not None else (events.pop() if len(events) == 1 else None),
+        low_sources=_sources(mentions, low),
+        high_sources=_sources(mentions, high),
+    )
+
+
+def _sources(mentions: Sequence[FigureMention], value: float) -> tuple[str, ...]:
+    return tuple(sorted({m.span.article for m in mentions if value in stated(m)}))
