@@ -211,3 +211,59 @@ def _shared_scale(low_words: list[str], high_words: list[str]) -> float:
     if any(w in SCALES for w in low_words) or high_words[-1] not in SCALES:
         return 1.0
     return float(SCALES[high_words[-1]])
+
+
+# --- units: symbol or word → singular unit name (SI / ISO 4217 names, as unit catalogues
+# such as UCUM and quantulum's write them) ---------------------------------------------------
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "$": "dollar", "us$": "dollar", "usd": "dollar", "c$": "canadian dollar",
+    "a$": "australian dollar", "hk$": "hong kong dollar", "nz$": "new zealand dollar",
+    "€": "euro", "eur": "euro", "£": "pound sterling", "gbp": "pound sterling",
+    "¥": "japanese yen", "rm": "malaysian ringgit", "rs": "indian rupee", "₹": "indian rupee",
+    "₪": "shekel", "nis": "shekel",
+}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "dollar", "euro": "euro", "pound": "pound sterling", "yen": "japanese yen",
+    "yuan": "chinese yuan", "renminbi": "chinese yuan", "rupee": "indian rupee",
+    "ringgit": "malaysian ringgit", "shekel": "shekel", "cent": "cent", "pence": "penny",
+    "penny": "penny", "franc": "swiss franc", "won": "south korean won", "ruble": "ruble",
+    "rouble": "ruble", "peso": "peso", "krona": "swedish krona", "krone": "danish krone",
+    "crown": "danish krone", "rand": "south african rand", "dirham": "dirham", "sen": "sen",
+}
+MEASUREMENT_UNITS: dict[str, str] = {
+    "km": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre", "m": "metre",
+    "meter": "metre", "metre": "metre", "cm": "centimetre", "mm": "millimetre",
+    "mile": "mile", "yard": "yard", "foot": "foot", "feet": "foot", "ft": "foot",
+    "inch": "inch", "in": "inch", "kg": "kilogram", "kilogram": "kilogram", "g": "gram",
+    "gram": "gram", "lb": "pound-mass", "lbs": "pound-mass", "ton": "ton", "tonne": "ton",
+    "gigatonne": "gigaton", "mph": "mile per hour", "km/h": "kilometre per hour",
+    "kph": "kilometre per hour", "hp": "horsepower", "bhp": "brake horsepower",
+    "ps": "horsepower", "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte",
+    "kw": "kilowatt", "kwh": "kilowatt hour", "mw": "megawatt", "gw": "gigawatt",
+    "w": "watt", "hz": "hertz", "ghz": "gigahertz", "mhz": "megahertz", "khz": "kilohertz",
+    "mah": "milliampere-hour", "nm": "newton metre", "mpg": "mile per gallon",
+    "rpm": "revolutions per minute", "mbps": "megabit per second", "litre": "litre",
+    "liter": "litre", "l": "litre", "ml": "millilitre", "gallon": "gallon",
+    "barrel": "barrel", "acre": "acre", "hectare": "hectare", "degree": "degree",
+    "celsius": "celsius", "fahrenheit": "fahrenheit", "point": "point",
+    "basis point": "basis point", "bps": "basis point", "ppb": "parts-per-billion",
+    "decibel": "decibel", "db": "decibel", "minute": "minute", "min": "minute",
+    "second": "second", "sec": "second", "hour": "hour", "hr": "hour", "day": "day",
+    "week": "week", "month": "month", "year": "year", "decade": "decade",
+    "time": "count", "fold": "count",
+}
+DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
+                            "decade", "century"})
+
+
+def unit_name(word: str) -> str | None:
+    """``"US$"`` → dollar, ``"mph"`` → mile per hour, ``"kilometres"`` → kilometre."""
+    key = word.lower().strip()
+    for table in (CURRENCY_SYMBOLS, MEASUREMENT_UNITS, CURRENCY_WORDS):
+        if key in table:
+            return table[key]
+    singular = key[:-2] if key.endswith(("ches", "shes", "xes")) else key.rstrip("s")
+    for table in (MEASUREMENT_UNITS, CURRENCY_WORDS):
+        if singular in table and len(singular) > 2:
+            return table[singular]
+    return None

@@ -1,0 +1,301 @@
+"""Figure mentions: every quantity in an article, with its bounds, what it counts and who said it.
+
+Two layers. :func:`quantities_in` finds quantity phrases in a parsed sentence (numerals, number
+words, vague words, with the bounding word before them) and classifies them with spaCy's NER
+and a few rules: dates, times, ordinals, years, identifiers ("No. 84", "Route 66") and phone
+numbers are dropped; durations and ages are kept but marked, because the NewsQuant benchmark
+counts them. :func:`find_figures` keeps the figures a dossier reconciles (counts, money,
+percentages, measurements), and adds the counted thing, the measure (killed, wounded,
+captured, deployed ...), the period and the attribution chain from the dependency parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from accord.extract.attribution import attribution_chain
+from accord.extract.measures import counted_tokens, is_measure_noun, measure_of, period_of
+from accord.extract.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DURATION_UNITS,
+    NUMBER_WORDS,
+    QUALIFIERS,
+    RANGE_WORDS,
+    VAGUE_WORDS,
+    Quantity,
+    parse_quantity,
+    unit_name,
+)
+from accord.model import Article, FigureMention
+from accord.nlp import Block
+
+# spaCy entity labels that are never figures (OntoNotes scheme used by en_core_web_sm).
+NOT_FIGURE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
+# Kinds a dossier reconciles; "duration" and "age" are quantities but not figures.
+FIGURE_KINDS = frozenset({"count", "money", "percent", "measurement"})
+YEAR_RANGE = (1000, 2100)  # a bare four-digit integer in this range reads as a year
+IDENTIFIER_MARKERS = frozenset({"no.", "no", "#", "number", "nos.", "route", "flight",
+                                "section", "row", "room", "seat", "page", "chapter", "article",
+                                "model", "version", "level", "channel", "highway", "interstate"})
+CONTACT_VERBS = frozenset({"call", "contact", "dial", "text", "phone", "reach"})
+PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pc", "percentage"})
+AGE_AFTER = ("- year - old", "-year-old", "years old", "year old", "- month - old")
+RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
+_PHONE = re.compile(r"^\(?\d{1,4}\)?([-. ]\w{2,5}){2,}$|^\d{3}-\d{4}$")
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
+_NUMERAL = re.compile(r"^[$€£]?\d[\d,]*(\.\d+)?[a-zA-Z]{0,3}$|^\.\d+$")
+
+
+@dataclass(frozen=True)
+class QuantityPhrase:
+    """A quantity phrase in a sentence: tokens ``[start, end)`` of ``sent.doc``."""
+
+    start: int
+    end: int
+    anchor: Token  # the last number token (its head leads to the counted thing)
+    quantity: Quantity
+    kind: str  # count | money | percent | measurement | duration | age
+    unit: str | None  # normalised unit name ("dollar", "percentage", "mile") if any
+
+
+def _is_number(tok: Token) -> bool:
+    low = tok.lower_
+    if _ORDINAL.match(low):
+        return False
+    if _NUMERAL.match(tok.text) and any(c.isdigit() for c in tok.text):
+        return True
+    if low in NUMBER_WORDS or (low in VAGUE_WORDS and low != "few"):
+        return True
+    return "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))
+
+
+def _number_run(doc: SpacySpan, i: int) -> int:
+    """End (exclusive) of the run of number tokens starting at ``i``, ranges included."""
+    end = i + 1
+    while end < doc.end:
+        tok = doc.doc[end]
+        if _is_number(tok) or (tok.lower_ == "of" and end + 1 < doc.end and (
+            doc.doc[end - 1].lower_ == "tens" and doc.doc[end + 1].lower_ in VAGUE_WORDS
+        )):
+            end += 1
+        elif tok.lower_ in ("and", "a") and end + 1 < doc.end and _is_number(doc.doc[end + 1]) \
+                and doc.doc[end + 1].lower_ in NUMBER_WORDS and not doc.doc[end + 1].like_num:
+            end += 1  # "two hundred and five", "one and a half"
+        elif tok.lower_ in ("and", "a") and end + 2 < doc.end and doc.doc[end + 1].lower_ \
+                in ("a", "half") and doc.doc[end + 2].lower_ in ("half", "million", "dozen"):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _extend_range(sent: SpacySpan, start: int, end: int) -> int:
+    """``1,000 and 4,000`` after "between", ``5 to 10``, ``252-287``: extend to the high end."""
+    doc = sent.doc
+    if end + 1 < sent.end and doc[end].lower_ in RANGE_JOINERS and _is_number(doc[end + 1]):
+        if doc[end].lower_ == "and" and not (start > sent.start and
+                                             doc[start - 1].lower_ in RANGE_WORDS):
+            return end
+        if doc[end].lower_ == "or" and not doc[end + 1].like_num and \
+                doc[end + 1].lower_ not in NUMBER_WORDS:
+            return end
+        return _number_run(sent, end + 1)
+    return end
+
+
+def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
+    """Move the start back over a bounding word ("more than", "an estimated", "between")."""
+    doc = sent.doc
+    if start > sent.start and doc[start - 1].lower_ in ("a", "an") and \
+            doc[start].lower_ in ("dozen", "few", "hundred", "thousand", "million", "billion",
+                                  "half"):
+        start -= 1
+    if start > sent.start and doc[start - 1].lower_ in RANGE_WORDS:
+        return start - 1 if is_range else start
+    for size in (4, 3, 2, 1):
+        if start - size < sent.start:
+            continue
+        words = " ".join(t.lower_ for t in doc[start - size:start])
+        if words in QUALIFIERS:
+            return start - size
+    return start
+
+
+def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
+    doc = sent.doc
+    i = start
+    if i > sent.start and doc[i - 1].text.lower() in CURRENCY_SYMBOLS:
+        i -= 1
+        unit = CURRENCY_SYMBOLS[doc[i].text.lower()]
+        if i > sent.start and doc[i - 1].text.upper() in ("US", "C", "A", "HK", "NZ"):
+            i -= 1
+        return i, unit
+    text = doc[start].text.lower()
+    for symbol, unit in CURRENCY_SYMBOLS.items():
+        if not symbol.isalpha() and text.startswith(symbol) and len(text) > len(symbol):
+            return start, unit
+    return start, None
+
+
+def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
+    """Unit right after the number: returns (new end, unit name, kind)."""
+    doc = sent.doc
+    if end >= sent.end:
+        return end, None, "count"
+    nxt = doc[end]
+    low = nxt.lower_
+    if low in PERCENT_WORDS:
+        return end + 1, "percentage", "percent"
+    if low == "per" and end + 1 < sent.end and doc[end + 1].lower_ == "cent":
+        return end + 2, "percentage", "percent"
+    lemma = nxt.lemma_.lower()
+    if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
+        return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
+    name = unit_name(nxt.text) if nxt.pos_ in ("NOUN", "PROPN", "X", "ADV", "ADP") else None
+    if name and (name in DURATION_UNITS):
+        return end, name, "duration"
+    if name and name != "count":
+        return end, name, "measurement"
+    return end, None, "count"
+
+
+def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
+    doc = sent.doc
+    after = " ".join(t.lower_ for t in doc[end:min(end + 4, sent.end)])
+    before = doc[start - 1].lower_ if start > sent.start else ""
+    return after.startswith(AGE_AFTER) or before in ("aged", "age")
+
+
+def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | None) -> bool:
+    """Dates, times, ordinals, years, identifiers and phone numbers are not quantities."""
+    doc = sent.doc
+    text = doc[start:end].text
+    if _PHONE.match(text) or any(_PHONE.match(_word_around(t)) for t in doc[start:end]):
+        return True
+    if anchor.ent_type_ in NOT_FIGURE_LABELS and unit is None:
+        return True
+    prev = doc[start - 1] if start > sent.start else None
+    nxt = doc[end] if end < sent.end else None
+    marker = doc[max(sent.start, start - 2):start].text.lower().replace(" ", "")
+    if anchor.like_num and prev is not None and (
+        prev.lower_ in IDENTIFIER_MARKERS or marker in IDENTIFIER_MARKERS
+    ):
+        return True
+    if unit is None and anchor.like_num and prev is not None and prev.pos_ == "PROPN" and \
+            prev.is_title and (nxt is None or nxt.pos_ not in ("NOUN",)):
+        return True  # "Tactical Group 84", "Big 12", "Model 3"
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
+            and unit is None:
+        return True  # a parenthesised bare number: an extension, a phone keyword, a citation
+    value = anchor.text.replace(",", "")
+    if unit is None and value.isdigit() and "," not in anchor.text and \
+            YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1] and end - start == 1 and \
+            not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS"):
+        return True
+    if unit is None and any(a.lemma_ in CONTACT_VERBS for a in list(anchor.ancestors)[:3]):
+        noun = anchor.head if anchor.dep_ == "nummod" else None
+        return noun is None
+    # "one of them", "one claimed": a pronoun, not a count
+    return anchor.lower_ == "one" and end - start == 1 and anchor.dep_ != "nummod"
+
+
+def _phrase_head(tokens: SpacySpan) -> Token:
+    """The token of the number phrase whose head lies outside it (its syntactic head)."""
+    outside = [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head is t]
+    return outside[-1] if outside else tokens[-1]
+
+
+def _word_around(tok: Token) -> str:
+    """The whitespace-delimited word of the text that contains ``tok`` ("1-800-273-TALK")."""
+    text = tok.doc.text
+    start, end = tok.idx, tok.idx + len(tok.text)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip("().,;:")
+
+
+def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
+    """Every quantity phrase in one sentence, in text order."""
+    doc = sent.doc
+    phrases: list[QuantityPhrase] = []
+    i = sent.start
+    while i < sent.end:
+        if not _is_number(doc[i]):
+            i += 1
+            continue
+        run_end = _number_run(sent, i)
+        end = _extend_range(sent, i, run_end)
+        anchor = _phrase_head(doc[i:end])
+        start = _qualifier_start(sent, i, end > run_end)
+        start, currency = _currency_before(sent, start)
+        end_unit, unit, kind = _unit_after(sent, end)
+        if currency:
+            unit, kind = currency, "money"
+        if _is_age(sent, i, end):
+            unit, kind = "year of age", "age"
+        quantity = parse_quantity(doc[start:end_unit].text)
+        if quantity is None or _excluded(sent, i, end, anchor, unit):
+            i = end
+            continue
+        phrases.append(QuantityPhrase(start, end_unit, anchor, quantity, kind, unit))
+        i = end_unit
+    return phrases
+
+
+def _trimmed(block: Block, sent: SpacySpan) -> tuple[int, int]:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    return sent.start_char + lead, sent.start_char + lead + len(text.strip())
+
+
+def _figure(block: Block, sent: SpacySpan, phrase: QuantityPhrase,
+            inherited: str | None) -> FigureMention:
+    doc = sent.doc
+    tokens = counted_tokens(phrase.anchor, phrase.end)
+    counted = doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
+    if phrase.kind == "percent":
+        measure = "percent"
+    elif phrase.kind == "money":
+        measure = "money"
+    else:
+        measure = measure_of(phrase.anchor, tokens[-1] if tokens else None)
+    if counted is None and phrase.kind == "count":
+        counted = inherited
+    elif counted is None:
+        counted = phrase.unit
+    q = phrase.quantity
+    start_char, end_char = doc[phrase.start].idx, doc[phrase.end - 1].idx + len(
+        doc[phrase.end - 1].text)
+    return FigureMention(
+        span=block.span(start_char, end_char),
+        low=q.low, high=q.high, qualifier=q.qualifier, approximate=q.approximate,
+        vague=q.vague, counted=counted, measure=measure,
+        period=period_of(phrase.anchor, tokens[-1] if tokens else None),
+        attributed_to=attribution_chain(phrase.anchor),
+        sentence=block.span(*_trimmed(block, sent)),
+    )
+
+
+def find_figures(article: Article, blocks: list[Block]) -> list[FigureMention]:
+    """Every figure in the article's kept paragraphs, in text order (see module docstring)."""
+    figures: list[FigureMention] = []
+    for block in blocks:
+        for sent in block.doc.sents:
+            inherited: str | None = None
+            for phrase in quantities_in(sent):
+                if phrase.kind not in FIGURE_KINDS:
+                    continue
+                figure = _figure(block, sent, phrase, inherited)
+                if phrase.kind == "count" and figure.counted and not is_measure_noun(
+                    figure.counted
+                ):
+                    inherited = figure.counted
+                figures.append(figure)
+    return figures

@@ -1,0 +1,237 @@
+"""What a figure counts, which measure it is, and over what period — from the dependency parse.
+
+The measure is the key reconciliation groups figures by: "killed", "wounded",
+"killed_or_wounded" (one measure, never two, for "killed or injured" and "casualties"),
+"captured", "deployed", "stationed", "missing", "displaced", "arrested", "shot", or the
+generic "count". It is read, in order of trust, from the counted noun ("casualties",
+"deaths"), from verbs attached to the number or its noun ("12,000 who were deployed",
+"4,000 killed or injured"), from the verb the noun is subject or object of, and from an
+adjective on the noun ("three dead soldiers").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Lemma → measure. Closed classes of English verbs, nouns and adjectives of harm and movement
+# (the event types of ACLED and the GVDB victim fields), not phrases from any corpus.
+MEASURE_VERBS: dict[str, str] = {
+    "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed",
+    "execute": "killed", "perish": "killed", "behead": "killed",
+    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
+    "hospitalize": "wounded", "hospitalise": "wounded",
+    "capture": "captured", "detain": "captured", "imprison": "captured",
+    "take": "captured",  # only reached through "taken prisoner"/"taken captive", see below
+    "arrest": "arrested",
+    "deploy": "deployed", "send": "deployed", "dispatch": "deployed", "transfer": "deployed",
+    "station": "stationed", "base": "stationed", "position": "stationed",
+    "miss": "missing", "disappear": "missing",
+    "displace": "displaced", "flee": "displaced", "evacuate": "displaced",
+    "shoot": "shot",
+}
+MEASURE_NOUNS: dict[str, str] = {
+    "casualty": "killed_or_wounded", "loss": "killed_or_wounded",
+    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
+    "injury": "wounded", "wounded": "wounded", "injured": "wounded",
+    "prisoner": "captured", "pow": "captured", "pows": "captured", "captive": "captured",
+    "capture": "captured", "detainee": "captured", "arrest": "arrested",
+    "refugee": "displaced", "evacuee": "displaced",
+    "deployment": "deployed",
+}
+MEASURE_ADJECTIVES: dict[str, str] = {
+    "dead": "killed", "deceased": "killed", "killed": "killed", "slain": "killed",
+    "wounded": "wounded", "injured": "wounded", "missing": "missing", "captured": "captured",
+}
+KILLED_OR_WOUNDED = frozenset({"killed", "wounded"})
+# "X troops are in Y" states a presence: the deployment measure (closed class of force nouns).
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "personnel", "fighter", "marine",
+                         "sailor", "mercenary", "servicemember", "infantry"})
+SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "pobj"})
+VERB_CHILDREN = frozenset({"acl", "relcl", "amod", "advcl"})
+PERIOD_PREPS = frozenset({"within", "in", "over", "during", "for"})
+PERIOD_UNITS = frozenset({"hour", "day", "week", "weekend", "month", "year", "fortnight"})
+PERIOD_MARKERS = frozenset({"last", "past", "previous", "this", "first", "single", "one"})
+DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "their", "its",
+                         "his", "her", "our", "some", "of"})
+
+
+def counted_tokens(anchor: Token, after: int) -> list[Token]:
+    """The words of the counted thing ("North Korean soldiers"), or [] when none is named.
+
+    The noun is the number's head ("12 people"), or the object of a following "of"
+    ("dozens of people"); modifiers between the number and the noun are kept, except a
+    leading harm adjective ("two injured soldiers" counts soldiers) and determiners.
+    """
+    noun = _counted_noun(anchor, after)
+    if noun is None:
+        return []
+    first = max(after, noun.left_edge.i) if noun.i >= after else noun.i
+    tokens = [t for t in noun.doc[first:noun.i + 1]]
+    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct or
+                      tokens[0].lower_ in MEASURE_ADJECTIVES or tokens[0].like_num):
+        tokens = tokens[1:]
+    return tokens or [noun]
+
+
+def _counted_noun(anchor: Token, after: int) -> Token | None:
+    doc = anchor.doc
+    if after < len(doc) and doc[after].lower_ == "of":
+        objects = [c for c in doc[after].children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in ("NOUN", "PROPN"):
+            return objects[0]
+        return None
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i >= after \
+            and head.pos_ in ("NOUN", "PROPN") and head.i - after <= 6:
+        return head
+    if anchor.pos_ == "NOUN" and anchor.lower_ not in ("hundreds", "thousands", "dozens"):
+        return None
+    return None
+
+
+def _or_conjuncts(verb: Token) -> list[Token]:
+    """Verbs coordinated with ``verb`` that share its subject ("killed or wounded")."""
+    found = []
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            found.append(conj)
+    return found
+
+
+def is_measure_noun(words: str) -> bool:
+    """Whether a counted phrase is itself a measure ("casualties"), not a thing counted."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last in MEASURE_NOUNS or last.rstrip("s") in MEASURE_NOUNS or \
+        last[:-3] + "y" in MEASURE_NOUNS
+
+
+def _harm_participles(noun: Token) -> list[Token]:
+    """A participle of harm right after the noun, however the parser attached it:
+    "1,000 soldiers either killed or injured" (often parsed as hanging off another word)."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].lower_ in ("either", "were", "have", "been", "had", "being"):
+        i += 1
+    if i < len(doc) and doc[i].tag_ in ("VBN", "VBD") and doc[i].lemma_.lower() in MEASURE_VERBS:
+        return [doc[i]]
+    return []
+
+
+def _verb_measures(verb: Token) -> list[str]:
+    measures = []
+    for v in [verb, *_or_conjuncts(verb)]:
+        for c in v.children:
+            if c.dep_ in ("acomp", "oprd", "xcomp", "advmod") and c.lower_ in MEASURE_ADJECTIVES:
+                measures.append(MEASURE_ADJECTIVES[c.lower_])
+        lemma = v.lemma_.lower()
+        if lemma == "take" and not any(c.lower_ in ("prisoner", "captive", "hostage")
+                                       for c in v.children):
+            continue
+        if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in v.subtree):
+            measures.append("killed")
+        elif lemma in MEASURE_VERBS:
+            measures.append(MEASURE_VERBS[lemma])
+        elif v.lower_ in MEASURE_ADJECTIVES:
+            measures.append(MEASURE_ADJECTIVES[v.lower_])
+    return measures
+
+
+def _combine(measures: list[str]) -> str | None:
+    if set(measures) >= KILLED_OR_WOUNDED or "killed_or_wounded" in measures:
+        return "killed_or_wounded"
+    return measures[0] if measures else None
+
+
+def _governor(node: Token) -> Token | None:
+    """The verb (or event noun) the counted phrase is an argument of, if any."""
+    while node.dep_ in ("conj", "appos") and node.head is not node:
+        node = node.head
+    if node.dep_ not in SUBJECT_OBJECT:
+        return None
+    head = node.head
+    if node.dep_ == "pobj":
+        prep = head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return prep.head  # "the capture of two soldiers", "the deaths of 5 people"
+        if prep.lower_ == "by":
+            return None  # "captured by 200 troops": the number is the agent
+        return None
+    return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+def measure_of(anchor: Token, noun: Token | None) -> str:
+    """The reconciliation measure of a count (see module docstring)."""
+    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
+        return MEASURE_NOUNS[noun.lemma_.lower()]
+    if anchor.lemma_.lower() in MEASURE_NOUNS:
+        return MEASURE_NOUNS[anchor.lemma_.lower()]
+    carrier = noun if noun is not None else anchor
+    attached = [c for t in (anchor, carrier) for c in t.children
+                if c.dep_ in VERB_CHILDREN and c.pos_ in ("VERB", "ADJ") and c.i > t.i]
+    attached += _harm_participles(carrier)
+    for verb in attached:
+        found = _combine(_verb_measures(verb))
+        if found:
+            return found
+    governor = _governor(carrier)
+    if governor is None and carrier.dep_ in ("nummod", "quantmod"):
+        governor = _governor(carrier.head)
+    if governor is not None:
+        if governor.pos_ == "NOUN":
+            found = MEASURE_NOUNS.get(governor.lemma_.lower())
+        else:
+            found = _combine(_verb_measures(governor))
+        if found:
+            return found
+        if governor.lemma_ == "be" and noun is not None and \
+                noun.lemma_.lower() in FORCE_NOUNS and \
+                any(c.dep_ == "prep" and c.lower_ in ("in", "inside") for c in governor.children):
+            return "deployed"
+    for child in carrier.children:
+        if child.dep_ == "amod" and child.lower_ in MEASURE_ADJECTIVES:
+            return MEASURE_ADJECTIVES[child.lower_]
+    return "count"
+
+
+def _period_phrase(prep: Token) -> str | None:
+    lemma = prep.lower_
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if not objects:
+        return None
+    obj = objects[0]
+    if lemma == "since":
+        dates = [t for t in obj.subtree if t.ent_type_ == "DATE"]
+        if dates:
+            return "since " + obj.doc[dates[0].i:dates[-1].i + 1].text
+        return None
+    if lemma in PERIOD_PREPS and obj.lemma_.lower() in PERIOD_UNITS and any(
+        c.lower_ in PERIOD_MARKERS or c.like_num for c in obj.children
+    ):
+        counts = [c for c in obj.children if c.like_num]
+        return f"{counts[0].text} {obj.text}" if counts else obj.lemma_.lower()
+    return None
+
+
+def period_of(anchor: Token, noun: Token | None) -> str:
+    """``"cumulative"``, or the window the figure covers: "week", "24 hours",
+    "since mid-November" — read from a window phrase attached to the figure's clause."""
+    carriers = [anchor, *anchor.ancestors]
+    if noun is not None:
+        carriers.append(noun)
+        for verb in [c for c in noun.children if c.dep_ in VERB_CHILDREN]:
+            carriers += [verb, *_or_conjuncts(verb)]
+        for verb in _harm_participles(noun):
+            carriers += [verb, *_or_conjuncts(verb)]
+    for carrier in carriers:
+        for child in carrier.children:
+            if child.dep_ == "prep" or child.lower_ == "since":
+                found = _period_phrase(child)
+                if found:
+                    return found
+            if child.dep_ == "advcl" and child.lower_ != "since":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "mark" and grandchild.lower_ == "since":
+                        dates = [t for t in child.subtree if t.ent_type_ == "DATE"]
+                        if dates:
+                            return "since " + child.doc[dates[0].i:dates[-1].i + 1].text
+    return "cumulative"
