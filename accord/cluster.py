@@ -123,6 +123,7 @@ class StoryIndex:
         self._story_keys: dict[str, set[tuple[int, int]]] = {}
         self.stories: dict[str, StoryState] = {}
         self.clock: int | None = None  # the latest publication day seen
+        self._touched: dict[str, StoryState] = {}  # stories changed since take_touched()
 
     def keys(self, vector: np.ndarray) -> list[int]:
         """The vector's bucket key in each LSH table."""
@@ -176,8 +177,14 @@ class StoryIndex:
             return signal
         return Signal(signal.article, signal.vector, signal.entities, self.clock)
 
+    def take_touched(self) -> list[StoryState]:
+        """The stories changed since the last call (closed ones included), sorted by id."""
+        touched, self._touched = self._touched, {}
+        return [touched[k] for k in sorted(touched)]
+
     def _file(self, story: StoryState, signal: Signal, keys: list[int]) -> None:
         story.add(signal)
+        self._touched[story.id] = story
         filed = self._story_keys.setdefault(story.id, set())
         for table, key in enumerate(keys):
             bucket = self._buckets[table].setdefault(key, {})
