@@ -1,0 +1,188 @@
+"""dossier.html: self-contained, linked both ways, and inert whatever the articles say."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from accord.model import Article, Dossier, Span
+from accord.render._view import Evidence
+from accord.render.charts import date_interval
+from accord.render.html import CSP, highlight_article, to_html
+from tests.render.dossiers import LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
+
+
+class Page(HTMLParser):
+    """Tags, ids and fragment links of a page, as a browser's parser sees them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.tags if a.get("id")}  # type: ignore[misc]
+
+    def links(self, css_class: str | None = None) -> list[str]:
+        return [a["href"] or "" for t, a in self.tags if t == "a" and "href" in a
+                and (css_class is None or css_class in (a.get("class") or "").split())]
+
+    def named(self, tag: str) -> list[dict[str, str | None]]:
+        return [a for t, a in self.tags if t == tag]
+
+
+@pytest.fixture(scope="module")
+def page() -> Page:
+    return Page(to_html(sample_dossier()))
+
+
+def test_page_carries_the_content_security_policy_and_no_script(page: Page) -> None:
+    metas = [m for m in page.named("meta") if m.get("http-equiv") == "Content-Security-Policy"]
+    assert [m["content"] for m in metas] == [CSP]
+    assert page.named("script") == []
+    assert page.named("link") == []
+
+
+def test_page_requests_nothing_from_anywhere(page: Page) -> None:
+    for _, attrs in page.tags:
+        assert "src" not in attrs
+    assert all(not href.startswith(("//", "http:")) for href in page.links())
+
+
+def test_every_fragment_link_lands_on_an_element_of_the_page(page: Page) -> None:
+    ids = page.ids()
+    targets = [h[1:] for h in page.links() if h.startswith("#")]
+    assert targets
+    assert sorted(set(targets) - ids) == []
+
+
+def test_each_figure_evidence_link_lands_on_a_mark_that_links_back(page: Page) -> None:
+    evidence = [h[1:] for h in page.links("evidence") if h.startswith("#ev-f")]
+    assert evidence == ["ev-f0-0", "ev-f0-1"]
+    html = to_html(sample_dossier())
+    for anchor in evidence:
+        assert re.search(rf'<mark id="{anchor}" class="[^"]*k-figure[^"]*"><a href="#fig-0"', html)
+
+
+def test_summary_counts_articles_independent_sources_and_the_date_span() -> None:
+    html = to_html(sample_dossier())
+    assert "<b>3</b> articles read" in html
+    assert "<b>2</b> independent sources" in html  # the reprint does not count
+    assert "2024-03-03 to 2024-03-05" in html
+
+
+def test_figure_rows_have_a_range_chart_with_the_conflict_flagged(page: Page) -> None:
+    html = to_html(sample_dossier())
+    figure = html.split('id="fig-0"')[1].split("</div>")[0]
+    assert '<svg class="chart range conflict"' in figure
+    assert ">conflict</text>" in figure
+    assert 'class="best"' in figure and 'class="band"' in figure
+    assert "Harbor Gazette" in figure and "Valley Times" in figure
+
+
+def test_the_timeline_chart_shows_days_and_months_and_links_to_entries() -> None:
+    html = to_html(sample_dossier())
+    chart = html.split('<svg class="chart timeline"')[1].split("</svg>")[0]
+    assert "2024-03 · month" in chart and "2024-03-03 · day" in chart
+    assert chart.count('<a href="#tl-') == 3
+
+
+def test_quotes_say_which_outlets_carry_them_verbatim_or_paraphrased() -> None:
+    html = to_html(sample_dossier())
+    quotes = html.split('id="quotes"')[1].split('id="claims"')[0]
+    assert "Lena Ortiz" in quotes
+    assert "Harbor Gazette — verbatim" in quotes
+    assert "Valley Times — paraphrase" in quotes
+
+
+def test_removed_noise_is_behind_a_details_element_not_in_the_text() -> None:
+    html = to_html(sample_dossier())
+    gazette = html.split('id="art-0"')[1].split("</article>")[0]
+    body, details = gazette.split("<details>")
+    assert "ADVERTISEMENT" not in body
+    assert "ADVERTISEMENT" in details and "ad-marker" in details
+
+
+def test_the_reprint_is_labelled_and_linked_to_its_original() -> None:
+    html = to_html(sample_dossier())
+    reprint = html.split('id="art-2"')[1].split("</article>")[0]
+    assert 'reprint</span> of <a href="#art-0">' in reprint
+
+
+def _evidence(article: Article, start: int, end: int, anchor: str, kind: str) -> Evidence:
+    return Evidence(anchor, f"{kind}-0", kind, Span.of(article, start, end), True)
+
+
+def test_overlapping_mentions_cut_the_text_but_keep_it_whole() -> None:
+    article = Article.create("t.txt", "Some 40 <b> people & more left.\n")
+    evidence = [_evidence(article, 0, 31, "ev-c0-0", "claim"),
+                _evidence(article, 5, 14, "ev-f0-0", "figure")]
+    [paragraph], placed = highlight_article(article, evidence)
+    assert placed == {"ev-c0-0", "ev-f0-0"}
+    assert re.sub(r"<[^>]+>", "", str(paragraph)) == "Some 40 &lt;b&gt; people &amp; more left."
+    assert '<mark id="ev-f0-0" class="k-claim k-figure"><a href="#figure-0"' in paragraph
+
+
+def test_a_mention_that_does_not_slice_its_article_is_not_highlighted() -> None:
+    article = Article.create("t.txt", "Forty people left.\n")
+    bad = Evidence("ev-f0-0", "fig-0", "figure", Span(article.id, 0, 5, "Fifty"), False)
+    [paragraph], placed = highlight_article(article, [bad])
+    assert placed == set()
+    assert "<mark" not in paragraph
+
+
+@pytest.fixture(scope="module")
+def hostile_html() -> str:
+    return to_html(hostile_dossier())
+
+
+def test_hostile_article_adds_no_element_to_the_page(hostile_html: str) -> None:
+    hostile = Page(hostile_html)
+    assert hostile.named("script") == [] and hostile.named("img") == []
+    assert [t for t, _ in hostile.tags].count("style") == 1
+    assert hostile.named("b") == [{}] * len(hostile.named("b"))  # only our own, bare <b>
+    assert "<b>Outlet</b>" not in hostile_html
+    assert all(not (a.get("href") or "").lower().startswith("javascript")
+               for a in hostile.named("a"))
+    assert not any(k.startswith("on") for _, attrs in hostile.tags for k in attrs)
+
+
+def test_hostile_text_is_shown_as_text(hostile_html: str) -> None:
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile_html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hostile_html
+    assert "&lt;/style&gt;" in hostile_html
+    assert hostile_html.count("</style>") == 1
+    assert LONG_TOKEN in hostile_html
+    assert SCRIPT not in hostile_html
+
+
+def test_an_article_url_that_is_not_http_is_not_linked(hostile_html: str) -> None:
+    assert "original</a>" not in hostile_html.split('id="art-0"')[1]
+
+
+def test_a_dossier_with_nothing_found_still_renders_every_section() -> None:
+    html = to_html(Dossier(articles=(Article.create("a.txt", "Nothing happened.\n"),)))
+    for section in ("figures", "timeline", "quotes", "claims", "sources"):
+        assert f'<section id="{section}">' in html
+    assert "No figures were reported." in html and "undated" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "first", "last"),
+    [("2024-03-03", "2024-03-03", "2024-03-03"), ("2024-02", "2024-02-01", "2024-02-29"),
+     ("2023", "2023-01-01", "2023-12-31"), ("2024-01-05/2024-01-09", "2024-01-05", "2024-01-09")],
+)
+def test_timeline_dates_cover_their_precision(value: str, first: str, last: str) -> None:
+    interval = date_interval(value)
+    assert interval is not None
+    assert (interval[0].isoformat(), interval[1].isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["soon", "2024-13", "2024-02-30"])
+def test_unreadable_timeline_dates_are_left_out_of_the_chart(value: str) -> None:
+    assert date_interval(value) is None

@@ -1,0 +1,90 @@
+"""dossier.md: readable sections, citations with offsets, and inert article text."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from accord.render.markdown import md_escape, to_markdown
+from tests.render.dossiers import IMG, LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
+
+
+def rendered(markdown: str) -> str:
+    """What a CommonMark renderer with raw HTML enabled would publish."""
+    return MarkdownIt("commonmark", {"html": True}).enable("table").render(markdown)
+
+
+def test_markdown_has_every_section_in_reading_order() -> None:
+    text = to_markdown(sample_dossier())
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## Figures", "## Timeline", "## Quotes", "## Claims", "## Sources"]
+
+
+def test_figures_show_low_best_high_the_conflict_and_each_source() -> None:
+    text = to_markdown(sample_dossier())
+    assert "low **120** · best **150** · high **200**" in text
+    assert "conflict: sources disagree" in text
+    assert "| Harbor Gazette | at least 120 |" in text
+    assert "| Valley Times | 150–200 |" in text
+
+
+def test_citations_give_the_article_and_the_character_offsets() -> None:
+    dossier = sample_dossier()
+    span = dossier.quotes[0].mentions[0].span
+    assert f"article `{span.article}`, chars {span.start}–{span.end}" in to_markdown(dossier)
+
+
+def test_single_source_claims_and_contradictions_are_listed_apart() -> None:
+    text = to_markdown(sample_dossier())
+    single = text.split("### Single-source claims")[1].split("###")[0]
+    assert "Schools reopen on Wednesday." in single
+    assert "Homes were flooded" not in single
+    contradictions = text.split("### Contradictions")[1].split("##")[0]
+    assert contradictions.count("contradicts") == 1  # a symmetric pair is listed once
+
+
+def test_removed_noise_is_listed_under_its_article_not_in_the_text() -> None:
+    text = to_markdown(sample_dossier())
+    gazette = text.split("### Harbor Gazette")[1].split("### ")[0]
+    body, removed = gazette.split("Removed noise (1 segment):")
+    assert "ADVERTISEMENT" not in body
+    assert "ad\\-marker: ADVERTISEMENT" in removed or "ad-marker: ADVERTISEMENT" in removed
+
+
+def test_hostile_article_text_is_escaped_in_the_markdown_source() -> None:
+    text = to_markdown(hostile_dossier())
+    assert "<script" not in text
+    assert "<img" not in text
+    assert "</style" not in text
+    assert "](javascript:" not in text
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;" in text
+    assert LONG_TOKEN in text  # kept whole, as text
+
+
+def test_hostile_markdown_renders_to_inert_html_that_still_shows_the_text() -> None:
+    html = rendered(to_markdown(hostile_dossier()))
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "<style" not in html
+    assert "<a " not in html  # no link of any kind forms from article text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # visible as text
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        (SCRIPT, "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        (IMG, "&lt;img src=x onerror=alert(1)&gt;"),
+        ("[x](javascript:alert(1))", "[x](javascript:alert(1))"),
+        ("![pic](http://tracker.example/p.png)", "![pic](http://tracker.example/p.png)"),
+        ("<http://example.com>", "&lt;http://example.com&gt;"),
+        ("**bold** and _under_", "**bold** and _under_"),
+        ("- not a list", "- not a list"),
+        ("1. not a list", "1. not a list"),
+        ("a | b", "a | b"),
+        ("line one\nline two", "line one line two"),
+    ],
+)
+def test_md_escape_shows_text_literally(raw: str, shown: str) -> None:
+    html = rendered(md_escape(raw))
+    assert html.strip() == f"<p>{shown}</p>"
