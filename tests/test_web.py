@@ -1,0 +1,176 @@
+"""The web view, in-process over the ASGI app (no network, no server)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from accord.errors import InputError
+from accord.render import write_all
+from accord.web import DEFAULT_HOST, HEADER_CSP, create_app, valid_story_id
+from tests.render.dossiers import hostile_dossier, sample_dossier
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    write_all(sample_dossier(), tmp_path / "floods")
+    write_all(hostile_dossier(), tmp_path / "evil")
+    (tmp_path / "broken.json").write_text("{not a dossier", encoding="utf-8")
+    (tmp_path / "notes").mkdir()  # a folder without a dossier is ignored
+    return tmp_path
+
+
+@pytest.fixture
+def client(folder: Path) -> TestClient:
+    return TestClient(create_app(folder))
+
+
+def test_index_lists_every_readable_story_and_counts_the_unreadable(client: TestClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'href="/stories/floods"' in response.text
+    assert 'href="/stories/evil"' in response.text
+    assert "1 file in the folder could not be read" in response.text
+
+
+@pytest.mark.parametrize(("query", "found", "hidden"), [
+    ("river", "floods", "evil"),
+    ("valley times", "floods", "evil"),
+    ("STORY", "evil", "floods"),
+])
+def test_search_keeps_only_stories_whose_title_or_outlets_match(
+    client: TestClient, query: str, found: str, hidden: str
+) -> None:
+    text = client.get("/", params={"q": query}).text
+    assert f'href="/stories/{found}"' in text
+    assert f'href="/stories/{hidden}"' not in text
+
+
+def test_a_search_that_matches_nothing_says_so(client: TestClient) -> None:
+    assert "No stories match this search." in client.get("/?q=volcano").text
+
+
+def test_the_search_query_is_echoed_escaped(client: TestClient) -> None:
+    text = client.get("/", params={"q": '"><script>alert(1)</script>'}).text
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_a_story_page_is_the_dossier_template_with_a_link_home(client: TestClient) -> None:
+    text = client.get("/stories/floods").text
+    assert '<section id="figures">' in text and '<mark id="ev-f0-0"' in text
+    assert 'href="/">← all stories</a>' in text
+
+
+def test_the_story_json_is_the_validated_dossier(client: TestClient) -> None:
+    response = client.get("/stories/floods/dossier.json")
+    assert response.headers["content-type"] == "application/json"
+    assert response.json()["schema"] == "accord.dossier/1"
+
+
+@pytest.mark.parametrize("path", ["/", "/stories/floods", "/stories/nope", "/missing",
+                                  "/stories/floods/dossier.json"])
+def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
+    headers = client.get(path).headers
+    assert headers["content-security-policy"] == HEADER_CSP
+    assert "script-src" not in HEADER_CSP and "default-src 'none'" in HEADER_CSP
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("story_id", [
+    "..%2Ffloods", "%2E%2E", "floods%2F..%2F..%2Fetc%2Fpasswd", ".hidden", "nope",
+    "floods%00", "..%5C..%5Cwindows",
+])
+def test_story_ids_with_slashes_dots_or_unknown_names_are_not_found(
+    client: TestClient, story_id: str
+) -> None:
+    assert client.get(f"/stories/{story_id}").status_code == 404
+    assert client.get(f"/stories/{story_id}/dossier.json").status_code == 404
+
+
+def raw_get_status(app: Any, path: str) -> int:
+    """GET ``path`` exactly as given: HTTP clients remove ``..`` before sending, attackers
+    do not, so this drives the ASGI app directly."""
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
+             "query_string": b"", "root_path": "", "headers": [(b"host", b"testserver")],
+             "client": ("127.0.0.1", 1), "server": ("testserver", 80)}
+    asyncio.run(app(scope, receive, send))
+    return int(sent[0]["status"])
+
+
+@pytest.mark.parametrize("path", [
+    "/stories/..", "/stories/../floods", "/stories/floods/../evil", "/stories/../../etc/passwd",
+    "/stories/..\\floods", "/stories/floods/../../broken.json",
+])
+def test_raw_paths_with_dot_dot_are_not_found(folder: Path, path: str) -> None:
+    app = create_app(folder)
+    assert raw_get_status(app, path) == 404
+    assert raw_get_status(app, "/stories/floods") == 200  # the same helper does reach stories
+
+
+@pytest.mark.parametrize(("story_id", "ok"), [
+    ("floods", True), ("story-2024.v2", True), ("..", False), ("a..b", False),
+    (".env", False), ("a/b", False), ("a\\b", False), ("", False), ("x" * 200, False),
+])
+def test_story_ids_are_plain_names(story_id: str, ok: bool) -> None:
+    assert valid_story_id(story_id) is ok
+
+
+def test_a_dossier_outside_the_folder_is_never_served(tmp_path: Path) -> None:
+    root, outside = tmp_path / "root", tmp_path / "outside"
+    write_all(sample_dossier(), outside)
+    root.mkdir()
+    (root / "linked").symlink_to(outside, target_is_directory=True)
+    assert TestClient(create_app(root)).get("/stories/linked").status_code == 404
+
+
+def test_a_large_request_body_is_refused(client: TestClient) -> None:
+    response = client.post("/", content=b"x" * 100_000)
+    assert response.status_code == 413
+    assert response.headers["content-security-policy"] == HEADER_CSP
+
+
+def test_a_small_body_reaches_the_router_which_only_allows_get(client: TestClient) -> None:
+    assert client.post("/", content=b"x").status_code == 405
+
+
+def test_an_overlong_url_is_refused(client: TestClient) -> None:
+    assert client.get("/stories/" + "a" * 5000).status_code == 414
+
+
+def test_a_rewritten_dossier_is_served_fresh(client: TestClient, folder: Path) -> None:
+    assert "Floods close the old river bridge" in client.get("/stories/floods").text
+    write_all(hostile_dossier(), folder / "floods")
+    assert "Floods close the old river bridge" not in client.get("/stories/floods").text
+
+
+def test_hostile_content_is_inert_in_the_web_view(client: TestClient) -> None:
+    for path in ("/", "/stories/evil"):
+        text = client.get(path).text
+        assert "<script" not in text
+        assert "<img" not in text
+        assert text.count("</style>") == 1
+
+
+def test_interactive_api_docs_are_off_because_they_load_cdn_scripts(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    assert client.get("/openapi.json").status_code == 404
+
+
+def test_serving_defaults_to_loopback_and_needs_a_folder(tmp_path: Path) -> None:
+    assert DEFAULT_HOST == "127.0.0.1"
+    with pytest.raises(InputError, match="not a directory"):
+        create_app(tmp_path / "missing")
