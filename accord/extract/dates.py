@@ -14,7 +14,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from accord.extract.temporal import MONTHS, normalise
+from accord.extract.temporal import MONTHS, Tense, normalise
 from accord.model import Article, DateMention, Span
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ ENTITY_LABELS = ("DATE", "TIME")
 # Tokens that may sit inside a spaCy entity but never end or start a date expression.
 EDGE_POS = {"ADP", "CCONJ", "PUNCT", "VERB", "AUX", "PART", "SCONJ", "PRON"}
 # Splitting points inside one entity: "Jan. 3 and Jan. 5", "Monday to Wednesday".
-SPLIT_WORDS = {"and", "or", "to", "through", "until", "-", "–", "—"}
+SPLIT_WORDS = {"and", "or", "to", "through", "until", "–", "—"}
 FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo"}
 HEAD_WALK_LIMIT = 4  # how far up the parse a date looks for its verb
 
@@ -36,7 +36,9 @@ _MONTH_ABBREV = "|".join(sorted((m for m in MONTHS if len(m) <= 4 and m != "may"
 _MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|"
                "November|December")
 _PATTERNS = [
-    re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"),
+    re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+               r"(?:\s(?:morning|afternoon|evening|night))?\b"),
+    re.compile(r"\b(?i:first|second|third|fourth)[- ]quarter\b"),
     re.compile(rf"\b(?:{_MONTH_FULL}|(?i:{_MONTH_ABBREV})\.?)\s?\d{{1,2}}(?:st|nd|rd|th)?\b"
                r"(?:\s?[,-]?\s?\d{4}\b)?"),
     re.compile(rf"\b\d{{1,2}}\s(?:{_MONTH_FULL})(?:\s\d{{4}})?\b"),
@@ -51,8 +53,8 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
     mentions: list[DateMention] = []
     for block in blocks:
         for start, end in _merge(block.doc, _candidates(block.doc), anchor):
-            future = _looks_future(block.doc, start, end)
-            found = normalise(block.doc.text[start:end], anchor, future)
+            tense = _tense(block.doc, start, end)
+            found = normalise(block.doc.text[start:end], anchor, tense)
             if found is None:
                 continue
             mentions.append(DateMention(
@@ -135,20 +137,26 @@ def _resolve(doc: Doc, group: list[tuple[int, int]],
     return sorted(kept)
 
 
-def _looks_future(doc: Doc, start: int, end: int) -> bool:
-    """Whether the verb governing the expression is in the future tense ("will meet")."""
+def _tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the verb the expression hangs from: "will meet" future, "met" past."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     token = span.root
     for _ in range(HEAD_WALK_LIMIT):
         if token.pos_ in ("VERB", "AUX"):
-            return any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUXILIARIES
-                       for child in token.children)
+            auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+            if any(c.lower_ in FUTURE_AUXILIARIES for c in auxiliaries):
+                return "future"
+            if token.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
+                return "past"
+            if any(c.lemma_ == "have" for c in auxiliaries):
+                return "past"  # present perfect: "has fallen since Monday"
+            return "present" if token.tag_ in ("VBZ", "VBP") else None
         if token.head is token:
             break
         token = token.head
-    return False
+    return None
 
 
 def _sentence(block: Block, start: int, end: int) -> Span | None:

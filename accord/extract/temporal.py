@@ -14,8 +14,9 @@ its ``mod`` attribute. Anchoring (TimeML/HeidelTime convention, past-leaning for
 
 * a weekday is the most recent such day on or before publication ("last Friday": strictly
   before); after "next"/"coming", or in a future-tense sentence, the first on or after it;
-* a month or month-day without a year is the nearest one on or before publication (or on or
-  after, under the same future rule);
+* a month or month-day without a year is the nearest one on or before publication, on or
+  after it under the same future rule, and when the sentence gives no tense, the upcoming one
+  if it is at most ``FORWARD_WINDOW_DAYS`` ahead;
 * "this/last/next week|month|year|quarter" step from the publication date's own unit.
 
 Durations ("two days", "the past week", "months") are not dates: ``normalise`` returns None.
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from accord.model import Precision
 
@@ -35,6 +36,10 @@ DAYS_PER_WEEK = 7
 MONTHS_PER_YEAR = 12
 MONTHS_PER_QUARTER = 3
 MONTHS_PER_HALF = 6
+# How far ahead a year-less date may lie and still be read as upcoming rather than last year's.
+FORWARD_WINDOW_DAYS = 45
+# Tenses that send a bare weekday forward ("will meet Friday").
+FORWARD_TENSES = ("future",)
 BASE_YEAR = 2000  # dateparser's base for year-less input; never reaches a value
 # Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
 MONTHS = {
@@ -84,6 +89,9 @@ _HAS_DAY = re.compile(r"(?<![\d:])\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!:)")
 _ISO = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
+Tense = Literal["past", "present", "future"] | None
+
+
 class Normalised(NamedTuple):
     """What an expression means: ``value`` is None when it needed an anchor it did not get."""
 
@@ -92,12 +100,12 @@ class Normalised(NamedTuple):
     relative: bool
 
 
-def normalise(expression: str, anchor: date | None, future: bool = False) -> Normalised | None:
+def normalise(expression: str, anchor: date | None, tense: Tense = None) -> Normalised | None:
     """Normalise one date expression against the publication date ``anchor``.
 
     Returns None when the expression is not a calendar date (a duration, "now", a decade).
-    ``future`` says the sentence looks forward ("will meet on Friday"), which flips the
-    direction of year-less and weekday anchoring.
+    ``tense`` is the tense of the verb the expression modifies, when known: "future" ("will
+    meet on Friday") flips weekday and year-less anchoring forward, "past" keeps it backward.
     """
     text = _clean(expression)
     if not text or _DURATION.search(text):
@@ -105,7 +113,7 @@ def normalise(expression: str, anchor: date | None, future: bool = False) -> Nor
     text = re.sub(r"^the\s+", "", text)
     for rule in (_iso, _deictic, _ago, _quarter, _season, _year, _step_unit, _weekday,
                  _month_name):
-        found = rule(text, anchor, future)
+        found = rule(text, anchor, tense)
         if found is not None:
             return found
     return None
@@ -147,7 +155,7 @@ def _shift_months(day: date, months: int) -> date:
     return date(index // MONTHS_PER_YEAR, index % MONTHS_PER_YEAR + 1, 1)
 
 
-def _iso(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _iso(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _ISO.match(text)
     if not match:
         return None
@@ -159,7 +167,7 @@ def _iso(text: str, anchor: date | None, future: bool) -> Normalised | None:
         return None
 
 
-def _deictic(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _deictic(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
                "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
                "the day before yesterday": -2, "day before yesterday": -2,
@@ -177,7 +185,7 @@ def _count(word: str) -> int | None:
     return NUMBER_WORDS.get(word)
 
 
-def _ago(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _ago(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _AGO.match(text)
     if not match:
         return None
@@ -200,7 +208,7 @@ def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _step_unit(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _step_unit(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _STEP_UNIT.match(text)
     if not match:
         return None
@@ -220,7 +228,7 @@ def _step_unit(text: str, anchor: date | None, future: bool) -> Normalised | Non
     return Normalised(str(anchor.year + step), "year", True)
 
 
-def _weekday(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _weekday(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _WEEKDAY.match(text)
     if not match:
         return None
@@ -229,7 +237,7 @@ def _weekday(text: str, anchor: date | None, future: bool) -> Normalised | None:
     target = WEEKDAYS.index(match[2])
     step = STEP.get(match[1] or "", 0)
     back = (anchor.weekday() - target) % DAYS_PER_WEEK
-    if step > 0 or (future and step == 0):
+    if step > 0 or (step == 0 and tense in FORWARD_TENSES):
         ahead = (target - anchor.weekday()) % DAYS_PER_WEEK
         if step > 0 and ahead == 0:
             ahead = DAYS_PER_WEEK
@@ -239,23 +247,41 @@ def _weekday(text: str, anchor: date | None, future: bool) -> Normalised | None:
     return Normalised((anchor - timedelta(days=back)).isoformat(), "day", True)
 
 
-def _year_for(month: int, day: int, anchor: date, step: int, future: bool) -> int:
-    """The year that puts ``month``/``day`` nearest the anchor in the chosen direction."""
+def _year_for(month: int, day: int, anchor: date, step: int, tense: Tense) -> int:
+    """The year that puts ``month``/``day`` nearest the anchor in the chosen direction.
+
+    Without a direction (no "last"/"next", no past or future verb) a date a few weeks ahead
+    is read as upcoming ("talks resume Nov. 6" in late October); anything else as past.
+    """
     here = (anchor.month, anchor.day)
-    if step > 0 or (future and step == 0):
+    if step > 0 or (step == 0 and tense == "future"):
         return anchor.year if (month, day) >= here else anchor.year + 1
     if step < 0:
         return anchor.year if (month, day) < (anchor.month, 1) else anchor.year - 1
-    return anchor.year if (month, day) <= here else anchor.year - 1
+    if (month, day) <= here:
+        return anchor.year
+    if tense != "past":
+        ahead = _safe_date(anchor.year, month, day) - anchor
+        if ahead.days <= FORWARD_WINDOW_DAYS:
+            return anchor.year
+        # December 31 seen in early January of the next year is the past, handled below.
+    return anchor.year - 1
 
 
-def _month_name(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _safe_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:  # Feb. 29
+        return date(year, month, day - 1)
+
+
+def _month_name(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     bare = _MONTH_ONLY.match(text)
     if bare:
         if anchor is None:
             return Normalised(None, None, True)
         month = MONTHS[bare[2]]
-        year = _year_for(month, 1, anchor, STEP.get(bare[1] or "", 0), future)
+        year = _year_for(month, 1, anchor, STEP.get(bare[1] or "", 0), tense)
         return Normalised(f"{year:04d}-{month:02d}", "month", True)
     if not re.search(rf"\b(?:{_MONTH_RE})\b", text):
         return None
@@ -271,7 +297,7 @@ def _month_name(text: str, anchor: date | None, future: bool) -> Normalised | No
     if anchor is None:
         return Normalised(None, None, True)
     day = day_part.day if precision == "day" else 1
-    year = _year_for(day_part.month, day, anchor, 0, future)
+    year = _year_for(day_part.month, day, anchor, 0, tense)
     try:
         return _result(date(year, day_part.month, day), precision, True)
     except ValueError:  # Feb. 29 in a year without one
@@ -283,7 +309,7 @@ def _has_day(text: str) -> bool:
     return any(1 <= int(m[1]) <= 31 for m in _HAS_DAY.finditer(without_year))
 
 
-def _quarter(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _quarter(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _QUARTER.match(text)
     if not match:
         return None
@@ -308,7 +334,7 @@ def _quarter(text: str, anchor: date | None, future: bool) -> Normalised | None:
     return _range_month(start.year, start.month)._replace(relative=True)
 
 
-def _season(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _season(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _SEASON.match(text)
     if not match:
         return None
@@ -322,11 +348,11 @@ def _season(text: str, anchor: date | None, future: bool) -> Normalised | None:
         winter_spill = month == SEASON_START["winter"] and anchor.month < SEASON_START["spring"]
         year = anchor.year - 1 if winter_spill else anchor.year
         return _range_month(year, month)._replace(relative=True)
-    year = _year_for(month, 1, anchor, step, future)
+    year = _year_for(month, 1, anchor, step, tense)
     return _range_month(year, month)._replace(relative=True)
 
 
-def _year(text: str, anchor: date | None, future: bool) -> Normalised | None:
+def _year(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     match = _YEAR.match(text)
     if match:
         return Normalised(match[1], "year", False)
