@@ -128,7 +128,7 @@ def test_an_html_page_with_no_article_text_is_refused_with_a_fix() -> None:
     ["<html><body></body></html>", "<html", "<<<>>>", "<p>Too short.</p>", "<!-- -->"],
 )
 def test_html_without_prose_is_malformed_not_a_crash(html: str) -> None:
-    with pytest.raises(MalformedInputError, match="page.html"):
+    with pytest.raises(MalformedInputError, match=r"page\.html"):
         article_from_html(html, "page.html")
 
 
