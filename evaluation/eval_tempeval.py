@@ -108,6 +108,11 @@ def to_timeml(mention: DateMention) -> str | None:
     return value
 
 
+def canonical(value: str) -> str:
+    """Gold values as ISO 8601 writes them: some annotators wrote week 7 as ``W7``."""
+    return re.sub(r"-W(\d)\b", r"-W0\1", value)
+
+
 @dataclass
 class Tally:
     """Counts for one comparison; P/R/F1 derive from them."""
@@ -167,8 +172,8 @@ def evaluate(documents: Sequence[Document]) -> Report:
                 tally.relaxed += 1
                 tally.strict += spans[hit] == (timex.start, timex.end)
                 tally.valued += 1
-                tally.value_correct += ours == timex.value
-            if timex.type == "DATE" and ours != timex.value:
+                tally.value_correct += ours == canonical(timex.value)
+            if timex.type == "DATE" and ours != canonical(timex.value):
                 errors.append((doc.name, mentions[hit].span.text, timex.value, ours, doc.dct))
     # Precision against DATE timexes only counts predictions that matched some timex type.
     dates.predicted = dates.relaxed + (everything.predicted - everything.relaxed)
