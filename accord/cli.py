@@ -123,5 +123,180 @@ def demo(
     _analyze_and_write([SAMPLES], output, quiet)
 
 
+# --- corpus store: ingest, stories, dossier, export, import (see accord.store) ---------------
+
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB file).")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders.")],
+    db: DbOption = Path("news.duckdb"),
+    ray: Annotated[str | None, typer.Option(
+        "--ray", help="Run clean/parse/extract on Ray: 'local' starts a local instance; "
+        "otherwise a cluster address ('auto', 'ray://head:10001').")] = None,
+    workers: Annotated[int, typer.Option(help="Ray actors (each loads the models once).")] = 2,
+    batch_size: Annotated[int, typer.Option(help="Articles per store transaction.")] = 64,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-batch lines.")] = False,
+) -> None:
+    """Add articles to a corpus store and sort them into stories; re-running adds nothing.
+
+    Example:
+
+        accord ingest feeds/ --db news.duckdb
+
+        accord ingest feeds/ --db news.duckdb --ray local --workers 2
+
+    Each batch is one transaction: an interrupted run leaves every committed batch in place,
+    and running the same command again finishes the job.
+    """
+    from accord.distributed import BatchReport, ingest_paths, local_batches, ray_batches
+    from accord.store import Store
+
+    def said(batch: BatchReport) -> None:
+        if not quiet:
+            err.print(f"batch {batch.number}: {batch.articles} articles, "
+                      f"{batch.new_stories} new stories", markup=False, highlight=False)
+
+    stream = local_batches if ray is None else ray_batches(
+        None if ray == "local" else ray, workers=workers)
+    try:
+        with Store(db) as store:
+            report = ingest_paths(store, paths, stream, batch_size, said)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    for source, reason in report.skipped:
+        err.print(f"skipped {source}: {reason}", markup=False, highlight=False)
+    out.print(f"{report.added} added, {report.known} already stored, "
+              f"{report.new_stories} new stories ({db})", markup=False, highlight=False)
+    if report.read == 0:
+        raise typer.Exit(EXIT_FAILURE)
+
+
+@app.command()
+def stories(
+    db: DbOption = Path("news.duckdb"),
+    query: Annotated[str | None, typer.Option(help="Only stories with this in a title.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many stories.")] = 50,
+) -> None:
+    """List the stories in a corpus store, most recent first.
+
+    Example:
+
+        accord stories --db news.duckdb --query dam
+    """
+    from accord.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            found = store.list_stories(query, limit)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    table = Table(show_header=True)
+    for col in ("story", "title", "articles", "independent", "first", "last", "outlets"):
+        table.add_column(col, justify="right" if col in ("articles", "independent") else "left")
+    for s in found:
+        table.add_row(s.id, s.title, str(s.articles), str(s.independent),
+                      s.first_published or "", s.last_published or "", ", ".join(s.outlets))
+    out.print(table)
+
+
+@app.command()
+def dossier(
+    story: Annotated[str, typer.Argument(help="A story id from `accord stories`.")],
+    db: DbOption = Path("news.duckdb"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
+        "out"
+    ),
+) -> None:
+    """Write one story's dossier (json, md, html) from the store, without re-parsing.
+
+    Example:
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb -o out/dam
+    """
+    from accord.render import write_all
+    from accord.store import Store
+
+    try:
+        with Store(db) as store:
+            built = store.story_dossier(story)
+        written = write_all(built, output)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    _report(built, written)
+
+
+@app.command()
+def export(
+    db: DbOption = Path("news.duckdb"),
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Parquet files.")
+                      ] = Path("out/parquet"),
+) -> None:
+    """Write every table of a corpus store as Parquet files (one per table).
+
+    Example:
+
+        accord export --db news.duckdb -o backup/
+    """
+    from accord.store import Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            written = store.export_parquet(output)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    for path in written:
+        out.print(str(path), markup=False, highlight=False)
+
+
+@app.command("import")
+def import_(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `accord export`.")],
+    db: DbOption = Path("news.duckdb"),
+) -> None:
+    """Load Parquet files written by `accord export` into a new, empty corpus store.
+
+    Example:
+
+        accord import backup/ --db copy.duckdb
+    """
+    from accord.store import Store
+
+    try:
+        with Store(db) as store:
+            counts = store.import_parquet(folder)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    out.print(f"{counts['articles']} articles, {counts['stories']} stories ({db})",
+              markup=False, highlight=False)
+
+
+@app.command()
+def serve(
+    folder: Annotated[Path | None, typer.Argument(
+        help="A folder of dossiers: <story>/dossier.json or <story>.json.")] = None,
+    db: Annotated[Path | None, typer.Option("--db", help="Also list a corpus store's stories.")
+                  ] = None,
+    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean it.")
+                    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse and search dossiers in a read-only web view (Ctrl-C stops it).
+
+    Example:
+
+        accord serve out/ --port 8000
+
+        accord serve --db news.duckdb
+    """
+    from accord.web import serve as run_server
+
+    try:
+        run_server(folder, db, host=host, port=port)
+    except AccordError as exc:
+        raise _fail(exc) from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
