@@ -261,8 +261,8 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
 
 def serve(folder: str | Path | None = None, store: str | Path | None = None,
           host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
-    """Run the web view with uvicorn until interrupted."""
+    """Run the web view with uvicorn until interrupted (it prints the address once bound)."""
     import uvicorn
 
-    uvicorn.run(create_app(folder, store), host=host, port=port, log_level="warning",
-                server_header=False)
+    uvicorn.run(create_app(folder, store), host=host, port=port, log_level="info",
+                access_log=False, server_header=False)

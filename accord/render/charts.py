@@ -94,9 +94,11 @@ def range_chart(figure: Figure, rows: Sequence[ChartRow]) -> Markup:
     axis_y = bottom + 4
     parts.append(Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
         LABEL_W, LABEL_W + plot_w, axis_y))
-    for v, anchor in ((lo, "start"), (hi, "end")):
+    for v, anchor in ((min(values), "middle"), (max(values), "middle")):
+        parts.append(Markup('<line class="axis" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>').format(
+            x(v), axis_y, axis_y + 4))
         parts.append(Markup('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>').format(
-            x(v), axis_y + 16, anchor, format_number(round(v))))
+            x(v), axis_y + 16, anchor, format_number(v)))
     if figure.conflict:
         parts.append(Markup('<text class="flag" x="{}" y="{}">conflict</text>').format(
             8, axis_y + 16))
