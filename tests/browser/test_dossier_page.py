@@ -131,14 +131,15 @@ def assert_inert(watched: Watched) -> None:
     assert page.locator("img").count() == 0
     assert page.locator("body").is_visible()  # the injected `body{display:none}` did nothing
     assert page.get_by_text(SCRIPT).first.is_visible()  # shown as text
-    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href') || '')")
+    hrefs = page.eval_on_selector_all(
+        "a[href]", "els => els.map(e => e.getAttribute('href') || '')")
     assert not [h for h in hrefs if h.lower().startswith("javascript")]
 
 
 def test_hostile_article_is_inert_in_html_markdown_and_web_view(
     open_page: Any, serve_folder: Any, tmp_path: Path
 ) -> None:
-    json_path, md_path, html_path = write_all(hostile_dossier(), tmp_path / "evil")
+    _, md_path, html_path = write_all(hostile_dossier(), tmp_path / "evil")
     watched = open_page()
     watched.page.goto(html_path.as_uri())
     assert_inert(watched)
