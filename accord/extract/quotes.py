@@ -18,12 +18,11 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from accord.extract.quote_marks import Region as _Region
+from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
 from accord.extract.speakers import NameTable, normalise_speaker
 from accord.gazetteer import PERSON_TITLES
 from accord.model import Article, QuoteMention, Span
@@ -44,9 +43,20 @@ SPEECH_VERBS = frozenset({
     "demand", "guarantee", "assure", "acknowledge", "fear", "worry", "hope", "expect",
     "know", "insinuate", "posit", "speculate", "wonder",
 })
-# Verbs that need a complement clause to count as reported speech (too common otherwise).
-NEEDS_CLAUSE = frozenset({"believe", "think", "find", "show", "learn", "know", "hope",
-                          "expect", "fear", "worry", "continue", "call", "ask", "question"})
+# Verbs of belief or manner: a quote near one goes to a plain speech verb when there is one.
+WEAK_CUES = frozenset({"believe", "think", "find", "show", "learn", "know", "hope",
+                          "expect", "fear", "worry", "continue", "call", "ask", "question",
+                          "describe", "accuse", "urge", "demand"})
+# Stances whose object or infinitive is the content ("cited the report", "called for a
+# ban", "plans to run"): PolNeAR annotates these as attributions too.
+OBJECT_CUES = frozenset({
+    "cite", "want", "plan", "support", "criticize", "condemn", "acknowledge", "pledge",
+    "promise", "vow", "propose", "urge", "praise", "blame", "reject", "oppose", "endorse",
+    "deny", "call", "attack", "discuss", "refuse", "decline", "agree", "demand", "mention",
+    "recall", "seek", "intend", "threaten", "dismiss", "defend", "question",
+})
+OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+CALL_PREPS = frozenset({"for", "on"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
@@ -55,38 +65,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # A subject headed by one of these, with no name in it, is the last named person.
 ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
-# Quote pairs: open mark -> close mark. Straight marks pair with themselves.
-QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_OPEN_MARKS = re.compile("|".join(re.escape(k) for k in QUOTE_PAIRS))
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
-
-
-@dataclass(frozen=True)
-class _Region:
-    """A quoted stretch of one block: ``inner`` offsets exclude the marks."""
-
-    outer_start: int
-    outer_end: int
-    inner_start: int
-    inner_end: int
-
-
-def quote_regions(text: str) -> list[_Region]:
-    """Quoted stretches of a paragraph; an unclosed quote runs to the paragraph's end."""
-    regions: list[_Region] = []
-    pos = 0
-    while (match := _OPEN_MARKS.search(text, pos)) is not None:
-        close_mark = QUOTE_PAIRS[match.group()]
-        inner_start = match.end()
-        close = text.find(close_mark, inner_start)
-        outer_end = len(text) if close < 0 else close + 1
-        inner_end = len(text) if close < 0 else close
-        if inner_end > inner_start and text[inner_start:inner_end].strip():
-            regions.append(_Region(match.start(), outer_end, inner_start, inner_end))
-        pos = max(outer_end, match.end())
-    return regions
 
 
 def _trimmed(block: Block, start: int, end: int) -> Span | None:
@@ -201,6 +182,17 @@ def _speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The content of a stance verb: its object or infinitive, or "for/on X" after "call"."""
+    if verb.lemma_.lower() not in OBJECT_CUES or _subject(verb) is None:
+        return []
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in CALL_PREPS:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
 def _according_to(token: Token) -> Token | None:
     """The object of "according to X", given the token "according"."""
     if token.lower_ != "according":
@@ -248,13 +240,19 @@ class _Finder:
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
         for block, regions in zip(self.blocks, self.regions, strict=True):
+            transcript = self._transcript(block)
+            if transcript is not None:
+                found.append(transcript)
+                previous = transcript
             for i, region in enumerate(regions):
                 span = _trimmed(block, region.inner_start, region.inner_end)
                 if span is None:
                     continue
                 lo = regions[i - 1].outer_end if i else 0
                 hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.doc.text)
-                mention = self._cited(block, region, span, lo, hi)
+                mention = self._dashed(block, region, span)
+                if mention is None:
+                    mention = self._cited(block, region, span, lo, hi)
                 if mention is None and previous is not None and self._continues(block, region):
                     mention = QuoteMention(span, previous.speaker, previous.speaker_span,
                                            previous.cue, verbatim=True)
@@ -264,6 +262,29 @@ class _Finder:
                     found.append(mention)
                     previous = mention if mention.speaker_span is not None else previous
         return found
+
+    def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
+        name = self.speakers.table.resolve(block.doc.text[start:end])
+        return QuoteMention(span, name, block.span(start, end), cue, verbatim=True)
+
+    def _dashed(self, block: Block, region: _Region, span: Span) -> QuoteMention | None:
+        """“…” ― Name."""
+        credit = dash_credit(block.doc.text, region.outer_end)
+        if credit is None:
+            return None
+        dash, start, end = credit
+        return self._named(block, start, end, block.span(dash, dash + 1), span)
+
+    def _transcript(self, block: Block) -> QuoteMention | None:
+        """NAME: what they said (the rest of the paragraph)."""
+        credit = transcript_credit(block.doc.text)
+        if credit is None:
+            return None
+        start, end = credit
+        span = _trimmed(block, end + 1, len(block.doc.text))
+        if span is None:
+            return None
+        return self._named(block, start, end, block.span(end, end + 1), span)
 
     def _continues(self, block: Block, region: _Region) -> bool:
         """A quote that opens its sentence right after an attributed one continues it."""
@@ -295,7 +316,9 @@ class _Finder:
             subject = obj if obj is not None else _subject(token)
             gap = (region.outer_start - token.idx if token.idx < region.outer_start
                    else token.idx - region.outer_end)
-            rank = gap + (0 if subject is not None else len(doc.text))
+            # A subject-less or belief verb ("expects") loses to a plain speech verb.
+            weak = subject is None or token.lemma_.lower() in WEAK_CUES
+            rank = gap + (len(doc.text) if weak else 0)
             if best is None or rank < best[0]:
                 best = (rank, token, subject)
         if best is None:
@@ -329,7 +352,7 @@ class _Finder:
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             if not clauses and token.dep_ == "parataxis":
                 bounds = self._outside(token, token.head)
-            elif clauses:
+            elif clauses or (clauses := _objects(token)):
                 clause = clauses[0]
                 bounds = (clause.left_edge.idx, clause.right_edge.idx
                           + len(clause.right_edge.text))

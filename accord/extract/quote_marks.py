@@ -1,0 +1,89 @@
+"""Quote marks and the layouts that credit a quote without a verb, on one paragraph's text.
+
+Pure string rules (no parse), used by :mod:`accord.extract.quotes`:
+
+* :func:`quote_regions` — quoted stretches in any mark style. News copy continues a long quote
+  over paragraphs by leaving it open, and the continuing paragraph may then only *close* it, so
+  an unclosed quote runs to the paragraph's end and a closing mark with no opener before it
+  closes a quote that began at the paragraph's start.
+* :func:`dash_credit` — a quote followed by a dash and a name ("… .” ― A. Reader").
+* :func:`transcript_credit` — a transcript or headline line that opens with a name and a colon
+  ("SMITH: Well, …", "Smith: Taxes Must Rise").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Open mark -> close mark. Straight marks pair with themselves.
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+_OPEN_MARKS = re.compile("|".join(re.escape(k) for k in QUOTE_PAIRS))
+_CLOSE_ONLY = ("”", "»")
+STRAIGHT = '"'
+# A capitalised word of a name: "Smith", "O’Neil", "J.", "SMITH", "McDonald-Jones".
+_NAME_WORD = r"[A-Z][\w.’'-]*"
+# Names run one to four words (given names, initials, surname).
+MAX_NAME_WORDS = 4
+_DASH_CREDIT = re.compile(rf"\s*[―—–]\s*((?:{_NAME_WORD}\s?){{1,{MAX_NAME_WORDS}}})")
+_TRANSCRIPT = re.compile(rf"[\"“]?((?:{_NAME_WORD} ){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD}):\s+\S")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A quoted stretch of one paragraph: ``inner`` offsets exclude the marks."""
+
+    outer_start: int
+    outer_end: int
+    inner_start: int
+    inner_end: int
+
+
+def _leading_close(text: str) -> int:
+    """Offset of a closing mark that ends a quote begun in an earlier paragraph, else -1."""
+    first_open = _OPEN_MARKS.search(text)
+    for mark in _CLOSE_ONLY:
+        pos = text.find(mark)
+        if pos > 0 and (first_open is None or pos < first_open.start()):
+            return pos
+    if text.count(STRAIGHT) % 2 == 1 and not text.startswith(STRAIGHT):
+        return text.find(STRAIGHT)
+    return -1
+
+
+def quote_regions(text: str) -> list[Region]:
+    """Quoted stretches of a paragraph, in order (see the module docstring for open ends)."""
+    regions: list[Region] = []
+    pos = 0
+    close = _leading_close(text)
+    if close > 0 and text[:close].strip():
+        regions.append(Region(0, close + 1, 0, close))
+        pos = close + 1
+    while (match := _OPEN_MARKS.search(text, pos)) is not None:
+        close_mark = QUOTE_PAIRS[match.group()]
+        inner_start = match.end()
+        close = text.find(close_mark, inner_start)
+        outer_end = len(text) if close < 0 else close + 1
+        inner_end = len(text) if close < 0 else close
+        if inner_end > inner_start and text[inner_start:inner_end].strip():
+            regions.append(Region(match.start(), outer_end, inner_start, inner_end))
+        pos = max(outer_end, match.end())
+    return regions
+
+
+def dash_credit(text: str, after: int) -> tuple[int, int, int] | None:
+    """(dash offset, name start, name end) when a dash and a name follow offset ``after``."""
+    match = _DASH_CREDIT.match(text, after)
+    if match is None:
+        return None
+    name_end = match.end(1)
+    while name_end > match.start(1) and text[name_end - 1] in " .":
+        name_end -= 1
+    dash = after + len(match.group()) - len(match.group().lstrip())
+    return dash, match.start(1), name_end
+
+
+def transcript_credit(text: str) -> tuple[int, int] | None:
+    """(name start, name end) when the paragraph opens with "NAME: …"."""
+    match = _TRANSCRIPT.match(text)
+    return (match.start(1), match.end(1)) if match else None
