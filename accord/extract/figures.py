@@ -44,9 +44,13 @@ IDENTIFIER_MARKERS = frozenset({"no.", "no", "#", "number", "nos.", "route", "fl
                                 "model", "version", "level", "channel", "highway", "interstate"})
 CONTACT_VERBS = frozenset({"call", "contact", "dial", "text", "phone", "reach"})
 PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pc", "percentage"})
-AGE_AFTER = ("- year - old", "-year-old", "years old", "year old", "- month - old")
+AGE_AFTER = ("-year-old", "year-old", "years-old", "yearold", "yearsold", "-month-old", "monthold", "-years-old")
+SCALE_LETTERS = frozenset({"k", "m", "mn", "bn", "b", "tn"})
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
-_PHONE = re.compile(r"^\(?\d{1,4}\)?([-. ]\w{2,5}){2,}$|^\d{3}-\d{4}$")
+_PHONE = re.compile(
+    r"^\(?\d{1,4}\)?([-. ]\w{2,5}){2,}$"  # 1-800-273-TALK, 555.123.4567
+    r"|^\d{3}-\d{4}$"  # 555-1234
+)
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _NUMERAL = re.compile(r"^[$€£]?\d[\d,]*(\.\d+)?[a-zA-Z]{0,3}$|^\.\d+$")
 
@@ -83,6 +87,9 @@ def _number_run(doc: SpacySpan, i: int) -> int:
             doc.doc[end - 1].lower_ == "tens" and doc.doc[end + 1].lower_ in VAGUE_WORDS
         )):
             end += 1
+        elif tok.lower_ in SCALE_LETTERS and doc.doc[end - 1].like_num and \
+                not doc.doc[end - 1].whitespace_:
+            end += 1  # "13.6M", "1.2m tons": a scale letter the tokenizer split off
         elif tok.lower_ in ("and", "a") and end + 1 < doc.end and _is_number(doc.doc[end + 1]) \
                 and doc.doc[end + 1].lower_ in NUMBER_WORDS and not doc.doc[end + 1].like_num:
             end += 1  # "two hundred and five", "one and a half"
@@ -145,6 +152,11 @@ def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
 def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
     """Unit right after the number: returns (new end, unit name, kind)."""
     doc = sent.doc
+    suffix = re.sub(r"^[\d.,]+", "", doc[end - 1].lower_)
+    if suffix in ("pc", "%"):
+        return end, "percentage", "percent"
+    if suffix and unit_name(suffix) and suffix not in ("k", "m", "bn", "b"):
+        return end, unit_name(suffix), "measurement"
     if end >= sent.end:
         return end, None, "count"
     nxt = doc[end]
@@ -166,7 +178,7 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
 
 def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
     doc = sent.doc
-    after = " ".join(t.lower_ for t in doc[end:min(end + 4, sent.end)])
+    after = "".join(t.lower_ for t in doc[end:min(end + 4, sent.end)])
     before = doc[start - 1].lower_ if start > sent.start else ""
     return after.startswith(AGE_AFTER) or before in ("aged", "age")
 
@@ -177,8 +189,11 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
     text = doc[start:end].text
     if _PHONE.match(text) or any(_PHONE.match(_word_around(t)) for t in doc[start:end]):
         return True
-    if anchor.ent_type_ in NOT_FIGURE_LABELS and unit is None:
-        return True
+    if anchor.ent_type_ in NOT_FIGURE_LABELS and unit is None and not (
+        anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS" and "," not in anchor.text
+        and anchor.head.lemma_.lower() not in DURATION_UNITS
+    ):
+        return True  # a date or time; "sales of 5835 units" (tagged DATE) is still a count
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
     marker = doc[max(sent.start, start - 2):start].text.lower().replace(" ", "")
@@ -201,7 +216,8 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
         noun = anchor.head if anchor.dep_ == "nummod" else None
         return noun is None
     # "one of them", "one claimed": a pronoun, not a count
-    return anchor.lower_ == "one" and end - start == 1 and anchor.dep_ != "nummod"
+    return anchor.lower_ == "one" and end - start == 1 and anchor.dep_ != "nummod" and not (
+        nxt is not None and nxt.lower_ == "of")
 
 
 def _phrase_head(tokens: SpacySpan) -> Token:
@@ -246,7 +262,29 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
             continue
         phrases.append(QuantityPhrase(start, end_unit, anchor, quantity, kind, unit))
         i = end_unit
-    return phrases
+    return _merge_ranges(sent, phrases)
+
+
+def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[QuantityPhrase]:
+    """"$62 and $68" after "between", "1 per cent to 1.5 per cent": one range, not two."""
+    doc = sent.doc
+    merged: list[QuantityPhrase] = []
+    for phrase in phrases:
+        last = merged[-1] if merged else None
+        if last is not None and phrase.start == last.end + 1 and last.kind == phrase.kind \
+                and last.quantity.low is not None and phrase.quantity.high is not None \
+                and doc[last.end].lower_ in RANGE_JOINERS and not last.quantity.vague \
+                and (doc[last.end].lower_ not in ("and", "or") or doc[last.start].lower_
+                     in RANGE_WORDS or (last.start > sent.start and
+                                        doc[last.start - 1].lower_ in RANGE_WORDS)):
+            low, high = last.quantity.low, phrase.quantity.high
+            start = last.start - 1 if last.start > sent.start and \
+                doc[last.start - 1].lower_ in RANGE_WORDS else last.start
+            merged[-1] = QuantityPhrase(start, phrase.end, phrase.anchor, Quantity(
+                min(low, high), max(low, high), "between"), phrase.kind, phrase.unit)
+            continue
+        merged.append(phrase)
+    return merged
 
 
 def _trimmed(block: Block, sent: SpacySpan) -> tuple[int, int]:
