@@ -169,7 +169,9 @@ def find_events(
     if not articles:
         return []
     if embedder is None:
-        from accord.nlp import embed as embedder
+        from accord.nlp import embed
+
+        embedder = embed
     by_id = {e.article: e for e in extractions}
     anchors = [article_anchor(a, by_id.get(a.id, Extraction(a.id))) for a in articles]
     vectors = embedder([a.lead for a in anchors])

@@ -1,0 +1,280 @@
+"""Cross-source alignment: the same quote or claim in many outlets' words.
+
+Candidates come from sentence embeddings, blocked with random-hyperplane LSH (Charikar 2002)
+so the cost grows near-linearly: each table hashes a vector to ``bits`` sign bits, with
+``bits`` grown as log2(n / TARGET_BUCKET) so buckets stay small, and a vector is compared
+with its own bucket and the buckets one bit away (multi-probe; Lv et al. 2007), which keeps
+recall for paraphrases whose cosine is well below 1. A candidate above the similarity floor is
+then confirmed by its content: the two sentences must share a content word and not name
+disjoint sets of entities. Confirmed pairs with the same polarity and compatible numbers are
+one claim; pairs that differ in negation or state incompatible numbers about the same event
+are contradictions. Claims about different events never contradict each other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from accord.events import span_event, word_count
+from accord.model import Article, Claim, Event, Extraction, Quote, QuoteMention, Span, content_id
+from accord.reconcile import bounds
+
+Embedder = Callable[[list[str]], np.ndarray]
+
+# Cosine floor for two sentences to be candidates for one claim (all-MiniLM-L6-v2: close
+# paraphrases score 0.65-0.8, same-topic different statements 0.3-0.5; see tests/test_align.py).
+CLAIM_SIMILARITY = 0.62
+# A contradiction needs the two sentences to be about the same thing: a higher floor.
+CONTRADICTION_SIMILARITY = 0.7
+# Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
+QUOTE_SIMILARITY = 0.8
+MIN_CLAIM_WORDS = 6  # shorter lines are headings, captions and datelines
+LSH_TABLES = 4
+TARGET_BUCKET = 32  # expected vectors per bucket: the constant behind near-linear cost
+LSH_SEED = 20240101  # fixed so runs are reproducible
+NEGATION_CUES = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nobody",
+                           "nothing", "without", "denied", "denies", "deny"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@dataclass(frozen=True)
+class Blocking:
+    """Pairs above a similarity floor, and how many dot products it took to find them."""
+
+    pairs: np.ndarray  # (k, 2) int, i < j
+    similarity: np.ndarray  # (k,) float
+    comparisons: int
+
+
+def similar_pairs(
+    vectors: np.ndarray,
+    threshold: float,
+    tables: int = LSH_TABLES,
+    target_bucket: int = TARGET_BUCKET,
+    seed: int = LSH_SEED,
+) -> Blocking:
+    """Every pair with cosine >= threshold that shares a bucket (or a one-bit neighbour)."""
+    n, dim = vectors.shape
+    bits = min(30, max(0, round(math.log2(max(n, 1) / target_bucket))))
+    if tables * (bits + 1) >= 2**bits:  # blocking would cost more than comparing all pairs
+        bits = 0
+    rng = np.random.default_rng(seed)
+    found: list[np.ndarray] = []
+    sims: list[np.ndarray] = []
+    comparisons = 0
+    for _ in range(tables if bits else 1):
+        planes = rng.standard_normal((dim, bits)).astype(vectors.dtype)
+        codes = ((vectors @ planes) > 0).astype(np.int64) @ (1 << np.arange(bits, dtype=np.int64))
+        order = np.argsort(codes, kind="stable")
+        keys, starts = np.unique(codes[order], return_index=True)
+        members = dict(zip(keys.tolist(), np.split(order, starts[1:]), strict=True))
+        for code, idx in members.items():
+            neighbours = [(idx, True)] + [
+                (members[code ^ (1 << b)], False) for b in range(bits)
+                if code ^ (1 << b) > code and code ^ (1 << b) in members
+            ]
+            for jdx, same in neighbours:
+                block = vectors[idx] @ vectors[jdx].T
+                comparisons += len(idx) * (len(idx) - 1) // 2 if same else len(idx) * len(jdx)
+                rows, cols = np.nonzero(block >= threshold)
+                if same:
+                    keep = rows < cols
+                    rows, cols = rows[keep], cols[keep]
+                a, b = idx[rows], jdx[cols]
+                found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
+                sims.append(block[rows, cols])
+    if not found:
+        return Blocking(np.zeros((0, 2), dtype=np.int64), np.zeros(0), comparisons)
+    pairs, first = np.unique(np.concatenate(found), axis=0, return_index=True)
+    return Blocking(pairs, np.concatenate(sims)[first], comparisons)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self.parent[self.find(i)] = self.find(j)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in words(text) if w not in STOP_WORDS and len(w) > 2}
+
+
+def entities(text: str) -> set[str]:
+    """Capitalised words after the first: a cheap stand-in for names and places."""
+    found = _WORD_RE.findall(text)[1:]
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in found if w[0].isupper()}
+
+
+def negated(text: str) -> bool:
+    """Odd number of negation cues (a double negative reads as positive)."""
+    tokens = words(text.replace("n't", " n't").replace("n’t", " n't"))
+    return sum(t in NEGATION_CUES for t in tokens) % 2 == 1
+
+
+@dataclass(frozen=True)
+class _Unit:
+    span: Span
+    event: str | None
+    figures: tuple[tuple[str, tuple[float, float]], ...]
+
+
+def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> list[_Unit]:
+    units = []
+    for ex in extractions:
+        for sent in ex.sentences:
+            if word_count(sent.text) < MIN_CLAIM_WORDS:
+                continue
+            figs = tuple((f.measure, bounds(f)) for f in ex.figures
+                         if sent.start <= f.span.start and f.span.end <= sent.end)
+            units.append(_Unit(sent, span_event(sent, ex, events), figs))
+    return units
+
+
+def numbers_clash(a: _Unit, b: _Unit) -> bool:
+    """Both state a figure for one measure and no value fits both."""
+    for measure, (lo, hi) in a.figures:
+        for other, (lo2, hi2) in b.figures:
+            if measure == other and max(lo, lo2) > min(hi, hi2):
+                return True
+    return False
+
+
+def related(a: _Unit, b: _Unit) -> bool:
+    """The content check behind every alignment: a shared content word, no disjoint names."""
+    if not content_words(a.span.text) & content_words(b.span.text):
+        return False
+    ents_a, ents_b = entities(a.span.text), entities(b.span.text)
+    return not (ents_a and ents_b and not ents_a & ents_b)
+
+
+def align_claims(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    events: Sequence[Event],
+    embedder: Embedder | None = None,
+) -> list[Claim]:
+    """Claims carried by two or more articles, or in conflict with another claim."""
+    units = claim_units(extractions, events)
+    if not units:
+        return []
+    vectors = _embedder(embedder)([u.span.text for u in units])
+    blocking = similar_pairs(vectors, CLAIM_SIMILARITY)
+    union = _Union(len(units))
+    clashes: list[tuple[int, int]] = []
+    for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
+        a, b = units[i], units[j]
+        if not related(a, b):
+            continue
+        same_event = a.event == b.event
+        if negated(a.span.text) != negated(b.span.text) or numbers_clash(a, b):
+            if same_event and a.event is not None and sim >= CONTRADICTION_SIMILARITY:
+                clashes.append((i, j))
+        elif same_event:
+            union.join(i, j)
+    return _claims(articles, units, union, clashes)
+
+
+def _claims(articles: Sequence[Article], units: list[_Unit], union: _Union,
+            clashes: list[tuple[int, int]]) -> list[Claim]:
+    derived = {a.id: a.derived_from for a in articles}
+    order = {a.id: (a.published is None, a.published or "", k) for k, a in enumerate(articles)}
+    group_of = {i: g for g, members in enumerate(union.groups()) for i in members}
+    in_clash = {group_of[i] for pair in clashes for i in pair}
+    kept: dict[int, list[int]] = {}
+    for i, g in group_of.items():
+        kept.setdefault(g, []).append(i)
+    ids: dict[int, str] = {}
+    for g, members in kept.items():
+        spans = sorted((units[i].span for i in members),
+                       key=lambda s: (order.get(s.article, (True, "", 0)), s.start))
+        ids[g] = content_id(*(f"{s.article}:{s.start}:{s.end}" for s in spans), prefix="c")
+        kept[g] = sorted(members, key=lambda i: (order.get(units[i].span.article, (True, "", 0)),
+                                                 units[i].span.start))
+    claims = []
+    for g, members in kept.items():
+        sources = {units[i].span.article for i in members}
+        if len(sources) < 2 and g not in in_clash:
+            continue
+        independent = sum(1 for s in sources if derived.get(s) not in sources)
+        opposed = sorted({ids[group_of[y]] for i, j in clashes for x, y in ((i, j), (j, i))
+                          if group_of[x] == g and group_of[y] != g})
+        events = Counter(units[i].event for i in members)
+        claims.append(Claim(ids[g], units[members[0]].span.text,
+                            tuple(units[i].span for i in members), independent,
+                            tuple(opposed), events.most_common(1)[0][0]))
+    return sorted(claims, key=lambda c: (-c.sources, c.id))
+
+
+def _embedder(embedder: Embedder | None) -> Embedder:
+    if embedder is not None:
+        return embedder
+    from accord.nlp import embed
+
+    return embed
+
+
+def _normal(text: str) -> str:
+    return " ".join(words(text))
+
+
+def group_quotes(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    embedder: Embedder | None = None,
+) -> list[Quote]:
+    """One :class:`Quote` per statement of one speaker, with every rendering of it."""
+    mentions = [q for ex in extractions for q in ex.quotes]
+    if not mentions:
+        return []
+    vectors = _embedder(embedder)([q.span.text for q in mentions])
+    union = _Union(len(mentions))
+    normal = [_normal(q.span.text) for q in mentions]
+    speaker = [(q.speaker or "").lower() for q in mentions]
+    blocking = similar_pairs(vectors, QUOTE_SIMILARITY)
+    for i, j in blocking.pairs.tolist():
+        if speaker[i] == speaker[j]:
+            union.join(i, j)
+    # a quote trimmed by one outlet is contained in another's fuller rendering
+    by_speaker: dict[str, list[int]] = {}
+    for i, name in enumerate(speaker):
+        by_speaker.setdefault(name, []).append(i)
+    for same in by_speaker.values():
+        for k, i in enumerate(same):
+            for j in same[k + 1:]:
+                if normal[i] and normal[j] and (normal[i] in normal[j] or normal[j] in normal[i]):
+                    union.join(i, j)
+    quotes = []
+    for members in union.groups():
+        group: list[QuoteMention] = sorted((mentions[i] for i in members),
+                                           key=lambda q: (q.span.article, q.span.start))
+        verbatim = [q for q in group if q.verbatim] or group
+        text = max(verbatim, key=lambda q: len(q.span.text)).span.text
+        qid = content_id(group[0].speaker, *(f"{q.span.article}:{q.span.start}" for q in group),
+                         prefix="q")
+        quotes.append(Quote(qid, group[0].speaker, text, tuple(group)))
+    return sorted(quotes, key=lambda q: (-len(q.mentions), q.id))

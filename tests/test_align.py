@@ -1,0 +1,123 @@
+"""Claim and quote alignment across sources, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from accord.align import align_claims, entities, group_quotes, negated, similar_pairs
+from accord.model import Article, Event, Extraction, FigureMention, QuoteMention, Span
+
+
+def article(text: str, **kwargs: object) -> Article:
+    return Article.create("t.txt", text, **kwargs)  # type: ignore[arg-type]
+
+
+def whole(art: Article, *figures: FigureMention) -> Extraction:
+    return Extraction(art.id, sentences=(Span.of(art, 0, len(art.original)),),
+                      figures=figures)
+
+
+def one_event(*arts: Article) -> list[Event]:
+    return [Event("e1", "story", None, tuple(a.id for a in arts))]
+
+
+@pytest.fixture(scope="module")
+def embed():  # type: ignore[no-untyped-def]
+    from accord.nlp import embed
+
+    return embed
+
+
+PARAPHRASES = [
+    "The rebel commanders routinely shoot their own injured fighters, the minister said.",
+    "According to the minister, rebel commanders often kill their injured fighters.",
+    "Rebel commanders apparently execute their injured fighters, the minister claimed.",
+]
+
+
+def test_three_paraphrases_of_one_statement_form_one_claim_with_three_sources(embed) -> None:  # type: ignore[no-untyped-def]
+    arts = [article(t) for t in [*PARAPHRASES, "The harbour reopened to cargo ships on Monday."]]
+    claims = align_claims(arts, [whole(a) for a in arts], one_event(*arts), embedder=embed)
+    [claim] = claims
+    assert claim.sources == 3
+    assert {m.article for m in claim.mentions} == {a.id for a in arts[:3]}
+
+
+def test_a_reprint_does_not_add_an_independent_source(embed) -> None:  # type: ignore[no-untyped-def]
+    first = article(PARAPHRASES[0])
+    second = article(PARAPHRASES[1])
+    copy = replace(article(PARAPHRASES[0] + " "), derived_from=first.id, derivation="reprint")
+    arts = [first, second, copy]
+    [claim] = align_claims(arts, [whole(a) for a in arts], one_event(*arts), embedder=embed)
+    assert len(claim.mentions) == 3 and claim.sources == 2
+
+
+def test_a_negated_statement_contradicts_instead_of_joining(embed) -> None:  # type: ignore[no-untyped-def]
+    a = article("The mayor said the bridge over the river will reopen to traffic next week.")
+    b = article("The mayor said the bridge over the river will not reopen to traffic next week.")
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=embed)
+    assert len(claims) == 2
+    assert claims[0].contradicts == (claims[1].id,) and claims[1].contradicts == (claims[0].id,)
+
+
+def test_incompatible_numbers_about_one_event_contradict(embed) -> None:  # type: ignore[no-untyped-def]
+    a = article("Rescuers said 40 miners were trapped underground after the collapse.")
+    b = article("Rescuers said 400 miners were trapped underground after the collapse.")
+    fa = FigureMention(Span.of(a, 14, 16), 40, 40, measure="trapped")
+    fb = FigureMention(Span.of(b, 14, 17), 400, 400, measure="trapped")
+    claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
+    assert all(len(c.contradicts) == 1 for c in claims) and len(claims) == 2
+
+
+def test_the_same_words_about_two_different_events_neither_join_nor_contradict(embed) -> None:  # type: ignore[no-untyped-def]
+    a = article("This is the first time the coast guard has rescued a whole crew alive.")
+    b = article("This is not the first time the coast guard has rescued a whole crew alive.")
+    events = [Event("e1", "x", "2021-01-01", (a.id,)), Event("e2", "y", "2021-03-01", (b.id,))]
+    assert align_claims([a, b], [whole(a), whole(b)], events, embedder=embed) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army did not confirm the report.", True),
+    ("The army didn't confirm the report.", True),
+    ("The army confirmed the report.", False),
+    ("It is not true that the army did not confirm it.", False),
+])
+def test_negation_is_read_from_the_cues_of_the_sentence(text: str, expected: bool) -> None:
+    assert negated(text) is expected
+
+
+def test_entities_are_the_capitalised_words_after_the_first() -> None:
+    assert entities("Police in Lyon questioned Marie's brother.") == {"lyon", "marie"}
+
+
+@pytest.mark.parametrize("n", [10, 300, 3000])
+def test_blocking_finds_planted_near_duplicates_among_random_vectors(n: int) -> None:
+    rng = np.random.default_rng(n)
+    base = rng.standard_normal((n, 64)).astype(np.float32)
+    twin = base[:5] + 0.15 * rng.standard_normal((5, 64)).astype(np.float32)
+    vectors = np.concatenate([base, twin])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    result = similar_pairs(vectors, 0.9)
+    assert {tuple(p) for p in result.pairs.tolist()} == {(i, n + i) for i in range(5)}
+    assert result.comparisons <= (n + 5) * (n + 4) // 2
+    assert result.comparisons < (n + 5) * (n + 4) // 4 or n < 1000
+
+
+def test_quotes_trimmed_by_one_outlet_join_the_fuller_rendering() -> None:
+    a = article('"We will rebuild every school before winter," the governor said.')
+    b = article('The governor promised: "We will rebuild every school."')
+    c = article('"Taxes will not rise," the governor said.')
+
+    def quote(art: Article, words: str) -> QuoteMention:
+        start = art.original.index(words)
+        return QuoteMention(Span.of(art, start, start + len(words)), "Ana Ruiz")
+
+    exs = [Extraction(a.id, quotes=(quote(a, "We will rebuild every school before winter"),)),
+           Extraction(b.id, quotes=(quote(b, "We will rebuild every school"),)),
+           Extraction(c.id, quotes=(quote(c, "Taxes will not rise"),))]
+    quotes = group_quotes([a, b, c], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32))
+    assert [len(q.mentions) for q in quotes] == [2, 1]
+    assert quotes[0].text == "We will rebuild every school before winter"
