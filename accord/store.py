@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -124,6 +124,10 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: the write failed and was rolled back ({exc}); "
+                             "the store is as it was before it") from exc
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
@@ -201,8 +205,11 @@ class Store:
         self.con.register("_batch", data)
         try:
             self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch")
-        finally:
-            self.con.unregister("_batch")
+        except duckdb.Error:
+            with suppress(duckdb.Error):  # an aborted transaction refuses even this
+                self.con.unregister("_batch")
+            raise
+        self.con.unregister("_batch")
 
     # --- clustering state ---------------------------------------------------------------
 

@@ -1,0 +1,239 @@
+"""The corpus store: round trips, idempotent and transactional ingest, Parquet, read API.
+
+Records are built by a stand-in for the per-article stages (no models loaded): the topic of
+an article is its outlet, and its embedding is that topic's vector plus a little noise.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from accord.cluster import EMBEDDING_DIM
+from accord.distributed import ingest_articles
+from accord.errors import StoreError
+from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
+from accord.store import ArticleRecord, Store
+
+
+def vector_for(topic: str, text: str) -> np.ndarray:
+    base = np.random.default_rng(zlib.crc32(topic.encode())).standard_normal(EMBEDDING_DIM)
+    noise = np.random.default_rng(zlib.crc32(text.encode())).standard_normal(EMBEDDING_DIM)
+    vector = base + 0.05 * noise
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def fake_record(article: Article) -> ArticleRecord:
+    """A record as the real stages would shape it: removed segments, sentences, mentions."""
+    marker = article.original.find("Advertisement")
+    if marker >= 0:
+        article = article.with_removed([Removed(marker, marker + 13, "ad-marker")])
+    sentences = tuple(Span.of(article, s, e) for s, e in article.kept_blocks())
+    figures = tuple(FigureMention(Span.of(article, m, m + 2), 14.0, 14.0, measure="killed",
+                                  sentence=sentences[0])
+                    for m in [article.original.find("14")] if m >= 0)
+    dates = tuple(DateMention(Span.of(article, m, m + 7), None) for m in
+                  [article.original.find("Tuesday")] if m >= 0)
+    return ArticleRecord(article, Extraction(article.id, sentences, figures, (), dates),
+                         (f"gpe:{article.outlet}",), vector_for(article.outlet or "",
+                                                                article.original))
+
+
+class Interrupted(Exception):
+    pass
+
+
+def fake_stream(fail_after: int | None = None):  # type: ignore[no-untyped-def]
+    def stream(articles: Sequence[Article], size: int) -> Iterator[list[ArticleRecord]]:
+        for n, start in enumerate(range(0, len(articles), size)):
+            if fail_after is not None and n == fail_after:
+                raise Interrupted
+            yield [fake_record(a) for a in articles[start:start + size]]
+    return stream
+
+
+def make_corpus() -> list[Article]:
+    texts = [
+        ("dam", "2024-03-05", "The dam broke on Tuesday.\nAt least 14 people died.\nAdvertisement"),
+        ("dam", "2024-03-05", "Rescuers searched villages after the dam failed.\n14 dead."),
+        ("vote", "2024-03-05", "The council voted on the budget.\nThe motion passed."),
+        ("dam", "2024-03-06", "Engineers had warned about the dam.\nInquiry opened Tuesday."),
+        ("vote", "2024-03-06", "Budget vote: what changes for schools."),
+        ("fire", "2024-03-06", "A warehouse fire burned overnight.\nNo one was hurt."),
+        ("dam", None, "Flood water recedes below the broken dam."),
+    ]
+    return [Article.create(f"{i}.txt", text, title=f"{topic} report {i}", outlet=topic,
+                           published=day) for i, (topic, day, text) in enumerate(texts)]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "news.duckdb") as opened:
+        yield opened
+
+
+def test_ingest_sorts_articles_into_stories_by_topic(store: Store) -> None:
+    report = ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    assert (report.added, report.new_stories, report.batches) == (7, 3, 3)
+    titles = {s.title: s.articles for s in store.list_stories()}
+    assert titles == {"dam report 0": 4, "vote report 2": 2, "fire report 5": 1}
+
+
+def test_reingesting_the_same_articles_adds_nothing(store: Store) -> None:
+    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    before = store.dump()
+    again = ingest_articles(store, make_corpus() + make_corpus(), fake_stream(), batch_size=3)
+    assert (again.added, again.known, again.batches) == (0, 14, 0)
+    assert store.dump() == before
+
+
+def test_stored_articles_and_extractions_come_back_unchanged(store: Store) -> None:
+    corpus = make_corpus()
+    ingest_articles(store, corpus, fake_stream(), batch_size=3)
+    story = store.list_stories("dam")[0]
+    articles = store.story_articles(story.id)
+    expected = {a.id: fake_record(a) for a in corpus}
+    assert [a.id for a in articles] == [a.id for a in corpus if a.outlet == "dam"]
+    for article in articles:
+        assert article == expected[article.id].article
+    for extraction in store.extractions([a.id for a in articles]):
+        assert extraction == expected[extraction.article].extraction
+        for span in extraction.sentences + tuple(f.span for f in extraction.figures):
+            assert corpus_text(corpus, span.article)[span.start:span.end] == span.text
+
+
+def corpus_text(corpus: list[Article], article_id: str) -> str:
+    return next(a.original for a in corpus if a.id == article_id)
+
+
+def test_a_failed_batch_leaves_the_store_as_it_was_before_that_batch(tmp_path: Path) -> None:
+    corpus = make_corpus()
+    with Store(tmp_path / "whole.duckdb") as whole:
+        ingest_articles(whole, corpus[:3], fake_stream(), batch_size=3)
+        after_first_batch = whole.dump()
+    with Store(tmp_path / "cut.duckdb") as cut:
+        with pytest.raises(Interrupted):
+            ingest_articles(cut, corpus, fake_stream(fail_after=1), batch_size=3)
+        assert cut.dump() == after_first_batch
+
+
+def test_a_write_that_fails_mid_transaction_is_rolled_back(store: Store) -> None:
+    corpus = make_corpus()
+    ingest_articles(store, corpus[:3], fake_stream(), batch_size=3)
+    before = store.dump()
+    duplicate = fake_record(corpus[0])  # the primary key refuses it, after other inserts ran
+    with pytest.raises(StoreError, match="rolled back"):
+        store.write_batch([fake_record(corpus[5]), duplicate], [], [])
+    assert store.dump() == before
+
+
+def test_a_resumed_ingest_ends_equal_to_an_uninterrupted_one(tmp_path: Path) -> None:
+    corpus = make_corpus()
+    with Store(tmp_path / "whole.duckdb") as whole:
+        ingest_articles(whole, corpus, fake_stream(), batch_size=2)
+        expected = whole.dump()
+    with Store(tmp_path / "cut.duckdb") as cut:
+        with pytest.raises(Interrupted):
+            ingest_articles(cut, corpus, fake_stream(fail_after=2), batch_size=2)
+        resumed = ingest_articles(cut, corpus, fake_stream(), batch_size=2)
+        assert resumed.known == 4
+        assert cut.dump() == expected
+
+
+def test_parquet_export_and_import_reproduce_the_store(store: Store, tmp_path: Path) -> None:
+    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    written = store.export_parquet(tmp_path / "export")
+    assert {p.name for p in written} >= {"articles.parquet", "mentions.parquet"}
+    with Store(tmp_path / "copy.duckdb") as copy:
+        copy.import_parquet(tmp_path / "export")
+        assert copy.dump() == store.dump()
+
+
+def test_importing_into_a_store_that_holds_articles_is_refused(store: Store,
+                                                                tmp_path: Path) -> None:
+    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    store.export_parquet(tmp_path / "export")
+    with pytest.raises(StoreError, match="not empty"):
+        store.import_parquet(tmp_path / "export")
+
+
+def test_importing_a_folder_without_the_tables_says_what_is_missing(store: Store,
+                                                                   tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"articles\.parquet"):
+        store.import_parquet(tmp_path)
+
+
+def test_list_stories_filters_by_title_and_counts_independent_sources(store: Store) -> None:
+    corpus = make_corpus()
+    reprint = Article.create("r.txt", corpus[0].original + "\n(reprint)", title="dam reprint",
+                             outlet="dam", published="2024-03-05", derived_from=corpus[0].id,
+                             derivation="reprint")
+    ingest_articles(store, [*corpus, reprint], fake_stream(), batch_size=3)
+    [dam] = store.list_stories("DAM REPORT")
+    assert (dam.articles, dam.independent) == (5, 4)
+    assert dam.first_published == "2024-03-05" and dam.last_published == "2024-03-06"
+    assert store.list_stories("no such title") == []
+
+
+def test_a_story_dossier_for_an_unknown_id_names_the_fix(store: Store) -> None:
+    with pytest.raises(StoreError, match="accord stories"):
+        store.story_dossier("s-missing")
+
+
+def test_opening_a_store_that_is_not_a_database_raises_a_store_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.duckdb"
+    bogus.write_text("not a database")
+    with pytest.raises(StoreError, match="cannot open"):
+        Store(bogus)
+
+
+def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
+    pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
+    import accord.nlp
+
+    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    monkeypatch.setattr(accord.nlp, "parse_blocks", _no_parsing)
+    monkeypatch.setattr(accord.nlp, "get_nlp", _no_parsing)
+    dam = store.list_stories("dam")[0]
+    dossier = store.story_dossier(dam.id)
+    assert dossier.title == "dam report 0"
+    assert len(dossier.articles) == 4
+    for figure in dossier.figures:
+        for mention in figure.mentions:
+            article = dossier.article(mention.span.article)
+            assert article.original[mention.span.start:mention.span.end] == mention.span.text
+
+
+def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
+    pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
+    import accord.store
+
+    corpus = make_corpus()
+    ingest_articles(store, corpus[:3], fake_stream(), batch_size=3)
+    dam = store.list_stories("dam")[0]
+    first = store.story_dossier(dam.id)
+    calls: list[int] = []
+    real = accord.store._cross_source
+
+    def counting(*args):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(accord.store, "_cross_source", counting)
+    assert store.story_dossier(dam.id) == first
+    assert calls == []
+    ingest_articles(store, corpus, fake_stream(), batch_size=3)
+    assert len(store.story_dossier(dam.id).articles) == 4
+    assert calls == [1]
+
+
+def _no_parsing(*args: object, **kwargs: object) -> None:
+    raise AssertionError("story_dossier must not parse")
