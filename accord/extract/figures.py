@@ -44,7 +44,7 @@ IDENTIFIER_MARKERS = frozenset({"no.", "no", "#", "number", "nos.", "route", "fl
                                 "model", "version", "level", "channel", "highway", "interstate"})
 CONTACT_VERBS = frozenset({"call", "contact", "dial", "text", "phone", "reach"})
 PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pc", "percentage"})
-AGE_AFTER = ("-year-old", "year-old", "years-old", "yearold", "yearsold", "-month-old", "monthold", "-years-old")
+AGE_AFTER = ("-year-old", "year-old", "years-old", "yearold", "yearsold", "-month-old", "monthold")
 SCALE_LETTERS = frozenset({"k", "m", "mn", "bn", "b", "tn"})
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
 _PHONE = re.compile(

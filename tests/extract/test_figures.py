@@ -1,0 +1,208 @@
+"""find_figures on sentences written for the tests, and the acceptance figures of the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accord.extract.figures import find_figures
+from accord.model import Article, FigureMention
+from accord.nlp import parse_blocks
+
+
+def figures_of(text: str) -> list[FigureMention]:
+    article = Article.create(source="test", original=text)
+    blocks = next(parse_blocks([article]))
+    found = find_figures(article, blocks)
+    for figure in found:
+        assert article.original[figure.span.start:figure.span.end] == figure.span.text
+    return found
+
+
+def only(text: str) -> FigureMention:
+    found = figures_of(text)
+    assert len(found) == 1, [f.span.text for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "low", "high"),
+    [
+        ("Officials said between 2,000 and 5,000 residents were displaced by the flood.",
+         "between 2,000 and 5,000", 2000, 5000),
+        ("At least 40 miners were killed in the collapse.", "At least 40", 40, None),
+        ("Nearly 600 protesters were arrested over the weekend.", "Nearly 600", None, 600),
+        ("The army has deployed more than 8,000 troops to the border.", "more than 8,000",
+         8000, None),
+        ("Rescuers found seven survivors in the rubble.", "seven", 7, 7),
+    ],
+)
+def test_figure_spans_cover_the_qualifier_and_the_number(
+    sentence: str, span: str, low: float | None, high: float | None
+) -> None:
+    figure = only(sentence)
+    assert (figure.span.text, figure.low, figure.high) == (span, low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("At least 40 miners were killed in the collapse.", "killed"),
+        ("The storm injured 35 people across the county.", "wounded"),
+        ("Police said 12 officers were killed or wounded in the clashes.", "killed_or_wounded"),
+        ("The rebels suffered some 900 casualties in the offensive.", "killed_or_wounded"),
+        ("Border guards captured three smugglers near the river.", "captured"),
+        ("The army has deployed more than 8,000 troops to the border.", "deployed"),
+        ("About 2,500 marines are stationed on the island.", "stationed"),
+        ("Forty hikers are still missing after the avalanche.", "missing"),
+        ("The company sold 4,000 cars in March.", "count"),
+    ],
+)
+def test_the_measure_comes_from_the_verb_or_the_counted_noun(
+    sentence: str, measure: str
+) -> None:
+    assert only(sentence).measure == measure
+
+
+def test_two_clauses_with_their_own_verbs_give_two_measures() -> None:
+    killed, wounded = figures_of(
+        "The ministry said about 50 guards have died and nearly 300 have been hurt since "
+        "the siege began."
+    )
+    assert (killed.measure, killed.low, killed.high, killed.approximate) == (
+        "killed", 50, 50, True)
+    assert (wounded.measure, wounded.low, wounded.high) == ("wounded", None, 300)
+    assert wounded.counted == "guards"
+
+
+def test_the_counted_thing_keeps_its_modifiers() -> None:
+    assert only("Officials counted 300 Canadian peacekeepers at the base.").counted == (
+        "Canadian peacekeepers")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("More than 200 fighters were killed within the past week alone.", "week"),
+        ("At least 90 people were killed in the last 24 hours.", "24 hours"),
+        ("Some 400 villagers have been displaced since early March.", "since early March"),
+        ("At least 90 people have been killed in the war so far.", "cumulative"),
+    ],
+)
+def test_a_window_phrase_sets_the_period(sentence: str, period: str) -> None:
+    assert only(sentence).period == period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("French intelligence estimates that 700 mercenaries have been deployed.",
+         ("French intelligence",)),
+        ("A senior senator, citing military briefings, said 150 sailors were wounded.",
+         ("senior senator", "military briefings")),
+        ("According to the health ministry, 30 patients died.", ("health ministry",)),
+    ],
+)
+def test_attribution_follows_reporting_verbs_outermost_first(
+    sentence: str, chain: tuple[str, ...]
+) -> None:
+    assert only(sentence).attributed_to == chain
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The treaty was signed in 1998 after long talks.",
+        "She celebrated her 40th birthday on Friday.",
+        "Call the helpline at 1-800-555-0199 for advice.",
+        "He served with Battalion No. 17 in the north.",
+        "The meeting starts at 10 o'clock.",
+    ],
+)
+def test_years_ordinals_phone_numbers_unit_names_and_times_are_not_figures(
+    sentence: str,
+) -> None:
+    assert figures_of(sentence) == []
+
+
+def test_percentages_are_kept_with_the_percent_measure() -> None:
+    figure = only("Turnout rose to 64 percent in the second round.")
+    assert (figure.measure, figure.low) == ("percent", 64)
+
+
+def test_vague_quantities_are_floors_marked_vague() -> None:
+    figure = only("Dozens of families were displaced by the fire.")
+    assert (figure.vague, figure.low, figure.high, figure.measure) == (
+        True, 12, None, "displaced")
+
+
+# --- acceptance on the five seed articles (short literal strings: numbers + a word) ------------
+
+
+@pytest.fixture(scope="module")
+def seed_figures(seed_paths: list[Path]) -> list[FigureMention]:
+    found: list[FigureMention] = []
+    for path in seed_paths:
+        text = path.read_text("utf-8")
+        article = Article.create(source=str(path), original=text, title=text.split("\n")[0])
+        found += find_figures(article, next(parse_blocks([article])))
+    return found
+
+
+def _by_span(figures: list[FigureMention], text: str) -> FigureMention:
+    matches = [f for f in figures if f.span.text == text]
+    assert matches, f"no figure {text!r}"
+    return matches[0]
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize(
+    ("span", "low", "high", "measure"),
+    [
+        ("roughly 12,000", 12000, 12000, "deployed"),
+        ("over 11,000", 11000, None, "deployed"),
+        ("between 11,000 and 12,000", 11000, 12000, "deployed"),
+        ("As many as 12,000", None, 12000, "deployed"),
+        ("an estimated 11,000", 11000, 11000, "stationed"),
+        ("nearly 11,000", None, 11000, "deployed"),
+        ("between 1,000 and 4,000", 1000, 4000, "killed_or_wounded"),
+        ("at least 4,000", 4000, None, "killed_or_wounded"),
+        ("more than 3,000", 3000, None, "killed_or_wounded"),
+        ("some 3,000", 3000, 3000, "killed_or_wounded"),
+        ("over 1,000", 1000, None, "killed_or_wounded"),
+        ("around 100", 100, 100, "killed"),
+        ("nearly 1,000", None, 1000, "wounded"),
+    ],
+)
+def test_seed_troop_and_casualty_figures_have_their_bounds_and_measure(
+    seed_figures: list[FigureMention], span: str, low: float | None, high: float | None,
+    measure: str,
+) -> None:
+    figure = _by_span(seed_figures, span)
+    assert (figure.low, figure.high, figure.measure) == (low, high, measure)
+
+
+@pytest.mark.seeds
+def test_seed_weekly_casualties_carry_their_period(seed_figures: list[FigureMention]) -> None:
+    assert _by_span(seed_figures, "over 1,000").period == "week"
+
+
+@pytest.mark.seeds
+def test_seed_captured_soldiers_are_two(seed_figures: list[FigureMention]) -> None:
+    captured = [f for f in seed_figures if f.measure == "captured" and f.low == 2]
+    assert any(f.counted and f.counted.endswith("soldiers") for f in captured)
+
+
+@pytest.mark.seeds
+def test_seed_lawmaker_figures_credit_the_chain(seed_figures: list[FigureMention]) -> None:
+    chain = _by_span(seed_figures, "around 100").attributed_to
+    assert len(chain) == 2 and chain[0].endswith("lawmaker")
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("text", ["84", "988", "8255", "2025", "79th", "250th", "800"])
+def test_seed_identifiers_dates_and_phone_numbers_are_not_figures(
+    seed_figures: list[FigureMention], text: str
+) -> None:
+    assert not [f for f in seed_figures if text in f.span.text]
