@@ -29,6 +29,10 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 # A report has at least one real paragraph; menus and link lists ("Home / World / Sport")
 # that trafilatura keeps from a page with no article do not.
 MIN_PARAGRAPH_WORDS = 8
+# Thai, Japanese and Chinese are written without spaces; a word there averages about two
+# characters, so this many such characters make the same eight-word paragraph.
+MIN_UNSPACED_CHARS = 16
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 FIX_NO_TEXT = "this looks like a navigation or index page; pass the article's own page"
 
 
@@ -70,7 +74,11 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
 
 def has_paragraph(text: str) -> bool:
     """True when some line reads like prose (enough words), not like a menu."""
-    return any(len(line.split()) >= MIN_PARAGRAPH_WORDS for line in text.split("\n"))
+    return any(
+        len(line.split()) >= MIN_PARAGRAPH_WORDS
+        or len(_UNSPACED.findall(line)) >= MIN_UNSPACED_CHARS
+        for line in text.split("\n")
+    )
 
 
 def _str(value: object) -> str | None:

@@ -132,6 +132,19 @@ def test_html_without_prose_is_malformed_not_a_crash(html: str) -> None:
         article_from_html(html, "page.html")
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "市立図書館は木曜日に八か月ぶりに再開し、ボランティアが修復した本が棚に戻った。",
+        "The library reopened on Thursday after eight months of repairs downstairs.",
+    ],
+    ids=["japanese", "english"],
+)
+def test_prose_counts_as_article_text_with_or_without_spaces(paragraph: str) -> None:
+    html = f"<html><body><article><h1>Library</h1><p>{paragraph}</p></article></body></html>"
+    assert paragraph in article_from_html(html, "page.html").original
+
+
 def test_an_html_page_in_a_declared_legacy_charset_decodes_by_its_declaration(
     tmp_path: Path,
 ) -> None:
