@@ -197,8 +197,12 @@ def _paragraphs(plan: _Plan) -> list[_Line]:
 
 
 def _embed_texts(plan: _Plan) -> list[str]:
-    """The title first, then every paragraph that may be judged."""
-    return [plan.lines[0].text] + [ln.text for ln in _paragraphs(plan)] if plan.lines else []
+    """The title first, then every paragraph that may be judged; nothing when an article is
+    too short to have a tail apart from its lead (so short texts never load the embedder)."""
+    paragraphs = _paragraphs(plan)
+    if len(paragraphs) <= LEAD_PARAGRAPHS:
+        return []
+    return [plan.lines[0].text] + [ln.text for ln in paragraphs]
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -211,8 +215,6 @@ def _off_topic_start(plan: _Plan, vectors: np.ndarray) -> int | None:
     ``vectors`` holds the title's embedding, then one per paragraph of :func:`_paragraphs`.
     """
     paragraphs = _paragraphs(plan)
-    if len(paragraphs) <= LEAD_PARAGRAPHS:
-        return None  # too short to have a lead and a tail apart from it
     to_lead = vectors[1:] @ _unit(vectors[: 1 + LEAD_PARAGRAPHS].mean(axis=0))
     boundary = max((i for i, r in plan.reasons.items() if r == noise.MORE_FROM), default=-1)
     if boundary > paragraphs[LEAD_PARAGRAPHS - 1].index:

@@ -81,7 +81,7 @@ _APP_PROMPT = re.compile(
 
 _CONTRIBUTOR = re.compile(
     r"\bcontribut(?:ed|ing)\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b"
-    r"|^(?:additional\s+)?reporting\s+by\s+[A-Z]|^(?:editing|edited|writing|compiled)\s+by\s+[A-Z]")
+    r"|^(?i:additional\s+)?(?i:reporting|editing|edited|writing|compiled)\s+by\s+[A-Z]")
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"^(?:(?:[Ww]ritten|[Rr]eported|[Ss]tory|[Ww]ords|[Tt]ext)\s+)?(?:[Bb]y|BY)\s+{_NAME}"
