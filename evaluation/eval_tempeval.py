@@ -109,8 +109,9 @@ def to_timeml(mention: DateMention) -> str | None:
 
 
 def canonical(value: str) -> str:
-    """Gold values as ISO 8601 writes them: some annotators wrote week 7 as ``W7``."""
-    return re.sub(r"-W(\d)\b", r"-W0\1", value)
+    """Gold values as ISO 8601 writes them: some annotators wrote ``W7``, ``2009-12-7``."""
+    value = re.sub(r"^(\d{4})-?W", r"\1-W", value)
+    return re.sub(r"^(\d{4}-W?)(\d)(?!\d)", r"\g<1>0\2", re.sub(r"^(\d{4}-\d{2}-)(\d)$", r"\g<1>0\2", value))
 
 
 @dataclass
