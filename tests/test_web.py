@@ -174,3 +174,56 @@ def test_serving_defaults_to_loopback_and_needs_a_folder(tmp_path: Path) -> None
     assert DEFAULT_HOST == "127.0.0.1"
     with pytest.raises(InputError, match="not a directory"):
         create_app(tmp_path / "missing")
+
+
+class FakeStore:
+    """Stands in for accord.store.Store: the two read methods the web view uses."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        assert read_only, "the web view must open the store read-only"
+
+    def list_stories(self, query: str | None = None, limit: int = 100) -> list[Any]:
+        from accord.store import StorySummary
+
+        rows = [StorySummary("s1", "Floods close the old river bridge", 3, 2, "2024-03-03",
+                             "2024-03-05", ("Harbor Gazette",)),
+                StorySummary("../s2", "A bad id", 1, 1, None, None, ())]
+        return [r for r in rows if not query or query.lower() in r.title.lower()]
+
+    def story_dossier(self, story_id: str, cache: bool = True) -> Any:
+        from accord.errors import StoreError
+
+        if story_id != "s1":
+            raise StoreError(f"no story {story_id!r}")
+        return sample_dossier()
+
+
+@pytest.fixture
+def store_client(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> TestClient:
+    import accord.store
+
+    monkeypatch.setattr(accord.store, "Store", FakeStore)
+    return TestClient(create_app(store=tmp_path / "news.duckdb"))
+
+
+def test_store_stories_are_listed_and_shown_with_the_same_template(
+    store_client: TestClient,
+) -> None:
+    index = store_client.get("/").text
+    assert 'href="/store/s1"' in index and "2024-03-03 to 2024-03-05" in index
+    assert "A bad id" not in index  # an id that is not a plain name is never linked
+    page = store_client.get("/store/s1")
+    assert page.status_code == 200 and '<section id="figures">' in page.text
+    assert page.headers["content-security-policy"] == HEADER_CSP
+
+
+@pytest.mark.parametrize("story_id", ["s9", "s1..", ".s1", "s1%2F..", "..%2Fs2"])
+def test_unknown_or_unsafe_store_story_ids_are_not_found(
+    store_client: TestClient, story_id: str
+) -> None:
+    assert store_client.get(f"/store/{story_id}").status_code == 404
+
+
+def test_store_search_passes_the_query_to_the_store(store_client: TestClient) -> None:
+    assert 'href="/store/s1"' in store_client.get("/?q=river").text
+    assert 'href="/store/s1"' not in store_client.get("/?q=volcano").text
