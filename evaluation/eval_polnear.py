@@ -12,7 +12,8 @@ Units and matching (our rules, stated so the numbers can be reproduced):
   ``Attribution-no-source``) and its Content (the union of its fragments, brat ``a b;c d``);
 * one **predicted attribution** per distinct cue span: the speaker span, and the union of the
   content spans of every mention sharing that cue (a quote split by "he said" is one event);
-* **exact**: the same characters after trimming whitespace, quote marks and edge punctuation;
+* **exact**: the same character offsets after trimming whitespace, quote marks and edge
+  punctuation from both ends of each fragment;
 * **overlap**: token-overlap F1 (word tokens, as character offsets) ≥ ``OVERLAP_MATCH``;
 * matching is one-to-one, greedy by best overlap; P = matched / predicted, R = matched / gold.
 """
@@ -99,9 +100,9 @@ def _tokens(text: str, offsets: Offsets) -> frozenset[int]:
     return frozenset(m.start() + s for s, e in offsets for m in _WORD.finditer(text[s:e]))
 
 
-def _exact_key(text: str, offsets: Offsets) -> str:
-    pieces = [text[slice(*_trim(text, s, e))] for s, e in sorted(offsets)]
-    return " ".join(pieces)
+def _exact_key(text: str, offsets: Offsets) -> Offsets:
+    """The span's trimmed offsets: equal keys mean the same characters of the article."""
+    return tuple(_trim(text, s, e) for s, e in sorted(offsets))
 
 
 def overlap_f1(a: frozenset[int], b: frozenset[int]) -> float:

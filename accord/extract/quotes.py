@@ -40,7 +40,7 @@ SPEECH_VERBS = frozenset({
     "quip", "joke", "boast", "observe", "comment", "ask", "believe", "think", "find", "show",
     "learn", "call", "describe", "accuse", "urge", "continue", "repeat", "yell", "shout",
     "chant", "blast", "slam", "tout", "brag", "proclaim", "signal", "hint", "question",
-    "demand", "guarantee", "assure", "acknowledge", "fear", "worry", "hope", "expect",
+    "demand", "guarantee", "assure", "fear", "worry", "hope", "expect",
     "know", "insinuate", "posit", "speculate", "wonder",
 })
 # Verbs of belief or manner: a quote near one goes to a plain speech verb when there is one.

@@ -1,0 +1,196 @@
+"""Quotes and reported speech: any mark style, split quotes, cues, and resolved speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
+from accord.extract.quotes import find_quotes
+from accord.extract.speakers import speaker_key
+from accord.model import Article, QuoteMention
+from accord.nlp import parse_blocks
+
+
+def quotes_of(text: str) -> list[QuoteMention]:
+    article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
+    mentions = find_quotes(article, next(parse_blocks([article])))
+    for mention in mentions:  # the span rule holds for every span of every mention
+        for span in (mention.span, mention.speaker_span, mention.cue):
+            if span is not None:
+                assert article.original[span.start:span.end] == span.text
+    return mentions
+
+
+def quote_with(mentions: list[QuoteMention], words: str) -> QuoteMention:
+    matches = [m for m in mentions if words in m.span.text]
+    assert matches, f"no quote contains {words!r}: {[m.span.text for m in mentions]}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The port will reopen next week, but only for grain ships," Maria Lopez said.',
+        '"The port will reopen next week, but only for grain ships," Maria Lopez said.',
+        "“The port will reopen next week, but only for grain ships,” Maria Lopez said.",
+        "Maria Lopez said, “The port will reopen next week, but only for grain ships.”",
+        "«The port will reopen next week, but only for grain ships», Maria Lopez said.",
+        "“The port will reopen next week… but only for grain ships,” said Maria Lopez.",
+    ],
+)
+def test_a_direct_quote_in_any_mark_style_is_verbatim_and_credited(text: str) -> None:
+    quote = quote_with(quotes_of(text), "port will reopen next week")
+    assert quote.verbatim
+    assert quote.speaker == "Maria Lopez"
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert not quote.span.text.startswith(("“", '"', "«"))
+
+
+def test_a_quote_split_by_its_credit_keeps_the_speaker_for_both_parts() -> None:
+    mentions = quotes_of(
+        "“We are ready to talk,” Maria Lopez said. “But nobody has called us back yet.”"
+    )
+    first = quote_with(mentions, "ready to talk")
+    second = quote_with(mentions, "nobody has called")
+    assert first.speaker == second.speaker == "Maria Lopez"
+
+
+def test_a_partial_quote_inside_a_sentence_goes_to_the_subject_of_the_verb() -> None:
+    mentions = quotes_of("Maria Lopez called the new tariff “a costly mistake” on Monday.")
+    quote = quote_with(mentions, "costly mistake")
+    assert quote.speaker == "Maria Lopez"
+    assert quote.verbatim
+
+
+def test_a_scare_quoted_phrase_with_no_speaker_is_not_a_quote() -> None:
+    assert quotes_of("The storm caused “major damage” to the harbour on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Maria Lopez said that the bridge would reopen in May.",
+         "the bridge would reopen in May", "said"),
+        ("The bridge will reopen in May, Maria Lopez said.",
+         "The bridge will reopen in May", "said"),
+        ("The bridge will reopen in May, according to Maria Lopez.",
+         "The bridge will reopen in May", "according to"),
+        ("Maria Lopez warned that the bridge could close again in winter.",
+         "the bridge could close again in winter", "warned"),
+    ],
+)
+def test_reported_speech_is_not_verbatim_and_spans_its_content(text: str, content: str,
+                                                              cue: str) -> None:
+    quote = quote_with(quotes_of(text), content)
+    assert not quote.verbatim
+    assert quote.speaker == "Maria Lopez"
+    assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun"),
+    [
+        ('Maria Lopez visited the harbour on Monday. She said, "We will finish soon."', "She"),
+        ('John Carter toured the plant. "The work is nearly done," he stated.', "he"),
+        ("John Carter toured the plant. He mentioned, “The work is nearly done.”", "He"),
+    ],
+)
+def test_a_pronoun_speaker_resolves_to_the_last_named_person(text: str, pronoun: str) -> None:
+    quote = quote_with(quotes_of(text), "")
+    assert quote.speaker_span is not None and quote.speaker_span.text == pronoun
+    assert quote.speaker in {"Maria Lopez", "John Carter"}
+    assert quote.speaker is not None and quote.speaker.split()[-1] in text.split(".")[0]
+
+
+def test_a_surname_alone_resolves_to_the_full_name_seen_earlier() -> None:
+    mentions = quotes_of(
+        "John Carter, the harbour master, met reporters.\n\n"
+        "Carter stressed, “Nobody will lose their job this year.”"
+    )
+    quote = quote_with(mentions, "Nobody will lose")
+    assert quote.speaker == "John Carter"
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Carter"
+
+
+def test_a_bare_title_resolves_to_the_last_named_person() -> None:
+    mentions = quotes_of("Daniel Okafor arrived late. The spokesman said the talks had failed.")
+    quote = quote_with(mentions, "the talks had failed")
+    assert quote.speaker == "Daniel Okafor"
+
+
+def test_variant_spellings_in_one_article_share_a_key_and_show_the_longest_form() -> None:
+    mentions = quotes_of(
+        "President Olena Petrenkoo spoke on Friday.\n\n"
+        "“We will rebuild every school,” Petrenko said.\n\n"
+        "Petrenkoo added that aid was on its way."
+    )
+    keys = {speaker_key(m.speaker or "") for m in mentions}
+    assert keys == {"petrenko"}
+    assert {m.speaker for m in mentions} == {"Olena Petrenkoo"}
+
+
+def test_a_quote_credited_with_a_dash_names_its_speaker() -> None:
+    quote = quote_with(quotes_of("“I never expected the rent to double in a year.” ― Ana Ruiz"),
+                       "rent to double")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Ana Ruiz"
+
+
+def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> None:
+    quote = quote_with(quotes_of("Interview notes\n\nRUIZ: Well, the rent doubled in a year."),
+                       "rent doubled")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "RUIZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “yes” twice.", ["yes"]),
+        ('"one" and "two"', ["one", "two"]),
+        ("“an open quote that runs on", ["an open quote that runs on"]),
+        ("the end of a long quote.” Then more.", ["the end of a long quote."]),
+        ('the end of a straight quote." Then more.', ["the end of a straight quote."]),
+    ],
+)
+def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
+    assert [text[r.inner_start:r.inner_end] for r in quote_regions(text)] == inner
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [("“Enough.” ― Ana Ruiz", True), ("“Enough.” The end.", False)],
+)
+def test_a_dash_credit_needs_a_dash_and_a_name(text: str, credited: bool) -> None:
+    assert (dash_credit(text, text.index("”") + 1) is not None) is credited
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("SMITH: Well, no.", "SMITH"), ("Ana Ruiz: Rents Will Rise", "Ana Ruiz"),
+     ("Partial transcript as follows: none", None), ("No colon here", None)],
+)
+def test_a_transcript_credit_needs_a_capitalised_name_and_a_colon(text: str,
+                                                                  name: str | None) -> None:
+    credit = transcript_credit(text)
+    assert (text[credit[0]:credit[1]] if credit else None) == name
+
+
+@pytest.mark.seeds
+def test_seed_quotes_carry_their_speakers(seed_paths: list[Path]) -> None:
+    mentions: list[QuoteMention] = []
+    for path in seed_paths:
+        text = path.read_text("utf-8")
+        mentions.extend(quotes_of(text))
+    credited = {(m.speaker_span.text if m.speaker_span else "", m.cue.text if m.cue else ""):
+                speaker_key(m.speaker or "") for m in mentions if m.verbatim}
+    assert credited[("he", "stated")] == "zelensky"
+    assert credited[("He", "mentioned")] == "zelensky"
+    assert credited[("Zelenskyy", "declared")] == "zelensky"
+    assert credited[("Kirby", "emphasized")] == "kirby"
+    # "Kirby indicated …, stating, “…”": the quote's cue is "stating", its subject Kirby's
+    assert credited[("Kirby", "stating")] == "kirby"
+    shown = {m.speaker for m in mentions if speaker_key(m.speaker or "") == "kirby"}
+    assert shown == {"John Kirby"}
+    zelensky = {m.speaker for m in mentions if speaker_key(m.speaker or "") == "zelensky"}
+    assert len(zelensky) >= 2  # several spellings across articles, one key

@@ -1,0 +1,62 @@
+"""Speaker names: one rule folds spellings, titles and short forms onto one key."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Petrenko", "Petrenkoo", "Olena Petrenko", "Deputy Minister Olena Petrenko"),
+        ("Kovalskiy", "Kovalsky", "Kovalskyi", "Kovalskij", "Mr. Ivan Kovalsky"),
+        ("Muller", "Müller", "Chancellor Anna Müller", "Anna Muller's"),
+    ],
+)
+def test_every_spelling_of_one_name_shares_one_key(spellings: tuple[str, ...]) -> None:
+    assert len({speaker_key(name) for name in spellings}) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Olena Petrenko", "Olena Petrova"), ("Kovalsky", "Kowalczyk"), ("Smith", "Smyth")],
+)
+def test_different_surnames_get_different_keys(first: str, second: str) -> None:
+    assert speaker_key(first) != speaker_key(second)
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("President Olena Petrenko", "Olena Petrenko"),
+        ("Ukrainian President Olena Petrenko", "Olena Petrenko"),
+        ("Sam Reyes, spokesperson for the port authority", "Sam Reyes"),
+        ("Sen. Tom Hardy (R-Ohio)", "Tom Hardy"),
+        ("Retired Lt. Gen. Mark Bell", "Mark Bell"),
+        ("Petrenko’s", "Petrenko"),
+    ],
+)
+def test_titles_possessives_and_tails_are_dropped_from_the_shown_name(raw: str,
+                                                                      shown: str) -> None:
+    assert normalise_speaker(raw) == shown
+
+
+def test_a_short_or_variant_form_resolves_to_the_longest_full_name_seen() -> None:
+    table = NameTable(["Sam Reyes", "Olena Petrenkoo", "Olena Petrenko", "Petrenko"])
+    assert table.resolve("Reyes") == "Sam Reyes"
+    assert table.resolve("Petrenko") == "Olena Petrenkoo"
+    assert table.resolve("Ortiz") == "Ortiz"
+
+
+def test_a_shared_surname_goes_to_the_person_mentioned_most() -> None:
+    table = NameTable(["Ana Lund", "Erik Lund", "Erik Lund", "Lund"])
+    assert table.resolve("Lund") == "Erik Lund"
+    assert table.resolve("Ana Lund") == "Ana Lund"
+    assert table.knows("Lund") and not table.knows("Berg")
+
+
+def test_an_empty_name_has_an_empty_key() -> None:
+    assert speaker_key("") == ""
+    assert speaker_key("—") == ""
