@@ -132,6 +132,12 @@ def _is_caption_text(text: str, max_words: int) -> bool:
     return noise.words(text) <= max_words and noise.sentence_count(text) == 1
 
 
+def _is_caption_beside(text: str, max_words: int) -> bool:
+    """A line beside a credit line is a caption only if it is one short sentence and not
+    reported speech (captions describe a picture; they seldom quote anyone)."""
+    return _is_caption_text(text, max_words) and not noise.is_reported_speech(text)
+
+
 def _mark_captions(plan: _Plan) -> None:
     lines, captions = plan.lines, set[int]()
     for line in lines[1:]:
@@ -148,10 +154,10 @@ def _mark_captions(plan: _Plan) -> None:
     for i in credits:
         before = lines[i - 1] if i - 1 > 0 else None
         after = lines[i + 1] if i + 1 < len(lines) else None
-        if before and plan.kept(before) and _is_caption_text(before.text, MAX_CAPTION_WORDS):
+        if before and plan.kept(before) and _is_caption_beside(before.text, MAX_CAPTION_WORDS):
             plan.reasons[before.index] = noise.CAPTION
             captions.add(before.index)
-        if after and plan.kept(after) and _is_caption_text(
+        if after and plan.kept(after) and _is_caption_beside(
                 after.text, MAX_CAPTION_AFTER_CREDIT_WORDS):
             plan.reasons[after.index] = noise.CAPTION
     for i in sorted(captions):

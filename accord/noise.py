@@ -55,12 +55,15 @@ _AD_LINE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|skip (?:this )?ad(?:vertisement)?"
     r"|(?:story|article) continues? (?:below|after)(?: this)? (?:advertisement|ad))\s*:?$", _I)
 
-# Crisis-line and content notices: addressed to a reader who may be at risk.
-_NOTICE = re.compile(
-    r"\bif you or someone you know\b|\b(?:crisis|suicide|help) ?(?:&|and)? ?(?:crisis )?"
-    r"(?:life|hot|help|text )line\b|\bsuicide prevention\b|^this (?:story|article|report|piece)"
-    r" (?:discusses|contains|includes|mentions|describes|deals with) (?:suicide|self-harm|"
-    r"sexual|abuse|graphic|disturbing)", _I)
+# Crisis-line and content notices: a warning to the reader, or a crisis line the reader is
+# told to call (a story *about* a hotline names it without telling anyone to call).
+_CONTENT_WARNING = re.compile(
+    r"\bif you or someone you know\b|^(?:content |trigger )?warning:|^this (?:story|article"
+    r"|report|piece|video) (?:discusses|contains|includes|mentions|describes|deals with) "
+    r"(?:suicide|self-harm|sexual|abuse|graphic|disturbing|violence)", _I)
+_CRISIS_LINE = re.compile(
+    r"\b(?:crisis|suicide|samaritans|helplines?|hotlines?|lifelines?)\b", _I)
+_CALL_TO_ACTION = re.compile(r"\b(?:call|contact|text|dial|reach out to|visit)\b", _I)
 
 # Sign-up walls: about accounts, e-mail, subscriptions or terms, AND addressed to the reader.
 _SIGNUP_TOPIC = re.compile(
@@ -151,6 +154,11 @@ def sentence_count(text: str) -> int:
     return count
 
 
+def is_reported_speech(text: str) -> bool:
+    """Attributed or quoted speech: story prose, which captions and prompts seldom are."""
+    return bool(_REPORTED_SPEECH.search(text)) or any(q in text for q in "\"“”")
+
+
 def is_all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < MIN_HEADLINE_LETTERS:
@@ -205,7 +213,9 @@ def line_reason(text: str) -> str | None:
     if AD_MARKER_INLINE.fullmatch(text) or _AD_LINE.match(text):
         return AD_MARKER
     if n_words <= MAX_PROMPT_WORDS:
-        if _NOTICE.search(text):
+        if _CONTENT_WARNING.search(text) or (
+                _CRISIS_LINE.search(text) and _CALL_TO_ACTION.search(text)
+                and not _REPORTED_SPEECH.search(text)):
             return NOTICE
         if (_SIGNUP_TOPIC.search(text) and _ADDRESSES_READER.search(text)
                 and not _REPORTED_SPEECH.search(text)):

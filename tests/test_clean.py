@@ -108,6 +108,7 @@ OTHER_NEWS = (
     ("Home > World > Asia", "section-label"),
     ("If you or someone you know is struggling, call the local crisis line on 116 123.", "notice"),
     ("This article discusses self-harm.", "notice"),
+    ("Call the Samaritans free on 116 123, day or night.", "notice"),
 ])
 def test_a_noise_line_is_named_by_its_class(line: str, reason: str) -> None:
     assert line_reason(line) == reason
@@ -125,6 +126,8 @@ def test_a_noise_line_is_named_by_its_class(line: str, reason: str) -> None:
     "The company said its app had been downloaded 2 million times.",
     "Photos of the damage were shared widely on social media, officials said.",
     "NATO AND EU LEADERS MET IN BRUSSELS ON MONDAY, THE STATEMENT SAID.",
+    "The charity runs a suicide hotline that received 3,000 calls last year.",
+    "Residents can sign up for flood alerts on the council website.",
 ])
 def test_a_story_sentence_is_not_noise(line: str) -> None:
     assert line_reason(line) is None
@@ -175,6 +178,15 @@ def test_prose_beside_a_credit_stays_when_it_is_more_than_one_sentence() -> None
     assert removed_reason(article, "Jane Roe via") == "photo-credit"
     assert kept(article, paragraph)
     assert kept(article, FLOOD[3])  # a full story sentence below a credit is not a caption
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We lost everything in an hour,” said Maria Lopez, who runs the bakery.",
+    "The mayor told reporters the town would need months to recover.",
+])
+def test_reported_speech_beside_a_credit_line_is_not_a_caption(sentence: str) -> None:
+    article = clean_article(make(FLOOD[0], FLOOD[1], sentence, "Photo: Jane Roe", FLOOD[2]))
+    assert kept(article, sentence)
 
 
 def test_a_repeated_paragraph_keeps_its_first_copy_only() -> None:
