@@ -53,7 +53,8 @@ SCALES = {
     "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
     "dozen": 12,
 }
-NUMBER_WORDS = frozenset(UNITS) | frozenset(SCALES) - {"a", "an", "k", "m", "b"}
+NUMBER_WORDS = (frozenset(UNITS) | frozenset(SCALES)) - {
+    "a", "an", "k", "m", "b", "half", "single"}
 
 # Bound and hedge words, longest first so "no more than" wins over "more than".
 LOWER_BOUND = (
@@ -96,7 +97,9 @@ def _numeral(word: str) -> float | None:
     suffix = match.group(2)
     if not suffix:
         return value
-    return value * SCALES[suffix] if suffix in SCALES else None
+    if suffix in SCALES:
+        return value * SCALES[suffix]
+    return value if unit_name(suffix) else None  # "640bhp", "5kg"
 
 
 def words_value(words: list[str]) -> float | None:
@@ -171,7 +174,7 @@ def _vague(words: list[str]) -> float | None:
 def tokens_of(text: str) -> list[str]:
     """Lower-cased words and numerals of a mention; currency signs and units are dropped."""
     text = text.lower().replace("per cent", "").replace("percent", "")
-    return _TOKEN.findall(text)
+    return [t for t in _TOKEN.findall(text) if t not in CURRENCY_SYMBOLS]
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -234,7 +237,7 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "km": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre", "m": "metre",
     "meter": "metre", "metre": "metre", "cm": "centimetre", "mm": "millimetre",
     "mile": "mile", "yard": "yard", "foot": "foot", "feet": "foot", "ft": "foot",
-    "inch": "inch", "in": "inch", "kg": "kilogram", "kilogram": "kilogram", "g": "gram",
+    "inch": "inch", "kg": "kilogram", "kilogram": "kilogram", "g": "gram",
     "gram": "gram", "lb": "pound-mass", "lbs": "pound-mass", "ton": "ton", "tonne": "ton",
     "gigatonne": "gigaton", "mph": "mile per hour", "km/h": "kilometre per hour",
     "kph": "kilometre per hour", "hp": "horsepower", "bhp": "brake horsepower",
