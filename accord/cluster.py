@@ -74,12 +74,18 @@ class StoryState:
     first_day: int | None = None
     last_day: int | None = None
 
+    _centroid: np.ndarray | None = field(default=None, repr=False, compare=False)
+
     def centroid(self) -> np.ndarray:
-        norm = float(np.linalg.norm(self.vector_sum))
-        return self.vector_sum / norm if norm else self.vector_sum
+        """The unit mean direction (cached until the next :meth:`add`)."""
+        if self._centroid is None:
+            norm = float(np.linalg.norm(self.vector_sum))
+            self._centroid = self.vector_sum / norm if norm else self.vector_sum
+        return self._centroid
 
     def add(self, signal: Signal) -> None:
         self.vector_sum = (self.vector_sum + signal.vector).astype(np.float32)
+        self._centroid = None
         self.size += 1
         for entity in signal.entities:
             self.entity_counts[entity] = self.entity_counts.get(entity, 0) + 1
