@@ -39,10 +39,17 @@ FIX_NO_TEXT = "this looks like a navigation or index page; pass the article's ow
 def extract(html: str, source: str) -> dict[str, Any]:
     """trafilatura's body text and metadata for one page (the only place we call it)."""
     import trafilatura
+    from trafilatura.settings import set_date_params
 
     try:
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True
+            html,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            # Extensive search turns a "© 2023" footer into 2023-01-01, a day no page stated;
+            # markup, meta tags and the URL are enough, and the body dateline is our fallback.
+            date_extraction_params=set_date_params(extensive=False),
         )
     except Exception as exc:  # a third-party parser: any failure means "not usable HTML"
         raise MalformedInputError(

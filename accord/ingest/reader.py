@@ -72,6 +72,10 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
         raise UnreadableInputError(
             source, "is a directory", "pass it to read_paths to read the files inside"
         )
+    if path.exists() and not path.is_file():
+        raise UnreadableInputError(
+            source, "is not a regular file (a device, pipe or socket)", "pass a saved file"
+        )
     reader = READERS.get(path.suffix.lower(), _sniffed)
     return reader(path, source, max_bytes)
 

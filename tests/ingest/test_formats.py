@@ -112,6 +112,25 @@ def test_an_html_page_dated_only_in_its_body_gets_evidence_there() -> None:
     assert_spans_valid(article)
 
 
+@pytest.mark.parametrize(
+    ("extra", "published"),
+    [
+        ("<footer>© 2023 Island News</footer>", None),
+        ("<footer>Copyright 2021 Island News. All rights reserved.</footer>", None),
+        ("<p>Last modified 2020</p>", None),
+        ("<time datetime='2022-02-03'>3 February</time>", "2022-02-03"),
+        ("", None),
+    ],
+)
+def test_an_html_page_is_dated_only_by_a_full_date_it_states(
+    extra: str, published: str | None
+) -> None:
+    body = ("<p>The island ferry will run four crossings a day instead of six from next week, "
+            "the operator said on Tuesday.</p>")
+    html = f"<html><head><title>Ferry</title></head><body><article>{body}{extra}</article>"
+    assert article_from_html(html + "</body></html>", "f.html").published == published
+
+
 def test_a_truncated_html_page_still_yields_the_text_it_has() -> None:
     [article] = read_file(RESOURCES / "truncated.html")
     assert "container crane at the north harbour" in article.original

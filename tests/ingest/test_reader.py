@@ -146,3 +146,9 @@ def test_skipped_errors_are_input_errors_when_read_one_by_one(tmp_path: Path) ->
     (tmp_path / "blob.txt").write_bytes(b"\x00" * 9)
     with pytest.raises(InputError):
         read_file(tmp_path / "blob.txt")
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs a POSIX device file")
+def test_a_device_file_is_refused_not_read_forever() -> None:
+    with pytest.raises(UnreadableInputError, match="not a regular file"):
+        read_file("/dev/null")
