@@ -40,6 +40,14 @@ def format_range(low: float | None, high: float | None) -> str:
     return f"{format_number(low)}–{format_number(high)}"
 
 
+def figure_label(measure: str, counted: str | None) -> str:
+    """``("killed", "soldiers")`` → ``"killed soldiers"``; the generic ``count`` measure is
+    left out (``"people"``, not ``"count people"``)."""
+    words = [] if measure == "count" else [measure.replace("_", " ")]
+    words += [counted] if counted else []
+    return " ".join(words) or measure
+
+
 @dataclass(frozen=True)
 class Summary:
     """The header numbers: how much was read and how independent it is."""

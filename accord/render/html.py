@@ -27,6 +27,7 @@ from accord.render._view import (
     Evidence,
     collect_evidence,
     contradiction_pairs,
+    figure_label,
     format_number,
     format_range,
     source_name,
@@ -143,8 +144,7 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
         chart = range_chart(fig, [ChartRow(r["source"], m.low, m.high, r["href"])
                                   for r, m in zip(rows, fig.mentions, strict=True)])
         figures.append({"anchor": f"fig-{i}", "figure": fig, "rows": rows, "chart": chart,
-                        "label": " ".join(p for p in (fig.measure.replace("_", " "),
-                                                      fig.counted or "") if p)})
+                        "label": figure_label(fig.measure, fig.counted)})
 
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i, quote in enumerate(dossier.quotes):

@@ -17,6 +17,7 @@ from accord.render._atomic import write_text_atomic
 from accord.render._view import (
     UNATTRIBUTED,
     contradiction_pairs,
+    figure_label,
     format_number,
     format_range,
     source_name,
@@ -61,7 +62,7 @@ def _figures(dossier: Dossier) -> Iterable[str]:
     if not dossier.figures:
         yield "No figures were reported.\n"
     for fig in dossier.figures:
-        label = " ".join(p for p in (fig.measure.replace("_", " "), fig.counted or "") if p)
+        label = figure_label(fig.measure, fig.counted)
         flag = " — **conflict: sources disagree**" if fig.conflict else ""
         yield f"### {md_escape(label)}{flag}\n"
         yield (f"low **{format_number(fig.low)}** · best **{format_number(fig.best)}** · "

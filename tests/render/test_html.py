@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
 from accord.model import Article, Dossier, Span
-from accord.render._view import Evidence
+from accord.render._view import Evidence, figure_label
 from accord.render.charts import date_interval
 from accord.render.html import CSP, highlight_article, to_html
 from tests.render.dossiers import LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
@@ -186,3 +187,21 @@ def test_timeline_dates_cover_their_precision(value: str, first: str, last: str)
 @pytest.mark.parametrize("value", ["soon", "2024-13", "2024-02-30"])
 def test_unreadable_timeline_dates_are_left_out_of_the_chart(value: str) -> None:
     assert date_interval(value) is None
+
+
+@pytest.mark.parametrize(("measure", "counted", "label"), [
+    ("killed", "soldiers", "killed soldiers"), ("count", "people", "people"),
+    ("killed_or_wounded", None, "killed or wounded"), ("count", None, "count"),
+])
+def test_figure_labels_read_as_words(measure: str, counted: str | None, label: str) -> None:
+    assert figure_label(measure, counted) == label
+
+
+def test_a_figure_row_shows_the_sentence_around_the_number() -> None:
+    dossier = sample_dossier()
+    figure = dossier.figures[0]
+    gazette = dossier.articles[0]
+    sentence = Span.of(gazette, 34, 123)
+    mention = replace(figure.mentions[0], sentence=sentence)
+    html = to_html(replace(dossier, figures=(replace(figure, mentions=(mention,)),)))
+    assert f'<span class="meta">{sentence.text}</span>' in html
