@@ -33,7 +33,8 @@ from accord.store import ArticleRecord, Store
 DEFAULT_BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a kill
 EMBED_CHARS = 1000  # all-MiniLM-L6-v2 reads 256 word pieces, about this many characters
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
-REPRINT_LOOKBACK = 50  # earlier members of a story a new article is checked against
+REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked against (each
+# check re-embeds their paragraphs for rewrite detection, so the window stays short)
 DEFAULT_RAY_WORKERS = 2
 
 RecordStream = Callable[[Sequence[Article], int], Iterator[list[ArticleRecord]]]

@@ -237,3 +237,20 @@ def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
 
 def _no_parsing(*args: object, **kwargs: object) -> None:
     raise AssertionError("story_dossier must not parse")
+
+
+def test_a_reprint_ingested_later_links_to_its_original_and_is_not_independent(
+        store: Store) -> None:
+    body = ("The regional council approved the new flood barrier after a long debate.\n"
+            "Engineers said the barrier would protect four villages along the river.\n"
+            "Construction is due to start in the spring and last two full years.")
+    original = Article.create("o.txt", body, title="Barrier approved", outlet="barrier",
+                              published="2024-03-05")
+    reprint = Article.create("r.txt", "Reprinted with permission.\n" + body,
+                             title="Council approves barrier", outlet="barrier",
+                             published="2024-03-06")
+    ingest_articles(store, [original], fake_stream(), batch_size=1)
+    ingest_articles(store, [reprint], fake_stream(), batch_size=1)
+    [story] = store.list_stories("barrier")
+    assert (story.articles, story.independent) == (2, 1)
+    assert store.story_articles(story.id)[1].derived_from == original.id
