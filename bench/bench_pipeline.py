@@ -1,0 +1,126 @@
+"""Ingest throughput per stage, peak memory, and the full path against a bare spaCy pass.
+
+    python bench/bench_pipeline.py 200            # stage rates on 200 synthetic articles
+    python bench/bench_pipeline.py 2000 --ingest  # full ingest into a store, then re-run it
+
+Stages are timed one after another over the same articles (clean, parse, extract, entities,
+embed, dedupe + cluster + store write). The bare pass is spaCy's small English pipeline with
+only ``tok2vec``, ``senter`` and ``ner`` over the same cleaned texts: the floor any
+pipeline that finds sentences and entities pays.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from synthetic import synthetic_corpus
+
+from accord.clean import clean_article
+from accord.cluster import StoryIndex
+from accord.distributed import (
+    embedding_text,
+    entities_of,
+    ingest_articles,
+    link_reprints,
+    signal_of,
+)
+from accord.extract import extract_blocks
+from accord.nlp import SPACY_PACKAGES, embed, get_embedder, get_nlp, parse_blocks
+from accord.store import ArticleRecord, Store
+
+BARE_KEEP = ("tok2vec", "senter", "ner")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bare_spacy_rate(texts: list[str]) -> float:
+    import spacy
+
+    nlp = spacy.load(SPACY_PACKAGES[0])
+    nlp.select_pipes(enable=[p for p in BARE_KEEP if p in nlp.component_names])
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=64):
+        pass
+    return len(texts) / (time.perf_counter() - start)
+
+
+def stage_rates(size: int) -> None:
+    articles = synthetic_corpus(size)
+    get_nlp()
+    get_embedder()
+    times: dict[str, float] = {}
+
+    def timed(name: str, start: float) -> None:
+        times[name] = time.perf_counter() - start
+
+    t = time.perf_counter()
+    cleaned = [clean_article(a) for a in articles]
+    timed("clean", t)
+    t = time.perf_counter()
+    parsed = list(parse_blocks(cleaned))
+    timed("parse", t)
+    t = time.perf_counter()
+    extractions = [extract_blocks(a, b) for a, b in zip(cleaned, parsed, strict=True)]
+    entities = [entities_of(b) for b in parsed]
+    timed("extract", t)
+    t = time.perf_counter()
+    vectors = embed([embedding_text(a) for a in cleaned])
+    timed("embed", t)
+    records = [ArticleRecord(a, x, e, np.asarray(v)) for a, x, e, v in
+               zip(cleaned, extractions, entities, vectors, strict=True)]
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "b.duckdb") as store:
+        index = StoryIndex()
+        t = time.perf_counter()
+        assignments = [index.assign(signal_of(r)) for r in records]
+        timed("cluster", t)
+        t = time.perf_counter()
+        records = link_reprints(store, records, assignments)
+        timed("dedupe", t)
+        t = time.perf_counter()
+        store.write_batch(records, assignments, index.take_touched())
+        timed("store", t)
+    total = sum(times.values())
+    bare = bare_spacy_rate([a.text for a in cleaned])
+    chars = sum(len(a.original) for a in articles) / len(articles)
+    print(f"articles\t{size} (mean {chars:.0f} characters)")
+    for name, seconds in times.items():
+        print(f"{name}\t{size / seconds:.1f} articles/s\t{seconds / total:.0%} of the time")
+    print(f"full\t{size / total:.1f} articles/s")
+    print(f"bare spaCy tok2vec+senter+ner\t{bare:.1f} articles/s")
+    print(f"full / bare\t{size / total / bare:.2f}")
+    print(f"peak RSS\t{peak_rss_mib():.0f} MiB")
+
+
+def ingest_twice(size: int) -> None:
+    articles = synthetic_corpus(size)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "n.duckdb") as store:
+        t = time.perf_counter()
+        first = ingest_articles(store, articles)
+        elapsed = time.perf_counter() - t
+        t = time.perf_counter()
+        again = ingest_articles(store, articles)
+        rerun = time.perf_counter() - t
+        print(f"ingest\t{first.added} added, {first.new_stories} stories, "
+              f"{size / elapsed:.1f} articles/s, {elapsed:.0f} s")
+        print(f"re-run\t{again.added} added, {again.known} already stored, {rerun:.1f} s")
+        print(f"tables\t{store.counts()}")
+    print(f"peak RSS\t{peak_rss_mib():.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("size", type=int, nargs="?", default=200)
+    parser.add_argument("--ingest", action="store_true", help="full ingest, then re-run")
+    args = parser.parse_args()
+    (ingest_twice if args.ingest else stage_rates)(args.size)
+
+
+if __name__ == "__main__":
+    main()
