@@ -401,13 +401,15 @@ def _cross_source(articles: list[Article], extractions: list[Extraction]
                   ) -> dict[str, list[Any]]:
     """The stages after extraction, in the order :func:`accord.pipeline.analyze_articles`
     runs them (imported here so that reading stories never loads spaCy)."""
-    from accord import align, reconcile, timeline
+    from accord.align import align_claims, group_quotes
+    from accord.reconcile import find_events, reconcile_figures
+    from accord.timeline import build_timeline
 
-    events = reconcile.find_events(articles, extractions)
+    events = find_events(articles, extractions)
     return {
-        "figures": list(reconcile.reconcile_figures(articles, extractions, events)),
-        "quotes": list(align.group_quotes(articles, extractions)),
-        "claims": list(align.align_claims(articles, extractions, events)),
-        "timeline": list(timeline.build_timeline(articles, extractions)),
+        "figures": list(reconcile_figures(articles, extractions, events)),
+        "quotes": list(group_quotes(articles, extractions)),
+        "claims": list(align_claims(articles, extractions, events)),
+        "timeline": list(build_timeline(articles, extractions)),
         "events": list(events),
     }
