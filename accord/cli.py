@@ -194,7 +194,8 @@ def stories(
         raise _fail(exc) from None
     table = Table(show_header=True)
     for col in ("story", "title", "articles", "independent", "first", "last", "outlets"):
-        table.add_column(col, justify="right" if col in ("articles", "independent") else "left")
+        table.add_column(col, justify="right" if col in ("articles", "independent") else "left",
+                         no_wrap=col == "story")
     for s in found:
         table.add_row(s.id, s.title, str(s.articles), str(s.independent),
                       s.first_published or "", s.last_published or "", ", ".join(s.outlets))

@@ -254,3 +254,30 @@ def test_a_reprint_ingested_later_links_to_its_original_and_is_not_independent(
     [story] = store.list_stories("barrier")
     assert (story.articles, story.independent) == (2, 1)
     assert store.story_articles(story.id)[1].derived_from == original.id
+
+
+def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(
+        tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from accord.cli import app
+
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+        dam = store.list_stories("dam")[0].id
+    runner = CliRunner()
+    listed = runner.invoke(app, ["stories", "--db", str(db), "--query", "vote"],
+                           env={"COLUMNS": "200"})
+    assert listed.exit_code == 0, listed.output
+    assert "vote report 2" in listed.output and "dam report" not in listed.output
+    written = runner.invoke(app, ["dossier", dam, "--db", str(db), "-o", str(tmp_path / "d")])
+    assert written.exit_code == 0, written.output
+    assert (tmp_path / "d" / "dossier.json").is_file()
+    missing = runner.invoke(app, ["dossier", "s-none", "--db", str(db), "-o", str(tmp_path)])
+    assert missing.exit_code == 1 and "accord stories" in missing.output
+    exported = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "pq")])
+    assert exported.exit_code == 0, exported.output
+    imported = runner.invoke(app, ["import", str(tmp_path / "pq"), "--db",
+                                   str(tmp_path / "copy.duckdb")])
+    assert imported.exit_code == 0 and "7 articles, 3 stories" in imported.output
