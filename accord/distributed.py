@@ -76,11 +76,11 @@ def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:
 
 def process_articles(articles: Sequence[Article]) -> list[ArticleRecord]:
     """clean → parse → extract → entities → embed, for articles that need nothing else."""
-    from accord.clean import clean_article
+    from accord.clean import clean_articles
     from accord.extract import extract_blocks
     from accord.nlp import embed, parse_blocks
 
-    cleaned = [clean_article(a) for a in articles]
+    cleaned = clean_articles(articles)  # one embedding batch for all their paragraphs
     vectors = embed([embedding_text(a) for a in cleaned])
     records = []
     for article, blocks, vector in zip(cleaned, parse_blocks(cleaned), vectors, strict=True):

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from synthetic import synthetic_corpus
 
-from accord.clean import clean_article
+from accord.clean import clean_articles
 from accord.cluster import StoryIndex
 from accord.distributed import (
     embedding_text,
@@ -61,7 +61,7 @@ def stage_rates(size: int) -> None:
         times[name] = time.perf_counter() - start
 
     t = time.perf_counter()
-    cleaned = [clean_article(a) for a in articles]
+    cleaned = clean_articles(articles)
     timed("clean", t)
     t = time.perf_counter()
     parsed = list(parse_blocks(cleaned))
