@@ -41,6 +41,12 @@ TARGET_BUCKET = 32  # expected vectors per bucket: the constant behind near-line
 LSH_SEED = 20240101  # fixed so runs are reproducible
 NEGATION_CUES = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nobody",
                            "nothing", "without", "denied", "denies", "deny"})
+# NegEx (Chapman et al. 2001) scopes a negation over the next five words, ended by a clause
+# break; we do the same.
+NEGATION_SCOPE = 5
+_CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
+# Two sentences of one article are one claim only when one repeats the other almost verbatim.
+SAME_ARTICLE_SIMILARITY = 0.9
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
@@ -109,6 +115,16 @@ class _Union:
     def join(self, i: int, j: int) -> None:
         self.parent[self.find(i)] = self.find(j)
 
+    def join_apart(self, i: int, j: int, owners: dict[int, set[str]],
+                   shared: bool = False) -> None:
+        """Join unless the two groups share an owner (an article) and ``shared`` is off: one
+        article states one claim once, so a shared article means the chain has drifted."""
+        a, b = self.find(i), self.find(j)
+        if a == b or (owners[a] & owners[b] and not shared):
+            return
+        self.parent[a] = b
+        owners[b] |= owners.pop(a)
+
     def groups(self) -> list[list[int]]:
         out: dict[int, list[int]] = {}
         for i in range(len(self.parent)):
@@ -130,10 +146,21 @@ def entities(text: str) -> set[str]:
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in found if w[0].isupper()}
 
 
-def negated(text: str) -> bool:
-    """Odd number of negation cues (a double negative reads as positive)."""
-    tokens = words(text.replace("n't", " n't").replace("n’t", " n't"))
-    return sum(t in NEGATION_CUES for t in tokens) % 2 == 1
+def negated(text: str, about: set[str] | None = None) -> bool:
+    """Odd number of negation cues (a double negative reads as positive).
+
+    With ``about`` (the other sentence's content words), a cue counts only when its scope —
+    the next ``NEGATION_SCOPE`` words up to a clause break, as in NegEx — holds one of them:
+    "this was not easy: they kill their wounded" does not negate the killing.
+    """
+    count = 0
+    for clause in _CLAUSE_RE.split(text.replace("n't", " n't").replace("n’t", " n't")):
+        tokens = words(clause)
+        for k, token in enumerate(tokens):
+            scope = set(tokens[k + 1:k + 1 + NEGATION_SCOPE])
+            if token in NEGATION_CUES and (about is None or scope & about):
+                count += 1
+    return count % 2 == 1
 
 
 @dataclass(frozen=True)
@@ -186,16 +213,25 @@ def align_claims(
     blocking = similar_pairs(vectors, CLAIM_SIMILARITY)
     union = _Union(len(units))
     clashes: list[tuple[int, int]] = []
-    for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
+    owners = {i: {u.span.article} for i, u in enumerate(units)}
+    best_first = np.argsort(-blocking.similarity, kind="stable")
+    for (i, j), sim in zip(blocking.pairs[best_first].tolist(),
+                           blocking.similarity[best_first].tolist(), strict=True):
         a, b = units[i], units[j]
         if not related(a, b):
             continue
         same_event = a.event == b.event
-        if negated(a.span.text) != negated(b.span.text) or numbers_clash(a, b):
-            if same_event and a.event is not None and sim >= CONTRADICTION_SIMILARITY:
+        same_article = a.span.article == b.span.article
+        words_a, words_b = content_words(a.span.text), content_words(b.span.text)
+        if negated(a.span.text, words_b) != negated(b.span.text, words_a) or numbers_clash(a, b):
+            if same_event and a.event is not None and sim >= CONTRADICTION_SIMILARITY and (
+                    not same_article):
                 clashes.append((i, j))
-        elif same_event:
-            union.join(i, j)
+        elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
+            # a repeat inside one article (a caption restating the text)
+            union.join_apart(i, j, owners, shared=True)
+        elif same_event and not same_article:
+            union.join_apart(i, j, owners)
     return _claims(articles, units, union, clashes)
 
 

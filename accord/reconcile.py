@@ -1,8 +1,9 @@
 """Figures across sources: group the mentions that measure one thing, then low/best/high.
 
 Mentions are grouped by what they measure (``measure``), over which period (cumulative, or a
-window such as "the last week", normalised to days) and, for windowed figures, about which
-event; a cumulative figure is the state of the whole story, so it is grouped across events.
+window such as "the last week", normalised to days) and, for windowed figures and figures whose
+sentence names a day, about which event; any other cumulative figure is the state of the whole
+story, so it is grouped across events.
 Inside a key, mentions more than an order of magnitude apart are split (a battle's toll is not
 a campaign's). Each group becomes a :class:`~accord.model.Figure`:
 
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from accord.events import find_events, parse_day, span_event
+from accord.events import find_events, parse_day, sentence_of, span_event, weekday_of
 from accord.model import Article, Event, Extraction, Figure, FigureMention, content_id
 
 __all__ = ["find_events", "reconcile_figures"]
@@ -51,8 +52,8 @@ _WINDOW_RE = re.compile(
 def period_key(period: str) -> str:
     """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
     seven days" match; an unparseable window keeps its own lower-cased words."""
-    if period == "cumulative":
-        return period
+    if period == "cumulative" or period.lower().startswith("since"):
+        return "cumulative"  # a running total from a stated start ("since mid-November")
     match = _WINDOW_RE.search(period)
     if match is None:
         return " ".join(period.lower().split())
@@ -125,8 +126,11 @@ def reconcile_figures(
             event = span_event(mention.span, extraction, events)
             mention = replace(mention, event=event)
             period = period_key(mention.period)
-            keyed[(mention.measure, period, None if period == "cumulative" else event)].append(
-                mention)
+            story_level = period == "cumulative" and not names_a_day(mention, extraction)
+            what = mention.measure
+            if what == "count":  # a bare count says what it counts only in its noun
+                what += f":{(mention.counted or '').lower()}"
+            keyed[(what, period, None if story_level else event)].append(mention)
             as_of_of[mention] = _as_of(mention, extraction, by_article.get(extraction.article))
     figures = [
         _figure(group, period, event, best_rule, as_of_of)
@@ -134,6 +138,19 @@ def reconcile_figures(
         for group in split_by_magnitude(mentions)
     ]
     return sorted(figures, key=lambda f: (f.measure, f.period, -(f.best or 0.0), f.id))
+
+
+def names_a_day(mention: FigureMention, extraction: Extraction) -> bool:
+    """Does the figure's sentence name a day or weekday? Then it counts one dated happening
+    ("a dozen were killed on Tuesday"), not the running total of the story."""
+    sentence = mention.sentence or sentence_of(mention.span, extraction)
+    if sentence is None:
+        return False
+    return any(
+        sentence.start <= d.span.start < sentence.end
+        and (parse_day(d.value) is not None or (d.value is None and weekday_of(d) is not None))
+        for d in extraction.dates
+    )
 
 
 def _as_of(mention: FigureMention, extraction: Extraction, article: Article | None) -> str | None:
