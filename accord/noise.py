@@ -84,6 +84,8 @@ _APP_PROMPT = re.compile(
 
 _CONTRIBUTOR = re.compile(
     r"\bcontribut(?:ed|ing)\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b"
+    r"|\b(?:writers?|reporters?|correspondents?|staff)\b[^.!?]*\bcontributed(?: reporting)?"
+    r"(?: (?:from|in) [A-Z][^.!?]*)?\.?$"
     r"|^(?i:additional\s+)?(?i:reporting|editing|edited|writing|compiled)\s+by\s+[A-Z]")
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
@@ -105,7 +107,14 @@ _RELATED = re.compile(
 
 _CREDIT_LEAD = re.compile(
     r"^\(?\s*(?:photo(?:graph)?s?|images?|pictures?|video|(?:photo |image )?credits?)"
-    r"\s*(?::|\bby\b|\bcredit\b)", _I)
+    r"(?: illustration)?"
+    r"\s*(?::|,|\bby\b|\bcredit\b|\bsource\b)", _I)
+# "Image caption, ...": a caption that says so.
+_CAPTION_LEAD = re.compile(r"^(?:image|photo|picture|video) caption\s*[:,]", _I)
+# Copyright and reuse notices closing a wire story.
+_RIGHTS = re.compile(
+    r"^(?:copyright|©|\(c\))\s*(?:\d{4}|[A-Z])|\ball rights reserved\b|\bmay not be "
+    r"(?:published|broadcast|rewritten|redistributed)\b", _I)
 _CREDIT_VIA = re.compile(r"\bvia\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\)?$")
 _CREDIT_SLASH = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,4}}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,4}}$")
 _CREDIT_CUE = re.compile(
@@ -213,7 +222,9 @@ def line_reason(text: str) -> str | None:
     if AD_MARKER_INLINE.fullmatch(text) or _AD_LINE.match(text):
         return AD_MARKER
     if n_words <= MAX_PROMPT_WORDS:
-        if _CONTENT_WARNING.search(text) or (
+        if _CAPTION_LEAD.match(text):
+            return CAPTION
+        if _CONTENT_WARNING.search(text) or _RIGHTS.search(text) or (
                 _CRISIS_LINE.search(text) and _CALL_TO_ACTION.search(text)
                 and not _REPORTED_SPEECH.search(text)):
             return NOTICE

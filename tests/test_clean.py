@@ -101,6 +101,11 @@ OTHER_NEWS = (
     ("Download our free news app today", "app-prompt"),
     ("The Associated Press contributed to this report.", "contributor-line"),
     ("Additional reporting by Sam Wu in Lima", "contributor-line"),
+    ("Associated Press writers Ana Diaz in Quito and Li Wei contributed.", "contributor-line"),
+    ("Image source, Harbour Pictures", "photo-credit"),
+    ("Photo illustration by Jane Roe", "photo-credit"),
+    ("Image caption, Rescuers search the rubble on Friday", "caption"),
+    ("Copyright 2031 The Ledger. All rights reserved.", "notice"),
     ("By Maria Gonzalez and Tom Reed", "byline"),
     ("Written by Ana Lima", "byline"),
     ("Politics", "section-label"),
@@ -128,6 +133,9 @@ def test_a_noise_line_is_named_by_its_class(line: str, reason: str) -> None:
     "NATO AND EU LEADERS MET IN BRUSSELS ON MONDAY, THE STATEMENT SAID.",
     "The charity runs a suicide hotline that received 3,000 calls last year.",
     "Residents can sign up for flood alerts on the council website.",
+    "Our staff contributed to the relief effort by donating food.",
+    "The government said the floods contributed to a 3% fall in output.",
+    "The image, shared by the army, shows a destroyed tank.",
 ])
 def test_a_story_sentence_is_not_noise(line: str) -> None:
     assert line_reason(line) is None
