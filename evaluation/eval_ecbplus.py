@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from accord.events import EVENT_LEAD_SIMILARITY, article_anchor, cluster_anchors
+from accord.events import EVENT_LEAD_SIMILARITY, Anchor, article_anchor, cluster_anchors
 from accord.model import Article, Extraction, Span
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
@@ -67,13 +67,14 @@ def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
     return 1.0 if top == expected else (index - expected) / (top - expected)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    args = parser.parse_args()
+Prepared = list[tuple[str, list[Anchor], np.ndarray, list[str]]]
+
+
+def prepare(data: Path) -> Prepared:
+    """Each topic's anchors, lead embeddings and gold event labels."""
     from accord.nlp import embed
 
-    topics = sorted((p for p in (args.data / "ECB+").iterdir() if p.is_dir()),
+    topics = sorted((p for p in (data / "ECB+").iterdir() if p.is_dir()),
                     key=lambda p: int(p.name))
     prepared = []
     for topic in topics:
@@ -82,24 +83,37 @@ def main() -> None:
         gold = [f"{topic.name}/{'plus' if 'ecbplus' in Path(a.source).name else 'ecb'}"
                 for a, _ in docs]
         prepared.append((topic.name, anchors, embed([x.lead for x in anchors]), gold))
+    return prepared
+
+
+def evaluate(prepared: Prepared, threshold: float) -> tuple[float, float, float, float]:
+    """B-cubed P, R, F1 over all documents and the mean per-topic ARI."""
+    gold_all: list[str] = []
+    pred_all: list[str] = []
+    aris = []
+    for name, anchors, vectors, gold in prepared:
+        labels = [""] * len(anchors)
+        for k, group in enumerate(cluster_anchors(anchors, vectors, threshold)):
+            for i in group:
+                labels[i] = f"{name}/{k}"
+        gold_all += gold
+        pred_all += labels
+        aris.append(adjusted_rand(gold, labels))
+    return (*bcubed(gold_all, pred_all), float(np.mean(aris)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    prepared = prepare(args.data)
     print(f"ECB+: {sum(len(g) for *_, g in prepared)} documents in {len(prepared)} topics")
     print("| threshold | B3 P | B3 R | B3 F1 | mean topic ARI |")
     print("|---:|---:|---:|---:|---:|")
     for threshold in THRESHOLDS:
-        gold_all: list[str] = []
-        pred_all: list[str] = []
-        aris = []
-        for name, anchors, vectors, gold in prepared:
-            labels = [""] * len(anchors)
-            for k, group in enumerate(cluster_anchors(anchors, vectors, threshold)):
-                for i in group:
-                    labels[i] = f"{name}/{k}"
-            gold_all += gold
-            pred_all += labels
-            aris.append(adjusted_rand(gold, labels))
-        p, r, f = bcubed(gold_all, pred_all)
+        p, r, f, ari = evaluate(prepared, threshold)
         mark = " (default)" if threshold == EVENT_LEAD_SIMILARITY else ""
-        print(f"| {threshold}{mark} | {p:.3f} | {r:.3f} | {f:.3f} | {np.mean(aris):.3f} |")
+        print(f"| {threshold}{mark} | {p:.3f} | {r:.3f} | {f:.3f} | {ari:.3f} |")
 
 
 if __name__ == "__main__":
