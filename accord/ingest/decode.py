@@ -10,7 +10,7 @@ with a message naming the file and the fix.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from accord.errors import (
@@ -34,8 +34,10 @@ BOMS: tuple[tuple[bytes, str], ...] = (
 LEGACY_DEFAULT = "cp1252"
 # Text whose characters are more than this share control codes is not prose.
 MAX_CONTROL_SHARE = 0.02
-# Control characters that prose legitimately contains.
-ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters (Unicode category Cc) except the ones prose legitimately contains:
+# tab, newline, vertical tab, form feed and carriage return (U+0009..U+000D).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # BOM-less UTF-16 shows a NUL in every other byte for ASCII text; this share of one
 # column being NUL (and none of the other) is how we recognise it.
 UTF16_NUL_SHARE = 0.9
@@ -100,14 +102,12 @@ def check_text(text: str, source: str) -> None:
         raise EmptyInputError(source, "is empty or whitespace only", FIX_EMPTY)
     if "\x00" in text:
         raise BinaryInputError(source, "contains NUL characters, so it is not text", FIX_BINARY)
-    controls = sum(
-        1 for ch in text if ch not in ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise BinaryInputError(
             source, f"{controls} control characters: this looks like binary data", FIX_BINARY
         )
-    if any(unicodedata.category(ch) == "Cs" for ch in text):
+    if _SURROGATE.search(text):
         raise BinaryInputError(source, "contains unpaired surrogates, so it is not text",
                                FIX_BINARY)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from accord.errors import InputError, UnreadableInputError
 from accord.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes
-from accord.ingest.html import read_html
+from accord.ingest.html import article_from_html, read_html
 from accord.ingest.jsonl import Parsed, read_json, read_jsonl, reason_of
 from accord.ingest.text import make_article, read_text
 from accord.model import Article
@@ -37,8 +37,6 @@ def _sniffed(path: Path, source: str, max_bytes: int) -> Parsed:
     """An unknown suffix: HTML if it starts like HTML, else plain text."""
     text = decode(read_bytes(path, source, max_bytes), source)
     if text.lstrip()[:20].lower().startswith(HTML_MARKERS):
-        from accord.ingest.html import article_from_html
-
         return [article_from_html(text, source)], []
     return [make_article(source, text)], []
 
