@@ -103,7 +103,9 @@ def find_published(text: str, want: str | None = None) -> DateFound | None:
     for order, (offset, line) in enumerate(_header_lines(text)):
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
-        for start, end, iso in dates_in_line(line):
+        # Only a line's opening can hold a qualifying date; never regex a megabyte paragraph.
+        opening = line[:lead + MAX_DATELINE_CHARS + MAX_DATE_LEAD_CHARS]
+        for start, end, iso in dates_in_line(opening):
             is_dateline = len(stripped) <= MAX_DATELINE_CHARS
             if not is_dateline and start - lead > MAX_DATE_LEAD_CHARS:
                 continue
