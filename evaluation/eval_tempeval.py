@@ -111,7 +111,8 @@ def to_timeml(mention: DateMention) -> str | None:
 def canonical(value: str) -> str:
     """Gold values as ISO 8601 writes them: some annotators wrote ``W7``, ``2009-12-7``."""
     value = re.sub(r"^(\d{4})-?W", r"\1-W", value)
-    return re.sub(r"^(\d{4}-W?)(\d)(?!\d)", r"\g<1>0\2", re.sub(r"^(\d{4}-\d{2}-)(\d)$", r"\g<1>0\2", value))
+    value = re.sub(r"^(\d{4}-\d{2}-)(\d)$", r"\g<1>0\2", value)
+    return re.sub(r"^(\d{4}-W?)(\d)(?!\d)", r"\g<1>0\2", value)
 
 
 @dataclass
