@@ -21,7 +21,7 @@ demo: install  ## set up, then analyse the bundled sample corpus into out/demo
 
 lint: install
 	$(VENV)/bin/ruff check accord tests bench evaluation
-	$(VENV)/bin/ruff format --check accord tests bench evaluation || true
+	$(VENV)/bin/ruff format --check accord tests bench evaluation
 
 typecheck: install
 	$(VENV)/bin/mypy

@@ -39,8 +39,23 @@ MIN_CLAIM_WORDS = 6  # shorter lines are headings, captions and datelines
 LSH_TABLES = 4
 TARGET_BUCKET = 32  # expected vectors per bucket: the constant behind near-linear cost
 LSH_SEED = 20240101  # fixed so runs are reproducible
-NEGATION_CUES = frozenset({"not", "no", "never", "n't", "neither", "nor", "none", "nobody",
-                           "nothing", "without", "denied", "denies", "deny"})
+NEGATION_CUES = frozenset(
+    {
+        "not",
+        "no",
+        "never",
+        "n't",
+        "neither",
+        "nor",
+        "none",
+        "nobody",
+        "nothing",
+        "without",
+        "denied",
+        "denies",
+        "deny",
+    }
+)
 # NegEx (Chapman et al. 2001) scopes a negation over the next five words, ended by a clause
 # break; we do the same.
 NEGATION_SCOPE = 5
@@ -83,7 +98,8 @@ def similar_pairs(
         members = dict(zip(keys.tolist(), np.split(order, starts[1:]), strict=True))
         for code, idx in members.items():
             neighbours = [(idx, True)] + [
-                (members[code ^ (1 << b)], False) for b in range(bits)
+                (members[code ^ (1 << b)], False)
+                for b in range(bits)
                 if code ^ (1 << b) > code and code ^ (1 << b) in members
             ]
             for jdx, same in neighbours:
@@ -115,8 +131,7 @@ class _Union:
     def join(self, i: int, j: int) -> None:
         self.parent[self.find(i)] = self.find(j)
 
-    def join_apart(self, i: int, j: int, owners: dict[int, set[str]],
-                   shared: bool = False) -> None:
+    def join_apart(self, i: int, j: int, owners: dict[int, set[str]], shared: bool = False) -> None:
         """Join unless the two groups share an owner (an article) and ``shared`` is off: one
         article states one claim once, so a shared article means the chain has drifted."""
         a, b = self.find(i), self.find(j)
@@ -157,7 +172,7 @@ def negated(text: str, about: set[str] | None = None) -> bool:
     for clause in _CLAUSE_RE.split(text.replace("n't", " n't").replace("n’t", " n't")):
         tokens = words(clause)
         for k, token in enumerate(tokens):
-            scope = set(tokens[k + 1:k + 1 + NEGATION_SCOPE])
+            scope = set(tokens[k + 1 : k + 1 + NEGATION_SCOPE])
             if token in NEGATION_CUES and (about is None or scope & about):
                 count += 1
     return count % 2 == 1
@@ -176,8 +191,11 @@ def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> l
         for sent in ex.sentences:
             if word_count(sent.text) < MIN_CLAIM_WORDS:
                 continue
-            figs = tuple((f.measure, bounds(f)) for f in ex.figures
-                         if sent.start <= f.span.start and f.span.end <= sent.end)
+            figs = tuple(
+                (f.measure, bounds(f))
+                for f in ex.figures
+                if sent.start <= f.span.start and f.span.end <= sent.end
+            )
             units.append(_Unit(sent, span_event(sent, ex, events), figs))
     return units
 
@@ -215,8 +233,9 @@ def align_claims(
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}
     best_first = np.argsort(-blocking.similarity, kind="stable")
-    for (i, j), sim in zip(blocking.pairs[best_first].tolist(),
-                           blocking.similarity[best_first].tolist(), strict=True):
+    for (i, j), sim in zip(
+        blocking.pairs[best_first].tolist(), blocking.similarity[best_first].tolist(), strict=True
+    ):
         a, b = units[i], units[j]
         if not related(a, b):
             continue
@@ -224,8 +243,12 @@ def align_claims(
         same_article = a.span.article == b.span.article
         words_a, words_b = content_words(a.span.text), content_words(b.span.text)
         if negated(a.span.text, words_b) != negated(b.span.text, words_a) or numbers_clash(a, b):
-            if same_event and a.event is not None and sim >= CONTRADICTION_SIMILARITY and (
-                    not same_article):
+            if (
+                same_event
+                and a.event is not None
+                and sim >= CONTRADICTION_SIMILARITY
+                and (not same_article)
+            ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
             # a repeat inside one article (a caption restating the text)
@@ -235,8 +258,9 @@ def align_claims(
     return _claims(articles, units, union, clashes)
 
 
-def _claims(articles: Sequence[Article], units: list[_Unit], union: _Union,
-            clashes: list[tuple[int, int]]) -> list[Claim]:
+def _claims(
+    articles: Sequence[Article], units: list[_Unit], union: _Union, clashes: list[tuple[int, int]]
+) -> list[Claim]:
     derived = {a.id: a.derived_from for a in articles}
     order = {a.id: (a.published is None, a.published or "", k) for k, a in enumerate(articles)}
     group_of = {i: g for g, members in enumerate(union.groups()) for i in members}
@@ -246,23 +270,40 @@ def _claims(articles: Sequence[Article], units: list[_Unit], union: _Union,
         kept.setdefault(g, []).append(i)
     ids: dict[int, str] = {}
     for g, members in kept.items():
-        spans = sorted((units[i].span for i in members),
-                       key=lambda s: (order.get(s.article, (True, "", 0)), s.start))
+        spans = sorted(
+            (units[i].span for i in members),
+            key=lambda s: (order.get(s.article, (True, "", 0)), s.start),
+        )
         ids[g] = content_id(*(f"{s.article}:{s.start}:{s.end}" for s in spans), prefix="c")
-        kept[g] = sorted(members, key=lambda i: (order.get(units[i].span.article, (True, "", 0)),
-                                                 units[i].span.start))
+        kept[g] = sorted(
+            members,
+            key=lambda i: (order.get(units[i].span.article, (True, "", 0)), units[i].span.start),
+        )
     claims = []
     for g, members in kept.items():
         sources = {units[i].span.article for i in members}
         if len(sources) < 2 and g not in in_clash:
             continue
         independent = sum(1 for s in sources if derived.get(s) not in sources)
-        opposed = sorted({ids[group_of[y]] for i, j in clashes for x, y in ((i, j), (j, i))
-                          if group_of[x] == g and group_of[y] != g})
+        opposed = sorted(
+            {
+                ids[group_of[y]]
+                for i, j in clashes
+                for x, y in ((i, j), (j, i))
+                if group_of[x] == g and group_of[y] != g
+            }
+        )
         events = Counter(units[i].event for i in members)
-        claims.append(Claim(ids[g], units[members[0]].span.text,
-                            tuple(units[i].span for i in members), independent,
-                            tuple(opposed), events.most_common(1)[0][0]))
+        claims.append(
+            Claim(
+                ids[g],
+                units[members[0]].span.text,
+                tuple(units[i].span for i in members),
+                independent,
+                tuple(opposed),
+                events.most_common(1)[0][0],
+            )
+        )
     return sorted(claims, key=lambda c: (-c.sources, c.id))
 
 
@@ -301,16 +342,18 @@ def group_quotes(
         by_speaker.setdefault(name, []).append(i)
     for same in by_speaker.values():
         for k, i in enumerate(same):
-            for j in same[k + 1:]:
+            for j in same[k + 1 :]:
                 if normal[i] and normal[j] and (normal[i] in normal[j] or normal[j] in normal[i]):
                     union.join(i, j)
     quotes = []
     for members in union.groups():
-        group: list[QuoteMention] = sorted((mentions[i] for i in members),
-                                           key=lambda q: (q.span.article, q.span.start))
+        group: list[QuoteMention] = sorted(
+            (mentions[i] for i in members), key=lambda q: (q.span.article, q.span.start)
+        )
         verbatim = [q for q in group if q.verbatim] or group
         text = max(verbatim, key=lambda q: len(q.span.text)).span.text
-        qid = content_id(group[0].speaker, *(f"{q.span.article}:{q.span.start}" for q in group),
-                         prefix="q")
+        qid = content_id(
+            group[0].speaker, *(f"{q.span.article}:{q.span.start}" for q in group), prefix="q"
+        )
         quotes.append(Quote(qid, group[0].speaker, text, tuple(group)))
     return sorted(quotes, key=lambda q: (-len(q.mentions), q.id))

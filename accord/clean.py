@@ -93,7 +93,8 @@ class _Plan:
     def kept(self, line: _Line) -> bool:
         """No rule has touched this line."""
         return line.index not in self.reasons and not any(
-            s.start < line.end and s.end > line.start for s in self.segments)
+            s.start < line.end and s.end > line.start for s in self.segments
+        )
 
 
 def split_lines(text: str) -> list[_Line]:
@@ -118,8 +119,12 @@ def _mark_lines(plan: _Plan) -> None:
             reason = block
         if reason is not None:
             plan.reasons[line.index] = reason
-        block = reason if reason in noise.BLOCK_HEADINGS and (
-            block == reason or noise.is_block_heading(line.text)) else None
+        block = (
+            reason
+            if reason in noise.BLOCK_HEADINGS
+            and (block == reason or noise.is_block_heading(line.text))
+            else None
+        )
     for line in plan.lines[1:]:
         for marker in noise.AD_MARKER_INLINE.finditer(line.text):
             plan.claim(line.start + marker.start(), line.start + marker.end(), noise.AD_MARKER)
@@ -146,7 +151,7 @@ def _mark_captions(plan: _Plan) -> None:
         tail = noise.credit_tail(line.text)
         if tail is not None:
             plan.claim(line.start + tail.start(), line.end, noise.PHOTO_CREDIT)
-            body = line.text[:tail.start()].rstrip()
+            body = line.text[: tail.start()].rstrip()
             if _is_caption_text(body, MAX_CAPTION_WORDS):
                 plan.claim(line.start, line.start + len(body), noise.CAPTION)
                 captions.add(line.index)
@@ -157,13 +162,20 @@ def _mark_captions(plan: _Plan) -> None:
         if before and plan.kept(before) and _is_caption_beside(before.text, MAX_CAPTION_WORDS):
             plan.reasons[before.index] = noise.CAPTION
             captions.add(before.index)
-        if after and plan.kept(after) and _is_caption_beside(
-                after.text, MAX_CAPTION_AFTER_CREDIT_WORDS):
+        if (
+            after
+            and plan.kept(after)
+            and _is_caption_beside(after.text, MAX_CAPTION_AFTER_CREDIT_WORDS)
+        ):
             plan.reasons[after.index] = noise.CAPTION
     for i in sorted(captions):
         label = lines[i - 1] if i - 1 > 0 else None
-        if label and plan.kept(label) and noise.words(label.text) <= MAX_IMAGE_LABEL_WORDS \
-                and not noise.ends_like_sentence(label.text):
+        if (
+            label
+            and plan.kept(label)
+            and noise.words(label.text) <= MAX_IMAGE_LABEL_WORDS
+            and not noise.ends_like_sentence(label.text)
+        ):
             plan.reasons[label.index] = noise.CAPTION
 
 
@@ -198,8 +210,9 @@ def _plan(article: Article) -> _Plan:
 
 def _paragraphs(plan: _Plan) -> list[_Line]:
     """The kept lines long enough to embed (after the title)."""
-    return [ln for ln in plan.lines[1:]
-            if plan.kept(ln) and noise.words(ln.text) >= MIN_EMBED_WORDS]
+    return [
+        ln for ln in plan.lines[1:] if plan.kept(ln) and noise.words(ln.text) >= MIN_EMBED_WORDS
+    ]
 
 
 def _embed_texts(plan: _Plan) -> list[str]:
@@ -229,7 +242,7 @@ def _off_topic_start(plan: _Plan, vectors: np.ndarray) -> int | None:
             return paragraphs[after[0]].index
     for k in range(LEAD_PARAGRAPHS, len(paragraphs)):
         # the run k..end must be far from the lead and from the whole story before it
-        to_story = vectors[1 + k:] @ _unit(vectors[: 1 + k].mean(axis=0))
+        to_story = vectors[1 + k :] @ _unit(vectors[: 1 + k].mean(axis=0))
         if all(to_lead[k:] < OFF_TOPIC_AT_END) and all(to_story < OFF_TOPIC_AT_END):
             return paragraphs[k].index
     return None
@@ -254,7 +267,7 @@ def clean_articles(articles: Iterable[Article]) -> list[Article]:
     offset = 0
     for plan, batch in zip(plans, texts, strict=True):
         if batch:
-            _claim_off_topic(plan, _off_topic_start(plan, vectors[offset:offset + len(batch)]))
+            _claim_off_topic(plan, _off_topic_start(plan, vectors[offset : offset + len(batch)]))
         offset += len(batch)
         cleaned.append(plan.article.with_removed(plan.segments))
     return cleaned

@@ -41,8 +41,12 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
     if not enabled:
         yield lambda stage, done, total: None
         return
-    columns = (TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=False) as bar:
         tasks: dict[str, int] = {}
 
@@ -64,8 +68,12 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
     table = Table(title=dossier.title or "dossier", show_header=True)
     for col in ("articles", "figures", "quotes", "claims", "timeline", "skipped"):
         table.add_column(col, justify="right")
-    table.add_row(*(str(len(getattr(dossier, name))) for name in
-                    ("articles", "figures", "quotes", "claims", "timeline", "skipped")))
+    table.add_row(
+        *(
+            str(len(getattr(dossier, name)))
+            for name in ("articles", "figures", "quotes", "claims", "timeline", "skipped")
+        )
+    )
     err.print(table)
     for item in dossier.skipped:
         err.print(f"skipped {item['source']}: {item['reason']}", markup=False, highlight=False)
@@ -132,9 +140,14 @@ DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders.")],
     db: DbOption = Path("news.duckdb"),
-    ray: Annotated[str | None, typer.Option(
-        "--ray", help="Run clean/parse/extract on Ray: 'local' starts a local instance; "
-        "otherwise a cluster address ('auto', 'ray://head:10001').")] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            help="Run clean/parse/extract on Ray: 'local' starts a local instance; "
+            "otherwise a cluster address ('auto', 'ray://head:10001').",
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Ray actors (each loads the models once).")] = 2,
     batch_size: Annotated[int, typer.Option(help="Articles per store transaction.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-batch lines.")] = False,
@@ -155,11 +168,17 @@ def ingest(
 
     def said(batch: BatchReport) -> None:
         if not quiet:
-            err.print(f"batch {batch.number}: {batch.articles} articles, "
-                      f"{batch.new_stories} new stories", markup=False, highlight=False)
+            err.print(
+                f"batch {batch.number}: {batch.articles} articles, {batch.new_stories} new stories",
+                markup=False,
+                highlight=False,
+            )
 
-    stream = local_batches if ray is None else ray_batches(
-        None if ray == "local" else ray, workers=workers)
+    stream = (
+        local_batches
+        if ray is None
+        else ray_batches(None if ray == "local" else ray, workers=workers)
+    )
     try:
         with Store(db) as store:
             report = ingest_paths(store, paths, stream, batch_size, said)
@@ -167,8 +186,12 @@ def ingest(
         raise _fail(exc) from None
     for source, reason in report.skipped:
         err.print(f"skipped {source}: {reason}", markup=False, highlight=False)
-    out.print(f"{report.added} added, {report.known} already stored, "
-              f"{report.new_stories} new stories ({db})", markup=False, highlight=False)
+    out.print(
+        f"{report.added} added, {report.known} already stored, "
+        f"{report.new_stories} new stories ({db})",
+        markup=False,
+        highlight=False,
+    )
     if report.read == 0:
         raise typer.Exit(EXIT_FAILURE)
 
@@ -194,11 +217,21 @@ def stories(
         raise _fail(exc) from None
     table = Table(show_header=True)
     for col in ("story", "title", "articles", "independent", "first", "last", "outlets"):
-        table.add_column(col, justify="right" if col in ("articles", "independent") else "left",
-                         no_wrap=col == "story")
+        table.add_column(
+            col,
+            justify="right" if col in ("articles", "independent") else "left",
+            no_wrap=col == "story",
+        )
     for s in found:
-        table.add_row(s.id, s.title, str(s.articles), str(s.independent),
-                      s.first_published or "", s.last_published or "", ", ".join(s.outlets))
+        table.add_row(
+            s.id,
+            s.title,
+            str(s.articles),
+            str(s.independent),
+            s.first_published or "",
+            s.last_published or "",
+            ", ".join(s.outlets),
+        )
     out.print(table)
 
 
@@ -231,8 +264,9 @@ def dossier(
 @app.command()
 def export(
     db: DbOption = Path("news.duckdb"),
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the Parquet files.")
-                      ] = Path("out/parquet"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for the Parquet files.")
+    ] = Path("out/parquet"),
 ) -> None:
     """Write every table of a corpus store as Parquet files (one per table).
 
@@ -269,18 +303,25 @@ def import_(
             counts = store.import_parquet(folder)
     except AccordError as exc:
         raise _fail(exc) from None
-    out.print(f"{counts['articles']} articles, {counts['stories']} stories ({db})",
-              markup=False, highlight=False)
+    out.print(
+        f"{counts['articles']} articles, {counts['stories']} stories ({db})",
+        markup=False,
+        highlight=False,
+    )
 
 
 @app.command()
 def serve(
-    folder: Annotated[Path | None, typer.Argument(
-        help="A folder of dossiers: <story>/dossier.json or <story>.json.")] = None,
-    db: Annotated[Path | None, typer.Option("--db", help="Also list a corpus store's stories.")
-                  ] = None,
-    host: Annotated[str, typer.Option(help="Address to bind; loopback unless you mean it.")
-                    ] = "127.0.0.1",
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="A folder of dossiers: <story>/dossier.json or <story>.json."),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Also list a corpus store's stories.")
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; loopback unless you mean it.")
+    ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
 ) -> None:
     """Browse and search dossiers in a read-only web view (Ctrl-C stops it).

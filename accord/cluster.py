@@ -93,10 +93,10 @@ class StoryState:
             ranked = sorted(self.entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))
             self.entity_counts = dict(ranked[:MAX_STORY_ENTITIES])
         if signal.day is not None:
-            self.first_day = signal.day if self.first_day is None else min(self.first_day,
-                                                                           signal.day)
-            self.last_day = signal.day if self.last_day is None else max(self.last_day,
-                                                                         signal.day)
+            self.first_day = (
+                signal.day if self.first_day is None else min(self.first_day, signal.day)
+            )
+            self.last_day = signal.day if self.last_day is None else max(self.last_day, signal.day)
 
     def days_apart(self, day: int | None) -> int:
         """Days between ``day`` and the story's span (0 inside it or when either is undated)."""
@@ -169,8 +169,10 @@ class StoryIndex:
                 best, best_score = story, value
         new_story = best is None or best_score < JOIN_THRESHOLD
         if new_story:
-            best = StoryState(content_id(signal.article, prefix="s"),
-                              np.zeros_like(signal.vector, dtype=np.float32))
+            best = StoryState(
+                content_id(signal.article, prefix="s"),
+                np.zeros_like(signal.vector, dtype=np.float32),
+            )
             self.stories[best.id] = best
         assert best is not None
         self._file(best, signal, keys)
@@ -208,12 +210,18 @@ class StoryIndex:
         if day is not None and (self.clock is None or day > self.clock):
             self.clock = day
             horizon = day - WINDOW_DAYS
-            for story_id in [s.id for s in self.stories.values()
-                             if s.last_day is not None and s.last_day < horizon]:
+            for story_id in [
+                s.id
+                for s in self.stories.values()
+                if s.last_day is not None and s.last_day < horizon
+            ]:
                 self.close(story_id)
         horizon_now = self.open_horizon()
-        if (horizon_now is not None and touched.last_day is not None
-                and touched.last_day < horizon_now):
+        if (
+            horizon_now is not None
+            and touched.last_day is not None
+            and touched.last_day < horizon_now
+        ):
             self.close(touched.id)  # a late report of an old story: filed, and closed again
 
     def close(self, story_id: str) -> None:
@@ -226,8 +234,12 @@ class StoryIndex:
                 if not bucket:
                     del self._buckets[table][key]
 
-    def restore(self, stories: Iterable[StoryState],
-                members: Iterable[tuple[str, np.ndarray]], clock: int | None) -> None:
+    def restore(
+        self,
+        stories: Iterable[StoryState],
+        members: Iterable[tuple[str, np.ndarray]],
+        clock: int | None,
+    ) -> None:
         """Rebuild the state of an uninterrupted run from stored stories and members.
 
         ``stories`` are the open stories as stored; ``members`` are ``(story id, vector)`` of

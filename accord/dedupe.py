@@ -58,7 +58,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     tokens = [t.lower() for t in _WORD_RE.findall(text)]
     if len(tokens) <= size:
         return {" ".join(tokens)} if tokens else set()
-    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
 def minhash(text: str, size: int = SHINGLE_WORDS) -> MinHash:
@@ -83,8 +83,10 @@ class Copy:
 
 
 def _order(articles: Sequence[Article]) -> list[int]:
-    return sorted(range(len(articles)),
-                  key=lambda i: (articles[i].published is None, articles[i].published or "", i))
+    return sorted(
+        range(len(articles)),
+        key=lambda i: (articles[i].published is None, articles[i].published or "", i),
+    )
 
 
 def paragraph_matches(copy: np.ndarray, original: np.ndarray) -> tuple[float, float]:
@@ -132,9 +134,14 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
     return sorted(found.values(), key=lambda c: rank[c.copy])
 
 
-def _rewrites(articles: Sequence[Article], paras: list[list[str]], order: list[int],
-              rank: dict[int, int], found: dict[int, Copy],
-              embedder: Embedder | None) -> dict[int, Copy]:
+def _rewrites(
+    articles: Sequence[Article],
+    paras: list[list[str]],
+    order: list[int],
+    rank: dict[int, int],
+    found: dict[int, Copy],
+    embedder: Embedder | None,
+) -> dict[int, Copy]:
     """Reworded copies, by the embeddings of their paragraph sequences."""
     todo = [i for i in order if i not in found and paras[i]]
     if len(todo) < 2:
@@ -148,7 +155,7 @@ def _rewrites(articles: Sequence[Article], paras: list[list[str]], order: list[i
     spans: dict[int, np.ndarray] = {}
     pos = 0
     for i in order:
-        spans[i] = vectors[pos:pos + len(paras[i])]
+        spans[i] = vectors[pos : pos + len(paras[i])]
         pos += len(paras[i])
     credits = [wire_credits(a.masked()) for a in articles]
     out: dict[int, Copy] = {}

@@ -69,8 +69,12 @@ def embedding_text(article: Article) -> str:
 
 def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:
     """Normalised named entities of a parsed article (``"gpe:kyiv"``), sorted, unique."""
-    found = {f"{ent.label_.lower()}:{' '.join(ent.text.lower().split())}"
-             for block in blocks for ent in block.doc.ents if ent.label_ in ENTITY_LABELS}
+    found = {
+        f"{ent.label_.lower()}:{' '.join(ent.text.lower().split())}"
+        for block in blocks
+        for ent in block.doc.ents
+        if ent.label_ in ENTITY_LABELS
+    }
     return tuple(sorted(found))
 
 
@@ -84,15 +88,21 @@ def process_articles(articles: Sequence[Article]) -> list[ArticleRecord]:
     vectors = embed([embedding_text(a) for a in cleaned])
     records = []
     for article, blocks, vector in zip(cleaned, parse_blocks(cleaned), vectors, strict=True):
-        records.append(ArticleRecord(article, extract_blocks(article, blocks),
-                                     entities_of(blocks), np.asarray(vector, np.float32)))
+        records.append(
+            ArticleRecord(
+                article,
+                extract_blocks(article, blocks),
+                entities_of(blocks),
+                np.asarray(vector, np.float32),
+            )
+        )
     return records
 
 
 def local_batches(articles: Sequence[Article], batch_size: int) -> Iterator[list[ArticleRecord]]:
     """Process in this process, one batch at a time."""
     for start in range(0, len(articles), batch_size):
-        yield process_articles(articles[start:start + batch_size])
+        yield process_articles(articles[start : start + batch_size])
 
 
 class ArticleProcessor:
@@ -107,12 +117,12 @@ class ArticleProcessor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         articles = [Article.from_dict(json.loads(a)) for a in batch["article"]]
         records = process_articles(articles)
-        return {"index": batch["index"],
-                "record": [json.dumps(r.to_dict()) for r in records]}
+        return {"index": batch["index"], "record": [json.dumps(r.to_dict()) for r in records]}
 
 
-def ray_batches(address: str | None = None, workers: int = DEFAULT_RAY_WORKERS,
-                worker_batch: int = 8) -> RecordStream:
+def ray_batches(
+    address: str | None = None, workers: int = DEFAULT_RAY_WORKERS, worker_batch: int = 8
+) -> RecordStream:
     """A record stream running the per-article stages on Ray (``address`` None: local).
 
     The results stream back to the driver in input order (``preserve_order``), in batches
@@ -127,11 +137,14 @@ def ray_batches(address: str | None = None, workers: int = DEFAULT_RAY_WORKERS,
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False
-        items = [{"index": i, "article": json.dumps(a.to_dict())}
-                 for i, a in enumerate(articles)]
+        items = [{"index": i, "article": json.dumps(a.to_dict())} for i, a in enumerate(articles)]
         dataset = ray.data.from_items(items).map_batches(
-            ArticleProcessor, batch_size=worker_batch, concurrency=workers, num_cpus=1,
-            batch_format="numpy")
+            ArticleProcessor,
+            batch_size=worker_batch,
+            concurrency=workers,
+            num_cpus=1,
+            batch_format="numpy",
+        )
         for batch in dataset.iter_batches(batch_size=batch_size, batch_format="numpy"):
             order = np.argsort(batch["index"], kind="stable")
             yield [ArticleRecord.from_dict(json.loads(str(batch["record"][i]))) for i in order]
@@ -139,10 +152,13 @@ def ray_batches(address: str | None = None, workers: int = DEFAULT_RAY_WORKERS,
     return stream
 
 
-def ingest_articles(store: Store, articles: Sequence[Article],
-                    stream: RecordStream = local_batches,
-                    batch_size: int = DEFAULT_BATCH_SIZE,
-                    on_batch: BatchDone | None = None) -> IngestReport:
+def ingest_articles(
+    store: Store,
+    articles: Sequence[Article],
+    stream: RecordStream = local_batches,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_batch: BatchDone | None = None,
+) -> IngestReport:
     """Add the articles the store does not hold yet, batch by batch (one transaction each).
 
     Input order is stream order: it decides which article opens a story. Duplicates
@@ -166,9 +182,13 @@ def ingest_articles(store: Store, articles: Sequence[Article],
     return IngestReport(len(articles), len(articles) - len(todo), added, new_stories, batches)
 
 
-def ingest_paths(store: Store, paths: Iterable[str | Path], stream: RecordStream = local_batches,
-                 batch_size: int = DEFAULT_BATCH_SIZE,
-                 on_batch: BatchDone | None = None) -> IngestReport:
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    stream: RecordStream = local_batches,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_batch: BatchDone | None = None,
+) -> IngestReport:
     """Read files or folders (:func:`accord.ingest.read_paths`) and ingest what they hold."""
     from accord.ingest import read_paths
 
@@ -178,12 +198,17 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], stream: RecordStream
 
 
 def signal_of(record: ArticleRecord) -> Signal:
-    return Signal(record.article.id, record.vector, frozenset(record.entities),
-                  day_number(record.article.published))
+    return Signal(
+        record.article.id,
+        record.vector,
+        frozenset(record.entities),
+        day_number(record.article.published),
+    )
 
 
-def link_reprints(store: Store, records: list[ArticleRecord],
-                  assignments: list[Assignment]) -> list[ArticleRecord]:
+def link_reprints(
+    store: Store, records: list[ArticleRecord], assignments: list[Assignment]
+) -> list[ArticleRecord]:
     """Mark new articles that reprint or rewrite another member of their story.
 
     Uses :func:`accord.dedupe.mark_derived` over the story's recent members plus the new
@@ -199,14 +224,22 @@ def link_reprints(store: Store, records: list[ArticleRecord],
         by_story.setdefault(assignment.story, []).append(i)
     linked = list(records)
     for story, members in sorted(by_story.items()):
-        earlier = [] if assignments[members[0]].new_story else store.story_articles(
-            story, limit=REPRINT_LOOKBACK)
+        earlier = (
+            []
+            if assignments[members[0]].new_story
+            else store.story_articles(story, limit=REPRINT_LOOKBACK)
+        )
         group = earlier + [records[i].article for i in members]
         marked = {a.id: a for a in dedupe.mark_derived(group)}
         for i in members:
             article = marked.get(records[i].article.id, records[i].article)
             if article.derived_from and not records[i].article.derived_from:
-                linked[i] = replace(records[i], article=replace(
-                    records[i].article, derived_from=article.derived_from,
-                    derivation=article.derivation))
+                linked[i] = replace(
+                    records[i],
+                    article=replace(
+                        records[i].article,
+                        derived_from=article.derived_from,
+                        derivation=article.derivation,
+                    ),
+                )
     return linked

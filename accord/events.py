@@ -116,8 +116,13 @@ def article_anchor(article: Article, extraction: Extraction) -> Anchor:
             weekday = weekday_of(mention) if mention.value is None else None
             if weekday is not None:
                 return Anchor(article.id, None, weekday, _lead_text(article, lead), sent)
-    return Anchor(article.id, published, published.weekday() if published else None,
-                  _lead_text(article, lead), None)
+    return Anchor(
+        article.id,
+        published,
+        published.weekday() if published else None,
+        _lead_text(article, lead),
+        None,
+    )
 
 
 def _lead_text(article: Article, lead: list[Span]) -> str:
@@ -175,21 +180,33 @@ def find_events(
     by_id = {e.article: e for e in extractions}
     anchors = [article_anchor(a, by_id.get(a.id, Extraction(a.id))) for a in articles]
     vectors = embedder([a.lead for a in anchors])
-    events = [_event(articles, anchors, group)
-              for group in cluster_anchors(anchors, vectors, threshold)]
+    events = [
+        _event(articles, anchors, group) for group in cluster_anchors(anchors, vectors, threshold)
+    ]
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.label))
 
 
 def _event(articles: Sequence[Article], anchors: Sequence[Anchor], group: list[int]) -> Event:
     dates = Counter(anchors[i].date for i in group if anchors[i].date is not None)
     date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
-    first = min(group, key=lambda i: (anchors[i].date is None, anchors[i].date or dt.date.max,
-                                      anchors[i].evidence is None, i))
+    first = min(
+        group,
+        key=lambda i: (
+            anchors[i].date is None,
+            anchors[i].date or dt.date.max,
+            anchors[i].evidence is None,
+            i,
+        ),
+    )
     evidence = anchors[first].evidence
     label = evidence.text if evidence is not None else anchors[first].lead
     ids = tuple(articles[i].id for i in group)
-    return Event(content_id(*sorted(ids), prefix="e"), shorten(label),
-                 date.isoformat() if date else None, ids)
+    return Event(
+        content_id(*sorted(ids), prefix="e"),
+        shorten(label),
+        date.isoformat() if date else None,
+        ids,
+    )
 
 
 def article_events(events: Sequence[Event]) -> dict[str, str]:

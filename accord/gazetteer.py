@@ -20,10 +20,37 @@ CITY_POPULATION_FLOOR = 150_000
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Words that precede a person's name in news copy (a closed grammatical class, not data).
 PERSON_TITLES = {
-    "president", "prime", "minister", "secretary", "spokesperson", "spokesman",
-    "spokeswoman", "chancellor", "king", "queen", "general", "gen.", "colonel", "col.",
-    "commander", "mayor", "governor", "senator", "sen.", "rep.", "representative", "leader",
-    "chief", "ambassador", "director", "mr.", "mrs.", "ms.", "dr.", "lawmaker", "envoy",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chancellor",
+    "king",
+    "queen",
+    "general",
+    "gen.",
+    "colonel",
+    "col.",
+    "commander",
+    "mayor",
+    "governor",
+    "senator",
+    "sen.",
+    "rep.",
+    "representative",
+    "leader",
+    "chief",
+    "ambassador",
+    "director",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "lawmaker",
+    "envoy",
 }
 
 
@@ -50,7 +77,8 @@ def add_entity_ruler(nlp: Language) -> None:
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    matcher.add("PLACE", list(nlp.tokenizer.pipe(sorted(place_names()))))
+    # make_doc tokenizes without running the pipeline (the tokenizer type is opaque to mypy)
+    matcher.add("PLACE", [nlp.make_doc(name) for name in sorted(place_names())])
 
     if not _Language.has_factory("accord_entities"):
 

@@ -82,8 +82,13 @@ class Article:
 
     @classmethod
     def create(cls, source: str, original: str, title: str = "", **kwargs: Any) -> Article:
-        return cls(id=content_id(original, prefix="a", size=16), source=source,
-                   title=title, original=original, **kwargs)
+        return cls(
+            id=content_id(original, prefix="a", size=16),
+            source=source,
+            title=title,
+            original=original,
+            **kwargs,
+        )
 
     def masked(self) -> str:
         """The original text with removed segments blanked out, same length as ``original``.
@@ -164,7 +169,6 @@ def _unflat(cls: type[Any], data: dict[str, Any]) -> dict[str, Any]:
         value = data[f.name]
         kwargs[f.name] = Span.from_dict(value) if isinstance(value, dict) else value
     return kwargs
-
 
 
 @dataclass(frozen=True)
@@ -320,13 +324,21 @@ class Quote:
     mentions: tuple[QuoteMention, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "speaker": self.speaker, "text": self.text,
-                "mentions": [m.to_dict() for m in self.mentions]}
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "text": self.text,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
-        return cls(data["id"], data.get("speaker"), data["text"],
-                   tuple(QuoteMention.from_dict(m) for m in data["mentions"]))
+        return cls(
+            data["id"],
+            data.get("speaker"),
+            data["text"],
+            tuple(QuoteMention.from_dict(m) for m in data["mentions"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -344,14 +356,25 @@ class Claim:
     event: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "text": self.text, "mentions": [m.to_dict() for m in self.mentions],
-                "sources": self.sources, "contradicts": list(self.contradicts),
-                "event": self.event}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "sources": self.sources,
+            "contradicts": list(self.contradicts),
+            "event": self.event,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
-        return cls(data["id"], data["text"], tuple(Span.from_dict(m) for m in data["mentions"]),
-                   int(data["sources"]), tuple(data.get("contradicts", ())), data.get("event"))
+        return cls(
+            data["id"],
+            data["text"],
+            tuple(Span.from_dict(m) for m in data["mentions"]),
+            int(data["sources"]),
+            tuple(data.get("contradicts", ())),
+            data.get("event"),
+        )
 
 
 @dataclass(frozen=True)
@@ -365,14 +388,23 @@ class TimelineEntry:
     inferred: bool = False  # dated from content because an article had no publication date
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "precision": self.precision, "summary": self.summary,
-                "mentions": [m.to_dict() for m in self.mentions], "inferred": self.inferred}
+        return {
+            "date": self.date,
+            "precision": self.precision,
+            "summary": self.summary,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "inferred": self.inferred,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TimelineEntry:
-        return cls(data["date"], data["precision"], data["summary"],
-                   tuple(Span.from_dict(m) for m in data["mentions"]),
-                   bool(data.get("inferred", False)))
+        return cls(
+            data["date"],
+            data["precision"],
+            data["summary"],
+            tuple(Span.from_dict(m) for m in data["mentions"]),
+            bool(data.get("inferred", False)),
+        )
 
 
 @dataclass(frozen=True)
@@ -385,8 +417,12 @@ class Event:
     articles: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "date": self.date,
-                "articles": list(self.articles)}
+        return {
+            "id": self.id,
+            "label": self.label,
+            "date": self.date,
+            "articles": list(self.articles),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

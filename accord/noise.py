@@ -27,10 +27,24 @@ DUPLICATE = "duplicate"
 OFF_TOPIC = "off-topic"
 NOTICE = "notice"
 
-REASONS = frozenset({
-    AD_MARKER, SIGNUP_WALL, TRENDING, MORE_FROM, PHOTO_CREDIT, CAPTION, RELATED_LINK,
-    APP_PROMPT, CONTRIBUTOR_LINE, BYLINE, SECTION_LABEL, DUPLICATE, OFF_TOPIC, NOTICE,
-})
+REASONS = frozenset(
+    {
+        AD_MARKER,
+        SIGNUP_WALL,
+        TRENDING,
+        MORE_FROM,
+        PHOTO_CREDIT,
+        CAPTION,
+        RELATED_LINK,
+        APP_PROMPT,
+        CONTRIBUTOR_LINE,
+        BYLINE,
+        SECTION_LABEL,
+        DUPLICATE,
+        OFF_TOPIC,
+        NOTICE,
+    }
+)
 
 # Headings that open a block of links to other stories; the block runs on over the
 # link-like lines under them (see ``is_link_like``).
@@ -53,16 +67,19 @@ _I = re.IGNORECASE
 AD_MARKER_INLINE = re.compile(r"\[\s*(?:ads?|advert(?:isement)?|sponsored)(?:[\s_-]*\d+)?\s*\]", _I)
 _AD_LINE = re.compile(
     r"^(?:advertisement|advertising|sponsored(?: content)?|ad|skip (?:this )?ad(?:vertisement)?"
-    r"|(?:story|article) continues? (?:below|after)(?: this)? (?:advertisement|ad))\s*:?$", _I)
+    r"|(?:story|article) continues? (?:below|after)(?: this)? (?:advertisement|ad))\s*:?$",
+    _I,
+)
 
 # Crisis-line and content notices: a warning to the reader, or a crisis line the reader is
 # told to call (a story *about* a hotline names it without telling anyone to call).
 _CONTENT_WARNING = re.compile(
     r"\bif you or someone you know\b|^(?:content |trigger )?warning:|^this (?:story|article"
     r"|report|piece|video) (?:discusses|contains|includes|mentions|describes|deals with) "
-    r"(?:suicide|self-harm|sexual|abuse|graphic|disturbing|violence)", _I)
-_CRISIS_LINE = re.compile(
-    r"\b(?:crisis|suicide|samaritans|helplines?|hotlines?|lifelines?)\b", _I)
+    r"(?:suicide|self-harm|sexual|abuse|graphic|disturbing|violence)",
+    _I,
+)
+_CRISIS_LINE = re.compile(r"\b(?:crisis|suicide|samaritans|helplines?|hotlines?|lifelines?)\b", _I)
 _CALL_TO_ACTION = re.compile(r"\b(?:call|contact|text|dial|reach out to|visit)\b", _I)
 
 # Sign-up walls: about accounts, e-mail, subscriptions or terms, AND addressed to the reader.
@@ -72,58 +89,80 @@ _SIGNUP_TOPIC = re.compile(
     r"|\bprivacy policy\b|\b(?:premium|exclusive|members?[- ]only|subscriber[- ]only) "
     r"(?:content|articles|access|stories)\b|\bfor (?:free |full |unlimited )?access\b"
     r"|\baccess to (?:this|select|all|our|premium|exclusive|unlimited)\b"
-    r"|\bcreate (?:a |an |your )?(?:free )?account\b|\byour account\b|\binbox\b", _I)
+    r"|\bcreate (?:a |an |your )?(?:free )?account\b|\byour account\b|\binbox\b",
+    _I,
+)
 _ADDRESSES_READER = re.compile(
     r"\b(?:you|your|yours)\b|^(?:join|sign|subscribe|register|enter|please|get|unlock|create"
-    r"|log|plus|continue|already|start)\b", _I)
+    r"|log|plus|continue|already|start)\b",
+    _I,
+)
 _REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", _I)
 
 _APP_PROMPT = re.compile(
     r"\b(?:click|tap|press) here\b.{0,60}\bapps?\b|^(?:download|get|install|try)\s+(?:the|our)\b"
-    r".{0,50}\bapps?\b", _I)
+    r".{0,50}\bapps?\b",
+    _I,
+)
 
 _CONTRIBUTOR = re.compile(
     r"\bcontribut(?:ed|ing)\s+(?:reporting\s+)?to\s+(?:this|the)\s+(?:report|story|article)\b"
     r"|\b(?:writers?|reporters?|correspondents?|staff)\b[^.!?]*\bcontributed(?: reporting)?"
     r"(?: (?:from|in) [A-Z][^.!?]*)?\.?$"
-    r"|^(?i:additional\s+)?(?i:reporting|editing|edited|writing|compiled)\s+by\s+[A-Z]")
+    r"|^(?i:additional\s+)?(?i:reporting|editing|edited|writing|compiled)\s+by\s+[A-Z]"
+)
 _NAME = r"[A-Z][\w.'’-]*"
 _BYLINE = re.compile(
     rf"^(?:(?:[Ww]ritten|[Rr]eported|[Ss]tory|[Ww]ords|[Tt]ext)\s+)?(?:[Bb]y|BY)\s+{_NAME}"
     rf"(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
-    r"(?:\s*[,|–—-]\s*[^.!?]{0,40})?$")
+    r"(?:\s*[,|–—-]\s*[^.!?]{0,40})?$"
+)
 
 _TRENDING = re.compile(
     r"^(?:trending(?: now| today| stories| news| articles| topics)?|most (?:read|popular|viewed"
     r"|shared|watched)(?: now| today| stories| articles)?|popular (?:now|today|stories|articles)"
-    r"|top (?:stories|news|headlines)|what'?s (?:trending|hot)|hot (?:topics|stories))\s*:?$", _I)
+    r"|top (?:stories|news|headlines)|what'?s (?:trending|hot)|hot (?:topics|stories))\s*:?$",
+    _I,
+)
 _MORE_FROM = re.compile(
     r"^(?:(?:more|other|latest) (?:from|on|in|about|stories|news|videos?|coverage|headlines)\b"
     r"[^.!?]{0,60}|you (?:may|might) (?:also )?(?:like|enjoy)|recommended(?: for you| stories"
-    r"| reading)?|we recommend|don'?t miss|around the web|from (?:our|the) partners?)\s*:?$", _I)
+    r"| reading)?|we recommend|don'?t miss|around the web|from (?:our|the) partners?)\s*:?$",
+    _I,
+)
 _RELATED = re.compile(
     r"^(?:related(?: articles| stories| coverage| content| links| reading)?|read (?:more|also"
-    r"|next)|see also|further reading|also read)\s*(?::.*)?$", _I)
+    r"|next)|see also|further reading|also read)\s*(?::.*)?$",
+    _I,
+)
 
 _CREDIT_LEAD = re.compile(
     r"^\(?\s*(?:photo(?:graph)?s?|images?|pictures?|video|(?:photo |image )?credits?)"
     r"(?: illustration)?"
-    r"\s*(?::|,|\bby\b|\bcredit\b|\bsource\b)", _I)
+    r"\s*(?::|,|\bby\b|\bcredit\b|\bsource\b)",
+    _I,
+)
 # "Image caption, ...": a caption that says so.
 _CAPTION_LEAD = re.compile(r"^(?:image|photo|picture|video) caption\s*[:,]", _I)
 # Copyright and reuse notices closing a wire story.
 _RIGHTS = re.compile(
     r"^(?:copyright|©|\(c\))\s*(?:\d{4}|[A-Z])|\ball rights reserved\b|\bmay not be "
-    r"(?:published|broadcast|rewritten|redistributed)\b", _I)
+    r"(?:published|broadcast|rewritten|redistributed)\b",
+    _I,
+)
 _CREDIT_VIA = re.compile(r"\bvia\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\)?$")
 _CREDIT_SLASH = re.compile(rf"^{_NAME}(?:\s+{_NAME}){{0,4}}\s*/\s*{_NAME}(?:\s+{_NAME}){{0,4}}$")
 _CREDIT_CUE = re.compile(
     rf"\b(?:photos?|images?|pictures?|handout|courtesy|via|file|credit|getty|shutterstock"
-    rf"|alamy|istock)\b|{_NAME}\s*/\s*{_NAME}", _I)
+    rf"|alamy|istock)\b|{_NAME}\s*/\s*{_NAME}",
+    _I,
+)
 # Well-known photo agencies, for a credit line that is nothing but the agency's name.
 _AGENCY_LINE = re.compile(
     r"^(?:getty images|shutterstock|alamy|istock(?:photo)?|ap photo|afp|epa(?:-efe)?|reuters"
-    r"|associated press|anadolu(?: agency)?)$", _I)
+    r"|associated press|anadolu(?: agency)?)$",
+    _I,
+)
 # A photo credit in parentheses closing a paragraph: "... near the border. (Photo by X/Y)".
 CREDIT_TAIL = re.compile(r"\((?P<credit>[^()]{2,120})\)\s*$")
 
@@ -134,11 +173,49 @@ _BREADCRUMB = re.compile(r"^[A-Z][\w ]{0,24}(?:\s*[>»|]\s*[A-Z][\w ]{0,24})+$")
 _BULLET = re.compile(r"^[-–—•*·▪►]\s")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "gen", "col", "lt", "sgt", "rep",
-    "sen", "gov", "prof", "inc", "co", "corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "capt", "maj", "adm", "pres",
-})
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "prof",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "capt",
+        "maj",
+        "adm",
+        "pres",
+    }
+)
 
 
 def words(text: str) -> int:
@@ -153,7 +230,7 @@ def sentence_count(text: str) -> int:
     """Sentences in a paragraph, by punctuation; initials ("U.S.") and titles do not split."""
     count = 1
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[:match.start()].split()
+        before = text[: match.start()].split()
         token = before[-1].strip("\"'“‘(").rstrip(".") if before else ""
         if len(token) == 1 and token.isupper():
             continue  # an initial: "U.S. Army", "John F. Kennedy"
@@ -165,7 +242,7 @@ def sentence_count(text: str) -> int:
 
 def is_reported_speech(text: str) -> bool:
     """Attributed or quoted speech: story prose, which captions and prompts seldom are."""
-    return bool(_REPORTED_SPEECH.search(text)) or any(q in text for q in "\"“”")
+    return bool(_REPORTED_SPEECH.search(text)) or any(q in text for q in '"“”')
 
 
 def is_all_caps(text: str) -> bool:
@@ -178,7 +255,8 @@ def is_all_caps(text: str) -> bool:
 def is_link_like(text: str) -> bool:
     """A line in a list of links: a bullet, or a short headline without closing punctuation."""
     return bool(_BULLET.match(text)) or (
-        words(text) <= MAX_LABEL_WORDS and not ends_like_sentence(text))
+        words(text) <= MAX_LABEL_WORDS and not ends_like_sentence(text)
+    )
 
 
 def is_credit(text: str) -> bool:
@@ -208,8 +286,11 @@ def credit_tail(text: str) -> re.Match[str] | None:
 
 def is_block_heading(text: str) -> bool:
     """A heading over a list of links ("Trending now", "More from …", "Related")."""
-    return bool(_TRENDING.match(text) or _MORE_FROM.match(text) or (
-        _RELATED.match(text) and ":" not in text.rstrip(": ")))
+    return bool(
+        _TRENDING.match(text)
+        or _MORE_FROM.match(text)
+        or (_RELATED.match(text) and ":" not in text.rstrip(": "))
+    )
 
 
 def line_reason(text: str) -> str | None:
@@ -224,12 +305,21 @@ def line_reason(text: str) -> str | None:
     if n_words <= MAX_PROMPT_WORDS:
         if _CAPTION_LEAD.match(text):
             return CAPTION
-        if _CONTENT_WARNING.search(text) or _RIGHTS.search(text) or (
-                _CRISIS_LINE.search(text) and _CALL_TO_ACTION.search(text)
-                and not _REPORTED_SPEECH.search(text)):
+        if (
+            _CONTENT_WARNING.search(text)
+            or _RIGHTS.search(text)
+            or (
+                _CRISIS_LINE.search(text)
+                and _CALL_TO_ACTION.search(text)
+                and not _REPORTED_SPEECH.search(text)
+            )
+        ):
             return NOTICE
-        if (_SIGNUP_TOPIC.search(text) and _ADDRESSES_READER.search(text)
-                and not _REPORTED_SPEECH.search(text)):
+        if (
+            _SIGNUP_TOPIC.search(text)
+            and _ADDRESSES_READER.search(text)
+            and not _REPORTED_SPEECH.search(text)
+        ):
             return SIGNUP_WALL
         if _APP_PROMPT.search(text):
             return APP_PROMPT

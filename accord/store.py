@@ -68,10 +68,18 @@ from accord.storeschema import (
 __all__ = ["ArticleRecord", "Store", "StorySummary"]
 
 MENTION_KINDS = ("sentence", "figure", "quote", "date")
-MENTION_TYPES: dict[str, Any] = {"figure": FigureMention, "quote": QuoteMention,
-                                 "date": DateMention}
-RESULT_TYPES: dict[str, Any] = {"figures": Figure, "quotes": Quote, "claims": Claim,
-                                "events": Event, "timeline": TimelineEntry}
+MENTION_TYPES: dict[str, Any] = {
+    "figure": FigureMention,
+    "quote": QuoteMention,
+    "date": DateMention,
+}
+RESULT_TYPES: dict[str, Any] = {
+    "figures": Figure,
+    "quotes": Quote,
+    "claims": Claim,
+    "events": Event,
+    "timeline": TimelineEntry,
+}
 
 
 @dataclass(frozen=True)
@@ -126,8 +134,10 @@ class Store:
             yield
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: the write failed and was rolled back ({exc}); "
-                             "the store is as it was before it") from exc
+            raise StoreError(
+                f"{self.path}: the write failed and was rolled back ({exc}); "
+                "the store is as it was before it"
+            ) from exc
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
@@ -146,14 +156,17 @@ class Store:
         table = pa.table({"id": pa.array(list(ids), pa.string())})
         self.con.register("_ids", table)
         try:
-            rows = self.con.execute(
-                "SELECT a.id FROM articles a JOIN _ids USING (id)").fetchall()
+            rows = self.con.execute("SELECT a.id FROM articles a JOIN _ids USING (id)").fetchall()
         finally:
             self.con.unregister("_ids")
         return {r[0] for r in rows}
 
-    def write_batch(self, records: Sequence[ArticleRecord], assignments: Sequence[Assignment],
-                    stories: Iterable[StoryState]) -> None:
+    def write_batch(
+        self,
+        records: Sequence[ArticleRecord],
+        assignments: Sequence[Assignment],
+        stories: Iterable[StoryState],
+    ) -> None:
         """Store one batch of new articles, their story assignments and the touched stories.
 
         Everything happens in one transaction. Records whose article is already stored are a
@@ -164,19 +177,32 @@ class Store:
             self._insert("articles", article_rows(records, first))
             self._insert("removed", removed_rows(records))
             self._insert("mentions", mention_rows(records))
-            self._insert("entities", {
-                "article": [r.article.id for r in records for _ in r.entities],
-                "entity": [e for r in records for e in r.entities]})
-            self._insert("embeddings", {
-                "article": [r.article.id for r in records],
-                "vector": pa.array([r.vector.tolist() for r in records],
-                                   pa.list_(pa.float32()))})
-            self._insert("story_members", {
-                "story": [a.story for a in assignments],
-                "article": [a.article for a in assignments],
-                "seq": [first + i for i in range(len(assignments))],
-                "score": [a.score for a in assignments],
-                "new_story": [a.new_story for a in assignments]})
+            self._insert(
+                "entities",
+                {
+                    "article": [r.article.id for r in records for _ in r.entities],
+                    "entity": [e for r in records for e in r.entities],
+                },
+            )
+            self._insert(
+                "embeddings",
+                {
+                    "article": [r.article.id for r in records],
+                    "vector": pa.array(
+                        [r.vector.tolist() for r in records], pa.list_(pa.float32())
+                    ),
+                },
+            )
+            self._insert(
+                "story_members",
+                {
+                    "story": [a.story for a in assignments],
+                    "article": [a.article for a in assignments],
+                    "seq": [first + i for i in range(len(assignments))],
+                    "score": [a.score for a in assignments],
+                    "new_story": [a.new_story for a in assignments],
+                },
+            )
             self._write_stories(list(stories))
 
     def _write_stories(self, stories: list[StoryState]) -> None:
@@ -184,19 +210,28 @@ class Store:
             return
         ids = [s.id for s in stories]
         self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
-        self._insert("stories", {
-            "id": ids, "title": ["" for _ in stories], "size": [s.size for s in stories],
-            "first_day": [s.first_day for s in stories],
-            "last_day": [s.last_day for s in stories],
-            "vector_sum": pa.array([s.vector_sum.tolist() for s in stories],
-                                   pa.list_(pa.float32())),
-            "entity_counts": [json.dumps(s.entity_counts, sort_keys=True) for s in stories]})
+        self._insert(
+            "stories",
+            {
+                "id": ids,
+                "title": ["" for _ in stories],
+                "size": [s.size for s in stories],
+                "first_day": [s.first_day for s in stories],
+                "last_day": [s.last_day for s in stories],
+                "vector_sum": pa.array(
+                    [s.vector_sum.tolist() for s in stories], pa.list_(pa.float32())
+                ),
+                "entity_counts": [json.dumps(s.entity_counts, sort_keys=True) for s in stories],
+            },
+        )
         # the story is named after its earliest-published member (as pipeline.dossier_title)
         self.con.execute(
             "UPDATE stories SET title = (SELECT a.title FROM story_members m "
             "JOIN articles a ON a.id = m.article WHERE m.story = stories.id "
             "ORDER BY a.published NULLS LAST, a.title, a.id LIMIT 1) "
-            "WHERE list_contains(?, id)", [ids])
+            "WHERE list_contains(?, id)",
+            [ids],
+        )
 
     def _insert(self, table: str, columns: dict[str, Any]) -> None:
         data = pa.table(columns)
@@ -220,17 +255,18 @@ class Store:
         horizon = index.open_horizon()
         where = "last_day IS NULL" + ("" if horizon is None else f" OR last_day >= {horizon}")
         stories = [
-            StoryState(sid, np.asarray(vec, dtype=np.float32), size, json.loads(ents),
-                       first, last)
+            StoryState(sid, np.asarray(vec, dtype=np.float32), size, json.loads(ents), first, last)
             for sid, vec, size, ents, first, last in self.con.execute(
                 "SELECT id, vector_sum, size, entity_counts, first_day, last_day "
-                f"FROM stories WHERE {where} ORDER BY id").fetchall()]
+                f"FROM stories WHERE {where} ORDER BY id"
+            ).fetchall()
+        ]
         members = self.con.execute(
             f"SELECT m.story, e.vector FROM story_members m JOIN embeddings e ON "
             f"e.article = m.article WHERE m.story IN (SELECT id FROM stories WHERE {where}) "
-            "ORDER BY m.seq").fetchall()
-        index.restore(stories, ((s, np.asarray(v, dtype=np.float32)) for s, v in members),
-                      clock)
+            "ORDER BY m.seq"
+        ).fetchall()
+        index.restore(stories, ((s, np.asarray(v, dtype=np.float32)) for s, v in members), clock)
         return index
 
     def story_articles(self, story_id: str, limit: int | None = None) -> list[Article]:
@@ -238,7 +274,8 @@ class Store:
         rows = self.con.execute(
             "SELECT a.* FROM articles a JOIN story_members m ON m.article = a.id "
             "WHERE m.story = ? ORDER BY m.seq DESC" + ("" if limit is None else f" LIMIT {limit}"),
-            [story_id]).fetchall()
+            [story_id],
+        ).fetchall()
         names = [d[0] for d in self.con.description or ()]
         rows.reverse()
         return self._articles([dict(zip(names, r, strict=True)) for r in rows])
@@ -247,32 +284,52 @@ class Store:
         ids = [r["id"] for r in rows]
         removed: dict[str, list[Removed]] = {i: [] for i in ids}
         for art, start, end, reason in self.con.execute(
-                "SELECT article, start, \"end\", reason FROM removed "
-                "WHERE list_contains(?, article) ORDER BY article, start, \"end\"",
-                [ids]).fetchall():
+            'SELECT article, start, "end", reason FROM removed '
+            'WHERE list_contains(?, article) ORDER BY article, start, "end"',
+            [ids],
+        ).fetchall():
             removed[art].append(Removed(start, end, reason))
-        return [Article(
-            id=r["id"], source=r["source"], title=r["title"], original=r["original"],
-            outlet=r["outlet"], url=r["url"], published=r["published"],
-            published_evidence=(Span.from_dict(json.loads(r["published_evidence"]))
-                                if r["published_evidence"] else None),
-            removed=tuple(removed[r["id"]]), derived_from=r["derived_from"],
-            derivation=r["derivation"]) for r in rows]
+        return [
+            Article(
+                id=r["id"],
+                source=r["source"],
+                title=r["title"],
+                original=r["original"],
+                outlet=r["outlet"],
+                url=r["url"],
+                published=r["published"],
+                published_evidence=(
+                    Span.from_dict(json.loads(r["published_evidence"]))
+                    if r["published_evidence"]
+                    else None
+                ),
+                removed=tuple(removed[r["id"]]),
+                derived_from=r["derived_from"],
+                derivation=r["derivation"],
+            )
+            for r in rows
+        ]
 
     def extractions(self, article_ids: Sequence[str]) -> list[Extraction]:
         """The stored extractions of these articles, in the given order (no re-parsing)."""
         found: dict[str, dict[str, list[Any]]] = {
-            a: {k: [] for k in MENTION_KINDS} for a in article_ids}
+            a: {k: [] for k in MENTION_KINDS} for a in article_ids
+        }
         for art, kind, start, end, text, payload in self.con.execute(
-                "SELECT article, kind, start, \"end\", text, payload FROM mentions "
-                "WHERE list_contains(?, article) ORDER BY article, kind, ordinal",
-                [list(article_ids)]).fetchall():
+            'SELECT article, kind, start, "end", text, payload FROM mentions '
+            "WHERE list_contains(?, article) ORDER BY article, kind, ordinal",
+            [list(article_ids)],
+        ).fetchall():
             if kind == "sentence":
                 found[art][kind].append(Span(art, start, end, text))
             else:
                 found[art][kind].append(MENTION_TYPES[kind].from_dict(json.loads(payload)))
-        return [Extraction(a, tuple(f["sentence"]), tuple(f["figure"]), tuple(f["quote"]),
-                           tuple(f["date"])) for a, f in found.items()]
+        return [
+            Extraction(
+                a, tuple(f["sentence"]), tuple(f["figure"]), tuple(f["quote"]), tuple(f["date"])
+            )
+            for a, f in found.items()
+        ]
 
     # --- reading (the web view's API) ---------------------------------------------------
 
@@ -283,8 +340,10 @@ class Store:
         """
         where, params = "", []
         if query:
-            where = ("WHERE s.id IN (SELECT m.story FROM story_members m JOIN articles a ON "
-                     "a.id = m.article WHERE a.title ILIKE ? OR s.title ILIKE ?)")
+            where = (
+                "WHERE s.id IN (SELECT m.story FROM story_members m JOIN articles a ON "
+                "a.id = m.article WHERE a.title ILIKE ? OR s.title ILIKE ?)"
+            )
             params = [f"%{query}%", f"%{query}%"]
         rows = self.con.execute(
             "SELECT s.id, s.title, COUNT(*), COUNT(*) FILTER (WHERE a.derived_from IS NULL), "
@@ -293,9 +352,9 @@ class Store:
             "FROM stories s JOIN story_members m ON m.story = s.id "
             f"JOIN articles a ON a.id = m.article {where} GROUP BY s.id, s.title, s.last_day "
             f"ORDER BY s.last_day DESC NULLS LAST, COUNT(*) DESC, s.id LIMIT {int(limit)}",
-            params).fetchall()
-        return [StorySummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ()))
-                for r in rows]
+            params,
+        ).fetchall()
+        return [StorySummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(r[6] or ())) for r in rows]
 
     def story_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT id FROM stories ORDER BY id").fetchall()]
@@ -304,10 +363,14 @@ class Store:
         """A hash of the story's members and their reprint links (the cache key)."""
         rows = self.con.execute(
             "SELECT a.id, a.derived_from FROM story_members m JOIN articles a "
-            "ON a.id = m.article WHERE m.story = ? ORDER BY a.id", [story_id]).fetchall()
+            "ON a.id = m.article WHERE m.story = ? ORDER BY a.id",
+            [story_id],
+        ).fetchall()
         if not rows:
-            raise StoreError(f"no story {story_id!r} in {self.path}; "
-                             "run `accord stories --db …` to list the story ids")
+            raise StoreError(
+                f"no story {story_id!r} in {self.path}; "
+                "run `accord stories --db …` to list the story ids"
+            )
         return content_id(*(f"{a}>{d}" for a, d in rows), prefix="v")
 
     def story_dossier(self, story_id: str, cache: bool = True) -> Dossier:
@@ -326,20 +389,23 @@ class Store:
             if cache and not self.read_only:
                 self._cache_results(story_id, version, cached)
         title = self._value("SELECT title FROM stories WHERE id = ?", [story_id])
-        return Dossier(articles=tuple(articles), title=title or "",
-                       **{k: tuple(v) for k, v in cached.items()})
+        return Dossier(
+            articles=tuple(articles), title=title or "", **{k: tuple(v) for k, v in cached.items()}
+        )
 
     def _cached_results(self, story_id: str, version: str) -> dict[str, list[Any]] | None:
         found: dict[str, list[Any]] = {}
         for table in RESULT_TABLES:
             rows = self.con.execute(
                 f"SELECT version, payload FROM {table} WHERE story = ? ORDER BY position",
-                [story_id]).fetchall()
+                [story_id],
+            ).fetchall()
             if rows and rows[0][0] != version:
                 return None
             found[table] = [RESULT_TYPES[table].from_dict(json.loads(p)) for _, p in rows]
-        marker = self._value("SELECT 1 FROM result_versions WHERE story = ? AND version = ?",
-                             [story_id, version])
+        marker = self._value(
+            "SELECT 1 FROM result_versions WHERE story = ? AND version = ?", [story_id, version]
+        )
         return found if marker else None
 
     def _cache_results(self, story_id: str, version: str, results: dict[str, list[Any]]) -> None:
@@ -348,11 +414,16 @@ class Store:
             self.con.execute("INSERT INTO result_versions VALUES (?, ?)", [story_id, version])
             for table, items in results.items():
                 self.con.execute(f"DELETE FROM {table} WHERE story = ?", [story_id])
-                self._insert(table, {
-                    "story": [story_id] * len(items), "version": [version] * len(items),
-                    "position": list(range(len(items))),
-                    "id": [getattr(i, "id", None) or i.date for i in items],
-                    "payload": [json.dumps(i.to_dict(), sort_keys=True) for i in items]})
+                self._insert(
+                    table,
+                    {
+                        "story": [story_id] * len(items),
+                        "version": [version] * len(items),
+                        "position": list(range(len(items))),
+                        "id": [getattr(i, "id", None) or i.date for i in items],
+                        "payload": [json.dumps(i.to_dict(), sort_keys=True) for i in items],
+                    },
+                )
 
     # --- inspection, export, import -----------------------------------------------------
 
@@ -362,8 +433,10 @@ class Store:
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every table's rows, sorted: two stores are equal when their dumps are."""
-        return {t: self.con.execute(f"SELECT * FROM {t} ORDER BY {SORT_KEYS[t]}").fetchall()
-                for t in TABLES}
+        return {
+            t: self.con.execute(f"SELECT * FROM {t} ORDER BY {SORT_KEYS[t]}").fetchall()
+            for t in TABLES
+        }
 
     def export_parquet(self, folder: str | Path) -> list[Path]:
         """Write one ``<table>.parquet`` per table into ``folder`` (created if needed)."""
@@ -372,8 +445,10 @@ class Store:
         written = []
         for table in TABLES:
             path = out / f"{table}.parquet"
-            self.con.execute(f"COPY (SELECT * FROM {table} ORDER BY {SORT_KEYS[table]}) "
-                             f"TO {_quote(path)} (FORMAT parquet)")
+            self.con.execute(
+                f"COPY (SELECT * FROM {table} ORDER BY {SORT_KEYS[table]}) "
+                f"TO {_quote(path)} (FORMAT parquet)"
+            )
             written.append(path)
         return written
 
@@ -382,14 +457,17 @@ class Store:
         src = Path(folder)
         missing = [t for t in TABLES if not (src / f"{t}.parquet").is_file()]
         if missing:
-            raise StoreError(f"{src}: no {missing[0]}.parquet; pass a folder written by "
-                             "`accord export`")
+            raise StoreError(
+                f"{src}: no {missing[0]}.parquet; pass a folder written by `accord export`"
+            )
         if any(self.counts().values()):
             raise StoreError(f"{self.path} is not empty; import into a new --db file")
         with self.transaction():
             for table in TABLES:
-                self.con.execute(f"INSERT INTO {table} BY NAME "
-                                 f"SELECT * FROM read_parquet({_quote(src / f'{table}.parquet')})")
+                self.con.execute(
+                    f"INSERT INTO {table} BY NAME "
+                    f"SELECT * FROM read_parquet({_quote(src / f'{table}.parquet')})"
+                )
         return self.counts()
 
 
@@ -397,8 +475,7 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def _cross_source(articles: list[Article], extractions: list[Extraction]
-                  ) -> dict[str, list[Any]]:
+def _cross_source(articles: list[Article], extractions: list[Extraction]) -> dict[str, list[Any]]:
     """The stages after extraction, in the order :func:`accord.pipeline.analyze_articles`
     runs them (imported here so that reading stories never loads spaCy)."""
     from accord.align import align_claims, group_quotes

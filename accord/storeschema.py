@@ -40,21 +40,37 @@ SCHEMA: tuple[str, ...] = (
         story VARCHAR NOT NULL, article VARCHAR NOT NULL, seq BIGINT NOT NULL,
         score DOUBLE NOT NULL, new_story BOOLEAN NOT NULL)""",
     "CREATE TABLE IF NOT EXISTS result_versions (story VARCHAR NOT NULL, version VARCHAR)",
-    *(f"""CREATE TABLE IF NOT EXISTS {table} (
+    *(
+        f"""CREATE TABLE IF NOT EXISTS {table} (
         story VARCHAR NOT NULL, version VARCHAR NOT NULL, position INTEGER NOT NULL,
-        id VARCHAR, payload VARCHAR NOT NULL)""" for table in RESULT_TABLES),
+        id VARCHAR, payload VARCHAR NOT NULL)"""
+        for table in RESULT_TABLES
+    ),
     "CREATE INDEX IF NOT EXISTS members_by_story ON story_members (story)",
     "CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions (article)",
 )
 
-TABLES: tuple[str, ...] = ("articles", "removed", "mentions", "entities", "embeddings",
-                           "stories", "story_members", "result_versions", *RESULT_TABLES)
+TABLES: tuple[str, ...] = (
+    "articles",
+    "removed",
+    "mentions",
+    "entities",
+    "embeddings",
+    "stories",
+    "story_members",
+    "result_versions",
+    *RESULT_TABLES,
+)
 
 # a total order for each table, so that two stores compare equal row by row
 SORT_KEYS: dict[str, str] = {
-    "articles": "id", "removed": 'article, start, "end", reason',
-    "mentions": "article, kind, ordinal", "entities": "article, entity",
-    "embeddings": "article", "stories": "id", "story_members": "story, seq",
+    "articles": "id",
+    "removed": 'article, start, "end", reason',
+    "mentions": "article, kind, ordinal",
+    "entities": "article, entity",
+    "embeddings": "article",
+    "stories": "id",
+    "story_members": "story, seq",
     "result_versions": "story",
     **{t: "story, position" for t in RESULT_TABLES},
 }
@@ -70,43 +86,65 @@ class ArticleRecord:
     vector: np.ndarray  # unit embedding, float32
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article": self.article.to_dict(), "extraction": self.extraction.to_dict(),
-                "entities": list(self.entities), "vector": self.vector.tolist()}
+        return {
+            "article": self.article.to_dict(),
+            "extraction": self.extraction.to_dict(),
+            "entities": list(self.entities),
+            "vector": self.vector.tolist(),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
-        return cls(Article.from_dict(data["article"]), Extraction.from_dict(data["extraction"]),
-                   tuple(data["entities"]), np.asarray(data["vector"], dtype=np.float32))
+        return cls(
+            Article.from_dict(data["article"]),
+            Extraction.from_dict(data["extraction"]),
+            tuple(data["entities"]),
+            np.asarray(data["vector"], dtype=np.float32),
+        )
 
 
 def article_rows(records: Sequence[ArticleRecord], first_seq: int) -> dict[str, list[Any]]:
     arts = [r.article for r in records]
     return {
-        "id": [a.id for a in arts], "seq": [first_seq + i for i in range(len(arts))],
-        "source": [a.source for a in arts], "title": [a.title for a in arts],
-        "original": [a.original for a in arts], "outlet": [a.outlet for a in arts],
-        "url": [a.url for a in arts], "published": [a.published for a in arts],
-        "published_evidence": [json.dumps(a.published_evidence.to_dict())
-                               if a.published_evidence else None for a in arts],
+        "id": [a.id for a in arts],
+        "seq": [first_seq + i for i in range(len(arts))],
+        "source": [a.source for a in arts],
+        "title": [a.title for a in arts],
+        "original": [a.original for a in arts],
+        "outlet": [a.outlet for a in arts],
+        "url": [a.url for a in arts],
+        "published": [a.published for a in arts],
+        "published_evidence": [
+            json.dumps(a.published_evidence.to_dict()) if a.published_evidence else None
+            for a in arts
+        ],
         "derived_from": [a.derived_from for a in arts],
-        "derivation": [a.derivation for a in arts]}
+        "derivation": [a.derivation for a in arts],
+    }
 
 
 def removed_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
     segs = [(r.article.id, s) for r in records for s in r.article.removed]
-    return {"article": [a for a, _ in segs], "start": [s.start for _, s in segs],
-            "end": [s.end for _, s in segs], "reason": [s.reason for _, s in segs]}
+    return {
+        "article": [a for a, _ in segs],
+        "start": [s.start for _, s in segs],
+        "end": [s.end for _, s in segs],
+        "reason": [s.reason for _, s in segs],
+    }
 
 
 def mention_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
-    cols: dict[str, list[Any]] = {k: [] for k in
-                                  ("article", "kind", "ordinal", "start", "end", "text",
-                                   "payload")}
+    cols: dict[str, list[Any]] = {
+        k: [] for k in ("article", "kind", "ordinal", "start", "end", "text", "payload")
+    }
     for record in records:
         ex = record.extraction
         groups: list[tuple[str, Sequence[Any]]] = [
-            ("sentence", ex.sentences), ("figure", ex.figures), ("quote", ex.quotes),
-            ("date", ex.dates)]
+            ("sentence", ex.sentences),
+            ("figure", ex.figures),
+            ("quote", ex.quotes),
+            ("date", ex.dates),
+        ]
         for kind, items in groups:
             for i, item in enumerate(items):
                 span = item if isinstance(item, Span) else item.span
@@ -116,6 +154,7 @@ def mention_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
                 cols["start"].append(span.start)
                 cols["end"].append(span.end)
                 cols["text"].append(span.text)
-                cols["payload"].append(None if kind == "sentence" else
-                                       json.dumps(item.to_dict(), sort_keys=True))
+                cols["payload"].append(
+                    None if kind == "sentence" else json.dumps(item.to_dict(), sort_keys=True)
+                )
     return cols

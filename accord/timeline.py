@@ -27,8 +27,11 @@ from accord.model import Article, DateMention, Extraction, Span, TimelineEntry
 
 SUMMARY_CHARS = 160  # one line of the rendered timeline
 _MONTH_WORD = re.compile(
-    r"\b(?:" + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
-    + r")\b\.?|\bmay\s+\d", re.IGNORECASE)
+    r"\b(?:"
+    + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
+    + r")\b\.?|\bmay\s+\d",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -56,16 +59,20 @@ def infer_dates(mentions: Sequence[DateMention], reference: dt.date | None) -> l
             continue
         found = normalise(mention.span.text, reference, "past")
         if found is not None and found.value is not None and found.precision is not None:
-            out.append(DateMention(mention.span, found.value, found.precision, True,
-                                   mention.sentence))
+            out.append(
+                DateMention(mention.span, found.value, found.precision, True, mention.sentence)
+            )
     return out
 
 
 def earliest_publication(extraction: Extraction, reference: dt.date | None) -> str | None:
     """The earliest date an undated article can have been published: its latest dated
     statement (resolved or inferred)."""
-    values = [m.value for m in [*extraction.dates, *infer_dates(extraction.dates, reference)]
-              if m.value is not None and parse_day(m.value) is not None]
+    values = [
+        m.value
+        for m in [*extraction.dates, *infer_dates(extraction.dates, reference)]
+        if m.value is not None and parse_day(m.value) is not None
+    ]
     return max(values) if values else None
 
 
@@ -82,18 +89,27 @@ def _points(articles: Sequence[Article], extractions: Sequence[Extraction]) -> l
         for mention in [*extraction.dates, *inferred]:
             if mention.value is None or mention.precision is None:
                 continue
-            if dateline is not None and dateline.article == mention.span.article and (
-                    mention.span.start < dateline.end and dateline.start < mention.span.end):
+            if (
+                dateline is not None
+                and dateline.article == mention.span.article
+                and (mention.span.start < dateline.end and dateline.start < mention.span.end)
+            ):
                 continue
             is_inferred = mention in inferred
-            rank = (is_inferred, mention.relative, article.published or "9999",
-                    order, mention.span.start)
+            rank = (
+                is_inferred,
+                mention.relative,
+                article.published or "9999",
+                order,
+                mention.span.start,
+            )
             points.append(_Point(mention.value, mention.precision, mention, is_inferred, rank))
     return points
 
 
-def build_timeline(articles: Sequence[Article], extractions: Sequence[Extraction]
-                   ) -> list[TimelineEntry]:
+def build_timeline(
+    articles: Sequence[Article], extractions: Sequence[Extraction]
+) -> list[TimelineEntry]:
     """One entry per date and precision, in date order, citing every mention of it."""
     by_article = {e.article: e for e in extractions}
     grouped: dict[tuple[str, str], list[_Point]] = {}
@@ -103,14 +119,18 @@ def build_timeline(articles: Sequence[Article], extractions: Sequence[Extraction
     for (value, precision), points in grouped.items():
         lead = min(points, key=lambda p: p.rank)
         mentions = sorted({p.mention.span for p in points}, key=lambda s: (s.article, s.start))
-        entries.append(TimelineEntry(
-            date=value,
-            precision=precision,  # type: ignore[arg-type]
-            summary=shorten(_sentence(lead.mention, by_article[lead.mention.span.article]).text,
-                            SUMMARY_CHARS),
-            mentions=tuple(mentions),
-            inferred=all(p.inferred for p in points),
-        ))
+        entries.append(
+            TimelineEntry(
+                date=value,
+                precision=precision,  # type: ignore[arg-type]
+                summary=shorten(
+                    _sentence(lead.mention, by_article[lead.mention.span.article]).text,
+                    SUMMARY_CHARS,
+                ),
+                mentions=tuple(mentions),
+                inferred=all(p.inferred for p in points),
+            )
+        )
     return sorted(entries, key=lambda e: (e.date, e.precision))
 
 

@@ -79,8 +79,11 @@ class DossierFolder:
 
     def __init__(self, root: Path) -> None:
         if not root.is_dir():
-            raise InputError(str(root), "not a directory",
-                             "pass the folder that holds <story>/dossier.json files")
+            raise InputError(
+                str(root),
+                "not a directory",
+                "pass the folder that holds <story>/dossier.json files",
+            )
         self.root = root.resolve()
         self._lock = threading.Lock()
         self._cache: dict[tuple[Path, int, int, str], Any] = {}
@@ -140,8 +143,14 @@ def _row(path: Path, story_id: str) -> StoryRow:
     dossier = read_dossier(path)
     summary = summarize(dossier)
     outlets = tuple(sorted({source_name(a) for a in dossier.articles}))
-    return StoryRow(f"/stories/{story_id}", summary.title, summary.articles,
-                    summary.independent, summary.date_span, outlets)
+    return StoryRow(
+        f"/stories/{story_id}",
+        summary.title,
+        summary.articles,
+        summary.independent,
+        summary.date_span,
+        outlets,
+    )
 
 
 class StoreStories:
@@ -165,8 +174,9 @@ class StoreStories:
                 continue
             first, last = s.first_published, s.last_published
             span = "undated" if not first else (first if first == last else f"{first} to {last}")
-            rows.append(StoryRow(f"/store/{s.id}", s.title, s.articles, s.independent, span,
-                                 s.outlets))
+            rows.append(
+                StoryRow(f"/store/{s.id}", s.title, s.articles, s.independent, span, s.outlets)
+            )
         return rows
 
     def page(self, story_id: str) -> str:
@@ -233,8 +243,11 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
             rows = [r for r in rows if r.matches(q)]
         if stories is not None:
             rows += stories.rows(q.strip())
-        html = environment().get_template("index.html.j2").render(
-            csp=CSP, rows=rows, query=q, unreadable=unreadable)
+        html = (
+            environment()
+            .get_template("index.html.j2")
+            .render(csp=CSP, rows=rows, query=q, unreadable=unreadable)
+        )
         return HTMLResponse(html)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -259,10 +272,20 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
     return app
 
 
-def serve(folder: str | Path | None = None, store: str | Path | None = None,
-          host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+def serve(
+    folder: str | Path | None = None,
+    store: str | Path | None = None,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+) -> None:
     """Run the web view with uvicorn until interrupted (it prints the address once bound)."""
     import uvicorn
 
-    uvicorn.run(create_app(folder, store), host=host, port=port, log_level="info",
-                access_log=False, server_header=False)
+    uvicorn.run(
+        create_app(folder, store),
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=False,
+        server_header=False,
+    )

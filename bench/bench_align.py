@@ -42,8 +42,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     args = parser.parse_args()
-    print(f"# {platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
-          f" numpy {np.__version__}; threshold {CLAIM_SIMILARITY}, twins at cos {TWIN_COSINE}")
+    print(
+        f"# {platform.machine()} {platform.processor() or ''} python {platform.python_version()}"
+        f" numpy {np.__version__}; threshold {CLAIM_SIMILARITY}, twins at cos {TWIN_COSINE}"
+    )
     print("| claims | seconds | comparisons per claim | share of all pairs | recall of twins |")
     print("|---:|---:|---:|---:|---:|")
     for n in args.sizes:
@@ -53,8 +55,10 @@ def main() -> None:
         seconds = time.perf_counter() - start
         found = {tuple(p) for p in result.pairs.tolist()} & planted
         share = result.comparisons / (n * (n - 1) / 2)
-        print(f"| {n:,} | {seconds:.2f} | {result.comparisons / n:,.0f} | {share:.4f} "
-              f"| {len(found) / len(planted):.3f} |")
+        print(
+            f"| {n:,} | {seconds:.2f} | {result.comparisons / n:,.0f} | {share:.4f} "
+            f"| {len(found) / len(planted):.3f} |"
+        )
 
 
 if __name__ == "__main__":

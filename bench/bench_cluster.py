@@ -42,9 +42,12 @@ def stream(size: int, seed: int = 0) -> Iterator[tuple[Signal, int]]:
             vector = direction + NOISE * rng.standard_normal(EMBEDDING_DIM)
             vector = (vector / np.linalg.norm(vector)).astype(np.float32)
             entities = frozenset(rng.choice(names, 3, replace=False)) | {
-                f"common{int(rng.integers(50))}"}
-            yield Signal(f"a{made}", vector, frozenset(entities),
-                         day + int(rng.integers(0, 3))), story
+                f"common{int(rng.integers(50))}"
+            }
+            yield (
+                Signal(f"a{made}", vector, frozenset(entities), day + int(rng.integers(0, 3))),
+                story,
+            )
             made += 1
             if made == size:
                 return
@@ -68,18 +71,26 @@ def run_one(size: int) -> None:
         elapsed += time.perf_counter() - start
     splits += max(0, len(assigned) - 1)
     rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{size}\t{elapsed / size * 1e6:.1f}\t{candidates / size:.1f}\t{len(index.stories)}"
-          f"\t{splits / stories:.3f}\t{rss_mib:.0f}", flush=True)
+    print(
+        f"{size}\t{elapsed / size * 1e6:.1f}\t{candidates / size:.1f}\t{len(index.stories)}"
+        f"\t{splits / stories:.3f}\t{rss_mib:.0f}",
+        flush=True,
+    )
 
 
 def main() -> None:
     if len(sys.argv) > 1:
         run_one(int(sys.argv[1]))
         return
-    print(f"# {platform.node()} {platform.processor() or platform.machine()}, "
-          f"python {platform.python_version()}")
-    print("articles\tus_per_article\tcandidates_per_article\topen_stories"
-          "\textra_stories_per_true_story\tpeak_rss_mib", flush=True)
+    print(
+        f"# {platform.node()} {platform.processor() or platform.machine()}, "
+        f"python {platform.python_version()}"
+    )
+    print(
+        "articles\tus_per_article\tcandidates_per_article\topen_stories"
+        "\textra_stories_per_true_story\tpeak_rss_mib",
+        flush=True,
+    )
     for size in SIZES:
         subprocess.run([sys.executable, __file__, str(size)], check=True)
 

@@ -73,8 +73,10 @@ def stage_rates(size: int) -> None:
     t = time.perf_counter()
     vectors = embed([embedding_text(a) for a in cleaned])
     timed("embed", t)
-    records = [ArticleRecord(a, x, e, np.asarray(v)) for a, x, e, v in
-               zip(cleaned, extractions, entities, vectors, strict=True)]
+    records = [
+        ArticleRecord(a, x, e, np.asarray(v))
+        for a, x, e, v in zip(cleaned, extractions, entities, vectors, strict=True)
+    ]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "b.duckdb") as store:
         index = StoryIndex()
         t = time.perf_counter()
@@ -107,8 +109,10 @@ def ingest_twice(size: int) -> None:
         t = time.perf_counter()
         again = ingest_articles(store, articles)
         rerun = time.perf_counter() - t
-        print(f"ingest\t{first.added} added, {first.new_stories} stories, "
-              f"{size / elapsed:.1f} articles/s, {elapsed:.0f} s")
+        print(
+            f"ingest\t{first.added} added, {first.new_stories} stories, "
+            f"{size / elapsed:.1f} articles/s, {elapsed:.0f} s"
+        )
         print(f"re-run\t{again.added} added, {again.known} already stored, {rerun:.1f} s")
         print(f"tables\t{store.counts()}")
     print(f"peak RSS\t{peak_rss_mib():.0f} MiB")

@@ -29,18 +29,22 @@ def main() -> None:
     import ray
 
     articles = synthetic_corpus(args.size)
-    ray.init(num_cpus=os.cpu_count() or 2, include_dashboard=False, log_to_driver=False,
-             _node_ip_address="127.0.0.1")
+    ray.init(
+        num_cpus=os.cpu_count() or 2,
+        include_dashboard=False,
+        log_to_driver=False,
+        _node_ip_address="127.0.0.1",
+    )
     stories: list[set[frozenset[str]]] = []
     print(f"articles\t{args.size}\tcpus\t{os.cpu_count()}")
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "r.duckdb") as store:
             start = time.perf_counter()
-            report = ingest_articles(store, articles, ray_batches(workers=workers),
-                                     batch_size=32)
+            report = ingest_articles(store, articles, ray_batches(workers=workers), batch_size=32)
             elapsed = time.perf_counter() - start
-            rows = store.con.execute("SELECT list(article ORDER BY article) FROM "
-                                     "story_members GROUP BY story").fetchall()
+            rows = store.con.execute(
+                "SELECT list(article ORDER BY article) FROM story_members GROUP BY story"
+            ).fetchall()
             stories.append({frozenset(r[0]) for r in rows})
         print(f"workers {workers}\t{report.added / elapsed:.2f} articles/s\t{elapsed:.0f} s")
     print(f"same stories across runs\t{all(s == stories[0] for s in stories)}")

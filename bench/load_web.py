@@ -40,22 +40,44 @@ def synthetic_dossier(story: int, articles: int = 12, sentences: int = 40) -> Do
     arts, mentions, claims, dates = [], [], [], []
     for a in range(articles):
         lines = [SENTENCE.format(n=100 + 10 * a + s, d=1 + s % 28) for s in range(sentences)]
-        art = Article.create(f"s{story}-a{a}.txt", "\n".join(lines) + "\n",
-                             title=f"Story {story}: valley evacuated", outlet=f"Outlet {a}",
-                             published=f"2024-03-{1 + a % 28:02d}")
+        art = Article.create(
+            f"s{story}-a{a}.txt",
+            "\n".join(lines) + "\n",
+            title=f"Story {story}: valley evacuated",
+            outlet=f"Outlet {a}",
+            published=f"2024-03-{1 + a % 28:02d}",
+        )
         arts.append(art)
         first = art.original.index(str(100 + 10 * a))
-        mentions.append(FigureMention(Span.of(art, first, first + 3), 100 + 10 * a,
-                                      100 + 10 * a, measure="evacuated"))
+        mentions.append(
+            FigureMention(
+                Span.of(art, first, first + 3), 100 + 10 * a, 100 + 10 * a, measure="evacuated"
+            )
+        )
         end = art.original.index("\n")
         claims.append(Claim(f"c{story}-{a}", lines[0], (Span.of(art, 0, end),), sources=1))
         start = art.original.index("1 March 2024")
-        dates.append(TimelineEntry("2024-03-01", "day", "Evacuation",
-                                   (Span.of(art, start, start + 12),)))
-    figure = Figure(f"f{story}", "evacuated", 100, 150, 100 + 10 * (articles - 1), None, True,
-                    tuple(mentions), counted="people")
-    return Dossier(articles=tuple(arts), figures=(figure,), claims=tuple(claims),
-                   timeline=tuple(dates), title=f"Story {story}: valley evacuated")
+        dates.append(
+            TimelineEntry("2024-03-01", "day", "Evacuation", (Span.of(art, start, start + 12),))
+        )
+    figure = Figure(
+        f"f{story}",
+        "evacuated",
+        100,
+        150,
+        100 + 10 * (articles - 1),
+        None,
+        True,
+        tuple(mentions),
+        counted="people",
+    )
+    return Dossier(
+        articles=tuple(arts),
+        figures=(figure,),
+        claims=tuple(claims),
+        timeline=tuple(dates),
+        title=f"Story {story}: valley evacuated",
+    )
 
 
 def free_port() -> int:
@@ -98,6 +120,7 @@ async def fire(base: str, paths: list[str], concurrency: int) -> tuple[list[floa
     errors = 0
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
         async def one(path: str) -> None:
             nonlocal errors
             async with gate:
@@ -135,25 +158,31 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         code = f"from accord.web import serve; serve({str(folder)!r}, port={port})"
-        server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL)
+        server = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         try:
             wait_until_up(base, server)
             for path in {*plan(stories, len(stories) * 10)}:  # warm every page once
                 httpx.get(base + path, timeout=30)
             latencies, errors, wall = asyncio.run(
-                fire(base, plan(stories, args.requests), args.concurrency))
+                fire(base, plan(stories, args.requests), args.concurrency)
+            )
         finally:
             server.terminate()
             server.wait(timeout=10)
 
     ms = sorted(x * 1000 for x in latencies)
     p99 = ms[min(len(ms) - 1, round(0.99 * len(ms)) - 1)]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, {platform.system()} "
-          f"{platform.release()}, Python {platform.python_version()}; date: {date.today()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cpus, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}; date: {date.today()}"
+    )
     print(f"stories: {len(stories)}; requests: {len(ms)}; concurrency: {args.concurrency}")
-    print(f"p50 {statistics.median(ms):.1f} ms · p99 {p99:.1f} ms · max {ms[-1]:.1f} ms · "
-          f"{len(ms) / wall:.0f} req/s · errors {errors}")
+    print(
+        f"p50 {statistics.median(ms):.1f} ms · p99 {p99:.1f} ms · max {ms[-1]:.1f} ms · "
+        f"{len(ms) / wall:.0f} req/s · errors {errors}"
+    )
 
 
 if __name__ == "__main__":

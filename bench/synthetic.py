@@ -23,10 +23,23 @@ from accord.model import Article
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "accord" / "samples"
 DATA = ROOT.parent / "shared" / "data"
-OUTLETS = ("Harbor Ledger", "Valley Courier", "Northwind Post", "Daily Meridian",
-           "Gazette Online", "Coastline Wire", "Metro Record", "Plains Herald")
-NOISE_LINES = ("Advertisement", "Share this article", "Read more: our weekly newsletter",
-               "Sign up for breaking news alerts", "Photo: staff photographer")
+OUTLETS = (
+    "Harbor Ledger",
+    "Valley Courier",
+    "Northwind Post",
+    "Daily Meridian",
+    "Gazette Online",
+    "Coastline Wire",
+    "Metro Record",
+    "Plains Herald",
+)
+NOISE_LINES = (
+    "Advertisement",
+    "Share this article",
+    "Read more: our weekly newsletter",
+    "Sign up for breaking news alerts",
+    "Photo: staff photographer",
+)
 STORIES_PER_DAY = 40  # a mid-sized feed
 ARTICLES_PER_STORY = (1, 8)  # inclusive bounds
 START = dt.date(2024, 1, 1)
@@ -59,21 +72,21 @@ def _rewrite(text: str, rng: random.Random) -> str:
     kept = [s for s in rest if rng.random() > 0.2]
     rng.shuffle(kept)
     body = " ".join(head + kept)
-    return re.sub(r"\b(\d{2,})\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1, 2))),
-                  body)
+    return re.sub(r"\b(\d{2,})\b", lambda m: str(int(m.group(1)) + rng.choice((0, 0, 1, 2))), body)
 
 
 def _paragraphs(text: str, rng: random.Random, noise: bool) -> str:
     sentences = SENTENCE.split(text)
-    paras = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+    paras = [" ".join(sentences[i : i + 3]) for i in range(0, len(sentences), 3)]
     if noise:
         for _ in range(rng.randint(1, 3)):
             paras.insert(rng.randint(0, len(paras)), rng.choice(NOISE_LINES))
     return "\n\n".join(paras)
 
 
-def synthetic_corpus(size: int, seed: int = 0,
-                     bases: list[tuple[str, str]] | None = None) -> list[Article]:
+def synthetic_corpus(
+    size: int, seed: int = 0, bases: list[tuple[str, str]] | None = None
+) -> list[Article]:
     """``size`` articles in stream order (by publication day), deterministic for a seed."""
     rng = random.Random(seed)
     bases = bases if bases is not None else base_texts()
@@ -90,8 +103,15 @@ def synthetic_corpus(size: int, seed: int = 0,
             published = (day + dt.timedelta(days=rng.randint(0, 2))).isoformat()
             header = f"{title}\n\nBy staff, {outlet}\n{published}\n\n"
             original = header + _paragraphs(body, rng, noise=kind != "original")
-            articles.append(Article.create(f"synthetic/{story}/{k}.txt", original, title=title,
-                                           outlet=outlet, published=published))
+            articles.append(
+                Article.create(
+                    f"synthetic/{story}/{k}.txt",
+                    original,
+                    title=title,
+                    outlet=outlet,
+                    published=published,
+                )
+            )
         story += 1
     articles = articles[:size]
     articles.sort(key=lambda a: (a.published or "", a.source))

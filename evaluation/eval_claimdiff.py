@@ -26,8 +26,10 @@ from accord.extract import extract_all
 from accord.model import Article, Event, Extraction
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "claimdiff"
-SPLITS = {"weakens": "ClaimDiff-W/ClaimDiff-weak-train.json",
-          "strengthens": "ClaimDiff-S/ClaimDiff-strength-train.json"}
+SPLITS = {
+    "weakens": "ClaimDiff-W/ClaimDiff-weak-train.json",
+    "strengthens": "ClaimDiff-S/ClaimDiff-strength-train.json",
+}
 
 
 def scores(gold: list[int], predicted: list[int]) -> tuple[float, float, float]:
@@ -45,12 +47,15 @@ def main() -> None:
     args = parser.parse_args()
     from accord.nlp import embed
 
-    pairs = {name: json.loads((args.data / path).read_text("utf-8"))["data"]
-             for name, path in SPLITS.items()}
+    pairs = {
+        name: json.loads((args.data / path).read_text("utf-8"))["data"]
+        for name, path in SPLITS.items()
+    }
     texts = sorted({p[k] for rows in pairs.values() for p in rows for k in ("claim_a", "claim_b")})
     articles = {t: Article.create("claimdiff", t) for t in texts}
     extractions: dict[str, Extraction] = {
-        e.article: e for e in extract_all(list(articles.values()))}
+        e.article: e for e in extract_all(list(articles.values()))
+    }
     sentences = sorted({s.text for e in extractions.values() for s in e.sentences})
     cache = dict(zip(sentences, embed(sentences), strict=True))
 
@@ -64,8 +69,12 @@ def main() -> None:
         gold, predicted = [], []
         for row in rows:
             a, b = articles[row["claim_a"]], articles[row["claim_b"]]
-            claims = align_claims([a, b], [extractions[a.id], extractions[b.id]],
-                                  [Event("e", "pair", None, (a.id, b.id))], embedder=cached)
+            claims = align_claims(
+                [a, b],
+                [extractions[a.id], extractions[b.id]],
+                [Event("e", "pair", None, (a.id, b.id))],
+                embedder=cached,
+            )
             if name == "weakens":
                 hit = any(c.contradicts for c in claims)
             else:
@@ -73,8 +82,10 @@ def main() -> None:
             gold.append(int(row["relation"]))
             predicted.append(int(hit))
         p, r, f = scores(gold, predicted)
-        print(f"| {name} | {len(rows)} | {sum(gold)} | {sum(predicted)} | {p:.3f} | {r:.3f} "
-              f"| {f:.3f} |")
+        print(
+            f"| {name} | {len(rows)} | {sum(gold)} | {sum(predicted)} | {p:.3f} | {r:.3f} "
+            f"| {f:.3f} |"
+        )
 
 
 if __name__ == "__main__":

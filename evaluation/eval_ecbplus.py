@@ -74,14 +74,14 @@ def prepare(data: Path) -> Prepared:
     """Each topic's anchors, lead embeddings and gold event labels."""
     from accord.nlp import embed
 
-    topics = sorted((p for p in (data / "ECB+").iterdir() if p.is_dir()),
-                    key=lambda p: int(p.name))
+    topics = sorted((p for p in (data / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name))
     prepared = []
     for topic in topics:
         docs = [read_document(p) for p in sorted(topic.glob("*.xml"))]
         anchors = [article_anchor(a, e) for a, e in docs]
-        gold = [f"{topic.name}/{'plus' if 'ecbplus' in Path(a.source).name else 'ecb'}"
-                for a, _ in docs]
+        gold = [
+            f"{topic.name}/{'plus' if 'ecbplus' in Path(a.source).name else 'ecb'}" for a, _ in docs
+        ]
         prepared.append((topic.name, anchors, embed([x.lead for x in anchors]), gold))
     return prepared
 

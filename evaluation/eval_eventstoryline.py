@@ -73,8 +73,11 @@ def load_document(path: Path) -> Document:
             dct = _dct(markable.get("value", ""))  # on a TIME_DATE or a TIME_TIME
         if markable.tag != "TIME_DATE":
             continue
-        anchors = [offsets[a.get("t_id", "")] for a in markable.iter("token_anchor")
-                   if a.get("t_id", "") in offsets]
+        anchors = [
+            offsets[a.get("t_id", "")]
+            for a in markable.iter("token_anchor")
+            if a.get("t_id", "") in offsets
+        ]
         value = markable.get("value", "")
         if markable.get("DCT") != "TRUE" and anchors and value:
             start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
@@ -111,11 +114,14 @@ class Report:
         return self.value_correct / self.found if self.found else 0.0
 
 
-def evaluate(documents: Sequence[Document],
-             errors: list[tuple[str, str, str, str | None, str | None]] | None = None) -> Report:
+def evaluate(
+    documents: Sequence[Document],
+    errors: list[tuple[str, str, str, str | None, str | None]] | None = None,
+) -> Report:
     """Recall of gold TIME_DATE mentions and value accuracy on the ones found."""
-    articles = [Article.create(source=d.name, original=d.text, title="", published=d.dct)
-                for d in documents]
+    articles = [
+        Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
+    ]
     report = Report()
     for doc, article, blocks in zip(documents, articles, parse_blocks(articles), strict=True):
         mentions = find_dates(article, blocks)
@@ -123,8 +129,14 @@ def evaluate(documents: Sequence[Document],
         used: set[int] = set()
         for gold in doc.dates:
             report.gold += 1
-            hit = next((i for i, m in enumerate(mentions) if i not in used
-                        and m.span.start < gold.end and gold.start < m.span.end), None)
+            hit = next(
+                (
+                    i
+                    for i, m in enumerate(mentions)
+                    if i not in used and m.span.start < gold.end and gold.start < m.span.end
+                ),
+                None,
+            )
             if hit is None:
                 continue
             used.add(hit)
@@ -148,11 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     documents = load_corpus(DATA, args.limit)
     errors: list[tuple[str, str, str, str | None, str | None]] = []
     report = evaluate(documents, errors)
-    print(f"EventStoryLine v1.5: {len(documents)} documents, {report.gold} dated TIME_DATE "
-          f"mentions, {report.predicted} predicted")
+    print(
+        f"EventStoryLine v1.5: {len(documents)} documents, {report.gold} dated TIME_DATE "
+        f"mentions, {report.predicted} predicted"
+    )
     print(f"recall {report.recall:.3f} ({report.found}/{report.gold})")
-    print(f"value accuracy {report.value_accuracy:.3f} "
-          f"({report.value_correct}/{report.found} found)")
+    print(
+        f"value accuracy {report.value_accuracy:.3f} ({report.value_correct}/{report.found} found)"
+    )
     for error in errors[: args.errors]:
         print("  value error:", error)
     return 0

@@ -38,8 +38,23 @@ from accord.model import Article, FigureMention
 from accord.nlp import parse_blocks
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "gvdb" / "dev.tsv"
-PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "teen", "teenager", "person",
-                          "victim", "child", "student", "officer", "driver", "resident"})
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "person",
+        "victim",
+        "child",
+        "student",
+        "officer",
+        "driver",
+        "resident",
+    }
+)
 SINGULAR_SUBJECTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
@@ -70,8 +85,10 @@ def _singular_victims(docs: list[Doc]) -> tuple[int, int]:
             if measure == "shot" and any(c.lower_ in ("dead", "death") for c in tok.children):
                 measure = "killed"
             for arg in tok.children:
-                if arg.dep_ in SINGULAR_SUBJECTS and arg.tag_ in ("NN", "NNP") and (
-                    arg.lemma_.lower() in PERSON_NOUNS or arg.ent_type_ == "PERSON"
+                if (
+                    arg.dep_ in SINGULAR_SUBJECTS
+                    and arg.tag_ in ("NN", "NNP")
+                    and (arg.lemma_.lower() in PERSON_NOUNS or arg.ent_type_ == "PERSON")
                 ):
                     if measure == "killed":
                         killed = 1
@@ -113,8 +130,10 @@ def main() -> int:
         mode = max(set(g), key=g.count)
         base_exact = sum(a == mode for a in g) / len(g)
         base_mae = sum(abs(a - mode) for a in g) / len(g)
-        print(f"{name:<8} exact {exact:.3f}  MAE {mae:.3f}   "
-              f"(baseline always {mode}: exact {base_exact:.3f}, MAE {base_mae:.3f})")
+        print(
+            f"{name:<8} exact {exact:.3f}  MAE {mae:.3f}   "
+            f"(baseline always {mode}: exact {base_exact:.3f}, MAE {base_mae:.3f})"
+        )
     return 0
 
 

@@ -47,15 +47,18 @@ class Scores:
     refused: int
 
     def line(self) -> str:
-        return (f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
-                f"pages={self.pages} refused={self.refused}")
+        return (
+            f"precision={self.precision:.3f} recall={self.recall:.3f} f1={self.f1:.3f} "
+            f"pages={self.pages} refused={self.refused}"
+        )
 
 
 def shingles(text: str) -> Counter[tuple[str, ...]]:
     """Token 4-grams of ``text`` as a multiset (one short shingle if under four tokens)."""
     tokens = _TOKEN.findall(text)
-    grams = [tuple(tokens[i:i + SHINGLE_SIZE])
-             for i in range(max(1, len(tokens) - SHINGLE_SIZE + 1))]
+    grams = [
+        tuple(tokens[i : i + SHINGLE_SIZE]) for i in range(max(1, len(tokens) - SHINGLE_SIZE + 1))
+    ]
     return Counter(gram for gram in grams if gram)
 
 
@@ -122,8 +125,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
     args = parser.parse_args(argv)
     if not (args.data_dir / "ground-truth.json").is_file():
-        print(f"skipped: {args.data_dir} has no ground-truth.json; the benchmark lives in "
-              "../shared/data/article-extraction-benchmark", file=sys.stderr)
+        print(
+            f"skipped: {args.data_dir} has no ground-truth.json; the benchmark lives in "
+            "../shared/data/article-extraction-benchmark",
+            file=sys.stderr,
+        )
         return 0
     scores = score(args.data_dir, args.limit)
     print(f"html extraction (article-extraction-benchmark): {scores.line()}")

@@ -47,11 +47,51 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "newsquant-cqe"
 NEWSQUANT = DATA / "NewsQuant.json"
 # Published anchors (upstream_scores_NewsQuant.csv, CQE-Numparser row), F1 in percent.
 CQE_F1 = {"value": 91.9, "value+unit": 85.5, "value+change": 88.0, "value+concept": 75.9}
-RISE = frozenset({"rise", "increase", "up", "gain", "grow", "climb", "jump", "raise", "boost",
-                  "surge", "soar", "add", "rally", "higher", "advance", "hike", "expand"})
-FALL = frozenset({"fall", "drop", "decline", "down", "cut", "lose", "decrease", "slip", "shed",
-                  "reduce", "plunge", "sink", "tumble", "lower", "slide", "dip", "shrink",
-                  "slump", "ease", "retreat"})
+RISE = frozenset(
+    {
+        "rise",
+        "increase",
+        "up",
+        "gain",
+        "grow",
+        "climb",
+        "jump",
+        "raise",
+        "boost",
+        "surge",
+        "soar",
+        "add",
+        "rally",
+        "higher",
+        "advance",
+        "hike",
+        "expand",
+    }
+)
+FALL = frozenset(
+    {
+        "fall",
+        "drop",
+        "decline",
+        "down",
+        "cut",
+        "lose",
+        "decrease",
+        "slip",
+        "shed",
+        "reduce",
+        "plunge",
+        "sink",
+        "tumble",
+        "lower",
+        "slide",
+        "dip",
+        "shrink",
+        "slump",
+        "ease",
+        "retreat",
+    }
+)
 
 Value = float | tuple[float, float]
 
@@ -87,7 +127,7 @@ def _change(phrase: QuantityPhrase) -> str:
     if qualifier in APPROXIMATE:
         return "~"
     doc = phrase.anchor.doc
-    near = [*list(phrase.anchor.ancestors)[:2], *doc[max(0, phrase.start - 2):phrase.start]]
+    near = [*list(phrase.anchor.ancestors)[:2], *doc[max(0, phrase.start - 2) : phrase.start]]
     for tok in near:
         lemma = tok.lemma_.lower()
         if lemma in RISE:
@@ -113,7 +153,8 @@ def predict(sentence: str) -> list[Tag]:
                     if unit is None:
                         unit = " ".join(t.lemma_.lower() for t in tokens) if tokens else "-"
                     words = {t.lower_ for t in tokens} | {
-                        t.lower_ for t in list(phrase.anchor.ancestors)[:2]}
+                        t.lower_ for t in list(phrase.anchor.ancestors)[:2]
+                    }
                     tags.append(Tag(value, unit, _change(phrase), frozenset(words)))
     return tags
 
@@ -128,8 +169,9 @@ def gold(item: dict[str, object]) -> list[Tag]:
         except ValueError:  # "252.0-287.0": a range
             low, high = re.split(r"(?<=\d) ?- ?", raw, maxsplit=1)
             value = (float(low), float(high))
-        concepts = frozenset(w.lower() for w in str(q["referred_concepts"]).replace(",", " ")
-                             .split() if w != "-")
+        concepts = frozenset(
+            w.lower() for w in str(q["referred_concepts"]).replace(",", " ").split() if w != "-"
+        )
         tags.append(Tag(value, str(q["normalized_unit"]).lower(), str(q["change"]), concepts))
     return tags
 
@@ -137,8 +179,9 @@ def gold(item: dict[str, object]) -> list[Tag]:
 def same_value(a: Value, b: Value) -> bool:
     if isinstance(a, tuple) and isinstance(b, tuple):
         # unordered: the gold writes "from 4.8 to 4.7 percent" as (4.8, 4.7)
-        return all(math.isclose(x, y, rel_tol=1e-5)
-                   for x, y in zip(sorted(a), sorted(b), strict=True))
+        return all(
+            math.isclose(x, y, rel_tol=1e-5) for x, y in zip(sorted(a), sorted(b), strict=True)
+        )
     if isinstance(a, tuple) or isinstance(b, tuple):
         return False
     return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
@@ -175,8 +218,14 @@ def evaluate(items: list[dict[str, object]], show_errors: bool = False) -> dict[
             hits["value+change"] += gt.change == pr.change
             hits["value+concept"] += bool(gt.concepts & pr.concepts) or not gt.concepts
         if show_errors and (len(pairs) != len(g) or len(pairs) != len(p)):
-            print("ERR", item["text"], "\n   gold", [(t.value, t.unit) for t in g],
-                  "\n   pred", [(t.value, t.unit) for t in p])
+            print(
+                "ERR",
+                item["text"],
+                "\n   gold",
+                [(t.value, t.unit) for t in g],
+                "\n   pred",
+                [(t.value, t.unit) for t in p],
+            )
         elif show_errors:
             for gt, pr in pairs:
                 if gt.unit != pr.unit:

@@ -88,8 +88,10 @@ def predict(text: str, source: str) -> list[Attribution]:
     for quote in find_quotes(article, blocks):
         key: object = (quote.cue.start, quote.cue.end) if quote.cue else id(quote)
         speakers, contents = grouped.setdefault(key, ([], []))
-        if quote.speaker_span and (quote.speaker_span.start, quote.speaker_span.end) not in \
-                speakers:
+        if (
+            quote.speaker_span
+            and (quote.speaker_span.start, quote.speaker_span.end) not in speakers
+        ):
             speakers.append((quote.speaker_span.start, quote.speaker_span.end))
         contents.append((quote.span.start, quote.span.end))
     return [Attribution(tuple(s[:1]), tuple(c)) for s, c in grouped.values()]

@@ -60,7 +60,7 @@ def load_tml(path: Path) -> Document:
     raw = path.read_text(encoding="utf-8")
     dct_match = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
     dct = dict(_ATTR.findall(dct_match.group(0))).get("value") if dct_match else None
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     parts: list[str] = []
     length = 0
     open_timex: tuple[int, dict[str, str]] | None = None
@@ -72,8 +72,9 @@ def load_tml(path: Path) -> Document:
         elif piece.startswith("</TIMEX3") and open_timex is not None:
             start, attrs = open_timex
             text = "".join(parts)[start:length]
-            timexes.append(Timex(start, length, attrs.get("type", ""), attrs.get("value", ""),
-                                 text))
+            timexes.append(
+                Timex(start, length, attrs.get("type", ""), attrs.get("value", ""), text)
+            )
             open_timex = None
         elif not piece.startswith("<"):
             plain = html.unescape(piece)
@@ -145,10 +146,13 @@ class Report:
 
 
 def predict(documents: Sequence[Document]) -> list[list[DateMention]]:
-    articles = [Article.create(source=d.name, original=d.text, title="", published=d.dct)
-                for d in documents]
-    return [find_dates(article, blocks)
-            for article, blocks in zip(articles, parse_blocks(articles), strict=True)]
+    articles = [
+        Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
+    ]
+    return [
+        find_dates(article, blocks)
+        for article, blocks in zip(articles, parse_blocks(articles), strict=True)
+    ]
 
 
 def evaluate(documents: Sequence[Document]) -> Report:
@@ -164,8 +168,14 @@ def evaluate(documents: Sequence[Document]) -> Report:
             tallies = [everything, dates] if timex.type == "DATE" else [everything]
             for tally in tallies:
                 tally.gold += 1
-            hit = next((i for i, (s, e) in enumerate(spans)
-                        if i not in used and s < timex.end and timex.start < e), None)
+            hit = next(
+                (
+                    i
+                    for i, (s, e) in enumerate(spans)
+                    if i not in used and s < timex.end and timex.start < e
+                ),
+                None,
+            )
             if hit is None:
                 continue
             used.add(hit)
@@ -185,10 +195,14 @@ def evaluate(documents: Sequence[Document]) -> Report:
 def _print_tally(name: str, tally: Tally) -> None:
     for label, matched in (("strict", tally.strict), ("relaxed", tally.relaxed)):
         p, r, f = tally.prf(matched)
-        print(f"{name:5} extent {label:7} P={p:.3f} R={r:.3f} F1={f:.3f} "
-              f"(matched {matched}, gold {tally.gold}, predicted {tally.predicted})")
-    print(f"{name:5} value accuracy {tally.value_accuracy:.3f} "
-          f"({tally.value_correct}/{tally.valued} matched)")
+        print(
+            f"{name:5} extent {label:7} P={p:.3f} R={r:.3f} F1={f:.3f} "
+            f"(matched {matched}, gold {tally.gold}, predicted {tally.predicted})"
+        )
+    print(
+        f"{name:5} value accuracy {tally.value_accuracy:.3f} "
+        f"({tally.value_correct}/{tally.valued} matched)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

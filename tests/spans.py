@@ -22,8 +22,11 @@ def inexact_spans(data: dict[str, Any]) -> list[str]:
     bad: list[str] = []
     for section, m in iter_mentions(data):
         original = originals.get(m["article"])
-        ok = (isinstance(original, str) and 0 <= m["start"] < m["end"] <= len(original)
-              and original[m["start"]:m["end"]] == m["text"])
+        ok = (
+            isinstance(original, str)
+            and 0 <= m["start"] < m["end"] <= len(original)
+            and original[m["start"] : m["end"]] == m["text"]
+        )
         if not ok:
             bad.append(f"{section}: {m!r}")
     for art in data["articles"]:

@@ -16,8 +16,7 @@ def article(text: str, **kwargs: object) -> Article:
 
 
 def whole(art: Article, *figures: FigureMention) -> Extraction:
-    return Extraction(art.id, sentences=(Span.of(art, 0, len(art.original)),),
-                      figures=figures)
+    return Extraction(art.id, sentences=(Span.of(art, 0, len(art.original)),), figures=figures)
 
 
 def one_event(*arts: Article) -> list[Event]:
@@ -79,12 +78,15 @@ def test_the_same_words_about_two_different_events_neither_join_nor_contradict(e
     assert align_claims([a, b], [whole(a), whole(b)], events, embedder=embed) == []
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The army did not confirm the report.", True),
-    ("The army didn't confirm the report.", True),
-    ("The army confirmed the report.", False),
-    ("It is not true that the army did not confirm it.", False),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army did not confirm the report.", True),
+        ("The army didn't confirm the report.", True),
+        ("The army confirmed the report.", False),
+        ("It is not true that the army did not confirm it.", False),
+    ],
+)
 def test_negation_is_read_from_the_cues_of_the_sentence(text: str, expected: bool) -> None:
     assert negated(text) is expected
 
@@ -115,9 +117,11 @@ def test_quotes_trimmed_by_one_outlet_join_the_fuller_rendering() -> None:
         start = art.original.index(words)
         return QuoteMention(Span.of(art, start, start + len(words)), "Ana Ruiz")
 
-    exs = [Extraction(a.id, quotes=(quote(a, "We will rebuild every school before winter"),)),
-           Extraction(b.id, quotes=(quote(b, "We will rebuild every school"),)),
-           Extraction(c.id, quotes=(quote(c, "Taxes will not rise"),))]
+    exs = [
+        Extraction(a.id, quotes=(quote(a, "We will rebuild every school before winter"),)),
+        Extraction(b.id, quotes=(quote(b, "We will rebuild every school"),)),
+        Extraction(c.id, quotes=(quote(c, "Taxes will not rise"),)),
+    ]
     quotes = group_quotes([a, b, c], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32))
     assert [len(q.mentions) for q in quotes] == [2, 1]
     assert quotes[0].text == "We will rebuild every school before winter"

@@ -27,8 +27,9 @@ def make(*lines: str) -> Article:
 def removed_reason(article: Article, needle: str) -> str | None:
     """The reason covering every character of ``needle``, None if any of it is kept."""
     start = article.original.index(needle)
-    reasons = {r.reason for r in article.removed if r.start <= start and start + len(needle)
-               <= r.end}
+    reasons = {
+        r.reason for r in article.removed if r.start <= start and start + len(needle) <= r.end
+    }
     if reasons:
         return reasons.pop()
     return None
@@ -66,8 +67,9 @@ FLOOD = (
     "The council has set up a hardship fund, and volunteers are collecting blankets and food "
     "at the sports centre.",
 )
-DRIFTING_ENDING = ("Forecasters expect drier weather by the weekend, but warned that the ground "
-                   "remains saturated.")
+DRIFTING_ENDING = (
+    "Forecasters expect drier weather by the weekend, but warned that the ground remains saturated."
+)
 OTHER_NEWS = (
     "In other news, the national football team beat Portugal 2-1 in a friendly match on "
     "Wednesday night.",
@@ -78,65 +80,74 @@ OTHER_NEWS = (
 # --- one line at a time ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("line", "reason"), [
-    ("[ad_3]", "ad-marker"),
-    ("Advertisement", "ad-marker"),
-    ("Sign up for our morning briefing and get the news in your inbox.", "signup-wall"),
-    ("Create a free account to keep reading.", "signup-wall"),
-    ("You agree to our Terms of Service when you continue.", "signup-wall"),
-    ("Please provide a valid e-mail to unlock this story.", "signup-wall"),
-    ("Trending Stories", "trending"),
-    ("MOST READ", "trending"),
-    ("More from The Daily Ledger", "more-from"),
-    ("You might also like", "more-from"),
-    ("Photo: Jane Roe", "photo-credit"),
-    ("(AP Photo/John Doe)", "photo-credit"),
-    ("Ana Lima/Harbour Pictures", "photo-credit"),
-    ("Jane Roe via Getty Images", "photo-credit"),
-    ("Getty Images", "photo-credit"),
-    ("RESCUERS SEARCH FOR MISSING HIKERS AFTER ALPINE STORM", "related-link"),
-    ("Read more: Mayor vows to rebuild the old bridge", "related-link"),
-    ("Tap here to download the Ledger app", "app-prompt"),
-    ("CLICK HERE TO GET THE LEDGER NEWS APP", "app-prompt"),
-    ("Download our free news app today", "app-prompt"),
-    ("The Associated Press contributed to this report.", "contributor-line"),
-    ("Additional reporting by Sam Wu in Lima", "contributor-line"),
-    ("Associated Press writers Ana Diaz in Quito and Li Wei contributed.", "contributor-line"),
-    ("Image source, Harbour Pictures", "photo-credit"),
-    ("Photo illustration by Jane Roe", "photo-credit"),
-    ("Image caption, Rescuers search the rubble on Friday", "caption"),
-    ("Copyright 2031 The Ledger. All rights reserved.", "notice"),
-    ("By Maria Gonzalez and Tom Reed", "byline"),
-    ("Written by Ana Lima", "byline"),
-    ("Politics", "section-label"),
-    ("In Business", "section-label"),
-    ("Home > World > Asia", "section-label"),
-    ("If you or someone you know is struggling, call the local crisis line on 116 123.", "notice"),
-    ("This article discusses self-harm.", "notice"),
-    ("Call the Samaritans free on 116 123, day or night.", "notice"),
-])
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("[ad_3]", "ad-marker"),
+        ("Advertisement", "ad-marker"),
+        ("Sign up for our morning briefing and get the news in your inbox.", "signup-wall"),
+        ("Create a free account to keep reading.", "signup-wall"),
+        ("You agree to our Terms of Service when you continue.", "signup-wall"),
+        ("Please provide a valid e-mail to unlock this story.", "signup-wall"),
+        ("Trending Stories", "trending"),
+        ("MOST READ", "trending"),
+        ("More from The Daily Ledger", "more-from"),
+        ("You might also like", "more-from"),
+        ("Photo: Jane Roe", "photo-credit"),
+        ("(AP Photo/John Doe)", "photo-credit"),
+        ("Ana Lima/Harbour Pictures", "photo-credit"),
+        ("Jane Roe via Getty Images", "photo-credit"),
+        ("Getty Images", "photo-credit"),
+        ("RESCUERS SEARCH FOR MISSING HIKERS AFTER ALPINE STORM", "related-link"),
+        ("Read more: Mayor vows to rebuild the old bridge", "related-link"),
+        ("Tap here to download the Ledger app", "app-prompt"),
+        ("CLICK HERE TO GET THE LEDGER NEWS APP", "app-prompt"),
+        ("Download our free news app today", "app-prompt"),
+        ("The Associated Press contributed to this report.", "contributor-line"),
+        ("Additional reporting by Sam Wu in Lima", "contributor-line"),
+        ("Associated Press writers Ana Diaz in Quito and Li Wei contributed.", "contributor-line"),
+        ("Image source, Harbour Pictures", "photo-credit"),
+        ("Photo illustration by Jane Roe", "photo-credit"),
+        ("Image caption, Rescuers search the rubble on Friday", "caption"),
+        ("Copyright 2031 The Ledger. All rights reserved.", "notice"),
+        ("By Maria Gonzalez and Tom Reed", "byline"),
+        ("Written by Ana Lima", "byline"),
+        ("Politics", "section-label"),
+        ("In Business", "section-label"),
+        ("Home > World > Asia", "section-label"),
+        (
+            "If you or someone you know is struggling, call the local crisis line on 116 123.",
+            "notice",
+        ),
+        ("This article discusses self-harm.", "notice"),
+        ("Call the Samaritans free on 116 123, day or night.", "notice"),
+    ],
+)
 def test_a_noise_line_is_named_by_its_class(line: str, reason: str) -> None:
     assert line_reason(line) == reason
 
 
-@pytest.mark.parametrize("line", [
-    "The minister said she would not subscribe to the plan.",
-    "“You should read the terms of use,” the lawyer told reporters.",
-    "By nightfall, rescuers had reached the village.",
-    "The mayor posted the video via Telegram.",
-    "Police said more than 12,000 people attended the rally.",
-    "More than 40 people were injured in the blast.",
-    "Trending downward, prices fell for a third month.",
-    "Reporting by the newspaper found that 3,000 homes were damaged.",
-    "The company said its app had been downloaded 2 million times.",
-    "Photos of the damage were shared widely on social media, officials said.",
-    "NATO AND EU LEADERS MET IN BRUSSELS ON MONDAY, THE STATEMENT SAID.",
-    "The charity runs a suicide hotline that received 3,000 calls last year.",
-    "Residents can sign up for flood alerts on the council website.",
-    "Our staff contributed to the relief effort by donating food.",
-    "The government said the floods contributed to a 3% fall in output.",
-    "The image, shared by the army, shows a destroyed tank.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said she would not subscribe to the plan.",
+        "“You should read the terms of use,” the lawyer told reporters.",
+        "By nightfall, rescuers had reached the village.",
+        "The mayor posted the video via Telegram.",
+        "Police said more than 12,000 people attended the rally.",
+        "More than 40 people were injured in the blast.",
+        "Trending downward, prices fell for a third month.",
+        "Reporting by the newspaper found that 3,000 homes were damaged.",
+        "The company said its app had been downloaded 2 million times.",
+        "Photos of the damage were shared widely on social media, officials said.",
+        "NATO AND EU LEADERS MET IN BRUSSELS ON MONDAY, THE STATEMENT SAID.",
+        "The charity runs a suicide hotline that received 3,000 calls last year.",
+        "Residents can sign up for flood alerts on the council website.",
+        "Our staff contributed to the relief effort by donating food.",
+        "The government said the floods contributed to a 3% fall in output.",
+        "The image, shared by the army, shows a destroyed tank.",
+    ],
+)
 def test_a_story_sentence_is_not_noise(line: str) -> None:
     assert line_reason(line) is None
 
@@ -150,8 +161,9 @@ def test_the_title_stays_even_when_it_looks_like_noise() -> None:
 
 
 def test_an_inline_ad_marker_goes_and_the_sentences_around_it_stay() -> None:
-    article = clean_article(make(FLOOD[0], "The bridge reopened on Friday. [ad_2] Traffic "
-                                 "resumed within the hour."))
+    article = clean_article(
+        make(FLOOD[0], "The bridge reopened on Friday. [ad_2] Traffic resumed within the hour.")
+    )
     assert removed_reason(article, "[ad_2]") == "ad-marker"
     assert kept(article, "The bridge reopened on Friday.")
     assert kept(article, "Traffic resumed within the hour.")
@@ -160,7 +172,8 @@ def test_an_inline_ad_marker_goes_and_the_sentences_around_it_stay() -> None:
 def test_a_link_list_under_a_heading_goes_as_one_block() -> None:
     article = clean_article(make(*FLOOD[:3], "More from The Ledger", "- Video", "- Weather"))
     assert {removed_reason(article, s) for s in ("More from", "- Video", "- Weather")} == {
-        "more-from"}
+        "more-from"
+    }
 
 
 def test_a_caption_beside_a_credit_line_goes() -> None:
@@ -188,10 +201,13 @@ def test_prose_beside_a_credit_stays_when_it_is_more_than_one_sentence() -> None
     assert kept(article, FLOOD[3])  # a full story sentence below a credit is not a caption
 
 
-@pytest.mark.parametrize("sentence", [
-    "“We lost everything in an hour,” said Maria Lopez, who runs the bakery.",
-    "The mayor told reporters the town would need months to recover.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We lost everything in an hour,” said Maria Lopez, who runs the bakery.",
+        "The mayor told reporters the town would need months to recover.",
+    ],
+)
 def test_reported_speech_beside_a_credit_line_is_not_a_caption(sentence: str) -> None:
     article = clean_article(make(FLOOD[0], FLOOD[1], sentence, "Photo: Jane Roe", FLOOD[2]))
     assert kept(article, sentence)
@@ -209,8 +225,9 @@ def test_a_repeated_paragraph_keeps_its_first_copy_only() -> None:
 
 
 def test_a_repeated_single_sentence_is_not_treated_as_a_duplicate() -> None:
-    article = clean_article(make(FLOOD[0], FLOOD[1], "Roads were closed.", FLOOD[2],
-                                 "Roads were closed."))
+    article = clean_article(
+        make(FLOOD[0], FLOOD[1], "Roads were closed.", FLOOD[2], "Roads were closed.")
+    )
     assert article.text.count("Roads were closed.") == 2
 
 
@@ -242,9 +259,19 @@ def test_cleaning_in_a_batch_gives_the_same_result_as_one_at_a_time() -> None:
 
 
 def test_segments_never_overlap_and_stay_inside_the_text() -> None:
-    lines = (*FLOOD[:2], "[ad_1] Photo: Jane Roe", "Volunteers stack sandbags on Tuesday.",
-             "Photo: Jane Roe", FLOOD[2], FLOOD[2] + " " + FLOOD[3], FLOOD[2] + " " + FLOOD[3],
-             "More from The Ledger", "- Video", *OTHER_NEWS, "[ad_2]")
+    lines = (
+        *FLOOD[:2],
+        "[ad_1] Photo: Jane Roe",
+        "Volunteers stack sandbags on Tuesday.",
+        "Photo: Jane Roe",
+        FLOOD[2],
+        FLOOD[2] + " " + FLOOD[3],
+        FLOOD[2] + " " + FLOOD[3],
+        "More from The Ledger",
+        "- Video",
+        *OTHER_NEWS,
+        "[ad_2]",
+    )
     article = make(*lines)
     cleaned = clean_article(article)
     assert cleaned.removed
@@ -266,15 +293,19 @@ def seeds(seed_paths: list[Path]) -> dict[str, Article]:
     raw = []
     for path in seed_paths:
         text = path.read_text(encoding="utf-8")
-        raw.append(Article.create(source=str(path), original=text,
-                                  title=text.strip().split("\n")[0]))
+        raw.append(
+            Article.create(source=str(path), original=text, title=text.strip().split("\n")[0])
+        )
     return {Path(a.source).name[:3]: a for a in clean_articles(raw)}
 
 
 def lines_matching(article: Article, pattern: str) -> list[tuple[int, int]]:
     found = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", article.original)
-            if found.search(m.group())]
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"[^\n]*\S[^\n]*", article.original)
+        if found.search(m.group())
+    ]
 
 
 def is_removed(article: Article, start: int, end: int) -> bool:
@@ -284,21 +315,24 @@ def is_removed(article: Article, start: int, end: int) -> bool:
 
 
 @pytest.mark.seeds
-@pytest.mark.parametrize(("pattern", "count"), [
-    (r"\[ad_\d+\]", 2),
-    (r"\b(?:e-?mail|terms of use|premium content|access to this content)\b", 4),
-    (r"^\s*trending now\s*$", 2),
-    (r"^\s*more from\b", 1),
-    (r"^- \S+$", 1),
-    (r"(?-i:^[^a-z]{30,}$)", 3),  # headlines and prompts in capitals
-    (r"crisis lifeline", 1),
-    (r"^Written by ", 1),
-    (r"^Photo: |\(Photo by |handout", 5),
-    (r"\bclick here\b.*\bapp\b", 1),
-    (r"contributed to this report", 1),
-    (r"Israel launches a surprise|Israel bombed|Israeli attacks|Nikoubazl", 4),
-    (r"A tank on display|via Reuters Connect|military parade in Washington", 3),
-])
+@pytest.mark.parametrize(
+    ("pattern", "count"),
+    [
+        (r"\[ad_\d+\]", 2),
+        (r"\b(?:e-?mail|terms of use|premium content|access to this content)\b", 4),
+        (r"^\s*trending now\s*$", 2),
+        (r"^\s*more from\b", 1),
+        (r"^- \S+$", 1),
+        (r"(?-i:^[^a-z]{30,}$)", 3),  # headlines and prompts in capitals
+        (r"crisis lifeline", 1),
+        (r"^Written by ", 1),
+        (r"^Photo: |\(Photo by |handout", 5),
+        (r"\bclick here\b.*\bapp\b", 1),
+        (r"contributed to this report", 1),
+        (r"Israel launches a surprise|Israel bombed|Israeli attacks|Nikoubazl", 4),
+        (r"A tank on display|via Reuters Connect|military parade in Washington", 3),
+    ],
+)
 def test_seed_noise_is_removed(seeds: dict[str, Article], pattern: str, count: int) -> None:
     hits = [(a, s, e) for a in seeds.values() for s, e in lines_matching(a, pattern)]
     assert len(hits) == count, "the seeds changed; recount"
@@ -307,8 +341,7 @@ def test_seed_noise_is_removed(seeds: dict[str, Article], pattern: str, count: i
 
 
 @pytest.mark.seeds
-def test_the_repeated_caption_in_the_first_seed_appears_once(
-        seeds: dict[str, Article]) -> None:
+def test_the_repeated_caption_in_the_first_seed_appears_once(seeds: dict[str, Article]) -> None:
     article = seeds["000"]
     lines = [ln.strip() for ln in article.original.split("\n") if ln.strip()]
     repeated = [ln for ln in set(lines) if lines.count(ln) > 1 and ln.count(". ") > 1]
@@ -327,8 +360,9 @@ def test_no_seed_sentence_with_a_casualty_figure_is_removed(seeds: dict[str, Art
 
 
 @pytest.mark.seeds
-def test_seeds_keep_their_titles_and_are_well_formed(seeds: dict[str, Article],
-                                                      seed_paths: list[Path]) -> None:
+def test_seeds_keep_their_titles_and_are_well_formed(
+    seeds: dict[str, Article], seed_paths: list[Path]
+) -> None:
     for path in seed_paths:
         article = seeds[path.name[:3]]
         assert_well_formed(article, path.read_text(encoding="utf-8"))
@@ -337,6 +371,5 @@ def test_seeds_keep_their_titles_and_are_well_formed(seeds: dict[str, Article],
 
 @pytest.mark.seeds
 @pytest.mark.parametrize("name", ["002", "004"])
-def test_a_seed_without_scraper_noise_loses_nothing(seeds: dict[str, Article],
-                                                     name: str) -> None:
+def test_a_seed_without_scraper_noise_loses_nothing(seeds: dict[str, Article], name: str) -> None:
     assert removed_by_reason([seeds[name]]) == {}

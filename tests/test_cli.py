@@ -25,8 +25,9 @@ More than 300 people were evacuated from the low town, according to the fire ser
 
 
 def command_names() -> list[str]:
-    return sorted(c.name or (c.callback.__name__ if c.callback else "") for c in
-                  app.registered_commands)
+    return sorted(
+        c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands
+    )
 
 
 def test_top_level_help_lists_every_command() -> None:

@@ -93,16 +93,19 @@ def test_candidates_per_article_are_bounded_however_many_stories_are_open() -> N
 
 
 def test_restoring_from_stored_state_continues_exactly_like_an_uninterrupted_run() -> None:
-    signals = [Signal(f"a{i}", near(topic(i % 7), i, noise=0.4), frozenset({f"e{i % 3}"}),
-                      DAY + i // 5) for i in range(60)]
+    signals = [
+        Signal(f"a{i}", near(topic(i % 7), i, noise=0.4), frozenset({f"e{i % 3}"}), DAY + i // 5)
+        for i in range(60)
+    ]
     whole = StoryIndex()
     expected = [whole.assign(s) for s in signals]
     first = StoryIndex()
     head = [first.assign(s) for s in signals[:30]]
     open_ids = set(first.stories)
     states = [_copy(first.stories[k]) for k in sorted(open_ids)]
-    members = [(a.story, s.vector) for a, s in zip(head, signals[:30], strict=True)
-               if a.story in open_ids]
+    members = [
+        (a.story, s.vector) for a, s in zip(head, signals[:30], strict=True) if a.story in open_ids
+    ]
     resumed = StoryIndex()
     resumed.restore(states, members, first.clock)
     assert head + [resumed.assign(s) for s in signals[30:]] == expected
@@ -111,14 +114,22 @@ def test_restoring_from_stored_state_continues_exactly_like_an_uninterrupted_run
 def _copy(state):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    return replace(state, vector_sum=state.vector_sum.copy(),
-                   entity_counts=dict(state.entity_counts))
+    return replace(
+        state, vector_sum=state.vector_sum.copy(), entity_counts=dict(state.entity_counts)
+    )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("2024-03-01", 738946), ("2024-03-01T10:00:00", 738946), (None, None), ("", None),
-    ("March 2024", None),
-])
-def test_day_number_reads_iso_dates_and_refuses_anything_else(text: str | None,
-                                                              expected: int | None) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-03-01", 738946),
+        ("2024-03-01T10:00:00", 738946),
+        (None, None),
+        ("", None),
+        ("March 2024", None),
+    ],
+)
+def test_day_number_reads_iso_dates_and_refuses_anything_else(
+    text: str | None, expected: int | None
+) -> None:
     assert day_number(text) == expected

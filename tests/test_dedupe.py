@@ -27,8 +27,10 @@ def by_paragraph_index(texts: list[str]) -> np.ndarray:
     so a reworded paragraph that keeps its position 'means' the same."""
     out = np.zeros((len(texts), 64), dtype=np.float32)
     for row, text in enumerate(texts):
-        key = next((k for k, p in enumerate(STORY) if p.split()[1:3] == text.split()[1:3]),
-                   10 + hash(text) % 50)
+        key = next(
+            (k for k, p in enumerate(STORY) if p.split()[1:3] == text.split()[1:3]),
+            10 + hash(text) % 50,
+        )
         out[row, key] = 1.0
     return out
 
@@ -74,17 +76,22 @@ def test_a_shared_wire_credit_lowers_the_bar_for_a_partial_copy() -> None:
 
 def test_a_copy_of_a_copy_points_at_the_root() -> None:
     root = make(STORY, "2024-01-01")
-    out = mark_derived([root, make([*STORY, "Second."], "2024-01-02"),
-                        make([*STORY, "Third."], "2024-01-03")], embedder=by_paragraph_index)
+    out = mark_derived(
+        [root, make([*STORY, "Second."], "2024-01-02"), make([*STORY, "Third."], "2024-01-03")],
+        embedder=by_paragraph_index,
+    )
     assert [a.derived_from for a in out] == [None, root.id, root.id]
 
 
-@pytest.mark.parametrize(("text", "credits"), [
-    ("LONDON (Reuters) - Markets fell.", {"Reuters"}),
-    ("Reuters contributed to this report.", {"Reuters"}),
-    ("PARIS (AFP) — Talks resumed.", {"AFP"}),
-    ("The Associated Press contributed.", {"AP"}),
-    ("A local reporter wrote this.", set()),
-])
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("LONDON (Reuters) - Markets fell.", {"Reuters"}),
+        ("Reuters contributed to this report.", {"Reuters"}),
+        ("PARIS (AFP) — Talks resumed.", {"AFP"}),
+        ("The Associated Press contributed.", {"AP"}),
+        ("A local reporter wrote this.", set()),
+    ],
+)
 def test_wire_credits_are_read_from_datelines_and_tag_lines(text: str, credits: set[str]) -> None:
     assert wire_credits(text) == credits

@@ -22,8 +22,17 @@ KILL_AFTER_BATCHES = 2
 
 
 def ingest_command(folder: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "accord.cli", "ingest", str(folder), "--db", str(db),
-            "--batch-size", str(BATCH_SIZE)]
+    return [
+        sys.executable,
+        "-m",
+        "accord.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--batch-size",
+        str(BATCH_SIZE),
+    ]
 
 
 @pytest.mark.slow
@@ -33,8 +42,12 @@ def test_a_killed_ingest_resumes_to_the_store_of_an_uninterrupted_run(tmp_path: 
     shutil.copytree(SAMPLES, folder)
     killed_db = tmp_path / "killed.duckdb"
 
-    run = subprocess.Popen(ingest_command(folder, killed_db), stderr=subprocess.PIPE,
-                           stdout=subprocess.DEVNULL, text=True)
+    run = subprocess.Popen(
+        ingest_command(folder, killed_db),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+    )
     assert run.stderr is not None
     committed = 0
     for line in run.stderr:
@@ -51,8 +64,9 @@ def test_a_killed_ingest_resumes_to_the_store_of_an_uninterrupted_run(tmp_path: 
     total = len(read_paths([folder]).articles)
     assert KILL_AFTER_BATCHES <= stored < total
 
-    rerun = subprocess.run(ingest_command(folder, killed_db), capture_output=True, text=True,
-                           timeout=600, check=False)
+    rerun = subprocess.run(
+        ingest_command(folder, killed_db), capture_output=True, text=True, timeout=600, check=False
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert f"{stored} already stored" in rerun.stdout
 

@@ -42,8 +42,9 @@ def test_span_of_slices_the_original_text(article: Article) -> None:
 
 
 @pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (0, len(TEXT) + 1), (7, 3)])
-def test_span_of_refuses_offsets_outside_the_article(article: Article, start: int,
-                                                     end: int) -> None:
+def test_span_of_refuses_offsets_outside_the_article(
+    article: Article, start: int, end: int
+) -> None:
     with pytest.raises(ValueError, match="outside article"):
         Span.of(article, start, end)
 
@@ -62,8 +63,12 @@ def test_kept_blocks_are_original_offsets_of_surviving_lines(article: Article) -
     ad = TEXT.index("[ad]")
     cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
     blocks = [TEXT[s:e] for s, e in cleaned.kept_blocks()]
-    assert blocks == ["Headline here", "A dam failed on Tuesday.", "Repeated line.",
-                      "Repeated line."]
+    assert blocks == [
+        "Headline here",
+        "A dam failed on Tuesday.",
+        "Repeated line.",
+        "Repeated line.",
+    ]
     assert cleaned.text.startswith("Headline here\n\nA dam failed")
 
 
@@ -81,7 +86,11 @@ def test_mentions_serialise_flat_with_their_span_keys(article: Article) -> None:
     date = DateMention(span, "2026-03-10", "day", relative=True, sentence=sentence)
     data = date.to_dict()
     assert (data["article"], data["start"], data["end"], data["text"]) == (
-        article.id, start, start + 7, "Tuesday")
+        article.id,
+        start,
+        start + 7,
+        "Tuesday",
+    )
     assert data["sentence"]["text"] == "A dam failed on Tuesday."
     assert DateMention.from_dict(data) == date
 
@@ -93,8 +102,19 @@ def test_a_whole_dossier_round_trips_through_dict(article: Article) -> None:
     quote = QuoteMention(span, "Jane Doe", speaker_span=span, verbatim=False)
     dossier = Dossier(
         articles=(article,),
-        figures=(Figure("f1", "killed", 10.0, 10.0, None, "2026-03-11", False, (fig,),
-                        low_sources=(article.id,)),),
+        figures=(
+            Figure(
+                "f1",
+                "killed",
+                10.0,
+                10.0,
+                None,
+                "2026-03-11",
+                False,
+                (fig,),
+                low_sources=(article.id,),
+            ),
+        ),
         quotes=(Quote("q1", "Jane Doe", "dam", (quote,)),),
         claims=(Claim("c1", "dam", (span,), 1),),
         timeline=(TimelineEntry("2026-03", "month", "dam", (span,)),),

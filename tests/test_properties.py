@@ -13,27 +13,68 @@ from accord.pipeline import analyze_articles
 from accord.render.json import validate
 from tests.spans import inexact_spans
 
-WORDS = st.sampled_from([
-    "the", "troops", "said", "officials", "killed", "wounded", "at least", "more than",
-    "between", "and", "about", "dozens", "on Friday", "last week", "March 3", "2024",
-    "President", "Anna Berg", "told reporters", "Trending now", "[ad]", "(Photo by X)",
-    "1,200", "3.5 million", "two", "nearly 40", "\u201c", "\u201d", '"', "\u2026", "—", ".",
-    ",", "\n", "\n\n", "é", "日本", "🙂", "\t", "Sign up for our newsletter",
-])
+WORDS = st.sampled_from(
+    [
+        "the",
+        "troops",
+        "said",
+        "officials",
+        "killed",
+        "wounded",
+        "at least",
+        "more than",
+        "between",
+        "and",
+        "about",
+        "dozens",
+        "on Friday",
+        "last week",
+        "March 3",
+        "2024",
+        "President",
+        "Anna Berg",
+        "told reporters",
+        "Trending now",
+        "[ad]",
+        "(Photo by X)",
+        "1,200",
+        "3.5 million",
+        "two",
+        "nearly 40",
+        "\u201c",
+        "\u201d",
+        '"',
+        "\u2026",
+        "—",
+        ".",
+        ",",
+        "\n",
+        "\n\n",
+        "é",
+        "日本",
+        "🙂",
+        "\t",
+        "Sign up for our newsletter",
+    ]
+)
 TEXTS = st.lists(WORDS, min_size=1, max_size=60).map(" ".join)
 
 
 def _article(text: str, published: str | None, n: int) -> Article:
     title = next((line for line in text.splitlines() if line.strip()), "")
-    return Article.create(source=f"generated-{n}.txt", original=text, title=title.strip(),
-                          published=published)
+    return Article.create(
+        source=f"generated-{n}.txt", original=text, title=title.strip(), published=published
+    )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts=st.lists(TEXTS, min_size=1, max_size=3),
-       published=st.sampled_from([None, "2025-01-14", "2024-02-29"]))
-def test_every_span_of_a_generated_dossier_is_exact(texts: list[str],
-                                                     published: str | None) -> None:
+@given(
+    texts=st.lists(TEXTS, min_size=1, max_size=3),
+    published=st.sampled_from([None, "2025-01-14", "2024-02-29"]),
+)
+def test_every_span_of_a_generated_dossier_is_exact(
+    texts: list[str], published: str | None
+) -> None:
     articles = [_article(t, published, i) for i, t in enumerate(texts)]
     dossier = analyze_articles(articles)
     data = dossier.to_dict()

@@ -25,16 +25,19 @@ def article(text: str, published: str | None = None) -> Article:
     return Article.create("test.txt", text, title="", published=published)
 
 
-def figure(art: Article, needle: str, low: float | None, high: float | None,
-           measure: str, **kwargs: object) -> FigureMention:
+def figure(
+    art: Article, needle: str, low: float | None, high: float | None, measure: str, **kwargs: object
+) -> FigureMention:
     start = art.original.index(needle)
-    return FigureMention(Span.of(art, start, start + len(needle)), low, high,
-                         measure=measure, **kwargs)  # type: ignore[arg-type]
+    return FigureMention(
+        Span.of(art, start, start + len(needle)), low, high, measure=measure, **kwargs
+    )  # type: ignore[arg-type]
 
 
 def extraction(art: Article, *figures: FigureMention) -> Extraction:
-    return Extraction(art.id, sentences=(Span.of(art, 0, len(art.original)),),
-                      figures=tuple(figures))
+    return Extraction(
+        art.id, sentences=(Span.of(art, 0, len(art.original)),), figures=tuple(figures)
+    )
 
 
 def one_event(*arts: Article) -> list[Event]:
@@ -45,35 +48,44 @@ def test_deployed_counts_from_three_outlets_form_one_figure_with_every_source() 
     a = article("Officials say about 8,000 sailors were sent to the port.")
     b = article("Between 8,000 and 9,000 sailors were deployed, the ministry said.")
     c = article("As many as 9,000 sailors have been deployed so far.")
-    exs = [extraction(a, figure(a, "about 8,000", 8000, 8000, "deployed", approximate=True)),
-           extraction(b, figure(b, "Between 8,000 and 9,000", 8000, 9000, "deployed")),
-           extraction(c, figure(c, "As many as 9,000", None, 9000, "deployed"))]
+    exs = [
+        extraction(a, figure(a, "about 8,000", 8000, 8000, "deployed", approximate=True)),
+        extraction(b, figure(b, "Between 8,000 and 9,000", 8000, 9000, "deployed")),
+        extraction(c, figure(c, "As many as 9,000", None, 9000, "deployed")),
+    ]
     [fig] = reconcile_figures([a, b, c], exs, one_event(a, b, c))
     assert (fig.low, fig.best, fig.high, fig.conflict) == (8000, 8500, 9000, False)
     assert set(fig.low_sources) == {a.id, b.id}
     assert set(fig.high_sources) == {b.id, c.id}
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    (("killed", "cumulative"), ("wounded", "cumulative")),
-    (("killed", "cumulative"), ("killed", "in the past week")),
-    (("deployed", "cumulative"), ("stationed", "cumulative")),
-])
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (("killed", "cumulative"), ("wounded", "cumulative")),
+        (("killed", "cumulative"), ("killed", "in the past week")),
+        (("deployed", "cumulative"), ("stationed", "cumulative")),
+    ],
+)
 def test_figures_that_measure_different_things_are_never_merged(
     first: tuple[str, str], second: tuple[str, str]
 ) -> None:
     a = article("At least 300 people were counted by the monitors.")
     b = article("Some 320 people were counted by the relief agency.")
-    exs = [extraction(a, figure(a, "At least 300", 300, None, first[0], period=first[1])),
-           extraction(b, figure(b, "Some 320", 320, 320, second[0], period=second[1]))]
+    exs = [
+        extraction(a, figure(a, "At least 300", 300, None, first[0], period=first[1])),
+        extraction(b, figure(b, "Some 320", 320, 320, second[0], period=second[1])),
+    ]
     assert len(reconcile_figures([a, b], exs, one_event(a, b))) == 2
 
 
 def test_estimates_that_cannot_all_be_true_are_one_conflicting_figure() -> None:
     a = article("Between 500 and 1,500 fighters were killed or wounded, analysts said.")
     b = article("At least 2,000 fighters have been killed or wounded, the army claims.")
-    exs = [extraction(a, figure(a, "Between 500 and 1,500", 500, 1500, "killed_or_wounded")),
-           extraction(b, figure(b, "At least 2,000", 2000, None, "killed_or_wounded"))]
+    exs = [
+        extraction(a, figure(a, "Between 500 and 1,500", 500, 1500, "killed_or_wounded")),
+        extraction(b, figure(b, "At least 2,000", 2000, None, "killed_or_wounded")),
+    ]
     [fig] = reconcile_figures([a, b], exs, one_event(a, b))
     assert fig.conflict
     assert (fig.low, fig.high) == (500, 2000)
@@ -82,10 +94,13 @@ def test_estimates_that_cannot_all_be_true_are_one_conflicting_figure() -> None:
 
 @pytest.mark.parametrize(("rule", "best"), [("median", 40.0), ("conservative", 30.0)])
 def test_best_estimate_follows_the_chosen_rule(rule: str, best: float) -> None:
-    arts = [article(f"Report {i}: {n} villagers died in the flood.") for i, n in
-            enumerate((30, 40, 55))]
-    exs = [extraction(a, figure(a, str(n), n, n, "killed")) for a, n in zip(arts, (30, 40, 55),
-                                                                           strict=True)]
+    arts = [
+        article(f"Report {i}: {n} villagers died in the flood.") for i, n in enumerate((30, 40, 55))
+    ]
+    exs = [
+        extraction(a, figure(a, str(n), n, n, "killed"))
+        for a, n in zip(arts, (30, 40, 55), strict=True)
+    ]
     [fig] = reconcile_figures(arts, exs, one_event(*arts), best_rule=rule)  # type: ignore[arg-type]
     assert fig.best == best
 
@@ -93,24 +108,35 @@ def test_best_estimate_follows_the_chosen_rule(rule: str, best: float) -> None:
 def test_a_count_ten_times_larger_is_a_different_figure() -> None:
     a = article("Three guards died in the raid on the depot.")
     b = article("Around 400 guards have died since the war began.")
-    exs = [extraction(a, figure(a, "Three", 3, 3, "killed")),
-           extraction(b, figure(b, "Around 400", 400, 400, "killed", approximate=True))]
+    exs = [
+        extraction(a, figure(a, "Three", 3, 3, "killed")),
+        extraction(b, figure(b, "Around 400", 400, 400, "killed", approximate=True)),
+    ]
     assert len(reconcile_figures([a, b], exs, one_event(a, b))) == 2
 
 
 def test_a_figure_repeated_inside_one_article_stays_in_one_group() -> None:
     a = article("Some 70 boats sank. Officials repeated that some 70 boats sank.")
     first = figure(a, "Some 70", 70, 70, "destroyed")
-    second = FigureMention(Span.of(a, a.original.rindex("some 70"),
-                                   a.original.rindex("some 70") + 7), 70, 70, measure="destroyed")
+    second = FigureMention(
+        Span.of(a, a.original.rindex("some 70"), a.original.rindex("some 70") + 7),
+        70,
+        70,
+        measure="destroyed",
+    )
     [fig] = reconcile_figures([a], [extraction(a, first, second)], one_event(a))
     assert len(fig.mentions) == 2 and not fig.conflict
 
 
-@pytest.mark.parametrize(("window", "key"), [
-    ("within the last week", "P7D"), ("in the past seven days", "P7D"),
-    ("over two months", "P60D"), ("cumulative", "cumulative"),
-])
+@pytest.mark.parametrize(
+    ("window", "key"),
+    [
+        ("within the last week", "P7D"),
+        ("in the past seven days", "P7D"),
+        ("over two months", "P60D"),
+        ("cumulative", "cumulative"),
+    ],
+)
 def test_windows_are_normalised_to_days(window: str, key: str) -> None:
     assert period_key(window) == key
 
@@ -121,24 +147,31 @@ def test_figure_ids_are_content_hashes_that_do_not_change_between_runs() -> None
     assert reconcile_figures([a], exs, []) == reconcile_figures([a], exs, [])
 
 
-def dated(text: str, needle: str, value: str | None, published: str | None = None
-          ) -> tuple[Article, Extraction]:
+def dated(
+    text: str, needle: str, value: str | None, published: str | None = None
+) -> tuple[Article, Extraction]:
     art = article(text, published)
     start = art.original.index(needle)
-    mention = DateMention(Span.of(art, start, start + len(needle)), value,
-                          "day" if value else None)
-    return art, Extraction(art.id, sentences=(Span.of(art, 0, len(art.original)),),
-                           dates=(mention,))
+    mention = DateMention(Span.of(art, start, start + len(needle)), value, "day" if value else None)
+    return art, Extraction(
+        art.id, sentences=(Span.of(art, 0, len(art.original)),), dates=(mention,)
+    )
 
 
 def test_reports_of_two_announcements_on_different_days_are_two_events() -> None:
     pairs = [
-        dated("The governor announced on Monday that the dam had failed overnight.",
-              "on Monday", None),
-        dated("On Monday the governor announced that the dam had failed overnight.",
-              "On Monday", None),
-        dated("The governor announced Thursday that the dam had been repaired again.",
-              "Thursday", "2023-03-09", "2023-03-09"),
+        dated(
+            "The governor announced on Monday that the dam had failed overnight.", "on Monday", None
+        ),
+        dated(
+            "On Monday the governor announced that the dam had failed overnight.", "On Monday", None
+        ),
+        dated(
+            "The governor announced Thursday that the dam had been repaired again.",
+            "Thursday",
+            "2023-03-09",
+            "2023-03-09",
+        ),
     ]
     arts, exs = [p[0] for p in pairs], [p[1] for p in pairs]
     events = find_events(arts, exs, embedder=bag_of_words, threshold=0.3)
@@ -148,8 +181,10 @@ def test_reports_of_two_announcements_on_different_days_are_two_events() -> None
 
 
 def test_similar_leads_without_any_date_form_one_event() -> None:
-    arts = [article("The festival opened with a parade through the old town."),
-            article("A parade through the old town opened the festival.")]
+    arts = [
+        article("The festival opened with a parade through the old town."),
+        article("A parade through the old town opened the festival."),
+    ]
     exs = [Extraction(a.id, sentences=(Span.of(a, 0, len(a.original)),)) for a in arts]
     [event] = find_events(arts, exs, embedder=bag_of_words, threshold=0.3)
     assert set(event.articles) == {a.id for a in arts}
@@ -162,20 +197,27 @@ def test_a_sentence_that_names_another_events_date_is_about_that_event() -> None
     assert span_event(ex.sentences[0], ex, events[1:]) == "e-home"
 
 
-@pytest.mark.parametrize(("dates", "weekdays", "expected"), [
-    (("2024-05-01", "2024-05-02"), (None, None), True),
-    (("2024-05-01", "2024-05-04"), (None, None), False),
-    ((None, None), (4, 4), True),
-    ((None, None), (4, 5), False),
-    ((None, None), (None, 2), True),
-])
+@pytest.mark.parametrize(
+    ("dates", "weekdays", "expected"),
+    [
+        (("2024-05-01", "2024-05-02"), (None, None), True),
+        (("2024-05-01", "2024-05-04"), (None, None), False),
+        ((None, None), (4, 4), True),
+        ((None, None), (4, 5), False),
+        ((None, None), (None, 2), True),
+    ],
+)
 def test_anchors_are_compatible_only_when_their_dates_or_weekdays_agree(
-    dates: tuple[str | None, str | None], weekdays: tuple[int | None, int | None],
+    dates: tuple[str | None, str | None],
+    weekdays: tuple[int | None, int | None],
     expected: bool,
 ) -> None:
     import datetime as dt
 
     from accord.events import Anchor
-    a, b = (Anchor(str(i), dt.date.fromisoformat(d) if d else None, w, "", None)
-            for i, (d, w) in enumerate(zip(dates, weekdays, strict=True)))
+
+    a, b = (
+        Anchor(str(i), dt.date.fromisoformat(d) if d else None, w, "", None)
+        for i, (d, w) in enumerate(zip(dates, weekdays, strict=True))
+    )
     assert compatible(a, b) is expected

@@ -33,14 +33,24 @@ def fake_record(article: Article) -> ArticleRecord:
     if marker >= 0:
         article = article.with_removed([Removed(marker, marker + 13, "ad-marker")])
     sentences = tuple(Span.of(article, s, e) for s, e in article.kept_blocks())
-    figures = tuple(FigureMention(Span.of(article, m, m + 2), 14.0, 14.0, measure="killed",
-                                  sentence=sentences[0])
-                    for m in [article.original.find("14")] if m >= 0)
-    dates = tuple(DateMention(Span.of(article, m, m + 7), None) for m in
-                  [article.original.find("Tuesday")] if m >= 0)
-    return ArticleRecord(article, Extraction(article.id, sentences, figures, (), dates),
-                         (f"gpe:{article.outlet}",), vector_for(article.outlet or "",
-                                                                article.original))
+    figures = tuple(
+        FigureMention(
+            Span.of(article, m, m + 2), 14.0, 14.0, measure="killed", sentence=sentences[0]
+        )
+        for m in [article.original.find("14")]
+        if m >= 0
+    )
+    dates = tuple(
+        DateMention(Span.of(article, m, m + 7), None)
+        for m in [article.original.find("Tuesday")]
+        if m >= 0
+    )
+    return ArticleRecord(
+        article,
+        Extraction(article.id, sentences, figures, (), dates),
+        (f"gpe:{article.outlet}",),
+        vector_for(article.outlet or "", article.original),
+    )
 
 
 class Interrupted(Exception):
@@ -52,7 +62,8 @@ def fake_stream(fail_after: int | None = None):  # type: ignore[no-untyped-def]
         for n, start in enumerate(range(0, len(articles), size)):
             if fail_after is not None and n == fail_after:
                 raise Interrupted
-            yield [fake_record(a) for a in articles[start:start + size]]
+            yield [fake_record(a) for a in articles[start : start + size]]
+
     return stream
 
 
@@ -66,8 +77,10 @@ def make_corpus() -> list[Article]:
         ("fire", "2024-03-06", "A warehouse fire burned overnight.\nNo one was hurt."),
         ("dam", None, "Flood water recedes below the broken dam."),
     ]
-    return [Article.create(f"{i}.txt", text, title=f"{topic} report {i}", outlet=topic,
-                           published=day) for i, (topic, day, text) in enumerate(texts)]
+    return [
+        Article.create(f"{i}.txt", text, title=f"{topic} report {i}", outlet=topic, published=day)
+        for i, (topic, day, text) in enumerate(texts)
+    ]
 
 
 @pytest.fixture
@@ -103,7 +116,7 @@ def test_stored_articles_and_extractions_come_back_unchanged(store: Store) -> No
     for extraction in store.extractions([a.id for a in articles]):
         assert extraction == expected[extraction.article].extraction
         for span in extraction.sentences + tuple(f.span for f in extraction.figures):
-            assert corpus_text(corpus, span.article)[span.start:span.end] == span.text
+            assert corpus_text(corpus, span.article)[span.start : span.end] == span.text
 
 
 def corpus_text(corpus: list[Article], article_id: str) -> str:
@@ -153,25 +166,33 @@ def test_parquet_export_and_import_reproduce_the_store(store: Store, tmp_path: P
         assert copy.dump() == store.dump()
 
 
-def test_importing_into_a_store_that_holds_articles_is_refused(store: Store,
-                                                                tmp_path: Path) -> None:
+def test_importing_into_a_store_that_holds_articles_is_refused(
+    store: Store, tmp_path: Path
+) -> None:
     ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
     store.export_parquet(tmp_path / "export")
     with pytest.raises(StoreError, match="not empty"):
         store.import_parquet(tmp_path / "export")
 
 
-def test_importing_a_folder_without_the_tables_says_what_is_missing(store: Store,
-                                                                   tmp_path: Path) -> None:
+def test_importing_a_folder_without_the_tables_says_what_is_missing(
+    store: Store, tmp_path: Path
+) -> None:
     with pytest.raises(StoreError, match=r"articles\.parquet"):
         store.import_parquet(tmp_path)
 
 
 def test_list_stories_filters_by_title_and_counts_independent_sources(store: Store) -> None:
     corpus = make_corpus()
-    reprint = Article.create("r.txt", corpus[0].original + "\n(reprint)", title="dam reprint",
-                             outlet="dam", published="2024-03-05", derived_from=corpus[0].id,
-                             derivation="reprint")
+    reprint = Article.create(
+        "r.txt",
+        corpus[0].original + "\n(reprint)",
+        title="dam reprint",
+        outlet="dam",
+        published="2024-03-05",
+        derived_from=corpus[0].id,
+        derivation="reprint",
+    )
     ingest_articles(store, [*corpus, reprint], fake_stream(), batch_size=3)
     [dam] = store.list_stories("DAM REPORT")
     assert (dam.articles, dam.independent) == (5, 4)
@@ -192,7 +213,8 @@ def test_opening_a_store_that_is_not_a_database_raises_a_store_error(tmp_path: P
 
 
 def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
     pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
     import accord.nlp
@@ -207,11 +229,12 @@ def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
     for figure in dossier.figures:
         for mention in figure.mentions:
             article = dossier.article(mention.span.article)
-            assert article.original[mention.span.start:mention.span.end] == mention.span.text
+            assert article.original[mention.span.start : mention.span.end] == mention.span.text
 
 
 def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
-        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
     pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
     import accord.store
@@ -240,15 +263,23 @@ def _no_parsing(*args: object, **kwargs: object) -> None:
 
 
 def test_a_reprint_ingested_later_links_to_its_original_and_is_not_independent(
-        store: Store) -> None:
-    body = ("The regional council approved the new flood barrier after a long debate.\n"
-            "Engineers said the barrier would protect four villages along the river.\n"
-            "Construction is due to start in the spring and last two full years.")
-    original = Article.create("o.txt", body, title="Barrier approved", outlet="barrier",
-                              published="2024-03-05")
-    reprint = Article.create("r.txt", "Reprinted with permission.\n" + body,
-                             title="Council approves barrier", outlet="barrier",
-                             published="2024-03-06")
+    store: Store,
+) -> None:
+    body = (
+        "The regional council approved the new flood barrier after a long debate.\n"
+        "Engineers said the barrier would protect four villages along the river.\n"
+        "Construction is due to start in the spring and last two full years."
+    )
+    original = Article.create(
+        "o.txt", body, title="Barrier approved", outlet="barrier", published="2024-03-05"
+    )
+    reprint = Article.create(
+        "r.txt",
+        "Reprinted with permission.\n" + body,
+        title="Council approves barrier",
+        outlet="barrier",
+        published="2024-03-06",
+    )
     ingest_articles(store, [original], fake_stream(), batch_size=1)
     ingest_articles(store, [reprint], fake_stream(), batch_size=1)
     [story] = store.list_stories("barrier")
@@ -256,8 +287,7 @@ def test_a_reprint_ingested_later_links_to_its_original_and_is_not_independent(
     assert store.story_articles(story.id)[1].derived_from == original.id
 
 
-def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(
-        tmp_path: Path) -> None:
+def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from accord.cli import app
@@ -267,8 +297,9 @@ def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(
         ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
         dam = store.list_stories("dam")[0].id
     runner = CliRunner()
-    listed = runner.invoke(app, ["stories", "--db", str(db), "--query", "vote"],
-                           env={"COLUMNS": "200"})
+    listed = runner.invoke(
+        app, ["stories", "--db", str(db), "--query", "vote"], env={"COLUMNS": "200"}
+    )
     assert listed.exit_code == 0, listed.output
     assert "vote report 2" in listed.output and "dam report" not in listed.output
     written = runner.invoke(app, ["dossier", dam, "--db", str(db), "-o", str(tmp_path / "d")])
@@ -278,6 +309,7 @@ def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(
     assert missing.exit_code == 1 and "accord stories" in missing.output
     exported = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "pq")])
     assert exported.exit_code == 0, exported.output
-    imported = runner.invoke(app, ["import", str(tmp_path / "pq"), "--db",
-                                   str(tmp_path / "copy.duckdb")])
+    imported = runner.invoke(
+        app, ["import", str(tmp_path / "pq"), "--db", str(tmp_path / "copy.duckdb")]
+    )
     assert imported.exit_code == 0 and "7 articles, 3 stories" in imported.output

@@ -10,28 +10,39 @@ from accord.model import Article, DateMention, Dossier, Extraction, Span
 from accord.timeline import build_timeline, earliest_publication, story_reference
 
 
-def with_dates(text: str, dates: list[tuple[str, str | None, str | None]],
-               published: str | None = None, dateline: str | None = None
-               ) -> tuple[Article, Extraction]:
+def with_dates(
+    text: str,
+    dates: list[tuple[str, str | None, str | None]],
+    published: str | None = None,
+    dateline: str | None = None,
+) -> tuple[Article, Extraction]:
     art = Article.create("t.txt", text, published=published)
     if dateline is not None:
         start = text.index(dateline)
-        art = Article.create("t.txt", text, published=published,
-                             published_evidence=Span.of(art, start, start + len(dateline)))
+        art = Article.create(
+            "t.txt",
+            text,
+            published=published,
+            published_evidence=Span.of(art, start, start + len(dateline)),
+        )
     mentions = []
     for needle, value, precision in dates:
         start = text.index(needle)
-        mentions.append(DateMention(Span.of(art, start, start + len(needle)), value,
-                                    precision))  # type: ignore[arg-type]
-    return art, Extraction(art.id, sentences=(Span.of(art, 0, len(text)),),
-                           dates=tuple(mentions))
+        mentions.append(DateMention(Span.of(art, start, start + len(needle)), value, precision))  # type: ignore[arg-type]
+    return art, Extraction(art.id, sentences=(Span.of(art, 0, len(text)),), dates=tuple(mentions))
 
 
 def test_the_same_date_in_two_articles_is_one_entry_citing_both() -> None:
-    a = with_dates("The dam failed on 3 March 2021 after heavy rain.",
-                   [("3 March 2021", "2021-03-03", "day")], "2021-03-04")
-    b = with_dates("Officials said the dam broke on Wednesday.",
-                   [("Wednesday", "2021-03-03", "day")], "2021-03-05")
+    a = with_dates(
+        "The dam failed on 3 March 2021 after heavy rain.",
+        [("3 March 2021", "2021-03-03", "day")],
+        "2021-03-04",
+    )
+    b = with_dates(
+        "Officials said the dam broke on Wednesday.",
+        [("Wednesday", "2021-03-03", "day")],
+        "2021-03-05",
+    )
     [entry] = build_timeline([a[0], b[0]], [a[1], b[1]])
     assert entry.date == "2021-03-03" and entry.precision == "day"
     assert {m.article for m in entry.mentions} == {a[0].id, b[0].id}
@@ -41,29 +52,45 @@ def test_the_same_date_in_two_articles_is_one_entry_citing_both() -> None:
 
 
 def test_entries_are_in_date_order_and_a_month_stays_apart_from_its_days() -> None:
-    art, ex = with_dates("Talks began in June 2019, resumed on 4 July 2019 and ended 2 June 2019.",
-                         [("June 2019", "2019-06", "month"), ("4 July 2019", "2019-07-04", "day"),
-                          ("2 June 2019", "2019-06-02", "day")], "2019-08-01")
+    art, ex = with_dates(
+        "Talks began in June 2019, resumed on 4 July 2019 and ended 2 June 2019.",
+        [
+            ("June 2019", "2019-06", "month"),
+            ("4 July 2019", "2019-07-04", "day"),
+            ("2 June 2019", "2019-06-02", "day"),
+        ],
+        "2019-08-01",
+    )
     assert [(e.date, e.precision) for e in build_timeline([art], [ex])] == [
-        ("2019-06", "month"), ("2019-06-02", "day"), ("2019-07-04", "day")]
+        ("2019-06", "month"),
+        ("2019-06-02", "day"),
+        ("2019-07-04", "day"),
+    ]
 
 
 def test_a_dateline_is_not_a_happening() -> None:
-    art, ex = with_dates("March 9, 2022\nThe mayor resigned.", [("March 9, 2022", "2022-03-09",
-                                                                   "day")],
-                         "2022-03-09", dateline="March 9, 2022")
+    art, ex = with_dates(
+        "March 9, 2022\nThe mayor resigned.",
+        [("March 9, 2022", "2022-03-09", "day")],
+        "2022-03-09",
+        dateline="March 9, 2022",
+    )
     assert build_timeline([art], [ex]) == []
 
 
 def test_an_undated_article_has_its_year_less_dates_inferred_from_the_story() -> None:
-    dated = with_dates("Talks collapsed on Monday, envoys said.", [("Monday", "2023-02-06", "day")],
-                       "2023-02-07")
-    undated = with_dates("The envoys first met on January 30 in Geneva and again on Friday.",
-                         [("January 30", None, None), ("Friday", None, None)])
+    dated = with_dates(
+        "Talks collapsed on Monday, envoys said.", [("Monday", "2023-02-06", "day")], "2023-02-07"
+    )
+    undated = with_dates(
+        "The envoys first met on January 30 in Geneva and again on Friday.",
+        [("January 30", None, None), ("Friday", None, None)],
+    )
     entries = build_timeline([dated[0], undated[0]], [dated[1], undated[1]])
     inferred = [e for e in entries if e.inferred]
     assert [(e.date, [m.text for m in e.mentions]) for e in inferred] == [
-        ("2023-01-30", ["January 30"])]
+        ("2023-01-30", ["January 30"])
+    ]
     assert all(e.date != "Friday" for e in entries)
     reference = story_reference([dated[0], undated[0]])
     assert earliest_publication(undated[1], reference) == "2023-01-30"
@@ -90,11 +117,18 @@ def names(dossier: Dossier) -> dict[str, str]:
 
 @pytest.mark.seeds
 @pytest.mark.slow
-@pytest.mark.parametrize(("date", "articles"), [
-    ("2024-11", {"001"}), ("2024-12-17", {"002"}), ("2025-01-03", {"003"}),
-    ("2025-01-05", {"003"}), ("2025-01-11", {"000", "003"}), ("2025-01-12", {"003"}),
-    ("2025-01-14", {"003"}),
-])
+@pytest.mark.parametrize(
+    ("date", "articles"),
+    [
+        ("2024-11", {"001"}),
+        ("2024-12-17", {"002"}),
+        ("2025-01-03", {"003"}),
+        ("2025-01-05", {"003"}),
+        ("2025-01-11", {"000", "003"}),
+        ("2025-01-12", {"003"}),
+        ("2025-01-14", {"003"}),
+    ],
+)
 def test_seed_timeline_holds_each_date_citing_the_articles_that_state_it(
     seed_dossier: Dossier, date: str, articles: set[str]
 ) -> None:
@@ -120,7 +154,8 @@ def test_seed_deployed_troops_are_one_figure_from_every_source(seed_dossier: Dos
     assert (deployed.low, deployed.high) == (11000, 12000)
     assert len(deployed.mentions) == 5
     assert set(deployed.low_sources) | set(deployed.high_sources) == {
-        a.id for a in seed_dossier.articles}
+        a.id for a in seed_dossier.articles
+    }
 
 
 @pytest.mark.seeds
@@ -142,10 +177,16 @@ def test_seed_cumulative_casualties_are_one_conflicting_figure_apart_from_the_ot
 def test_seed_kill_their_wounded_statements_are_one_claim_with_three_sources(
     seed_dossier: Dossier,
 ) -> None:
-    [claim] = [c for c in seed_dossier.claims
-               if sum("wounded" in m.text and ("kill" in m.text or "execute" in m.text
-                                               or "finish off" in m.text)
-                      for m in c.mentions) >= 3]
+    [claim] = [
+        c
+        for c in seed_dossier.claims
+        if sum(
+            "wounded" in m.text
+            and ("kill" in m.text or "execute" in m.text or "finish off" in m.text)
+            for m in c.mentions
+        )
+        >= 3
+    ]
     assert claim.sources == 3
     assert {names(seed_dossier)[m.article] for m in claim.mentions} == {"000", "001", "003"}
 

@@ -38,11 +38,14 @@ def test_index_lists_every_readable_story_and_counts_the_unreadable(client: Test
     assert "1 file in the folder could not be read" in response.text
 
 
-@pytest.mark.parametrize(("query", "found", "hidden"), [
-    ("river", "floods", "evil"),
-    ("valley times", "floods", "evil"),
-    ("STORY", "evil", "floods"),
-])
+@pytest.mark.parametrize(
+    ("query", "found", "hidden"),
+    [
+        ("river", "floods", "evil"),
+        ("valley times", "floods", "evil"),
+        ("STORY", "evil", "floods"),
+    ],
+)
 def test_search_keeps_only_stories_whose_title_or_outlets_match(
     client: TestClient, query: str, found: str, hidden: str
 ) -> None:
@@ -73,8 +76,9 @@ def test_the_story_json_is_the_validated_dossier(client: TestClient) -> None:
     assert response.json()["schema"] == "accord.dossier/1"
 
 
-@pytest.mark.parametrize("path", ["/", "/stories/floods", "/stories/nope", "/missing",
-                                  "/stories/floods/dossier.json"])
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/floods", "/stories/nope", "/missing", "/stories/floods/dossier.json"]
+)
 def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
     headers = client.get(path).headers
     assert headers["content-security-policy"] == HEADER_CSP
@@ -82,10 +86,18 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     assert headers["x-content-type-options"] == "nosniff"
 
 
-@pytest.mark.parametrize("story_id", [
-    "..%2Ffloods", "%2E%2E", "floods%2F..%2F..%2Fetc%2Fpasswd", ".hidden", "nope",
-    "floods%00", "..%5C..%5Cwindows",
-])
+@pytest.mark.parametrize(
+    "story_id",
+    [
+        "..%2Ffloods",
+        "%2E%2E",
+        "floods%2F..%2F..%2Fetc%2Fpasswd",
+        ".hidden",
+        "nope",
+        "floods%00",
+        "..%5C..%5Cwindows",
+    ],
+)
 def test_story_ids_with_slashes_dots_or_unknown_names_are_not_found(
     client: TestClient, story_id: str
 ) -> None:
@@ -104,30 +116,57 @@ def raw_get_status(app: Any, path: str) -> int:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": "GET", "scheme": "http", "path": path, "raw_path": path.encode(),
-             "query_string": b"", "root_path": "", "headers": [(b"host", b"testserver")],
-             "client": ("127.0.0.1", 1), "server": ("testserver", 80)}
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ("127.0.0.1", 1),
+        "server": ("testserver", 80),
+    }
     # a thread of its own: a session-wide Playwright browser keeps a loop running here
     with ThreadPoolExecutor(max_workers=1) as pool:
         pool.submit(asyncio.run, app(scope, receive, send)).result()
     return int(sent[0]["status"])
 
 
-@pytest.mark.parametrize("path", [
-    "/stories/..", "/stories/../floods", "/stories/floods/../evil", "/stories/../../etc/passwd",
-    "/stories/..\\floods", "/stories/floods/../../broken.json",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/stories/..",
+        "/stories/../floods",
+        "/stories/floods/../evil",
+        "/stories/../../etc/passwd",
+        "/stories/..\\floods",
+        "/stories/floods/../../broken.json",
+    ],
+)
 def test_raw_paths_with_dot_dot_are_not_found(folder: Path, path: str) -> None:
     app = create_app(folder)
     assert raw_get_status(app, path) == 404
     assert raw_get_status(app, "/stories/floods") == 200  # the same helper does reach stories
 
 
-@pytest.mark.parametrize(("story_id", "ok"), [
-    ("floods", True), ("story-2024.v2", True), ("..", False), ("a..b", False),
-    (".env", False), ("a/b", False), ("a\\b", False), ("", False), ("x" * 200, False),
-])
+@pytest.mark.parametrize(
+    ("story_id", "ok"),
+    [
+        ("floods", True),
+        ("story-2024.v2", True),
+        ("..", False),
+        ("a..b", False),
+        (".env", False),
+        ("a/b", False),
+        ("a\\b", False),
+        ("", False),
+        ("x" * 200, False),
+    ],
+)
 def test_story_ids_are_plain_names(story_id: str, ok: bool) -> None:
     assert valid_story_id(story_id) is ok
 
@@ -188,9 +227,18 @@ class FakeStore:
     def list_stories(self, query: str | None = None, limit: int = 100) -> list[Any]:
         from accord.store import StorySummary
 
-        rows = [StorySummary("s1", "Floods close the old river bridge", 3, 2, "2024-03-03",
-                             "2024-03-05", ("Harbor Gazette",)),
-                StorySummary("../s2", "A bad id", 1, 1, None, None, ())]
+        rows = [
+            StorySummary(
+                "s1",
+                "Floods close the old river bridge",
+                3,
+                2,
+                "2024-03-03",
+                "2024-03-05",
+                ("Harbor Gazette",),
+            ),
+            StorySummary("../s2", "A bad id", 1, 1, None, None, ()),
+        ]
         return [r for r in rows if not query or query.lower() in r.title.lower()]
 
     def story_dossier(self, story_id: str, cache: bool = True) -> Any:

@@ -15,13 +15,52 @@ import itertools
 from spacy.tokens import Token
 
 # Reporting verbs (a closed class of English verbs of saying, estimating and showing).
-REPORTING_VERBS = frozenset({
-    "say", "state", "estimate", "suggest", "claim", "report", "indicate", "tell", "confirm",
-    "believe", "announce", "add", "note", "show", "assess", "warn", "reveal", "write",
-    "find", "conclude", "acknowledge", "allege", "testify", "disclose", "insist", "put",
-    "calculate", "count", "record", "tally", "declare", "assert", "argue", "think", "reckon",
-    "explain", "mention", "accuse", "predict", "forecast", "project", "know",
-})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "state",
+        "estimate",
+        "suggest",
+        "claim",
+        "report",
+        "indicate",
+        "tell",
+        "confirm",
+        "believe",
+        "announce",
+        "add",
+        "note",
+        "show",
+        "assess",
+        "warn",
+        "reveal",
+        "write",
+        "find",
+        "conclude",
+        "acknowledge",
+        "allege",
+        "testify",
+        "disclose",
+        "insist",
+        "put",
+        "calculate",
+        "count",
+        "record",
+        "tally",
+        "declare",
+        "assert",
+        "argue",
+        "think",
+        "reckon",
+        "explain",
+        "mention",
+        "accuse",
+        "predict",
+        "forecast",
+        "project",
+        "know",
+    }
+)
 CITING_VERBS = frozenset({"cite", "quote"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LEADING_DETERMINERS = frozenset({"a", "an", "the"})
@@ -40,17 +79,20 @@ def _phrase(head: Token, skip: set[int]) -> str | None:
     if len(tokens) > MAX_SOURCE_TOKENS:  # keep the noun and its close modifiers only
         tokens = [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
     doc = head.doc
-    return doc[tokens[0].i:tokens[-1].i + 1].text if _contiguous(tokens) else " ".join(
-        t.text for t in tokens)
+    return (
+        doc[tokens[0].i : tokens[-1].i + 1].text
+        if _contiguous(tokens)
+        else " ".join(t.text for t in tokens)
+    )
 
 
 def _with_compounds(subject: Token, node: Token) -> str | None:
-    """"U.S., Ukrainian, and South Korean intelligence estimate that ..." tagged with
+    """ "U.S., Ukrainian, and South Korean intelligence estimate that ..." tagged with
     ``estimate`` as a noun: the source runs from the subject to the noun's compounds."""
     lefts = [t for t in node.lefts if t.dep_ in ("compound", "amod")]
     if not lefts or subject.i > lefts[0].i:
         return None
-    return node.doc[subject.left_edge.i:lefts[-1].i + 1].text
+    return node.doc[subject.left_edge.i : lefts[-1].i + 1].text
 
 
 def _contiguous(tokens: list[Token]) -> bool:

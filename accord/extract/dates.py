@@ -31,16 +31,22 @@ SPLIT_WORDS = {"and", "or", "to", "through", "until", "–", "—"}
 FUTURE_AUXILIARIES = {"will", "'ll", "’ll", "shall", "wo"}
 HEAD_WALK_LIMIT = 4  # how far up the parse a date looks for its verb
 
-_MONTH_ABBREV = "|".join(sorted((m for m in MONTHS if len(m) <= 4 and m != "may"), key=len,
-                                reverse=True))
-_MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|"
-               "November|December")
+_MONTH_ABBREV = "|".join(
+    sorted((m for m in MONTHS if len(m) <= 4 and m != "may"), key=len, reverse=True)
+)
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _PATTERNS = [
-    re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-               r"(?:\s(?:morning|afternoon|evening|night))?\b"),
+    re.compile(
+        r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+        r"(?:\s(?:morning|afternoon|evening|night))?\b"
+    ),
     re.compile(r"\b(?i:first|second|third|fourth)[- ]quarter\b"),
-    re.compile(rf"\b(?:{_MONTH_FULL}|(?i:{_MONTH_ABBREV})\.?)\s?\d{{1,2}}(?:st|nd|rd|th)?\b"
-               r"(?:\s?[,-]?\s?\d{4}\b)?"),
+    re.compile(
+        rf"\b(?:{_MONTH_FULL}|(?i:{_MONTH_ABBREV})\.?)\s?\d{{1,2}}(?:st|nd|rd|th)?\b"
+        r"(?:\s?[,-]?\s?\d{4}\b)?"
+    ),
     re.compile(rf"\b\d{{1,2}}\s(?:{_MONTH_FULL})(?:\s\d{{4}})?\b"),
     re.compile(rf"\b(?:{_MONTH_FULL})\s\d{{4}}\b"),
     re.compile(r"\b(?i:yesterday|today|tomorrow|tonight)\b"),
@@ -57,9 +63,15 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
             found = normalise(block.doc.text[start:end], anchor, tense)
             if found is None:
                 continue
-            mentions.append(DateMention(
-                span=block.span(start, end), value=found.value, precision=found.precision,
-                relative=found.relative, sentence=_sentence(block, start, end)))
+            mentions.append(
+                DateMention(
+                    span=block.span(start, end),
+                    value=found.value,
+                    precision=found.precision,
+                    relative=found.relative,
+                    sentence=_sentence(block, start, end),
+                )
+            )
     return mentions
 
 
@@ -110,8 +122,9 @@ def _trimmed(ent: DocSpan, indices: list[int]) -> list[tuple[int, int]]:
     return [(first.idx, last.idx + len(last.text))]
 
 
-def _merge(doc: Doc, candidates: list[tuple[int, int]],
-           anchor: date | None) -> list[tuple[int, int]]:
+def _merge(
+    doc: Doc, candidates: list[tuple[int, int]], anchor: date | None
+) -> list[tuple[int, int]]:
     """Resolve overlaps: the union when it still reads as a date, else the longest parts."""
     chosen: list[tuple[int, int]] = []
     group: list[tuple[int, int]] = []
@@ -123,10 +136,9 @@ def _merge(doc: Doc, candidates: list[tuple[int, int]],
     return chosen
 
 
-def _resolve(doc: Doc, group: list[tuple[int, int]],
-             anchor: date | None) -> list[tuple[int, int]]:
+def _resolve(doc: Doc, group: list[tuple[int, int]], anchor: date | None) -> list[tuple[int, int]]:
     union = (min(s for s, _ in group), max(e for _, e in group))
-    if len(group) == 1 or normalise(doc.text[union[0]:union[1]], anchor) is not None:
+    if len(group) == 1 or normalise(doc.text[union[0] : union[1]], anchor) is not None:
         return [union]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(group, key=lambda c: c[0] - c[1]):

@@ -39,9 +39,30 @@ NOT_FIGURE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 # Kinds a dossier reconciles; "duration" and "age" are quantities but not figures.
 FIGURE_KINDS = frozenset({"count", "money", "percent", "measurement"})
 YEAR_RANGE = (1000, 2100)  # a bare four-digit integer in this range reads as a year
-IDENTIFIER_MARKERS = frozenset({"no.", "no", "#", "number", "nos.", "route", "flight",
-                                "section", "row", "room", "seat", "page", "chapter", "article",
-                                "model", "version", "level", "channel", "highway", "interstate"})
+IDENTIFIER_MARKERS = frozenset(
+    {
+        "no.",
+        "no",
+        "#",
+        "number",
+        "nos.",
+        "route",
+        "flight",
+        "section",
+        "row",
+        "room",
+        "seat",
+        "page",
+        "chapter",
+        "article",
+        "model",
+        "version",
+        "level",
+        "channel",
+        "highway",
+        "interstate",
+    }
+)
 CONTACT_VERBS = frozenset({"call", "contact", "dial", "text", "phone", "reach"})
 PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pc", "percentage"})
 AGE_AFTER = ("-year-old", "year-old", "years-old", "yearold", "yearsold", "-month-old", "monthold")
@@ -83,18 +104,32 @@ def _number_run(doc: SpacySpan, i: int) -> int:
     end = i + 1
     while end < doc.end:
         tok = doc.doc[end]
-        if _is_number(tok) or (tok.lower_ == "of" and end + 1 < doc.end and (
-            doc.doc[end - 1].lower_ == "tens" and doc.doc[end + 1].lower_ in VAGUE_WORDS
-        )):
+        if _is_number(tok) or (
+            tok.lower_ == "of"
+            and end + 1 < doc.end
+            and (doc.doc[end - 1].lower_ == "tens" and doc.doc[end + 1].lower_ in VAGUE_WORDS)
+        ):
             end += 1
-        elif tok.lower_ in SCALE_LETTERS and doc.doc[end - 1].like_num and \
-                not doc.doc[end - 1].whitespace_:
+        elif (
+            tok.lower_ in SCALE_LETTERS
+            and doc.doc[end - 1].like_num
+            and not doc.doc[end - 1].whitespace_
+        ):
             end += 1  # "13.6M", "1.2m tons": a scale letter the tokenizer split off
-        elif tok.lower_ in ("and", "a") and end + 1 < doc.end and _is_number(doc.doc[end + 1]) \
-                and doc.doc[end + 1].lower_ in NUMBER_WORDS and not doc.doc[end + 1].like_num:
+        elif (
+            tok.lower_ in ("and", "a")
+            and end + 1 < doc.end
+            and _is_number(doc.doc[end + 1])
+            and doc.doc[end + 1].lower_ in NUMBER_WORDS
+            and not doc.doc[end + 1].like_num
+        ):
             end += 1  # "two hundred and five", "one and a half"
-        elif tok.lower_ in ("and", "a") and end + 2 < doc.end and doc.doc[end + 1].lower_ \
-                in ("a", "half") and doc.doc[end + 2].lower_ in ("half", "million", "dozen"):
+        elif (
+            tok.lower_ in ("and", "a")
+            and end + 2 < doc.end
+            and doc.doc[end + 1].lower_ in ("a", "half")
+            and doc.doc[end + 2].lower_ in ("half", "million", "dozen")
+        ):
             end += 1
         else:
             break
@@ -105,11 +140,15 @@ def _extend_range(sent: SpacySpan, start: int, end: int) -> int:
     """``1,000 and 4,000`` after "between", ``5 to 10``, ``252-287``: extend to the high end."""
     doc = sent.doc
     if end + 1 < sent.end and doc[end].lower_ in RANGE_JOINERS and _is_number(doc[end + 1]):
-        if doc[end].lower_ == "and" and not (start > sent.start and
-                                             doc[start - 1].lower_ in RANGE_WORDS):
+        if doc[end].lower_ == "and" and not (
+            start > sent.start and doc[start - 1].lower_ in RANGE_WORDS
+        ):
             return end
-        if doc[end].lower_ == "or" and not doc[end + 1].like_num and \
-                doc[end + 1].lower_ not in NUMBER_WORDS:
+        if (
+            doc[end].lower_ == "or"
+            and not doc[end + 1].like_num
+            and doc[end + 1].lower_ not in NUMBER_WORDS
+        ):
             return end
         return _number_run(sent, end + 1)
     return end
@@ -118,16 +157,19 @@ def _extend_range(sent: SpacySpan, start: int, end: int) -> int:
 def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
     """Move the start back over a bounding word ("more than", "an estimated", "between")."""
     doc = sent.doc
-    if start > sent.start and doc[start - 1].lower_ in ("a", "an") and \
-            doc[start].lower_ in ("dozen", "few", "hundred", "thousand", "million", "billion",
-                                  "half"):
+    if (
+        start > sent.start
+        and doc[start - 1].lower_ in ("a", "an")
+        and doc[start].lower_
+        in ("dozen", "few", "hundred", "thousand", "million", "billion", "half")
+    ):
         start -= 1
     if start > sent.start and doc[start - 1].lower_ in RANGE_WORDS:
         return start - 1 if is_range else start
     for size in (4, 3, 2, 1):
         if start - size < sent.start:
             continue
-        words = " ".join(t.lower_ for t in doc[start - size:start])
+        words = " ".join(t.lower_ for t in doc[start - size : start])
         if words in QUALIFIERS:
             return start - size
     return start
@@ -178,7 +220,7 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
 
 def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
     doc = sent.doc
-    after = "".join(t.lower_ for t in doc[end:min(end + 4, sent.end)])
+    after = "".join(t.lower_ for t in doc[end : min(end + 4, sent.end)])
     before = doc[start - 1].lower_ if start > sent.start else ""
     return after.startswith(AGE_AFTER) or before in ("aged", "age")
 
@@ -189,35 +231,63 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
     text = doc[start:end].text
     if _PHONE.match(text) or any(_PHONE.match(_word_around(t)) for t in doc[start:end]):
         return True
-    if anchor.ent_type_ in NOT_FIGURE_LABELS and unit is None and not (
-        anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS" and "," not in anchor.text
-        and anchor.head.lemma_.lower() not in DURATION_UNITS
+    if (
+        anchor.ent_type_ in NOT_FIGURE_LABELS
+        and unit is None
+        and not (
+            anchor.dep_ == "nummod"
+            and anchor.head.tag_ == "NNS"
+            and "," not in anchor.text
+            and anchor.head.lemma_.lower() not in DURATION_UNITS
+        )
     ):
         return True  # a date or time; "sales of 5835 units" (tagged DATE) is still a count
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
-    marker = doc[max(sent.start, start - 2):start].text.lower().replace(" ", "")
-    if anchor.like_num and prev is not None and (
-        prev.lower_ in IDENTIFIER_MARKERS or marker in IDENTIFIER_MARKERS
+    marker = doc[max(sent.start, start - 2) : start].text.lower().replace(" ", "")
+    if (
+        anchor.like_num
+        and prev is not None
+        and (prev.lower_ in IDENTIFIER_MARKERS or marker in IDENTIFIER_MARKERS)
     ):
         return True
-    if unit is None and anchor.like_num and prev is not None and prev.pos_ == "PROPN" and \
-            prev.is_title and (nxt is None or nxt.pos_ not in ("NOUN",)):
+    if (
+        unit is None
+        and anchor.like_num
+        and prev is not None
+        and prev.pos_ == "PROPN"
+        and prev.is_title
+        and (nxt is None or nxt.pos_ not in ("NOUN",))
+    ):
         return True  # "Tactical Group 84", "Big 12", "Model 3"
-    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")" \
-            and unit is None:
+    if (
+        prev is not None
+        and prev.text == "("
+        and nxt is not None
+        and nxt.text == ")"
+        and unit is None
+    ):
         return True  # a parenthesised bare number: an extension, a phone keyword, a citation
     value = anchor.text.replace(",", "")
-    if unit is None and value.isdigit() and "," not in anchor.text and \
-            YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1] and end - start == 1 and \
-            not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS"):
+    if (
+        unit is None
+        and value.isdigit()
+        and "," not in anchor.text
+        and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]
+        and end - start == 1
+        and not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS")
+    ):
         return True
     if unit is None and any(a.lemma_ in CONTACT_VERBS for a in list(anchor.ancestors)[:3]):
         noun = anchor.head if anchor.dep_ == "nummod" else None
         return noun is None
     # "one of them", "one claimed": a pronoun, not a count
-    return anchor.lower_ == "one" and end - start == 1 and anchor.dep_ != "nummod" and not (
-        nxt is not None and nxt.lower_ == "of")
+    return (
+        anchor.lower_ == "one"
+        and end - start == 1
+        and anchor.dep_ != "nummod"
+        and not (nxt is not None and nxt.lower_ == "of")
+    )
 
 
 def _phrase_head(tokens: SpacySpan) -> Token:
@@ -266,22 +336,39 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
 
 
 def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[QuantityPhrase]:
-    """"$62 and $68" after "between", "1 per cent to 1.5 per cent": one range, not two."""
+    """ "$62 and $68" after "between", "1 per cent to 1.5 per cent": one range, not two."""
     doc = sent.doc
     merged: list[QuantityPhrase] = []
     for phrase in phrases:
         last = merged[-1] if merged else None
-        if last is not None and phrase.start == last.end + 1 and last.kind == phrase.kind \
-                and last.quantity.low is not None and phrase.quantity.high is not None \
-                and doc[last.end].lower_ in RANGE_JOINERS and not last.quantity.vague \
-                and (doc[last.end].lower_ not in ("and", "or") or doc[last.start].lower_
-                     in RANGE_WORDS or (last.start > sent.start and
-                                        doc[last.start - 1].lower_ in RANGE_WORDS)):
+        if (
+            last is not None
+            and phrase.start == last.end + 1
+            and last.kind == phrase.kind
+            and last.quantity.low is not None
+            and phrase.quantity.high is not None
+            and doc[last.end].lower_ in RANGE_JOINERS
+            and not last.quantity.vague
+            and (
+                doc[last.end].lower_ not in ("and", "or")
+                or doc[last.start].lower_ in RANGE_WORDS
+                or (last.start > sent.start and doc[last.start - 1].lower_ in RANGE_WORDS)
+            )
+        ):
             low, high = last.quantity.low, phrase.quantity.high
-            start = last.start - 1 if last.start > sent.start and \
-                doc[last.start - 1].lower_ in RANGE_WORDS else last.start
-            merged[-1] = QuantityPhrase(start, phrase.end, phrase.anchor, Quantity(
-                min(low, high), max(low, high), "between"), phrase.kind, phrase.unit)
+            start = (
+                last.start - 1
+                if last.start > sent.start and doc[last.start - 1].lower_ in RANGE_WORDS
+                else last.start
+            )
+            merged[-1] = QuantityPhrase(
+                start,
+                phrase.end,
+                phrase.anchor,
+                Quantity(min(low, high), max(low, high), "between"),
+                phrase.kind,
+                phrase.unit,
+            )
             continue
         merged.append(phrase)
     return merged
@@ -293,11 +380,12 @@ def _trimmed(block: Block, sent: SpacySpan) -> tuple[int, int]:
     return sent.start_char + lead, sent.start_char + lead + len(text.strip())
 
 
-def _figure(block: Block, sent: SpacySpan, phrase: QuantityPhrase,
-            inherited: str | None) -> FigureMention:
+def _figure(
+    block: Block, sent: SpacySpan, phrase: QuantityPhrase, inherited: str | None
+) -> FigureMention:
     doc = sent.doc
     tokens = counted_tokens(phrase.anchor, phrase.end)
-    counted = doc[tokens[0].i:tokens[-1].i + 1].text if tokens else None
+    counted = doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
     if phrase.kind == "percent":
         measure = "percent"
     elif phrase.kind == "money":
@@ -309,12 +397,19 @@ def _figure(block: Block, sent: SpacySpan, phrase: QuantityPhrase,
     elif counted is None:
         counted = phrase.unit
     q = phrase.quantity
-    start_char, end_char = doc[phrase.start].idx, doc[phrase.end - 1].idx + len(
-        doc[phrase.end - 1].text)
+    start_char, end_char = (
+        doc[phrase.start].idx,
+        doc[phrase.end - 1].idx + len(doc[phrase.end - 1].text),
+    )
     return FigureMention(
         span=block.span(start_char, end_char),
-        low=q.low, high=q.high, qualifier=q.qualifier, approximate=q.approximate,
-        vague=q.vague, counted=counted, measure=measure,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        approximate=q.approximate,
+        vague=q.vague,
+        counted=counted,
+        measure=measure,
         period=period_of(phrase.anchor, tokens[-1] if tokens else None),
         attributed_to=attribution_chain(phrase.anchor),
         sentence=block.span(*_trimmed(block, sent)),
@@ -331,8 +426,10 @@ def find_figures(article: Article, blocks: list[Block]) -> list[FigureMention]:
                 if phrase.kind not in FIGURE_KINDS:
                     continue
                 figure = _figure(block, sent, phrase, inherited)
-                if phrase.kind == "count" and figure.counted and not is_measure_noun(
-                    figure.counted
+                if (
+                    phrase.kind == "count"
+                    and figure.counted
+                    and not is_measure_noun(figure.counted)
                 ):
                     inherited = figure.counted
                 figures.append(figure)

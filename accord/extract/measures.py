@@ -16,43 +16,108 @@ from spacy.tokens import Token
 # Lemma → measure. Closed classes of English verbs, nouns and adjectives of harm and movement
 # (the event types of ACLED and the GVDB victim fields), not phrases from any corpus.
 MEASURE_VERBS: dict[str, str] = {
-    "kill": "killed", "die": "killed", "slay": "killed", "murder": "killed",
-    "execute": "killed", "perish": "killed", "behead": "killed",
-    "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
-    "hospitalize": "wounded", "hospitalise": "wounded",
-    "capture": "captured", "detain": "captured", "imprison": "captured",
+    "kill": "killed",
+    "die": "killed",
+    "slay": "killed",
+    "murder": "killed",
+    "execute": "killed",
+    "perish": "killed",
+    "behead": "killed",
+    "wound": "wounded",
+    "injure": "wounded",
+    "hurt": "wounded",
+    "maim": "wounded",
+    "hospitalize": "wounded",
+    "hospitalise": "wounded",
+    "capture": "captured",
+    "detain": "captured",
+    "imprison": "captured",
     "take": "captured",  # only reached through "taken prisoner"/"taken captive", see below
     "arrest": "arrested",
-    "deploy": "deployed", "send": "deployed", "dispatch": "deployed", "transfer": "deployed",
-    "station": "stationed", "base": "stationed", "position": "stationed",
-    "miss": "missing", "disappear": "missing",
-    "displace": "displaced", "flee": "displaced", "evacuate": "displaced",
+    "deploy": "deployed",
+    "send": "deployed",
+    "dispatch": "deployed",
+    "transfer": "deployed",
+    "station": "stationed",
+    "base": "stationed",
+    "position": "stationed",
+    "miss": "missing",
+    "disappear": "missing",
+    "displace": "displaced",
+    "flee": "displaced",
+    "evacuate": "displaced",
     "shoot": "shot",
 }
 MEASURE_NOUNS: dict[str, str] = {
-    "casualty": "killed_or_wounded", "loss": "killed_or_wounded",
-    "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
-    "injury": "wounded", "wounded": "wounded", "injured": "wounded",
-    "prisoner": "captured", "pow": "captured", "pows": "captured", "captive": "captured",
-    "capture": "captured", "detainee": "captured", "arrest": "arrested",
-    "refugee": "displaced", "evacuee": "displaced",
+    "casualty": "killed_or_wounded",
+    "loss": "killed_or_wounded",
+    "death": "killed",
+    "fatality": "killed",
+    "dead": "killed",
+    "body": "killed",
+    "injury": "wounded",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "prisoner": "captured",
+    "pow": "captured",
+    "pows": "captured",
+    "captive": "captured",
+    "capture": "captured",
+    "detainee": "captured",
+    "arrest": "arrested",
+    "refugee": "displaced",
+    "evacuee": "displaced",
     "deployment": "deployed",
 }
 MEASURE_ADJECTIVES: dict[str, str] = {
-    "dead": "killed", "deceased": "killed", "killed": "killed", "slain": "killed",
-    "wounded": "wounded", "injured": "wounded", "missing": "missing", "captured": "captured",
+    "dead": "killed",
+    "deceased": "killed",
+    "killed": "killed",
+    "slain": "killed",
+    "wounded": "wounded",
+    "injured": "wounded",
+    "missing": "missing",
+    "captured": "captured",
 }
 KILLED_OR_WOUNDED = frozenset({"killed", "wounded"})
 # "X troops are in Y" states a presence: the deployment measure (closed class of force nouns).
-FORCE_NOUNS = frozenset({"troop", "soldier", "force", "personnel", "fighter", "marine",
-                         "sailor", "mercenary", "servicemember", "infantry"})
+FORCE_NOUNS = frozenset(
+    {
+        "troop",
+        "soldier",
+        "force",
+        "personnel",
+        "fighter",
+        "marine",
+        "sailor",
+        "mercenary",
+        "servicemember",
+        "infantry",
+    }
+)
 SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "pobj"})
 VERB_CHILDREN = frozenset({"acl", "relcl", "amod", "advcl"})
 PERIOD_PREPS = frozenset({"within", "in", "over", "during", "for"})
 PERIOD_UNITS = frozenset({"hour", "day", "week", "weekend", "month", "year", "fortnight"})
 PERIOD_MARKERS = frozenset({"last", "past", "previous", "this", "first", "single", "one"})
-DETERMINERS = frozenset({"the", "a", "an", "these", "those", "this", "that", "their", "its",
-                         "his", "her", "our", "some", "of"})
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "these",
+        "those",
+        "this",
+        "that",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "some",
+        "of",
+    }
+)
 
 
 def counted_tokens(anchor: Token, after: int) -> list[Token]:
@@ -66,9 +131,13 @@ def counted_tokens(anchor: Token, after: int) -> list[Token]:
     if noun is None:
         return []
     first = max(after, noun.left_edge.i) if noun.i >= after else noun.i
-    tokens = [t for t in noun.doc[first:noun.i + 1]]
-    while tokens and (tokens[0].lower_ in DETERMINERS or tokens[0].is_punct or
-                      tokens[0].lower_ in MEASURE_ADJECTIVES or tokens[0].like_num):
+    tokens = [t for t in noun.doc[first : noun.i + 1]]
+    while tokens and (
+        tokens[0].lower_ in DETERMINERS
+        or tokens[0].is_punct
+        or tokens[0].lower_ in MEASURE_ADJECTIVES
+        or tokens[0].like_num
+    ):
         tokens = tokens[1:]
     return tokens or [noun]
 
@@ -81,8 +150,12 @@ def _counted_noun(anchor: Token, after: int) -> Token | None:
             return objects[0]
         return None
     head = anchor.head
-    if anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and head.i >= after \
-            and head.pos_ in ("NOUN", "PROPN") and head.i - after <= 6:
+    if (
+        anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
+        and head.i >= after
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i - after <= 6
+    ):
         return head
     if anchor.pos_ == "NOUN" and anchor.lower_ not in ("hundreds", "thousands", "dozens"):
         return None
@@ -101,8 +174,11 @@ def _or_conjuncts(verb: Token) -> list[Token]:
 def is_measure_noun(words: str) -> bool:
     """Whether a counted phrase is itself a measure ("casualties"), not a thing counted."""
     last = words.split()[-1].lower() if words.split() else ""
-    return last in MEASURE_NOUNS or last.rstrip("s") in MEASURE_NOUNS or \
-        last[:-3] + "y" in MEASURE_NOUNS
+    return (
+        last in MEASURE_NOUNS
+        or last.rstrip("s") in MEASURE_NOUNS
+        or last[:-3] + "y" in MEASURE_NOUNS
+    )
 
 
 def _harm_participles(noun: Token) -> list[Token]:
@@ -124,8 +200,9 @@ def _verb_measures(verb: Token) -> list[str]:
             if c.dep_ in ("acomp", "oprd", "xcomp", "advmod") and c.lower_ in MEASURE_ADJECTIVES:
                 measures.append(MEASURE_ADJECTIVES[c.lower_])
         lemma = v.lemma_.lower()
-        if lemma == "take" and not any(c.lower_ in ("prisoner", "captive", "hostage")
-                                       for c in v.children):
+        if lemma == "take" and not any(
+            c.lower_ in ("prisoner", "captive", "hostage") for c in v.children
+        ):
             continue
         if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in v.subtree):
             measures.append("killed")
@@ -166,8 +243,12 @@ def measure_of(anchor: Token, noun: Token | None) -> str:
     if anchor.lemma_.lower() in MEASURE_NOUNS:
         return MEASURE_NOUNS[anchor.lemma_.lower()]
     carrier = noun if noun is not None else anchor
-    attached = [c for t in (anchor, carrier) for c in t.children
-                if c.dep_ in VERB_CHILDREN and c.pos_ in ("VERB", "ADJ") and c.i > t.i]
+    attached = [
+        c
+        for t in (anchor, carrier)
+        for c in t.children
+        if c.dep_ in VERB_CHILDREN and c.pos_ in ("VERB", "ADJ") and c.i > t.i
+    ]
     attached += _harm_participles(carrier)
     for verb in attached:
         found = _combine(_verb_measures(verb))
@@ -183,9 +264,12 @@ def measure_of(anchor: Token, noun: Token | None) -> str:
             found = _combine(_verb_measures(governor))
         if found:
             return found
-        if governor.lemma_ == "be" and noun is not None and \
-                noun.lemma_.lower() in FORCE_NOUNS and \
-                any(c.dep_ == "prep" and c.lower_ in ("in", "inside") for c in governor.children):
+        if (
+            governor.lemma_ == "be"
+            and noun is not None
+            and noun.lemma_.lower() in FORCE_NOUNS
+            and any(c.dep_ == "prep" and c.lower_ in ("in", "inside") for c in governor.children)
+        ):
             return "deployed"
     for child in carrier.children:
         if child.dep_ == "amod" and child.lower_ in MEASURE_ADJECTIVES:
@@ -202,10 +286,12 @@ def _period_phrase(prep: Token) -> str | None:
     if lemma == "since":
         dates = [t for t in obj.subtree if t.ent_type_ == "DATE"]
         if dates:
-            return "since " + obj.doc[dates[0].i:dates[-1].i + 1].text
+            return "since " + obj.doc[dates[0].i : dates[-1].i + 1].text
         return None
-    if lemma in PERIOD_PREPS and obj.lemma_.lower() in PERIOD_UNITS and any(
-        c.lower_ in PERIOD_MARKERS or c.like_num for c in obj.children
+    if (
+        lemma in PERIOD_PREPS
+        and obj.lemma_.lower() in PERIOD_UNITS
+        and any(c.lower_ in PERIOD_MARKERS or c.like_num for c in obj.children)
     ):
         counts = [c for c in obj.children if c.like_num]
         return f"{counts[0].text} {obj.text}" if counts else obj.lemma_.lower()
@@ -233,5 +319,5 @@ def period_of(anchor: Token, noun: Token | None) -> str:
                     if grandchild.dep_ == "mark" and grandchild.lower_ == "since":
                         dates = [t for t in child.subtree if t.ent_type_ == "DATE"]
                         if dates:
-                            return "since " + child.doc[dates[0].i:dates[-1].i + 1].text
+                            return "since " + child.doc[dates[0].i : dates[-1].i + 1].text
     return "cumulative"

@@ -40,35 +40,106 @@ VAGUE_WORDS: dict[str, int] = {
 }
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "half": 0.5, "a": 1, "an": 1,
-    "single": 1, "couple": 2, "pair": 2,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "half": 0.5,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "couple": 2,
+    "pair": 2,
 }
 SCALES = {
-    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "mn": 1_000_000,
-    "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "tn": 1_000_000_000_000,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
     "dozen": 12,
 }
-NUMBER_WORDS = (frozenset(UNITS) | frozenset(SCALES)) - {
-    "a", "an", "k", "m", "b", "half", "single"}
+NUMBER_WORDS = (frozenset(UNITS) | frozenset(SCALES)) - {"a", "an", "k", "m", "b", "half", "single"}
 
 # Bound and hedge words, longest first so "no more than" wins over "more than".
 LOWER_BOUND = (
-    "more than", "at least", "in excess of", "upwards of", "no fewer than", "no less than",
-    "greater than", "over", "above", "exceeding", "just over", "well over", "at minimum",
+    "more than",
+    "at least",
+    "in excess of",
+    "upwards of",
+    "no fewer than",
+    "no less than",
+    "greater than",
+    "over",
+    "above",
+    "exceeding",
+    "just over",
+    "well over",
+    "at minimum",
     "a minimum of",
 )
 UPPER_BOUND = (
-    "no more than", "nearly", "up to", "as many as", "as much as", "almost", "less than",
-    "fewer than", "under", "at most", "below", "just under", "a maximum of", "not quite",
+    "no more than",
+    "nearly",
+    "up to",
+    "as many as",
+    "as much as",
+    "almost",
+    "less than",
+    "fewer than",
+    "under",
+    "at most",
+    "below",
+    "just under",
+    "a maximum of",
+    "not quite",
 )
 APPROXIMATE = (
-    "an estimated", "estimated", "about", "some", "roughly", "around", "approximately",
-    "circa", "close to", "an approximate", "more or less", "nearly around", "about some",
+    "an estimated",
+    "estimated",
+    "about",
+    "some",
+    "roughly",
+    "around",
+    "approximately",
+    "circa",
+    "close to",
+    "an approximate",
+    "more or less",
+    "nearly around",
+    "about some",
 )
 QUALIFIERS = tuple(sorted(LOWER_BOUND + UPPER_BOUND + APPROXIMATE, key=len, reverse=True))
 RANGE_WORDS = ("between", "from")
@@ -146,7 +217,7 @@ def _split_qualifier(words: list[str]) -> tuple[str | None, list[str]]:
     text = " ".join(words)
     for qualifier in QUALIFIERS:
         if text == qualifier or text.startswith(qualifier + " "):
-            return qualifier, words[len(qualifier.split()):]
+            return qualifier, words[len(qualifier.split()) :]
     return None, words
 
 
@@ -191,9 +262,9 @@ def parse_quantity(text: str) -> Quantity | None:
         if word == "and" and qualifier != "between":
             continue
         if word in RANGE_JOINERS and 0 < i < len(rest) - 1:
-            low, high = words_value(rest[:i]), words_value(rest[i + 1:])
+            low, high = words_value(rest[:i]), words_value(rest[i + 1 :])
             if low is not None and high is not None:
-                low *= _shared_scale(rest[:i], rest[i + 1:])
+                low *= _shared_scale(rest[:i], rest[i + 1 :])
                 return Quantity(min(low, high), max(low, high), qualifier or "between")
     value = words_value(rest)
     vague = False
@@ -210,7 +281,7 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def _shared_scale(low_words: list[str], high_words: list[str]) -> float:
-    """"1.2 to 1.5 million": the scale after the high end also scales a bare low end."""
+    """ "1.2 to 1.5 million": the scale after the high end also scales a bare low end."""
     if any(w in SCALES for w in low_words) or high_words[-1] not in SCALES:
         return 1.0
     return float(SCALES[high_words[-1]])
@@ -219,44 +290,130 @@ def _shared_scale(low_words: list[str], high_words: list[str]) -> float:
 # --- units: symbol or word → singular unit name (SI / ISO 4217 names, as unit catalogues
 # such as UCUM and quantulum's write them) ---------------------------------------------------
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "$": "dollar", "us$": "dollar", "usd": "dollar", "c$": "canadian dollar",
-    "a$": "australian dollar", "hk$": "hong kong dollar", "nz$": "new zealand dollar",
-    "€": "euro", "eur": "euro", "£": "pound sterling", "gbp": "pound sterling",
-    "¥": "japanese yen", "rm": "malaysian ringgit", "rs": "indian rupee", "₹": "indian rupee",
-    "₪": "shekel", "nis": "shekel",
+    "$": "dollar",
+    "us$": "dollar",
+    "usd": "dollar",
+    "c$": "canadian dollar",
+    "a$": "australian dollar",
+    "hk$": "hong kong dollar",
+    "nz$": "new zealand dollar",
+    "€": "euro",
+    "eur": "euro",
+    "£": "pound sterling",
+    "gbp": "pound sterling",
+    "¥": "japanese yen",
+    "rm": "malaysian ringgit",
+    "rs": "indian rupee",
+    "₹": "indian rupee",
+    "₪": "shekel",
+    "nis": "shekel",
 }
 CURRENCY_WORDS: dict[str, str] = {
-    "dollar": "dollar", "euro": "euro", "pound": "pound sterling", "yen": "japanese yen",
-    "yuan": "chinese yuan", "renminbi": "chinese yuan", "rupee": "indian rupee",
-    "ringgit": "malaysian ringgit", "shekel": "shekel", "cent": "cent", "pence": "penny",
-    "penny": "penny", "franc": "swiss franc", "won": "south korean won", "ruble": "ruble",
-    "rouble": "ruble", "peso": "peso", "krona": "swedish krona", "krone": "danish krone",
-    "crown": "danish krone", "rand": "south african rand", "dirham": "dirham", "sen": "sen",
+    "dollar": "dollar",
+    "euro": "euro",
+    "pound": "pound sterling",
+    "yen": "japanese yen",
+    "yuan": "chinese yuan",
+    "renminbi": "chinese yuan",
+    "rupee": "indian rupee",
+    "ringgit": "malaysian ringgit",
+    "shekel": "shekel",
+    "cent": "cent",
+    "pence": "penny",
+    "penny": "penny",
+    "franc": "swiss franc",
+    "won": "south korean won",
+    "ruble": "ruble",
+    "rouble": "ruble",
+    "peso": "peso",
+    "krona": "swedish krona",
+    "krone": "danish krone",
+    "crown": "danish krone",
+    "rand": "south african rand",
+    "dirham": "dirham",
+    "sen": "sen",
 }
 MEASUREMENT_UNITS: dict[str, str] = {
-    "km": "kilometre", "kilometer": "kilometre", "kilometre": "kilometre", "m": "metre",
-    "meter": "metre", "metre": "metre", "cm": "centimetre", "mm": "millimetre",
-    "mile": "mile", "yard": "yard", "foot": "foot", "feet": "foot", "ft": "foot",
-    "inch": "inch", "kg": "kilogram", "kilogram": "kilogram", "g": "gram",
-    "gram": "gram", "lb": "pound-mass", "lbs": "pound-mass", "ton": "ton", "tonne": "ton",
-    "gigatonne": "gigaton", "mph": "mile per hour", "km/h": "kilometre per hour",
-    "kph": "kilometre per hour", "hp": "horsepower", "bhp": "brake horsepower",
-    "ps": "horsepower", "gb": "gigabyte", "tb": "terabyte", "mb": "megabyte",
-    "kw": "kilowatt", "kwh": "kilowatt hour", "mw": "megawatt", "gw": "gigawatt",
-    "w": "watt", "hz": "hertz", "ghz": "gigahertz", "mhz": "megahertz", "khz": "kilohertz",
-    "mah": "milliampere-hour", "nm": "newton metre", "mpg": "mile per gallon",
-    "rpm": "revolutions per minute", "mbps": "megabit per second", "litre": "litre",
-    "liter": "litre", "l": "litre", "ml": "millilitre", "gallon": "gallon",
-    "barrel": "barrel", "acre": "acre", "hectare": "hectare", "degree": "degree",
-    "celsius": "celsius", "fahrenheit": "fahrenheit", "point": "point",
-    "basis point": "basis point", "bps": "basis point", "ppb": "parts-per-billion",
-    "decibel": "decibel", "db": "decibel", "minute": "minute", "min": "minute",
-    "second": "second", "sec": "second", "hour": "hour", "hr": "hour", "day": "day",
-    "week": "week", "month": "month", "year": "year", "decade": "decade",
-    "time": "count", "fold": "count",
+    "km": "kilometre",
+    "kilometer": "kilometre",
+    "kilometre": "kilometre",
+    "m": "metre",
+    "meter": "metre",
+    "metre": "metre",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "mile": "mile",
+    "yard": "yard",
+    "foot": "foot",
+    "feet": "foot",
+    "ft": "foot",
+    "inch": "inch",
+    "kg": "kilogram",
+    "kilogram": "kilogram",
+    "g": "gram",
+    "gram": "gram",
+    "lb": "pound-mass",
+    "lbs": "pound-mass",
+    "ton": "ton",
+    "tonne": "ton",
+    "gigatonne": "gigaton",
+    "mph": "mile per hour",
+    "km/h": "kilometre per hour",
+    "kph": "kilometre per hour",
+    "hp": "horsepower",
+    "bhp": "brake horsepower",
+    "ps": "horsepower",
+    "gb": "gigabyte",
+    "tb": "terabyte",
+    "mb": "megabyte",
+    "kw": "kilowatt",
+    "kwh": "kilowatt hour",
+    "mw": "megawatt",
+    "gw": "gigawatt",
+    "w": "watt",
+    "hz": "hertz",
+    "ghz": "gigahertz",
+    "mhz": "megahertz",
+    "khz": "kilohertz",
+    "mah": "milliampere-hour",
+    "nm": "newton metre",
+    "mpg": "mile per gallon",
+    "rpm": "revolutions per minute",
+    "mbps": "megabit per second",
+    "litre": "litre",
+    "liter": "litre",
+    "l": "litre",
+    "ml": "millilitre",
+    "gallon": "gallon",
+    "barrel": "barrel",
+    "acre": "acre",
+    "hectare": "hectare",
+    "degree": "degree",
+    "celsius": "celsius",
+    "fahrenheit": "fahrenheit",
+    "point": "point",
+    "basis point": "basis point",
+    "bps": "basis point",
+    "ppb": "parts-per-billion",
+    "decibel": "decibel",
+    "db": "decibel",
+    "minute": "minute",
+    "min": "minute",
+    "second": "second",
+    "sec": "second",
+    "hour": "hour",
+    "hr": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "time": "count",
+    "fold": "count",
 }
-DURATION_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year",
-                            "decade", "century"})
+DURATION_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 
 
 def unit_name(word: str) -> str | None:

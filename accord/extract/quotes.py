@@ -30,31 +30,162 @@ from accord.nlp import Block
 
 # Verbs of saying and of attribution (PolNeAR's cue classes: speech, writing, belief,
 # evidence). Lemmas, so "said", "says", "saying" all match.
-SPEECH_VERBS = frozenset({
-    "say", "tell", "state", "add", "note", "claim", "warn", "mention", "emphasize",
-    "emphasise", "declare", "indicate", "remark", "confirm", "announce", "write", "report",
-    "explain", "argue", "insist", "suggest", "acknowledge", "admit", "assert", "contend",
-    "reply", "respond", "answer", "tweet", "recall", "predict", "promise", "pledge", "vow",
-    "deny", "estimate", "stress", "reiterate", "concede", "agree", "complain", "charge",
-    "testify", "conclude", "allege", "maintain", "caution", "reveal", "disclose", "counter",
-    "quip", "joke", "boast", "observe", "comment", "ask", "believe", "think", "find", "show",
-    "learn", "call", "describe", "accuse", "urge", "continue", "repeat", "yell", "shout",
-    "chant", "blast", "slam", "tout", "brag", "proclaim", "signal", "hint", "question",
-    "demand", "guarantee", "assure", "fear", "worry", "hope", "expect",
-    "know", "insinuate", "posit", "speculate", "wonder",
-})
+SPEECH_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "state",
+        "add",
+        "note",
+        "claim",
+        "warn",
+        "mention",
+        "emphasize",
+        "emphasise",
+        "declare",
+        "indicate",
+        "remark",
+        "confirm",
+        "announce",
+        "write",
+        "report",
+        "explain",
+        "argue",
+        "insist",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "assert",
+        "contend",
+        "reply",
+        "respond",
+        "answer",
+        "tweet",
+        "recall",
+        "predict",
+        "promise",
+        "pledge",
+        "vow",
+        "deny",
+        "estimate",
+        "stress",
+        "reiterate",
+        "concede",
+        "agree",
+        "complain",
+        "charge",
+        "testify",
+        "conclude",
+        "allege",
+        "maintain",
+        "caution",
+        "reveal",
+        "disclose",
+        "counter",
+        "quip",
+        "joke",
+        "boast",
+        "observe",
+        "comment",
+        "ask",
+        "believe",
+        "think",
+        "find",
+        "show",
+        "learn",
+        "call",
+        "describe",
+        "accuse",
+        "urge",
+        "continue",
+        "repeat",
+        "yell",
+        "shout",
+        "chant",
+        "blast",
+        "slam",
+        "tout",
+        "brag",
+        "proclaim",
+        "signal",
+        "hint",
+        "question",
+        "demand",
+        "guarantee",
+        "assure",
+        "fear",
+        "worry",
+        "hope",
+        "expect",
+        "know",
+        "insinuate",
+        "posit",
+        "speculate",
+        "wonder",
+    }
+)
 # Verbs of belief or manner: a quote near one goes to a plain speech verb when there is one.
-WEAK_CUES = frozenset({"believe", "think", "find", "show", "learn", "know", "hope",
-                          "expect", "fear", "worry", "continue", "call", "ask", "question",
-                          "describe", "accuse", "urge", "demand"})
+WEAK_CUES = frozenset(
+    {
+        "believe",
+        "think",
+        "find",
+        "show",
+        "learn",
+        "know",
+        "hope",
+        "expect",
+        "fear",
+        "worry",
+        "continue",
+        "call",
+        "ask",
+        "question",
+        "describe",
+        "accuse",
+        "urge",
+        "demand",
+    }
+)
 # Stances whose object or infinitive is the content ("cited the report", "called for a
 # ban", "plans to run"): PolNeAR annotates these as attributions too.
-OBJECT_CUES = frozenset({
-    "cite", "want", "plan", "support", "criticize", "condemn", "acknowledge", "pledge",
-    "promise", "vow", "propose", "urge", "praise", "blame", "reject", "oppose", "endorse",
-    "deny", "call", "attack", "discuss", "refuse", "decline", "agree", "demand", "mention",
-    "recall", "seek", "intend", "threaten", "dismiss", "defend", "question",
-})
+OBJECT_CUES = frozenset(
+    {
+        "cite",
+        "want",
+        "plan",
+        "support",
+        "criticize",
+        "condemn",
+        "acknowledge",
+        "pledge",
+        "promise",
+        "vow",
+        "propose",
+        "urge",
+        "praise",
+        "blame",
+        "reject",
+        "oppose",
+        "endorse",
+        "deny",
+        "call",
+        "attack",
+        "discuss",
+        "refuse",
+        "decline",
+        "agree",
+        "demand",
+        "mention",
+        "recall",
+        "seek",
+        "intend",
+        "threaten",
+        "dismiss",
+        "defend",
+        "question",
+    }
+)
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 CALL_PREPS = frozenset({"for", "on"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -126,8 +257,12 @@ class _Speakers:
         for block in blocks:
             for token in block.doc:
                 end = block.start + token.idx + len(token.text)
-                if (_name_like(token) and self.table.knows(token.text)
-                        and unquoted(end - 1) and not _continues_name(token)):
+                if (
+                    _name_like(token)
+                    and self.table.knows(token.text)
+                    and unquoted(end - 1)
+                    and not _continues_name(token)
+                ):
                     self.people.append((end, self.table.resolve(token.text)))
 
     def last_person(self, before: int) -> str | None:
@@ -225,12 +360,16 @@ class _Finder:
         self.article = article
         self.blocks = blocks
         self.regions = [quote_regions(b.doc.text) for b in blocks]
-        quoted = [(b.start + r.inner_start, b.start + r.inner_end)
-                  for b, rs in zip(blocks, self.regions, strict=True) for r in rs]
+        quoted = [
+            (b.start + r.inner_start, b.start + r.inner_end)
+            for b, rs in zip(blocks, self.regions, strict=True)
+            for r in rs
+        ]
         self.speakers = _Speakers(blocks, quoted)
 
-    def attribution(self, block: Block, cue: Token, subject: Token | None
-                    ) -> tuple[str | None, Span | None, Span]:
+    def attribution(
+        self, block: Block, cue: Token, subject: Token | None
+    ) -> tuple[str | None, Span | None, Span]:
         if subject is None:
             return None, None, _cue_span(block, cue)
         start, end = _np_bounds(subject)
@@ -254,8 +393,9 @@ class _Finder:
                 if mention is None:
                     mention = self._cited(block, region, span, lo, hi)
                 if mention is None and previous is not None and self._continues(block, region):
-                    mention = QuoteMention(span, previous.speaker, previous.speaker_span,
-                                           previous.cue, verbatim=True)
+                    mention = QuoteMention(
+                        span, previous.speaker, previous.speaker_span, previous.cue, verbatim=True
+                    )
                 if mention is None and len(span.text.split()) >= MIN_UNCITED_WORDS:
                     mention = QuoteMention(span, None, verbatim=True)
                 if mention is not None:
@@ -288,34 +428,42 @@ class _Finder:
 
     def _continues(self, block: Block, region: _Region) -> bool:
         """A quote that opens its sentence right after an attributed one continues it."""
-        before = block.doc.text[:region.outer_start].rstrip()
+        before = block.doc.text[: region.outer_start].rstrip()
         return not before or before.endswith((".", ":", "!", "?"))
 
-    def _cited(self, block: Block, region: _Region, span: Span, lo: int, hi: int
-               ) -> QuoteMention | None:
+    def _cited(
+        self, block: Block, region: _Region, span: Span, lo: int, hi: int
+    ) -> QuoteMention | None:
         """Credit a quote to the nearest cue outside the marks, in its own sentences."""
         doc = block.doc
-        sents = [s for s in doc.sents if s.end_char > region.outer_start
-                 and s.start_char < region.outer_end]
+        sents = [
+            s
+            for s in doc.sents
+            if s.end_char > region.outer_start and s.start_char < region.outer_end
+        ]
         if not sents:
             return None
         window_lo = max(lo, sents[0].start_char)
         window_hi = min(hi, sents[-1].end_char)
-        whole_sentence = not doc.text[window_lo:region.outer_start].strip(TRIM_CHARS)
-        if whole_sentence and not doc.text[region.outer_end:window_hi].strip(TRIM_CHARS):
+        whole_sentence = not doc.text[window_lo : region.outer_start].strip(TRIM_CHARS)
+        if whole_sentence and not doc.text[region.outer_end : window_hi].strip(TRIM_CHARS):
             # The quote is its own sentence: look in the next sentence for "X said."
             window_hi = min(hi, self._next_sentence_end(sents[-1]))
         best: tuple[int, Token, Token | None] | None = None
         for token in doc:
             if not window_lo <= token.idx < window_hi or _inside(
-                    token.idx, token.idx + 1, [region]):
+                token.idx, token.idx + 1, [region]
+            ):
                 continue
             obj = _according_to(token)
             if obj is None and not _speech_verb(token):
                 continue
             subject = obj if obj is not None else _subject(token)
-            gap = (region.outer_start - token.idx if token.idx < region.outer_start
-                   else token.idx - region.outer_end)
+            gap = (
+                region.outer_start - token.idx
+                if token.idx < region.outer_start
+                else token.idx - region.outer_end
+            )
             # A subject-less or belief verb ("expects") loses to a plain speech verb.
             weak = subject is None or token.lemma_.lower() in WEAK_CUES
             rank = gap + (len(doc.text) if weak else 0)
@@ -342,8 +490,9 @@ class _Finder:
                     found.append(mention)
         return found
 
-    def _reported_at(self, block: Block, token: Token, regions: list[_Region]
-                     ) -> QuoteMention | None:
+    def _reported_at(
+        self, block: Block, token: Token, regions: list[_Region]
+    ) -> QuoteMention | None:
         obj = _according_to(token)
         if obj is not None:
             bounds = self._outside(token, token.head)
@@ -354,8 +503,7 @@ class _Finder:
                 bounds = self._outside(token, token.head)
             elif clauses or (clauses := _objects(token)):
                 clause = clauses[0]
-                bounds = (clause.left_edge.idx, clause.right_edge.idx
-                          + len(clause.right_edge.text))
+                bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             else:
                 return None
             subject = _subject(token)
@@ -384,8 +532,7 @@ class _Finder:
     def _mostly_quoted(block: Block, span: Span, regions: list[_Region]) -> bool:
         """True when a direct quote already covers most of this content."""
         start, end = span.start - block.start, span.end - block.start
-        covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start))
-                      for r in regions)
+        covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
         return covered * 2 >= end - start
 
 

@@ -22,13 +22,57 @@ from accord.gazetteer import PERSON_TITLES
 
 # Honorifics and office words that may precede a name; the gazetteer's closed class plus the
 # adjectives of rank and nationality-free modifiers that news copy puts before titles.
-_EXTRA_TITLES = frozenset({
-    "vice", "deputy", "former", "acting", "interim", "retired", "lt.", "lt", "gen", "maj.",
-    "sgt.", "capt.", "adm.", "gov.", "pres.", "sen", "rep", "mr", "mrs", "ms", "dr", "rev.",
-    "the", "house", "speaker", "foreign", "defense", "defence", "state", "press", "national",
-    "security", "adviser", "advisor", "official", "candidate", "nominee", "sir", "dame",
-    "prof.", "professor", "judge", "justice", "attorney", "pope", "prince", "princess",
-})
+_EXTRA_TITLES = frozenset(
+    {
+        "vice",
+        "deputy",
+        "former",
+        "acting",
+        "interim",
+        "retired",
+        "lt.",
+        "lt",
+        "gen",
+        "maj.",
+        "sgt.",
+        "capt.",
+        "adm.",
+        "gov.",
+        "pres.",
+        "sen",
+        "rep",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rev.",
+        "the",
+        "house",
+        "speaker",
+        "foreign",
+        "defense",
+        "defence",
+        "state",
+        "press",
+        "national",
+        "security",
+        "adviser",
+        "advisor",
+        "official",
+        "candidate",
+        "nominee",
+        "sir",
+        "dame",
+        "prof.",
+        "professor",
+        "judge",
+        "justice",
+        "attorney",
+        "pope",
+        "prince",
+        "princess",
+    }
+)
 TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES
 # Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
 _FINAL_VARIANT = re.compile(r"(?:iy|yi|ij|ii)$")
@@ -66,7 +110,7 @@ def normalise_speaker(name: str) -> str:
     # A nationality adjective before a title ("Ukrainian President X") is also dropped.
     for i, word in enumerate(words[:-1]):
         if word.lower() in TITLE_WORDS:
-            words = words[i + 1:]
+            words = words[i + 1 :]
             break
     return " ".join(words)
 

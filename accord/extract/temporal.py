@@ -43,20 +43,74 @@ FORWARD_TENSES = ("future",)
 BASE_YEAR = 2000  # dateparser's base for year-less input; never reaches a value
 # Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 # Meteorological seasons (northern hemisphere): the month each one starts.
 SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-            "fourth": 4, "4th": 4}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50}
-STEP = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1,
-        "coming": 1, "this past": -1, "this coming": 1}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+}
+STEP = {
+    "this": 0,
+    "current": 0,
+    "last": -1,
+    "previous": -1,
+    "past": -1,
+    "next": 1,
+    "coming": 1,
+    "this past": -1,
+    "this coming": 1,
+}
 
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(WEEKDAYS)
@@ -65,8 +119,10 @@ _NUMBER_RE = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r"|few|several|many)"
 _UNIT_RE = r"(?:day|week|month|year|decade|hour|minute|quarter|century)"
 
 # Words around the core that do not change the value (TimeML puts them in ``mod``).
-_FUZZY = re.compile(r"^(?:early|earlier|mid|middle|late|later|end|beginning|start)"
-                    r"(?:\s+(?:in|of|on))?\s+(?:the\s+)?")
+_FUZZY = re.compile(
+    r"^(?:early|earlier|mid|middle|late|later|end|beginning|start)"
+    r"(?:\s+(?:in|of|on))?\s+(?:the\s+)?"
+)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night|overnight)$")
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b(?:noon|midnight)\b")
 _DURATION = re.compile(
@@ -78,11 +134,15 @@ _AGO = re.compile(rf"^({_NUMBER_RE})\s+({_UNIT_RE})s?\s+ago$")
 _STEP_UNIT = re.compile(rf"^(?:({_STEP_RE})\s+)({_UNIT_RE}|weekend)$")
 _WEEKDAY = re.compile(rf"^(?:({_STEP_RE})\s+)?({_WEEKDAY_RE})$")
 _MONTH_ONLY = re.compile(rf"^(?:({_STEP_RE})\s+)?({_MONTH_RE})\.?$")
-_SEASON = re.compile(r"^(?:(this past|this coming|this|last|next|past|coming)\s+)?"
-                     r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?$")
-_QUARTER = re.compile(r"^(?:(?:fiscal\s+)?(\d{4})\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|"
-                      r"4th|latest|last|this|current|next|previous)\s+)(quarter|half)"
-                      r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?$")
+_SEASON = re.compile(
+    r"^(?:(this past|this coming|this|last|next|past|coming)\s+)?"
+    r"(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?$"
+)
+_QUARTER = re.compile(
+    r"^(?:(?:fiscal\s+)?(\d{4})\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|"
+    r"4th|latest|last|this|current|next|previous)\s+)(quarter|half)"
+    r"(?:\s+(?:of\s+)?(?:fiscal\s+)?(\d{4}))?$"
+)
 _YEAR = re.compile(r"^(?:(?:fiscal|the year|calendar|year)\s+)?(\d{4})$")
 _HAS_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 _HAS_DAY = re.compile(r"(?<![\d:])\b([0-3]?\d)(?:st|nd|rd|th)?\b(?!:)")
@@ -111,8 +171,7 @@ def normalise(expression: str, anchor: date | None, tense: Tense = None) -> Norm
     if not text or _DURATION.search(text):
         return None
     text = re.sub(r"^the\s+", "", text)
-    for rule in (_iso, _deictic, _ago, _quarter, _season, _year, _step_unit, _weekday,
-                 _month_name):
+    for rule in (_iso, _deictic, _ago, _quarter, _season, _year, _step_unit, _weekday, _month_name):
         found = rule(text, anchor, tense)
         if found is not None:
             return found
@@ -133,16 +192,21 @@ def _clean(expression: str) -> str:
         previous = text
         text = _FUZZY.sub("", text)
         text = _PART_OF_DAY.sub("", text)
-        text = re.sub(r"^(?:on|in|at|by|since|until|till|from|as of|of|during|around|about)\s+",
-                      "", text)
+        text = re.sub(
+            r"^(?:on|in|at|by|since|until|till|from|as of|of|during|around|about)\s+", "", text
+        )
     return text
 
 
 def _result(day: date | None, precision: Precision, relative: bool) -> Normalised:
     if day is None:
         return Normalised(None, None, relative)
-    formats: dict[str, str] = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d",
-                               "range": "%Y-%m-%d"}
+    formats: dict[str, str] = {
+        "year": "%Y",
+        "month": "%Y-%m",
+        "day": "%Y-%m-%d",
+        "range": "%Y-%m-%d",
+    }
     return Normalised(day.strftime(formats[precision]), precision, relative)
 
 
@@ -161,17 +225,26 @@ def _iso(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
         return None
     year, month, day = int(match[1]), int(match[2]), match[3]
     try:
-        return _result(date(year, month, int(day) if day else 1), "day" if day else "month",
-                       False)
+        return _result(date(year, month, int(day) if day else 1), "day" if day else "month", False)
     except ValueError:
         return None
 
 
 def _deictic(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
-    offsets = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-               "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
-               "the day before yesterday": -2, "day before yesterday": -2,
-               "the day after tomorrow": 2, "day after tomorrow": 2}
+    offsets = {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "yesterday": -1,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "day after tomorrow": 2,
+    }
     if text not in offsets:
         return None
     if anchor is None:
@@ -364,9 +437,14 @@ def _date_parser() -> Any:
     from dateparser.date import DateDataParser
 
     # A leap year as the base, so a year-less "Feb. 29" parses before it is re-anchored.
-    return DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": datetime(BASE_YEAR, 1, 1), "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_TIME_AS_PERIOD": True})
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(BASE_YEAR, 1, 1),
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
 
 
 def _parse_absolute(text: str) -> tuple[date, str] | None:

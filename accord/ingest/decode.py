@@ -108,14 +108,15 @@ def check_text(text: str, source: str) -> None:
             source, f"{controls} control characters: this looks like binary data", FIX_BINARY
         )
     if _SURROGATE.search(text):
-        raise BinaryInputError(source, "contains unpaired surrogates, so it is not text",
-                               FIX_BINARY)
+        raise BinaryInputError(
+            source, "contains unpaired surrogates, so it is not text", FIX_BINARY
+        )
 
 
 def _decode_any(data: bytes, source: str) -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _strict(data[len(bom):], encoding, source)
+            return _strict(data[len(bom) :], encoding, source)
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
@@ -171,4 +172,3 @@ def detect_encoding(data: bytes) -> str | None:
         if match.chaos <= best.chaos and LEGACY_DEFAULT in match.could_be_from_charset:
             return LEGACY_DEFAULT
     return str(best.encoding)
-

@@ -26,8 +26,18 @@ MAX_TITLE_CHARS = 160
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -104,7 +114,7 @@ def find_published(text: str, want: str | None = None) -> DateFound | None:
         stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         # Only a line's opening can hold a qualifying date; never regex a megabyte paragraph.
-        opening = line[:lead + MAX_DATELINE_CHARS + MAX_DATE_LEAD_CHARS]
+        opening = line[: lead + MAX_DATELINE_CHARS + MAX_DATE_LEAD_CHARS]
         for start, end, iso in dates_in_line(opening):
             is_dateline = len(stripped) <= MAX_DATELINE_CHARS
             if not is_dateline and start - lead > MAX_DATE_LEAD_CHARS:

@@ -127,4 +127,3 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
             result.articles.extend(articles)
             result.skipped.extend(skipped)
     return result
-

@@ -70,38 +70,65 @@ def range_chart(figure: Figure, rows: Sequence[ChartRow]) -> Markup:
     top, bottom = 6, 10 + ROW_H * len(rows)
     parts: list[Markup] = []
     state = "conflict" if figure.conflict else "agree"
-    parts.append(Markup(
-        '<svg class="chart range {}" viewBox="0 0 {} {}" role="img" '
-        'aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
-    ).format(state, WIDTH, height, f"Range of {len(rows)} reported values"))
+    parts.append(
+        Markup(
+            '<svg class="chart range {}" viewBox="0 0 {} {}" role="img" '
+            'aria-label="{}" xmlns="http://www.w3.org/2000/svg">'
+        ).format(state, WIDTH, height, f"Range of {len(rows)} reported values")
+    )
     if figure.low is not None and figure.high is not None:
-        parts.append(Markup(
-            '<rect class="band" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>'
-        ).format(x(figure.low), top, max(1.0, x(figure.high) - x(figure.low)), bottom - top,
-                 f"reconciled range {format_number(figure.low)}–{format_number(figure.high)}"))
+        parts.append(
+            Markup(
+                '<rect class="band" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>'
+            ).format(
+                x(figure.low),
+                top,
+                max(1.0, x(figure.high) - x(figure.low)),
+                bottom - top,
+                f"reconciled range {format_number(figure.low)}–{format_number(figure.high)}",
+            )
+        )
     if figure.best is not None:
-        parts.append(Markup(
-            '<line class="best" x1="{0}" x2="{0}" y1="{1}" y2="{2}"><title>{3}</title></line>'
-        ).format(x(figure.best), top, bottom, f"best estimate {format_number(figure.best)}"))
+        parts.append(
+            Markup(
+                '<line class="best" x1="{0}" x2="{0}" y1="{1}" y2="{2}"><title>{3}</title></line>'
+            ).format(x(figure.best), top, bottom, f"best estimate {format_number(figure.best)}")
+        )
     for j, row in enumerate(rows):
         y = 10 + ROW_H * j + ROW_H / 2
-        parts.append(Markup('<a href="#{}"><title>{}</title>').format(
-            row.href, f"{row.label}: {format_number(row.low)}–{format_number(row.high)}"))
-        parts.append(Markup('<text class="label" x="{}" y="{}">{}</text>').format(
-            LABEL_W - 8, y + 4, _short(row.label)))
+        parts.append(
+            Markup('<a href="#{}"><title>{}</title>').format(
+                row.href, f"{row.label}: {format_number(row.low)}–{format_number(row.high)}"
+            )
+        )
+        parts.append(
+            Markup('<text class="label" x="{}" y="{}">{}</text>').format(
+                LABEL_W - 8, y + 4, _short(row.label)
+            )
+        )
         parts.append(_mention_mark(row, x, y, LABEL_W, LABEL_W + plot_w))
         parts.append(Markup("</a>"))
     axis_y = bottom + 4
-    parts.append(Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
-        LABEL_W, LABEL_W + plot_w, axis_y))
+    parts.append(
+        Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
+            LABEL_W, LABEL_W + plot_w, axis_y
+        )
+    )
     for v, anchor in ((min(values), "middle"), (max(values), "middle")):
-        parts.append(Markup('<line class="axis" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>').format(
-            x(v), axis_y, axis_y + 4))
-        parts.append(Markup('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>').format(
-            x(v), axis_y + 16, anchor, format_number(v)))
+        parts.append(
+            Markup('<line class="axis" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>').format(
+                x(v), axis_y, axis_y + 4
+            )
+        )
+        parts.append(
+            Markup('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>').format(
+                x(v), axis_y + 16, anchor, format_number(v)
+            )
+        )
     if figure.conflict:
-        parts.append(Markup('<text class="flag" x="{}" y="{}">conflict</text>').format(
-            8, axis_y + 16))
+        parts.append(
+            Markup('<text class="flag" x="{}" y="{}">conflict</text>').format(8, axis_y + 16)
+        )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 
@@ -120,8 +147,11 @@ def _mention_mark(
             out.append(Markup('<circle class="pt" cx="{}" cy="{}" r="4"/>').format(end, y))
         else:
             tip = end + 6 * direction
-            out.append(Markup('<polygon class="open" points="{},{} {},{} {},{}"/>').format(
-                tip, y, end, y - 5, end, y + 5))
+            out.append(
+                Markup('<polygon class="open" points="{},{} {},{} {},{}"/>').format(
+                    tip, y, end, y - 5, end, y + 5
+                )
+            )
     return Markup("").join(out)
 
 
@@ -163,30 +193,49 @@ def timeline_chart(entries: Sequence[TimelineEntry]) -> Markup:
     def x(day: int) -> float:
         return round(LABEL_W + (day - first) / (last - first) * plot_w, 1)
 
-    parts = [Markup(
-        '<svg class="chart timeline" viewBox="0 0 {} {}" role="img" aria-label="{}" '
-        'xmlns="http://www.w3.org/2000/svg">'
-    ).format(WIDTH, height, f"Timeline of {len(charted)} dated entries")]
+    parts = [
+        Markup(
+            '<svg class="chart timeline" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+            'xmlns="http://www.w3.org/2000/svg">'
+        ).format(WIDTH, height, f"Timeline of {len(charted)} dated entries")
+    ]
     for row, (i, entry, (start, end)) in enumerate(charted):
         y = 10 + ROW_H * row + ROW_H / 2
-        parts.append(Markup('<a href="#tl-{}"><title>{}</title>').format(
-            i, f"{entry.date} ({entry.precision}): {entry.summary[:160]}"))
-        parts.append(Markup('<text class="label" x="{}" y="{}">{}</text>').format(
-            LABEL_W - 8, y + 4, f"{entry.date} · {entry.precision}"))
+        parts.append(
+            Markup('<a href="#tl-{}"><title>{}</title>').format(
+                i, f"{entry.date} ({entry.precision}): {entry.summary[:160]}"
+            )
+        )
+        parts.append(
+            Markup('<text class="label" x="{}" y="{}">{}</text>').format(
+                LABEL_W - 8, y + 4, f"{entry.date} · {entry.precision}"
+            )
+        )
         if start == end:
-            parts.append(Markup('<circle class="pt{}" cx="{}" cy="{}" r="5"/>').format(
-                " inferred" if entry.inferred else "", x(start.toordinal()), y))
+            parts.append(
+                Markup('<circle class="pt{}" cx="{}" cy="{}" r="5"/>').format(
+                    " inferred" if entry.inferred else "", x(start.toordinal()), y
+                )
+            )
         else:
             x1, x2 = x(start.toordinal()), x(end.toordinal() + 1)
-            parts.append(Markup(
-                '<rect class="span{}" x="{}" y="{}" width="{}" height="10" rx="3"/>'
-            ).format(" inferred" if entry.inferred else "", x1, y - 5, max(3.0, x2 - x1)))
+            parts.append(
+                Markup('<rect class="span{}" x="{}" y="{}" width="{}" height="10" rx="3"/>').format(
+                    " inferred" if entry.inferred else "", x1, y - 5, max(3.0, x2 - x1)
+                )
+            )
         parts.append(Markup("</a>"))
     axis_y = 10 + ROW_H * len(charted) + 4
-    parts.append(Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
-        LABEL_W, LABEL_W + plot_w, axis_y))
+    parts.append(
+        Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
+            LABEL_W, LABEL_W + plot_w, axis_y
+        )
+    )
     for day, anchor in ((first, "start"), (last, "end")):
-        parts.append(Markup('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>').format(
-            x(day), axis_y + 16, anchor, date.fromordinal(day).isoformat()))
+        parts.append(
+            Markup('<text class="tick" x="{}" y="{}" text-anchor="{}">{}</text>').format(
+                x(day), axis_y + 16, anchor, date.fromordinal(day).isoformat()
+            )
+        )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)

@@ -45,8 +45,9 @@ SAFE_SCHEMES = ("http://", "https://")
 @cache
 def environment() -> Environment:
     """One Jinja2 environment; autoescape is on for every template, whatever its name."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
     env.filters["num"] = format_number
     return env
 
@@ -78,8 +79,11 @@ def highlight_article(article: Article, evidence: list[Evidence]) -> tuple[list[
     paragraphs: list[Markup] = []
     mine = [e for e in evidence if e.valid and e.span.article == article.id]
     for bs, be in article.kept_blocks():
-        spans = [(max(e.span.start, bs), min(e.span.end, be), e)
-                 for e in mine if e.span.start < be and e.span.end > bs]
+        spans = [
+            (max(e.span.start, bs), min(e.span.end, be), e)
+            for e in mine
+            if e.span.start < be and e.span.end > bs
+        ]
         cuts = sorted({bs, be, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
         pieces: list[Markup] = []
         for a, b in pairwise(cuts):
@@ -88,17 +92,22 @@ def highlight_article(article: Article, evidence: list[Evidence]) -> tuple[list[
             if not covering:
                 pieces.append(escape(text))
                 continue
-            starting = sorted((ev for s, _, ev in spans if s == a and ev.anchor not in placed),
-                              key=lambda ev: KIND_PRIORITY[ev.kind])
+            starting = sorted(
+                (ev for s, _, ev in spans if s == a and ev.anchor not in placed),
+                key=lambda ev: KIND_PRIORITY[ev.kind],
+            )
             for extra in starting[1:]:
                 pieces.append(Markup('<span class="anchor" id="{}"></span>').format(extra.anchor))
-            primary = min(covering, key=lambda ev: (ev.span.end - ev.span.start,
-                                                     KIND_PRIORITY[ev.kind]))
+            primary = min(
+                covering, key=lambda ev: (ev.span.end - ev.span.start, KIND_PRIORITY[ev.kind])
+            )
             kinds = " ".join(sorted({f"k-{ev.kind}" for ev in covering}))
             id_attr = Markup(' id="{}"').format(starting[0].anchor) if starting else Markup("")
-            pieces.append(Markup('<mark{} class="{}"><a href="#{}" title="{}">{}</a></mark>')
-                          .format(id_attr, kinds, primary.target,
-                                  f"evidence for {primary.kind} — go to it", text))
+            pieces.append(
+                Markup('<mark{} class="{}"><a href="#{}" title="{}">{}</a></mark>').format(
+                    id_attr, kinds, primary.target, f"evidence for {primary.kind} — go to it", text
+                )
+            )
             placed.update(ev.anchor for ev in starting)
         paragraphs.append(Markup("").join(pieces))
     return paragraphs, placed
@@ -109,14 +118,22 @@ def _sources(dossier: Dossier, evidence: list[Evidence]) -> list[SourceView]:
     index = {a.id: k for k, a in enumerate(dossier.articles)}
     for k, article in enumerate(dossier.articles):
         paragraphs, placed = highlight_article(article, evidence)
-        removed = [(r.reason, article.original[r.start:r.end]) for r in article.removed]
+        removed = [(r.reason, article.original[r.start : r.end]) for r in article.removed]
         url = article.url or ""
         parent = index.get(article.derived_from or "")
-        views.append(SourceView(
-            index=k, anchor=f"art-{k}", name=source_name(article), article=article,
-            paragraphs=paragraphs, removed=removed,
-            link=url if url.lower().startswith(SAFE_SCHEMES) else None,
-            derived_from=f"art-{parent}" if parent is not None else None, anchors=placed))
+        views.append(
+            SourceView(
+                index=k,
+                anchor=f"art-{k}",
+                name=source_name(article),
+                article=article,
+                paragraphs=paragraphs,
+                removed=removed,
+                link=url if url.lower().startswith(SAFE_SCHEMES) else None,
+                derived_from=f"art-{parent}" if parent is not None else None,
+                anchors=placed,
+            )
+        )
     return views
 
 
@@ -130,8 +147,13 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
     def cite(ev: Evidence) -> dict[str, Any]:
         src = by_article.get(ev.span.article)
         href = ev.anchor if ev.anchor in placed else (src.anchor if src else "sources")
-        return {"href": href, "source": src.name if src else ev.span.article,
-                "text": ev.span.text, "valid": ev.valid, "highlighted": ev.anchor in placed}
+        return {
+            "href": href,
+            "source": src.name if src else ev.span.article,
+            "text": ev.span.text,
+            "valid": ev.valid,
+            "highlighted": ev.anchor in placed,
+        }
 
     cites: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for ev in evidence:
@@ -139,27 +161,46 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
 
     figures = []
     for i, fig in enumerate(dossier.figures):
-        rows = [{"mention": m, "value": format_range(m.low, m.high), **cites[f"fig-{i}"][j]}
-                for j, m in enumerate(fig.mentions)]
-        chart = range_chart(fig, [ChartRow(r["source"], m.low, m.high, r["href"])
-                                  for r, m in zip(rows, fig.mentions, strict=True)])
-        figures.append({"anchor": f"fig-{i}", "figure": fig, "rows": rows, "chart": chart,
-                        "label": figure_label(fig.measure, fig.counted)})
+        rows = [
+            {"mention": m, "value": format_range(m.low, m.high), **cites[f"fig-{i}"][j]}
+            for j, m in enumerate(fig.mentions)
+        ]
+        chart = range_chart(
+            fig,
+            [
+                ChartRow(r["source"], m.low, m.high, r["href"])
+                for r, m in zip(rows, fig.mentions, strict=True)
+            ],
+        )
+        figures.append(
+            {
+                "anchor": f"fig-{i}",
+                "figure": fig,
+                "rows": rows,
+                "chart": chart,
+                "label": figure_label(fig.measure, fig.counted),
+            }
+        )
 
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i, quote in enumerate(dossier.quotes):
-        carried = [{"verbatim": m.verbatim, **cites[f"quote-{i}"][j]}
-                   for j, m in enumerate(quote.mentions)]
+        carried = [
+            {"verbatim": m.verbatim, **cites[f"quote-{i}"][j]} for j, m in enumerate(quote.mentions)
+        ]
         speakers[quote.speaker or UNATTRIBUTED].append(
-            {"anchor": f"quote-{i}", "quote": quote, "carried": carried})
+            {"anchor": f"quote-{i}", "quote": quote, "carried": carried}
+        )
 
     claims: list[dict[str, Any]] = [
         {"anchor": f"claim-{i}", "claim": c, "cites": cites[f"claim-{i}"]}
-              for i, c in enumerate(dossier.claims)]
+        for i, c in enumerate(dossier.claims)
+    ]
     by_claim_id = {c["claim"].id: c for c in claims}
     contradictions = [(by_claim_id[a], by_claim_id[b]) for a, b in contradiction_pairs(dossier)]
-    timeline = [{"anchor": f"tl-{i}", "entry": e, "cites": cites[f"tl-{i}"]}
-                for i, e in enumerate(dossier.timeline)]
+    timeline = [
+        {"anchor": f"tl-{i}", "entry": e, "cites": cites[f"tl-{i}"]}
+        for i, e in enumerate(dossier.timeline)
+    ]
     return {
         "csp": CSP,
         "summary": summarize(dossier),

@@ -48,8 +48,10 @@ def _cite(dossier: Dossier, span: Span) -> str:
         name = source_name(dossier.article(span.article))
     except KeyError:
         name = "unknown source"
-    return (f"{md_escape(name)}: “{md_escape(span.text)}” "
-            f"(article `{_code(span.article)}`, chars {span.start}–{span.end})")
+    return (
+        f"{md_escape(name)}: “{md_escape(span.text)}” "
+        f"(article `{_code(span.article)}`, chars {span.start}–{span.end})"
+    )
 
 
 def _code(text: str) -> str:
@@ -65,18 +67,23 @@ def _figures(dossier: Dossier) -> Iterable[str]:
         label = figure_label(fig.measure, fig.counted)
         flag = " — **conflict: sources disagree**" if fig.conflict else ""
         yield f"### {md_escape(label)}{flag}\n"
-        yield (f"low **{format_number(fig.low)}** · best **{format_number(fig.best)}** · "
-               f"high **{format_number(fig.high)}**"
-               + (f" (as of {md_escape(fig.as_of)})" if fig.as_of else "") + "\n")
+        yield (
+            f"low **{format_number(fig.low)}** · best **{format_number(fig.best)}** · "
+            f"high **{format_number(fig.high)}**"
+            + (f" (as of {md_escape(fig.as_of)})" if fig.as_of else "")
+            + "\n"
+        )
         yield "| Source | Value | Evidence |\n|---|---|---|"
         for m in fig.mentions:
             try:
                 name = source_name(dossier.article(m.span.article))
             except KeyError:
                 name = "unknown source"
-            yield (f"| {md_escape(name)} | {format_range(m.low, m.high)} | "
-                   f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
-                   f"{m.span.start}–{m.span.end}) |")
+            yield (
+                f"| {md_escape(name)} | {format_range(m.low, m.high)} | "
+                f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
+                f"{m.span.start}–{m.span.end}) |"
+            )
         yield ""
 
 
@@ -86,8 +93,10 @@ def _timeline(dossier: Dossier) -> Iterable[str]:
         yield "No dated events were found.\n"
     for entry in dossier.timeline:
         inferred = ", inferred" if entry.inferred else ""
-        yield (f"- **{md_escape(entry.date)}** ({entry.precision}{inferred}) "
-               f"{md_escape(entry.summary)}")
+        yield (
+            f"- **{md_escape(entry.date)}** ({entry.precision}{inferred}) "
+            f"{md_escape(entry.summary)}"
+        )
         for span in entry.mentions:
             yield f"  - {_cite(dossier, span)}"
     yield ""
@@ -97,8 +106,9 @@ def _quotes(dossier: Dossier) -> Iterable[str]:
     yield "## Quotes\n"
     if not dossier.quotes:
         yield "No quotes were found.\n"
-    speakers = sorted({q.speaker or UNATTRIBUTED for q in dossier.quotes},
-                      key=lambda s: (s == UNATTRIBUTED, s))
+    speakers = sorted(
+        {q.speaker or UNATTRIBUTED for q in dossier.quotes}, key=lambda s: (s == UNATTRIBUTED, s)
+    )
     for speaker in speakers:
         yield f"### {md_escape(speaker)}\n"
         for quote in dossier.quotes:
@@ -113,8 +123,7 @@ def _quotes(dossier: Dossier) -> Iterable[str]:
 
 def _claims(dossier: Dossier) -> Iterable[str]:
     yield "## Claims\n"
-    groups = (("Carried by two or more independent sources", True),
-              ("Single-source claims", False))
+    groups = (("Carried by two or more independent sources", True), ("Single-source claims", False))
     for heading, corroborated in groups:
         yield f"### {heading}\n"
         chosen = [c for c in dossier.claims if (c.sources >= 2) == corroborated]
@@ -140,11 +149,15 @@ def _sources(dossier: Dossier) -> Iterable[str]:
     yield "## Sources\n"
     for article in dossier.articles:
         yield f"### {md_escape(source_name(article))}: {md_escape(article.title)}\n"
-        meta = [article.published or "date not stated", f"id `{_code(article.id)}`",
-                md_escape(article.source)]
+        meta = [
+            article.published or "date not stated",
+            f"id `{_code(article.id)}`",
+            md_escape(article.source),
+        ]
         if article.derived_from:
-            meta.append(f"{md_escape(article.derivation or 'derived')} of "
-                        f"`{_code(article.derived_from)}`")
+            meta.append(
+                f"{md_escape(article.derivation or 'derived')} of `{_code(article.derived_from)}`"
+            )
         yield " · ".join(meta) + "\n"
         for start, end in article.kept_blocks():
             yield md_escape(article.original[start:end]) + "\n"
@@ -152,8 +165,9 @@ def _sources(dossier: Dossier) -> Iterable[str]:
             count = len(article.removed)
             yield f"Removed noise ({count} segment{'' if count == 1 else 's'}):\n"
             for seg in article.removed:
-                yield (f"- {md_escape(seg.reason)}: "
-                       f"{md_escape(article.original[seg.start:seg.end])}")
+                yield (
+                    f"- {md_escape(seg.reason)}: {md_escape(article.original[seg.start : seg.end])}"
+                )
             yield ""
     if dossier.skipped:
         yield "### Inputs not read\n"
@@ -170,8 +184,13 @@ def to_markdown(dossier: Dossier) -> str:
         f"{summary.articles} articles read · {summary.independent} independent sources · "
         f"{md_escape(summary.date_span)}\n",
     ]
-    body = [*_figures(dossier), *_timeline(dossier), *_quotes(dossier), *_claims(dossier),
-            *_sources(dossier)]
+    body = [
+        *_figures(dossier),
+        *_timeline(dossier),
+        *_quotes(dossier),
+        *_claims(dossier),
+        *_sources(dossier),
+    ]
     return "\n".join(head + body).rstrip() + "\n"
 
 

@@ -19,8 +19,15 @@ from typing import Any
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1200, "height": 900}
@@ -64,8 +71,9 @@ def open_page(browser: Any) -> Iterator[Any]:
         contexts.append(context)
         watched = Watched(context.new_page())
         watched.page.on("request", lambda r: watched.requests.append(r.url))
-        watched.page.on("console", lambda m: watched.errors.append(m.text)
-                        if m.type == "error" else None)
+        watched.page.on(
+            "console", lambda m: watched.errors.append(m.text) if m.type == "error" else None
+        )
         watched.page.on("pageerror", lambda e: watched.errors.append(str(e)))
 
         def on_dialog(dialog: Any) -> None:
@@ -97,8 +105,9 @@ def serve_folder() -> Iterator[Any]:
 
     def start(folder: Path) -> str:
         port = free_port()
-        config = uvicorn.Config(create_app(folder), host=DEFAULT_HOST, port=port,
-                                log_level="warning", lifespan="off")
+        config = uvicorn.Config(
+            create_app(folder), host=DEFAULT_HOST, port=port, log_level="warning", lifespan="off"
+        )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
         thread.start()

@@ -75,7 +75,8 @@ def test_dossier_fits_a_phone_screen_without_sideways_scrolling(
         watched.page.goto(html.as_uri())
         watched.screenshot(f"dossier-phone-{name}.png")
         overflow = watched.page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 1, f"{name}: {overflow}px of sideways scrolling"
 
 
@@ -132,7 +133,8 @@ def assert_inert(watched: Watched) -> None:
     assert page.locator("body").is_visible()  # the injected `body{display:none}` did nothing
     assert page.get_by_text(SCRIPT).first.is_visible()  # shown as text
     hrefs = page.eval_on_selector_all(
-        "a[href]", "els => els.map(e => e.getAttribute('href') || '')")
+        "a[href]", "els => els.map(e => e.getAttribute('href') || '')"
+    )
     assert not [h for h in hrefs if h.lower().startswith("javascript")]
 
 
@@ -147,8 +149,11 @@ def test_hostile_article_is_inert_in_html_markdown_and_web_view(
     assert all(url.startswith(LOCAL) for url in watched.requests), watched.requests
 
     markdown_html = tmp_path / "markdown.html"  # as a Markdown site would publish it
-    rendered = MarkdownIt("commonmark", {"html": True}).enable("table").render(
-        md_path.read_text(encoding="utf-8"))
+    rendered = (
+        MarkdownIt("commonmark", {"html": True})
+        .enable("table")
+        .render(md_path.read_text(encoding="utf-8"))
+    )
     markdown_html.write_text(f"<!doctype html><meta charset=utf-8>{rendered}", encoding="utf-8")
     watched = open_page()
     watched.page.goto(markdown_html.as_uri())

@@ -38,7 +38,8 @@ def test_ecbplus_event_split_stays_above_its_floor(shared_data: Path) -> None:
     finally:
         sys.path.pop(0)
     assert fingerprint(shared_data / "ecbplus" / "ECB+") == (ECB_DOCUMENTS, ECB_FINGERPRINT), (
-        "the ECB+ corpus changed: re-measure and re-pin the floors")
+        "the ECB+ corpus changed: re-measure and re-pin the floors"
+    )
     _, _, f1, ari = evaluate(prepare(shared_data / "ecbplus"), EVENT_LEAD_SIMILARITY)
     assert f1 >= ECB_FLOOR_B3_F1
     assert ari >= ECB_FLOOR_ARI

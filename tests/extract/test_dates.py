@@ -61,8 +61,16 @@ def test_an_expression_is_normalised_against_the_publication_date(
 
 @pytest.mark.parametrize(
     "expression",
-    ["two days", "for months", "the past few weeks", "the last week", "decades", "now",
-     "the 1990s", "a year earlier"],
+    [
+        "two days",
+        "for months",
+        "the past few weeks",
+        "the last week",
+        "decades",
+        "now",
+        "the 1990s",
+        "a year earlier",
+    ],
 )
 def test_durations_and_unanchorable_phrases_are_not_dates(expression: str) -> None:
     assert normalise(expression, TUESDAY) is None
@@ -70,8 +78,15 @@ def test_durations_and_unanchorable_phrases_are_not_dates(expression: str) -> No
 
 @pytest.mark.parametrize(
     ("expression", "relative"),
-    [("on Friday", True), ("March 16", True), ("yesterday", True), ("this week", True),
-     ("in June", True), ("2024", False), ("Jan 11, 2025", False)],
+    [
+        ("on Friday", True),
+        ("March 16", True),
+        ("yesterday", True),
+        ("this week", True),
+        ("in June", True),
+        ("2024", False),
+        ("Jan 11, 2025", False),
+    ],
 )
 def test_without_a_publication_date_relative_dates_stay_unresolved(
     expression: str, relative: bool
@@ -89,8 +104,12 @@ def test_a_weekday_in_a_future_sentence_looks_forward() -> None:
 
 @pytest.mark.parametrize(
     ("expression", "tense", "value"),
-    [("Jan. 20", None, "2025-01-20"), ("Jan. 20", "past", "2024-01-20"),
-     ("June 20", None, "2024-06-20"), ("June 20", "future", "2025-06-20")],
+    [
+        ("Jan. 20", None, "2025-01-20"),
+        ("Jan. 20", "past", "2024-01-20"),
+        ("June 20", None, "2024-06-20"),
+        ("June 20", "future", "2025-06-20"),
+    ],
 )
 def test_a_yearless_date_is_upcoming_only_when_near_or_in_the_future_tense(
     expression: str, tense: str | None, value: str
@@ -99,11 +118,13 @@ def test_a_yearless_date_is_upcoming_only_when_near_or_in_the_future_tense(
     assert found is not None and found.value == value
 
 
-@pytest.mark.parametrize(("published", "anchor"),
-                         [("2025-01-14", TUESDAY), ("2025-01-14T08:00:00", TUESDAY),
-                          (None, None), ("soon", None)])
-def test_the_anchor_is_read_from_the_publication_date(published: str | None,
-                                                      anchor: date | None) -> None:
+@pytest.mark.parametrize(
+    ("published", "anchor"),
+    [("2025-01-14", TUESDAY), ("2025-01-14T08:00:00", TUESDAY), (None, None), ("soon", None)],
+)
+def test_the_anchor_is_read_from_the_publication_date(
+    published: str | None, anchor: date | None
+) -> None:
     assert publication_anchor(published) == anchor
 
 
@@ -117,13 +138,18 @@ def _by_text(mentions: list[DateMention]) -> dict[str, str | None]:
 
 
 def test_dates_in_a_paragraph_are_found_with_exact_spans() -> None:
-    text = ("Heading\n\nThe mayor spoke in a Saturday address, two days after the vote on "
-            "Jan. 9, and the council met for three hours on March 2, 2024.")
+    text = (
+        "Heading\n\nThe mayor spoke in a Saturday address, two days after the vote on "
+        "Jan. 9, and the council met for three hours on March 2, 2024."
+    )
     mentions = _dates(text, "2025-01-14")
-    assert _by_text(mentions) == {"Saturday": "2025-01-11", "Jan. 9": "2025-01-09",
-                                  "March 2, 2024": "2024-03-02"}
+    assert _by_text(mentions) == {
+        "Saturday": "2025-01-11",
+        "Jan. 9": "2025-01-09",
+        "March 2, 2024": "2024-03-02",
+    }
     for mention in mentions:
-        assert text[mention.span.start:mention.span.end] == mention.span.text
+        assert text[mention.span.start : mention.span.end] == mention.span.text
         assert mention.sentence is not None
         assert mention.span.text in mention.sentence.text
 
@@ -144,25 +170,31 @@ def test_an_undated_article_keeps_weekdays_unresolved() -> None:
 
 
 def test_durations_in_text_are_skipped() -> None:
-    mentions = _dates("The strike lasted for two weeks and the talks went on for months.",
-                      "2025-01-14")
+    mentions = _dates(
+        "The strike lasted for two weeks and the talks went on for months.", "2025-01-14"
+    )
     assert mentions == []
 
 
 # --- the seed articles (publication dates passed explicitly; ingest reads them elsewhere) ---
 
-SEED_PUBLISHED = {"001": "2025-01-11", "002": "2024-12-27", "003": "2025-01-14",
-                  "004": "2024-12-27"}
+SEED_PUBLISHED = {
+    "001": "2025-01-11",
+    "002": "2024-12-27",
+    "003": "2025-01-14",
+    "004": "2024-12-27",
+}
 
 
 def _seed(seed_paths: list[Path], prefix: str, published: str | None) -> list[DateMention]:
     path = next(p for p in seed_paths if p.name.startswith(prefix))
     original = path.read_text("utf-8")
-    article = Article.create(source=str(path), original=original,
-                             title=original.splitlines()[0], published=published)
+    article = Article.create(
+        source=str(path), original=original, title=original.splitlines()[0], published=published
+    )
     mentions = find_dates(article, next(parse_blocks([article])))
     for mention in mentions:
-        assert original[mention.span.start:mention.span.end] == mention.span.text
+        assert original[mention.span.start : mention.span.end] == mention.span.text
     return mentions
 
 
@@ -173,11 +205,18 @@ def _values(mentions: list[DateMention], text: str) -> set[str | None]:
 @pytest.mark.seeds
 @pytest.mark.parametrize(
     ("seed", "text", "value"),
-    [("003", "Saturday", "2025-01-11"), ("003", "Sunday", "2025-01-12"),
-     ("003", "Jan. 3", "2025-01-03"), ("003", "Jan. 5", "2025-01-05"),
-     ("003", "mid-November", "2024-11"), ("002", "December 17", "2024-12-17"),
-     ("002", "Friday", "2024-12-27"), ("004", "Friday", "2024-12-27"),
-     ("001", "November 2024", "2024-11"), ("001", "late last year", "2024")],
+    [
+        ("003", "Saturday", "2025-01-11"),
+        ("003", "Sunday", "2025-01-12"),
+        ("003", "Jan. 3", "2025-01-03"),
+        ("003", "Jan. 5", "2025-01-05"),
+        ("003", "mid-November", "2024-11"),
+        ("002", "December 17", "2024-12-17"),
+        ("002", "Friday", "2024-12-27"),
+        ("004", "Friday", "2024-12-27"),
+        ("001", "November 2024", "2024-11"),
+        ("001", "late last year", "2024"),
+    ],
 )
 def test_seed_dates_resolve_against_their_publication_date(
     seed_paths: list[Path], seed: str, text: str, value: str

@@ -16,7 +16,7 @@ def figures_of(text: str) -> list[FigureMention]:
     blocks = next(parse_blocks([article]))
     found = find_figures(article, blocks)
     for figure in found:
-        assert article.original[figure.span.start:figure.span.end] == figure.span.text
+        assert article.original[figure.span.start : figure.span.end] == figure.span.text
     return found
 
 
@@ -29,12 +29,20 @@ def only(text: str) -> FigureMention:
 @pytest.mark.parametrize(
     ("sentence", "span", "low", "high"),
     [
-        ("Officials said between 2,000 and 5,000 residents were displaced by the flood.",
-         "between 2,000 and 5,000", 2000, 5000),
+        (
+            "Officials said between 2,000 and 5,000 residents were displaced by the flood.",
+            "between 2,000 and 5,000",
+            2000,
+            5000,
+        ),
         ("At least 40 miners were killed in the collapse.", "At least 40", 40, None),
         ("Nearly 600 protesters were arrested over the weekend.", "Nearly 600", None, 600),
-        ("The army has deployed more than 8,000 troops to the border.", "more than 8,000",
-         8000, None),
+        (
+            "The army has deployed more than 8,000 troops to the border.",
+            "more than 8,000",
+            8000,
+            None,
+        ),
         ("Rescuers found seven survivors in the rubble.", "seven", 7, 7),
     ],
 )
@@ -59,9 +67,7 @@ def test_figure_spans_cover_the_qualifier_and_the_number(
         ("The company sold 4,000 cars in March.", "count"),
     ],
 )
-def test_the_measure_comes_from_the_verb_or_the_counted_noun(
-    sentence: str, measure: str
-) -> None:
+def test_the_measure_comes_from_the_verb_or_the_counted_noun(sentence: str, measure: str) -> None:
     assert only(sentence).measure == measure
 
 
@@ -70,15 +76,15 @@ def test_two_clauses_with_their_own_verbs_give_two_measures() -> None:
         "The ministry said about 50 guards have died and nearly 300 have been hurt since "
         "the siege began."
     )
-    assert (killed.measure, killed.low, killed.high, killed.approximate) == (
-        "killed", 50, 50, True)
+    assert (killed.measure, killed.low, killed.high, killed.approximate) == ("killed", 50, 50, True)
     assert (wounded.measure, wounded.low, wounded.high) == ("wounded", None, 300)
     assert wounded.counted == "guards"
 
 
 def test_the_counted_thing_keeps_its_modifiers() -> None:
     assert only("Officials counted 300 Canadian peacekeepers at the base.").counted == (
-        "Canadian peacekeepers")
+        "Canadian peacekeepers"
+    )
 
 
 @pytest.mark.parametrize(
@@ -97,10 +103,14 @@ def test_a_window_phrase_sets_the_period(sentence: str, period: str) -> None:
 @pytest.mark.parametrize(
     ("sentence", "chain"),
     [
-        ("French intelligence estimates that 700 mercenaries have been deployed.",
-         ("French intelligence",)),
-        ("A senior senator, citing military briefings, said 150 sailors were wounded.",
-         ("senior senator", "military briefings")),
+        (
+            "French intelligence estimates that 700 mercenaries have been deployed.",
+            ("French intelligence",),
+        ),
+        (
+            "A senior senator, citing military briefings, said 150 sailors were wounded.",
+            ("senior senator", "military briefings"),
+        ),
         ("According to the health ministry, 30 patients died.", ("health ministry",)),
     ],
 )
@@ -133,8 +143,7 @@ def test_percentages_are_kept_with_the_percent_measure() -> None:
 
 def test_vague_quantities_are_floors_marked_vague() -> None:
     figure = only("Dozens of families were displaced by the fire.")
-    assert (figure.vague, figure.low, figure.high, figure.measure) == (
-        True, 12, None, "displaced")
+    assert (figure.vague, figure.low, figure.high, figure.measure) == (True, 12, None, "displaced")
 
 
 # --- acceptance on the five seed articles (short literal strings: numbers + a word) ------------
@@ -176,7 +185,10 @@ def _by_span(figures: list[FigureMention], text: str) -> FigureMention:
     ],
 )
 def test_seed_troop_and_casualty_figures_have_their_bounds_and_measure(
-    seed_figures: list[FigureMention], span: str, low: float | None, high: float | None,
+    seed_figures: list[FigureMention],
+    span: str,
+    low: float | None,
+    high: float | None,
     measure: str,
 ) -> None:
     figure = _by_span(seed_figures, span)

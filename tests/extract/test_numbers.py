@@ -76,8 +76,14 @@ def test_text_without_a_quantity_gives_none(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "name"),
-    [("US$", "dollar"), ("kilometres", "kilometre"), ("mph", "mile per hour"),
-     ("euros", "euro"), ("inches", "inch"), ("soldiers", None)],
+    [
+        ("US$", "dollar"),
+        ("kilometres", "kilometre"),
+        ("mph", "mile per hour"),
+        ("euros", "euro"),
+        ("inches", "inch"),
+        ("soldiers", None),
+    ],
 )
 def test_unit_names_are_normalised_to_singular_names(word: str, name: str | None) -> None:
     assert unit_name(word) == name

@@ -19,7 +19,7 @@ def quotes_of(text: str) -> list[QuoteMention]:
     for mention in mentions:  # the span rule holds for every span of every mention
         for span in (mention.span, mention.speaker_span, mention.cue):
             if span is not None:
-                assert article.original[span.start:span.end] == span.text
+                assert article.original[span.start : span.end] == span.text
     return mentions
 
 
@@ -71,18 +71,31 @@ def test_a_scare_quoted_phrase_with_no_speaker_is_not_a_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
-        ("Maria Lopez said that the bridge would reopen in May.",
-         "the bridge would reopen in May", "said"),
-        ("The bridge will reopen in May, Maria Lopez said.",
-         "The bridge will reopen in May", "said"),
-        ("The bridge will reopen in May, according to Maria Lopez.",
-         "The bridge will reopen in May", "according to"),
-        ("Maria Lopez warned that the bridge could close again in winter.",
-         "the bridge could close again in winter", "warned"),
+        (
+            "Maria Lopez said that the bridge would reopen in May.",
+            "the bridge would reopen in May",
+            "said",
+        ),
+        (
+            "The bridge will reopen in May, Maria Lopez said.",
+            "The bridge will reopen in May",
+            "said",
+        ),
+        (
+            "The bridge will reopen in May, according to Maria Lopez.",
+            "The bridge will reopen in May",
+            "according to",
+        ),
+        (
+            "Maria Lopez warned that the bridge could close again in winter.",
+            "the bridge could close again in winter",
+            "warned",
+        ),
     ],
 )
-def test_reported_speech_is_not_verbatim_and_spans_its_content(text: str, content: str,
-                                                              cue: str) -> None:
+def test_reported_speech_is_not_verbatim_and_spans_its_content(
+    text: str, content: str, cue: str
+) -> None:
     quote = quote_with(quotes_of(text), content)
     assert not quote.verbatim
     assert quote.speaker == "Maria Lopez"
@@ -132,14 +145,16 @@ def test_variant_spellings_in_one_article_share_a_key_and_show_the_longest_form(
 
 
 def test_a_quote_credited_with_a_dash_names_its_speaker() -> None:
-    quote = quote_with(quotes_of("“I never expected the rent to double in a year.” ― Ana Ruiz"),
-                       "rent to double")
+    quote = quote_with(
+        quotes_of("“I never expected the rent to double in a year.” ― Ana Ruiz"), "rent to double"
+    )
     assert quote.speaker_span is not None and quote.speaker_span.text == "Ana Ruiz"
 
 
 def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> None:
-    quote = quote_with(quotes_of("Interview notes\n\nRUIZ: Well, the rent doubled in a year."),
-                       "rent doubled")
+    quote = quote_with(
+        quotes_of("Interview notes\n\nRUIZ: Well, the rent doubled in a year."), "rent doubled"
+    )
     assert quote.speaker_span is not None and quote.speaker_span.text == "RUIZ"
 
 
@@ -154,7 +169,7 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
     ],
 )
 def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
-    assert [text[r.inner_start:r.inner_end] for r in quote_regions(text)] == inner
+    assert [text[r.inner_start : r.inner_end] for r in quote_regions(text)] == inner
 
 
 @pytest.mark.parametrize(
@@ -167,13 +182,18 @@ def test_a_dash_credit_needs_a_dash_and_a_name(text: str, credited: bool) -> Non
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("SMITH: Well, no.", "SMITH"), ("Ana Ruiz: Rents Will Rise", "Ana Ruiz"),
-     ("Partial transcript as follows: none", None), ("No colon here", None)],
+    [
+        ("SMITH: Well, no.", "SMITH"),
+        ("Ana Ruiz: Rents Will Rise", "Ana Ruiz"),
+        ("Partial transcript as follows: none", None),
+        ("No colon here", None),
+    ],
 )
-def test_a_transcript_credit_needs_a_capitalised_name_and_a_colon(text: str,
-                                                                  name: str | None) -> None:
+def test_a_transcript_credit_needs_a_capitalised_name_and_a_colon(
+    text: str, name: str | None
+) -> None:
     credit = transcript_credit(text)
-    assert (text[credit[0]:credit[1]] if credit else None) == name
+    assert (text[credit[0] : credit[1]] if credit else None) == name
 
 
 @pytest.mark.seeds
@@ -182,8 +202,13 @@ def test_seed_quotes_carry_their_speakers(seed_paths: list[Path]) -> None:
     for path in seed_paths:
         text = path.read_text("utf-8")
         mentions.extend(quotes_of(text))
-    credited = {(m.speaker_span.text if m.speaker_span else "", m.cue.text if m.cue else ""):
-                speaker_key(m.speaker or "") for m in mentions if m.verbatim}
+    credited = {
+        (m.speaker_span.text if m.speaker_span else "", m.cue.text if m.cue else ""): speaker_key(
+            m.speaker or ""
+        )
+        for m in mentions
+        if m.verbatim
+    }
     assert credited[("he", "stated")] == "zelensky"
     assert credited[("He", "mentioned")] == "zelensky"
     assert credited[("Zelenskyy", "declared")] == "zelensky"

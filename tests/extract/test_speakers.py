@@ -38,8 +38,7 @@ def test_different_surnames_get_different_keys(first: str, second: str) -> None:
         ("Petrenko’s", "Petrenko"),
     ],
 )
-def test_titles_possessives_and_tails_are_dropped_from_the_shown_name(raw: str,
-                                                                      shown: str) -> None:
+def test_titles_possessives_and_tails_are_dropped_from_the_shown_name(raw: str, shown: str) -> None:
     assert normalise_speaker(raw) == shown
 
 

@@ -27,13 +27,24 @@ WESTERN = "Café owner Zoë said the naïve plan – “cheap and fast” – fa
         (codecs.BOM_UTF16_BE + WESTERN.encode("utf-16-be"), WESTERN),
         (codecs.BOM_UTF32_LE + WESTERN.encode("utf-32-le"), WESTERN),
         (WESTERN.encode("cp1252"), WESTERN),
-        ("Große Grüße aus München, schöne Größe.\n".encode("latin-1"),
-         "Große Grüße aus München, schöne Größe.\n"),
+        (
+            "Große Grüße aus München, schöne Größe.\n".encode("latin-1"),
+            "Große Grüße aus München, schöne Größe.\n",
+        ),
         ("Plain ASCII news text.\n".encode("utf-16-le"), "Plain ASCII news text.\n"),
         ("Plain ASCII news text.\n".encode("utf-16-be"), "Plain ASCII news text.\n"),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf32le-bom", "cp1252", "latin1",
-         "utf16le-no-bom", "utf16be-no-bom"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf32le-bom",
+        "cp1252",
+        "latin1",
+        "utf16le-no-bom",
+        "utf16be-no-bom",
+    ],
 )
 def test_text_decodes_to_what_its_bytes_say(data: bytes, expected: str) -> None:
     assert decode(data, "x.txt") == expected

@@ -20,7 +20,7 @@ def assert_spans_valid(article: Article) -> None:
     ev = article.published_evidence
     if ev is not None:
         assert ev.article == article.id
-        assert article.original[ev.start:ev.end] == ev.text
+        assert article.original[ev.start : ev.end] == ev.text
 
 
 def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
@@ -125,8 +125,10 @@ def test_an_html_page_dated_only_in_its_body_gets_evidence_there() -> None:
 def test_an_html_page_is_dated_only_by_a_full_date_it_states(
     extra: str, published: str | None
 ) -> None:
-    body = ("<p>The island ferry will run four crossings a day instead of six from next week, "
-            "the operator said on Tuesday.</p>")
+    body = (
+        "<p>The island ferry will run four crossings a day instead of six from next week, "
+        "the operator said on Tuesday.</p>"
+    )
     html = f"<html><head><title>Ferry</title></head><body><article>{body}{extra}</article>"
     assert article_from_html(html + "</body></html>", "f.html").published == published
 
@@ -189,7 +191,10 @@ def test_a_jsonl_feed_with_a_malformed_line_keeps_the_others() -> None:
     assert [a.source for a in articles] == [f"{path}:1", f"{path}:3"]
     first, third = articles
     assert (first.title, first.outlet, first.published) == (
-        "Bridge closed for inspection", "Valley Post", "2022-10-05")
+        "Bridge closed for inspection",
+        "Valley Post",
+        "2022-10-05",
+    )
     assert third.outlet == "coastnews.example"
     assert third.published is None
     result = read_paths([path])
@@ -214,8 +219,19 @@ def test_a_jsonl_feed_with_a_malformed_line_keeps_the_others() -> None:
         ("{'text': 'single quotes'}", "not valid JSON"),
         ("[" * 100_000, "not valid JSON"),
     ],
-    ids=["list", "string", "no-text", "text-not-str", "title-not-str", "bad-date", "blank-text",
-         "nul", "surrogate", "single-quotes", "deep-nesting"],
+    ids=[
+        "list",
+        "string",
+        "no-text",
+        "text-not-str",
+        "title-not-str",
+        "bad-date",
+        "blank-text",
+        "nul",
+        "surrogate",
+        "single-quotes",
+        "deep-nesting",
+    ],
 )
 def test_a_bad_jsonl_record_is_skipped_with_its_line_number_and_reason(
     line: str, reason: str

@@ -15,14 +15,31 @@ from accord.errors import InputError
 from accord.ingest import read_file
 from accord.model import Article
 
-FUZZ = settings(max_examples=100, deadline=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SUFFIXES = st.sampled_from([".txt", ".html", ".htm", ".jsonl", ".json", ".dat"])
 
 # Text with the characters that break parsers: markup, quotes, newlines, dates, controls.
-TOKENS = ["<p>", "</p>", "<html>", "<meta charset=latin-1>", "January 14, 2025", "2025-01-14",
-          "\r\n", "\r", "\n", "\x00", "\ufeff", '"', "{", "}", "[", "]", ":", ","]
+TOKENS = [
+    "<p>",
+    "</p>",
+    "<html>",
+    "<meta charset=latin-1>",
+    "January 14, 2025",
+    "2025-01-14",
+    "\r\n",
+    "\r",
+    "\n",
+    "\x00",
+    "\ufeff",
+    '"',
+    "{",
+    "}",
+    "[",
+    "]",
+    ":",
+    ",",
+]
 TRICKY = st.lists(
     st.one_of(st.text(st.characters(codec="utf-8"), max_size=30), st.sampled_from(TOKENS)),
     max_size=30,
@@ -61,7 +78,7 @@ def assert_valid(article: Article) -> None:
     if ev is not None:
         assert ev.article == article.id
         assert 0 <= ev.start < ev.end <= len(article.original)
-        assert article.original[ev.start:ev.end] == ev.text
+        assert article.original[ev.start : ev.end] == ev.text
 
 
 @FUZZ
@@ -71,8 +88,11 @@ def test_random_bytes_never_raise_anything_but_input_errors(data: bytes, suffix:
 
 
 @FUZZ
-@given(text=TRICKY, suffix=SUFFIXES,
-       encoding=st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "cp1252"]))
+@given(
+    text=TRICKY,
+    suffix=SUFFIXES,
+    encoding=st.sampled_from(["utf-8", "utf-16", "utf-8-sig", "cp1252"]),
+)
 def test_random_text_in_any_encoding_reads_or_is_refused_cleanly(
     text: str, suffix: str, encoding: str
 ) -> None:
@@ -80,7 +100,10 @@ def test_random_text_in_any_encoding_reads_or_is_refused_cleanly(
 
 
 @FUZZ
-@given(lines=st.lists(st.one_of(RECORD.map(json.dumps), TRICKY.map(lambda t: t.replace(
-    "\n", " "))), max_size=6))
+@given(
+    lines=st.lists(
+        st.one_of(RECORD.map(json.dumps), TRICKY.map(lambda t: t.replace("\n", " "))), max_size=6
+    )
+)
 def test_random_jsonl_lines_read_or_are_refused_cleanly(lines: list[str]) -> None:
     check("\n".join(lines).encode("utf-8", errors="surrogatepass"), ".jsonl")

@@ -35,7 +35,7 @@ def test_a_dateline_in_the_header_is_the_publication_date(
     found = find_published(text)
     assert found is not None
     assert found.value == iso
-    assert text[found.start:found.end] == stated
+    assert text[found.start : found.end] == stated
 
 
 @pytest.mark.parametrize(
@@ -85,13 +85,13 @@ def test_a_metadata_date_is_found_in_the_text_only_when_the_text_states_that_dat
     text = "Title\nJune 2, 2020\nBody."
     assert find_published(text, want="2020-06-03") is None
     found = find_published(text, want="2020-06-02")
-    assert found is not None and text[found.start:found.end] == "June 2, 2020"
+    assert found is not None and text[found.start : found.end] == "June 2, 2020"
 
 
 def test_offsets_count_from_the_start_of_the_text_with_leading_blank_lines() -> None:
     text = "\n\n  Title\n\n   14 January 2019  \nBody."
     found = find_published(text)
-    assert found is not None and text[found.start:found.end] == "14 January 2019"
+    assert found is not None and text[found.start : found.end] == "14 January 2019"
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,14 @@ STORY = "Ferry resumes service\n\nThe island ferry resumed crossings on Monday a
 
 def test_the_public_names_are_exactly_these() -> None:
     assert set(accord.ingest.__all__) == {
-        "DEFAULT_MAX_BYTES", "SUFFIXES", "ReadResult", "article_from_html",
-        "article_from_text", "read_file", "read_paths", "read_source",
+        "DEFAULT_MAX_BYTES",
+        "SUFFIXES",
+        "ReadResult",
+        "article_from_html",
+        "article_from_text",
+        "read_file",
+        "read_paths",
+        "read_source",
     }
 
 
@@ -71,8 +77,10 @@ def test_an_empty_directory_is_noted_as_holding_nothing(tmp_path: Path) -> None:
     assert where == str(tmp_path) and "holds no" in why
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root reads files whatever their mode; see the simulated case")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="root reads files whatever their mode; see the simulated case",
+)
 def test_an_unreadable_file_in_a_directory_is_skipped_as_permission_denied(
     tmp_path: Path,
 ) -> None:
@@ -85,8 +93,9 @@ def test_an_unreadable_file_in_a_directory_is_skipped_as_permission_denied(
     finally:
         locked.chmod(0o644)
     assert len(result.articles) == 1
-    assert result.skipped == [(str(locked), "permission denied (make the file readable "
-                                            "(chmod +r))")]
+    assert result.skipped == [
+        (str(locked), "permission denied (make the file readable (chmod +r))")
+    ]
 
 
 def test_an_unreadable_file_is_skipped_even_when_running_as_root(

@@ -28,8 +28,8 @@ def test_a_seed_publication_date_always_points_at_a_header_line(seed_paths: list
         ev = article.published_evidence
         assert (ev is None) == (article.published is None)
         if ev is not None:
-            assert article.original[ev.start:ev.end] == ev.text
-            header = [line for line in article.original[:ev.start].split("\n") if line.strip()]
+            assert article.original[ev.start : ev.end] == ev.text
+            header = [line for line in article.original[: ev.start].split("\n") if line.strip()]
             assert len(header) < MAX_HEADER_LINES
 
 

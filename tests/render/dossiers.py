@@ -24,7 +24,7 @@ from accord.model import (
 GAZETTE_TEXT = (
     "Floods close the old river bridge\n"
     "Officials said on 3 March 2024 that at least 120 homes were flooded after the river rose.\n"
-    "Mayor Lena Ortiz said \"we will rebuild every street\" at a briefing on Monday.\n"
+    'Mayor Lena Ortiz said "we will rebuild every street" at a briefing on Monday.\n'
     "ADVERTISEMENT: subscribe for more local news\n"
     "Schools in the lower town stay closed until further notice.\n"
 )
@@ -47,65 +47,137 @@ def sample_dossier() -> Dossier:
     """Three articles (one a reprint), a conflicting figure, a quote, claims and dates."""
     ad = "ADVERTISEMENT: subscribe for more local news"
     ad_start = GAZETTE_TEXT.index(ad)
-    gazette = Article.create("gazette.txt", GAZETTE_TEXT, title="Floods close the old river bridge",
-                             outlet="Harbor Gazette", published="2024-03-03",
-                             url="https://gazette.example/floods")
+    gazette = Article.create(
+        "gazette.txt",
+        GAZETTE_TEXT,
+        title="Floods close the old river bridge",
+        outlet="Harbor Gazette",
+        published="2024-03-03",
+        url="https://gazette.example/floods",
+    )
     gazette = gazette.with_removed([Removed(ad_start, ad_start + len(ad), "ad-marker")])
-    valley = Article.create("valley.txt", VALLEY_TEXT, title="Fire service counts flooded homes",
-                            outlet="Valley Times", published="2024-03-04")
+    valley = Article.create(
+        "valley.txt",
+        VALLEY_TEXT,
+        title="Fire service counts flooded homes",
+        outlet="Valley Times",
+        published="2024-03-04",
+    )
     reprint_text = GAZETTE_TEXT.replace("Floods close", "Flooding closes")
-    reprint = Article.create("wire.txt", reprint_text, title="Flooding closes the old bridge",
-                             outlet="Wire Copy", published="2024-03-05",
-                             derived_from=gazette.id, derivation="reprint")
+    reprint = Article.create(
+        "wire.txt",
+        reprint_text,
+        title="Flooding closes the old bridge",
+        outlet="Wire Copy",
+        published="2024-03-05",
+        derived_from=gazette.id,
+        derivation="reprint",
+    )
     figure = Figure(
-        id="f-homes", measure="flooded", low=120, best=150, high=200, as_of="2024-03-04",
-        conflict=True, counted="homes",
+        id="f-homes",
+        measure="flooded",
+        low=120,
+        best=150,
+        high=200,
+        as_of="2024-03-04",
+        conflict=True,
+        counted="homes",
         mentions=(
-            FigureMention(cut(gazette, "at least 120 homes"), 120, None, qualifier="at least",
-                          measure="flooded", counted="homes", attributed_to=("officials",)),
-            FigureMention(cut(valley, "Between 150 and 200 homes"), 150, 200,
-                          measure="flooded", counted="homes", attributed_to=("fire service",)),
+            FigureMention(
+                cut(gazette, "at least 120 homes"),
+                120,
+                None,
+                qualifier="at least",
+                measure="flooded",
+                counted="homes",
+                attributed_to=("officials",),
+            ),
+            FigureMention(
+                cut(valley, "Between 150 and 200 homes"),
+                150,
+                200,
+                measure="flooded",
+                counted="homes",
+                attributed_to=("fire service",),
+            ),
         ),
-        low_sources=(gazette.id,), high_sources=(valley.id,),
+        low_sources=(gazette.id,),
+        high_sources=(valley.id,),
     )
     quote = Quote(
-        id="q-rebuild", speaker="Lena Ortiz", text="we will rebuild every street",
+        id="q-rebuild",
+        speaker="Lena Ortiz",
+        text="we will rebuild every street",
         mentions=(
-            QuoteMention(cut(gazette, "we will rebuild every street"), "Lena Ortiz",
-                         speaker_span=cut(gazette, "Mayor Lena Ortiz"), cue=cut(gazette, "said")),
-            QuoteMention(cut(valley, "promised to rebuild the streets of the lower town"),
-                         "Lena Ortiz", verbatim=False),
+            QuoteMention(
+                cut(gazette, "we will rebuild every street"),
+                "Lena Ortiz",
+                speaker_span=cut(gazette, "Mayor Lena Ortiz"),
+                cue=cut(gazette, "said"),
+            ),
+            QuoteMention(
+                cut(valley, "promised to rebuild the streets of the lower town"),
+                "Lena Ortiz",
+                verbatim=False,
+            ),
         ),
     )
-    flooded = Claim("c-flooded", "Homes were flooded after the river rose.",
-                    (cut(gazette, "Officials said on 3 March 2024 that at least 120 homes were "
-                                  "flooded after the river rose."),
-                     cut(valley, "Between 150 and 200 homes were flooded")), sources=2)
-    closed = Claim("c-closed", "Schools stay closed until further notice.",
-                   (cut(gazette, "Schools in the lower town stay closed until further notice."),),
-                   sources=1, contradicts=("c-reopen",))
-    reopen = Claim("c-reopen", "Schools reopen on Wednesday.",
-                   (cut(valley, "Schools in the lower town will reopen on Wednesday"),),
-                   sources=1, contradicts=("c-closed",))
+    flooded = Claim(
+        "c-flooded",
+        "Homes were flooded after the river rose.",
+        (
+            cut(
+                gazette,
+                "Officials said on 3 March 2024 that at least 120 homes were "
+                "flooded after the river rose.",
+            ),
+            cut(valley, "Between 150 and 200 homes were flooded"),
+        ),
+        sources=2,
+    )
+    closed = Claim(
+        "c-closed",
+        "Schools stay closed until further notice.",
+        (cut(gazette, "Schools in the lower town stay closed until further notice."),),
+        sources=1,
+        contradicts=("c-reopen",),
+    )
+    reopen = Claim(
+        "c-reopen",
+        "Schools reopen on Wednesday.",
+        (cut(valley, "Schools in the lower town will reopen on Wednesday"),),
+        sources=1,
+        contradicts=("c-closed",),
+    )
     timeline = (
-        TimelineEntry("2024-03", "month", "Flooding season on the river.",
-                      (cut(gazette, "March 2024"),)),
-        TimelineEntry("2024-03-03", "day", "Officials report flooded homes.",
-                      (cut(gazette, "3 March 2024"),)),
-        TimelineEntry("2024-03-04", "day", "Fire service counts flooded homes.",
-                      (cut(valley, "4 March 2024"),)),
+        TimelineEntry(
+            "2024-03", "month", "Flooding season on the river.", (cut(gazette, "March 2024"),)
+        ),
+        TimelineEntry(
+            "2024-03-03", "day", "Officials report flooded homes.", (cut(gazette, "3 March 2024"),)
+        ),
+        TimelineEntry(
+            "2024-03-04",
+            "day",
+            "Fire service counts flooded homes.",
+            (cut(valley, "4 March 2024"),),
+        ),
     )
     return Dossier(
-        articles=(gazette, valley, reprint), figures=(figure,), quotes=(quote,),
-        claims=(flooded, closed, reopen), timeline=timeline,
+        articles=(gazette, valley, reprint),
+        figures=(figure,),
+        quotes=(quote,),
+        claims=(flooded, closed, reopen),
+        timeline=timeline,
         events=(Event("e-flood", "River flood", "2024-03-03", (gazette.id, valley.id)),),
-        title=gazette.title, skipped=({"source": "broken.bin", "reason": "binary file"},),
+        title=gazette.title,
+        skipped=({"source": "broken.bin", "reason": "binary file"},),
     )
 
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
-JS_LINK = "[click me](javascript:alert(1)) <a href=\"javascript:alert(1)\">js link</a>"
+JS_LINK = '[click me](javascript:alert(1)) <a href="javascript:alert(1)">js link</a>'
 STYLE_BREAK = "</style><style>body{display:none}</style>"
 LONG_TOKEN = "A" * 5000
 
@@ -119,16 +191,34 @@ def hostile_dossier() -> Dossier:
         f"Styles {STYLE_BREAK} here.\n"
         f"Token {LONG_TOKEN} end.\n"
     )
-    evil = Article.create("evil.html", text, title=f"Evil {SCRIPT}",
-                          outlet=f"{STYLE_BREAK}<b>Outlet</b>", published="2024-05-01",
-                          url="javascript:alert(1)")
-    figure = Figure("f-evil", "count", 40, 40, 40, None, False, counted=IMG,
-                    mentions=(FigureMention(cut(evil, f"40 {IMG} vehicles"), 40, 40),))
-    quote = Quote("q-evil", SCRIPT, f"said {IMG}",
-                  (QuoteMention(cut(evil, SCRIPT), SCRIPT),))
+    evil = Article.create(
+        "evil.html",
+        text,
+        title=f"Evil {SCRIPT}",
+        outlet=f"{STYLE_BREAK}<b>Outlet</b>",
+        published="2024-05-01",
+        url="javascript:alert(1)",
+    )
+    figure = Figure(
+        "f-evil",
+        "count",
+        40,
+        40,
+        40,
+        None,
+        False,
+        counted=IMG,
+        mentions=(FigureMention(cut(evil, f"40 {IMG} vehicles"), 40, 40),),
+    )
+    quote = Quote("q-evil", SCRIPT, f"said {IMG}", (QuoteMention(cut(evil, SCRIPT), SCRIPT),))
     claim = Claim("c-evil", f"Claim {JS_LINK}", (cut(evil, JS_LINK),), sources=1)
-    entry = TimelineEntry("2024-05-01", "day", f"Summary {SCRIPT}",
-                          (cut(evil, STYLE_BREAK),))
-    return Dossier(articles=(evil,), figures=(figure,), quotes=(quote,), claims=(claim,),
-                   timeline=(entry,), title=f"Story {SCRIPT}",
-                   skipped=({"source": IMG, "reason": SCRIPT},))
+    entry = TimelineEntry("2024-05-01", "day", f"Summary {SCRIPT}", (cut(evil, STYLE_BREAK),))
+    return Dossier(
+        articles=(evil,),
+        figures=(figure,),
+        quotes=(quote,),
+        claims=(claim,),
+        timeline=(entry,),
+        title=f"Story {SCRIPT}",
+        skipped=({"source": IMG, "reason": SCRIPT},),
+    )

@@ -30,8 +30,13 @@ class Page(HTMLParser):
         return {a["id"] for _, a in self.tags if a.get("id")}  # type: ignore[misc]
 
     def links(self, css_class: str | None = None) -> list[str]:
-        return [a["href"] or "" for t, a in self.tags if t == "a" and "href" in a
-                and (css_class is None or css_class in (a.get("class") or "").split())]
+        return [
+            a["href"] or ""
+            for t, a in self.tags
+            if t == "a"
+            and "href" in a
+            and (css_class is None or css_class in (a.get("class") or "").split())
+        ]
 
     def named(self, tag: str) -> list[dict[str, str | None]]:
         return [a for t, a in self.tags if t == tag]
@@ -121,8 +126,10 @@ def _evidence(article: Article, start: int, end: int, anchor: str, kind: str) ->
 
 def test_overlapping_mentions_cut_the_text_but_keep_it_whole() -> None:
     article = Article.create("t.txt", "Some 40 <b> people & more left.\n")
-    evidence = [_evidence(article, 0, 31, "ev-c0-0", "claim"),
-                _evidence(article, 5, 14, "ev-f0-0", "figure")]
+    evidence = [
+        _evidence(article, 0, 31, "ev-c0-0", "claim"),
+        _evidence(article, 5, 14, "ev-f0-0", "figure"),
+    ]
     [paragraph], placed = highlight_article(article, evidence)
     assert placed == {"ev-c0-0", "ev-f0-0"}
     assert re.sub(r"<[^>]+>", "", str(paragraph)) == "Some 40 &lt;b&gt; people &amp; more left."
@@ -148,8 +155,9 @@ def test_hostile_article_adds_no_element_to_the_page(hostile_html: str) -> None:
     assert [t for t, _ in hostile.tags].count("style") == 1
     assert hostile.named("b") == [{}] * len(hostile.named("b"))  # only our own, bare <b>
     assert "<b>Outlet</b>" not in hostile_html
-    assert all(not (a.get("href") or "").lower().startswith("javascript")
-               for a in hostile.named("a"))
+    assert all(
+        not (a.get("href") or "").lower().startswith("javascript") for a in hostile.named("a")
+    )
     assert not any(k.startswith("on") for _, attrs in hostile.tags for k in attrs)
 
 
@@ -175,8 +183,12 @@ def test_a_dossier_with_nothing_found_still_renders_every_section() -> None:
 
 @pytest.mark.parametrize(
     ("value", "first", "last"),
-    [("2024-03-03", "2024-03-03", "2024-03-03"), ("2024-02", "2024-02-01", "2024-02-29"),
-     ("2023", "2023-01-01", "2023-12-31"), ("2024-01-05/2024-01-09", "2024-01-05", "2024-01-09")],
+    [
+        ("2024-03-03", "2024-03-03", "2024-03-03"),
+        ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2023", "2023-01-01", "2023-12-31"),
+        ("2024-01-05/2024-01-09", "2024-01-05", "2024-01-09"),
+    ],
 )
 def test_timeline_dates_cover_their_precision(value: str, first: str, last: str) -> None:
     interval = date_interval(value)
@@ -189,10 +201,15 @@ def test_unreadable_timeline_dates_are_left_out_of_the_chart(value: str) -> None
     assert date_interval(value) is None
 
 
-@pytest.mark.parametrize(("measure", "counted", "label"), [
-    ("killed", "soldiers", "killed soldiers"), ("count", "people", "people"),
-    ("killed_or_wounded", None, "killed or wounded"), ("count", None, "count"),
-])
+@pytest.mark.parametrize(
+    ("measure", "counted", "label"),
+    [
+        ("killed", "soldiers", "killed soldiers"),
+        ("count", "people", "people"),
+        ("killed_or_wounded", None, "killed or wounded"),
+        ("count", None, "count"),
+    ],
+)
 def test_figure_labels_read_as_words(measure: str, counted: str | None, label: str) -> None:
     assert figure_label(measure, counted) == label
 

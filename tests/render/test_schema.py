@@ -41,6 +41,7 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
             del target[last]
         else:
             target[int(last) if last.isdigit() else last] = value
+
     return change
 
 
