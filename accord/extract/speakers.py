@@ -3,8 +3,10 @@
 The rule (no list of names): a name is stripped of titles, possessives, parentheticals and
 anything after a comma ("John Kirby, spokesperson for ..." -> "John Kirby"); its *key* is the
 last name token, lowercased, accents removed, doubled letters collapsed and a transliterated
-ending (``-iy``, ``-yi``, ``-ij``, ``-ii``) folded to ``-y``. So "Zelensky", "Zelenskyy",
-"Zelenskiy" and "President Volodymyr Zelensky" all share the key ``zelensky``.
+ending (``-iy``, ``-yi``, ``-ij``, ``-ii``) folded to ``-y``, and a hard ``c`` (before a
+consonant, ``a``, ``o``, ``u`` or at the end) or ``ck`` read as ``k``, as transliterations
+disagree on it. So "Zelensky", "Zelenskyy", "Zelenskiy" and "President Volodymyr Zelensky" all
+share the key ``zelensky``, and "Dascu" and "Dasku" share ``dasku``.
 
 Inside one article (or one cluster), :class:`NameTable` maps a short or variant form to the
 longest full name seen with a compatible key ("Kirby" -> "John Kirby"); that longest form is
@@ -77,6 +79,7 @@ TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES
 # Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
 _FINAL_VARIANT = re.compile(r"(?:iy|yi|ij|ii)$")
 _DOUBLED = re.compile(r"(.)\1+")
+_HARD_C = re.compile(r"c(?=[^eiy]|$)")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
@@ -86,7 +89,7 @@ def _fold(token: str) -> str:
     """Lowercase, drop accents and punctuation, collapse doubles, fold variant endings."""
     decomposed = unicodedata.normalize("NFKD", token.lower())
     letters = "".join(c for c in decomposed if c.isalpha())
-    return _FINAL_VARIANT.sub("y", _DOUBLED.sub(r"\1", letters))
+    return _FINAL_VARIANT.sub("y", _DOUBLED.sub(r"\1", _HARD_C.sub("k", letters)))
 
 
 def name_tokens(name: str) -> list[str]:

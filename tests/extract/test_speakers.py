@@ -13,6 +13,7 @@ from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
         ("Petrenko", "Petrenkoo", "Olena Petrenko", "Deputy Minister Olena Petrenko"),
         ("Kovalskiy", "Kovalsky", "Kovalskyi", "Kovalskij", "Mr. Ivan Kovalsky"),
         ("Muller", "Müller", "Chancellor Anna Müller", "Anna Muller's"),
+        ("Ana Vlacu", "Ana Vlaku", "Mayor Ana Vlacku"),
     ],
 )
 def test_every_spelling_of_one_name_shares_one_key(spellings: tuple[str, ...]) -> None:
@@ -21,7 +22,12 @@ def test_every_spelling_of_one_name_shares_one_key(spellings: tuple[str, ...]) -
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("Olena Petrenko", "Olena Petrova"), ("Kovalsky", "Kowalczyk"), ("Smith", "Smyth")],
+    [
+        ("Olena Petrenko", "Olena Petrova"),
+        ("Kovalsky", "Kowalczyk"),
+        ("Smith", "Smyth"),
+        ("Lucic", "Lucie"),
+    ],
 )
 def test_different_surnames_get_different_keys(first: str, second: str) -> None:
     assert speaker_key(first) != speaker_key(second)
