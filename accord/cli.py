@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -59,7 +60,8 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
 
 
 def _fail(exc: Exception) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+    # file names and reasons are data: escape them so "[x]" in a name is not read as markup
+    err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(EXIT_FAILURE)
 
 
@@ -76,7 +78,12 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
     )
     err.print(table)
     for item in dossier.skipped:
-        err.print(f"skipped {item['source']}: {item['reason']}", markup=False, highlight=False)
+        err.print(
+            f"skipped {item['source']}: {item['reason']}",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     for path in written:
         out.print(str(path), markup=False, highlight=False)
 
@@ -185,7 +192,7 @@ def ingest(
     except AccordError as exc:
         raise _fail(exc) from None
     for source, reason in report.skipped:
-        err.print(f"skipped {source}: {reason}", markup=False, highlight=False)
+        err.print(f"skipped {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
     out.print(
         f"{report.added} added, {report.known} already stored, "
         f"{report.new_stories} new stories ({db})",

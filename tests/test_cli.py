@@ -84,6 +84,13 @@ def test_analyze_fails_with_one_line_when_nothing_can_be_read(tmp_path: Path) ->
     assert not (tmp_path / "out" / "dossier.json").exists()
 
 
+def test_a_file_name_that_looks_like_markup_is_printed_as_is(tmp_path: Path) -> None:
+    missing = tmp_path / "[bold]nope[/].txt"
+    result = runner.invoke(app, ["analyze", str(missing), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 1
+    assert "[bold]nope[/].txt" in " ".join(result.output.split())
+
+
 def test_demo_analyses_the_bundled_sample_corpus(tmp_path: Path) -> None:
     result = runner.invoke(app, ["demo", "-o", str(tmp_path), "-q"])
     assert result.exit_code == 0, result.output
