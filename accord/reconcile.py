@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Literal
 
 from accord.events import find_events, parse_day, sentence_of, span_event, weekday_of
+from accord.extract.temporal import NUMBER_WORDS
 from accord.model import Article, Event, Extraction, Figure, FigureMention, content_id
 
 __all__ = ["find_events", "reconcile_figures"]
@@ -41,21 +42,7 @@ APPROX_TOLERANCE = 0.10
 # things (a battle's toll vs a campaign's).
 MAGNITUDE_RATIO = 10.0
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-    "the": 1,
-}
+_NUMBER_WORDS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
 _WINDOW_RE = re.compile(
     r"(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
     re.IGNORECASE,

@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
+from accord.extract.numbers import UNITS
 from accord.model import Precision
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -80,25 +81,9 @@ ORDINALS = {
     "fourth": 4,
     "4th": 4,
 }
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "fifty": 50,
+# Whole number words ("three weeks", "a month"), from the figure extractor's one table.
+NUMBER_WORDS: dict[str, int] = {
+    word: int(value) for word, value in UNITS.items() if value >= 1 and value == int(value)
 }
 STEP = {
     "this": 0,
