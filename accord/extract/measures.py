@@ -68,6 +68,8 @@ MEASURE_NOUNS: dict[str, str] = {
     "refugee": "displaced",
     "evacuee": "displaced",
     "deployment": "deployed",
+    # "the (death) toll rose to 17": a toll is of the dead unless a compound says otherwise
+    "toll": "killed",
 }
 MEASURE_ADJECTIVES: dict[str, str] = {
     "dead": "killed",
@@ -78,7 +80,14 @@ MEASURE_ADJECTIVES: dict[str, str] = {
     "injured": "wounded",
     "missing": "missing",
     "captured": "captured",
+    "homeless": "displaced",
 }
+# "forced from their homes", "remain out of their homes": displacement, said with a place.
+HOME_NOUNS = frozenset({"home", "house", "village", "town"})
+# Prepositions that tie a value to a verb's measured argument ("the toll rose to 17").
+VALUE_PREPS = frozenset({"to", "at"})
+# Prepositions that give the cause of a verb's patients ("treated for injuries").
+CAUSE_PREPS = frozenset({"for", "with"})
 KILLED_OR_WOUNDED = frozenset({"killed", "wounded"})
 # "X troops are in Y" states a presence: the deployment measure (closed class of force nouns).
 FORCE_NOUNS = frozenset(
@@ -236,6 +245,42 @@ def _governor(node: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
 
 
+def _noun_measure(noun: Token) -> str | None:
+    """A measure noun's measure, refined by a measure compound ("casualty toll")."""
+    for child in noun.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in MEASURE_NOUNS:
+            return MEASURE_NOUNS[child.lemma_.lower()]
+    return MEASURE_NOUNS.get(noun.lemma_.lower())
+
+
+def _measured_argument(anchor: Token) -> str | None:
+    """A number that is the value of a measure noun through "to"/"at": "the death toll had
+    risen to 17", "officials put the toll at 20" (the noun is the verb's subject or object)."""
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ not in VALUE_PREPS or prep.head.pos_ != "VERB":
+        return None
+    for argument in prep.head.children:
+        if argument.dep_ in ("nsubj", "nsubjpass", "dobj") and argument.pos_ == "NOUN":
+            found = _noun_measure(argument)
+            if found:
+                return found
+    return None
+
+
+def _circumstance_measure(verb: Token) -> str | None:
+    """What a verb's prepositions say about its patients: "treated for injuries" (wounded),
+    "forced from their homes", "remain out of their homes" (displaced)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objects = [o for o in prep.subtree if o.dep_ == "pobj" and o.head.head in (prep, verb)]
+        for obj in objects:
+            lemma = obj.lemma_.lower()
+            if prep.lower_ in CAUSE_PREPS and lemma in MEASURE_NOUNS:
+                return MEASURE_NOUNS[lemma]
+            if prep.lower_ in ("from", "out") and lemma in HOME_NOUNS:
+                return "displaced"
+    return None
+
+
 def measure_of(anchor: Token, noun: Token | None) -> str:
     """The reconciliation measure of a count (see module docstring)."""
     if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
@@ -254,14 +299,19 @@ def measure_of(anchor: Token, noun: Token | None) -> str:
         found = _combine(_verb_measures(verb))
         if found:
             return found
+    found = _measured_argument(anchor)
+    if found:
+        return found
     governor = _governor(carrier)
     if governor is None and carrier.dep_ in ("nummod", "quantmod"):
         governor = _governor(carrier.head)
-    if governor is not None:
+    # "dozens of people reported missing": the vague number, not its noun, is the argument
+    governors = [governor, _governor(anchor) if anchor is not carrier else None]
+    for governor in (g for g in governors if g is not None):
         if governor.pos_ == "NOUN":
             found = MEASURE_NOUNS.get(governor.lemma_.lower())
         else:
-            found = _combine(_verb_measures(governor))
+            found = _combine(_verb_measures(governor)) or _circumstance_measure(governor)
         if found:
             return found
         if (

@@ -1,0 +1,57 @@
+"""A figure's measure from its clause: tolls, injuries, homes left, people reported missing.
+
+Sentences are written for these tests; each names the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract import extract_all
+from accord.model import Article
+
+
+def measures(sentence: str) -> dict[str, str]:
+    text = f"Test story\n{sentence}\n"
+    article = Article.create("test.txt", text, title="Test story", published="2026-02-02")
+    (extraction,) = extract_all([article])
+    return {f.span.text: f.measure for f in extraction.figures}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        # a number reached through "to"/"at" is the value of the verb's measure noun
+        ("The regional death toll climbed to 42 by the evening.", "42", "killed"),
+        ("Police put the toll at 9.", "9", "killed"),
+        ("The casualty toll rose to 230 overnight.", "230", "killed_or_wounded"),
+        # the cause a verb's patients are treated or admitted for
+        ("Some 35 passengers were treated for injuries at the scene.", "Some 35", "wounded"),
+        ("About 80 workers were hospitalised with burns and injuries.", "About 80", "wounded"),
+        # leaving home is displacement
+        ("The fire drove 600 families from their homes.", "600", "displaced"),
+        ("More than 1,200 people are still out of their houses.", "More than 1,200", "displaced"),
+        ("The storm left 90 households homeless.", "90", "displaced"),
+        # a vague number that is itself the argument of "reported missing"
+        ("Divers searched for dozens of fishermen reported missing.", "dozens", "missing"),
+    ],
+)
+def test_the_clause_around_a_count_gives_its_measure(
+    sentence: str, figure: str, measure: str
+) -> None:
+    assert measures(sentence).get(figure) == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("The ferry fare rose to 12 euros this spring.", "12"),
+        ("Sales of the magazine rose to 40,000 copies.", "40,000"),
+        ("The club sent 25 players from its academy to the camp.", "25"),
+        ("Some 300 volunteers were thanked for their work.", "Some 300"),
+    ],
+)
+def test_counts_without_a_measure_word_stay_generic(sentence: str, figure: str) -> None:
+    found = measures(sentence)
+    assert figure in found, found
+    assert found[figure] not in {"killed", "wounded", "displaced", "killed_or_wounded"}
