@@ -20,15 +20,18 @@ from spacy.tokens import Token
 from accord.extract.attribution import attribution_chain
 from accord.extract.measures import counted_tokens, is_measure_noun, measure_of, period_of
 from accord.extract.numbers import (
+    CURRENCY_PREFIXES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATION_UNITS,
+    MEASUREMENT_UNITS,
     NUMBER_WORDS,
     QUALIFIERS,
     RANGE_WORDS,
     VAGUE_WORDS,
     Quantity,
     parse_quantity,
+    split_currency,
     unit_name,
 )
 from accord.model import Article, FigureMention
@@ -72,8 +75,11 @@ _PHONE = re.compile(
     r"^\(?\d{1,4}\)?([-. ]\w{2,5}){2,}$"  # 1-800-273-TALK, 555.123.4567
     r"|^\d{3}-\d{4}$"  # 555-1234
 )
+PHONE_DIGITS = 7  # the shortest phone number written with separators: 555-1234
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
-_NUMERAL = re.compile(r"^[$€£]?\d[\d,]*(\.\d+)?[a-zA-Z]{0,3}$|^\.\d+$")
+_NUMERAL = re.compile(r"^[$€£]?[-−]?\d[\d,]*(\.\d+)?[a-zA-Zμµ°]{0,4}$|^[-−]?\.\d+$")
+# A lower-case word glued to the number by a hyphen: "minus-5", "sub-300", "now-18".
+_GLUED_WORD = re.compile(r"^[a-z]{2,}-(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -88,15 +94,43 @@ class QuantityPhrase:
     unit: str | None  # normalised unit name ("dollar", "percentage", "mile") if any
 
 
+def token_numeral(tok: Token) -> tuple[str | None, str]:
+    """The currency written against a token and its numeral: ``"USD10m"`` → ("dollar",
+    "10m"), ``"US113"`` after a "$" → ("dollar", "113"), ``"minus-5"`` → (None, "-5"),
+    ``"sub-300"`` → (None, "300")."""
+    text = tok.text
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].text == "$" and not doc[tok.i - 1].whitespace_:
+        text = "$" + text  # "$US160", "$A82": the tokenizer split the sign off
+    currency, text = split_currency(text)
+    glued = _GLUED_WORD.match(text)
+    if glued:
+        text = ("-" if glued.group().startswith("minus") else "") + text[glued.end() :]
+    return currency, text
+
+
 def _is_number(tok: Token) -> bool:
     low = tok.lower_
     if _ORDINAL.match(low):
         return False
-    if _NUMERAL.match(tok.text) and any(c.isdigit() for c in tok.text):
+    numeral = token_numeral(tok)[1]
+    if _NUMERAL.match(numeral) and any(c.isdigit() for c in numeral):
         return True
     if low in NUMBER_WORDS or (low in VAGUE_WORDS and low != "few"):
         return True
+    doc = tok.doc
+    if (  # "tens of thousands"
+        low == "tens"
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].lower_ == "of"
+        and doc[tok.i + 2].lower_ in VAGUE_WORDS
+    ):
+        return True
     return "-" in low and all(p in NUMBER_WORDS for p in low.split("-"))
+
+
+def _has_digit(tok: Token) -> bool:
+    return any(c.isdigit() for c in tok.text)
 
 
 def _number_run(doc: SpacySpan, i: int) -> int:
@@ -104,6 +138,8 @@ def _number_run(doc: SpacySpan, i: int) -> int:
     end = i + 1
     while end < doc.end:
         tok = doc.doc[end]
+        if _is_number(tok) and _has_digit(tok):
+            break  # "640bhp 5.2 litre", "eight million 250ml bottles": two numbers
         if _is_number(tok) or (
             tok.lower_ == "of"
             and end + 1 < doc.end
@@ -112,7 +148,7 @@ def _number_run(doc: SpacySpan, i: int) -> int:
             end += 1
         elif (
             tok.lower_ in SCALE_LETTERS
-            and doc.doc[end - 1].like_num
+            and _has_digit(doc.doc[end - 1])
             and not doc.doc[end - 1].whitespace_
         ):
             end += 1  # "13.6M", "1.2m tons": a scale letter the tokenizer split off
@@ -166,6 +202,8 @@ def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
         start -= 1
     if start > sent.start and doc[start - 1].lower_ in RANGE_WORDS:
         return start - 1 if is_range else start
+    if start > sent.start and doc[start - 1].lower_ == "minus":
+        start -= 1
     for size in (4, 3, 2, 1):
         if start - size < sent.start:
             continue
@@ -176,28 +214,114 @@ def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
 
 
 def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
+    """The currency written before the number at ``start``: a sign or code against it
+    ("USD10m", "$US160"), a sign before it ("$ 5", "HK $3.7"), or a code ("EUR 50")."""
     doc = sent.doc
+    glued, _ = token_numeral(doc[start])
+    if glued is not None and doc[start].text[:1].isalpha():
+        return start - 1, glued  # "$US160": the sign was split off a code
+    if glued is not None and glued != CURRENCY_PREFIXES["$"]:
+        return start, glued  # "USD10m", "PS21,700"
     i = start
     if i > sent.start and doc[i - 1].text.lower() in CURRENCY_SYMBOLS:
         i -= 1
         unit = CURRENCY_SYMBOLS[doc[i].text.lower()]
-        if i > sent.start and doc[i - 1].text.upper() in ("US", "C", "A", "HK", "NZ"):
-            i -= 1
+        prefix = doc[i - 1] if i > sent.start else None
+        if (
+            prefix is not None
+            and prefix.text + doc[i].text in CURRENCY_PREFIXES
+            and prefix.text.isupper()
+            and prefix.tag_ != "DT"
+        ):  # "HK $3.7 billion", "C $6": the tokenizer split the code from the sign
+            return i - 1, CURRENCY_PREFIXES[prefix.text + doc[i].text]
         return i, unit
-    text = doc[start].text.lower()
-    for symbol, unit in CURRENCY_SYMBOLS.items():
-        if not symbol.isalpha() and text.startswith(symbol) and len(text) > len(symbol):
-            return start, unit
+    if (
+        i > sent.start
+        and doc[i - 1].text in CURRENCY_PREFIXES
+        and doc[i - 1].text.isupper()
+        and len(doc[i - 1].text) == 3
+    ):
+        return i - 1, CURRENCY_PREFIXES[doc[i - 1].text]  # "EUR 50", "USD 3.2 billion"
     return start, None
+
+
+# Nouns read distributively after "a"/"an" ("$5 a share", "$30 a head"), like a unit of time.
+DISTRIBUTIVE_NOUNS = frozenset({"share", "head", "person", "piece", "unit", "seat", "ticket"})
+UNIT_POS = frozenset({"NOUN", "PROPN", "X", "ADV", "ADP", "VERB", "ADJ", "SYM"})
+SQUARE = frozenset({"sq", "sq.", "square"})
+DEGREE = frozenset({"deg", "degree", "degrees", "°"})
+TEMPERATURE_SCALES = {
+    "c": "celsius",
+    "celsius": "celsius",
+    "f": "fahrenheit",
+    "fahrenheit": "fahrenheit",
+}
+
+
+def _unit_word(sent: SpacySpan, j: int, prefix: str = "") -> tuple[int, str | None]:
+    """A unit written at token ``j`` (after a unit written against the number, ``prefix``):
+    "km", "sq m" (square metre), "degrees Celsius", "kV/cm" (kilovolt per centimetre)."""
+    doc = sent.doc
+    if j >= sent.end and not prefix:
+        return j, None
+    low = doc[j].lower_ if j < sent.end else ""
+    if prefix in SQUARE or (not prefix and low in SQUARE):
+        k = j if prefix else j + 1
+        name = unit_name(doc[k].text) if k < sent.end else None
+        return (k + 1, f"square {name}") if name in MEASUREMENT_UNITS.values() else (j, None)
+    if prefix in DEGREE or (not prefix and low in DEGREE):
+        k = j if prefix else j + 1
+        scale = TEMPERATURE_SCALES.get(doc[k].lower_) if k < sent.end else None
+        if scale:
+            return k + 1, scale
+        return (j, "degree") if prefix else (j + 1, "degree")
+    if prefix:
+        return j, unit_name(prefix)
+    if doc[j].pos_ not in UNIT_POS:
+        return j, None
+    name = unit_name(doc[j].text)
+    if name is None or name in CURRENCY_WORDS.values():
+        return j, None
+    if j + 2 < sent.end and doc[j + 1].text == "/" and unit_name(doc[j + 2].text):
+        return j + 3, f"{name} per {unit_name(doc[j + 2].text)}"
+    return j + 1, name
+
+
+def _per_unit(sent: SpacySpan, end: int, unit: str) -> tuple[int, str]:
+    """ "$58 per barrel", "$3,500 a month", "52,000 barrel-a-day": a rate, unit per unit."""
+    doc = sent.doc
+    j = end
+    if j + 3 < sent.end and doc[j].text == "-" and doc[j + 1].lower_ in ("a", "an"):
+        j += 2  # "barrel-a-day"
+        if doc[j].text != "-":
+            return end, unit
+    if j + 1 >= sent.end or doc[j].lower_ not in ("per", "a", "an", "-"):
+        return end, unit
+    k, name = _unit_word(sent, j + 1)
+    noun = doc[j + 1]
+    if name is None and noun.pos_ == "NOUN":
+        distributive = noun.tag_ == "NN" and (
+            unit_name(noun.text) is not None or noun.lemma_.lower() in DISTRIBUTIVE_NOUNS
+        )
+        if doc[j].lower_ == "per" or distributive:  # not "$6 a pair of tickets"
+            k, name = j + 2, unit_name(noun.text) or noun.lemma_.lower()
+    if name is None:
+        return end, unit
+    return k, f"{unit} per {name}"
 
 
 def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
     """Unit right after the number: returns (new end, unit name, kind)."""
     doc = sent.doc
-    suffix = re.sub(r"^[\d.,]+", "", doc[end - 1].lower_)
+    suffix = re.sub(r"^[-−]?[\d.,]+", "", token_numeral(doc[end - 1])[1].lower())
     if suffix in ("pc", "%"):
         return end, "percentage", "percent"
-    if suffix and unit_name(suffix) and suffix not in ("k", "m", "bn", "b"):
+    if suffix in CURRENCY_WORDS:  # "164p"
+        return end, CURRENCY_WORDS[suffix], "money"
+    if suffix in SQUARE or suffix in DEGREE:  # "3923sq m", "1.19deg C"
+        new_end, name = _unit_word(sent, end, suffix)
+        return new_end, name, "measurement"
+    if suffix and unit_name(suffix) and suffix not in SCALE_LETTERS | {"mil"}:
         return end, unit_name(suffix), "measurement"
     if end >= sent.end:
         return end, None, "count"
@@ -210,11 +334,21 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
     lemma = nxt.lemma_.lower()
     if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
         return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
-    name = unit_name(nxt.text) if nxt.pos_ in ("NOUN", "PROPN", "X", "ADV", "ADP") else None
+    if (
+        low == "-"
+        and end + 1 < sent.end
+        and not doc[end - 1].whitespace_
+        and not nxt.whitespace_
+        and unit_name(doc[end + 1].text)
+    ):
+        end, nxt = end + 1, doc[end + 1]  # "3.5-liter", "185-hp"
+    if unit_name(nxt.text) == "count" and nxt.lower_ != "fold":
+        return end + 1, "count", "count"  # "3,200 times": a multiplier
+    new_end, name = _unit_word(sent, end)
     if name and (name in DURATION_UNITS):
         return end, name, "duration"
     if name and name != "count":
-        return end, name, "measurement"
+        return new_end, name, "measurement"
     return end, None, "count"
 
 
@@ -229,7 +363,7 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
     """Dates, times, ordinals, years, identifiers and phone numbers are not quantities."""
     doc = sent.doc
     text = doc[start:end].text
-    if _PHONE.match(text) or any(_PHONE.match(_word_around(t)) for t in doc[start:end]):
+    if _is_phone(text) or any(_is_phone(_word_around(t)) for t in doc[start:end]):
         return True
     if (
         anchor.ent_type_ in NOT_FIGURE_LABELS
@@ -290,6 +424,24 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
     )
 
 
+def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: int) -> str:
+    """The words :func:`parse_quantity` reads: the bounding word, then the number from ``i``
+    with any currency sign or code left out ("more than HK $3.7 billion" → "more than 3.7
+    billion")."""
+    doc = sent.doc
+    qualifier = doc[start:money_start].text if money_start > start else ""
+    number = (
+        token_numeral(doc[i])[1]
+        + doc[i].whitespace_
+        + (doc[i + 1 : end].text if end > i + 1 else "")
+    )
+    return f"{qualifier} {number}".strip()
+
+
+def _is_phone(text: str) -> bool:
+    return bool(_PHONE.match(text)) and sum(c.isdigit() for c in text) >= PHONE_DIGITS
+
+
 def _phrase_head(tokens: SpacySpan) -> Token:
     """The token of the number phrase whose head lies outside it (its syntactic head)."""
     outside = [t for t in tokens if not tokens.start <= t.head.i < tokens.end or t.head is t]
@@ -319,14 +471,16 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         run_end = _number_run(sent, i)
         end = _extend_range(sent, i, run_end)
         anchor = _phrase_head(doc[i:end])
-        start = _qualifier_start(sent, i, end > run_end)
-        start, currency = _currency_before(sent, start)
+        money_start, currency = _currency_before(sent, i)
+        start = _qualifier_start(sent, money_start, end > run_end)
         end_unit, unit, kind = _unit_after(sent, end)
         if currency:
             unit, kind = currency, "money"
+        if unit is not None and kind != "duration":
+            end_unit, unit = _per_unit(sent, end_unit, unit)
         if _is_age(sent, i, end):
             unit, kind = "year of age", "age"
-        quantity = parse_quantity(doc[start:end_unit].text)
+        quantity = parse_quantity(_quantity_text(sent, start, money_start, i, end))
         if quantity is None or _excluded(sent, i, end, anchor, unit):
             i = end
             continue

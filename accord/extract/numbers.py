@@ -89,6 +89,7 @@ SCALES = {
     "bn": 1_000_000_000,
     "b": 1_000_000_000,
     "tn": 1_000_000_000_000,
+    "mil": 1_000_000,  # "RM3.06mil": Malaysian and Singaporean press
     "dozen": 12,
 }
 NUMBER_WORDS = (frozenset(UNITS) | frozenset(SCALES)) - {"a", "an", "k", "m", "b", "half", "single"}
@@ -146,6 +147,8 @@ RANGE_WORDS = ("between", "from")
 RANGE_JOINERS = ("and", "to", "-", "–", "—", "or")
 
 _NUMERAL = re.compile(r"^[$€£¥]?(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*)$")
+# A minus sign written against the number ("-1.3%", "$-50.8bn") or the word "minus".
+_NEGATIVE = re.compile(r"(?:^|\s|\$)(?:minus\b|[-−](?=\.?\d))", re.IGNORECASE)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|\.\d+|[a-z]+(?:-[a-z]+)*|[–—-]")
 
 
@@ -184,7 +187,9 @@ def words_value(words: list[str]) -> float | None:
             continue
         numeral = _numeral(word)
         if numeral is not None:
-            current = (current or 0.0) + numeral
+            if seen:  # "one 52,000-barrel refinery", "640bhp 5.2 litre": two numbers, not one
+                return None
+            current = numeral  # "a 3,500 deposit": the article does not count
             seen = True
         elif word in SCALES and word not in ("k", "m", "b") and (seen or current is not None):
             scale = SCALES[word]
@@ -244,8 +249,15 @@ def _vague(words: list[str]) -> float | None:
 
 def tokens_of(text: str) -> list[str]:
     """Lower-cased words and numerals of a mention; currency signs and units are dropped."""
+    text = " ".join(split_currency(word)[1] for word in text.split())
     text = text.lower().replace("per cent", "").replace("percent", "")
     return [t for t in _TOKEN.findall(text) if t not in CURRENCY_SYMBOLS]
+
+
+def _is_negative(text: str) -> bool:
+    """ "-1.3%", "$-50.8bn", "minus 5": a sign before the first digit of the mention."""
+    sign = _NEGATIVE.search(text)
+    return sign is not None and not any(c.isdigit() for c in text[: sign.start()])
 
 
 def parse_quantity(text: str) -> Quantity | None:
@@ -255,6 +267,10 @@ def parse_quantity(text: str) -> Quantity | None:
     Quantity(low=1000.0, high=4000.0, qualifier='between', approximate=False, vague=False)
     """
     words = tokens_of(text)
+    negative = _is_negative(text)
+    if negative:
+        words = [w for w in words if w != "minus"]
+        words = words[1:] if words and words[0] in ("-", "–") else words
     qualifier, rest = _split_qualifier(words)
     if rest and rest[0] in RANGE_WORDS:
         qualifier, rest = rest[0], rest[1:]
@@ -275,6 +291,7 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     if vague or qualifier in LOWER_BOUND:
         return Quantity(value, None, qualifier, False, vague)
+    value = -value if negative else value
     if qualifier in UPPER_BOUND:
         return Quantity(None, value, qualifier)
     return Quantity(value, value, qualifier, qualifier in APPROXIMATE)
@@ -308,6 +325,65 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₪": "shekel",
     "nis": "shekel",
 }
+# Currency written against the number ("USD10m", "$US160", "HK$5.4m", "RM23.50"): ISO 4217
+# codes and the symbol forms of news wires. "PS" and "Y=" are how the ASCII transliteration
+# of text (unidecode and wire feeds) writes "£" and "¥".
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "dollar",
+    "$US": "dollar",
+    "USD": "dollar",
+    "$": "dollar",
+    "A$": "australian dollar",
+    "AU$": "australian dollar",
+    "$A": "australian dollar",
+    "AUD": "australian dollar",
+    "C$": "canadian dollar",
+    "$C": "canadian dollar",
+    "CAD": "canadian dollar",
+    "HK$": "hong kong dollar",
+    "HKD": "hong kong dollar",
+    "NZ$": "new zealand dollar",
+    "$NZ": "new zealand dollar",
+    "NZD": "new zealand dollar",
+    "S$": "singapore dollar",
+    "SGD": "singapore dollar",
+    "€": "euro",
+    "EUR": "euro",
+    "£": "pound sterling",
+    "PS": "pound sterling",
+    "GBP": "pound sterling",
+    "¥": "japanese yen",
+    "Y=": "japanese yen",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "RMB": "chinese yuan",
+    "₹": "indian rupee",
+    "INR": "indian rupee",
+    "Rs": "indian rupee",
+    "Rs.": "indian rupee",
+    "₪": "shekel",
+    "ILS": "shekel",
+    "CHF": "swiss franc",
+    "RM": "malaysian ringgit",
+    "MYR": "malaysian ringgit",
+    "ZAR": "south african rand",
+}
+_GLUED_CURRENCY = re.compile(
+    "^("
+    + "|".join(re.escape(p) for p in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
+    + r")(?=[-−]?\.?\d)"
+)
+
+
+def split_currency(word: str) -> tuple[str | None, str]:
+    """``"USD10m"`` → ("dollar", "10m"); ``"PS21,700"`` → ("pound sterling", "21,700");
+    a word without a currency written against a digit comes back unchanged."""
+    match = _GLUED_CURRENCY.match(word)
+    if not match:
+        return None, word
+    return CURRENCY_PREFIXES[match.group(1)], word[match.end() :]
+
+
 CURRENCY_WORDS: dict[str, str] = {
     "dollar": "dollar",
     "euro": "euro",
@@ -320,6 +396,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "shekel": "shekel",
     "cent": "cent",
     "pence": "penny",
+    "p": "penny",  # "164p": share prices in pence (UK)
     "penny": "penny",
     "franc": "swiss franc",
     "won": "south korean won",
@@ -342,6 +419,18 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "metre": "metre",
     "cm": "centimetre",
     "mm": "millimetre",
+    "millimeter": "millimetre",
+    "millimetre": "millimetre",
+    "centimeter": "centimetre",
+    "centimetre": "centimetre",
+    "μm": "micrometre",
+    "µm": "micrometre",
+    "micrometer": "micrometre",
+    "micrometre": "micrometre",
+    "nanometer": "nanometre",
+    "nanometre": "nanometre",
+    "m2": "square metre",
+    "km2": "square kilometre",
     "mile": "mile",
     "yard": "yard",
     "foot": "foot",
@@ -355,9 +444,19 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "lb": "pound-mass",
     "lbs": "pound-mass",
     "ton": "ton",
-    "tonne": "ton",
+    "tonne": "metric ton",
+    "mg": "milligram",
+    "milligram": "milligram",
+    "oz": "ounce",
+    "ounce": "ounce",
+    "pint": "pint",
+    "quart": "quart",
     "gigatonne": "gigaton",
     "mph": "mile per hour",
+    "m.p.h": "mile per hour",
+    "m.p.h.": "mile per hour",
+    "knot": "knot",
+    "kt": "knot",
     "km/h": "kilometre per hour",
     "kph": "kilometre per hour",
     "hp": "horsepower",
@@ -370,6 +469,19 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "kwh": "kilowatt hour",
     "mw": "megawatt",
     "gw": "gigawatt",
+    "mwh": "megawatt hour",
+    "gwh": "gigawatt hour",
+    "twh": "terawatt hour",
+    "v": "volt",
+    "volt": "volt",
+    "kv": "kilovolt",
+    "pa": "pascal",
+    "kpa": "kilopascal",
+    "mpa": "megapascal",
+    "gpa": "gigapascal",
+    "megapascal": "megapascal",
+    "gigapascal": "gigapascal",
+    "ksi": "kilopound per square inch",
     "w": "watt",
     "hz": "hertz",
     "ghz": "gigahertz",
@@ -391,10 +503,16 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "degree": "degree",
     "celsius": "celsius",
     "fahrenheit": "fahrenheit",
+    "degf": "fahrenheit",
+    "degc": "celsius",
+    "°f": "fahrenheit",
+    "°c": "celsius",
+    "deg": "degree",
     "point": "point",
     "basis point": "basis point",
     "bps": "basis point",
     "ppb": "parts-per-billion",
+    "ppm": "parts-per-million",
     "decibel": "decibel",
     "db": "decibel",
     "minute": "minute",

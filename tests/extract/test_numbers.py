@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.numbers import DOZENS, HUNDREDS, SEVERAL, Quantity, parse_quantity, unit_name
+from accord.extract.numbers import (
+    DOZENS,
+    HUNDREDS,
+    SEVERAL,
+    Quantity,
+    parse_quantity,
+    split_currency,
+    unit_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,4 +94,62 @@ def test_text_without_a_quantity_gives_none(text: str) -> None:
     ],
 )
 def test_unit_names_are_normalised_to_singular_names(word: str, name: str | None) -> None:
+    assert unit_name(word) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("-2.5", -2.5),
+        ("minus 40", -40),
+        ("$-12.4bn", -12.4e9),
+        ("about minus 3", -3),
+    ],
+)
+def test_a_minus_sign_or_the_word_minus_makes_the_value_negative(text: str, value: float) -> None:
+    quantity = parse_quantity(text)
+    assert quantity is not None and quantity.low == quantity.high == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("a 4,200", 4200), ("one 30,000", None), ("7 3.5", None), ("RM4.2mil", 4_200_000)],
+)
+def test_an_article_does_not_count_and_two_numerals_are_not_one_number(
+    text: str, value: float | None
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.low if quantity else None) == value
+
+
+@pytest.mark.parametrize(
+    ("word", "currency", "rest"),
+    [
+        ("USD25m", "dollar", "25m"),
+        ("EUR3.1bn", "euro", "3.1bn"),
+        ("HK$900", "hong kong dollar", "900"),
+        ("$A75", "australian dollar", "75"),
+        ("PS40", "pound sterling", "40"),
+        ("Y=1,200", "japanese yen", "1,200"),
+        ("RM12.90", "malaysian ringgit", "12.90"),
+        ("USD", None, "USD"),
+        ("PSG", None, "PSG"),
+    ],
+)
+def test_a_currency_code_written_against_the_number_is_split_off(
+    word: str, currency: str | None, rest: str
+) -> None:
+    assert split_currency(word) == (currency, rest)
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [
+        ("μm", "micrometre"),
+        ("GWh", "gigawatt hour"),
+        ("MPa", "megapascal"),
+        ("tonnes", "metric ton"),
+    ],
+)
+def test_si_abbreviations_name_their_unit(word: str, name: str) -> None:
     assert unit_name(word) == name

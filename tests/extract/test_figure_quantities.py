@@ -1,0 +1,102 @@
+"""quantities_in on sentences written for the tests: units, currencies, signs and ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.figures import quantities_in
+from accord.model import Article
+from accord.nlp import parse_blocks
+
+
+def phrases_of(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
+    """(span text, low, high, unit) of every quantity phrase in ``text``."""
+    article = Article.create(source="test", original=text)
+    found = []
+    for block in next(parse_blocks([article])):
+        for sent in block.doc.sents:
+            for p in quantities_in(sent):
+                span = block.doc[p.start : p.end].text
+                found.append((span, p.quantity.low, p.quantity.high, p.unit))
+    return found
+
+
+def only(text: str) -> tuple[str, float | None, float | None, str | None]:
+    found = phrases_of(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The yacht changed hands for USD25m last spring.", 25e6, "dollar"),
+        ("Its annual budget is EUR3.1bn this time.", 3.1e9, "euro"),
+        ("Tickets sold for HK $900 each.", 900, "hong kong dollar"),
+        ("The farm was valued at $A75 million.", 75e6, "australian dollar"),
+        ("A pint there now costs PS4.", 4, "pound sterling"),
+        ("The lunch set is RM12.90 at the stall.", 12.9, "malaysian ringgit"),
+        ("Shares closed at 212p on Friday.", 212, "penny"),
+    ],
+)
+def test_currency_signs_and_codes_before_the_number_give_money(
+    sentence: str, value: float, unit: str
+) -> None:
+    _, low, high, found_unit = only(sentence)
+    assert (low, high, found_unit) == (value, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Rent is $2,400 a month in that street.", 2400, "dollar per month"),
+        ("Copper traded at $9,100 per tonne.", 9100, "dollar per metric ton"),
+        ("The pipeline moves 80,000 barrels a day.", 80000, "barrel per day"),
+        ("They built a 40,000 barrel-a-day plant.", 40000, "barrel per day"),
+        ("The storm reached 120 miles per hour.", 120, "mile per hour"),
+        ("The warehouse offers 800 sq m of space.", 800, "square metre"),
+        ("The field was 12 kV/cm at the tip.", 12, "kilovolt per centimetre"),
+        ("Water boils at 100 degrees Celsius here.", 100, "celsius"),
+        ("It ships with a 2.0-liter engine.", 2.0, "litre"),
+        ("The gauge read 450 μm after the run.", 450, "micrometre"),
+        ("The comet spins 4,000 times a day.", 4000, "count per day"),
+    ],
+)
+def test_units_after_the_number_include_rates_squares_and_hyphens(
+    sentence: str, value: float, unit: str
+) -> None:
+    _, low, _, found_unit = only(sentence)
+    assert (low, found_unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The index ended the day -2.4% lower.", -2.4),
+        ("Overnight it fell to minus 15 degrees.", -15),
+        ("The offense managed minus-8 yards.", -8),
+        ("The deficit widened to $-31.2bn in May.", -31.2e9),
+    ],
+)
+def test_a_minus_sign_before_the_number_is_kept(sentence: str, value: float) -> None:
+    _, low, _, _ = only(sentence)
+    assert low == value
+
+
+def test_two_numerals_side_by_side_are_two_quantities() -> None:
+    found = phrases_of("The mill bottles nine million 330ml cans a year.")
+    assert [(low, unit) for _, low, _, unit in found] == [(9e6, None), (330, "millilitre")]
+
+
+def test_a_range_keeps_the_unit_after_its_high_end() -> None:
+    assert only("Cyclists rode at 18 to 25 miles per hour.")[1:] == (18, 25, "mile per hour")
+
+
+def test_tens_of_thousands_is_a_floor_of_ten_thousand() -> None:
+    _, low, high, _ = only("Tens of thousands of fans filled the square.")
+    assert (low, high) == (10_000, None)
+
+
+def test_a_hyphenated_age_is_not_a_phone_number() -> None:
+    _, low, _, unit = only("The 71-year-old retired last year.")
+    assert (low, unit) == (71, "year of age")
