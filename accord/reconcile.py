@@ -49,6 +49,17 @@ _WINDOW_RE = re.compile(
 )
 
 
+# A reporting verb, then at most a short adjunct ("in a statement"), then the date's own
+# preposition: the date is when it was said. Closed class of English reporting verbs.
+_REPORT_DATE_RE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|added|declared|confirmed|briefed)"
+    r"(?:\s+(?:reporters|journalists|parliament|lawmakers))?"
+    r"(?:\s+(?:in|at|during|after)(?:\s+(?!that\b|who\b|which\b)[\w'’-]+){1,4}?)?"
+    r"\s+(?:on|late|early|last|this)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def period_key(period: str) -> str:
     """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
     seven days" match; an unparseable window keeps its own lower-cased words."""
@@ -149,8 +160,15 @@ def names_a_day(mention: FigureMention, extraction: Extraction) -> bool:
     return any(
         sentence.start <= d.span.start < sentence.end
         and (parse_day(d.value) is not None or (d.value is None and weekday_of(d) is not None))
+        and not dates_the_report(sentence.text[: d.span.start - sentence.start])
         for d in extraction.dates
     )
+
+
+def dates_the_report(before: str) -> bool:
+    """Is a date that follows ``before`` the day of the telling ("officials said on
+    Wednesday", "told reporters in a briefing on Monday"), not of the happening?"""
+    return _REPORT_DATE_RE.search(before) is not None
 
 
 def _as_of(mention: FigureMention, extraction: Extraction, article: Article | None) -> str | None:

@@ -9,7 +9,7 @@ import pytest
 
 from accord.events import compatible, find_events, span_event
 from accord.model import Article, DateMention, Event, Extraction, FigureMention, Span
-from accord.reconcile import period_key, reconcile_figures
+from accord.reconcile import dates_the_report, period_key, reconcile_figures
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -221,3 +221,22 @@ def test_anchors_are_compatible_only_when_their_dates_or_weekdays_agree(
         for i, (d, w) in enumerate(zip(dates, weekdays, strict=True))
     )
     assert compatible(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("before", "is_report"),
+    [
+        ("Officials said on ", True),
+        ("The ministry said in a statement on ", True),
+        ("The governor told reporters late ", True),
+        ("Police said ", True),
+        ("At least nine people were killed on ", False),
+        ("The toll rose to 31 on ", False),
+        ("The agency said the toll rose on ", False),
+        ("The mayor said at a briefing that four died on ", False),
+    ],
+)
+def test_a_date_after_a_reporting_verb_dates_the_report_not_the_happening(
+    before: str, is_report: bool
+) -> None:
+    assert dates_the_report(before) is is_report
