@@ -148,7 +148,31 @@ def reconcile_figures(
         for (_, period, event), mentions in keyed.items()
         for group in split_by_magnitude(mentions)
     ]
-    return sorted(figures, key=lambda f: (f.measure, f.period, -(f.best or 0.0), f.id))
+    return sorted(figures, key=_reading_order)
+
+
+# Harm to people first (what a reader of conflict or disaster news looks for), then
+# movements of people and forces, then any other count.
+MEASURE_ORDER = (
+    "killed",
+    "killed_or_wounded",
+    "wounded",
+    "missing",
+    "captured",
+    "arrested",
+    "shot",
+    "displaced",
+    "deployed",
+    "stationed",
+)
+
+
+def _reading_order(figure: Figure) -> tuple[int, int, str, float, str]:
+    """Measures in :data:`MEASURE_ORDER`, then the rest; inside one, the figures most
+    sources carry first."""
+    rank = MEASURE_ORDER.index(figure.measure) if figure.measure in MEASURE_ORDER else 99
+    articles = len({m.span.article for m in figure.mentions})
+    return (rank, -articles, figure.period, -(figure.best or 0.0), figure.id)
 
 
 def names_a_day(mention: FigureMention, extraction: Extraction) -> bool:

@@ -240,3 +240,23 @@ def test_a_date_after_a_reporting_verb_dates_the_report_not_the_happening(
     before: str, is_report: bool
 ) -> None:
     assert dates_the_report(before) is is_report
+
+
+def test_harm_figures_come_first_and_widely_carried_ones_lead_their_measure() -> None:
+    a = article("The flood covered 40 farms; 12 people died and 30 were hurt.")
+    b = article("Officials confirmed 12 deaths and said 7 people were still missing.")
+    c = article("The river destroyed 40 farms and killed 12 residents.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "40", 40, 40, "count", counted="farms"),
+            figure(a, "12", 12, 12, "killed"),
+            figure(a, "30", 30, 30, "wounded"),
+        ),
+        extraction(b, figure(b, "12", 12, 12, "killed"), figure(b, "7", 7, 7, "missing")),
+        extraction(
+            c, figure(c, "40", 40, 40, "count", counted="farms"), figure(c, "12", 12, 12, "killed")
+        ),
+    ]
+    figures = reconcile_figures([a, b, c], exs, one_event(a, b, c))
+    assert [f.measure for f in figures] == ["killed", "wounded", "missing", "count"]
