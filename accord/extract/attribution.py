@@ -2,9 +2,9 @@
 
 Read from the dependency parse, walking up from the number: each reporting verb on the way
 ("estimate", "say", "suggest", ...) credits its subject; an "according to X" or a "citing X"
-attached on the way credits X after the subject that cites it. So "A South Korean lawmaker,
-citing intelligence reports, stated that around 100 soldiers have died" gives
-``("South Korean lawmaker", "intelligence reports")``. Pronouns ("he said") are skipped:
+attached on the way credits X after the subject that cites it. So "A Chilean senator,
+citing police records, said that about 40 miners were trapped" gives
+``("Chilean senator", "police records")``. Pronouns ("he said") are skipped:
 resolving them is the quote extractor's job, not this module's.
 """
 
@@ -87,7 +87,7 @@ def _phrase(head: Token, skip: set[int]) -> str | None:
 
 
 def _with_compounds(subject: Token, node: Token) -> str | None:
-    """ "U.S., Ukrainian, and South Korean intelligence estimate that ..." tagged with
+    """ "French, Dutch and Belgian agency estimate that ..." tagged with
     ``estimate`` as a noun: the source runs from the subject to the noun's compounds."""
     lefts = [t for t in node.lefts if t.dep_ in ("compound", "amod")]
     if not lefts or subject.i > lefts[0].i:
