@@ -27,6 +27,7 @@ from dataclasses import replace
 from typing import Literal
 
 from accord.events import find_events, parse_day, sentence_of, span_event, weekday_of
+from accord.extract.measures import is_measure_noun
 from accord.extract.temporal import NUMBER_WORDS
 from accord.model import Article, Event, Extraction, Figure, FigureMention, content_id
 
@@ -217,7 +218,8 @@ def _figure(
     low, high = min(values), max(values)
     events = {m.event for m in mentions}
     dates = [d for d in (as_of_of[m] for m in mentions) if d is not None]
-    counted = [m.counted for m in mentions if m.counted]
+    # what is counted besides the measure: "deaths" or "casualties" only restate it
+    counted = [m.counted for m in mentions if m.counted and not is_measure_noun(m.counted)]
     return Figure(
         id=content_id(*(f"{m.span.article}:{m.span.start}" for m in mentions), prefix="f"),
         measure=mentions[0].measure,

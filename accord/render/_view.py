@@ -41,11 +41,12 @@ def format_range(low: float | None, high: float | None) -> str:
 
 
 def figure_label(measure: str, counted: str | None) -> str:
-    """``("killed", "soldiers")`` → ``"killed soldiers"``; the generic ``count`` measure is
-    left out (``"people"``, not ``"count people"``)."""
-    words = [] if measure == "count" else [measure.replace("_", " ")]
-    words += [counted] if counted else []
-    return " ".join(words) or measure
+    """Words a reader would use: ``("killed", "soldiers")`` → ``"soldiers killed"``; the
+    generic ``count`` measure is left out (``"people"``, not ``"people count"``)."""
+    what = measure.replace("_", " ")
+    if not counted:
+        return what
+    return counted if measure == "count" else f"{counted} {what}"
 
 
 @dataclass(frozen=True)

@@ -204,7 +204,7 @@ def test_unreadable_timeline_dates_are_left_out_of_the_chart(value: str) -> None
 @pytest.mark.parametrize(
     ("measure", "counted", "label"),
     [
-        ("killed", "soldiers", "killed soldiers"),
+        ("killed", "soldiers", "soldiers killed"),
         ("count", "people", "people"),
         ("killed_or_wounded", None, "killed or wounded"),
         ("count", None, "count"),
