@@ -28,6 +28,7 @@ from accord.extract.numbers import (
     NUMBER_WORDS,
     QUALIFIERS,
     RANGE_WORDS,
+    SCALES,
     VAGUE_WORDS,
     Quantity,
     parse_quantity,
@@ -92,6 +93,7 @@ class QuantityPhrase:
     quantity: Quantity
     kind: str  # count | money | percent | measurement | duration | age
     unit: str | None  # normalised unit name ("dollar", "percentage", "mile") if any
+    descending: bool = False  # a range written high end first ("from 208 to 193")
 
 
 def token_numeral(tok: Token) -> tuple[str | None, str]:
@@ -102,6 +104,7 @@ def token_numeral(tok: Token) -> tuple[str | None, str]:
     doc = tok.doc
     if tok.i > 0 and doc[tok.i - 1].text == "$" and not doc[tok.i - 1].whitespace_:
         text = "$" + text  # "$US160", "$A82": the tokenizer split the sign off
+    text = text.lstrip("~≈+")  # "~25", "≈32m2", "+0.2%": a hedge or a sign written against it
     currency, text = split_currency(text)
     glued = _GLUED_WORD.match(text)
     if glued:
@@ -218,10 +221,11 @@ def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
     ("USD10m", "$US160"), a sign before it ("$ 5", "HK $3.7"), or a code ("EUR 50")."""
     doc = sent.doc
     glued, _ = token_numeral(doc[start])
-    if glued is not None and doc[start].text[:1].isalpha():
+    own = split_currency(doc[start].text.lstrip("~≈+"))[0]
+    if glued is not None and own is None and doc[start].text[:1].isalpha():
         return start - 1, glued  # "$US160": the sign was split off a code
-    if glued is not None and glued != CURRENCY_PREFIXES["$"]:
-        return start, glued  # "USD10m", "PS21,700"
+    if own is not None:
+        return start, own  # "USD10m", "PS21,700"
     i = start
     if i > sent.start and doc[i - 1].text.lower() in CURRENCY_SYMBOLS:
         i -= 1
@@ -277,8 +281,8 @@ def _unit_word(sent: SpacySpan, j: int, prefix: str = "") -> tuple[int, str | No
         return (j, "degree") if prefix else (j + 1, "degree")
     if prefix:
         return j, unit_name(prefix)
-    if doc[j].pos_ not in UNIT_POS:
-        return j, None
+    if doc[j].pos_ not in UNIT_POS and (j == 0 or doc[j - 1].whitespace_):
+        return j, None  # a unit the tokenizer split off the number ("1.5mm") has any tag
     name = unit_name(doc[j].text)
     if name is None or name in CURRENCY_WORDS.values():
         return j, None
@@ -333,7 +337,7 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
         return end + 2, "percentage", "percent"
     lemma = nxt.lemma_.lower()
     if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
-        return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
+        return end + 1, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
     if (
         low == "-"
         and end + 1 < sent.end
@@ -430,6 +434,8 @@ def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: i
     billion")."""
     doc = sent.doc
     qualifier = doc[start:money_start].text if money_start > start else ""
+    if not qualifier and doc[i].text[:1] in "~≈":
+        qualifier = "about"
     number = (
         token_numeral(doc[i])[1]
         + doc[i].whitespace_
@@ -484,32 +490,28 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         if quantity is None or _excluded(sent, i, end, anchor, unit):
             i = end
             continue
-        phrases.append(QuantityPhrase(start, end_unit, anchor, quantity, kind, unit))
+        first = parse_quantity(token_numeral(doc[i])[1] + " " + doc[i + 1 : run_end].text)
+        descending = first is not None and quantity.low != quantity.high == first.low
+        phrases.append(QuantityPhrase(start, end_unit, anchor, quantity, kind, unit, descending))
         i = end_unit
     return _merge_ranges(sent, phrases)
 
 
 def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[QuantityPhrase]:
-    """ "$62 and $68" after "between", "1 per cent to 1.5 per cent": one range, not two."""
+    """ "$62 and $68" after "between", "1 per cent to 1.5 per cent", "from 208 pounds to 193":
+    one range, not two. Not after "by" ("rose by $4 billion to $41 billion": a change, then
+    the level reached), and never between two ranges."""
     doc = sent.doc
     merged: list[QuantityPhrase] = []
     for phrase in phrases:
         last = merged[-1] if merged else None
-        if (
-            last is not None
-            and phrase.start == last.end + 1
-            and last.kind == phrase.kind
-            and last.quantity.low is not None
-            and phrase.quantity.high is not None
-            and doc[last.end].lower_ in RANGE_JOINERS
-            and not last.quantity.vague
-            and (
-                doc[last.end].lower_ not in ("and", "or")
-                or doc[last.start].lower_ in RANGE_WORDS
-                or (last.start > sent.start and doc[last.start - 1].lower_ in RANGE_WORDS)
-            )
-        ):
+        if last is not None and _joins_range(sent, last, phrase):
             low, high = last.quantity.low, phrase.quantity.high
+            assert low is not None and high is not None  # checked by _joins_range
+            last_words = {t.lower_ for t in doc[last.start : last.end]}
+            scale = doc[phrase.end - 1].lower_ if phrase.unit else phrase.anchor.lower_
+            if scale in SCALES and not last_words & set(SCALES) and low * SCALES[scale] <= high:
+                low *= SCALES[scale]  # "$10 to $15 billion"
             start = (
                 last.start - 1
                 if last.start > sent.start and doc[last.start - 1].lower_ in RANGE_WORDS
@@ -520,12 +522,32 @@ def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[Quanti
                 phrase.end,
                 phrase.anchor,
                 Quantity(min(low, high), max(low, high), "between"),
-                phrase.kind,
-                phrase.unit,
+                last.kind,
+                last.unit if phrase.unit is None else phrase.unit,
+                descending=low > high,
             )
             continue
         merged.append(phrase)
     return merged
+
+
+def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) -> bool:
+    doc = sent.doc
+    if phrase.start != last.end + 1 or doc[last.end].lower_ not in RANGE_JOINERS:
+        return False
+    if last.quantity.vague or any(
+        q.low is None or q.low != q.high for q in (last.quantity, phrase.quantity)
+    ):
+        return False
+    before = doc[last.start - 1].lower_ if last.start > sent.start else ""
+    if before == "by":
+        return False
+    after_range_word = doc[last.start].lower_ in RANGE_WORDS or before in RANGE_WORDS
+    if doc[last.end].lower_ in ("and", "or") and not after_range_word:
+        return False
+    if last.kind == phrase.kind and (last.unit == phrase.unit or after_range_word):
+        return True  # not "rose 18 sen to RM23.50": a change, then the level
+    return after_range_word and phrase.unit is None and last.unit is not None
 
 
 def _trimmed(block: Block, sent: SpacySpan) -> tuple[int, int]:

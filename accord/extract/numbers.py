@@ -509,6 +509,7 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "°c": "celsius",
     "deg": "degree",
     "point": "point",
+    "pc": "percentage",
     "basis point": "basis point",
     "bps": "basis point",
     "ppb": "parts-per-billion",

@@ -100,3 +100,41 @@ def test_tens_of_thousands_is_a_floor_of_ten_thousand() -> None:
 def test_a_hyphenated_age_is_not_a_phone_number() -> None:
     _, low, _, unit = only("The 71-year-old retired last year.")
     assert (low, unit) == (71, "year of age")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exports rose by $4 billion to $41 billion.", [(4e9, 4e9), (41e9, 41e9)]),
+        ("The stock gained 12 sen to RM4.10 on Monday.", [(12, 12), (4.1, 4.1)]),
+        ("Bids ranged from $20 to $25 billion.", [(20e9, 25e9)]),
+        ("He slimmed from 180 pounds to 165 in a year.", [(165, 180)]),
+        ("Targets moved from 4 to 6 per cent to 2 to 3 per cent.", [(4, 6), (2, 3)]),
+    ],
+)
+def test_ranges_join_two_numbers_but_not_a_change_and_a_level(
+    sentence: str, expected: list[tuple[float, float]]
+) -> None:
+    assert [(low, high) for _, low, high, _ in phrases_of(sentence)] == expected
+
+
+def test_a_range_written_high_end_first_is_marked_descending() -> None:
+    article = Article.create(source="test", original="He slimmed from 180 pounds to 165.")
+    block = next(parse_blocks([article]))[0]
+    (phrase,) = quantities_in(next(iter(block.doc.sents)))
+    assert phrase.descending
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The lens is ~2.5mm thick.", 2.5, "millimetre"),
+        ("Margins fell to 12pc last year.", 12, "percentage"),
+        ("The Dow closed +0.4% on the day.", 0.4, "percentage"),
+    ],
+)
+def test_a_hedge_or_plus_sign_written_against_the_number_is_read(
+    sentence: str, value: float, unit: str
+) -> None:
+    _, low, _, found_unit = only(sentence)
+    assert (low, found_unit) == (value, unit)
