@@ -337,7 +337,7 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
         return end + 2, "percentage", "percent"
     lemma = nxt.lemma_.lower()
     if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
-        return end + 1, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
+        return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
     if (
         low == "-"
         and end + 1 < sent.end
@@ -533,7 +533,10 @@ def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[Quanti
 
 def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) -> bool:
     doc = sent.doc
-    if phrase.start != last.end + 1 or doc[last.end].lower_ not in RANGE_JOINERS:
+    gap = last.end
+    if gap < phrase.start and doc[gap].lemma_.lower() in CURRENCY_WORDS:
+        gap += 1  # "from 208 pounds to 193": the currency word is outside the span
+    if phrase.start != gap + 1 or doc[gap].lower_ not in RANGE_JOINERS:
         return False
     if last.quantity.vague or any(
         q.low is None or q.low != q.high for q in (last.quantity, phrase.quantity)
@@ -543,7 +546,7 @@ def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) 
     if before == "by":
         return False
     after_range_word = doc[last.start].lower_ in RANGE_WORDS or before in RANGE_WORDS
-    if doc[last.end].lower_ in ("and", "or") and not after_range_word:
+    if doc[gap].lower_ in ("and", "or") and not after_range_word:
         return False
     if last.kind == phrase.kind and (last.unit == phrase.unit or after_range_word):
         return True  # not "rose 18 sen to RM23.50": a change, then the level
