@@ -262,7 +262,7 @@ def clean_articles(articles: Iterable[Article]) -> list[Article]:
 
     plans = [_plan(article) for article in articles]
     texts = [_embed_texts(plan) for plan in plans]
-    vectors = embed([t for batch in texts for t in batch])
+    vectors = embed([t for batch in texts for t in batch], cache=True)
     cleaned: list[Article] = []
     offset = 0
     for plan, batch in zip(plans, texts, strict=True):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -61,11 +62,35 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    """An empty MinHash: its permutations (drawn from ``SEED``) are shared by every sketch."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
+
+
 def minhash(text: str, size: int = SHINGLE_WORDS) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED)
-    for shingle in shingles(text, size):
-        mh.update(shingle.encode("utf-8"))
+    """The MinHash of ``text``'s word ``size``-shingles (all shingles hashed in one batch; the
+    same values as updating one shingle at a time)."""
+    template = _template()
+    mh = MinHash(
+        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+    )
+    mh.update_batch([shingle.encode("utf-8") for shingle in shingles(text, size)])
     return mh
+
+
+@lru_cache(maxsize=4_096)
+def text_minhash(text: str) -> MinHash:
+    """The sketch of a whole article's text (5-shingles), remembered as paragraphs' are."""
+    return minhash(text, SHINGLE_WORDS)
+
+
+# Reprint detection in the corpus store sees a story's recent members again with every batch
+# that adds to the story, so paragraph sketches are remembered (~1.2 KB each).
+@lru_cache(maxsize=16_384)
+def paragraph_minhash(text: str) -> MinHash:
+    """The sketch of one paragraph (3-shingles); callers must not update it."""
+    return minhash(text, PARAGRAPH_SHINGLE_WORDS)
 
 
 def paragraphs(article: Article) -> list[str]:
@@ -110,11 +135,12 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
     paras = [paragraphs(a) for a in articles]
     whole = MinHashLSH(threshold=REPRINT_JACCARD, num_perm=NUM_PERM)
     part = MinHashLSH(threshold=PARAGRAPH_JACCARD, num_perm=NUM_PERM)
-    hashes = [minhash(t) for t in texts]
+    hashes = [text_minhash(t) for t in texts]
+    para_hashes = [[paragraph_minhash(p) for p in ps] for ps in paras]
     for i, mh in enumerate(hashes):
         whole.insert(str(i), mh)
-        for k, p in enumerate(paras[i]):
-            part.insert(f"{i}:{k}", minhash(p, PARAGRAPH_SHINGLE_WORDS))
+        for k, pmh in enumerate(para_hashes[i]):
+            part.insert(f"{i}:{k}", pmh)
     found: dict[int, Copy] = {}
     for i in order:
         for key in whole.query(hashes[i]):
@@ -122,8 +148,8 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
             if rank[j] < rank[i] and i not in found:
                 found[i] = Copy(i, j, "reprint")
         copied: dict[int, int] = {}
-        for p in paras[i]:
-            keys = part.query(minhash(p, PARAGRAPH_SHINGLE_WORDS))
+        for pmh in para_hashes[i]:
+            keys = part.query(pmh)
             for j in {int(k.split(":")[0]) for k in keys}:
                 if rank[j] < rank[i]:
                     copied[j] = copied.get(j, 0) + 1
@@ -147,9 +173,7 @@ def _rewrites(
     if len(todo) < 2:
         return {}
     if embedder is None:
-        from accord.nlp import embed
-
-        embedder = embed
+        embedder = _cached_embed
     flat = [p for i in order for p in paras[i]]
     vectors = embedder(flat)
     spans: dict[int, np.ndarray] = {}
@@ -171,6 +195,13 @@ def _rewrites(
                 out[i] = Copy(i, j, "wire")
                 break
     return out
+
+
+def _cached_embed(texts: list[str]) -> np.ndarray:
+    """Paragraph vectors, reusing those cleaning (or an earlier call) computed."""
+    from accord.nlp import embed
+
+    return embed(texts, cache=True)
 
 
 def mark_derived(articles: Sequence[Article], embedder: Embedder | None = None) -> list[Article]:

@@ -17,6 +17,7 @@ nothing, and a run killed mid-way resumes where its last committed batch ended.
 
 from __future__ import annotations
 
+import base64
 import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,8 +34,8 @@ from accord.store import ArticleRecord, Store
 DEFAULT_BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a kill
 EMBED_CHARS = 1000  # all-MiniLM-L6-v2 reads 256 word pieces, about this many characters
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
-REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked against (each
-# check re-embeds their paragraphs for rewrite detection, so the window stays short)
+REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked against (their
+# paragraph vectors and sketches usually come from caches, but a miss re-computes them)
 DEFAULT_RAY_WORKERS = 2
 
 RecordStream = Callable[[Sequence[Article], int], Iterator[list[ArticleRecord]]]
@@ -81,11 +82,15 @@ def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:
 def process_articles(articles: Sequence[Article]) -> list[ArticleRecord]:
     """clean → parse → extract → entities → embed, for articles that need nothing else."""
     from accord.clean import clean_articles
+    from accord.dedupe import paragraphs
     from accord.extract import extract_blocks
     from accord.nlp import embed, parse_blocks
 
     cleaned = clean_articles(articles)  # one embedding batch for all their paragraphs
-    vectors = embed([embedding_text(a) for a in cleaned])
+    # Paragraphs cleaning had no reason to embed, cached for reprint detection on the driver
+    # (:func:`link_reprints`); then the clustering text of each article.
+    embed([p for a in cleaned for p in paragraphs(a)], cache=True)
+    vectors = embed([embedding_text(a) for a in cleaned])  # stored: computed afresh
     records = []
     for article, blocks, vector in zip(cleaned, parse_blocks(cleaned), vectors, strict=True):
         records.append(
@@ -117,7 +122,33 @@ class ArticleProcessor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         articles = [Article.from_dict(json.loads(a)) for a in batch["article"]]
         records = process_articles(articles)
-        return {"index": batch["index"], "record": [json.dumps(r.to_dict()) for r in records]}
+        return {
+            "index": batch["index"],
+            "record": [json.dumps(r.to_dict()) for r in records],
+            "paragraphs": [json.dumps(paragraph_vectors(r.article)) for r in records],
+        }
+
+
+def paragraph_vectors(article: Article) -> dict[str, str]:
+    """The paragraph embeddings a worker computed for an article (base64 float32, exact), for
+    the driver's reprint detection to reuse instead of embedding the paragraphs again."""
+    from accord.dedupe import paragraphs
+    from accord.nlp import recent_embeddings
+
+    found = recent_embeddings(paragraphs(article))
+    return {
+        text: base64.b64encode(v.astype(np.float32).tobytes()).decode() for text, v in found.items()
+    }
+
+
+def remember_paragraphs(encoded: str) -> None:
+    """Put a worker's paragraph vectors (:func:`paragraph_vectors`) into this process's cache."""
+    from accord.nlp import remember
+
+    found = json.loads(encoded)
+    if found:
+        vectors = np.stack([np.frombuffer(base64.b64decode(v), np.float32) for v in found.values()])
+        remember(list(found), vectors)
 
 
 def ray_batches(
@@ -147,6 +178,8 @@ def ray_batches(
         )
         for batch in dataset.iter_batches(batch_size=batch_size, batch_format="numpy"):
             order = np.argsort(batch["index"], kind="stable")
+            for encoded in batch["paragraphs"]:
+                remember_paragraphs(str(encoded))
             yield [ArticleRecord.from_dict(json.loads(str(batch["record"][i]))) for i in order]
 
     return stream

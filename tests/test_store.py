@@ -237,20 +237,20 @@ def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
 ) -> None:
     pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
     pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
-    import accord.store
+    import accord.pipeline
 
     corpus = make_corpus()
     ingest_articles(store, corpus[:3], fake_stream(), batch_size=3)
     dam = store.list_stories("dam")[0]
     first = store.story_dossier(dam.id)
     calls: list[int] = []
-    real = accord.store._cross_source
+    real = accord.pipeline.cross_source
 
     def counting(*args):  # type: ignore[no-untyped-def]
         calls.append(1)
         return real(*args)
 
-    monkeypatch.setattr(accord.store, "_cross_source", counting)
+    monkeypatch.setattr(accord.pipeline, "cross_source", counting)
     assert store.story_dossier(dam.id) == first
     assert calls == []
     ingest_articles(store, corpus, fake_stream(), batch_size=3)
