@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -98,6 +98,18 @@ def paragraphs(article: Article) -> list[str]:
     return [p for p in kept if len(p.split()) >= MIN_PARAGRAPH_WORDS]
 
 
+@cache
+def _bands(threshold: float) -> tuple[int, int]:
+    """The (bands, rows) datasketch picks for ``threshold``: it integrates the error curves
+    for every split of NUM_PERM on each construction (~50 ms), so the choice is kept."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _lsh(threshold: float) -> MinHashLSH:
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
+
+
 @dataclass(frozen=True)
 class Copy:
     """One article found to derive from another."""
@@ -133,8 +145,8 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
     rank = {i: r for r, i in enumerate(order)}
     texts = [a.masked() for a in articles]
     paras = [paragraphs(a) for a in articles]
-    whole = MinHashLSH(threshold=REPRINT_JACCARD, num_perm=NUM_PERM)
-    part = MinHashLSH(threshold=PARAGRAPH_JACCARD, num_perm=NUM_PERM)
+    whole = _lsh(REPRINT_JACCARD)
+    part = _lsh(PARAGRAPH_JACCARD)
     hashes = [text_minhash(t) for t in texts]
     para_hashes = [[paragraph_minhash(p) for p in ps] for ps in paras]
     for i, mh in enumerate(hashes):
