@@ -5,7 +5,8 @@ another of the same type (Cybulska & Vossen 2014). The documents carry no public
 so this scores the lead-embedding half of event finding alone (dates only cannot-link).
 Prints B-cubed P/R/F1 over all documents and the mean per-topic adjusted Rand index, for a
 sweep of the merge threshold (the constant ``EVENT_LEAD_SIMILARITY`` is marked).
-Cross-document event-mention coreference (CoNLL F1 vs the same-lemma baseline) is not run.
+Cross-document event-mention coreference (CoNLL F1 vs the same-lemma baseline) is in
+``eval_ecbplus_coref.py``.
 
     .venv/bin/python evaluation/eval_ecbplus.py [--data ../shared/data/ecbplus]
 """
