@@ -43,6 +43,7 @@ NOT_FIGURE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 # Kinds a dossier reconciles; "duration" and "age" are quantities but not figures.
 FIGURE_KINDS = frozenset({"count", "money", "percent", "measurement"})
 YEAR_RANGE = (1000, 2100)  # a bare four-digit integer in this range reads as a year
+MAX_AGE = 120  # a bare number after a person's name reads as an age up to this
 IDENTIFIER_MARKERS = frozenset(
     {
         "no.",
@@ -65,6 +66,13 @@ IDENTIFIER_MARKERS = frozenset(
         "channel",
         "highway",
         "interstate",
+        "category",
+        "game",
+        "episode",
+        "phase",
+        "stage",
+        "grade",
+        "class",
     }
 )
 CONTACT_VERBS = frozenset({"call", "contact", "dial", "text", "phone", "reach"})
@@ -357,14 +365,70 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
 
 
 def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
+    """ "a 65-year-old", "aged 40", and a bare number after a person's name, set off by
+    commas ("Maddon, 66, said") or not ("Nick Hague 44 has spent")."""
     doc = sent.doc
     after = "".join(t.lower_ for t in doc[end : min(end + 4, sent.end)])
     before = doc[start - 1].lower_ if start > sent.start else ""
-    return after.startswith(AGE_AFTER) or before in ("aged", "age")
+    if after.startswith(AGE_AFTER) or before in ("aged", "age"):
+        return True
+    number = doc[start]
+    if end - start != 1 or not number.text.isdigit() or not 0 < int(number.text) <= MAX_AGE:
+        return False
+    prev = doc[start - 1] if start > sent.start else None
+    nxt = doc[end] if end < sent.end else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON":
+        return nxt is None or nxt.pos_ in ("AUX", "VERB", "PUNCT")
+    return (
+        prev is not None
+        and prev.text == ","
+        and start - 2 >= sent.start
+        and doc[start - 2].pos_ == "PROPN"
+        and nxt is not None
+        and nxt.text == ","
+    )
 
 
-def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | None) -> bool:
-    """Dates, times, ordinals, years, identifiers and phone numbers are not quantities."""
+def _year_shaped(tok: Token) -> bool:
+    """A bare four-digit integer in the years' range: "2019", not "2,019" or "2019.5"."""
+    text = tok.text
+    return text.isdigit() and len(text) == 4 and YEAR_RANGE[0] <= int(text) <= YEAR_RANGE[1]
+
+
+def _reads_as_date(anchor: Token) -> bool:
+    """Whether a number spaCy tagged DATE or TIME is one: a year, or part of an entity with a
+    word or a clock/calendar sign ("March 5", "10.45pm", "5/12"). A lone "13176" or "44"
+    tagged DATE is a tagging slip (an index level, an age)."""
+    if _year_shaped(anchor) or any(c in anchor.text for c in ":/"):
+        return True
+    ent = next((e for e in anchor.doc.ents if e.start <= anchor.i < e.end), None)
+    if ent is None:
+        return True
+    return any(any(c.isalpha() or c in ":/" for c in t.text) for t in ent if t.i != anchor.i)
+
+
+def _names_a_thing(anchor: Token, prev: Token | None, nxt: Token | None) -> bool:
+    """A bare integer that is part of a name: after a proper noun ("Tactical Group 84", "S&P
+    500", "iPhone 11", "Planet 9 project") unless it counts a plural noun after it ("Kyiv 300
+    drones"), or before the proper noun it modifies ("787 Dreamliner", "575 Wilbraham Road")."""
+    if not anchor.text.isdigit():
+        return False
+    if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ != "PERSON":
+        return nxt is None or nxt.tag_ not in ("NNS", "NNPS")
+    head = anchor.head
+    return (
+        anchor.dep_ in ("nummod", "compound")
+        and head.i > anchor.i
+        and head.tag_ == "NNP"
+        and head.ent_type_ not in ("NORP", "DATE")
+    )
+
+
+def _excluded(
+    sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | None, bounded: bool = False
+) -> bool:
+    """Dates, times, ordinals, years, identifiers and phone numbers are not quantities.
+    ``bounded``: a bounding word or currency comes first ("about 1000" is not a year)."""
     doc = sent.doc
     text = doc[start:end].text
     if _is_phone(text) or any(_is_phone(_word_around(t)) for t in doc[start:end]):
@@ -372,6 +436,7 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
     if (
         anchor.ent_type_ in NOT_FIGURE_LABELS
         and unit is None
+        and _reads_as_date(anchor)
         and not (
             anchor.dep_ == "nummod"
             and anchor.head.tag_ == "NNS"
@@ -382,6 +447,8 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
         return True  # a date or time; "sales of 5835 units" (tagged DATE) is still a count
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
+    if unit is None and _names_a_thing(anchor, prev, nxt):
+        return True
     marker = doc[max(sent.start, start - 2) : start].text.lower().replace(" ", "")
     if (
         anchor.like_num
@@ -390,15 +457,6 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
     ):
         return True
     if (
-        unit is None
-        and anchor.like_num
-        and prev is not None
-        and prev.pos_ == "PROPN"
-        and prev.is_title
-        and (nxt is None or nxt.pos_ not in ("NOUN",))
-    ):
-        return True  # "Tactical Group 84", "Big 12", "Model 3"
-    if (
         prev is not None
         and prev.text == "("
         and nxt is not None
@@ -406,13 +464,11 @@ def _excluded(sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | 
         and unit is None
     ):
         return True  # a parenthesised bare number: an extension, a phone keyword, a citation
-    value = anchor.text.replace(",", "")
     if (
         unit is None
-        and value.isdigit()
-        and "," not in anchor.text
-        and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]
+        and _year_shaped(anchor)
         and end - start == 1
+        and not bounded
         and not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS")
     ):
         return True
@@ -487,7 +543,7 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         if _is_age(sent, i, end):
             unit, kind = "year of age", "age"
         quantity = parse_quantity(_quantity_text(sent, start, money_start, i, end))
-        if quantity is None or _excluded(sent, i, end, anchor, unit):
+        if quantity is None or _excluded(sent, i, end, anchor, unit, start < i):
             i = end
             continue
         first = parse_quantity(token_numeral(doc[i])[1] + " " + doc[i + 1 : run_end].text)

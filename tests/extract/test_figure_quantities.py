@@ -138,3 +138,39 @@ def test_a_hedge_or_plus_sign_written_against_the_number_is_read(
 ) -> None:
     _, low, _, found_unit = only(sentence)
     assert (low, found_unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Nikkei 225 closed higher on Tuesday.",
+        "Shares in the FTSE 100 firm rose.",
+        "She lived at 42 Elmwood Road for years.",
+        "The 737 Max returned to service.",
+        "The storm grew into a category 3 system.",
+    ],
+)
+def test_a_number_inside_a_name_is_not_a_quantity(sentence: str) -> None:
+    assert phrases_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Officials expect about 1500 to attend.", 1500),
+        ("The index slipped 0.3 per cent to 13250 at the close.", 13250),
+    ],
+)
+def test_a_bounded_or_non_year_number_is_not_taken_for_a_date(sentence: str, value: float) -> None:
+    assert value in [low for _, low, _, _ in phrases_of(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Priya Raman, 47, runs the bakery alone.", "Marta Kowalski 58 has worked nights."],
+)
+def test_a_number_after_a_persons_name_is_an_age(sentence: str) -> None:
+    article = Article.create(source="test", original=sentence)
+    block = next(parse_blocks([article]))[0]
+    (phrase,) = quantities_in(next(iter(block.doc.sents)))
+    assert (phrase.kind, phrase.unit) == ("age", "year of age")
