@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.extract.figures import QuantityPhrase, quantities_in
-from accord.extract.measures import counted_tokens
+from accord.extract.measures import counted_tokens, counted_unit
 from accord.extract.numbers import APPROXIMATE, HUNDREDS, LOWER_BOUND, UPPER_BOUND
 from accord.model import Article
 from accord.nlp import parse_blocks
@@ -151,7 +151,7 @@ def predict(sentence: str) -> list[Tag]:
                     tokens = counted_tokens(phrase.anchor, phrase.end)
                     unit = phrase.unit
                     if unit is None:
-                        unit = " ".join(t.lemma_.lower() for t in tokens) if tokens else "-"
+                        unit = counted_unit(tokens)
                     words = {t.lower_ for t in tokens} | {
                         t.lower_ for t in list(phrase.anchor.ancestors)[:2]
                     }

@@ -259,7 +259,9 @@ def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
 
 # Nouns read distributively after "a"/"an" ("$5 a share", "$30 a head"), like a unit of time.
 DISTRIBUTIVE_NOUNS = frozenset({"share", "head", "person", "piece", "unit", "seat", "ticket"})
-UNIT_POS = frozenset({"NOUN", "PROPN", "X", "ADV", "ADP", "VERB", "ADJ", "SYM"})
+# "a year earlier", "a week ago": a time anchored to another, not the denominator of a rate
+ANCHORED_AFTER = frozenset({"earlier", "ago", "before", "later", "previously"})
+UNIT_POS = frozenset({"NOUN", "PROPN", "X", "ADV", "ADP", "VERB", "ADJ", "SYM", "NUM"})
 SQUARE = frozenset({"sq", "sq.", "square"})
 DEGREE = frozenset({"deg", "degree", "degrees", "°"})
 TEMPERATURE_SCALES = {
@@ -303,11 +305,16 @@ def _per_unit(sent: SpacySpan, end: int, unit: str) -> tuple[int, str]:
     """ "$58 per barrel", "$3,500 a month", "52,000 barrel-a-day": a rate, unit per unit."""
     doc = sent.doc
     j = end
+    if j < sent.end and (doc[j].lemma_.lower() in CURRENCY_WORDS or unit_name(doc[j].text) == unit):
+        j += 1  # "8.99 dollars per month", "36 hours a week": the unit word is outside the span
     if j + 3 < sent.end and doc[j].text == "-" and doc[j + 1].lower_ in ("a", "an"):
-        j += 2  # "barrel-a-day"
-        if doc[j].text != "-":
+        j += 1  # "barrel-a-day"
+        if doc[j + 1].text != "-":
             return end, unit
-    if j + 1 >= sent.end or doc[j].lower_ not in ("per", "a", "an", "-"):
+        j, hyphenated = j + 1, True
+    else:
+        hyphenated = False
+    if j + 1 >= sent.end or not (hyphenated or doc[j].lower_ in ("per", "a", "an")):
         return end, unit
     k, name = _unit_word(sent, j + 1)
     noun = doc[j + 1]
@@ -317,15 +324,20 @@ def _per_unit(sent: SpacySpan, end: int, unit: str) -> tuple[int, str]:
         )
         if doc[j].lower_ == "per" or distributive:  # not "$6 a pair of tickets"
             k, name = j + 2, unit_name(noun.text) or noun.lemma_.lower()
-    if name is None:
-        return end, unit
+    if name is None or (k < sent.end and doc[k].lower_ in ANCHORED_AFTER):
+        return end, unit  # "$6.8 billion a year earlier" is no rate
     return k, f"{unit} per {name}"
 
 
 def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
     """Unit right after the number: returns (new end, unit name, kind)."""
     doc = sent.doc
-    suffix = re.sub(r"^[-−]?[\d.,]+", "", token_numeral(doc[end - 1])[1].lower())
+    written = re.sub(r"^[-−]?[\d.,]+", "", token_numeral(doc[end - 1])[1])
+    if end < sent.end and not doc[end - 1].whitespace_ and doc[end].text == "G":
+        written = "G"  # the tokenizer split "5G"
+    if written == "G" and doc[end - 1].text.rstrip("G").isdigit():
+        return end, "generation wireless", "count"  # "4G", "5G": a mobile network generation
+    suffix = written.lower()
     if suffix in ("pc", "%"):
         return end, "percentage", "percent"
     if suffix in CURRENCY_WORDS:  # "164p"
@@ -343,6 +355,13 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
         return end + 1, "percentage", "percent"
     if low == "per" and end + 1 < sent.end and doc[end + 1].lower_ == "cent":
         return end + 2, "percentage", "percent"
+    if end + 2 < sent.end and doc[end + 1].text == "-" and not nxt.whitespace_:
+        joined = unit_name(f"{low}-{doc[end + 2].lower_}")  # "pound-feet", "lb-ft"
+        if joined:
+            return end + 3, joined, "measurement"
+    code = nxt.text.rstrip("=")
+    if code in CURRENCY_PREFIXES and (not code.isalpha() or (code.isupper() and len(code) == 3)):
+        return end + 1, CURRENCY_PREFIXES[code], "money"  # "1,200€", "2,435,000 JPY"
     lemma = nxt.lemma_.lower()
     if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
         return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
@@ -421,7 +440,8 @@ def _names_a_thing(anchor: Token, prev: Token | None, nxt: Token | None) -> bool
         and head.i > anchor.i
         and head.tag_ == "NNP"
         and head.ent_type_ not in ("NORP", "DATE")
-    )
+        and not (head.dep_ in ("compound", "nmod", "amod") and head.head.tag_ == "NNS")
+    )  # not "70 Ford and Toyota dealers"
 
 
 def _excluded(
@@ -447,7 +467,7 @@ def _excluded(
         return True  # a date or time; "sales of 5835 units" (tagged DATE) is still a count
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
-    if unit is None and _names_a_thing(anchor, prev, nxt):
+    if unit is None and not bounded and _names_a_thing(anchor, prev, nxt):
         return True
     marker = doc[max(sent.start, start - 2) : start].text.lower().replace(" ", "")
     if (
@@ -538,7 +558,7 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         end_unit, unit, kind = _unit_after(sent, end)
         if currency:
             unit, kind = currency, "money"
-        if unit is not None and kind != "duration":
+        if unit is not None:
             end_unit, unit = _per_unit(sent, end_unit, unit)
         if _is_age(sent, i, end):
             unit, kind = "year of age", "age"

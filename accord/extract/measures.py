@@ -145,10 +145,52 @@ def counted_tokens(anchor: Token, after: int) -> list[Token]:
         tokens[0].lower_ in DETERMINERS
         or tokens[0].is_punct
         or tokens[0].lower_ in MEASURE_ADJECTIVES
-        or tokens[0].like_num
+        or (tokens[0].like_num and not _hyphenated(tokens))  # but "first-year teachers"
     ):
         tokens = tokens[1:]
     return tokens or [noun]
+
+
+# Words of a counted phrase that say how many or whose, not what: they leave its unit name.
+NOT_UNIT_WORDS = frozenset({"more", "most", "less", "least", "other", "further"})
+
+
+def counted_unit(tokens: list[Token]) -> str:
+    """The unit name of a counted phrase: the lemmas of its content words, as a unit
+    catalogue writes them ("two of Smith's deputies" → "smith deputy", "400 charging
+    stations" → "station", "14 first-team players" → "first-team player"); "-" when empty.
+
+    Left out: determiners, possessives, conjunctions, punctuation, participles before the
+    noun (they describe, they are not what is counted) and comparison words ("more")."""
+    words: list[str] = []
+    glue = False
+    for i, tok in enumerate(tokens):
+        last = i == len(tokens) - 1
+        if tok.text in ("-", "–") and words and not tok.whitespace_ and i > 0:
+            glue = not tokens[i - 1].whitespace_
+            continue
+        if (
+            tok.pos_ in ("DET", "CCONJ", "PART", "PUNCT", "ADP")
+            or tok.tag_ in ("PRP$", "POS")
+            or tok.lower_ in NOT_UNIT_WORDS
+            or (not last and tok.tag_ in ("VBG", "VBN") and not glue)
+        ):
+            glue = False
+            continue
+        lemma = tok.lemma_.lower()
+        if tok.tag_ == "NNPS" and lemma.endswith("s"):
+            lemma = lemma[:-1]
+        if glue:
+            words[-1] += "-" + lemma if tok.lower_ == lemma else "-" + tok.lower_
+        else:
+            words.append(lemma)
+        glue = False
+    return " ".join(words) or "-"
+
+
+def _hyphenated(tokens: list[Token]) -> bool:
+    """Whether the first token is joined to the next by a hyphen ("first-year")."""
+    return len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_
 
 
 def _counted_noun(anchor: Token, after: int) -> Token | None:

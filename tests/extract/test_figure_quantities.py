@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accord.extract.figures import quantities_in
+from accord.extract.measures import counted_tokens, counted_unit
 from accord.model import Article
 from accord.nlp import parse_blocks
 
@@ -174,3 +175,40 @@ def test_a_number_after_a_persons_name_is_an_age(sentence: str) -> None:
     block = next(parse_blocks([article]))[0]
     (phrase,) = quantities_in(next(iter(block.doc.sents)))
     assert (phrase.kind, phrase.unit) == ("age", "year of age")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Sales reached $9.1 billion from $8.4 billion a year earlier.", "dollar"),
+        ("She paid 950€ for the bike.", "euro"),
+        ("The car lists at 3,100,000 JPY in Osaka.", "japanese yen"),
+        ("The motor makes 310 pound-feet of torque.", "pound-foot"),
+        ("The rooftop has a 6.2 kW array.", "kilowatt"),
+        ("Nurses work 36 hours a week there.", "hour per week"),
+        ("Nine dollars per month buys the plan.", "dollar per month"),
+    ],
+)
+def test_units_after_the_number_in_other_forms(sentence: str, unit: str) -> None:
+    assert unit in [found for *_, found in phrases_of(sentence)]
+
+
+def test_a_mobile_network_generation_is_not_grams() -> None:
+    assert only("Rural towns still wait for 5G coverage.")[3] == "generation wireless"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Two of Lee's deputies resigned.", "lee deputy"),
+        ("They let 20 rented flats.", "flat"),
+        ("They hired 12 first-year teachers.", "first-year teacher"),
+        ("The fleet has 40 electric and diesel buses.", "electric diesel bus"),
+        ("The club signed eight more players.", "player"),
+    ],
+)
+def test_the_counted_unit_keeps_content_words_as_lemmas(sentence: str, unit: str) -> None:
+    article = Article.create(source="test", original=sentence)
+    block = next(parse_blocks([article]))[0]
+    phrase = quantities_in(next(iter(block.doc.sents)))[0]
+    assert counted_unit(counted_tokens(phrase.anchor, phrase.end)) == unit
