@@ -9,14 +9,21 @@ Deviations from the upstream metric, each deliberate:
 
 * Matching is one-to-one: each predicted quantity can match one gold quantity (upstream lets
   one prediction match several gold quantities of equal value, and counts unit/change matches
-  once per matching prediction, which can exceed the value count).
+  once per matching prediction, which can exceed the value count). Where two predictions
+  share a gold value, the one with the gold's unit is paired first (a greedy pairing in
+  text order could cross "5 dollars" with "5 percent" and under-count units).
+* As upstream: ranges are compared end by end in the order written ("from 208 to 193" is
+  (208, 193)); a gold concept "-" is matched only by a prediction that names no concept.
 * Units are compared after our own normalisation (``numbers.unit_name`` for symbols and
   measurement words, the lemmas of the counted noun phrase for counts); upstream compares
   CQE's normaliser output, so a counted noun with adjectives ("best wireless speakers" →
   "good wireless speaker") only matches when spaCy lemmatises it the same way. A count with
   no counted noun is written "-", as the gold does.
 * Change: our bounding qualifiers map to ``>`` (lower bound), ``<`` (upper bound), ``~``
-  (hedge); "up"/"down" come from a rise/fall verb or adverb governing the number; else ``=``.
+  (hedge); "up"/"down" come from a leading "+" or a rise/fall verb or adverb governing the
+  number, unless the number follows "to"/"at"/"from"/"of" (the level reached); else ``=``.
+* Vague words follow the gold's convention: "dozens" is 12-120, "hundreds" 100-1000, and so
+  on; "several" and "a few" are left untagged.
 * The quantity layer keeps durations and ages, which NewsQuant counts as quantities;
   ``find_figures`` drops them (they are not figures for a dossier), so this scores
   ``quantities_in``, the span finder under ``find_figures``.
@@ -39,7 +46,7 @@ from pathlib import Path
 
 from accord.extract.figures import QuantityPhrase, quantities_in
 from accord.extract.measures import counted_tokens, counted_unit
-from accord.extract.numbers import APPROXIMATE, HUNDREDS, LOWER_BOUND, UPPER_BOUND
+from accord.extract.numbers import APPROXIMATE, DOZENS, LOWER_BOUND, UPPER_BOUND
 from accord.model import Article
 from accord.nlp import parse_blocks
 
@@ -93,6 +100,8 @@ FALL = frozenset(
     }
 )
 
+LEVEL_PREPOSITIONS = frozenset({"to", "at", "from", "of"})
+FEW = frozenset({"several", "few", "a"})  # "several hundred", "a few thousand": untagged
 Value = float | tuple[float, float]
 
 
@@ -108,12 +117,14 @@ class Tag:
 
 def _value(phrase: QuantityPhrase) -> Value | None:
     q = phrase.quantity
-    if q.vague:  # NewsQuant writes "thousands" as 1000-10000 and leaves "several" untagged
-        if q.low is None or q.low < HUNDREDS:
+    if q.vague:  # NewsQuant writes "dozens" as 12-120, "thousands" as 1000-10000 and leaves
+        # "several" and "a few" untagged
+        if q.low is None or q.low < DOZENS or phrase.anchor.doc[phrase.start].lower_ in FEW:
             return None
         return (q.low, q.low * 10)
     if q.low is not None and q.high is not None and q.low != q.high:
-        return (q.low, q.high)
+        # in text order, as the gold writes "from 4.8 to 4.7 percent" (4.8, 4.7)
+        return (q.high, q.low) if phrase.descending else (q.low, q.high)
     found = q.low if q.low is not None else q.high
     return found
 
@@ -127,6 +138,10 @@ def _change(phrase: QuantityPhrase) -> str:
     if qualifier in APPROXIMATE:
         return "~"
     doc = phrase.anchor.doc
+    if doc[phrase.start].text.startswith("+"):
+        return "up"
+    if phrase.start > 0 and doc[phrase.start - 1].lower_ in LEVEL_PREPOSITIONS:
+        return "="  # "rose 6% to $41", "closed up 2% at 7,400": the level reached, not the change
     near = [*list(phrase.anchor.ancestors)[:2], *doc[max(0, phrase.start - 2) : phrase.start]]
     for tok in near:
         lemma = tok.lemma_.lower()
@@ -177,10 +192,11 @@ def gold(item: dict[str, object]) -> list[Tag]:
 
 
 def same_value(a: Value, b: Value) -> bool:
+    """Upstream's ``values_match``: numpy ``isclose`` defaults, ranges compared end by end in
+    the order written."""
     if isinstance(a, tuple) and isinstance(b, tuple):
-        # unordered: the gold writes "from 4.8 to 4.7 percent" as (4.8, 4.7)
         return all(
-            math.isclose(x, y, rel_tol=1e-5) for x, y in zip(sorted(a), sorted(b), strict=True)
+            math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b, strict=True)
         )
     if isinstance(a, tuple) or isinstance(b, tuple):
         return False
@@ -188,14 +204,19 @@ def same_value(a: Value, b: Value) -> bool:
 
 
 def match(gold_tags: list[Tag], predicted: list[Tag]) -> Iterator[tuple[Tag, Tag]]:
-    """One-to-one pairs of equal value, in gold order; each prediction is used once."""
+    """One-to-one pairs of equal value; each prediction is used once. Where several
+    predictions share a gold value, the one with the gold's unit is taken first, so that
+    "5 dollars" and "5 percent" in one sentence are not paired crosswise."""
     free = list(predicted)
-    for g in gold_tags:
-        for p in free:
-            if same_value(g.value, p.value):
-                free.remove(p)
-                yield g, p
-                break
+    for g in sorted(
+        gold_tags,
+        key=lambda t: not any(same_value(t.value, p.value) and t.unit == p.unit for p in predicted),
+    ):
+        candidates = [p for p in free if same_value(g.value, p.value)]
+        if candidates:
+            best = next((p for p in candidates if p.unit == g.unit), candidates[0])
+            free.remove(best)
+            yield g, best
 
 
 def prf(hits: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
@@ -216,7 +237,10 @@ def evaluate(items: list[dict[str, object]], show_errors: bool = False) -> dict[
             hits["value"] += 1
             hits["value+unit"] += gt.unit == pr.unit
             hits["value+change"] += gt.change == pr.change
-            hits["value+concept"] += bool(gt.concepts & pr.concepts) or not gt.concepts
+            # upstream: a gold "-" matches a prediction that names no concept either
+            hits["value+concept"] += bool(gt.concepts & pr.concepts) or (
+                not gt.concepts and not pr.concepts
+            )
         if show_errors and (len(pairs) != len(g) or len(pairs) != len(p)):
             print(
                 "ERR",

@@ -512,6 +512,8 @@ def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: i
     qualifier = doc[start:money_start].text if money_start > start else ""
     if not qualifier and doc[i].text[:1] in "~≈":
         qualifier = "about"
+    elif not qualifier and doc[i].lower_.startswith("sub-"):
+        qualifier = "under"  # "sub-300 sq m": below 300
     number = (
         token_numeral(doc[i])[1]
         + doc[i].whitespace_

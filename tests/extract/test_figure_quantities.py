@@ -212,3 +212,8 @@ def test_the_counted_unit_keeps_content_words_as_lemmas(sentence: str, unit: str
     block = next(parse_blocks([article]))[0]
     phrase = quantities_in(next(iter(block.doc.sents)))[0]
     assert counted_unit(counted_tokens(phrase.anchor, phrase.end)) == unit
+
+
+def test_sub_before_the_number_is_an_upper_bound() -> None:
+    _, low, high, unit = only("Buyers want sub-200 sq m units.")
+    assert (low, high, unit) == (None, 200, "square metre")
