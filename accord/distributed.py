@@ -82,15 +82,11 @@ def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:
 def process_articles(articles: Sequence[Article]) -> list[ArticleRecord]:
     """clean → parse → extract → entities → embed, for articles that need nothing else."""
     from accord.clean import clean_articles
-    from accord.dedupe import paragraphs
     from accord.extract import extract_blocks
     from accord.nlp import embed, parse_blocks
 
     cleaned = clean_articles(articles)  # one embedding batch for all their paragraphs
-    # Paragraphs cleaning had no reason to embed, cached for reprint detection on the driver
-    # (:func:`link_reprints`); then the clustering text of each article.
-    embed([p for a in cleaned for p in paragraphs(a)], cache=True)
-    vectors = embed([embedding_text(a) for a in cleaned])  # stored: computed afresh
+    vectors = embed([embedding_text(a) for a in cleaned])  # stored, so computed afresh
     records = []
     for article, blocks, vector in zip(cleaned, parse_blocks(cleaned), vectors, strict=True):
         records.append(
