@@ -22,6 +22,8 @@ Deviations from the upstream metric, each deliberate:
 * Change: our bounding qualifiers map to ``>`` (lower bound), ``<`` (upper bound), ``~``
   (hedge); "up"/"down" come from a leading "+" or a rise/fall verb or adverb governing the
   number, unless the number follows "to"/"at"/"from"/"of" (the level reached); else ``=``.
+* A spoken fraction ("a third of the voters") is valued as a number (0.333) with the unit
+  "% " + the whole's name ("% voter"), as the gold writes it.
 * Vague words follow the gold's convention: "dozens" is 12-120, "hundreds" 100-1000, and so
   on; "several" and "a few" are left untagged.
 * The quantity layer keeps durations and ages, which NewsQuant counts as quantities;
@@ -167,6 +169,8 @@ def predict(sentence: str) -> list[Tag]:
                     unit = phrase.unit
                     if unit is None:
                         unit = counted_unit(tokens)
+                    if phrase.kind == "fraction":  # the gold writes "a third of voters" so
+                        unit = f"% {unit}"
                     words = {t.lower_ for t in tokens} | {
                         t.lower_ for t in list(phrase.anchor.ancestors)[:2]
                     }

@@ -20,17 +20,22 @@ from spacy.tokens import Token
 from accord.extract.attribution import attribution_chain
 from accord.extract.measures import counted_tokens, is_measure_noun, measure_of, period_of
 from accord.extract.numbers import (
+    APPROXIMATE,
     CURRENCY_PREFIXES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     DURATION_UNITS,
+    FRACTIONS,
+    LOWER_BOUND,
     MEASUREMENT_UNITS,
     NUMBER_WORDS,
     QUALIFIERS,
     RANGE_WORDS,
     SCALES,
+    UPPER_BOUND,
     VAGUE_WORDS,
     Quantity,
+    fraction_value,
     parse_quantity,
     split_currency,
     unit_name,
@@ -211,6 +216,8 @@ def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
         in ("dozen", "few", "hundred", "thousand", "million", "billion", "half")
     ):
         start -= 1
+        if start > sent.start and doc[start - 1].lower_ == "half":
+            start -= 1  # "half a million"
     if start > sent.start and doc[start - 1].lower_ in RANGE_WORDS:
         return start - 1 if is_range else start
     if start > sent.start and doc[start - 1].lower_ == "minus":
@@ -549,6 +556,11 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
     phrases: list[QuantityPhrase] = []
     i = sent.start
     while i < sent.end:
+        fraction = _fraction_at(sent, i)
+        if fraction is not None:
+            phrases.append(fraction)
+            i = fraction.end
+            continue
         if not _is_number(doc[i]):
             i += 1
             continue
@@ -573,6 +585,53 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         phrases.append(QuantityPhrase(start, end_unit, anchor, quantity, kind, unit, descending))
         i = end_unit
     return _merge_ranges(sent, phrases)
+
+
+FRACTION_FOLLOWERS = frozenset({"of", "the", "those", "these", "its", "their", "which", "our"})
+
+
+def _fraction_at(sent: SpacySpan, i: int) -> QuantityPhrase | None:
+    """A spoken fraction starting at token ``i`` that takes a part of something: "a third of
+    the voters", "two-thirds of", "half the flats", "one in five adults", "one out of four"."""
+    doc = sent.doc
+    for size in (4, 3, 2, 1):
+        end = i + size
+        if end > sent.end:
+            continue
+        value = fraction_value([t.lower_ for t in doc[i:end]])
+        if value is None:
+            continue
+        last = doc[end - 1]
+        taken_of = end < sent.end and doc[end].lower_ in FRACTION_FOLLOWERS
+        if last.lower_ in FRACTIONS or "-" in last.lower_:
+            if not taken_of:
+                return None  # "a third time", "the second half": an ordinal or a period
+        elif last.tag_ not in ("CD",) and not last.like_num:
+            return None
+        before = doc[i - 1] if i > sent.start else None
+        if before is not None and (
+            (size == 1 and before.lower_ in ("a", "an", "and", "the"))
+            or before.tag_ in ("JJ", "JJS")
+            or before.ent_type_ == "ORDINAL"
+        ):
+            return None  # "one and a half", "the second half": a number, a period
+        start = _qualifier_start(sent, i, False)
+        quantity = parse_quantity(doc[start:i].text + " 1") if start < i else None
+        qualifier = quantity.qualifier if quantity else None
+        bounds = (
+            ((value, None) if qualifier in LOWER_BOUND else (None, value))
+            if qualifier in LOWER_BOUND + UPPER_BOUND
+            else (value, value)
+        )
+        return QuantityPhrase(
+            start,
+            end,
+            last,
+            Quantity(*bounds, qualifier, qualifier in APPROXIMATE),
+            "fraction",
+            None,
+        )
+    return None
 
 
 def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[QuantityPhrase]:

@@ -200,6 +200,9 @@ def _counted_noun(anchor: Token, after: int) -> Token | None:
         if objects and objects[0].pos_ in ("NOUN", "PROPN"):
             return objects[0]
         return None
+    if after < len(doc) and doc[after].dep_ in ("det", "poss") and doc[after].head.i > after:
+        noun = doc[after].head  # "half the flats", "a third their income": a predeterminer
+        return noun if noun.pos_ in ("NOUN", "PROPN") else None
     head = anchor.head
     if (
         anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")

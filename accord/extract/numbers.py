@@ -218,6 +218,43 @@ def words_value(words: list[str]) -> float | None:
     return total + (current or 0.0)
 
 
+# Denominators of spoken fractions ("a third", "two-fifths", "one quarter").
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "eighth": 8,
+    "eighths": 8,
+    "tenth": 10,
+    "tenths": 10,
+}
+
+
+def fraction_value(words: list[str]) -> float | None:
+    """``["a", "third"]`` → 1/3, ``["two-thirds"]`` → 2/3, ``["half"]`` → 1/2,
+    ``["one", "out", "of", "five"]`` → 1/5; None for anything else."""
+    words = [p for w in words for p in w.lower().split("-") if p]
+    if len(words) == 1 and words[0] == "half":
+        return 0.5
+    if len(words) == 2 and words[1] in FRACTIONS:
+        count = 1.0 if words[0] in ("a", "an") else words_value([words[0]])
+        return count / FRACTIONS[words[1]] if count else None
+    if len(words) in (3, 4) and words[1:-1] in (["out", "of"], ["in"]):
+        part, whole = words_value([words[0]]), words_value([words[-1]])
+        if part is not None and whole and part < whole:
+            return part / whole
+    return None
+
+
 def _split_qualifier(words: list[str]) -> tuple[str | None, list[str]]:
     text = " ".join(words)
     for qualifier in QUALIFIERS:

@@ -217,3 +217,38 @@ def test_the_counted_unit_keeps_content_words_as_lemmas(sentence: str, unit: str
 def test_sub_before_the_number_is_an_upper_bound() -> None:
     _, low, high, unit = only("Buyers want sub-200 sq m units.")
     assert (low, high, unit) == (None, 200, "square metre")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("A quarter of the students walk to school.", 0.25, 0.25),
+        ("Almost half the houses lost power.", None, 0.5),
+        ("One in five drivers were speeding.", 0.2, 0.2),
+        ("More than two-thirds of members voted.", 2 / 3, None),
+    ],
+)
+def test_a_fraction_of_something_is_a_quantity(
+    sentence: str, low: float | None, high: float | None
+) -> None:
+    article = Article.create(source="test", original=sentence)
+    block = next(parse_blocks([article]))[0]
+    (phrase,) = quantities_in(next(iter(block.doc.sents)))
+    assert (phrase.kind, phrase.quantity.low, phrase.quantity.high) == ("fraction", low, high)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["They scored twice in the second half.", "He came a third time.", "It cost half a million."],
+)
+def test_ordinals_periods_and_half_a_number_are_not_fractions(sentence: str) -> None:
+    article = Article.create(source="test", original=sentence)
+    block = next(parse_blocks([article]))[0]
+    assert all(p.kind != "fraction" for p in quantities_in(next(iter(block.doc.sents))))
+
+
+def test_the_whole_of_a_fraction_is_its_counted_thing() -> None:
+    article = Article.create(source="test", original="Half the flats were empty.")
+    block = next(parse_blocks([article]))[0]
+    (phrase,) = quantities_in(next(iter(block.doc.sents)))
+    assert counted_unit(counted_tokens(phrase.anchor, phrase.end)) == "flat"

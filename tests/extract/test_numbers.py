@@ -9,6 +9,7 @@ from accord.extract.numbers import (
     HUNDREDS,
     SEVERAL,
     Quantity,
+    fraction_value,
     parse_quantity,
     split_currency,
     unit_name,
@@ -153,3 +154,19 @@ def test_a_currency_code_written_against_the_number_is_split_off(
 )
 def test_si_abbreviations_name_their_unit(word: str, name: str) -> None:
     assert unit_name(word) == name
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["a", "quarter"], 0.25),
+        (["three-fifths"], 0.6),
+        (["half"], 0.5),
+        (["one", "in", "four"], 0.25),
+        (["two", "out", "of", "ten"], 0.2),
+        (["five", "in", "two"], None),
+        (["third"], None),
+    ],
+)
+def test_spoken_fractions_are_read_as_numbers(words: list[str], value: float | None) -> None:
+    assert fraction_value(words) == value
