@@ -618,19 +618,10 @@ def _fraction_at(sent: SpacySpan, i: int) -> QuantityPhrase | None:
         start = _qualifier_start(sent, i, False)
         quantity = parse_quantity(doc[start:i].text + " 1") if start < i else None
         qualifier = quantity.qualifier if quantity else None
-        bounds = (
-            ((value, None) if qualifier in LOWER_BOUND else (None, value))
-            if qualifier in LOWER_BOUND + UPPER_BOUND
-            else (value, value)
-        )
-        return QuantityPhrase(
-            start,
-            end,
-            last,
-            Quantity(*bounds, qualifier, qualifier in APPROXIMATE),
-            "fraction",
-            None,
-        )
+        low = None if qualifier in UPPER_BOUND else value
+        high = None if qualifier in LOWER_BOUND else value
+        quantity = Quantity(low, high, qualifier, qualifier in APPROXIMATE)
+        return QuantityPhrase(start, end, last, quantity, "fraction", None)
     return None
 
 
