@@ -23,8 +23,18 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.events import span_event, word_count
-from accord.model import Article, Claim, Event, Extraction, Quote, QuoteMention, Span, content_id
-from accord.reconcile import bounds
+from accord.model import (
+    Article,
+    Claim,
+    Event,
+    Extraction,
+    FigureMention,
+    Quote,
+    QuoteMention,
+    Span,
+    content_id,
+)
+from accord.reconcile import bounds, period_key
 
 Embedder = Callable[[list[str]], np.ndarray]
 
@@ -192,7 +202,7 @@ def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> l
             if word_count(sent.text) < MIN_CLAIM_WORDS:
                 continue
             figs = tuple(
-                (f.measure, bounds(f))
+                (figure_key(f), bounds(f))
                 for f in ex.figures
                 if sent.start <= f.span.start and f.span.end <= sent.end
             )
@@ -200,8 +210,18 @@ def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> l
     return units
 
 
+def figure_key(figure: FigureMention) -> str:
+    """What a figure counts, keyed as ``reconcile`` keys it: the measure, the counted noun
+    for a bare count ("one detained immigrant" and "five women" are not one quantity), and
+    the period ("40 this week" does not contradict "400 since the war began")."""
+    what = figure.measure
+    if what == "count":
+        what += f":{(figure.counted or '').lower()}"
+    return f"{what}|{period_key(figure.period)}"
+
+
 def numbers_clash(a: _Unit, b: _Unit) -> bool:
-    """Both state a figure for one measure and no value fits both."""
+    """Both state a figure for one quantity (:func:`figure_key`) and no value fits both."""
     for measure, (lo, hi) in a.figures:
         for other, (lo2, hi2) in b.figures:
             if measure == other and max(lo, lo2) > min(hi, hi2):

@@ -10,6 +10,12 @@ Prints P/R/F1 on relation 1 and the positive rate. The labels are subtler than o
 (ClaimDiff's "weaken" is mostly nuance and omission, not negation or a different number), so
 this is a weak, honest baseline rather than a target.
 
+Then a diagnosis of "weakens": how similar the pairs are (accord only looks for a
+contradiction between sentences that align as one claim), and general cues one could add
+to the contradiction rule, each scored with no similarity gate on two halves of the topics
+(split by a hash of the topic name; a cue worth adding must beat the all-positive baseline
+on both halves). ``--show`` prints the pairs our detector flags.
+
     .venv/bin/python evaluation/eval_claimdiff.py [--data ../shared/data/claimdiff]
 """
 
@@ -17,11 +23,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
-from accord.align import align_claims
+from accord.align import (
+    CLAIM_SIMILARITY,
+    CONTRADICTION_SIMILARITY,
+    align_claims,
+    claim_units,
+    content_words,
+    negated,
+    numbers_clash,
+    words,
+)
 from accord.extract import extract_all
 from accord.model import Article, Event, Extraction
 
@@ -30,6 +47,35 @@ SPLITS = {
     "weakens": "ClaimDiff-W/ClaimDiff-weak-train.json",
     "strengthens": "ClaimDiff-S/ClaimDiff-strength-train.json",
 }
+# Epistemic hedges and attributive distancing (Hyland 1998, "Hedging in scientific research
+# articles"; Saurí & Pustejovsky 2009, FactBank): a probe for "B states A less certainly".
+HEDGES = frozenset(
+    {
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "likely",
+        "unlikely",
+        "suggest",
+        "suggests",
+        "suggested",
+        "claim",
+        "claims",
+        "claimed",
+        "alleged",
+        "unclear",
+        "uncertain",
+        "seems",
+        "seemed",
+        "appears",
+        "appeared",
+    }
+)
 
 
 def scores(gold: list[int], predicted: list[int]) -> tuple[float, float, float]:
@@ -44,6 +90,7 @@ def scores(gold: list[int], predicted: list[int]) -> tuple[float, float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--show", action="store_true", help="print the flagged pairs")
     args = parser.parse_args()
     from accord.nlp import embed
 
@@ -65,6 +112,7 @@ def main() -> None:
     print(f"ClaimDiff train: {len(texts)} distinct claims")
     print("| relation | pairs | positives | predicted | P | R | F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
+    flagged: list[int] = []
     for name, rows in pairs.items():
         gold, predicted = [], []
         for row in rows:
@@ -86,6 +134,94 @@ def main() -> None:
             f"| {name} | {len(rows)} | {sum(gold)} | {sum(predicted)} | {p:.3f} | {r:.3f} "
             f"| {f:.3f} |"
         )
+        if name == "weakens":
+            flagged = predicted
+    diagnose(pairs["weakens"], flagged, articles, extractions, cache, args.show)
+
+
+def diagnose(
+    rows: list[dict[str, object]],
+    flagged: list[int],
+    articles: dict[str, Article],
+    extractions: dict[str, Extraction],
+    cache: dict[str, np.ndarray],
+    show: bool,
+) -> None:
+    """Why "weakens" is missed: pair similarity, and general cues on two topic halves."""
+    gold = np.array([int(str(r["relation"])) for r in rows])
+    halves = np.array([zlib.crc32(str(r["topic"]).encode()) % 2 for r in rows])
+
+    def pair(row: dict[str, object]) -> tuple[Extraction, Extraction]:
+        return (
+            extractions[articles[str(row["claim_a"])].id],
+            extractions[articles[str(row["claim_b"])].id],
+        )
+
+    def similarity(row: dict[str, object]) -> float:
+        ea, eb = pair(row)
+        return max(
+            (float(cache[x.text] @ cache[y.text]) for x in ea.sentences for y in eb.sentences),
+            default=0.0,
+        )
+
+    sims = np.array([similarity(r) for r in rows])
+    print("\nweakens: best sentence-pair cosine of each claim pair")
+    print(
+        f"| pairs | mean cosine | cosine >= {CLAIM_SIMILARITY} "
+        f"| cosine >= {CONTRADICTION_SIMILARITY} |"
+    )
+    print("|---|---:|---:|---:|")
+    for label, mask in (("positives", gold == 1), ("negatives", gold == 0)):
+        print(
+            f"| {label} ({mask.sum()}) | {sims[mask].mean():.3f} "
+            f"| {(sims[mask] >= CLAIM_SIMILARITY).sum()} "
+            f"| {(sims[mask] >= CONTRADICTION_SIMILARITY).sum()} |"
+        )
+
+    def text(row: dict[str, object], key: str) -> str:
+        return str(row[key])
+
+    def negation(row: dict[str, object]) -> bool:
+        a, b = text(row, "claim_a"), text(row, "claim_b")
+        return negated(a, content_words(b)) != negated(b, content_words(a))
+
+    def figures(row: dict[str, object]) -> bool:
+        ea, eb = pair(row)
+        units_a, units_b = claim_units([ea], []), claim_units([eb], [])
+        return any(numbers_clash(x, y) for x in units_a for y in units_b)
+
+    def hedging(row: dict[str, object]) -> bool:
+        a, b = set(words(text(row, "claim_a"))), set(words(text(row, "claim_b")))
+        return bool(a & HEDGES) != bool(b & HEDGES)
+
+    cues: dict[str, Callable[[dict[str, object]], bool]] = {
+        "all positive (floor)": lambda row: True,
+        "negation mismatch, NegEx-scoped": negation,
+        "negation mismatch, any cue": lambda row: (
+            negated(text(row, "claim_a")) != negated(text(row, "claim_b"))
+        ),
+        "incompatible figures": figures,
+        "hedge / modality change": hedging,
+    }
+    print("\nweakens: cues without the similarity gate, P / R / F1 on each topic half")
+    print("| cue | half 0 flagged | half 0 P | R | F1 | half 1 flagged | half 1 P | R | F1 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    cue_rows = [("accord `contradicts` (as shipped)", np.array(flagged, dtype=bool))]
+    cue_rows += [(name, np.array([cue(r) for r in rows], dtype=bool)) for name, cue in cues.items()]
+    for name, hit in cue_rows:
+        cells = []
+        for half in (0, 1):
+            m = halves == half
+            p, r, f = scores(gold[m].tolist(), hit[m].astype(int).tolist())
+            cells.append(f"{int(hit[m].sum())} | {p:.3f} | {r:.3f} | {f:.3f}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    if show:
+        print("\npairs our detector flags as contradicting:")
+        for row, hit, sim in zip(rows, flagged, sims, strict=True):
+            if hit:
+                print(f"- relation {row['relation']}, cosine {sim:.2f}")
+                print(f"  A: {row['claim_a']}")
+                print(f"  B: {row['claim_b']}")
 
 
 if __name__ == "__main__":

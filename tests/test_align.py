@@ -7,7 +7,14 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from accord.align import align_claims, entities, group_quotes, negated, similar_pairs
+from accord.align import (
+    Embedder,
+    align_claims,
+    entities,
+    group_quotes,
+    negated,
+    similar_pairs,
+)
 from accord.model import Article, Event, Extraction, FigureMention, QuoteMention, Span
 
 
@@ -69,6 +76,28 @@ def test_incompatible_numbers_about_one_event_contradict(embed) -> None:  # type
     fb = FigureMention(Span.of(b, 14, 17), 400, 400, measure="trapped")
     claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
     assert all(len(c.contradicts) == 1 for c in claims) and len(claims) == 2
+
+
+@pytest.mark.parametrize(
+    ("counted", "periods", "clash"),
+    [
+        (("miners", "miners"), ("cumulative", "cumulative"), True),
+        (("miners", "rescuers"), ("cumulative", "cumulative"), False),
+        (("miners", "miners"), ("within the last week", "cumulative"), False),
+    ],
+)
+def test_bare_counts_contradict_only_when_they_count_one_thing_over_one_period(
+    embed: Embedder,
+    counted: tuple[str, str],
+    periods: tuple[str, str],
+    clash: bool,
+) -> None:
+    a = article("Rescuers said 40 miners were trapped underground after the collapse.")
+    b = article("Rescuers said 400 miners were trapped underground after the collapse.")
+    fa = FigureMention(Span.of(a, 14, 16), 40, 40, counted=counted[0], period=periods[0])
+    fb = FigureMention(Span.of(b, 14, 17), 400, 400, counted=counted[1], period=periods[1])
+    claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
+    assert any(c.contradicts for c in claims) is clash
 
 
 def test_the_same_words_about_two_different_events_neither_join_nor_contradict(embed) -> None:  # type: ignore[no-untyped-def]
