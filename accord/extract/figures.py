@@ -91,7 +91,7 @@ _PHONE = re.compile(
 )
 PHONE_DIGITS = 7  # the shortest phone number written with separators: 555-1234
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
-_NUMERAL = re.compile(r"^[$€£]?[-−]?\d[\d,]*(\.\d+)?[a-zA-Zμµ°]{0,4}$|^[-−]?\.\d+$")
+_NUMERAL = re.compile(r"^[$€£]?[-−]?\d[\d,]*(\.\d+)?([a-zA-Zμµ°]{1,4}[23]?)?$|^[-−]?\.\d+$")
 # A lower-case word glued to the number by a hyphen: "minus-5", "sub-300", "now-18".
 _GLUED_WORD = re.compile(r"^[a-z]{2,}-(?=\d)")
 
@@ -163,7 +163,7 @@ def _number_run(doc: SpacySpan, i: int) -> int:
         ):
             end += 1
         elif (
-            tok.lower_ in SCALE_LETTERS
+            tok.lower_.rstrip(".") in SCALE_LETTERS  # "EUR50m." at the end of a sentence
             and _has_digit(doc.doc[end - 1])
             and not doc.doc[end - 1].whitespace_
         ):
@@ -191,6 +191,8 @@ def _number_run(doc: SpacySpan, i: int) -> int:
 def _extend_range(sent: SpacySpan, start: int, end: int) -> int:
     """``1,000 and 4,000`` after "between", ``5 to 10``, ``252-287``: extend to the high end."""
     doc = sent.doc
+    if end + 1 < sent.end and _year_shaped(doc[end - 1]) != _year_shaped(doc[end + 1]):
+        return end  # "in 2018 to 3.9 million": a year, then a number
     if end + 1 < sent.end and doc[end].lower_ in RANGE_JOINERS and _is_number(doc[end + 1]):
         if doc[end].lower_ == "and" and not (
             start > sent.start and doc[start - 1].lower_ in RANGE_WORDS
@@ -437,8 +439,8 @@ def _names_a_thing(anchor: Token, prev: Token | None, nxt: Token | None) -> bool
     """A bare integer that is part of a name: after a proper noun ("Tactical Group 84", "S&P
     500", "iPhone 11", "Planet 9 project") unless it counts a plural noun after it ("Kyiv 300
     drones"), or before the proper noun it modifies ("787 Dreamliner", "575 Wilbraham Road")."""
-    if not anchor.text.isdigit():
-        return False
+    if not anchor.text.lstrip("-−").isdigit():
+        return False  # "COVID -19" too
     if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ != "PERSON":
         return nxt is None or nxt.tag_ not in ("NNS", "NNPS")
     head = anchor.head
@@ -529,6 +531,18 @@ def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: i
     return f"{qualifier} {number}".strip()
 
 
+def _is_score(sent: SpacySpan, i: int, run_end: int, end: int) -> bool:
+    """ "2-1", "89-89", "4-3s": two integers joined by a hyphen, the first not the smaller,
+    is a score or a tally; a range is written low end first ("5-10")."""
+    doc = sent.doc
+    if end - run_end != 2 or run_end - i != 1 or doc[run_end].text != "-":
+        return False
+    if doc[i].whitespace_ or doc[run_end].whitespace_:
+        return False
+    first, second = doc[i].text, doc[run_end + 1].text.rstrip("s")
+    return first.isdigit() and second.isdigit() and int(first) >= int(second)
+
+
 def _is_phone(text: str) -> bool:
     return bool(_PHONE.match(text)) and sum(c.isdigit() for c in text) >= PHONE_DIGITS
 
@@ -577,7 +591,11 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         if _is_age(sent, i, end):
             unit, kind = "year of age", "age"
         quantity = parse_quantity(_quantity_text(sent, start, money_start, i, end))
-        if quantity is None or _excluded(sent, i, end, anchor, unit, start < i):
+        if (
+            quantity is None
+            or _excluded(sent, i, end, anchor, unit, start < i)
+            or (unit is None and _is_score(sent, i, run_end, end))
+        ):
             i = end
             continue
         first = parse_quantity(token_numeral(doc[i])[1] + " " + doc[i + 1 : run_end].text)
@@ -676,8 +694,9 @@ def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) 
     after_range_word = doc[last.start].lower_ in RANGE_WORDS or before in RANGE_WORDS
     if doc[gap].lower_ in ("and", "or") and not after_range_word:
         return False
-    if last.kind == phrase.kind and (last.unit == phrase.unit or after_range_word):
-        return True  # not "rose 18 sen to RM23.50": a change, then the level
+    shared_rate = bool(last.unit and phrase.unit and phrase.unit.startswith(last.unit + " per "))
+    if last.kind == phrase.kind and (last.unit == phrase.unit or after_range_word or shared_rate):
+        return True  # "$920 to $1,730 a week"; not "rose 18 sen to RM23.50" (change, level)
     return after_range_word and phrase.unit is None and last.unit is not None
 
 

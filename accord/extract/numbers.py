@@ -146,10 +146,10 @@ QUALIFIERS = tuple(sorted(LOWER_BOUND + UPPER_BOUND + APPROXIMATE, key=len, reve
 RANGE_WORDS = ("between", "from")
 RANGE_JOINERS = ("and", "to", "-", "–", "—", "or")
 
-_NUMERAL = re.compile(r"^[$€£¥]?(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*)$")
+_NUMERAL = re.compile(r"^[$€£¥]?(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*[23]?)$")
 # A minus sign written against the number ("-1.3%", "$-50.8bn") or the word "minus".
 _NEGATIVE = re.compile(r"(?:^|\s|\$)(?:minus\b|[-−](?=\.?\d))", re.IGNORECASE)
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[a-z]*|\.\d+|[a-z]+(?:-[a-z]+)*|[–—-]")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[a-z]+[23]?)?|\.\d+|[a-z]+(?:-[a-z]+)*|[–—-]")
 
 
 class Quantity(NamedTuple):
@@ -173,7 +173,8 @@ def _numeral(word: str) -> float | None:
         return value
     if suffix in SCALES:
         return value * SCALES[suffix]
-    return value if unit_name(suffix) else None  # "640bhp", "5kg"
+    # "640bhp", "5kg", "32m2"; "3923sq m" and "1.19deg C" name their unit in the next word
+    return value if unit_name(suffix) or suffix in ("sq", "deg") else None
 
 
 def words_value(words: list[str]) -> float | None:
@@ -520,6 +521,10 @@ MEASUREMENT_UNITS: dict[str, str] = {
     "gigapascal": "gigapascal",
     "ksi": "kilopound per square inch",
     "w": "watt",
+    "watt": "watt",
+    "kilowatt": "kilowatt",
+    "megawatt": "megawatt",
+    "gigawatt": "gigawatt",
     "hz": "hertz",
     "ghz": "gigahertz",
     "mhz": "megahertz",

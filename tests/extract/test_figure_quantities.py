@@ -252,3 +252,36 @@ def test_the_whole_of_a_fraction_is_its_counted_thing() -> None:
     block = next(parse_blocks([article]))[0]
     (phrase,) = quantities_in(next(iter(block.doc.sents)))
     assert counted_unit(counted_tokens(phrase.anchor, phrase.end)) == "flat"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The flat measures 48m2 in all.", 48, "square metre"),
+        ("The plot covers 1250sq m near the river.", 1250, "square metre"),
+        ("The fund closed at GBP80m.", 80e6, "pound sterling"),
+        ("The plant adds 120 megawatts of capacity.", 120, "megawatt"),
+    ],
+)
+def test_glued_square_units_and_a_scale_letter_before_the_full_stop(
+    sentence: str, value: float, unit: str
+) -> None:
+    _, low, _, found_unit = only(sentence)
+    assert (low, found_unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The derby ended 3-1 on Sunday.", "It was tied at 77-77 late on.", "Cases of COVID -19 rose."],
+)
+def test_scores_and_a_hyphen_inside_a_name_are_not_quantities(sentence: str) -> None:
+    assert phrases_of(sentence) == []
+
+
+def test_a_year_and_a_number_after_it_are_not_a_range() -> None:
+    found = phrases_of("Sales rose 20% in 2021 to 4.5 million units.")
+    assert (4.5e6, 4.5e6) in [(low, high) for _, low, high, _ in found]
+
+
+def test_a_rate_on_the_high_end_is_shared_by_the_low_end() -> None:
+    assert only("Cleaners earn $600 to $900 a week here.")[1:] == (600, 900, "dollar per week")
