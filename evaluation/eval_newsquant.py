@@ -29,8 +29,9 @@ Deviations from the upstream metric, each deliberate:
 * The quantity layer keeps durations and ages, which NewsQuant counts as quantities;
   ``find_figures`` drops them (they are not figures for a dossier), so this scores
   ``quantities_in``, the span finder under ``find_figures``.
-* Value+concept: a gold concept word partially matches when it occurs among the words of
-  our counted phrase or of the verb the quantity hangs off (upstream: CQE's concept list).
+* Value+concept: our concepts are the nouns of the counted phrase and of the subject of the
+  clause the quantity sits in (``measures.clause_subject``); a gold concept partially
+  matches when one of its words is among them (upstream: CQE's concept list).
 
 Run ``python evaluation/eval_newsquant.py [--limit N] [--errors]``.
 """
@@ -47,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from accord.extract.figures import QuantityPhrase, quantities_in
-from accord.extract.measures import counted_tokens, counted_unit
+from accord.extract.measures import clause_subject, counted_tokens, counted_unit
 from accord.extract.numbers import APPROXIMATE, DOZENS, LOWER_BOUND, UPPER_BOUND
 from accord.model import Article
 from accord.nlp import parse_blocks
@@ -171,9 +172,8 @@ def predict(sentence: str) -> list[Tag]:
                         unit = counted_unit(tokens)
                     if phrase.kind == "fraction":  # the gold writes "a third of voters" so
                         unit = f"% {unit}"
-                    words = {t.lower_ for t in tokens} | {
-                        t.lower_ for t in list(phrase.anchor.ancestors)[:2]
-                    }
+                    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+                    words = {t.lower_ for t in [*nouns, *clause_subject(phrase.anchor)]}
                     tags.append(Tag(value, unit, _change(phrase), frozenset(words)))
     return tags
 

@@ -216,6 +216,23 @@ def _counted_noun(anchor: Token, after: int) -> Token | None:
     return None
 
 
+def clause_subject(anchor: Token) -> list[Token]:
+    """The nouns of the subject of the clause a figure sits in, when the figure is not the
+    subject itself: what rose, fell or holds the amount ("Shares of Acme rose 5%" → Shares,
+    Acme). [] when the clause has no nominal subject."""
+    verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return [
+        t
+        for s in subjects
+        if not s.left_edge.i <= anchor.i <= s.right_edge.i  # the figure is not the subject
+        for t in s.subtree
+        if t.pos_ in ("NOUN", "PROPN") and t.i != anchor.i
+    ]
+
+
 def _or_conjuncts(verb: Token) -> list[Token]:
     """Verbs coordinated with ``verb`` that share its subject ("killed or wounded")."""
     found = []

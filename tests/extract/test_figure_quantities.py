@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accord.extract.figures import quantities_in
-from accord.extract.measures import counted_tokens, counted_unit
+from accord.extract.measures import clause_subject, counted_tokens, counted_unit
 from accord.model import Article
 from accord.nlp import parse_blocks
 
@@ -285,3 +285,18 @@ def test_a_year_and_a_number_after_it_are_not_a_range() -> None:
 
 def test_a_rate_on_the_high_end_is_shared_by_the_low_end() -> None:
     assert only("Cleaners earn $600 to $900 a week here.")[1:] == (600, 900, "dollar per week")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "nouns"),
+    [
+        ("Shares of Orbital Foods rose 4% on Monday.", ["Shares", "Orbital", "Foods"]),
+        ("The new bridge cost $40 million.", ["bridge"]),
+        ("Twelve teachers joined the school.", []),
+    ],
+)
+def test_the_clause_subject_names_what_the_figure_is_about(sentence: str, nouns: list[str]) -> None:
+    article = Article.create(source="test", original=sentence)
+    block = next(parse_blocks([article]))[0]
+    phrase = quantities_in(next(iter(block.doc.sents)))[0]
+    assert [t.text for t in clause_subject(phrase.anchor)] == nouns
