@@ -12,8 +12,8 @@ Deviations from the upstream metric, each deliberate:
   once per matching prediction, which can exceed the value count). Where two predictions
   share a gold value, the one with the gold's unit is paired first (a greedy pairing in
   text order could cross "5 dollars" with "5 percent" and under-count units).
-* As upstream: ranges are compared end by end in the order written ("from 208 to 193" is
-  (208, 193)); a gold concept "-" is matched only by a prediction that names no concept.
+* As upstream: ranges are compared end by end in the order written ("from 180 to 165" is
+  (180, 165)); a gold concept "-" is matched only by a prediction that names no concept.
 * Units are compared after our own normalisation (``numbers.unit_name`` for symbols and
   measurement words, the lemmas of the counted noun phrase for counts); upstream compares
   CQE's normaliser output, so a counted noun with adjectives ("best wireless speakers" →

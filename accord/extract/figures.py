@@ -92,7 +92,7 @@ _PHONE = re.compile(
 PHONE_DIGITS = 7  # the shortest phone number written with separators: 555-1234
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _NUMERAL = re.compile(r"^[$€£]?[-−]?\d[\d,]*(\.\d+)?([a-zA-Zμµ°]{1,4}[23]?)?$|^[-−]?\.\d+$")
-# A lower-case word glued to the number by a hyphen: "minus-5", "sub-300", "now-18".
+# A lower-case word glued to the number by a hyphen: "minus-5", "sub-500", "mid-40".
 _GLUED_WORD = re.compile(r"^[a-z]{2,}-(?=\d)")
 
 
@@ -106,18 +106,18 @@ class QuantityPhrase:
     quantity: Quantity
     kind: str  # count | money | percent | measurement | duration | age
     unit: str | None  # normalised unit name ("dollar", "percentage", "mile") if any
-    descending: bool = False  # a range written high end first ("from 208 to 193")
+    descending: bool = False  # a range written high end first ("from 180 to 165")
 
 
 def token_numeral(tok: Token) -> tuple[str | None, str]:
-    """The currency written against a token and its numeral: ``"USD10m"`` → ("dollar",
-    "10m"), ``"US113"`` after a "$" → ("dollar", "113"), ``"minus-5"`` → (None, "-5"),
-    ``"sub-300"`` → (None, "300")."""
+    """The currency written against a token and its numeral: ``"USD25m"`` → ("dollar",
+    "25m"), ``"US40"`` after a "$" → ("dollar", "40"), ``"minus-5"`` → (None, "-5"),
+    ``"sub-500"`` → (None, "500")."""
     text = tok.text
     doc = tok.doc
     if tok.i > 0 and doc[tok.i - 1].text == "$" and not doc[tok.i - 1].whitespace_:
-        text = "$" + text  # "$US160", "$A82": the tokenizer split the sign off
-    text = text.lstrip("~≈+")  # "~25", "≈32m2", "+0.2%": a hedge or a sign written against it
+        text = "$" + text  # "$US75", "$A90": the tokenizer split the sign off
+    text = text.lstrip("~≈+")  # "~30", "≈45m2", "+0.4%": a hedge or a sign written against it
     currency, text = split_currency(text)
     glued = _GLUED_WORD.match(text)
     if glued:
@@ -155,7 +155,7 @@ def _number_run(doc: SpacySpan, i: int) -> int:
     while end < doc.end:
         tok = doc.doc[end]
         if _is_number(tok) and _has_digit(tok):
-            break  # "640bhp 5.2 litre", "eight million 250ml bottles": two numbers
+            break  # "510bhp 4.0 litre", "nine million 330ml cans": two numbers
         if _is_number(tok) or (
             tok.lower_ == "of"
             and end + 1 < doc.end
@@ -163,7 +163,7 @@ def _number_run(doc: SpacySpan, i: int) -> int:
         ):
             end += 1
         elif (
-            tok.lower_.rstrip(".") in SCALE_LETTERS  # "EUR50m." at the end of a sentence
+            tok.lower_.rstrip(".") in SCALE_LETTERS  # "GBP80m." at the end of a sentence
             and _has_digit(doc.doc[end - 1])
             and not doc.doc[end - 1].whitespace_
         ):
@@ -192,7 +192,7 @@ def _extend_range(sent: SpacySpan, start: int, end: int) -> int:
     """``1,000 and 4,000`` after "between", ``5 to 10``, ``252-287``: extend to the high end."""
     doc = sent.doc
     if end + 1 < sent.end and _year_shaped(doc[end - 1]) != _year_shaped(doc[end + 1]):
-        return end  # "in 2018 to 3.9 million": a year, then a number
+        return end  # "in 2021 to 4.5 million": a year, then a number
     if end + 1 < sent.end and doc[end].lower_ in RANGE_JOINERS and _is_number(doc[end + 1]):
         if doc[end].lower_ == "and" and not (
             start > sent.start and doc[start - 1].lower_ in RANGE_WORDS
@@ -235,14 +235,14 @@ def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
 
 def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
     """The currency written before the number at ``start``: a sign or code against it
-    ("USD10m", "$US160"), a sign before it ("$ 5", "HK $3.7"), or a code ("EUR 50")."""
+    ("USD25m", "$US75"), a sign before it ("$ 5", "HK $900"), or a code ("EUR 50")."""
     doc = sent.doc
     glued, _ = token_numeral(doc[start])
     own = split_currency(doc[start].text.lstrip("~≈+"))[0]
     if glued is not None and own is None and doc[start].text[:1].isalpha():
-        return start - 1, glued  # "$US160": the sign was split off a code
+        return start - 1, glued  # "$US75": the sign was split off a code
     if own is not None:
-        return start, own  # "USD10m", "PS21,700"
+        return start, own  # "USD25m", "PS40"
     i = start
     if i > sent.start and doc[i - 1].text.lower() in CURRENCY_SYMBOLS:
         i -= 1
@@ -253,7 +253,7 @@ def _currency_before(sent: SpacySpan, start: int) -> tuple[int, str | None]:
             and prefix.text + doc[i].text in CURRENCY_PREFIXES
             and prefix.text.isupper()
             and prefix.tag_ != "DT"
-        ):  # "HK $3.7 billion", "C $6": the tokenizer split the code from the sign
+        ):  # "HK $2.9 billion", "C $8": the tokenizer split the code from the sign
             return i - 1, CURRENCY_PREFIXES[prefix.text + doc[i].text]
         return i, unit
     if (
@@ -301,7 +301,7 @@ def _unit_word(sent: SpacySpan, j: int, prefix: str = "") -> tuple[int, str | No
     if prefix:
         return j, unit_name(prefix)
     if doc[j].pos_ not in UNIT_POS and (j == 0 or doc[j - 1].whitespace_):
-        return j, None  # a unit the tokenizer split off the number ("1.5mm") has any tag
+        return j, None  # a unit the tokenizer split off the number ("2.5mm") has any tag
     name = unit_name(doc[j].text)
     if name is None or name in CURRENCY_WORDS.values():
         return j, None
@@ -311,11 +311,11 @@ def _unit_word(sent: SpacySpan, j: int, prefix: str = "") -> tuple[int, str | No
 
 
 def _per_unit(sent: SpacySpan, end: int, unit: str) -> tuple[int, str]:
-    """ "$58 per barrel", "$3,500 a month", "52,000 barrel-a-day": a rate, unit per unit."""
+    """ "$71 per barrel", "$2,400 a month", "40,000 barrel-a-day": a rate, unit per unit."""
     doc = sent.doc
     j = end
     if j < sent.end and (doc[j].lemma_.lower() in CURRENCY_WORDS or unit_name(doc[j].text) == unit):
-        j += 1  # "8.99 dollars per month", "36 hours a week": the unit word is outside the span
+        j += 1  # "nine dollars per month", "36 hours a week": the unit word is outside the span
     if j + 3 < sent.end and doc[j].text == "-" and doc[j + 1].lower_ in ("a", "an"):
         j += 1  # "barrel-a-day"
         if doc[j + 1].text != "-":
@@ -331,10 +331,10 @@ def _per_unit(sent: SpacySpan, end: int, unit: str) -> tuple[int, str]:
         distributive = noun.tag_ == "NN" and (
             unit_name(noun.text) is not None or noun.lemma_.lower() in DISTRIBUTIVE_NOUNS
         )
-        if doc[j].lower_ == "per" or distributive:  # not "$6 a pair of tickets"
+        if doc[j].lower_ == "per" or distributive:  # not "$9 a pair of gloves"
             k, name = j + 2, unit_name(noun.text) or noun.lemma_.lower()
     if name is None or (k < sent.end and doc[k].lower_ in ANCHORED_AFTER):
-        return end, unit  # "$6.8 billion a year earlier" is no rate
+        return end, unit  # "$8.4 billion a year earlier" is no rate
     return k, f"{unit} per {name}"
 
 
@@ -349,9 +349,9 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
     suffix = written.lower()
     if suffix in ("pc", "%"):
         return end, "percentage", "percent"
-    if suffix in CURRENCY_WORDS:  # "164p"
+    if suffix in CURRENCY_WORDS:  # "212p"
         return end, CURRENCY_WORDS[suffix], "money"
-    if suffix in SQUARE or suffix in DEGREE:  # "3923sq m", "1.19deg C"
+    if suffix in SQUARE or suffix in DEGREE:  # "1250sq m", "4.5deg C"
         new_end, name = _unit_word(sent, end, suffix)
         return new_end, name, "measurement"
     if suffix and unit_name(suffix) and suffix not in SCALE_LETTERS | {"mil"}:
@@ -370,7 +370,7 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
             return end + 3, joined, "measurement"
     code = nxt.text.rstrip("=")
     if code in CURRENCY_PREFIXES and (not code.isalpha() or (code.isupper() and len(code) == 3)):
-        return end + 1, CURRENCY_PREFIXES[code], "money"  # "1,200€", "2,435,000 JPY"
+        return end + 1, CURRENCY_PREFIXES[code], "money"  # "950€", "3,100,000 JPY"
     lemma = nxt.lemma_.lower()
     if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
         return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
@@ -381,9 +381,9 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
         and not nxt.whitespace_
         and unit_name(doc[end + 1].text)
     ):
-        end, nxt = end + 1, doc[end + 1]  # "3.5-liter", "185-hp"
+        end, nxt = end + 1, doc[end + 1]  # "2.0-liter", "250-hp"
     if unit_name(nxt.text) == "count" and nxt.lower_ != "fold":
-        return end + 1, "count", "count"  # "3,200 times": a multiplier
+        return end + 1, "count", "count"  # "4,000 times": a multiplier
     new_end, name = _unit_word(sent, end)
     if name and (name in DURATION_UNITS):
         return end, name, "duration"
@@ -394,7 +394,7 @@ def _unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
 
 def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
     """ "a 65-year-old", "aged 40", and a bare number after a person's name, set off by
-    commas ("Maddon, 66, said") or not ("Nick Hague 44 has spent")."""
+    commas ("Priya Raman, 47, said") or not ("Marta Kowalski 58 has worked")."""
     doc = sent.doc
     after = "".join(t.lower_ for t in doc[end : min(end + 4, sent.end)])
     before = doc[start - 1].lower_ if start > sent.start else ""
@@ -425,7 +425,7 @@ def _year_shaped(tok: Token) -> bool:
 
 def _reads_as_date(anchor: Token) -> bool:
     """Whether a number spaCy tagged DATE or TIME is one: a year, or part of an entity with a
-    word or a clock/calendar sign ("March 5", "10.45pm", "5/12"). A lone "13176" or "44"
+    word or a clock/calendar sign ("March 5", "10.45pm", "5/12"). A lone "13250" or "58"
     tagged DATE is a tagging slip (an index level, an age)."""
     if _year_shaped(anchor) or any(c in anchor.text for c in ":/"):
         return True
@@ -436,11 +436,11 @@ def _reads_as_date(anchor: Token) -> bool:
 
 
 def _names_a_thing(anchor: Token, prev: Token | None, nxt: Token | None) -> bool:
-    """A bare integer that is part of a name: after a proper noun ("Tactical Group 84", "S&P
-    500", "iPhone 11", "Planet 9 project") unless it counts a plural noun after it ("Kyiv 300
-    drones"), or before the proper noun it modifies ("787 Dreamliner", "575 Wilbraham Road")."""
+    """A bare integer that is part of a name: after a proper noun ("Tactical Group 84", "Nikkei
+    225", "Pixel 8", "Mission 7 crew") unless it counts a plural noun after it ("Kyiv 300
+    drones"), or before the proper noun it modifies ("747 Freighter", "42 Elmwood Road")."""
     if not anchor.text.lstrip("-−").isdigit():
-        return False  # "COVID -19" too
+        return False  # a sign inside a name ("Delta -2") too
     if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ != "PERSON":
         return nxt is None or nxt.tag_ not in ("NNS", "NNPS")
     head = anchor.head
@@ -457,7 +457,7 @@ def _excluded(
     sent: SpacySpan, start: int, end: int, anchor: Token, unit: str | None, bounded: bool = False
 ) -> bool:
     """Dates, times, ordinals, years, identifiers and phone numbers are not quantities.
-    ``bounded``: a bounding word or currency comes first ("about 1000" is not a year)."""
+    ``bounded``: a bounding word or currency comes first ("about 1500" is not a year)."""
     doc = sent.doc
     text = doc[start:end].text
     if _is_phone(text) or any(_is_phone(_word_around(t)) for t in doc[start:end]):
@@ -515,14 +515,14 @@ def _excluded(
 
 def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: int) -> str:
     """The words :func:`parse_quantity` reads: the bounding word, then the number from ``i``
-    with any currency sign or code left out ("more than HK $3.7 billion" → "more than 3.7
+    with any currency sign or code left out ("more than HK $2.9 billion" → "more than 2.9
     billion")."""
     doc = sent.doc
     qualifier = doc[start:money_start].text if money_start > start else ""
     if not qualifier and doc[i].text[:1] in "~≈":
         qualifier = "about"
     elif not qualifier and doc[i].lower_.startswith("sub-"):
-        qualifier = "under"  # "sub-300 sq m": below 300
+        qualifier = "under"  # "sub-500 sq m": below 500
     number = (
         token_numeral(doc[i])[1]
         + doc[i].whitespace_
@@ -532,7 +532,7 @@ def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: i
 
 
 def _is_score(sent: SpacySpan, i: int, run_end: int, end: int) -> bool:
-    """ "2-1", "89-89", "4-3s": two integers joined by a hyphen, the first not the smaller,
+    """ "3-1", "77-77", "5-4s": two integers joined by a hyphen, the first not the smaller,
     is a score or a tally; a range is written low end first ("5-10")."""
     doc = sent.doc
     if end - run_end != 2 or run_end - i != 1 or doc[run_end].text != "-":
@@ -644,7 +644,7 @@ def _fraction_at(sent: SpacySpan, i: int) -> QuantityPhrase | None:
 
 
 def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[QuantityPhrase]:
-    """ "$62 and $68" after "between", "1 per cent to 1.5 per cent", "from 208 pounds to 193":
+    """ "$62 and $68" after "between", "1 per cent to 1.5 per cent", "from 180 pounds to 165":
     one range, not two. Not after "by" ("rose by $4 billion to $41 billion": a change, then
     the level reached), and never between two ranges."""
     doc = sent.doc
@@ -657,7 +657,7 @@ def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[Quanti
             last_words = {t.lower_ for t in doc[last.start : last.end]}
             scale = doc[phrase.end - 1].lower_ if phrase.unit else phrase.anchor.lower_
             if scale in SCALES and not last_words & set(SCALES) and low * SCALES[scale] <= high:
-                low *= SCALES[scale]  # "$10 to $15 billion"
+                low *= SCALES[scale]  # "$20 to $25 billion"
             start = (
                 last.start - 1
                 if last.start > sent.start and doc[last.start - 1].lower_ in RANGE_WORDS
@@ -681,7 +681,7 @@ def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) 
     doc = sent.doc
     gap = last.end
     if gap < phrase.start and doc[gap].lemma_.lower() in CURRENCY_WORDS:
-        gap += 1  # "from 208 pounds to 193": the currency word is outside the span
+        gap += 1  # "from 180 pounds to 165": the currency word is outside the span
     if phrase.start != gap + 1 or doc[gap].lower_ not in RANGE_JOINERS:
         return False
     if last.quantity.vague or any(
@@ -696,7 +696,7 @@ def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) 
         return False
     shared_rate = bool(last.unit and phrase.unit and phrase.unit.startswith(last.unit + " per "))
     if last.kind == phrase.kind and (last.unit == phrase.unit or after_range_word or shared_rate):
-        return True  # "$920 to $1,730 a week"; not "rose 18 sen to RM23.50" (change, level)
+        return True  # "$600 to $900 a week"; not "gained 12 sen to RM4.10" (change, level)
     return after_range_word and phrase.unit is None and last.unit is not None
 
 

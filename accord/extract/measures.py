@@ -157,8 +157,8 @@ NOT_UNIT_WORDS = frozenset({"more", "most", "less", "least", "other", "further"}
 
 def counted_unit(tokens: list[Token]) -> str:
     """The unit name of a counted phrase: the lemmas of its content words, as a unit
-    catalogue writes them ("two of Smith's deputies" → "smith deputy", "400 charging
-    stations" → "station", "14 first-team players" → "first-team player"); "-" when empty.
+    catalogue writes them ("two of Lee's deputies" → "lee deputy", "20 rented flats" →
+    "flat", "12 first-year teachers" → "first-year teacher"); "-" when empty.
 
     Left out: determiners, possessives, conjunctions, punctuation, participles before the
     noun (they describe, they are not what is counted) and comparison words ("more")."""

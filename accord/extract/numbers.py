@@ -89,7 +89,7 @@ SCALES = {
     "bn": 1_000_000_000,
     "b": 1_000_000_000,
     "tn": 1_000_000_000_000,
-    "mil": 1_000_000,  # "RM3.06mil": Malaysian and Singaporean press
+    "mil": 1_000_000,  # "RM4.2mil": Malaysian and Singaporean press
     "dozen": 12,
 }
 NUMBER_WORDS = (frozenset(UNITS) | frozenset(SCALES)) - {"a", "an", "k", "m", "b", "half", "single"}
@@ -147,7 +147,7 @@ RANGE_WORDS = ("between", "from")
 RANGE_JOINERS = ("and", "to", "-", "–", "—", "or")
 
 _NUMERAL = re.compile(r"^[$€£¥]?(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*[23]?)$")
-# A minus sign written against the number ("-1.3%", "$-50.8bn") or the word "minus".
+# A minus sign written against the number ("-2.4%", "$-31.2bn") or the word "minus".
 _NEGATIVE = re.compile(r"(?:^|\s|\$)(?:minus\b|[-−](?=\.?\d))", re.IGNORECASE)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?(?:[a-z]+[23]?)?|\.\d+|[a-z]+(?:-[a-z]+)*|[–—-]")
 
@@ -173,7 +173,7 @@ def _numeral(word: str) -> float | None:
         return value
     if suffix in SCALES:
         return value * SCALES[suffix]
-    # "640bhp", "5kg", "32m2"; "3923sq m" and "1.19deg C" name their unit in the next word
+    # "510bhp", "5kg", "48m2"; "1250sq m" and "4.5deg C" name their unit in the next word
     return value if unit_name(suffix) or suffix in ("sq", "deg") else None
 
 
@@ -188,9 +188,9 @@ def words_value(words: list[str]) -> float | None:
             continue
         numeral = _numeral(word)
         if numeral is not None:
-            if seen:  # "one 52,000-barrel refinery", "640bhp 5.2 litre": two numbers, not one
+            if seen:  # "one 30,000-seat arena", "510bhp 4.0 litre": two numbers, not one
                 return None
-            current = numeral  # "a 3,500 deposit": the article does not count
+            current = numeral  # "a 4,200 deposit": the article does not count
             seen = True
         elif word in SCALES and word not in ("k", "m", "b") and (seen or current is not None):
             scale = SCALES[word]
@@ -293,7 +293,7 @@ def tokens_of(text: str) -> list[str]:
 
 
 def _is_negative(text: str) -> bool:
-    """ "-1.3%", "$-50.8bn", "minus 5": a sign before the first digit of the mention."""
+    """ "-2.4%", "$-31.2bn", "minus 5": a sign before the first digit of the mention."""
     sign = _NEGATIVE.search(text)
     return sign is not None and not any(c.isdigit() for c in text[: sign.start()])
 
@@ -363,7 +363,7 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "₪": "shekel",
     "nis": "shekel",
 }
-# Currency written against the number ("USD10m", "$US160", "HK$5.4m", "RM23.50"): ISO 4217
+# Currency written against the number ("USD25m", "$US75", "HK$900", "RM12.90"): ISO 4217
 # codes and the symbol forms of news wires. "PS" and "Y=" are how the ASCII transliteration
 # of text (unidecode and wire feeds) writes "£" and "¥".
 CURRENCY_PREFIXES: dict[str, str] = {
@@ -414,7 +414,7 @@ _GLUED_CURRENCY = re.compile(
 
 
 def split_currency(word: str) -> tuple[str | None, str]:
-    """``"USD10m"`` → ("dollar", "10m"); ``"PS21,700"`` → ("pound sterling", "21,700");
+    """``"USD25m"`` → ("dollar", "25m"); ``"PS40"`` → ("pound sterling", "40");
     a word without a currency written against a digit comes back unchanged."""
     match = _GLUED_CURRENCY.match(word)
     if not match:
@@ -434,7 +434,7 @@ CURRENCY_WORDS: dict[str, str] = {
     "shekel": "shekel",
     "cent": "cent",
     "pence": "penny",
-    "p": "penny",  # "164p": share prices in pence (UK)
+    "p": "penny",  # "212p": share prices in pence (UK)
     "penny": "penny",
     "franc": "swiss franc",
     "won": "south korean won",
