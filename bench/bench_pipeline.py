@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -24,6 +25,7 @@ from synthetic import synthetic_corpus
 from accord.clean import clean_articles
 from accord.cluster import StoryIndex
 from accord.distributed import (
+    BatchReport,
     embedding_text,
     entities_of,
     ingest_articles,
@@ -118,7 +120,15 @@ def ingest_twice(size: int) -> None:
     articles = synthetic_corpus(size)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "n.duckdb") as store:
         t = time.perf_counter()
-        first = ingest_articles(store, articles)
+        done = 0
+
+        def progress(batch: BatchReport) -> None:  # a long run shows how far it got
+            nonlocal done
+            done += batch.articles
+            seconds = time.perf_counter() - t
+            print(f"batch {batch.number}\t{done}/{size}\t{seconds:.0f} s", file=sys.stderr)
+
+        first = ingest_articles(store, articles, on_batch=progress)
         elapsed = time.perf_counter() - t
         t = time.perf_counter()
         again = ingest_articles(store, articles)
