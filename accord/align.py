@@ -199,7 +199,7 @@ def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> l
     units = []
     for ex in extractions:
         for sent in ex.sentences:
-            if word_count(sent.text) < MIN_CLAIM_WORDS:
+            if word_count(sent.text) < MIN_CLAIM_WORDS or not asserts(sent.text):
                 continue
             figs = tuple(
                 (figure_key(f), bounds(f))
@@ -208,6 +208,12 @@ def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> l
             )
             units.append(_Unit(sent, span_event(sent, ex, events), figs))
     return units
+
+
+def asserts(sentence: str) -> bool:
+    """Is this a declarative sentence? Headlines, captions and questions are not claims:
+    they end without a full stop (or with "?"), "Dam bursts: dozens missing"."""
+    return sentence.rstrip().rstrip("\"'”’)]").endswith((".", "!"))
 
 
 def figure_key(figure: FigureMention) -> str:

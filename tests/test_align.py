@@ -10,6 +10,7 @@ import pytest
 from accord.align import (
     Embedder,
     align_claims,
+    asserts,
     entities,
     group_quotes,
     negated,
@@ -154,3 +155,17 @@ def test_quotes_trimmed_by_one_outlet_join_the_fuller_rendering() -> None:
     quotes = group_quotes([a, b, c], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32))
     assert [len(q.mentions) for q in quotes] == [2, 1]
     assert quotes[0].text == "We will rebuild every school before winter"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        ("Bridge reopens after floods: traffic returns to the old town", False),
+        ("Why did the levee fail?", False),
+        ("The levee failed after three days of rain.", True),
+        ('"We will open the bridge on Monday," the mayor said.', True),
+        ("“The water is still rising.”", True),
+    ],
+)
+def test_only_declarative_sentences_are_claims(sentence: str, claim: bool) -> None:
+    assert asserts(sentence) is claim
