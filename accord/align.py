@@ -23,6 +23,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.events import span_event, word_count
+from accord.extract.speakers import NameTable, normalise_speaker
 from accord.model import (
     Article,
     Claim,
@@ -345,6 +346,12 @@ def _normal(text: str) -> str:
     return " ".join(words(text))
 
 
+def _is_name(speaker: str) -> bool:
+    """A proper name ("Mirela Dascu"), not a description ("the interior ministry")."""
+    words = normalise_speaker(speaker).split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def group_quotes(
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
@@ -357,7 +364,14 @@ def group_quotes(
     vectors = _embedder(embedder)([q.span.text for q in mentions])
     union = _Union(len(mentions))
     normal = [_normal(q.span.text) for q in mentions]
-    speaker = [(q.speaker or "").lower() for q in mentions]
+    # one person across outlets' spellings ("Zelensky", "Volodymyr Zelenskyy"): the fullest
+    # form any article gives, by the speaker-name rule of accord.extract.speakers
+    names = NameTable(q.speaker for q in mentions if q.speaker and _is_name(q.speaker))
+    shown = [
+        names.resolve(q.speaker) if q.speaker and _is_name(q.speaker) else q.speaker
+        for q in mentions
+    ]
+    speaker = [(name or "").lower() for name in shown]
     blocking = similar_pairs(vectors, QUOTE_SIMILARITY)
     for i, j in blocking.pairs.tolist():
         if speaker[i] == speaker[j]:
@@ -378,8 +392,7 @@ def group_quotes(
         )
         verbatim = [q for q in group if q.verbatim] or group
         text = max(verbatim, key=lambda q: len(q.span.text)).span.text
-        qid = content_id(
-            group[0].speaker, *(f"{q.span.article}:{q.span.start}" for q in group), prefix="q"
-        )
-        quotes.append(Quote(qid, group[0].speaker, text, tuple(group)))
+        who = shown[min(members)]
+        qid = content_id(who, *(f"{q.span.article}:{q.span.start}" for q in group), prefix="q")
+        quotes.append(Quote(qid, who, text, tuple(group)))
     return sorted(quotes, key=lambda q: (-len(q.mentions), q.id))

@@ -169,3 +169,24 @@ def test_quotes_trimmed_by_one_outlet_join_the_fuller_rendering() -> None:
 )
 def test_only_declarative_sentences_are_claims(sentence: str, claim: bool) -> None:
     assert asserts(sentence) is claim
+
+
+def test_one_speaker_spelled_differently_by_two_outlets_is_one_voice() -> None:
+    a = article('"The roads will reopen on Friday," said Governor Ilona Marcu.')
+    b = article('"The roads will reopen on Friday," Marku told reporters.')
+    c = article('"Repairs are on schedule," the interior ministry said.')
+
+    def quote(art: Article, words: str, speaker: str) -> QuoteMention:
+        start = art.original.index(words)
+        return QuoteMention(Span.of(art, start, start + len(words)), speaker)
+
+    exs = [
+        Extraction(a.id, quotes=(quote(a, "The roads will reopen on Friday", "Ilona Marcu"),)),
+        Extraction(b.id, quotes=(quote(b, "The roads will reopen on Friday", "Marku"),)),
+        Extraction(c.id, quotes=(quote(c, "Repairs are on schedule", "interior ministry"),)),
+    ]
+    quotes = group_quotes([a, b, c], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32))
+    assert [(q.speaker, len(q.mentions)) for q in quotes] == [
+        ("Ilona Marcu", 2),
+        ("interior ministry", 1),
+    ]
