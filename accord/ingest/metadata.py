@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from accord.noise import line_reason
+
 # Datelines sit in the header block: title, byline, date, section; 12 lines covers them.
 MAX_HEADER_LINES = 12
 # A header line that *is* a dateline is short; a long line is prose, whose dates are events.
@@ -166,6 +168,37 @@ def title_from_text(text: str) -> str:
             cut = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
             return cut.rstrip(" ,;:-") + "…"
     return ""
+
+
+# An outlet's name: one to five capitalised words ("Harbor Ledger", "The Daily Star", "AP").
+_NAME = r"(?:The\s+)?[A-Z][\w&'.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'.-]*){0,4}"
+_BYLINE_OUTLET = re.compile(rf"^\s*By\s+[^,\n]{{2,60}},\s*(?P<outlet>{_NAME})\s*$")
+_MASTHEAD = re.compile(rf"^\s*(?P<outlet>{_NAME})\s*$")
+
+
+def find_outlet(text: str) -> str | None:
+    """The outlet a plain text names in its header: a byline's tail ("By Ana Vos, Harbor
+    Ledger") or a masthead, a short capitalised line right above the dateline ("Valley
+    Courier" over "11 March 2026"). ``None`` when the header says neither: a section label
+    or a stray heading is never taken for an outlet without a dateline under it."""
+    lines = [line for _, line in _header_lines(text)][1:]  # the first line is the title
+    for i, line in enumerate(lines):
+        if len(line.strip()) > MAX_DATELINE_CHARS:
+            break  # prose: the header is over
+        byline = _BYLINE_OUTLET.match(line)
+        if byline:
+            return byline.group("outlet")
+        masthead = _MASTHEAD.match(line)
+        below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if (
+            masthead
+            and line_reason(line.strip()) is None  # not a section label or "Trending now"
+            and not any(c.isdigit() for c in line)
+            and len(below) <= MAX_DATELINE_CHARS
+            and dates_in_line(below)
+        ):
+            return masthead.group("outlet")
+    return None
 
 
 def outlet_from_url(url: str | None) -> str | None:

@@ -2,7 +2,8 @@
 
 A ``.txt`` file's decoded text (line endings normalised) is the article's ``original``,
 byte-for-byte otherwise; its first non-empty line is the title, a dateline near the top
-gives the publication date, and there is no outlet (a bare file does not say who wrote it).
+gives the publication date, and a byline ("By X, Outlet") or a masthead over the dateline
+gives the outlet; otherwise there is none (a bare file need not say who wrote it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from accord.ingest.decode import (
     normalise_newlines,
     read_bytes,
 )
-from accord.ingest.metadata import find_published, title_from_text
+from accord.ingest.metadata import find_outlet, find_published, title_from_text
 from accord.model import Article, Span
 
 
@@ -41,7 +42,7 @@ def make_article(
         source=source,
         original=original,
         title=(title or "").strip() or title_from_text(original),
-        outlet=outlet or None,
+        outlet=outlet or find_outlet(original),
         url=url or None,
         published=value,
     )

@@ -7,6 +7,7 @@ import pytest
 from accord.ingest.metadata import (
     MAX_HEADER_LINES,
     MAX_TITLE_CHARS,
+    find_outlet,
     find_published,
     normalise_date,
     outlet_from_url,
@@ -148,3 +149,26 @@ def test_a_paragraph_long_first_line_is_cut_at_a_word_boundary() -> None:
 )
 def test_the_outlet_of_a_url_is_its_host_without_www(url: str | None, outlet: str | None) -> None:
     assert outlet_from_url(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Bridge closed\n\nBy Ana Vos, Harbor Ledger\nMarch 2, 2026\n\nThe bridge...",
+            "Harbor Ledger",
+        ),
+        ("Bridge closed\nBy Sam Lee, The Evening Star\n\nThe bridge...", "The Evening Star"),
+        ("Bridge closed\n\nRiver Times\n2 March 2026\n\nThe bridge...", "River Times"),
+        # a masthead is only taken with a dateline under it
+        ("Bridge closed\n\nRiver Times\n\nThe bridge closed on Monday after...", None),
+        # section labels and "Trending now" above a date are not outlets
+        ("Bridge closed\n\nIn Local News\nMarch 2, 2026\n\nThe bridge...", None),
+        ("Bridge closed\nTrending Now\nMarch 2, 2026\n\nThe bridge...", None),
+        ("Bridge closed\nBy Sam Lee and Jo Kim\n\nThe bridge...", None),
+    ],
+)
+def test_the_outlet_comes_from_a_byline_or_a_masthead_over_the_dateline(
+    text: str, outlet: str | None
+) -> None:
+    assert find_outlet(text) == outlet
