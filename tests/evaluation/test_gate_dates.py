@@ -6,14 +6,12 @@ Floors sit slightly below the scores measured when they were pinned (docs/accura
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-EVALUATION = Path(__file__).resolve().parents[2] / "evaluation"
+from .scripts import load_script
+
 SUBSET_DOCUMENTS = 20  # the first documents in path order
 
 # TempEval-3 TBAQ, first 20 documents: measured value accuracy 0.824 (75/91), DATE extent
@@ -26,20 +24,9 @@ ESL_VALUE_ACCURACY_FLOOR = 0.87
 ESL_RECALL_FLOOR = 0.82
 
 
-def _load(name: str) -> ModuleType:
-    """The evaluation script as a module (evaluation/ is scripts, not a package)."""
-    sys.path.insert(0, str(EVALUATION))
-    spec = importlib.util.spec_from_file_location(name, EVALUATION / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_tempeval_subset_keeps_its_date_scores(shared_data: Path) -> None:
-    tempeval = _load("eval_tempeval")
+    tempeval = load_script("eval_tempeval")
     root = shared_data / "tempeval3-tbaq"
     if not root.is_dir():
         pytest.skip(f"{root} is absent")
@@ -52,7 +39,7 @@ def test_tempeval_subset_keeps_its_date_scores(shared_data: Path) -> None:
 
 @pytest.mark.slow
 def test_eventstoryline_subset_keeps_its_anchoring_scores(shared_data: Path) -> None:
-    eventstoryline = _load("eval_eventstoryline")
+    eventstoryline = load_script("eval_eventstoryline")
     root = shared_data / "eventstoryline" / "v1.5"
     if not root.is_dir():
         pytest.skip(f"{root} is absent")

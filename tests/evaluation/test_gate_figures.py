@@ -7,29 +7,18 @@ act. The subset is hashed so that a change to the data trips the gate too.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from .scripts import load_script
 
 SUBSET = 150
 # Measured on 150 sentences: value F1 0.900, value+unit F1 0.808 (see docs/accuracy.md).
 VALUE_F1_FLOOR = 0.88
 VALUE_UNIT_F1_FLOOR = 0.78
 SUBSET_SHA256_PREFIX = "0a390df3a848cca7"
-SCRIPT = Path(__file__).resolve().parents[2] / "evaluation" / "eval_newsquant.py"
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_newsquant", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_newsquant"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
@@ -40,6 +29,6 @@ def test_newsquant_subset_scores_stay_above_the_pinned_floors(shared_data: Path)
     items = json.loads(path.read_text("utf-8"))[:SUBSET]
     digest = hashlib.sha256(json.dumps(items, sort_keys=True).encode()).hexdigest()
     assert digest.startswith(SUBSET_SHA256_PREFIX), "the NewsQuant subset changed: re-measure"
-    scores = _script().evaluate(items)
+    scores = load_script("eval_newsquant").evaluate(items)
     assert scores["value"] >= VALUE_F1_FLOOR
     assert scores["value+unit"] >= VALUE_UNIT_F1_FLOOR

@@ -8,12 +8,11 @@ trips the gate too.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from .scripts import load_script
 
 SUBSET = 15
 # Measured on the subset (see docs/accuracy.md): source overlap F1 0.673, source
@@ -22,16 +21,6 @@ SOURCE_OVERLAP_F1_FLOOR = 0.65
 SOURCE_EXACT_F1_FLOOR = 0.64
 CONTENT_OVERLAP_F1_FLOOR = 0.63
 SUBSET_SHA256_PREFIX = "ea3896dfb758dc9e"
-SCRIPT = Path(__file__).resolve().parents[2] / "evaluation" / "eval_polnear.py"
-
-
-def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_polnear", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_polnear"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def subset_digest(pairs: list[tuple[Path, Path]]) -> str:
@@ -47,7 +36,7 @@ def test_polnear_subset_scores_stay_above_the_pinned_floors(shared_data: Path) -
     dev = shared_data / "polnear" / "dev"
     if not (dev / "text").is_dir():
         pytest.skip(f"{dev} is absent")
-    script = _script()
+    script = load_script("eval_polnear")
     pairs = script.documents(dev, SUBSET)
     assert subset_digest(pairs).startswith(SUBSET_SHA256_PREFIX), "the gate's data changed"
     counts = script.evaluate(pairs)
@@ -57,7 +46,7 @@ def test_polnear_subset_scores_stay_above_the_pinned_floors(shared_data: Path) -
 
 
 def test_overlap_matching_is_one_to_one_and_needs_half_the_tokens() -> None:
-    script = _script()
+    script = load_script("eval_polnear")
     text = "Ana Ruiz said the rent doubled. Ana said so too."
     gold = [((0, 8),), ((32, 35),)]
     assert script.match(text, gold, [((0, 3),)], exact=False) == 1  # "Ana" vs "Ana Ruiz"
