@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
+from enum import StrEnum
 from typing import Any, Literal
 
 SCHEMA_ID = "accord.dossier/1"
@@ -171,6 +172,57 @@ def _unflat(cls: type[Any], data: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+class Scope(StrEnum):
+    """Which happening a figure counts, relative to the report's own incident."""
+
+    INCIDENT = "incident"  # the happening the clause reports (the default)
+    OTHER_INCIDENT = "other_incident"  # "in a separate attack", "elsewhere", "another school"
+    RUNNING_TOTAL = "running_total"  # "since the war began", "this year", "so far", "nationwide"
+
+
+@dataclass(frozen=True)
+class IncidentFrame:
+    """What a figure mention counts: the happening around the number, each slot a span.
+
+    ``predicate`` is the lemma of the word that governs the number ("kill", "wound",
+    "capture"); ``victims`` the counted group as written ("Palestinians", "North Korean
+    troops"); ``place`` a place the clause names; ``time`` the ISO date the clause itself
+    names, resolved against the publication date (``None`` when the clause names none);
+    ``scope`` says whether the number is this incident's, another incident's or a running
+    total, with ``scope_span`` the marker that says so.
+    """
+
+    predicate: str | None = None
+    predicate_span: Span | None = None
+    victims: str | None = None
+    victims_span: Span | None = None
+    place: str | None = None
+    place_span: Span | None = None
+    time: str | None = None
+    time_span: Span | None = None
+    scope: Scope = Scope.INCIDENT
+    scope_span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = value.to_dict() if isinstance(value, Span) else value
+        data["scope"] = str(self.scope)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> IncidentFrame:
+        kwargs: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            kwargs[f.name] = Span.from_dict(value) if isinstance(value, dict) else value
+        kwargs["scope"] = Scope(data.get("scope", Scope.INCIDENT))
+        return cls(**kwargs)
+
+
 @dataclass(frozen=True)
 class FigureMention:
     """A quantity in one article: ``"between 1,000 and 4,000 casualties"``.
@@ -193,17 +245,22 @@ class FigureMention:
     attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
     sentence: Span | None = None
     event: str | None = None  # id of the event this figure is about (set by reconcile)
+    frame: IncidentFrame | None = None  # what happening the number counts (set by extraction)
+    incident: str | None = None  # id of the incident this figure counts (set by reconcile)
 
     def to_dict(self) -> dict[str, Any]:
         """Flat, as the dossier contract wants: the span's keys, then the figure's."""
         data = _flat(self)
         data["attributed_to"] = list(self.attributed_to)
+        data["frame"] = self.frame.to_dict() if self.frame is not None else None
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FigureMention:
-        kwargs = _unflat(cls, data)
+        kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
         kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
+        frame = data.get("frame")
+        kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
         return cls(**kwargs)
 
 
