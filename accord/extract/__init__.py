@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from accord.extract.dates import find_dates
 from accord.extract.figures import find_figures
+from accord.extract.incident import with_frames
 from accord.extract.quotes import find_quotes
 from accord.model import Article, Extraction, Span
 from accord.nlp import Block, parse_blocks
@@ -34,13 +35,15 @@ def sentences_of(blocks: list[Block]) -> list[Span]:
 
 
 def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
-    """Run every extractor on one parsed article."""
+    """Run every extractor on one parsed article; each figure carries its incident frame
+    (its time slot reads the article's date mentions, so dates are found first)."""
+    dates = find_dates(article, blocks)
     return Extraction(
         article=article.id,
         sentences=tuple(sentences_of(blocks)),
-        figures=tuple(find_figures(article, blocks)),
+        figures=tuple(with_frames(find_figures(article, blocks), blocks, dates)),
         quotes=tuple(find_quotes(article, blocks)),
-        dates=tuple(find_dates(article, blocks)),
+        dates=tuple(dates),
     )
 
 

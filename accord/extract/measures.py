@@ -345,10 +345,24 @@ def _circumstance_measure(verb: Token) -> str | None:
 
 def measure_of(anchor: Token, noun: Token | None) -> str:
     """The reconciliation measure of a count (see module docstring)."""
+    return measure_source(anchor, noun)[0]
+
+
+def verb_measure(verb: Token) -> str | None:
+    """The harm or movement measure a verb (with its coordinated verbs, its adjective
+    complement and its cause phrase) states for its patients: "was shot dead" killed,
+    "were treated for injuries" wounded; None for any other verb."""
+    return _combine(_verb_measures(verb)) or _circumstance_measure(verb)
+
+
+def measure_source(anchor: Token, noun: Token | None) -> tuple[str, Token | None]:
+    """The measure of a count and the word that states it (the counted measure noun, the
+    verb or event noun that governs the number, or the harm adjective); ``None`` as the word
+    for the generic "count"."""
     if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
-        return MEASURE_NOUNS[noun.lemma_.lower()]
+        return MEASURE_NOUNS[noun.lemma_.lower()], noun
     if anchor.lemma_.lower() in MEASURE_NOUNS:
-        return MEASURE_NOUNS[anchor.lemma_.lower()]
+        return MEASURE_NOUNS[anchor.lemma_.lower()], anchor
     carrier = noun if noun is not None else anchor
     attached = [
         c
@@ -360,10 +374,10 @@ def measure_of(anchor: Token, noun: Token | None) -> str:
     for verb in attached:
         found = _combine(_verb_measures(verb))
         if found:
-            return found
+            return found, verb
     found = _measured_argument(anchor)
     if found:
-        return found
+        return found, anchor.head.head
     governor = _governor(carrier)
     if governor is None and carrier.dep_ in ("nummod", "quantmod"):
         governor = _governor(carrier.head)
@@ -373,20 +387,32 @@ def measure_of(anchor: Token, noun: Token | None) -> str:
         if governor.pos_ == "NOUN":
             found = MEASURE_NOUNS.get(governor.lemma_.lower())
         else:
-            found = _combine(_verb_measures(governor)) or _circumstance_measure(governor)
+            found = verb_measure(governor)
         if found:
-            return found
+            return found, governor
         if (
             governor.lemma_ == "be"
             and noun is not None
             and noun.lemma_.lower() in FORCE_NOUNS
             and any(c.dep_ == "prep" and c.lower_ in ("in", "inside") for c in governor.children)
         ):
-            return "deployed"
+            return "deployed", governor
     for child in carrier.children:
         if child.dep_ == "amod" and child.lower_ in MEASURE_ADJECTIVES:
-            return MEASURE_ADJECTIVES[child.lower_]
-    return "count"
+            return MEASURE_ADJECTIVES[child.lower_], child
+    return "count", None
+
+
+def governor_of(anchor: Token, noun: Token | None) -> Token | None:
+    """The verb or event noun the counted phrase (or the bare number) is an argument of."""
+    carrier = noun if noun is not None else anchor
+    for node in (carrier, carrier.head if carrier.dep_ in ("nummod", "quantmod") else None, anchor):
+        if node is None:
+            continue
+        found = _governor(node)
+        if found is not None:
+            return found
+    return None
 
 
 def _period_phrase(prep: Token) -> str | None:

@@ -1,0 +1,259 @@
+"""Shared word lists: the closed classes of English that several stages read.
+
+One home for words (trafilatura keeps its settings in one module; we keep our vocabulary
+here). Each list is a closed grammatical or semantic class, written from English usage and
+news style, never from the sentences of an evaluation set. Words are lower case; phrases are
+tuples of lower-case tokens as spaCy splits them.
+"""
+
+from __future__ import annotations
+
+# --- scope: which happening a number counts (see accord.extract.incident) -----------------
+
+# Adverbs that move a clause to another place or happening: "Elsewhere, two were hurt".
+OTHER_INCIDENT_ADVERBS = frozenset({"elsewhere", "separately"})
+# Words that, on a noun of the clause's place or happening, make it a different one:
+# "in a separate attack", "at another school", "in an earlier shooting".
+OTHER_INCIDENT_MODIFIERS = frozenset(
+    {"separate", "another", "other", "different", "earlier", "previous", "prior", "unrelated"}
+)
+# Time phrases that place a clause before the reported happening ("earlier in the day").
+OTHER_INCIDENT_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("earlier", "in", "the", "day"),
+    ("earlier", "that", "day"),
+    ("earlier", "that", "night"),
+    ("earlier", "in", "the", "week"),
+    ("the", "day", "before"),
+    ("the", "previous", "day"),
+    ("the", "night", "before"),
+    ("a", "day", "earlier"),
+    ("days", "earlier"),
+    ("weeks", "earlier"),
+)
+# Nouns of a happening: what "separate", "another" or "previous" can make a second one of.
+INCIDENT_NOUNS = frozenset(
+    {
+        "attack",
+        "shooting",
+        "incident",
+        "bombing",
+        "strike",
+        "airstrike",
+        "raid",
+        "explosion",
+        "blast",
+        "clash",
+        "ambush",
+        "assault",
+        "crash",
+        "collision",
+        "fire",
+        "robbery",
+        "stabbing",
+        "killing",
+        "murder",
+        "homicide",
+        "case",
+        "event",
+        "battle",
+        "operation",
+        "offensive",
+        "massacre",
+        "riot",
+        "protest",
+        "earthquake",
+        "storm",
+        "flood",
+    }
+)
+# Adverbs and adjectives of a tally over a whole area or period: "nationwide", "in all".
+RUNNING_TOTAL_WORDS = frozenset(
+    {
+        "nationwide",
+        "statewide",
+        "countrywide",
+        "citywide",
+        "worldwide",
+        "globally",
+        "altogether",
+        "overall",
+        "cumulative",
+        "cumulatively",
+        "annually",
+        "yearly",
+    }
+)
+RUNNING_TOTAL_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("so", "far"),
+    ("thus", "far"),
+    ("to", "date"),
+    ("in", "total"),
+    ("in", "all"),
+    ("this", "year"),
+    ("last", "year"),
+    ("this", "decade"),
+    ("each", "year"),
+    ("every", "year"),
+    ("per", "year"),
+    ("a", "year"),
+    ("year", "-", "to", "-", "date"),
+)
+# "across the country", "throughout the state": a preposition of extent over an area noun.
+EXTENT_PREPOSITIONS = frozenset({"across", "throughout", "around"})
+AREA_NOUNS = frozenset(
+    {"country", "nation", "state", "region", "province", "world", "city", "county", "continent"}
+)
+# "since the war began", "since January": a tally counted from a starting point.
+SINCE = "since"
+# "over the past five years", "in the last 24 hours": a tally over a window.
+WINDOW_PREPOSITIONS = frozenset({"over", "in", "during", "within", "for", "throughout"})
+WINDOW_MARKERS = frozenset({"past", "last", "previous"})
+WINDOW_UNITS = frozenset(
+    {"hour", "day", "week", "weekend", "month", "year", "decade", "season", "fortnight"}
+)
+
+# --- place: the clause's locative ("at the school in X") ---------------------------------
+
+# Prepositions whose object is a place even when no gazetteer names it ("at the school").
+LOCATIVE_PREPOSITIONS = frozenset(
+    {"at", "near", "outside", "inside", "behind", "beside", "opposite", "along"}
+)
+# Prepositions whose object is a place only when a place entity is in it ("in Jabaliya").
+ENTITY_LOCATIVE_PREPOSITIONS = frozenset({"in", "on", "into", "across", "from", "off"})
+# Objects of "at" that are not places: "at least", "at the time", "at risk", "at random".
+NOT_PLACE_OBJECTS = frozenset(
+    {"least", "most", "time", "risk", "random", "large", "first", "once", "odds", "age"}
+)
+
+# --- victims: people counted without a number ("a man was shot dead") --------------------
+
+# Singular nouns for a person in news copy: roles, kin, ages and sexes (a closed class).
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "youth",
+        "juvenile",
+        "minor",
+        "child",
+        "kid",
+        "baby",
+        "toddler",
+        "infant",
+        "adult",
+        "male",
+        "female",
+        "person",
+        "individual",
+        "victim",
+        "student",
+        "officer",
+        "deputy",
+        "trooper",
+        "policeman",
+        "policewoman",
+        "agent",
+        "guard",
+        "soldier",
+        "driver",
+        "motorist",
+        "passenger",
+        "pedestrian",
+        "bystander",
+        "resident",
+        "neighbor",
+        "neighbour",
+        "customer",
+        "clerk",
+        "cashier",
+        "employee",
+        "worker",
+        "owner",
+        "manager",
+        "teacher",
+        "pastor",
+        "mother",
+        "father",
+        "mom",
+        "dad",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "husband",
+        "wife",
+        "girlfriend",
+        "boyfriend",
+        "fiancé",
+        "fiancée",
+        "friend",
+        "relative",
+        "cousin",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "grandmother",
+        "grandfather",
+        "grandson",
+        "granddaughter",
+        "stepfather",
+        "stepson",
+        "suspect",
+        "gunman",
+        "shooter",
+        "robber",
+        "intruder",
+        "burglar",
+        "assailant",
+        "attacker",
+        "civilian",
+        "hunter",
+        "homeowner",
+        "tenant",
+        "roommate",
+        "patient",
+        "inmate",
+    }
+)
+# Pronouns that stand for one person ("he died at the hospital").
+SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+# Heads that deny a harm: "no one was hurt", "nobody was injured", "none were wounded".
+NOBODY = frozenset({"nobody", "none", "noone"})
+# Modal auxiliaries under which a harm did not happen ("could have been killed").
+IRREALIS_AUXILIARIES = frozenset(
+    {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'d", "wo"}
+)
+# Verbs whose complement did not (yet) happen: "threatened to kill", "tried to shoot".
+IRREALIS_VERBS = frozenset(
+    {"threaten", "try", "attempt", "plan", "want", "intend", "vow", "fear", "seek", "aim"}
+)
+# Adverbs that turn "shot" into a killing: "was fatally shot".
+FATAL_ADVERBS = frozenset({"fatally", "mortally", "lethally"})
+# What "since" counts from when the tally is a running total: "since the war began".
+SINCE_STARTS = frozenset(
+    {
+        "war",
+        "conflict",
+        "start",
+        "beginning",
+        "outbreak",
+        "invasion",
+        "uprising",
+        "fighting",
+        "crisis",
+        "pandemic",
+        "campaign",
+        "revolution",
+        "occupation",
+        "offensive",
+    }
+)
+START_VERBS = frozenset({"begin", "start", "erupt", "break", "launch"})
+# "suffered a gunshot wound", "sustained injuries": a harm stated by its object.
+SUFFER_VERBS = frozenset({"suffer", "sustain", "receive"})
+HARM_OBJECTS = frozenset({"wound", "injury", "gunshot"})
