@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from accord.errors import AccordError, InputError, NoArticlesError
 from accord.model import (
     Article,
+    ArticleIncident,
     Claim,
     DateMention,
     Dossier,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AccordError",
     "Article",
+    "ArticleIncident",
     "Claim",
     "DateMention",
     "Dossier",
@@ -45,6 +47,7 @@ __all__ = [
     "Span",
     "TimelineEntry",
     "analyze",
+    "article_incident",
     "load",
     "save",
 ]
@@ -58,6 +61,15 @@ def analyze(paths: Any, progress: Any = None) -> Dossier:
     if progress is None:
         return _analyze(paths)
     return _analyze(paths, progress)
+
+
+def article_incident(
+    article: Article, extraction: Extraction, blocks: Any = None
+) -> ArticleIncident:
+    """The incident one article reports, with its tolls (see :mod:`accord.incidents`)."""
+    from accord.incidents import article_incident as _article_incident
+
+    return _article_incident(article, extraction, blocks)
 
 
 def save(dossier: Dossier, outdir: str | Path) -> list[Path]:

@@ -218,6 +218,22 @@ PERSON_NOUNS = frozenset(
         "roommate",
         "patient",
         "inmate",
+        "courier",
+        "cyclist",
+        "jogger",
+        "runner",
+        "hiker",
+        "rider",
+        "vendor",
+        "shopkeeper",
+        "guest",
+        "visitor",
+        "tourist",
+        "spouse",
+        "partner",
+        "mechanic",
+        "nurse",
+        "doctor",
     }
 )
 # Pronouns that stand for one person ("he died at the hospital").
@@ -257,3 +273,12 @@ START_VERBS = frozenset({"begin", "start", "erupt", "break", "launch"})
 # "suffered a gunshot wound", "sustained injuries": a harm stated by its object.
 SUFFER_VERBS = frozenset({"suffer", "sustain", "receive"})
 HARM_OBJECTS = frozenset({"wound", "injury", "gunshot"})
+HAVE_VERBS = frozenset({"have"})
+# Adverbs under which a harm did not happen: "nearly killed", "possibly killing".
+HEDGE_ADVERBS = frozenset({"nearly", "almost", "possibly", "narrowly"})
+# Nouns of a killing whose "of" object or possessor is the one killed: "the death of a man".
+KILLING_NOUNS = frozenset({"death", "murder", "killing", "slaying", "homicide", "execution"})
+# Adjectives that make a happening a killing: "the fatal shooting of a teenager".
+FATAL_ADJECTIVES = frozenset({"fatal", "deadly", "lethal"})
+# "The body of a man was found": a body is one person dead.
+BODY_NOUNS = frozenset({"body", "corpse"})

@@ -189,7 +189,8 @@ class IncidentFrame:
     troops"); ``place`` a place the clause names; ``time`` the ISO date the clause itself
     names, resolved against the publication date (``None`` when the clause names none);
     ``scope`` says whether the number is this incident's, another incident's or a running
-    total, with ``scope_span`` the marker that says so.
+    total, with ``scope_span`` the marker that says so; ``negated`` says the predicate is
+    denied ("two officers were not hurt").
     """
 
     predicate: str | None = None
@@ -202,6 +203,7 @@ class IncidentFrame:
     time_span: Span | None = None
     scope: Scope = Scope.INCIDENT
     scope_span: Span | None = None
+    negated: bool = False  # "were not hurt": the predicate is denied, the number counts none
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -220,6 +222,7 @@ class IncidentFrame:
             value = data[f.name]
             kwargs[f.name] = Span.from_dict(value) if isinstance(value, dict) else value
         kwargs["scope"] = Scope(data.get("scope", Scope.INCIDENT))
+        kwargs["negated"] = bool(data.get("negated", False))
         return cls(**kwargs)
 
 
@@ -262,6 +265,82 @@ class FigureMention:
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
         return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class VictimMention:
+    """People harmed, named without a number: "a man was shot dead" is one killed, "a woman
+    and her son were wounded" two wounded. ``span`` is the victim phrase; ``measure`` is
+    killed, wounded or shot (hit, outcome not stated)."""
+
+    span: Span
+    count: int
+    measure: str
+    predicate: Span | None = None
+    frame: IncidentFrame | None = None
+    sentence: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = _flat(self)
+        data["frame"] = self.frame.to_dict() if self.frame is not None else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> VictimMention:
+        kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
+        frame = data.get("frame")
+        kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
+        return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Toll:
+    """One harm measure of an incident ("killed": 2) and the mentions that state it."""
+
+    measure: str
+    count: int
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "count": self.count,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Toll:
+        mentions = tuple(Span.from_dict(m) for m in data.get("mentions", []))
+        return cls(str(data["measure"]), int(data["count"]), mentions)
+
+
+@dataclass(frozen=True)
+class ArticleIncident:
+    """The happening one article reports, with its tolls; ``context`` holds the figures of
+    other incidents and running totals the article also gives (never part of a toll)."""
+
+    article: str
+    tolls: tuple[Toll, ...] = ()
+    context: tuple[Span, ...] = ()
+
+    def count(self, measure: str) -> int:
+        """The toll of one measure (0 when the article states none)."""
+        return next((t.count for t in self.tolls if t.measure == measure), 0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "tolls": [t.to_dict() for t in self.tolls],
+            "context": [c.to_dict() for c in self.context],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleIncident:
+        return cls(
+            data["article"],
+            tuple(Toll.from_dict(t) for t in data.get("tolls", [])),
+            tuple(Span.from_dict(c) for c in data.get("context", [])),
+        )
 
 
 @dataclass(frozen=True)

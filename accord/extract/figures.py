@@ -37,6 +37,7 @@ from accord.extract.numbers import (
     parse_quantity,
 )
 from accord.extract.units import SCALE_LETTERS, currency_before, per_unit, token_numeral, unit_after
+from accord.lexicon import PERSON_NOUNS
 from accord.model import Article, FigureMention
 from accord.nlp import Block
 
@@ -226,14 +227,16 @@ def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
     nxt = doc[end] if end < sent.end else None
     if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON":
         return nxt is None or nxt.pos_ in ("AUX", "VERB", "PUNCT")
-    return (
-        prev is not None
-        and prev.text == ","
-        and start - 2 >= sent.start
-        and doc[start - 2].pos_ == "PROPN"
-        and nxt is not None
-        and nxt.text == ","
+    if prev is None or prev.text != "," or start - 2 < sent.start:
+        return False
+    person = doc[start - 2]
+    if person.pos_ == "PROPN" and nxt is not None and nxt.text == ",":
+        return True
+    # "the death of Lee Park, 22.", "Lee Park, 31 - Obituaries", "a boy, 7, was hurt"
+    named = person.pos_ == "PROPN" or (
+        person.pos_ == "NOUN" and person.lemma_.lower() in PERSON_NOUNS
     )
+    return named and (nxt is None or nxt.is_punct or nxt.lower_ == "of")
 
 
 def _year_shaped(tok: Token) -> bool:

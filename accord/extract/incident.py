@@ -113,7 +113,15 @@ def frame_of(
         time_span=time.span if time else None,
         scope=scope,
         scope_span=scope_span,
+        negated=predicate is not None and _denied(predicate, noun),
     )
+
+
+def _denied(predicate: Token, noun: Token | None) -> bool:
+    """ "were not hurt", "none of them was injured", "no soldiers died"."""
+    if any(c.dep_ == "neg" for c in predicate.children):
+        return True
+    return noun is not None and any(c.lower_ == "no" for c in noun.children)
 
 
 def clause_scope(block: Block, head: Token, noun: Token | None) -> tuple[Scope, Span | None]:
@@ -299,7 +307,7 @@ def _running_total(sent: SpacySpan, spine: set[Token]) -> tuple[Token, Token] | 
                 if any(c.lower_ in lexicon.WINDOW_MARKERS for c in obj.children):
                     return tok, obj
             if word == lexicon.SINCE and (
-                obj.ent_type_ == "DATE" or lemma in lexicon.SINCE_STARTS
+                any(t.ent_type_ == "DATE" for t in obj.subtree) or lemma in lexicon.SINCE_STARTS
             ):
                 return tok, obj
         if word == lexicon.SINCE and tok.dep_ == "mark":

@@ -233,11 +233,24 @@ def clause_subject(anchor: Token) -> list[Token]:
     ]
 
 
+def _agent_clause(verb: Token) -> bool:
+    """A relative clause whose active verb has the noun as its doer: "two gunmen who shot
+    at police", "troopers who killed the suspect" (the noun did the harm, it did not
+    suffer it)."""
+    if verb.dep_ != "relcl":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return bool(subjects) and subjects[0].lower_ in ("who", "that", "which")
+
+
 def _or_conjuncts(verb: Token) -> list[Token]:
     """Verbs coordinated with ``verb`` that share its subject ("killed or wounded")."""
     found = []
     for conj in verb.conjuncts:
-        if conj.i > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+        # "killed 4 people and wounded 11": a verb with an object of its own counts its own
+        if conj.i > verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children
+        ):
             found.append(conj)
     return found
 
@@ -369,6 +382,7 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[str, Token | None
         for t in (anchor, carrier)
         for c in t.children
         if c.dep_ in VERB_CHILDREN and c.pos_ in ("VERB", "ADJ") and c.i > t.i
+        and not _agent_clause(c)
     ]
     attached += _harm_participles(carrier)
     for verb in attached:

@@ -1,0 +1,257 @@
+"""Victims named without a number: "a man was shot dead", "a woman and her son were wounded".
+
+A harm verb's patient is counted when it is a person: a singular person noun
+(:data:`accord.lexicon.PERSON_NOUNS`), a person's name, a singular personal pronoun or "one";
+coordinated patients add up. Plural nouns without a number ("people were hurt") say no count
+and give none; a patient with a number is a figure and is left to
+:mod:`accord.extract.figures`. A harm that did not happen is skipped: negated ("was not
+hurt", "no one was injured"), under a modal ("could have been killed") or a verb of intent
+("threatened to kill"). The measure is read with the figure rules
+(:func:`accord.extract.measures.verb_measure`); "shot" with "fatally", "dead" or "to death"
+is a killing, and a verb coordinated with another that shares its subject ("was shot and
+killed") gives the graver measure once.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord import lexicon
+from accord.extract.incident import clause_scope
+from accord.extract.measures import verb_measure
+from accord.model import IncidentFrame, Span, VictimMention
+from accord.nlp import Block
+
+HARM_MEASURES = ("killed", "wounded", "shot")  # gravest first
+PATIENT_DEPS = {"passive": ("nsubjpass",), "intransitive": ("nsubj",), "active": ("dobj",)}
+# Verbs whose subject is who was harmed ("a man died", "she is dead").
+SUBJECT_HARMED = frozenset(
+    {"die", "perish", "be", "suffer", "sustain", "receive", "remain", "have"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "that", "whom"})
+FIND_VERBS = frozenset({"find", "discover", "recover", "locate", "identify", "pull"})
+
+
+def find_victims(blocks: list[Block]) -> list[VictimMention]:
+    """Every harm with counted victims and no number, in text order (see module docstring)."""
+    found: list[VictimMention] = []
+    for block in blocks:
+        seen: set[int] = set()  # patients already counted (a verb and its conjuncts)
+        for tok in block.doc:
+            harm = _verb_harm(tok) or _noun_harm(tok)
+            if harm is None or harm[1].i in seen:
+                continue
+            measure, patient, counted = harm
+            seen.add(patient.i)
+            found.append(_mention(block, tok, measure, patient, counted))
+    return sorted(found, key=lambda v: v.span.start)
+
+
+def _verb_harm(verb: Token) -> tuple[str, Token, list[Token]] | None:
+    if verb.pos_ not in ("VERB", "AUX") or not _happened(verb):
+        return None
+    measure = _harm(verb)
+    patient = _patient(verb) if measure is not None else None
+    if measure is None or patient is None:
+        return None
+    counted = _people(patient, animate=measure != "shot")
+    return (measure, patient, counted) if counted else None
+
+
+def _noun_harm(noun: Token) -> tuple[str, Token, list[Token]] | None:
+    """A killing said by a noun: "the death of a man", "his murder", "the fatal shooting of
+    a teen", "a homicide victim", "the body of a woman"."""
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ == "compound":
+        return None
+    lemma = noun.lemma_.lower()
+    children = list(noun.children)
+    fatal = any(c.lower_ in lexicon.FATAL_ADJECTIVES for c in children)
+    if lemma == "victim" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.KILLING_NOUNS
+        for c in children
+    ):
+        return "killed", noun, [noun]  # "the homicide victim"
+    killing = lemma in lexicon.KILLING_NOUNS or (lemma in lexicon.INCIDENT_NOUNS and fatal)
+    body = lemma in lexicon.BODY_NOUNS and not any(c.dep_ == "compound" for c in children)
+    if not (killing or body):
+        return None
+    for child in children:
+        patient = None
+        if child.dep_ == "poss":
+            patient = child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            patient = next((c for c in child.children if c.dep_ == "pobj"), None)
+        counted = _people(patient) if patient is not None else []
+        if patient is not None and counted:
+            return "killed", patient, counted
+    if body and noun.head.lemma_.lower() in FIND_VERBS:
+        return "killed", noun, [noun]  # "police found a body"
+    return None
+
+
+def _mention(
+    block: Block, tok: Token, measure: str, patient: Token, counted: list[Token]
+) -> VictimMention:
+    first = min(patient.left_edge.i, *(t.i for t in counted))
+    last = max(patient.i, *(t.i for t in counted))
+    while first < last and block.doc[first].dep_ == "det":
+        first += 1
+    span = _token_span(block, block.doc[first], block.doc[last])
+    verb = tok if tok.pos_ in ("VERB", "AUX") else patient
+    scope, scope_span = clause_scope(block, verb, patient)
+    predicate = _token_span(block, tok, tok)
+    return VictimMention(
+        span=span,
+        count=len(counted),
+        measure=measure,
+        predicate=predicate,
+        frame=IncidentFrame(
+            predicate=tok.lemma_.lower(),
+            predicate_span=predicate,
+            victims=span.text,
+            victims_span=span,
+            scope=scope,
+            scope_span=scope_span,
+        ),
+        sentence=_token_span(block, tok.sent[0], tok.sent[-1]),
+    )
+
+
+def _token_span(block: Block, first: Token, last: Token) -> Span:
+    return block.span(first.idx, last.idx + len(last.text))
+
+
+def _shares_subject(verb: Token) -> list[Token]:
+    """The verb and the verbs coordinated with it that have no subject of their own."""
+    verbs = [verb]
+    for conj in verb.conjuncts:
+        if conj.i > verb.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children):
+            verbs.append(conj)
+    # "Man shot, killed in X": a headline's second participle, parsed as a clause of the first
+    verbs += [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and c.tag_ == "VBN" and not any(d.dep_ == "nsubj" for d in c.children)
+    ]
+    return verbs
+
+
+def _single_harm(verb: Token) -> str | None:
+    lemma = verb.lemma_.lower()
+    if lemma == "shoot" and any(c.lower_ in lexicon.FATAL_ADVERBS for c in verb.children):
+        return "killed"
+    if lemma in lexicon.SUFFER_VERBS | lexicon.HAVE_VERBS and _harm_object(verb):
+        return "wounded"
+    found = verb_measure(verb)
+    return found if found in HARM_MEASURES else None
+
+
+def _harm_object(verb: Token) -> bool:
+    """ "suffered a gunshot wound", "suffering from injuries", "had gunshot wounds"."""
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ == "from":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        if any(o.lemma_.lower() in lexicon.HARM_OBJECTS for o in objects):
+            return True
+    return False
+
+
+def _harm(verb: Token) -> str | None:
+    """The gravest harm the verb and its subject-sharing conjuncts state ("shot and killed")."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "conj" and not own_subject and _single_harm(verb.head) is not None:
+        return None  # counted with the first verb of the coordination
+    measures = [m for v in _shares_subject(verb) if (m := _single_harm(v)) is not None]
+    for measure in HARM_MEASURES:
+        if measure in measures:
+            return measure
+    return None
+
+
+def _happened(verb: Token) -> bool:
+    """Not negated, not under a modal, not the complement of a verb of intent."""
+    if any(c.dep_ == "neg" or c.lower_ in lexicon.HEDGE_ADVERBS for c in verb.children):
+        return False
+    if any(
+        c.dep_ == "aux" and c.lower_ in lexicon.IRREALIS_AUXILIARIES for c in verb.children
+    ):
+        return False
+    return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.IRREALIS_VERBS)
+
+
+def _patient(verb: Token) -> Token | None:
+    """Who was harmed: the passive subject, the object, or the subject of "die"/"be dead"; the
+    noun a relative clause or participle hangs from ("a man who was shot", "a man shot")."""
+    carrier = verb
+    while carrier.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in carrier.children
+    ):
+        carrier = carrier.head
+    lemma = verb.lemma_.lower()
+    objects = [
+        c for v in _shares_subject(carrier) for c in v.children if c.dep_ == "dobj"
+    ]  # "shot and killed a man": the object of the second verb
+    for child in [*carrier.children, *objects]:
+        dep = child.dep_
+        if (
+            dep == "nsubjpass"
+            or (dep == "dobj" and lemma not in lexicon.SUFFER_VERBS | lexicon.HAVE_VERBS)
+            or (dep == "nsubj" and (lemma in SUBJECT_HARMED or _intransitive(carrier)))
+            or (dep == "nsubj" and _reduced_passive(carrier))
+        ):
+            if child.lower_ in RELATIVE_PRONOUNS and carrier.dep_ == "relcl":
+                return carrier.head
+            return child
+    if carrier.dep_ == "acl" and (carrier.tag_ == "VBN" or lemma in lexicon.SUFFER_VERBS):
+        return carrier.head  # "a man shot in the leg", "a man suffering from a wound"
+    if carrier.dep_ in ("xcomp", "oprd", "advcl") and carrier.head.pos_ == "VERB":
+        for child in carrier.head.children:  # "a man was found shot", "left a boy wounded"
+            if child.dep_ in ("nsubjpass", "dobj"):
+                return child
+    return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline's participle with its patient as subject: "Man shot, killed in X" (no
+    auxiliary, no object, not shooting *at* something)."""
+    return (
+        verb.tag_ in ("VBN", "VBD")
+        and verb.lemma_.lower() in ("shoot", "kill", "wound", "injure", "hurt", "slay")
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+        and not any(c.dep_ == "prep" and c.lower_ in ("at", "into", "toward") for c in verb.children)
+        and verb.i > 0
+        and verb.doc[verb.i - 1].dep_ == "nsubj"
+    )
+
+
+def _intransitive(verb: Token) -> bool:
+    """ "He died", "she was found dead": the subject is the one harmed when nothing else is."""
+    return not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children) and any(
+        c.dep_ in ("acomp", "oprd") for c in verb.children
+    )
+
+
+def _people(patient: Token, animate: bool = False) -> list[Token]:
+    """The people the patient phrase counts, one token each; [] when it says no count.
+    ``animate``: the verb takes only the living ("killed", "wounded"), so any singular noun
+    is someone; "shot" also takes things ("the windshield was shot"), so only a person noun
+    or a name is."""
+    people: list[Token] = []
+    for tok in [patient, *patient.conjuncts]:
+        numbered = any(c.dep_ == "nummod" for c in tok.children)
+        if numbered or (tok.like_num and tok.lower_ != "one"):
+            return []  # a number: a figure counts it
+        if tok.lower_ in lexicon.NOBODY or any(c.lower_ == "no" for c in tok.children):
+            return []
+        if tok.tag_ in ("NNS", "NNPS"):
+            return []
+        if (
+            tok.lower_ in lexicon.SINGULAR_PERSON_PRONOUNS
+            or tok.lower_ == "one"
+            or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON")
+            or (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in lexicon.PERSON_NOUNS)
+            or (animate and tok.pos_ == "NOUN" and tok.tag_ == "NN")
+        ):
+            people.append(tok)
+    return people

@@ -1,0 +1,129 @@
+"""The article's own incident: its tolls (killed, wounded, ...) as a dossier would state them.
+
+One article's toll comes from two kinds of evidence, both carrying spans:
+
+* **figures** whose frame scope is the incident (:mod:`accord.extract.incident`), not
+  denied ("were not hurt"): the first one of a measure in text order, because news copy
+  states the incident's toll in its lede and later numbers are updates of it or background;
+  a range or bound counts by its known end; vague numbers ("dozens") state no toll;
+* **victims named without a number** (:mod:`accord.extract.victims`): "a man was shot dead"
+  is one killed. Different sentences often name the same person twice ("a man was shot
+  dead ... the victim died at the scene"), so a measure's victims count as the most that one
+  sentence names, not the sum over sentences.
+
+Of the two, the one the article gives first states the measure: the lede reports the
+incident ("a courier was shot dead on Monday ... 40 couriers have died on the job"), so a
+later number the scope markers miss does not replace it. "Shot" says a person was hit
+without saying the outcome: each such victim is killed or wounded, so shot victims beyond
+the killed count are the wounded when nothing states the wounded; a killed person is never
+also counted wounded. Figures of other incidents and running totals are the article's
+context, never its toll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accord.model import (
+    Article,
+    ArticleIncident,
+    Extraction,
+    FigureMention,
+    Scope,
+    Span,
+    Toll,
+    VictimMention,
+)
+from accord.nlp import Block
+
+# Harm measures an incident's toll reports, in the order a dossier lists them.
+TOLL_MEASURES = ("killed", "wounded", "missing", "captured", "arrested", "displaced")
+HIT = "shot"  # hit, outcome not stated: killed or wounded
+
+
+def article_incident(
+    article: Article, extraction: Extraction, blocks: list[Block] | None = None
+) -> ArticleIncident:
+    """The incident ``article`` reports, from its extraction (its parsed paragraphs find the
+    victims named without a number; they are parsed here when not given)."""
+    from accord.extract.victims import find_victims
+    from accord.nlp import parse_blocks
+
+    if blocks is None:
+        blocks = next(parse_blocks([article]))
+    return incident_of(article.id, extraction.figures, find_victims(blocks))
+
+
+def _in_incident(scope: Scope | None) -> bool:
+    return scope is None or scope == Scope.INCIDENT
+
+
+def _known(figure: FigureMention) -> int | None:
+    values = [v for v in (figure.low, figure.high) if v is not None]
+    return int(max(values)) if values and not figure.vague else None
+
+
+def _earliest(
+    stated: tuple[int, tuple[Span, ...]] | None,
+    named: tuple[int, tuple[Span, ...]] | None,
+    first_named: int | None,
+) -> tuple[int, tuple[Span, ...]] | None:
+    """The evidence the article gives first: its lede states the incident, later numbers
+    are often another incident or a tally (see module docstring)."""
+    if stated and named and first_named is not None and first_named < stated[1][0].start:
+        return named
+    return stated or named
+
+
+def _head_word(span: Span) -> str:
+    return span.text.split()[-1].lower() if span.text.split() else ""
+
+
+def incident_of(
+    article: str, figures: Sequence[FigureMention], victims: Sequence[VictimMention]
+) -> ArticleIncident:
+    """The tolls from figures and unnumbered victims (see module docstring)."""
+    stated: dict[str, tuple[int, tuple[Span, ...]]] = {}
+    context: list[Span] = []
+    for figure in figures:
+        if figure.measure not in (*TOLL_MEASURES, HIT):
+            continue
+        if not _in_incident(figure.frame.scope if figure.frame else None):
+            context.append(figure.span)
+            continue
+        if figure.frame is not None and figure.frame.negated:
+            continue
+        value = _known(figure)
+        if value is not None and figure.measure not in stated:
+            stated[figure.measure] = (value, (figure.span,))
+    per_sentence: dict[tuple[str, int], tuple[int, tuple[Span, ...]]] = {}
+    for victim in victims:
+        if not _in_incident(victim.frame.scope if victim.frame else None):
+            continue
+        where = victim.sentence.start if victim.sentence else victim.span.start
+        count, spans = per_sentence.get((victim.measure, where), (0, ()))
+        if any(_head_word(s) == _head_word(victim.span) for s in spans):
+            continue  # a headline glued to its repeats names one person three times
+        per_sentence[(victim.measure, where)] = (count + victim.count, (*spans, victim.span))
+    named: dict[str, tuple[int, tuple[Span, ...]]] = {}
+    first_named: dict[str, int] = {}
+    for (measure, where), found in per_sentence.items():
+        first_named[measure] = min(first_named.get(measure, where), where)
+        if found[0] > named.get(measure, (0, ()))[0]:
+            named[measure] = found
+    tolls: dict[str, tuple[int, tuple[Span, ...]]] = {}
+    for measure in (*TOLL_MEASURES, HIT):
+        found = _earliest(stated.get(measure), named.get(measure), first_named.get(measure))
+        if found is not None:
+            tolls[measure] = found
+    hit = tolls.pop(HIT, None)
+    killed = tolls.get("killed", (0, ()))[0]
+    if hit is not None and "wounded" not in tolls and hit[0] > killed:
+        tolls["wounded"] = (hit[0] - killed, hit[1])
+    return ArticleIncident(
+        article=article,
+        tolls=tuple(
+            Toll(m, tolls[m][0], tolls[m][1]) for m in TOLL_MEASURES if m in tolls and tolls[m][0]
+        ),
+        context=tuple(context),
+    )
