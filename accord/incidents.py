@@ -7,9 +7,10 @@ One article's toll comes from two kinds of evidence, both carrying spans:
   states the incident's toll in its lede and later numbers are updates of it or background;
   a range or bound counts by its known end; vague numbers ("dozens") state no toll;
 * **victims named without a number** (:mod:`accord.extract.victims`): "a man was shot dead"
-  is one killed. Different sentences often name the same person twice ("a man was shot
-  dead ... the victim died at the scene"), so a measure's victims count as the most that one
-  sentence names, not the sum over sentences.
+  is one killed, "a woman and her son were wounded" two. Without coreference a second
+  phrase may name the same person again (an apposition, a pronoun, "the victim", a
+  headline glued to its lede), so a measure counts the largest group one phrase names, not
+  the sum over phrases; incidents with several victims are stated with a number.
 
 Of the two, the one the article gives first states the measure: the lede reports the
 incident ("a courier was shot dead on Monday ... 40 couriers have died on the job"), so a
@@ -75,10 +76,6 @@ def _earliest(
     return stated or named
 
 
-def _head_word(span: Span) -> str:
-    return span.text.split()[-1].lower() if span.text.split() else ""
-
-
 def incident_of(
     article: str, figures: Sequence[FigureMention], victims: Sequence[VictimMention]
 ) -> ArticleIncident:
@@ -96,21 +93,14 @@ def incident_of(
         value = _known(figure)
         if value is not None and figure.measure not in stated:
             stated[figure.measure] = (value, (figure.span,))
-    per_sentence: dict[tuple[str, int], tuple[int, tuple[Span, ...]]] = {}
+    named: dict[str, tuple[int, tuple[Span, ...]]] = {}
+    first_named: dict[str, int] = {}
     for victim in victims:
         if not _in_incident(victim.frame.scope if victim.frame else None):
             continue
-        where = victim.sentence.start if victim.sentence else victim.span.start
-        count, spans = per_sentence.get((victim.measure, where), (0, ()))
-        if any(_head_word(s) == _head_word(victim.span) for s in spans):
-            continue  # a headline glued to its repeats names one person three times
-        per_sentence[(victim.measure, where)] = (count + victim.count, (*spans, victim.span))
-    named: dict[str, tuple[int, tuple[Span, ...]]] = {}
-    first_named: dict[str, int] = {}
-    for (measure, where), found in per_sentence.items():
-        first_named[measure] = min(first_named.get(measure, where), where)
-        if found[0] > named.get(measure, (0, ()))[0]:
-            named[measure] = found
+        first_named.setdefault(victim.measure, victim.span.start)
+        if victim.count > named.get(victim.measure, (0, ()))[0]:
+            named[victim.measure] = (victim.count, (victim.span,))
     tolls: dict[str, tuple[int, tuple[Span, ...]]] = {}
     for measure in (*TOLL_MEASURES, HIT):
         found = _earliest(stated.get(measure), named.get(measure), first_named.get(measure))

@@ -9,7 +9,7 @@ import pytest
 
 from accord import ArticleIncident, article_incident
 from accord.extract import extract_blocks
-from accord.model import Article, ArticleIncident as ModelIncident
+from accord.model import Article
 from accord.nlp import parse_blocks
 
 
@@ -39,8 +39,10 @@ def tolls(*sentences: str) -> dict[str, int]:
         # the same person named twice is one victim
         (("A man was shot dead on Friday.", "The victim died at the scene."), {"killed": 1}),
         # the shot who died are killed, not also wounded
-        (("Two men were shot on Friday.", "One of them died at a hospital."),
-         {"killed": 1, "wounded": 1}),
+        (
+            ("Two men were shot on Friday.", "One of them died at a hospital."),
+            {"killed": 1, "wounded": 1},
+        ),
         (("A courier was shot on Main Street.", "He died later that night."), {"killed": 1}),
         # a shot victim whose death is not stated is wounded
         (("A courier was shot on Main Street.",), {"wounded": 1}),
@@ -68,6 +70,6 @@ def test_denied_harm_is_no_toll() -> None:
 
 def test_the_incident_round_trips_through_its_dict() -> None:
     found = incident("Gunfire at a nightclub killed 4 people.")
-    assert ModelIncident.from_dict(found.to_dict()) == found
+    assert ArticleIncident.from_dict(found.to_dict()) == found
     assert found.count("killed") == 4
     assert found.count("missing") == 0

@@ -152,9 +152,7 @@ def _spine(head: Token, anchor: Token, noun: Token | None) -> set[Token]:
     spine = {head, *head.ancestors, anchor}
     if noun is not None:
         spine.add(noun)
-    spine.update(
-        c for c in head.children if c.pos_ == "NOUN" and c.lemma_.lower() in MEASURE_NOUNS
-    )
+    spine.update(c for c in head.children if c.pos_ == "NOUN" and c.lemma_.lower() in MEASURE_NOUNS)
     return spine
 
 
@@ -303,9 +301,12 @@ def _running_total(sent: SpacySpan, spine: set[Token]) -> tuple[Token, Token] | 
             lemma = obj.lemma_.lower()
             if word in lexicon.EXTENT_PREPOSITIONS and lemma in lexicon.AREA_NOUNS:
                 return tok, obj
-            if word in lexicon.WINDOW_PREPOSITIONS and lemma in lexicon.WINDOW_UNITS:
-                if any(c.lower_ in lexicon.WINDOW_MARKERS for c in obj.children):
-                    return tok, obj
+            if (
+                word in lexicon.WINDOW_PREPOSITIONS
+                and lemma in lexicon.WINDOW_UNITS
+                and any(c.lower_ in lexicon.WINDOW_MARKERS for c in obj.children)
+            ):
+                return tok, obj
             if word == lexicon.SINCE and (
                 any(t.ent_type_ == "DATE" for t in obj.subtree) or lemma in lexicon.SINCE_STARTS
             ):

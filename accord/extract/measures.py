@@ -381,7 +381,9 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[str, Token | None
         c
         for t in (anchor, carrier)
         for c in t.children
-        if c.dep_ in VERB_CHILDREN and c.pos_ in ("VERB", "ADJ") and c.i > t.i
+        if c.dep_ in VERB_CHILDREN
+        and c.pos_ in ("VERB", "ADJ")
+        and c.i > t.i
         and not _agent_clause(c)
     ]
     attached += _harm_participles(carrier)

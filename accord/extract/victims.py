@@ -173,9 +173,7 @@ def _happened(verb: Token) -> bool:
     """Not negated, not under a modal, not the complement of a verb of intent."""
     if any(c.dep_ == "neg" or c.lower_ in lexicon.HEDGE_ADVERBS for c in verb.children):
         return False
-    if any(
-        c.dep_ == "aux" and c.lower_ in lexicon.IRREALIS_AUXILIARIES for c in verb.children
-    ):
+    if any(c.dep_ == "aux" and c.lower_ in lexicon.IRREALIS_AUXILIARIES for c in verb.children):
         return False
     return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.IRREALIS_VERBS)
 
@@ -219,7 +217,9 @@ def _reduced_passive(verb: Token) -> bool:
         verb.tag_ in ("VBN", "VBD")
         and verb.lemma_.lower() in ("shoot", "kill", "wound", "injure", "hurt", "slay")
         and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
-        and not any(c.dep_ == "prep" and c.lower_ in ("at", "into", "toward") for c in verb.children)
+        and not any(
+            c.dep_ == "prep" and c.lower_ in ("at", "into", "toward") for c in verb.children
+        )
         and verb.i > 0
         and verb.doc[verb.i - 1].dep_ == "nsubj"
     )
