@@ -132,3 +132,21 @@ def test_content_id_is_stable_and_prefixed() -> None:
     assert content_id("a", 1, prefix="f") == content_id("a", 1, prefix="f")
     assert content_id("a", 1, prefix="f").startswith("f")
     assert content_id("a", 1) != content_id("a1")
+
+
+def test_frames_and_victims_survive_their_dict_round_trip(article: Article) -> None:
+    from accord.model import IncidentFrame, Scope, VictimMention
+
+    start = TEXT.index("dam")
+    dam = Span.of(article, start, start + 3)
+    frame = IncidentFrame(
+        predicate="fail",
+        predicate_span=dam,
+        scope=Scope.OTHER_INCIDENT,
+        scope_span=dam,
+        negated=True,
+    )
+    figure = FigureMention(span=dam, low=1.0, high=1.0, frame=frame)
+    assert FigureMention.from_dict(figure.to_dict()) == figure
+    victim = VictimMention(span=dam, count=1, measure="killed", predicate=dam, frame=frame)
+    assert VictimMention.from_dict(victim.to_dict()) == victim
