@@ -338,8 +338,38 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class SeriesPoint:
+    """What the reports of one moment say of a figure: a toll as of a date, with its sources."""
+
+    as_of: str | None
+    low: float
+    high: float
+    articles: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of,
+            "low": self.low,
+            "high": self.high,
+            "articles": list(self.articles),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SeriesPoint:
+        return cls(
+            data.get("as_of"), float(data["low"]), float(data["high"]), tuple(data["articles"])
+        )
+
+
+@dataclass(frozen=True)
 class Figure:
-    """Figure mentions that measure the same thing about the same event and period."""
+    """Figure mentions that count one thing: one measure of one victim group over one period,
+    about one incident (or one running total, or one article's context figure).
+
+    ``conflict`` is only ever between reports of the same moment (or a later report lower
+    than an earlier one); a toll that rises with report time is ``updated``, and ``series``
+    holds its values by as-of date.
+    """
 
     id: str
     measure: str
@@ -354,12 +384,18 @@ class Figure:
     event: str | None = None
     low_sources: tuple[str, ...] = ()  # article ids that set the low end
     high_sources: tuple[str, ...] = ()
+    scope: Scope = Scope.INCIDENT  # a running total or another incident's (context) figure
+    incident: str | None = None  # id of the incident counted (scope "incident" only)
+    updated: bool = False  # later reports give a higher toll: an update, not a conflict
+    series: tuple[SeriesPoint, ...] = ()  # by as-of date, when reports of 2+ moments differ
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["mentions"] = [m.to_dict() for m in self.mentions]
         data["low_sources"] = list(self.low_sources)
         data["high_sources"] = list(self.high_sources)
+        data["scope"] = str(self.scope)
+        data["series"] = [p.to_dict() for p in self.series]
         return data
 
     @classmethod
@@ -368,6 +404,8 @@ class Figure:
         kwargs["mentions"] = tuple(FigureMention.from_dict(m) for m in data["mentions"])
         kwargs["low_sources"] = tuple(data.get("low_sources", ()))
         kwargs["high_sources"] = tuple(data.get("high_sources", ()))
+        kwargs["scope"] = Scope(data.get("scope", Scope.INCIDENT))
+        kwargs["series"] = tuple(SeriesPoint.from_dict(p) for p in data.get("series", ()))
         return cls(**kwargs)
 
 
