@@ -35,6 +35,8 @@ HEAD_CLASSES = {
     "policeman": "police officer",
     "officer": "police officer",
 }
+# Measures of a standing state (forces in place), not of something that happened once.
+STATE_MEASURES = frozenset({"deployed", "stationed"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _PERIOD_NUMBERS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
@@ -71,7 +73,12 @@ def victim_group(mention: FigureMention) -> str:
 
 
 def scope_of(mention: FigureMention) -> Scope:
-    return mention.frame.scope if mention.frame is not None else Scope.INCIDENT
+    """The frame's scope; a force level ("11,000 troops deployed") is the state of the story
+    at the time of the report, a running total, not the toll of one of its happenings."""
+    scope = mention.frame.scope if mention.frame is not None else Scope.INCIDENT
+    if scope is Scope.INCIDENT and mention.measure in STATE_MEASURES:
+        return Scope.RUNNING_TOTAL
+    return scope
 
 
 def period_key(period: str) -> str:

@@ -363,3 +363,14 @@ def test_a_subgroup_is_its_own_figure_and_a_plain_name_joins_its_fuller_group() 
     figures = reconcile_figures([a, b], exs, one_event(a, b))
     assert sorted(len(f.mentions) for f in figures) == [1, 2]
     assert not any(f.conflict for f in figures)
+
+
+def test_a_force_level_is_one_running_figure_across_the_events_of_a_story() -> None:
+    a = article("About 900 engineers have been deployed to the border.")
+    b = article("Some 900 engineers are deployed there, a week after the first clash.")
+    exs = [
+        extraction(a, figure(a, "About 900", 900, 900, "deployed", approximate=True)),
+        extraction(b, figure(b, "Some 900", 900, 900, "deployed", approximate=True)),
+    ]
+    [fig] = reconcile_figures([a, b], exs, two_events([a], [b]))
+    assert fig.scope is Scope.RUNNING_TOTAL and fig.event is None
