@@ -504,12 +504,23 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Event:
-    """A distinct happening inside one story (e.g. an announcement on one date)."""
+    """A distinct happening inside one story (e.g. an announcement on one date).
+
+    What a reader sees first of it ("What happened"): its date (``date_inferred`` when no
+    article of the event states it and it was read from the text), a place, a one-sentence
+    ``summary`` chosen by agreement across its independent sources, and its key figures.
+    """
 
     id: str
     label: str
     date: str | None
     articles: tuple[str, ...]
+    summary: Span | None = None
+    place: str | None = None
+    place_span: Span | None = None
+    date_inferred: bool = False
+    figures: tuple[str, ...] = ()  # ids of the event's key figures, most important first
+    sources: int = 0  # independent articles (reprints and rewrites not counted)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -517,11 +528,29 @@ class Event:
             "label": self.label,
             "date": self.date,
             "articles": list(self.articles),
+            "summary": self.summary.to_dict() if self.summary else None,
+            "place": self.place,
+            "place_span": self.place_span.to_dict() if self.place_span else None,
+            "date_inferred": self.date_inferred,
+            "figures": list(self.figures),
+            "sources": self.sources,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
-        return cls(data["id"], data["label"], data.get("date"), tuple(data["articles"]))
+        summary, place_span = data.get("summary"), data.get("place_span")
+        return cls(
+            data["id"],
+            data["label"],
+            data.get("date"),
+            tuple(data["articles"]),
+            summary=Span.from_dict(summary) if summary else None,
+            place=data.get("place"),
+            place_span=Span.from_dict(place_span) if place_span else None,
+            date_inferred=bool(data.get("date_inferred", False)),
+            figures=tuple(data.get("figures", ())),
+            sources=int(data.get("sources", 0)),
+        )
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from accord import align, clean, dedupe, reconcile, timeline
+from accord import align, clean, dedupe, happened, reconcile, timeline
 from accord.errors import NoArticlesError
 from accord.extract import extract_all
 from accord.ingest import read_paths
@@ -66,6 +66,7 @@ def cross_source(
     total = len(articles)
     events = reconcile.find_events(articles, extractions)
     figures = reconcile.reconcile_figures(articles, extractions, events)
+    events = happened.describe_events(events, articles, extractions, figures)
     progress("reconcile", total, total)
     quotes = align.group_quotes(articles, extractions)
     claims = align.align_claims(articles, extractions, events)

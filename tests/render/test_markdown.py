@@ -17,7 +17,14 @@ def rendered(markdown: str) -> str:
 def test_markdown_has_every_section_in_reading_order() -> None:
     text = to_markdown(sample_dossier())
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Figures", "## Timeline", "## Quotes", "## Claims", "## Sources"]
+    assert headings == [
+        "## What happened",
+        "## Figures",
+        "## Timeline",
+        "## Quotes",
+        "## Claims",
+        "## Sources",
+    ]
 
 
 def test_figures_show_low_best_high_the_conflict_and_each_source() -> None:
@@ -88,3 +95,13 @@ def test_hostile_markdown_renders_to_inert_html_that_still_shows_the_text() -> N
 def test_md_escape_shows_text_literally(raw: str, shown: str) -> None:
     html = rendered(md_escape(raw))
     assert html.strip() == f"<p>{shown}</p>"
+
+
+def test_what_happened_gives_each_event_its_sourced_sentence_and_key_figures() -> None:
+    text = to_markdown(sample_dossier())
+    section = text.split("## What happened")[1].split("## Figures")[0]
+    assert "### 2024-03-03 — lower town" in section
+    assert "Harbor Gazette: “Officials said on 3 March 2024" in section
+    assert "chars 34–123" in section
+    assert "- homes flooded: 150 \\(sources disagree: 120–200\\)" in section
+    assert "2 independent sources: Harbor Gazette, Valley Times" in section
