@@ -21,24 +21,24 @@ def sentences(art: Article) -> Extraction:
 
 A = article(
     "Storm news\n"
-    "A tornado tore through the town of Halden on Sunday night, flattening twelve homes.\n"
+    "A tornado tore through the town of Bergen on Sunday night, flattening twelve homes.\n"
     "Residents spent the night in the school gym while crews cleared the roads.",
     title="Storm news",
 )
 B = article(
-    "Twelve homes in Halden were flattened when a tornado struck the town on Sunday.\n"
+    "Twelve homes in Bergen were flattened when a tornado struck the town on Sunday.\n"
     "The mayor thanked volunteers who brought blankets and food to the shelter."
 )
 C = article(
     "Crews cleared fallen trees across the county on Monday after strong winds.\n"
-    "A tornado flattened twelve homes in Halden, officials said."
+    "A tornado flattened twelve homes in Bergen, officials said."
 )
 
 
 def test_the_summary_is_the_lead_sentence_the_sources_agree_on_most() -> None:
     leads = {a.id: list(sentences(a).sentences) for a in (A, B, C)}
     chosen = agreed_sentence(leads, {A.id, B.id, C.id})
-    assert chosen is not None and "tornado" in chosen.text and "Halden" in chosen.text
+    assert chosen is not None and "tornado" in chosen.text and "Bergen" in chosen.text
     assert "volunteers" not in chosen.text and "blankets" not in chosen.text
 
 
@@ -58,8 +58,8 @@ def test_an_event_gets_its_summary_place_sources_and_only_its_own_toll() -> None
         described.summary.text
     )
     assert "tornado" in described.summary.text
-    assert described.place == "Halden" and described.place_span is not None
-    assert described.place_span.text == "Halden"
+    assert described.place == "Bergen" and described.place_span is not None
+    assert described.place_span.text == "Bergen"
     assert described.figures == ("f1",)
     assert described.sources == 3 and not described.date_inferred
 
