@@ -35,6 +35,9 @@ HEAD_CLASSES = {
     "policeman": "police officer",
     "officer": "police officer",
 }
+# Measures that say only what kind of number it is, not what happened: two different prices or
+# counts in one story are usually of different things, so they never conflict.
+GENERIC_MEASURES = frozenset({"count", "money", "percent"})
 # Measures of a standing state (forces in place), not of something that happened once.
 STATE_MEASURES = frozenset({"deployed", "stationed"})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -92,6 +95,12 @@ def period_key(period: str) -> str:
     count = match.group(1)
     n = int(count) if count and count.isdigit() else _PERIOD_NUMBERS.get((count or "").lower(), 1)
     return f"P{n * _DAYS_PER_UNIT[match.group(2).lower()]}D"
+
+
+def counts_a_happening(mention: FigureMention) -> bool:
+    """Does the figure count the outcome of a happening (killed, captured, deployed…)? Only
+    then can two different numbers for it be a conflict."""
+    return mention.measure not in GENERIC_MEASURES
 
 
 def measure_key(mention: FigureMention) -> str:

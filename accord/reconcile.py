@@ -20,7 +20,9 @@ a campaign's). Each group becomes a :class:`~accord.model.Figure`:
   "Fatalities": "the most conservative estimate is used");
 * ``conflict``: reports of the same moment cannot all be true at once (their intervals, widened
   by the tolerance of hedges like "about", do not intersect), or a later report is lower than
-  an earlier one; a toll that rises with report time is ``updated``, with its ``series``.
+  an earlier one; a toll that rises with report time is ``updated``, with its ``series``. Only
+  a figure that counts what a happening did (killed, captured, deployed) can conflict: a bare
+  count, a price or a share groups only with the same number.
 """
 
 from __future__ import annotations
@@ -37,7 +39,13 @@ from typing import Literal
 
 from accord.events import find_events, parse_day, span_event
 from accord.extract.measures import is_measure_noun
-from accord.figure_keys import measure_key, period_key, scope_of, victim_group
+from accord.figure_keys import (
+    counts_a_happening,
+    measure_key,
+    period_key,
+    scope_of,
+    victim_group,
+)
 from accord.model import (
     Article,
     Event,
@@ -149,6 +157,8 @@ def reconcile_figures(
                 where = None
             else:  # another incident's figure is context of its own sentence, never compared
                 where = f"{mention.span.article}:{(mention.sentence or mention.span).start}"
+            if not counts_a_happening(mention):  # only the same number is the same figure
+                where = f"{where}={mention.low}..{mention.high}"
             key = (
                 measure_key(mention),
                 period_key(mention.period),

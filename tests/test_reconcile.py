@@ -374,3 +374,19 @@ def test_a_force_level_is_one_running_figure_across_the_events_of_a_story() -> N
     ]
     [fig] = reconcile_figures([a, b], exs, two_events([a], [b]))
     assert fig.scope is Scope.RUNNING_TOTAL and fig.event is None
+
+
+def test_prices_and_bare_counts_group_only_the_same_number_and_never_conflict() -> None:
+    a = article("The small model costs $899 and the large one $1,299.")
+    b = article("Prices start at $899, the maker said.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "$899", 899, 899, "money", counted="dollar"),
+            figure(a, "$1,299", 1299, 1299, "money", counted="dollar"),
+        ),
+        extraction(b, figure(b, "$899", 899, 899, "money", counted="dollar")),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    assert sorted(len(f.mentions) for f in figures) == [1, 2]
+    assert not any(f.conflict for f in figures)
