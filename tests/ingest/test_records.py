@@ -98,7 +98,7 @@ def test_a_date_column_of_python_dates_is_read_as_iso_dates() -> None:
 
 
 def test_a_table_without_a_text_column_is_refused_with_the_fix() -> None:
-    with pytest.raises(MalformedInputError, match="no 'text' column.*give the table"):
+    with pytest.raises(MalformedInputError, match=r"no 'text' column.*give the table"):
         read_table(pandas.DataFrame({"body": [LOCK]}))
 
 
