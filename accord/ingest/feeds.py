@@ -29,7 +29,14 @@ from accord.model import Article
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
 # A feed's root element sits near the top, after the XML declaration and perhaps a comment.
 FEED_SNIFF_BYTES = 1024
-_FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
+# The document's first element is <rss>, <feed> or <rdf:RDF>, after an optional BOM, XML
+# declaration, stylesheet instructions, comments and doctype; a page that merely mentions a
+# feed is not one.
+_FEED_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?[^>]*\?>\s*|<!--.*?-->\s*|<!doctype[^>]*>\s*)*"
+    rb"<(?:rss|feed|rdf:rdf)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
 _TAG = re.compile(r"<[^>]*>")
 FIX_FEED = "pass an RSS 2.0 or Atom 1.0 document"
 FIX_ENTRY = "the entry needs full text (content:encoded / <content>) or a link to the article"
@@ -37,8 +44,7 @@ FIX_ENTRY = "the entry needs full text (content:encoded / <content>) or a link t
 
 def looks_like_feed(data: bytes) -> bool:
     """True when the bytes open with an RSS, Atom or RDF root element."""
-    head = data[:FEED_SNIFF_BYTES].lower()
-    return any(root in head for root in _FEED_ROOTS)
+    return _FEED_START.match(data[:FEED_SNIFF_BYTES]) is not None
 
 
 def entry_date(entry: Mapping[str, Any]) -> str | None:
@@ -83,7 +89,11 @@ def article_from_entry(entry: Mapping[str, Any], source: str, fetcher: Fetcher |
     title = entry.get("title") or None
     content = full_text(entry)
     if content is not None:
-        return article_from_html(_page(title, content), source, url=link, published=published)
+        try:
+            return article_from_html(_page(title, content), source, url=link, published=published)
+        except InputError:
+            if not link or fetcher is None:
+                raise  # no page to fall back on: report why the feed's text was refused
     if not link:
         raise MalformedInputError(source, "entry has only a summary and no link", FIX_ENTRY)
     if fetcher is None:

@@ -23,7 +23,7 @@ from accord.ingest.jsonl import Parsed, read_json, read_jsonl, reason_of
 from accord.ingest.records import is_record, is_table, read_records, read_table
 from accord.ingest.text import make_article, read_text
 from accord.ingest.warc import read_warc, warc_suffix
-from accord.ingest.web import Fetcher, article_from_fetched, is_url
+from accord.ingest.web import Fetcher, article_from_fetched, is_url, media_type
 from accord.model import Article
 
 Reader = Callable[[Path, str, int], Parsed]
@@ -62,6 +62,8 @@ SUFFIXES = frozenset(READERS) | FEED_SUFFIXES
 # Named outright, an .xml file is a feed when it opens like one (a sitemap or data file is not,
 # so a directory walk passes .xml over).
 XML_SUFFIX = ".xml"
+# application/rss+xml, application/atom+xml: a server that says it sends a feed is believed.
+FEED_MEDIA_SUFFIXES = ("/rss+xml", "/atom+xml")
 NO_FILES = "directory holds no .txt, .html, .htm, .jsonl, .json, .rss, .atom or .warc(.gz) files"
 
 
@@ -132,7 +134,8 @@ def read_url(url: str, fetcher: Fetcher) -> Parsed:
     """The article on a page, or a feed's articles when the URL serves a feed."""
     url = url.strip()
     fetched = fetcher.fetch(url)
-    if looks_like_feed(fetched.body):
+    kind = media_type(fetched)
+    if looks_like_feed(fetched.body) or kind.endswith(FEED_MEDIA_SUFFIXES):
         return parse_feed(fetched.body, url, fetcher)
     return [article_from_fetched(fetched, url)], []
 

@@ -34,9 +34,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from accord.errors import FetchError, TooLargeInputError
-from accord.ingest.decode import DEFAULT_MAX_BYTES
+from accord.errors import FetchError, MalformedInputError, TooLargeInputError
+from accord.ingest.decode import DEFAULT_MAX_BYTES, decode
 from accord.ingest.html import article_from_html, decode_html
+from accord.ingest.text import make_article
 from accord.model import Article
 
 USER_AGENT = "accord/0.1 (news dossier builder; +https://github.com/accord-news/accord)"
@@ -49,6 +50,9 @@ ROBOTS_PATH = "/robots.txt"
 MAX_WAIT_SECONDS = 30.0
 # 429 Too Many Requests and 5xx are the statuses where trying again later can succeed.
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# What a page may be served as; an answer without a type is sniffed like a file.
+PAGE_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/xml", "text/xml"})
+FIX_MEDIA = "pass the URL of the article's web page"
 FIX_ROBOTS = "the site asks crawlers not to fetch it; save the page yourself if you may"
 FIX_URL = "check the URL in a browser, or save the page and pass the file"
 
@@ -63,6 +67,7 @@ class FetchPolicy:
     """How politely and how far a :class:`Fetcher` goes (defaults suit a person's batch)."""
 
     timeout: float = 10.0  # seconds to connect, and between bytes read
+    total_seconds: float = 60.0  # a whole download, so a trickling server cannot hold a run
     max_bytes: int = DEFAULT_MAX_BYTES
     max_redirects: int = 5
     per_host_interval: float = 1.0  # seconds between two requests to the same host
@@ -246,10 +251,17 @@ class Fetcher:
                     raise _too_large(url, limit)
                 chunks: list[bytes] = []
                 size = 0
+                started = self.clock()
                 for chunk in response.iter_bytes():
                     size += len(chunk)
                     if size > limit:
                         raise _too_large(url, limit)
+                    if self.clock() - started > self.policy.total_seconds:
+                        raise FetchError(
+                            url,
+                            f"took longer than {self.policy.total_seconds:g} s to download",
+                            "try again later",
+                        )
                     chunks.append(chunk)
         except httpx.TimeoutException as exc:
             raise FetchError(
@@ -295,7 +307,22 @@ def _retry_after(value: str | None) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+def media_type(fetched: Fetched) -> str:
+    """The answer's media type without parameters (``text/html``), lower-cased."""
+    return fetched.content_type.split(";")[0].strip().lower()
+
+
 def article_from_fetched(fetched: Fetched, source: str, published: str | None = None) -> Article:
-    """The article on a fetched page, read by the same HTML reader as a saved ``.html``."""
+    """The article on a fetched page, read by the same HTML reader as a saved ``.html``.
+
+    A ``text/plain`` answer is read as a ``.txt`` file; PDFs, images and other media are
+    refused by name rather than decoded as noise.
+    """
+    kind = media_type(fetched)
+    if kind == "text/plain":
+        text = decode(fetched.body, source)
+        return make_article(source, text, url=fetched.final_url, published=published)
+    if kind and kind not in PAGE_TYPES:
+        raise MalformedInputError(source, f"is not a web page ({kind})", FIX_MEDIA)
     html = decode_html(fetched.body, source)
     return article_from_html(html, source, url=fetched.final_url, published=published)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -254,3 +255,43 @@ def test_urls_in_a_batch_become_articles_and_failures_are_skipped(news: LocalSit
     reasons = dict(result.skipped)
     assert "HTTP 404" in reasons[news.url("/gone.html")]
     assert "robots.txt" in reasons[news.url("/private/x")]
+
+
+def test_a_plain_text_url_is_read_as_a_text_file(site: LocalSite) -> None:
+    text = b"Crane inquiry opens\n\nThe Pellisport crane inquiry opened with 4 witnesses.\n"
+    url = site.route("/notes", Answer(body=text, content_type="text/plain; charset=utf-8"))
+    client, _ = fetcher()
+    with client:
+        (article,) = read_paths([url], fetcher=client).articles
+    assert article.original == text.decode()
+    assert article.url == url
+
+
+def test_a_url_serving_a_pdf_is_skipped_by_its_type(site: LocalSite) -> None:
+    url = site.route("/report.pdf", Answer(body=b"%PDF-1.7 ...", content_type="application/pdf"))
+    client, _ = fetcher()
+    with client:
+        result = read_paths([url], fetcher=client)
+    assert result.articles == []
+    assert "is not a web page (application/pdf)" in dict(result.skipped)[url]
+
+
+def test_a_download_that_trickles_past_the_total_time_is_abandoned() -> None:
+    waits = Waits()
+
+    def trickle(request: httpx.Request) -> httpx.Response:
+        def body() -> Iterator[bytes]:
+            for _ in range(10):
+                waits.now += 20.0  # each chunk arrives 20 s after the last
+                yield b"<p>slow</p>"
+
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, content=body())
+
+    policy = FetchPolicy(per_host_interval=0.0, total_seconds=60.0)
+    client = Fetcher(
+        policy, transport=httpx.MockTransport(trickle), sleep=waits.sleep, clock=waits.clock
+    )
+    with client, pytest.raises(FetchError, match="longer than 60 s"):
+        client.fetch("http://trickle.example/page")
