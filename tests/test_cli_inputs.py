@@ -122,3 +122,15 @@ def test_four_kinds_of_source_make_one_dossier_and_replay_offline(
     # what the server answered (a 404, robots.txt) is replayed; a timeout is tried again
     for url in (missing_url, private_url, warc_path):
         assert replayed[url] == skipped[url]
+
+
+def test_ingest_reads_a_url_and_a_feed_into_the_store(site: LocalSite, tmp_path: Path) -> None:
+    page_url = site.route("/a.html", Answer(body=PAGE))
+    linked_url = site.route("/owner.html", Answer(body=LINKED))
+    (tmp_path / "feed.xml").write_text(feed(linked_url), encoding="utf-8")
+    db = str(tmp_path / "news.duckdb")
+    args = ["ingest", page_url, site.url("/missing.html"), str(tmp_path / "feed.xml")]
+    result = runner.invoke(app, [*args, "--db", db, "--cache", str(tmp_path / "c"), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.output
+    assert f"skipped {site.url('/missing.html')}: HTTP 404" in result.output
