@@ -24,6 +24,7 @@ from accord.errors import AccordError
 from accord.model import Dossier
 
 if TYPE_CHECKING:
+    from accord.changes import Changes
     from accord.ingest.web import Fetcher
 
 app = typer.Typer(
@@ -296,23 +297,34 @@ def dossier(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out"
     ),
+    since: Annotated[
+        Path | None,
+        typer.Option(help="A dossier.json written before: list what changed since it."),
+    ] = None,
 ) -> None:
     """Write one story's dossier (json, md, html) from the store, without re-parsing.
 
     Example:
 
         accord dossier s00db7a0c3a2a5288 --db news.duckdb -o out/dam
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb --since out/dam/dossier.json
     """
+    from accord.changes import diff
     from accord.render import write_all
+    from accord.render.json import read_dossier
     from accord.store import Store
 
     try:
+        before = read_dossier(since) if since is not None else None
         with Store(db) as store:
             built = store.story_dossier(story)
         written = write_all(built, output)
     except AccordError as exc:
         raise _fail(exc) from None
     _report(built, written)
+    if before is not None:
+        _print_changes(story, diff(before, built), str(since))
 
 
 @app.command()
@@ -392,6 +404,67 @@ def serve(
         run_server(folder, db, host=host, port=port)
     except AccordError as exc:
         raise _fail(exc) from None
+
+
+def _print_changes(story: str, changes: Changes | None, since: str) -> None:
+    from accord.changes import summary_lines
+
+    if changes is None:
+        return
+    lines = summary_lines(changes)
+    out.print(
+        f"{story}: {len(lines) or 'no'} change(s) since {since}", markup=False, highlight=False
+    )
+    for line in lines:
+        out.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="The folder new files arrive in.")],
+    db: DbOption = Path("news.duckdb"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write each touched story's dossier to OUT/<story>/."),
+    ] = None,
+    debounce: Annotated[
+        float, typer.Option(help="Seconds a file must stay unchanged before it is read.")
+    ] = 2.0,
+    interval: Annotated[float, typer.Option(help="Seconds between looks at the folder.")] = 5.0,
+    once: Annotated[bool, typer.Option("--once", help="Read what is there now and exit.")] = False,
+) -> None:
+    """Ingest new files in a folder as they appear and refresh the stories they touch
+    (Ctrl-C stops it); with -o, each story's dossier is rewritten and what changed is listed.
+
+    Example:
+
+        accord watch inbox/ --db news.duckdb -o dossiers/
+
+        accord watch inbox/ --db news.duckdb -o dossiers/ --once
+    """
+    from accord.store import Store
+    from accord.watch import Round
+    from accord.watch import watch as run_watch
+
+    def said(done: Round) -> None:
+        for source, reason in done.report.skipped:
+            err.print(f"skipped {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        out.print(
+            f"{len(done.files)} file(s): {done.report.added} added, "
+            f"{len(done.updates)} story(ies) refreshed",
+            markup=False,
+            highlight=False,
+        )
+        for update in done.updates:
+            _print_changes(update.story, update.changes, "the last dossier written")
+
+    try:
+        with Store(db) as store:
+            run_watch(folder, store, output, debounce, interval, once, said)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        err.print("stopped", markup=False, highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover
