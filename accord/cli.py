@@ -100,6 +100,7 @@ InputsArgument = Annotated[
     typer.Argument(
         help="Files (.txt, .html, .jsonl, .json, .rss/.atom/.xml feeds, .warc/.warc.gz), "
         "folders, or http(s) URLs of pages and feeds.",
+        metavar="INPUT",
         show_default=False,
     ),
 ]
