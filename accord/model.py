@@ -12,7 +12,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas
 
 SCHEMA_ID = "accord.dossier/1"
 
@@ -571,6 +574,37 @@ class Dossier:
             if art.id == article_id:
                 return art
         raise KeyError(article_id)
+
+    # DataFrames for analysis (pandas is imported only when one is asked for).
+    def figures_frame(self) -> pandas.DataFrame:
+        """One row per figure: measure, low/best/high, conflict, sources."""
+        from accord.render.frames import figures_frame
+
+        return figures_frame(self)
+
+    def quotes_frame(self) -> pandas.DataFrame:
+        """One row per quote: speaker, text, how many articles carry it."""
+        from accord.render.frames import quotes_frame
+
+        return quotes_frame(self)
+
+    def claims_frame(self) -> pandas.DataFrame:
+        """One row per claim: text, independent sources, contradictions."""
+        from accord.render.frames import claims_frame
+
+        return claims_frame(self)
+
+    def timeline_frame(self) -> pandas.DataFrame:
+        """One row per timeline entry: date, precision, summary."""
+        from accord.render.frames import timeline_frame
+
+        return timeline_frame(self)
+
+    def articles_frame(self) -> pandas.DataFrame:
+        """One row per article: source, title, outlet, url, published."""
+        from accord.render.frames import articles_frame
+
+        return articles_frame(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {
