@@ -5,7 +5,8 @@ measure over the same period, of the same victim group, about the same happening
 group is read from the incident frame's victims (else the counted noun): its head noun folded to
 a class ("troops" and "soldiers" are one group, "children" another) and the nationality or
 affiliation written before it ("Israeli soldiers" are not "Palestinian civilians"). Generic
-heads ("people", "victims", "deaths") name no group of their own.
+heads ("people", "victims", "deaths") name no group of their own; a figure with no counted
+phrase at all ("roughly 12,000 were deployed") says nothing of its group.
 """
 
 from __future__ import annotations
@@ -58,10 +59,13 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def victim_group(mention: FigureMention) -> str:
-    """The group a figure counts, folded for grouping ("" when the phrase names none)."""
+def victim_group(mention: FigureMention) -> str | None:
+    """The group a figure counts, folded for grouping: ``""`` when its phrase names a generic
+    group ("people", "deaths"), ``None`` when the figure has no counted phrase at all."""
     phrase = mention.frame.victims if mention.frame and mention.frame.victims else mention.counted
-    if not phrase or is_measure_noun(phrase):
+    if not phrase:
+        return None
+    if is_measure_noun(phrase):
         return ""
     words = _WORD_RE.findall(phrase)
     if not words:

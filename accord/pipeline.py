@@ -71,7 +71,7 @@ def cross_source(
     quotes = align.group_quotes(articles, extractions)
     claims = align.align_claims(articles, extractions, events)
     progress("align", total, total)
-    entries = timeline.build_timeline(articles, extractions)
+    entries = timeline.build_timeline(articles, extractions, events)
     progress("timeline", total, total)
     return {
         "figures": list(figures),

@@ -81,7 +81,7 @@ _REPORT_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-GroupKey = tuple[str, str, str, Scope, str | None]  # measure, period, victims, scope, where
+GroupKey = tuple[str, str, str | None, Scope, str | None]  # measure, period, victims, scope, where
 
 
 def bounds(mention: FigureMention) -> tuple[float, float]:
@@ -197,11 +197,16 @@ def incident_of(mention: FigureMention, event: str | None, event_day: dt.date | 
 def join_unqualified_groups(
     keyed: dict[GroupKey, list[FigureMention]],
 ) -> dict[GroupKey, list[FigureMention]]:
-    """A mention that names its group less fully ("soldiers") joins the one group of the same
-    happening that names it fully ("North Korean soldiers"); with two candidates it stays
-    apart (which of them it counts is not said)."""
+    """A mention that names its group less fully ("soldiers"), or not at all, joins the one
+    group of the same happening that names it fully ("North Korean soldiers"); with two
+    candidates it stays apart (which of them it counts is not said)."""
     joined: dict[GroupKey, list[FigureMention]] = {}
-    for key, mentions in sorted(keyed.items(), key=lambda kv: len(kv[0][2].split()), reverse=True):
+
+    def fullness(item: tuple[GroupKey, list[FigureMention]]) -> int:
+        victims = item[0][2]
+        return -1 if victims is None else len(victims.split())
+
+    for key, mentions in sorted(keyed.items(), key=fullness, reverse=True):
         measure, period, victims, scope, where = key
         fuller = [
             k
@@ -218,11 +223,14 @@ def join_unqualified_groups(
     return joined
 
 
-def _narrows(fuller: str, plain: str) -> bool:
+def _narrows(fuller: str | None, plain: str | None) -> bool:
     """Is ``fuller`` the same group as ``plain`` with more said ("north korean soldier" of
-    "soldier")? An empty group ("people") is narrowed by none: it may count anyone."""
-    if not plain:
+    "soldier", or of a figure that names no group)? A generic group ("people") is narrowed
+    by none: it may count anyone, so a subgroup's number is not its number."""
+    if fuller is None or plain == "":
         return False
+    if plain is None:
+        return fuller != ""
     return fuller.endswith(" " + plain)
 
 

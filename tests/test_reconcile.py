@@ -390,3 +390,20 @@ def test_prices_and_bare_counts_group_only_the_same_number_and_never_conflict() 
     figures = reconcile_figures([a, b], exs, one_event(a, b))
     assert sorted(len(f.mentions) for f in figures) == [1, 2]
     assert not any(f.conflict for f in figures)
+
+
+def test_a_figure_that_names_no_group_joins_the_one_named_group_but_people_do_not() -> None:
+    a = article("At least 30 Lorvian villagers were killed, and 50 people were killed in all.")
+    b = article("About 30 were killed, officials said.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "At least 30", 30, None, "killed", counted="Lorvian villagers"),
+            figure(a, "50", 50, 50, "killed", counted="people"),
+        ),
+        extraction(b, figure(b, "About 30", 30, 30, "killed", approximate=True)),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    by_low = {f.low: f for f in figures}
+    assert len(by_low[30].mentions) == 2 and len(by_low[50].mentions) == 1
+    assert not any(f.conflict for f in figures)
