@@ -18,8 +18,8 @@ from accord.render._view import (
     UNATTRIBUTED,
     contradiction_pairs,
     figure_label,
+    format_mention,
     format_number,
-    format_range,
     source_name,
     summarize,
 )
@@ -80,7 +80,7 @@ def _figures(dossier: Dossier) -> Iterable[str]:
             except KeyError:
                 name = "unknown source"
             yield (
-                f"| {md_escape(name)} | {format_range(m.low, m.high)} | "
+                f"| {md_escape(name)} | {format_mention(m)} | "
                 f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
                 f"{m.span.start}–{m.span.end}) |"
             )
