@@ -100,6 +100,13 @@ def tml_paths(root: Path, split: str = common.ALL) -> list[Path]:
     return here or sorted(root.glob("*/*.tml"))
 
 
+def split_name(root: Path, split: str) -> str:
+    """What was scored: the split asked for, else the folder or file ``--data`` named."""
+    if split != common.ALL or not (root.is_file() or any(root.glob("*.tml"))):
+        return split
+    return root.stem
+
+
 def load_corpus(
     root: Path = DATA, limit: int | None = None, split: str = common.ALL
 ) -> list[Document]:
@@ -238,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("(DATE precision leaves out predictions that matched a non-DATE timex)")
     for error in report.errors[: args.errors]:
         print("  value error:", error)
-    common.emit("tempeval3", args.split, metrics(report))
+    common.emit("tempeval3", split_name(args.data, args.split), metrics(report))
     return 0
 
 
