@@ -1,12 +1,12 @@
 """Change of a quantity: does a number report a rise, a fall, or a level it stands at?
 
-Read from the words that govern the number in the dependency parse (its nearest heads) and
-the two words before it: a rise verb, noun or adverb ("rose to 17", "a 5% increase", "up
-3%") makes it ``up``; a fall word ("down 3%", "cut 40 jobs") ``down``; a level verb ("stood
-at", "reached", "totalled") ``level``; a number introduced by "at" or "from" after a change
-word is the level it stood at or started from ("up 3% at 41 dollars", "up from 12"), so
-``level``. Anything else is ``none``: most figures in a report are plain counts. The word
-lists live here and nowhere else.
+Read from the words that govern the number in the dependency parse (its nearest heads, up to
+the first verb) and the adverbs just before it: a rise verb, noun or adverb ("rose to 17", "a
+5% increase", "up 3%") makes it ``up``; a fall word ("down 3%", "cut 40 jobs") ``down``; a
+level verb ("stood at", "reached", "totalled") ``level``; a number introduced by "at" or
+"from" after a change word is the level it stood at or started from ("up 3% at 41 dollars",
+"up from 12"), so ``level``. Anything else is ``none``: most figures in a report are plain
+counts. The word lists live here and nowhere else.
 """
 
 from __future__ import annotations
