@@ -175,6 +175,15 @@ def _unflat(cls: type[Any], data: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+class Change(StrEnum):
+    """What a figure says about movement: the size of a rise or fall, a level, or neither."""
+
+    UP = "up"  # "rose to 17", "up 3%", "a 5% increase"
+    DOWN = "down"  # "down 3%", "fell by a fifth", "cut 40 jobs"
+    LEVEL = "level"  # "stood at 17", "totalled 17", "up 3% at 41 dollars", "up from 12"
+    NONE = "none"  # a plain count: "17 people were killed"
+
+
 class Scope(StrEnum):
     """Which happening a figure counts, relative to the report's own incident."""
 
@@ -233,7 +242,8 @@ class FigureMention:
     ``low``/``high`` bound the value (equal for a point value; ``None`` for an open end).
     ``measure`` is the reconciliation key (killed, wounded, killed_or_wounded, captured,
     deployed, stationed, ... or ``"count"``); ``period`` is ``"cumulative"`` or the window
-    phrase ("within the last week"); ``attributed_to`` is the credited source chain.
+    phrase ("within the last week"); ``change`` whether the number is a rise, a fall or a
+    level; ``attributed_to`` is the credited source chain.
     """
 
     span: Span
@@ -245,6 +255,7 @@ class FigureMention:
     counted: str | None = None  # "North Korean soldiers"
     measure: str = "count"
     period: str = "cumulative"
+    change: Change = Change.NONE  # read from the governing verb or adverb (extract.change)
     attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
     sentence: Span | None = None
     event: str | None = None  # id of the event this figure is about (set by reconcile)
@@ -262,6 +273,7 @@ class FigureMention:
     def from_dict(cls, data: dict[str, Any]) -> FigureMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
         kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
+        kwargs["change"] = Change(data.get("change", Change.NONE))
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
         return cls(**kwargs)

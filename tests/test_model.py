@@ -7,6 +7,7 @@ import pytest
 
 from accord.model import (
     Article,
+    Change,
     Claim,
     DateMention,
     Dossier,
@@ -132,3 +133,13 @@ def test_content_id_is_stable_and_prefixed() -> None:
     assert content_id("a", 1, prefix="f") == content_id("a", 1, prefix="f")
     assert content_id("a", 1, prefix="f").startswith("f")
     assert content_id("a", 1) != content_id("a1")
+
+
+def test_a_figure_mention_change_round_trips_and_defaults_to_none(article: Article) -> None:
+    start = TEXT.index("dam")
+    fig = FigureMention(Span.of(article, start, start + 3), 12.0, 12.0, change=Change.UP)
+    data = fig.to_dict()
+    assert data["change"] == "up"
+    assert FigureMention.from_dict(data) == fig
+    del data["change"]  # a dossier written before figures carried a change
+    assert FigureMention.from_dict(data).change is Change.NONE

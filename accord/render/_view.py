@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.model import Article, Dossier, Event, Figure, Scope, Span
+from accord.model import Article, Change, Dossier, Event, Figure, FigureMention, Scope, Span
 
 UNATTRIBUTED = "Unattributed"
+# How a mention's change reads beside its value; a plain count adds nothing.
+CHANGE_WORDS = {Change.UP: "a rise", Change.DOWN: "a fall", Change.LEVEL: "a level"}
 
 
 def source_name(article: Article | None, fallback: str = "unknown source") -> str:
@@ -38,6 +40,13 @@ def format_range(low: float | None, high: float | None) -> str:
     if low is None and high is not None:
         return f"up to {format_number(high)}"
     return f"{format_number(low)}–{format_number(high)}"
+
+
+def format_mention(mention: FigureMention) -> str:
+    """A mention's value and its change: ``"17 (a rise)"`` for "rose to 17", ``"40"``."""
+    value = format_range(mention.low, mention.high)
+    word = CHANGE_WORDS.get(mention.change)
+    return f"{value} ({word})" if word else value
 
 
 def figure_label(measure: str, counted: str | None) -> str:

@@ -29,8 +29,8 @@ from accord.render._view import (
     contradiction_pairs,
     event_figures,
     figure_label,
+    format_mention,
     format_number,
-    format_range,
     key_figure_line,
     scope_label,
     source_name,
@@ -165,7 +165,7 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
     figures = []
     for i, fig in enumerate(dossier.figures):
         rows = [
-            {"mention": m, "value": format_range(m.low, m.high), **cites[f"fig-{i}"][j]}
+            {"mention": m, "value": format_mention(m), **cites[f"fig-{i}"][j]}
             for j, m in enumerate(fig.mentions)
         ]
         chart = range_chart(

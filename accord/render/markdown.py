@@ -19,6 +19,7 @@ from accord.render._view import (
     contradiction_pairs,
     event_figures,
     figure_label,
+    format_mention,
     format_number,
     format_range,
     key_figure_line,
@@ -124,7 +125,7 @@ def _figures(dossier: Dossier) -> Iterable[str]:
             except KeyError:
                 name = "unknown source"
             yield (
-                f"| {md_escape(name)} | {format_range(m.low, m.high)} | "
+                f"| {md_escape(name)} | {format_mention(m)} | "
                 f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
                 f"{m.span.start}–{m.span.end}) |"
             )

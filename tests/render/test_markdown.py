@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from markdown_it import MarkdownIt
 
+from accord.model import Change
 from accord.render.markdown import md_escape, to_markdown
 from tests.render.dossiers import IMG, LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
 
@@ -33,6 +36,18 @@ def test_figures_show_low_best_high_the_conflict_and_each_source() -> None:
     assert "conflict: sources disagree" in text
     assert "| Harbor Gazette | at least 120 |" in text
     assert "| Valley Times | 150–200 |" in text
+
+
+def test_a_figure_that_rose_or_fell_says_so_beside_its_value() -> None:
+    dossier = sample_dossier()
+    first, second = dossier.figures[0].mentions
+    figure = replace(
+        dossier.figures[0],
+        mentions=(replace(first, change=Change.UP), replace(second, change=Change.DOWN)),
+    )
+    text = to_markdown(replace(dossier, figures=(figure, *dossier.figures[1:])))
+    assert "| Harbor Gazette | at least 120 (a rise) |" in text
+    assert "| Valley Times | 150–200 (a fall) |" in text
 
 
 def test_citations_give_the_article_and_the_character_offsets() -> None:
