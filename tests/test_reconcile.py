@@ -7,7 +7,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from accord.events import compatible, find_events, span_event
+from accord.events import find_events, span_event
 from accord.model import (
     Article,
     DateMention,
@@ -204,32 +204,6 @@ def test_a_sentence_that_names_another_events_date_is_about_that_event() -> None
     events = [Event("e-strike", "strike", "2022-05-02", ()), Event("e-home", "x", None, (art.id,))]
     assert span_event(ex.sentences[0], ex, events) == "e-strike"
     assert span_event(ex.sentences[0], ex, events[1:]) == "e-home"
-
-
-@pytest.mark.parametrize(
-    ("dates", "weekdays", "expected"),
-    [
-        (("2024-05-01", "2024-05-02"), (None, None), True),
-        (("2024-05-01", "2024-05-04"), (None, None), False),
-        ((None, None), (4, 4), True),
-        ((None, None), (4, 5), False),
-        ((None, None), (None, 2), True),
-    ],
-)
-def test_anchors_are_compatible_only_when_their_dates_or_weekdays_agree(
-    dates: tuple[str | None, str | None],
-    weekdays: tuple[int | None, int | None],
-    expected: bool,
-) -> None:
-    import datetime as dt
-
-    from accord.events import Anchor
-
-    a, b = (
-        Anchor(str(i), dt.date.fromisoformat(d) if d else None, w, "", None)
-        for i, (d, w) in enumerate(zip(dates, weekdays, strict=True))
-    )
-    assert compatible(a, b) is expected
 
 
 @pytest.mark.parametrize(
