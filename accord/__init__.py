@@ -3,6 +3,8 @@
 >>> import accord
 >>> dossier = accord.analyze(["reports/"])          # doctest: +SKIP
 >>> accord.save(dossier, "out/")                     # doctest: +SKIP
+>>> accord.analyze([{"text": "...", "outlet": "Harbor Ledger"}])  # doctest: +SKIP
+>>> dossier.figures_frame()                          # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -54,13 +56,18 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def analyze(paths: Any, progress: Any = None) -> Dossier:
-    """Read files or directories and return one sourced dossier (see :mod:`accord.pipeline`)."""
+def analyze(inputs: Any, progress: Any = None, fetcher: Any = None) -> Dossier:
+    """Read inputs and return one sourced dossier (see :func:`accord.pipeline.analyze`).
+
+    ``inputs``: files, directories, http(s) URLs, feeds, WARC files, records (dicts with
+    ``text`` and optional ``title``, ``url``, ``published``, ``outlet``), Article objects,
+    or a pandas / pyarrow table with those columns.
+    """
     from accord.pipeline import analyze as _analyze
 
     if progress is None:
-        return _analyze(paths)
-    return _analyze(paths, progress)
+        return _analyze(inputs, fetcher=fetcher)
+    return _analyze(inputs, progress, fetcher=fetcher)
 
 
 def article_incident(

@@ -219,7 +219,7 @@ def asserts(sentence: str) -> bool:
 
 def figure_key(figure: FigureMention) -> str:
     """What a figure counts, keyed as ``reconcile`` keys it: the measure, the counted noun
-    for a bare count ("one detained immigrant" and "five women" are not one quantity), and
+    for a bare count ("one stranded driver" and "five nurses" are not one quantity), and
     the period ("40 this week" does not contradict "400 since the war began")."""
     what = figure.measure
     if what == "count":

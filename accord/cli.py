@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -21,6 +22,10 @@ from rich.table import Table
 
 from accord.errors import AccordError
 from accord.model import Dossier
+
+if TYPE_CHECKING:
+    from accord.changes import Changes
+    from accord.ingest.web import Fetcher
 
 app = typer.Typer(
     name="accord",
@@ -88,27 +93,61 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
         out.print(str(path), markup=False, highlight=False)
 
 
-def _analyze_and_write(paths: list[Path], outdir: Path, quiet: bool) -> None:
+# --- inputs: files, folders, URLs, feeds, web archives (see accord.ingest) -------------------
+
+InputsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files (.txt, .html, .jsonl, .json, .rss/.atom/.xml feeds, .warc/.warc.gz), "
+        "folders, or http(s) URLs of pages and feeds.",
+        metavar="INPUT",
+        show_default=False,
+    ),
+]
+CacheOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache",
+        help="Keep fetched pages here and reuse them: the same run repeats offline.",
+    ),
+]
+TimeoutOption = Annotated[
+    float, typer.Option("--timeout", help="Seconds to wait for a web page before skipping it.")
+]
+
+
+def _fetcher(cache: Path | None, timeout: float) -> Fetcher:
+    from accord.ingest import Fetcher, FetchPolicy
+
+    return Fetcher(FetchPolicy(timeout=timeout), cache=cache)
+
+
+def _analyze_and_write(
+    inputs: list[str] | list[Path], outdir: Path, quiet: bool, fetcher: Fetcher | None = None
+) -> None:
     import accord
 
     try:
         with _progress(not quiet) as progress:
-            dossier = accord.analyze(paths, progress=progress)
+            dossier = accord.analyze(inputs, progress=progress, fetcher=fetcher)
         written = accord.save(dossier, outdir)
     except AccordError as exc:
         raise _fail(exc) from None
+    finally:
+        if fetcher is not None:
+            fetcher.close()
     _report(dossier, written)
 
 
 @app.command()
 def analyze(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or directories.")
-    ],
+    inputs: InputsArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out"
     ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    cache: CacheOption = None,
+    timeout: TimeoutOption = 10.0,
 ) -> None:
     """Analyse articles about one story and write dossier.json, dossier.md and dossier.html.
 
@@ -116,10 +155,12 @@ def analyze(
 
         accord analyze reports/*.txt -o out/
 
-    Unreadable files are reported and skipped; the exit code is 1 only when no file could be
-    read.
+        accord analyze https://example.org/dam.html feed.xml crawl.warc.gz --cache web/
+
+    Unreadable files and URLs that give no page (an HTTP error, a timeout, robots.txt says
+    no) are reported and skipped; the exit code is 1 only when nothing could be read.
     """
-    _analyze_and_write(paths, output, quiet)
+    _analyze_and_write(inputs, output, quiet, _fetcher(cache, timeout))
 
 
 @app.command()
@@ -145,7 +186,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files (.txt, .html, .jsonl) or folders.")],
+    inputs: InputsArgument,
     db: DbOption = Path("news.duckdb"),
     ray: Annotated[
         str | None,
@@ -158,6 +199,8 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Ray actors (each loads the models once).")] = 2,
     batch_size: Annotated[int, typer.Option(help="Articles per store transaction.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-batch lines.")] = False,
+    cache: CacheOption = None,
+    timeout: TimeoutOption = 10.0,
 ) -> None:
     """Add articles to a corpus store and sort them into stories; re-running adds nothing.
 
@@ -167,10 +210,13 @@ def ingest(
 
         accord ingest feeds/ --db news.duckdb --ray local --workers 2
 
+        accord ingest https://example.org/rss.xml crawl.warc.gz --cache web/ --db news.duckdb
+
     Each batch is one transaction: an interrupted run leaves every committed batch in place,
     and running the same command again finishes the job.
     """
-    from accord.distributed import BatchReport, ingest_paths, local_batches, ray_batches
+    from accord.distributed import BatchReport, ingest_articles, local_batches, ray_batches
+    from accord.ingest import read_inputs
     from accord.store import Store
 
     def said(batch: BatchReport) -> None:
@@ -187,8 +233,11 @@ def ingest(
         else ray_batches(None if ray == "local" else ray, workers=workers)
     )
     try:
+        with _fetcher(cache, timeout) as fetcher:
+            read = read_inputs(inputs, fetcher=fetcher)
         with Store(db) as store:
-            report = ingest_paths(store, paths, stream, batch_size, said)
+            report = ingest_articles(store, read.articles, stream, batch_size, said)
+        report = replace(report, skipped=tuple(read.skipped))
     except AccordError as exc:
         raise _fail(exc) from None
     for source, reason in report.skipped:
@@ -249,23 +298,34 @@ def dossier(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out"
     ),
+    since: Annotated[
+        Path | None,
+        typer.Option(help="A dossier.json written before: list what changed since it."),
+    ] = None,
 ) -> None:
     """Write one story's dossier (json, md, html) from the store, without re-parsing.
 
     Example:
 
         accord dossier s00db7a0c3a2a5288 --db news.duckdb -o out/dam
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb --since out/dam/dossier.json
     """
+    from accord.changes import diff
     from accord.render import write_all
+    from accord.render.json import read_dossier
     from accord.store import Store
 
     try:
+        before = read_dossier(since) if since is not None else None
         with Store(db) as store:
             built = store.story_dossier(story)
         written = write_all(built, output)
     except AccordError as exc:
         raise _fail(exc) from None
     _report(built, written)
+    if before is not None:
+        _print_changes(story, diff(before, built), str(since))
 
 
 @app.command()
@@ -345,6 +405,67 @@ def serve(
         run_server(folder, db, host=host, port=port)
     except AccordError as exc:
         raise _fail(exc) from None
+
+
+def _print_changes(story: str, changes: Changes | None, since: str) -> None:
+    from accord.changes import summary_lines
+
+    if changes is None:
+        return
+    lines = summary_lines(changes)
+    out.print(
+        f"{story}: {len(lines) or 'no'} change(s) since {since}", markup=False, highlight=False
+    )
+    for line in lines:
+        out.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="The folder new files arrive in.")],
+    db: DbOption = Path("news.duckdb"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write each touched story's dossier to OUT/<story>/."),
+    ] = None,
+    debounce: Annotated[
+        float, typer.Option(help="Seconds a file must stay unchanged before it is read.")
+    ] = 2.0,
+    interval: Annotated[float, typer.Option(help="Seconds between looks at the folder.")] = 5.0,
+    once: Annotated[bool, typer.Option("--once", help="Read what is there now and exit.")] = False,
+) -> None:
+    """Ingest new files in a folder as they appear and refresh the stories they touch
+    (Ctrl-C stops it); with -o, each story's dossier is rewritten and what changed is listed.
+
+    Example:
+
+        accord watch inbox/ --db news.duckdb -o dossiers/
+
+        accord watch inbox/ --db news.duckdb -o dossiers/ --once
+    """
+    from accord.store import Store
+    from accord.watch import Round
+    from accord.watch import watch as run_watch
+
+    def said(done: Round) -> None:
+        for source, reason in done.report.skipped:
+            err.print(f"skipped {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        out.print(
+            f"{len(done.files)} file(s): {done.report.added} added, "
+            f"{len(done.updates)} story(ies) refreshed",
+            markup=False,
+            highlight=False,
+        )
+        for update in done.updates:
+            _print_changes(update.story, update.changes, "the last dossier written")
+
+    try:
+        with Store(db) as store:
+            run_watch(folder, store, output, debounce, interval, once, said)
+    except AccordError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        err.print("stopped", markup=False, highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,8 @@ Exception tree::
     │   ├── BinaryInputError      not text (NUL bytes, undecodable)
     │   ├── TooLargeInputError    over the size limit
     │   ├── MalformedInputError   JSON line, HTML or date field that does not parse
-    │   └── UnreadableInputError  missing, a directory, permission denied, I/O error
+    │   ├── UnreadableInputError  missing, a directory, permission denied, I/O error
+    │   └── FetchError            a URL that gave no page (HTTP error, timeout, robots.txt)
     ├── NoArticlesError       a batch in which no file could be read
     ├── SchemaError           a dossier that does not validate against the published schema
     └── StoreError            the corpus store refused a write or read
@@ -54,6 +55,10 @@ class MalformedInputError(InputError):
 
 class UnreadableInputError(InputError):
     """The path cannot be opened at all (missing, permission denied, I/O error)."""
+
+
+class FetchError(InputError):
+    """A URL gave no page: an HTTP error, a timeout, a refused connection, or robots.txt."""
 
 
 class NoArticlesError(AccordError):

@@ -12,7 +12,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    import pandas
 
 SCHEMA_ID = "accord.dossier/1"
 
@@ -172,6 +175,15 @@ def _unflat(cls: type[Any], data: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+class Change(StrEnum):
+    """What a figure says about movement: the size of a rise or fall, a level, or neither."""
+
+    UP = "up"  # "rose to 17", "up 3%", "a 5% increase"
+    DOWN = "down"  # "down 3%", "fell by a fifth", "cut 40 jobs"
+    LEVEL = "level"  # "stood at 17", "totalled 17", "up 3% at 41 dollars", "up from 12"
+    NONE = "none"  # a plain count: "17 people were killed"
+
+
 class Scope(StrEnum):
     """Which happening a figure counts, relative to the report's own incident."""
 
@@ -233,7 +245,8 @@ class FigureMention:
     ``low``/``high`` bound the value (equal for a point value; ``None`` for an open end).
     ``measure`` is the reconciliation key (killed, wounded, killed_or_wounded, captured,
     deployed, stationed, ... or ``"count"``); ``period`` is ``"cumulative"`` or the window
-    phrase ("within the last week"); ``attributed_to`` is the credited source chain.
+    phrase ("within the last week"); ``change`` whether the number is a rise, a fall or a
+    level; ``attributed_to`` is the credited source chain.
     """
 
     span: Span
@@ -245,6 +258,7 @@ class FigureMention:
     counted: str | None = None  # "North Korean soldiers"
     measure: str = "count"
     period: str = "cumulative"
+    change: Change = Change.NONE  # read from the governing verb or adverb (extract.change)
     attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
     sentence: Span | None = None
     event: str | None = None  # id of the event this figure is about (set by reconcile)
@@ -262,6 +276,7 @@ class FigureMention:
     def from_dict(cls, data: dict[str, Any]) -> FigureMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
         kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
+        kwargs["change"] = Change(data.get("change", Change.NONE))
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
         return cls(**kwargs)
@@ -417,8 +432,38 @@ class Extraction:
 
 
 @dataclass(frozen=True)
+class SeriesPoint:
+    """What the reports of one moment say of a figure: a toll as of a date, with its sources."""
+
+    as_of: str | None
+    low: float
+    high: float
+    articles: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of,
+            "low": self.low,
+            "high": self.high,
+            "articles": list(self.articles),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SeriesPoint:
+        return cls(
+            data.get("as_of"), float(data["low"]), float(data["high"]), tuple(data["articles"])
+        )
+
+
+@dataclass(frozen=True)
 class Figure:
-    """Figure mentions that measure the same thing about the same event and period."""
+    """Figure mentions that count one thing: one measure of one victim group over one period,
+    about one incident (or one running total, or one article's context figure).
+
+    ``conflict`` is only ever between reports of the same moment (or a later report lower
+    than an earlier one); a toll that rises with report time is ``updated``, and ``series``
+    holds its values by as-of date.
+    """
 
     id: str
     measure: str
@@ -433,12 +478,18 @@ class Figure:
     event: str | None = None
     low_sources: tuple[str, ...] = ()  # article ids that set the low end
     high_sources: tuple[str, ...] = ()
+    scope: Scope = Scope.INCIDENT  # a running total or another incident's (context) figure
+    incident: str | None = None  # id of the incident counted (scope "incident" only)
+    updated: bool = False  # later reports give a higher toll: an update, not a conflict
+    series: tuple[SeriesPoint, ...] = ()  # by as-of date, when reports of 2+ moments differ
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["mentions"] = [m.to_dict() for m in self.mentions]
         data["low_sources"] = list(self.low_sources)
         data["high_sources"] = list(self.high_sources)
+        data["scope"] = str(self.scope)
+        data["series"] = [p.to_dict() for p in self.series]
         return data
 
     @classmethod
@@ -447,6 +498,8 @@ class Figure:
         kwargs["mentions"] = tuple(FigureMention.from_dict(m) for m in data["mentions"])
         kwargs["low_sources"] = tuple(data.get("low_sources", ()))
         kwargs["high_sources"] = tuple(data.get("high_sources", ()))
+        kwargs["scope"] = Scope(data.get("scope", Scope.INCIDENT))
+        kwargs["series"] = tuple(SeriesPoint.from_dict(p) for p in data.get("series", ()))
         return cls(**kwargs)
 
 
@@ -545,12 +598,23 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Event:
-    """A distinct happening inside one story (e.g. an announcement on one date)."""
+    """A distinct happening inside one story (e.g. an announcement on one date).
+
+    What a reader sees first of it ("What happened"): its date (``date_inferred`` when no
+    article of the event states it and it was read from the text), a place, a one-sentence
+    ``summary`` chosen by agreement across its independent sources, and its key figures.
+    """
 
     id: str
     label: str
     date: str | None
     articles: tuple[str, ...]
+    summary: Span | None = None
+    place: str | None = None
+    place_span: Span | None = None
+    date_inferred: bool = False
+    figures: tuple[str, ...] = ()  # ids of the event's key figures, most important first
+    sources: int = 0  # independent articles (reprints and rewrites not counted)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -558,11 +622,29 @@ class Event:
             "label": self.label,
             "date": self.date,
             "articles": list(self.articles),
+            "summary": self.summary.to_dict() if self.summary else None,
+            "place": self.place,
+            "place_span": self.place_span.to_dict() if self.place_span else None,
+            "date_inferred": self.date_inferred,
+            "figures": list(self.figures),
+            "sources": self.sources,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
-        return cls(data["id"], data["label"], data.get("date"), tuple(data["articles"]))
+        summary, place_span = data.get("summary"), data.get("place_span")
+        return cls(
+            data["id"],
+            data["label"],
+            data.get("date"),
+            tuple(data["articles"]),
+            summary=Span.from_dict(summary) if summary else None,
+            place=data.get("place"),
+            place_span=Span.from_dict(place_span) if place_span else None,
+            date_inferred=bool(data.get("date_inferred", False)),
+            figures=tuple(data.get("figures", ())),
+            sources=int(data.get("sources", 0)),
+        )
 
 
 @dataclass(frozen=True)
@@ -583,6 +665,37 @@ class Dossier:
             if art.id == article_id:
                 return art
         raise KeyError(article_id)
+
+    # DataFrames for analysis (pandas is imported only when one is asked for).
+    def figures_frame(self) -> pandas.DataFrame:
+        """One row per figure: measure, low/best/high, conflict, sources."""
+        from accord.render.frames import figures_frame
+
+        return figures_frame(self)
+
+    def quotes_frame(self) -> pandas.DataFrame:
+        """One row per quote: speaker, text, how many articles carry it."""
+        from accord.render.frames import quotes_frame
+
+        return quotes_frame(self)
+
+    def claims_frame(self) -> pandas.DataFrame:
+        """One row per claim: text, independent sources, contradictions."""
+        from accord.render.frames import claims_frame
+
+        return claims_frame(self)
+
+    def timeline_frame(self) -> pandas.DataFrame:
+        """One row per timeline entry: date, precision, summary."""
+        from accord.render.frames import timeline_frame
+
+        return timeline_frame(self)
+
+    def articles_frame(self) -> pandas.DataFrame:
+        """One row per article: source, title, outlet, url, published."""
+        from accord.render.frames import articles_frame
+
+        return articles_frame(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -8,13 +8,13 @@ article through accord by reading the calls below in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
-from accord import align, clean, dedupe, reconcile, timeline
+from accord import align, clean, dedupe, happened, reconcile, timeline
 from accord.errors import NoArticlesError
 from accord.extract import extract_all
-from accord.ingest import read_paths
+from accord.ingest import read_inputs
+from accord.ingest.web import Fetcher
 from accord.model import Article, Dossier, Extraction
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -66,11 +66,12 @@ def cross_source(
     total = len(articles)
     events = reconcile.find_events(articles, extractions)
     figures = reconcile.reconcile_figures(articles, extractions, events)
+    events = happened.describe_events(events, articles, extractions, figures)
     progress("reconcile", total, total)
     quotes = align.group_quotes(articles, extractions)
     claims = align.align_claims(articles, extractions, events)
     progress("align", total, total)
-    entries = timeline.build_timeline(articles, extractions)
+    entries = timeline.build_timeline(articles, extractions, events)
     progress("timeline", total, total)
     return {
         "figures": list(figures),
@@ -81,13 +82,17 @@ def cross_source(
     }
 
 
-def analyze(paths: Iterable[str | Path], progress: Progress = _noop) -> Dossier:
-    """Read files (or directories of them) and build one sourced dossier.
+def analyze(inputs: Any, progress: Progress = _noop, fetcher: Fetcher | None = None) -> Dossier:
+    """Read inputs and build one sourced dossier.
 
-    Unreadable files are skipped and listed in ``Dossier.skipped``; if nothing at all could
-    be read, :class:`~accord.errors.NoArticlesError` says why for each input.
+    ``inputs`` is a path, URL, pandas / Arrow table, or a list of paths, directories, http(s)
+    URLs, feeds, WARC files, records (dicts with ``text``) and Article objects (see
+    :func:`accord.ingest.read_inputs`); URLs are fetched with ``fetcher`` (give one with a
+    cache folder to repeat the run offline). Unreadable inputs are skipped and listed in
+    ``Dossier.skipped``; if nothing at all could be read,
+    :class:`~accord.errors.NoArticlesError` says why for each input.
     """
-    result = read_paths(paths)
+    result = read_inputs(inputs, fetcher=fetcher)
     if not result.articles:
         raise NoArticlesError(result.skipped)
     return analyze_articles(result.articles, result.skipped, progress)

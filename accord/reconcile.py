@@ -1,9 +1,15 @@
-"""Figures across sources: group the mentions that measure one thing, then low/best/high.
+"""Figures across sources: group the mentions that count one thing, then low/best/high.
 
-Mentions are grouped by what they measure (``measure``), over which period (cumulative, or a
-window such as "the last week", normalised to days) and, for windowed figures and figures whose
-sentence names a day, about which event; any other cumulative figure is the state of the whole
-story, so it is grouped across events.
+A figure counts one thing about one happening, so mentions are grouped by what they measure
+(``measure``), over which period (cumulative, or a window such as "the last week", normalised
+to days), of which victim group (:mod:`accord.figure_keys`) and about which incident:
+
+* a mention of the report's own incident is keyed by its event (a cumulative toll of one
+  earthquake is never compared with another earthquake's);
+* a running total ("since the war began", "this year") is a series of its own across the story;
+* a figure of another incident ("in a separate attack", "elsewhere") is context of its article,
+  never compared with any other report.
+
 Inside a key, mentions more than an order of magnitude apart are split (a battle's toll is not
 a campaign's). Each group becomes a :class:`~accord.model.Figure`:
 
@@ -12,12 +18,17 @@ a campaign's). Each group becomes a :class:`~accord.model.Figure`:
   bound given) — robust to one outlier; ``best_rule="conservative"`` takes the lowest point
   estimate instead, ACLED's rule for conflicting fatality reports (ACLED Codebook 2023,
   "Fatalities": "the most conservative estimate is used");
-* ``conflict``: the mentions cannot all be true at once (their intervals, widened by the
-  tolerance of hedges like "about", do not intersect).
+* ``conflict``: reports of the same moment cannot all be true at once (their intervals, widened
+  by the tolerance of hedges like "about", do not intersect), or a later report is lower than
+  an earlier one; a toll that rises with report time is ``updated``, with its ``series``. Only
+  a figure that counts what a happening did (killed, captured, deployed) can conflict: a bare
+  count, a price or a share groups only with the same number.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
 import re
 import statistics
@@ -26,12 +37,27 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
-from accord.events import find_events, parse_day, sentence_of, span_event, weekday_of
+from accord.events import find_events, parse_day, span_event
 from accord.extract.measures import is_measure_noun
-from accord.extract.temporal import NUMBER_WORDS
-from accord.model import Article, Event, Extraction, Figure, FigureMention, content_id
+from accord.figure_keys import (
+    counts_a_happening,
+    measure_key,
+    period_key,
+    scope_of,
+    victim_group,
+)
+from accord.model import (
+    Article,
+    Event,
+    Extraction,
+    Figure,
+    FigureMention,
+    Scope,
+    SeriesPoint,
+    content_id,
+)
 
-__all__ = ["find_events", "reconcile_figures"]
+__all__ = ["find_events", "period_key", "reconcile_figures"]
 
 BestRule = Literal["median", "conservative"]
 
@@ -42,13 +68,8 @@ APPROX_TOLERANCE = 0.10
 # Two counts of one thing rarely differ by more than 10×; beyond that they count different
 # things (a battle's toll vs a campaign's).
 MAGNITUDE_RATIO = 10.0
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-_NUMBER_WORDS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
-_WINDOW_RE = re.compile(
-    r"(?:(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
-    re.IGNORECASE,
-)
-
+# A clause dated further than this from its event's date reports another happening.
+INCIDENT_WINDOW_DAYS = 1
 
 # A reporting verb, then at most a short adjunct ("in a statement"), then the date's own
 # preposition: the date is when it was said. Closed class of English reporting verbs.
@@ -60,18 +81,7 @@ _REPORT_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-
-def period_key(period: str) -> str:
-    """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
-    seven days" match; an unparseable window keeps its own lower-cased words."""
-    if period == "cumulative" or period.lower().startswith("since"):
-        return "cumulative"  # a running total from a stated start ("since mid-November")
-    match = _WINDOW_RE.search(period)
-    if match is None:
-        return " ".join(period.lower().split())
-    count = match.group(1)
-    n = int(count) if count and count.isdigit() else _NUMBER_WORDS.get((count or "").lower(), 1)
-    return f"P{n * _UNIT_DAYS[match.group(2).lower()]}D"
+GroupKey = tuple[str, str, str | None, Scope, str | None]  # measure, period, victims, scope, where
 
 
 def bounds(mention: FigureMention) -> tuple[float, float]:
@@ -129,7 +139,8 @@ def reconcile_figures(
 ) -> list[Figure]:
     """Group every figure mention of the story and reconcile each group into a Figure."""
     by_article = {a.id: a for a in articles}
-    keyed: dict[tuple[str, str, str | None], list[FigureMention]] = defaultdict(list)
+    event_dates = {e.id: parse_day(e.date) for e in events}
+    keyed: dict[GroupKey, list[FigureMention]] = defaultdict(list)
     as_of_of: dict[FigureMention, str | None] = {}
     for extraction in extractions:
         for mention in extraction.figures:
@@ -137,19 +148,90 @@ def reconcile_figures(
                 continue
             event = span_event(mention.span, extraction, events)
             mention = replace(mention, event=event)
-            period = period_key(mention.period)
-            story_level = period == "cumulative" and not names_a_day(mention, extraction)
-            what = mention.measure
-            if what == "count":  # a bare count says what it counts only in its noun
-                what += f":{(mention.counted or '').lower()}"
-            keyed[(what, period, None if story_level else event)].append(mention)
+            scope = scope_of(mention)
+            if scope is Scope.INCIDENT:
+                incident = incident_of(mention, event, event_dates.get(event or ""))
+                mention = replace(mention, incident=incident)
+                where: str | None = incident
+            elif scope is Scope.RUNNING_TOTAL:
+                where = None
+            else:  # another incident's figure is context of its own sentence, never compared
+                where = f"{mention.span.article}:{(mention.sentence or mention.span).start}"
+            if not counts_a_happening(mention):  # only the same number is the same figure
+                where = f"{where}={mention.low}..{mention.high}"
+            key = (
+                measure_key(mention),
+                period_key(mention.period),
+                victim_group(mention),
+                scope,
+                where,
+            )
+            keyed[key].append(mention)
             as_of_of[mention] = _as_of(mention, extraction, by_article.get(extraction.article))
+    keyed = join_unqualified_groups(keyed)
     figures = [
-        _figure(group, period, event, best_rule, as_of_of)
-        for (_, period, event), mentions in keyed.items()
+        _figure(group, key, best_rule, as_of_of)
+        for key, mentions in keyed.items()
         for group in split_by_magnitude(mentions)
     ]
     return sorted(figures, key=_reading_order)
+
+
+def incident_of(mention: FigureMention, event: str | None, event_day: dt.date | None) -> str | None:
+    """The incident a mention of the report's own happening counts: its event's, unless its
+    clause is dated to another day than the event (then that day's happening)."""
+    frame = mention.frame
+    frame_day = parse_day(frame.time) if frame is not None else None
+    if frame is None or frame_day is None or event_day is None:
+        return event
+    if frame.time_span is not None and mention.sentence is not None:
+        before = mention.sentence.text[: max(0, frame.time_span.start - mention.sentence.start)]
+        if dates_the_report(before):  # "officials said on Monday": the telling, not the deed
+            return event
+    gap = abs((frame_day - event_day).days)
+    if gap <= INCIDENT_WINDOW_DAYS:
+        return event
+    return content_id(event or "", frame_day.isoformat(), prefix="i")
+
+
+def join_unqualified_groups(
+    keyed: dict[GroupKey, list[FigureMention]],
+) -> dict[GroupKey, list[FigureMention]]:
+    """A mention that names its group less fully ("soldiers"), or not at all, joins the one
+    group of the same happening that names it fully ("North Korean soldiers"); with two
+    candidates it stays apart (which of them it counts is not said)."""
+    joined: dict[GroupKey, list[FigureMention]] = {}
+
+    def fullness(item: tuple[GroupKey, list[FigureMention]]) -> int:
+        victims = item[0][2]
+        return -1 if victims is None else len(victims.split())
+
+    for key, mentions in sorted(keyed.items(), key=fullness, reverse=True):
+        measure, period, victims, scope, where = key
+        fuller = [
+            k
+            for k in joined
+            if k[:2] == (measure, period)
+            and k[3:] == (scope, where)
+            and k[2] != victims
+            and _narrows(k[2], victims)
+        ]
+        if len(fuller) == 1:
+            joined[fuller[0]] = joined[fuller[0]] + mentions
+        else:
+            joined[key] = list(mentions)
+    return joined
+
+
+def _narrows(fuller: str | None, plain: str | None) -> bool:
+    """Is ``fuller`` the same group as ``plain`` with more said ("north korean soldier" of
+    "soldier", or of a figure that names no group)? A generic group ("people") is narrowed
+    by none: it may count anyone, so a subgroup's number is not its number."""
+    if fuller is None or plain == "":
+        return False
+    if plain is None:
+        return fuller != ""
+    return fuller.endswith(" " + plain)
 
 
 # Harm to people first (what a reader of conflict or disaster news looks for), then
@@ -166,28 +248,16 @@ MEASURE_ORDER = (
     "deployed",
     "stationed",
 )
+SCOPE_ORDER = (Scope.INCIDENT, Scope.RUNNING_TOTAL, Scope.OTHER_INCIDENT)
 
 
-def _reading_order(figure: Figure) -> tuple[int, int, str, float, str]:
-    """Measures in :data:`MEASURE_ORDER`, then the rest; inside one, the figures most
-    sources carry first."""
+def _reading_order(figure: Figure) -> tuple[int, int, int, str, float, str]:
+    """The incidents' own figures, then running totals, then context; measures in
+    :data:`MEASURE_ORDER`, then the rest; inside one, the figures most sources carry first."""
     rank = MEASURE_ORDER.index(figure.measure) if figure.measure in MEASURE_ORDER else 99
     articles = len({m.span.article for m in figure.mentions})
-    return (rank, -articles, figure.period, -(figure.best or 0.0), figure.id)
-
-
-def names_a_day(mention: FigureMention, extraction: Extraction) -> bool:
-    """Does the figure's sentence name a day or weekday? Then it counts one dated happening
-    ("a dozen were killed on Tuesday"), not the running total of the story."""
-    sentence = mention.sentence or sentence_of(mention.span, extraction)
-    if sentence is None:
-        return False
-    return any(
-        sentence.start <= d.span.start < sentence.end
-        and (parse_day(d.value) is not None or (d.value is None and weekday_of(d) is not None))
-        and not dates_the_report(sentence.text[: d.span.start - sentence.start])
-        for d in extraction.dates
-    )
+    scope = SCOPE_ORDER.index(figure.scope)
+    return (scope, rank, -articles, figure.period, -(figure.best or 0.0), figure.id)
 
 
 def dates_the_report(before: str) -> bool:
@@ -198,6 +268,8 @@ def dates_the_report(before: str) -> bool:
 
 def _as_of(mention: FigureMention, extraction: Extraction, article: Article | None) -> str | None:
     """The date a figure refers to: a day stated in its sentence, else its publication date."""
+    if mention.frame is not None and parse_day(mention.frame.time) is not None:
+        return mention.frame.time
     if mention.sentence is not None:
         for date in extraction.dates:
             inside = mention.sentence.start <= date.span.start < mention.sentence.end
@@ -206,20 +278,70 @@ def _as_of(mention: FigureMention, extraction: Extraction, article: Article | No
     return article.published if article is not None else None
 
 
+def moments(
+    mentions: Sequence[FigureMention], as_of_of: dict[FigureMention, str | None]
+) -> list[tuple[str | None, list[FigureMention]]]:
+    """The mentions by the moment they report, earliest first; undated ones are one moment
+    (what they say cannot be placed before or after the others)."""
+    by_day: dict[str | None, list[FigureMention]] = defaultdict(list)
+    for mention in mentions:
+        by_day[as_of_of[mention]].append(mention)
+    return sorted(by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+
+
+def assess(
+    mentions: Sequence[FigureMention], as_of_of: dict[FigureMention, str | None]
+) -> tuple[bool, bool, tuple[SeriesPoint, ...]]:
+    """``(conflict, updated, series)`` of one group.
+
+    Reports of one moment conflict when their intervals do not meet. Across dated moments a
+    rise is an update; a later report lower than an earlier one is a conflict (a toll is not
+    revised down without saying so). Undated reports are compared with every moment.
+    """
+    groups = moments(mentions, as_of_of)
+    dated = [(day, ms) for day, ms in groups if day is not None]
+    undated = [m for day, ms in groups if day is None for m in ms]
+    if len(dated) < 2:
+        return conflicting(mentions), False, ()
+    conflict = any(conflicting([*ms, *undated]) for _, ms in dated)
+    updated = False
+    for (_, earlier), (_, later) in itertools.pairwise(dated):
+        early_low = max(bounds(m)[0] for m in earlier)
+        later_high = min(bounds(m)[1] for m in later)
+        if later_high < early_low:
+            conflict = True
+        elif min(v for m in later for v in stated(m)) > max(v for m in earlier for v in stated(m)):
+            updated = True  # every later number is above every earlier one: the toll rose
+    series = tuple(
+        SeriesPoint(
+            day,
+            min(v for m in ms for v in stated(m)),
+            max(v for m in ms for v in stated(m)),
+            tuple(sorted({m.span.article for m in ms})),
+        )
+        for day, ms in dated
+    )
+    return conflict, updated, series if updated else ()
+
+
 def _figure(
     mentions: list[FigureMention],
-    period: str,
-    event: str | None,
+    key: GroupKey,
     rule: BestRule,
     as_of_of: dict[FigureMention, str | None],
 ) -> Figure:
+    _, period, _, scope, _ = key
     mentions = sorted(mentions, key=lambda m: (m.span.article, m.span.start))
     values = [v for m in mentions for v in stated(m)]
     low, high = min(values), max(values)
     events = {m.event for m in mentions}
+    incidents = {m.incident for m in mentions}
     dates = [d for d in (as_of_of[m] for m in mentions) if d is not None]
     # what is counted besides the measure: "deaths" or "casualties" only restate it
     counted = [m.counted for m in mentions if m.counted and not is_measure_noun(m.counted)]
+    conflict, updated, series = assess(mentions, as_of_of)
+    if scope is Scope.OTHER_INCIDENT:
+        conflict = False  # context figures of different incidents are never compared
     return Figure(
         id=content_id(*(f"{m.span.article}:{m.span.start}" for m in mentions), prefix="f"),
         measure=mentions[0].measure,
@@ -227,13 +349,17 @@ def _figure(
         best=best_estimate(mentions, rule),
         high=high,
         as_of=max(dates) if dates else None,
-        conflict=conflicting(mentions),
+        conflict=conflict,
         mentions=tuple(mentions),
         counted=max(set(counted), key=counted.count) if counted else None,
         period=mentions[0].period if period != "cumulative" else "cumulative",
-        event=event if event is not None else (events.pop() if len(events) == 1 else None),
+        event=events.pop() if len(events) == 1 else None,
         low_sources=_sources(mentions, low),
         high_sources=_sources(mentions, high),
+        scope=scope,
+        incident=incidents.pop() if len(incidents) == 1 else None,
+        updated=updated,
+        series=series,
     )
 
 

@@ -10,8 +10,10 @@ dates are then read against the story: the earliest publication date of the date
 is the reference, and a year-less month or day takes the nearest such date on or before it
 (an undated report of the same story is no newer than its first dated report's news). The
 article's latest dated statement is its earliest possible publication date; entries dated
-this way carry ``inferred=True``. Bare weekdays stay unresolved: without the real
-publication date no weekday can be pinned down.
+this way carry ``inferred=True``. A bare weekday ("on Friday") in an undated article is
+resolved only when the event the article reports is dated by other articles: it is the nearest
+such day on or before the latest dated report of that event (also ``inferred``); otherwise it
+stays unresolved, since no weekday can be pinned down without a date to count back from.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.events import parse_day, sentence_of, shorten
+from accord.events import WEEKDAYS, parse_day, sentence_of, shorten, weekday_of
 from accord.extract.temporal import MONTHS, normalise
-from accord.model import Article, DateMention, Extraction, Span, TimelineEntry
+from accord.model import Article, DateMention, Event, Extraction, Span, TimelineEntry
 
 SUMMARY_CHARS = 160  # one line of the rendered timeline
 _MONTH_WORD = re.compile(
@@ -65,6 +67,35 @@ def infer_dates(mentions: Sequence[DateMention], reference: dt.date | None) -> l
     return out
 
 
+def infer_weekdays(mentions: Sequence[DateMention], reference: dt.date | None) -> list[DateMention]:
+    """Resolve bare weekdays to the nearest such day on or before ``reference``."""
+    if reference is None:
+        return []
+    out = []
+    for mention in mentions:
+        weekday = weekday_of(mention) if mention.value is None else None
+        if weekday is None:
+            continue
+        day = reference - dt.timedelta(days=(reference.weekday() - weekday) % len(WEEKDAYS))
+        out.append(DateMention(mention.span, day.isoformat(), "day", True, mention.sentence))
+    return out
+
+
+def event_references(articles: Sequence[Article], events: Sequence[Event]) -> dict[str, dt.date]:
+    """Article id of each undated article to the latest publication date of its event's
+    dated articles (only for events that have one)."""
+    published = {a.id: parse_day(a.published) for a in articles}
+    out: dict[str, dt.date] = {}
+    for event in events:
+        days = [d for d in (published.get(a) for a in event.articles) if d is not None]
+        if not days:
+            continue
+        for article in event.articles:
+            if article in published and published[article] is None:
+                out[article] = max(days)
+    return out
+
+
 def earliest_publication(extraction: Extraction, reference: dt.date | None) -> str | None:
     """The earliest date an undated article can have been published: its latest dated
     statement (resolved or inferred)."""
@@ -76,15 +107,21 @@ def earliest_publication(extraction: Extraction, reference: dt.date | None) -> s
     return max(values) if values else None
 
 
-def _points(articles: Sequence[Article], extractions: Sequence[Extraction]) -> list[_Point]:
+def _points(
+    articles: Sequence[Article], extractions: Sequence[Extraction], events: Sequence[Event]
+) -> list[_Point]:
     by_id = {a.id: (k, a) for k, a in enumerate(articles)}
     reference = story_reference(articles)
+    by_event = event_references(articles, events)
     points = []
     for extraction in extractions:
         if extraction.article not in by_id:
             continue
         order, article = by_id[extraction.article]
-        inferred = infer_dates(extraction.dates, reference) if article.published is None else []
+        inferred = []
+        if article.published is None:
+            inferred = infer_dates(extraction.dates, reference)
+            inferred += infer_weekdays(extraction.dates, by_event.get(article.id))
         dateline = article.published_evidence
         for mention in [*extraction.dates, *inferred]:
             if mention.value is None or mention.precision is None:
@@ -108,12 +145,14 @@ def _points(articles: Sequence[Article], extractions: Sequence[Extraction]) -> l
 
 
 def build_timeline(
-    articles: Sequence[Article], extractions: Sequence[Extraction]
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    events: Sequence[Event] = (),
 ) -> list[TimelineEntry]:
     """One entry per date and precision, in date order, citing every mention of it."""
     by_article = {e.article: e for e in extractions}
     grouped: dict[tuple[str, str], list[_Point]] = {}
-    for point in _points(articles, extractions):
+    for point in _points(articles, extractions, events):
         grouped.setdefault((point.value, point.precision), []).append(point)
     entries = []
     for (value, precision), points in grouped.items():

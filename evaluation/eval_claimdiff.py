@@ -1,4 +1,4 @@
-"""ClaimDiff (train splits): does our claim alignment see what annotators saw?
+"""ClaimDiff: does our claim alignment see what annotators saw?
 
 Each pair is two claims from two outlets on one topic. We make one article per claim, run
 extraction, put both in one event and call :func:`accord.align.align_claims`:
@@ -16,17 +16,23 @@ to the contradiction rule, each scored with no similarity gate on two halves of 
 (split by a hash of the topic name; a cue worth adding must beat the all-positive baseline
 on both halves). ``--show`` prints the pairs our detector flags.
 
+``--data`` is the release folder (``ClaimDiff-W/ClaimDiff-weak-<split>.json`` and
+``ClaimDiff-S/ClaimDiff-strength-<split>.json``; ``--split`` is ``train``, ``test`` or
+``test-full``) or one of those files (its relation read from its name). ``--limit N`` scores
+the first N pairs of each relation.
+
     .venv/bin/python evaluation/eval_claimdiff.py [--data ../shared/data/claimdiff]
+        [--split train] [--limit N] [--show]
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import common
 import numpy as np
 
 from accord.align import (
@@ -42,10 +48,12 @@ from accord.align import (
 from accord.extract import extract_all
 from accord.model import Article, Event, Extraction
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "claimdiff"
-SPLITS = {
-    "weakens": "ClaimDiff-W/ClaimDiff-weak-train.json",
-    "strengthens": "ClaimDiff-S/ClaimDiff-strength-train.json",
+DEFAULT_DATA = common.SHARED_DATA / "claimdiff"
+SPLITS = ("train", "test", "test-full")
+# relation -> the release's file for a split
+FILES = {
+    "weakens": "ClaimDiff-W/ClaimDiff-weak-{split}.json",
+    "strengthens": "ClaimDiff-S/ClaimDiff-strength-{split}.json",
 }
 # Epistemic hedges and attributive distancing (Hyland 1998, "Hedging in scientific research
 # articles"; Saurí & Pustejovsky 2009, FactBank): a probe for "B states A less certainly".
@@ -87,16 +95,27 @@ def scores(gold: list[int], predicted: list[int]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+def relation_files(data: Path, split: str) -> dict[str, Path]:
+    """relation -> file: both of ``split`` in a release folder, or the one file given."""
+    if data.is_file():
+        relation = "weakens" if "weak" in data.name else "strengthens"
+        return {relation: data}
+    return {name: data / path.format(split=split) for name, path in FILES.items()}
+
+
+def main() -> int:
+    parser = common.parser(__doc__, DEFAULT_DATA, SPLITS, "train", "pairs of each relation")
     parser.add_argument("--show", action="store_true", help="print the flagged pairs")
     args = parser.parse_args()
+    files = relation_files(args.data, args.split)
+    for path in files.values():
+        if not path.is_file():
+            return common.absent(path, f"ClaimDiff {args.split} file")
     from accord.nlp import embed
 
     pairs = {
-        name: json.loads((args.data / path).read_text("utf-8"))["data"]
-        for name, path in SPLITS.items()
+        name: json.loads(path.read_text("utf-8"))["data"][: args.limit]
+        for name, path in files.items()
     }
     texts = sorted({p[k] for rows in pairs.values() for p in rows for k in ("claim_a", "claim_b")})
     articles = {t: Article.create("claimdiff", t) for t in texts}
@@ -109,10 +128,11 @@ def main() -> None:
     def cached(batch: list[str]) -> np.ndarray:
         return np.stack([cache[t] for t in batch]) if batch else np.zeros((0, 384))
 
-    print(f"ClaimDiff train: {len(texts)} distinct claims")
+    print(f"ClaimDiff {args.split}: {len(texts)} distinct claims")
     print("| relation | pairs | positives | predicted | P | R | F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     flagged: list[int] = []
+    metrics: dict[str, float | int] = {}
     for name, rows in pairs.items():
         gold, predicted = [], []
         for row in rows:
@@ -136,7 +156,11 @@ def main() -> None:
         )
         if name == "weakens":
             flagged = predicted
-    diagnose(pairs["weakens"], flagged, articles, extractions, cache, args.show)
+        metrics |= {f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f, f"{name}_pairs": len(rows)}
+    if "weakens" in pairs:
+        diagnose(pairs["weakens"], flagged, articles, extractions, cache, args.show)
+    common.emit("claimdiff", args.split, metrics)
+    return 0
 
 
 def diagnose(
@@ -225,4 +249,4 @@ def diagnose(
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

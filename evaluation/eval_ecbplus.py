@@ -1,46 +1,33 @@
 """ECB+: split each topic's documents into its two seminal events with ``find_events``.
 
 Gold: a topic's ``*ecb.xml`` documents report one event and its ``*ecbplus.xml`` documents
-another of the same type (Cybulska & Vossen 2014). The documents carry no publication date,
-so this scores the lead-embedding half of event finding alone (dates only cannot-link).
-Prints B-cubed P/R/F1 over all documents and the mean per-topic adjusted Rand index, for a
-sweep of the merge threshold (the constant ``EVENT_LEAD_SIMILARITY`` is marked).
-Cross-document event-mention coreference (CoNLL F1 vs the same-lemma baseline) is in
+another of the same type (Cybulska & Vossen 2014). Each document is rebuilt as the plain-text
+article a user would hand to accord (``ecbplus_text``), read by accord's text reader (title,
+publication date from a dateline) and extracted (sentences, dates), so the anchors are the
+ones ``accord.analyze`` builds. Prints B-cubed P/R/F1 and the mean per-topic adjusted Rand
+index for a sweep of the merge threshold (``EVENT_LEAD_SIMILARITY`` marked), per split: tune
+on train and dev, report test topics 36-45 apart. The whole-dossier scores (figure purity,
+false conflicts) are in ``eval_ecbplus_dossier.py``; event-mention coreference in
 ``eval_ecbplus_coref.py``.
 
-    .venv/bin/python evaluation/eval_ecbplus.py [--data ../shared/data/ecbplus]
+    .venv/bin/python evaluation/eval_ecbplus.py [--data ../shared/data/ecbplus] [--limit N]
 """
 
 from __future__ import annotations
 
 import argparse
-import xml.etree.ElementTree as ET
-from collections import defaultdict
+import json
 from pathlib import Path
 
 import numpy as np
+from ecbplus_text import DEFAULT_DATA, read_topic, split_of, topic_dirs
 
-from accord.events import EVENT_LEAD_SIMILARITY, Anchor, article_anchor, cluster_anchors
-from accord.model import Article, Extraction, Span
+from accord.events import EVENT_LEAD_SIMILARITY, anchor_similarity, article_anchor, cluster_anchors
+from accord.extract import extract_all
+from accord.ingest.text import article_from_text
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
-
-
-def read_document(path: Path) -> tuple[Article, Extraction]:
-    """Tokens joined by spaces, one sentence a line; sentence spans into that text."""
-    sentences: dict[int, list[str]] = defaultdict(list)
-    for token in ET.parse(path).getroot().iter("token"):
-        sentences[int(token.get("sentence", "0"))].append(token.text or "")
-    lines = [" ".join(sentences[k]) for k in sorted(sentences)]
-    text = "\n".join(lines)
-    article = Article.create(str(path), text, title="")
-    spans, pos = [], 0
-    for line in lines:
-        if line.strip():
-            spans.append(Span.of(article, pos, pos + len(line)))
-        pos += len(line) + 1
-    return article, Extraction(article.id, sentences=tuple(spans))
+THRESHOLDS = (0.075, 0.1, 0.1125, 0.125, 0.15, 0.2)
+SPLITS = ("train", "dev", "test")
 
 
 def bcubed(gold: list[str], predicted: list[str]) -> tuple[float, float, float]:
@@ -68,22 +55,19 @@ def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
     return 1.0 if top == expected else (index - expected) / (top - expected)
 
 
-Prepared = list[tuple[str, list[Anchor], np.ndarray, list[str]]]
+Prepared = list[tuple[int, np.ndarray, list[str]]]
 
 
-def prepare(data: Path) -> Prepared:
-    """Each topic's anchors, lead embeddings and gold event labels."""
-    from accord.nlp import embed
-
-    topics = sorted((p for p in (data / "ECB+").iterdir() if p.is_dir()), key=lambda p: int(p.name))
+def prepare(data: Path, limit: int | None = None) -> Prepared:
+    """Each topic's number, pairwise anchor similarity and gold event labels."""
     prepared = []
-    for topic in topics:
-        docs = [read_document(p) for p in sorted(topic.glob("*.xml"))]
-        anchors = [article_anchor(a, e) for a, e in docs]
-        gold = [
-            f"{topic.name}/{'plus' if 'ecbplus' in Path(a.source).name else 'ecb'}" for a, _ in docs
+    for topic_dir in topic_dirs(data)[:limit]:
+        docs = read_topic(topic_dir)
+        articles = [article_from_text(d.text, f"{d.name}.txt") for d in docs]
+        anchors = [
+            article_anchor(a, e) for a, e in zip(articles, extract_all(articles), strict=True)
         ]
-        prepared.append((topic.name, anchors, embed([x.lead for x in anchors]), gold))
+        prepared.append((int(topic_dir.name), anchor_similarity(anchors), [d.event for d in docs]))
     return prepared
 
 
@@ -92,11 +76,11 @@ def evaluate(prepared: Prepared, threshold: float) -> tuple[float, float, float,
     gold_all: list[str] = []
     pred_all: list[str] = []
     aris = []
-    for name, anchors, vectors, gold in prepared:
-        labels = [""] * len(anchors)
-        for k, group in enumerate(cluster_anchors(anchors, vectors, threshold)):
+    for topic, similarity, gold in prepared:
+        labels = [""] * len(gold)
+        for k, group in enumerate(cluster_anchors(similarity, threshold)):
             for i in group:
-                labels[i] = f"{name}/{k}"
+                labels[i] = f"{topic}/{k}"
         gold_all += gold
         pred_all += labels
         aris.append(adjusted_rand(gold, labels))
@@ -106,15 +90,31 @@ def evaluate(prepared: Prepared, threshold: float) -> tuple[float, float, float,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, help="score only the first N topics")
     args = parser.parse_args()
-    prepared = prepare(args.data)
-    print(f"ECB+: {sum(len(g) for *_, g in prepared)} documents in {len(prepared)} topics")
-    print("| threshold | B3 P | B3 R | B3 F1 | mean topic ARI |")
-    print("|---:|---:|---:|---:|---:|")
-    for threshold in THRESHOLDS:
-        p, r, f, ari = evaluate(prepared, threshold)
-        mark = " (default)" if threshold == EVENT_LEAD_SIMILARITY else ""
-        print(f"| {threshold}{mark} | {p:.3f} | {r:.3f} | {f:.3f} | {ari:.3f} |")
+    if not (args.data / "ECB+").is_dir():
+        raise SystemExit(f"no ECB+ corpus under {args.data} (see ../shared/data/README.md)")
+    prepared = prepare(args.data, args.limit)
+    metrics = {}
+    for split in SPLITS:
+        part = [t for t in prepared if split_of(t[0]) == split]
+        if not part:
+            continue
+        print(f"\n{split}: {sum(len(g) for *_, g in part)} documents in {len(part)} topics")
+        print("| threshold | B3 P | B3 R | B3 F1 | mean topic ARI |")
+        print("|---:|---:|---:|---:|---:|")
+        for threshold in THRESHOLDS:
+            p, r, f, ari = evaluate(part, threshold)
+            mark = " (default)" if threshold == EVENT_LEAD_SIMILARITY else ""
+            print(f"| {threshold}{mark} | {p:.3f} | {r:.3f} | {f:.3f} | {ari:.3f} |")
+        p, r, f, ari = evaluate(part, EVENT_LEAD_SIMILARITY)
+        metrics[split] = {
+            "b3_precision": round(p, 4),
+            "b3_recall": round(r, 4),
+            "b3_f1": round(f, 4),
+            "ari": round(ari, 4),
+        }
+    print(json.dumps({"set": "ecbplus", "split": "+".join(metrics), "metrics": metrics}))
 
 
 if __name__ == "__main__":

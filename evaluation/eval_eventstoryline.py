@@ -7,30 +7,29 @@ a non-empty value, except the DCT markable itself, which is the publication date
 Gold values with a time of day ("2013-06-12TMO") are compared on their date part, since
 accord's values stop at the day.
 
-    python evaluation/eval_eventstoryline.py [--limit N] [--errors K]
+``--data`` is the release folder (one sub-folder per topic, ``v1.5/<topic>/<doc>.xml``), one
+topic's folder, or one CAT-XML file. The corpus has no official split; ``all`` scores every
+document found.
+
+    python evaluation/eval_eventstoryline.py [--data DIR] [--limit N] [--errors K]
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common
+from eval_tempeval import canonical, to_timeml
 
-from eval_tempeval import canonical, to_timeml  # noqa: E402
+from accord.extract.dates import find_dates
+from accord.model import Article
+from accord.nlp import parse_blocks
 
-from accord.extract.dates import find_dates  # noqa: E402
-from accord.model import Article  # noqa: E402
-from accord.nlp import parse_blocks  # noqa: E402
-
-DATA = ROOT.parent / "shared" / "data" / "eventstoryline" / "v1.5"
+DATA = common.SHARED_DATA / "eventstoryline" / "v1.5"
 
 
 @dataclass(frozen=True)
@@ -93,9 +92,15 @@ def _dct(value: str) -> str | None:
     return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
 
 
+def xml_paths(root: Path) -> list[Path]:
+    """The CAT-XML files under ``root`` (itself, its files, or its topics' files) in order."""
+    if root.is_file():
+        return [root]
+    return sorted(root.glob("*.xml")) or sorted(root.glob("*/*.xml"))
+
+
 def load_corpus(root: Path = DATA, limit: int | None = None) -> list[Document]:
-    paths = sorted(root.glob("*/*.xml"))
-    return [load_document(p) for p in paths[:limit]]
+    return [load_document(p) for p in xml_paths(root)[:limit]]
 
 
 @dataclass
@@ -150,19 +155,17 @@ def evaluate(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="score the first N documents")
+    parser = common.parser(__doc__, DATA, [common.ALL], common.ALL, "documents")
     parser.add_argument("--errors", type=int, default=0, help="print N value errors")
     args = parser.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"{DATA} is absent: the data sets live beside the checkout", file=sys.stderr)
-        return 1
-    documents = load_corpus(DATA, args.limit)
+    documents = load_corpus(args.data, args.limit) if args.data.exists() else []
+    if not documents:
+        return common.absent(args.data, "EventStoryLine CAT-XML files")
     errors: list[tuple[str, str, str, str | None, str | None]] = []
     report = evaluate(documents, errors)
     print(
-        f"EventStoryLine v1.5: {len(documents)} documents, {report.gold} dated TIME_DATE "
-        f"mentions, {report.predicted} predicted"
+        f"EventStoryLine {args.data.name}: {len(documents)} documents, {report.gold} dated "
+        f"TIME_DATE mentions, {report.predicted} predicted"
     )
     print(f"recall {report.recall:.3f} ({report.found}/{report.gold})")
     print(
@@ -170,6 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     for error in errors[: args.errors]:
         print("  value error:", error)
+    common.emit(
+        "eventstoryline",
+        args.split,
+        {
+            "recall": report.recall,
+            "value_accuracy": report.value_accuracy,
+            "gold": report.gold,
+            "found": report.found,
+        },
+    )
     return 0
 
 

@@ -1,7 +1,8 @@
 """Score per-article killed and injured counts on the Gun Violence Database (GVDB).
 
-Reads a GVDB split (default ``../shared/data/gvdb/dev.tsv``, 400 US local news articles; a
-TSV with the columns ``Full text`` and ``Json``). Gold counts are derived from the crowd
+Reads a GVDB split: ``--data`` is the folder holding ``dev.tsv`` / ``test.tsv`` (default
+``../shared/data/gvdb``; dev is 400 US local news articles) or one such TSV, with the
+columns ``Full text`` and ``Json``. Gold counts are derived from the crowd
 annotation in ``Json``: the number of victims whose ``victim-was`` list contains "killed", and
 the number whose list contains "injured" or "hospitalized" but not "killed" (the data set has
 no annotated number; README caveat: one annotator, victim lists can be incomplete for mass
@@ -13,23 +14,24 @@ Prediction: accord's own :func:`accord.article_incident` on the article — kill
 Prints exact-match accuracy and mean absolute error for both counts, beside two baselines
 (always 0; always the most frequent gold count), and ends with one JSON line.
 
-Run ``python evaluation/eval_gvdb.py [--data PATH] [--limit N]``.
+Run ``python evaluation/eval_gvdb.py [--data PATH] [--split dev] [--limit N]``.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
-import sys
 from pathlib import Path
+
+import common
 
 from accord.extract import extract_blocks
 from accord.incidents import article_incident
 from accord.model import Article
 from accord.nlp import parse_blocks
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "gvdb" / "dev.tsv"
+DEFAULT_DATA = common.SHARED_DATA / "gvdb"
+SPLITS = ("dev", "test")
 COUNTS = (("killed", "killed"), ("injured", "wounded"))  # gold name, accord measure
 
 
@@ -68,13 +70,13 @@ def scores(gold: list[int], pred: list[int]) -> dict[str, float]:
 
     zero, constant = [0] * n, [mode] * n
     return {
-        "exact": round(exact(pred), 3),
-        "mae": round(mae(pred), 3),
-        "zero_exact": round(exact(zero), 3),
-        "zero_mae": round(mae(zero), 3),
+        "exact": exact(pred),
+        "mae": mae(pred),
+        "zero_exact": exact(zero),
+        "zero_mae": mae(zero),
         "constant": mode,
-        "constant_exact": round(exact(constant), 3),
-        "constant_mae": round(mae(constant), 3),
+        "constant_exact": exact(constant),
+        "constant_mae": mae(constant),
     }
 
 
@@ -84,29 +86,31 @@ def read_rows(path: Path, limit: int | None) -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))[:limit]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEV, help="a GVDB split (.tsv)")
-    parser.add_argument("--limit", type=int, default=None, help="score the first N articles")
-    args = parser.parse_args()
-    if not args.data.is_file():
-        print(f"{args.data} is absent: the data set lives beside the checkout", file=sys.stderr)
-        return 1
-    rows = read_rows(args.data, args.limit)
+def split_file(data: Path, split: str) -> Path:
+    """The TSV to score: ``data`` itself, or the split's file inside it."""
+    return data if data.suffix == ".tsv" else data / f"{split}.tsv"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = common.parser(__doc__, DEFAULT_DATA, SPLITS, "dev", "articles").parse_args(argv)
+    path = split_file(args.data, args.split)
+    if not path.is_file():
+        return common.absent(path, "GVDB split (.tsv)")
+    rows = read_rows(path, args.limit)
     gold = [gold_counts(r["Json"]) for r in rows]
     pred = predict([r["Full text"] for r in rows])
-    metrics: dict[str, dict[str, float]] = {}
-    print(f"GVDB {args.data.stem}: {len(rows)} articles")
+    metrics: dict[str, float | int] = {"articles": len(rows)}
+    print(f"GVDB {path.stem}: {len(rows)} articles")
     for name, _ in COUNTS:
         found = scores([g[name] for g in gold], [p[name] for p in pred])
-        metrics[name] = found
+        metrics |= {f"{name}_{key}": value for key, value in found.items()}
         print(
             f"{name:<8} exact {found['exact']:.3f}  MAE {found['mae']:.3f}   "
             f"(always 0: exact {found['zero_exact']:.3f}, MAE {found['zero_mae']:.3f}; "
             f"always {found['constant']}: exact {found['constant_exact']:.3f}, "
             f"MAE {found['constant_mae']:.3f})"
         )
-    print(json.dumps({"set": "gvdb", "split": args.data.stem, "metrics": metrics}))
+    common.emit("gvdb", path.stem, metrics)
     return 0
 
 

@@ -1,8 +1,8 @@
 """HTML body extraction on the article-extraction-benchmark: shingle P/R/F1, as upstream.
 
-Usage: ``python evaluation/eval_html_extraction.py [--limit N] [DATA_DIR]`` (default
-``../shared/data/article-extraction-benchmark``). Each ``html/<id>.html.gz`` goes through our
-own HTML ingest (:func:`accord.ingest.html.decode_html` then
+Usage: ``python evaluation/eval_html_extraction.py [--data DIR] [--limit N]`` (default
+``../shared/data/article-extraction-benchmark``; the benchmark has one split, ``all``). Each
+``html/<id>.html.gz`` goes through our own HTML ingest (:func:`accord.ingest.html.decode_html` then
 :func:`accord.ingest.article_from_html`), and the article's ``original`` text is compared
 with ``ground-truth.json``'s ``articleBody`` for the same id.
 
@@ -19,7 +19,6 @@ The metric is the benchmark's own (its ``evaluate.py``, re-implemented here):
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
 import re
@@ -29,8 +28,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+import common
+
+DEFAULT_DATA = common.SHARED_DATA / "article-extraction-benchmark"
 SHINGLE_SIZE = 4  # upstream's ngram_n
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 PUBLISHED_ANCHOR = "trafilatura 2.0.0 F1 0.958 (benchmark README)"
@@ -120,20 +120,14 @@ def score(data_dir: Path, limit: int | None = None) -> Scores:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
-    args = parser.parse_args(argv)
-    if not (args.data_dir / "ground-truth.json").is_file():
-        print(
-            f"skipped: {args.data_dir} has no ground-truth.json; the benchmark lives in "
-            "../shared/data/article-extraction-benchmark",
-            file=sys.stderr,
-        )
-        return 0
-    scores = score(args.data_dir, args.limit)
+    args = common.parser(__doc__, DEFAULT_DATA, [common.ALL], common.ALL, "pages").parse_args(argv)
+    if not (args.data / "ground-truth.json").is_file():
+        return common.absent(args.data, "ground-truth.json of the article-extraction-benchmark")
+    scores = score(args.data, args.limit)
     print(f"html extraction (article-extraction-benchmark): {scores.line()}")
     print(f"published anchor: {PUBLISHED_ANCHOR}")
+    metrics = {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1}
+    common.emit("article-extraction-benchmark", args.split, {**metrics, "pages": scores.pages})
     return 0
 
 

@@ -1,10 +1,13 @@
-"""Quote and attribution extraction on PolNeAR dev: span P/R/F1 for source and content.
+"""Quote and attribution extraction on PolNeAR: span P/R/F1 for source and content.
 
-Usage: ``python evaluation/eval_polnear.py [--limit N] [DATA_DIR]`` (default
-``../shared/data/polnear/dev``). Each ``text/*.txt`` is read as a plain-text article (its first
-line is the title) and run through :func:`accord.extract.find_quotes`; the gold standard is the
-brat ``attributions/*.ann`` file of the same name. Where several annotators marked an
-article, only the first ``.ann`` in sorted order is used.
+Usage: ``python evaluation/eval_polnear.py [--data DIR] [--split train|dev|test] [--limit N]``.
+``--data`` is the corpus folder (``../shared/data/polnear``, one sub-folder per split) or one
+split's folder (holding ``text/`` and ``attributions/``); the default split is ``dev`` (the
+upstream README asks that ``test`` is not viewed while developing). Each ``text/*.txt`` is
+read as a plain-text article (its first line is the title) and run through
+:func:`accord.extract.find_quotes`; the gold standard is the brat ``attributions/*.ann`` file
+of the same name. Where several annotators marked an article, only the first ``.ann`` in
+sorted order is used.
 
 Units and matching (our rules, stated so the numbers can be reproduced):
 
@@ -20,15 +23,15 @@ Units and matching (our rules, stated so the numbers can be reproduced):
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev"
+import common
+
+DEFAULT_DATA = common.SHARED_DATA / "polnear"
+SPLITS = ("train", "dev", "test")
 # A predicted span counts as found when its token-overlap F1 with a gold span reaches this
 # (the usual "partial match" threshold of span-extraction evaluations).
 OVERLAP_MATCH = 0.5
@@ -174,21 +177,27 @@ def evaluate(pairs: Iterable[tuple[Path, Path]]) -> dict[str, Counts]:
     return counts
 
 
+def split_folder(data: Path, split: str) -> Path:
+    """The folder holding ``text/`` and ``attributions/``: ``data`` itself or its ``split``."""
+    return data if (data / "text").is_dir() else data / split
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None, help="first N documents only")
-    args = parser.parse_args(argv)
-    if not (args.data / "text").is_dir():
-        print(f"no PolNeAR data at {args.data}", file=sys.stderr)
-        return 2
-    pairs = documents(args.data, args.limit)
+    args = common.parser(__doc__, DEFAULT_DATA, SPLITS, "dev", "documents").parse_args(argv)
+    folder = split_folder(args.data, args.split)
+    if not (folder / "text").is_dir():
+        return common.absent(folder, "PolNeAR text/ and attributions/ folders")
+    pairs = documents(folder, args.limit)
     counts = evaluate(pairs)
-    print(f"PolNeAR {args.data.name}: {len(pairs)} documents (first annotator each)")
+    print(f"PolNeAR {folder.name}: {len(pairs)} documents (first annotator each)")
     print(f"{'role/match':<18}{'gold':>6}{'pred':>6}{'hit':>6}{'P':>8}{'R':>8}{'F1':>8}")
+    metrics: dict[str, float | int] = {}
     for name, c in counts.items():
         p, r, f = c.prf()
         print(f"{name:<18}{c.gold:>6}{c.pred:>6}{c.hit:>6}{p:>8.3f}{r:>8.3f}{f:>8.3f}")
+        key = name.replace("/", "_")
+        metrics |= {f"{key}_p": p, f"{key}_r": r, f"{key}_f1": f}
+    common.emit("polnear", folder.name, metrics)
     return 0
 
 

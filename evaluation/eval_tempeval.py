@@ -7,28 +7,35 @@ offsets) and relaxed (overlap) P/R/F1 against all timexes and against DATE timex
 accuracy on relaxed-matched timexes. Published anchor: HeidelTime ~0.88 value accuracy on
 TimeBank.
 
-    python evaluation/eval_tempeval.py [--limit N] [--errors K]
+DATE precision leaves out of its denominator the predictions that matched a gold timex of
+another type (a DURATION, TIME or SET): they are neither right nor wrong about DATEs. A
+prediction that matched no timex at all stays in the denominator as a false positive.
+
+``--data`` is the TBAQ folder (one sub-folder per split, ``TimeBank/`` and ``AQUAINT/``), a
+folder of ``.tml`` files (another TempEval release, such as its platinum test set) or one
+``.tml`` file; ``--split`` picks a sub-folder.
+
+    python evaluation/eval_tempeval.py [--data DIR] [--split all|TimeBank|AQUAINT] [--limit N]
+        [--errors K]
 """
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import common
 
-from accord.extract.dates import find_dates  # noqa: E402
-from accord.model import Article, DateMention  # noqa: E402
-from accord.nlp import parse_blocks  # noqa: E402
+from accord.extract.dates import find_dates
+from accord.model import Article, DateMention
+from accord.nlp import parse_blocks
 
-DATA = ROOT.parent / "shared" / "data" / "tempeval3-tbaq"
+DATA = common.SHARED_DATA / "tempeval3-tbaq"
+SPLITS = (common.ALL, "TimeBank", "AQUAINT")
 SEASON_CODES = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 MONTHS_PER_QUARTER = 3
 MONTHS_PER_HALF = 6
@@ -83,10 +90,28 @@ def load_tml(path: Path) -> Document:
     return Document(path.stem, "".join(parts), dct[:10] if dct else None, tuple(timexes))
 
 
-def load_corpus(root: Path = DATA, limit: int | None = None) -> list[Document]:
-    """The .tml documents in path order (TimeBank, then AQUAINT); the first ``limit``."""
-    paths = sorted(root.glob("*/*.tml"))
-    return [load_tml(p) for p in paths[:limit]]
+def tml_paths(root: Path, split: str = common.ALL) -> list[Path]:
+    """The .tml files of ``split`` under ``root`` in path order (TimeBank, then AQUAINT)."""
+    if root.is_file():
+        return [root]
+    if split != common.ALL:
+        root = root / split
+    here = sorted(root.glob("*.tml"))
+    return here or sorted(root.glob("*/*.tml"))
+
+
+def split_name(root: Path, split: str) -> str:
+    """What was scored: the split asked for, else the folder or file ``--data`` named."""
+    if split != common.ALL or not (root.is_file() or any(root.glob("*.tml"))):
+        return split
+    return root.stem
+
+
+def load_corpus(
+    root: Path = DATA, limit: int | None = None, split: str = common.ALL
+) -> list[Document]:
+    """The documents of ``split`` in path order; the first ``limit``."""
+    return [load_tml(p) for p in tml_paths(root, split)[:limit]]
 
 
 def to_timeml(mention: DateMention) -> str | None:
@@ -187,7 +212,8 @@ def evaluate(documents: Sequence[Document]) -> Report:
                 tally.value_correct += ours == canonical(timex.value)
             if timex.type == "DATE" and ours != canonical(timex.value):
                 errors.append((doc.name, mentions[hit].span.text, timex.value, ours, doc.dct))
-    # Precision against DATE timexes only counts predictions that matched some timex type.
+    # DATE precision: predictions that matched a non-DATE timex leave the denominator (see
+    # the module docstring); unmatched predictions stay in it.
     dates.predicted = dates.relaxed + (everything.predicted - everything.relaxed)
     return Report(everything, dates, errors)
 
@@ -206,21 +232,33 @@ def _print_tally(name: str, tally: Tally) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--limit", type=int, default=None, help="score the first N documents")
+    parser = common.parser(__doc__, DATA, SPLITS, common.ALL, "documents")
     parser.add_argument("--errors", type=int, default=0, help="print N value errors")
     args = parser.parse_args(argv)
-    if not DATA.is_dir():
-        print(f"{DATA} is absent: the data sets live beside the checkout", file=sys.stderr)
-        return 1
-    documents = load_corpus(DATA, args.limit)
+    documents = load_corpus(args.data, args.limit, args.split) if args.data.exists() else []
+    if not documents:
+        return common.absent(args.data, f"TimeML .tml files (split {args.split})")
     report = evaluate(documents)
-    print(f"TempEval-3 TBAQ: {len(documents)} documents")
+    print(f"TempEval-3 {args.data.name} {args.split}: {len(documents)} documents")
     _print_tally("all", report.everything)
     _print_tally("DATE", report.dates)
+    print("(DATE precision leaves out predictions that matched a non-DATE timex)")
     for error in report.errors[: args.errors]:
         print("  value error:", error)
+    common.emit("tempeval3", split_name(args.data, args.split), metrics(report))
     return 0
+
+
+def metrics(report: Report) -> dict[str, float | int]:
+    """The JSON line's metrics: extents and value accuracy, all timexes and DATE only."""
+    out: dict[str, float | int] = {}
+    for name, tally in (("all", report.everything), ("date", report.dates)):
+        for label, matched in (("strict", tally.strict), ("relaxed", tally.relaxed)):
+            p, r, f = tally.prf(matched)
+            out |= {f"{name}_{label}_p": p, f"{name}_{label}_r": r, f"{name}_{label}_f1": f}
+        out[f"{name}_value_accuracy"] = tally.value_accuracy
+        out[f"{name}_gold"] = tally.gold
+    return out
 
 
 if __name__ == "__main__":

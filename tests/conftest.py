@@ -39,3 +39,13 @@ def nlp():  # type: ignore[no-untyped-def]
     from accord.nlp import get_nlp
 
     return get_nlp()
+
+
+@pytest.fixture
+def site():  # type: ignore[no-untyped-def]
+    """A local web site on 127.0.0.1 (see tests/webserver.py), stopped after the test."""
+    from tests.webserver import LocalSite
+
+    running = LocalSite().start()
+    yield running
+    running.stop()

@@ -91,9 +91,35 @@ def test_a_file_name_that_looks_like_markup_is_printed_as_is(tmp_path: Path) -> 
     assert "[bold]nope[/].txt" in " ".join(result.output.split())
 
 
-def test_demo_analyses_the_bundled_sample_corpus(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["demo", "-o", str(tmp_path), "-q"])
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``accord demo`` run once on the bundled sample corpus."""
+    folder = tmp_path_factory.mktemp("demo")
+    result = runner.invoke(app, ["demo", "-o", str(folder), "-q"])
     assert result.exit_code == 0, result.output
-    data = json.loads((tmp_path / "dossier.json").read_text(encoding="utf-8"))
+    return folder
+
+
+def readme_demo_excerpt() -> str:
+    """The fenced Markdown block under the README's "An excerpt of `out/demo/dossier.md`"."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    after = readme.split("An excerpt of `out/demo/dossier.md`", 1)[1]
+    return after.split("```markdown\n", 1)[1].split("\n```", 1)[0]
+
+
+def test_demo_analyses_the_bundled_sample_corpus(demo_folder: Path) -> None:
+    data = json.loads((demo_folder / "dossier.json").read_text(encoding="utf-8"))
     assert len(data["articles"]) >= 6
     assert data["figures"] and data["quotes"] and data["claims"] and data["timeline"]
+
+
+def test_the_readme_demo_excerpt_is_what_the_demo_writes(demo_folder: Path) -> None:
+    """Each paragraph of the excerpt appears verbatim in dossier.md, in the same order."""
+    written = (demo_folder / "dossier.md").read_text(encoding="utf-8")
+    paragraphs = [p for p in readme_demo_excerpt().split("\n\n") if p.strip()]
+    assert len(paragraphs) >= 5
+    position = 0
+    for paragraph in paragraphs:
+        found = written.find(paragraph, position)
+        assert found >= 0, f"README.md's demo excerpt is not in dossier.md:\n{paragraph}"
+        position = found + len(paragraph)

@@ -17,6 +17,7 @@ from accord.distributed import (
 from accord.ingest import read_paths
 from accord.model import Article
 from accord.store import Store
+from tests import needs
 
 SAMPLES = Path(__file__).resolve().parent.parent / "accord" / "samples"
 
@@ -80,7 +81,7 @@ def test_the_sample_story_and_the_unrelated_reports_form_separate_stories(
 def test_the_ray_path_gets_the_same_stories_as_the_local_path(
     local_store: Store, tmp_path: Path
 ) -> None:
-    ray = pytest.importorskip("ray")
+    ray = needs.module("ray", "a declared dependency: run `make install`")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
     try:
         with Store(tmp_path / "ray.duckdb") as store:

@@ -7,6 +7,7 @@ import pytest
 
 from accord.model import (
     Article,
+    Change,
     Claim,
     DateMention,
     Dossier,
@@ -150,3 +151,13 @@ def test_frames_and_victims_survive_their_dict_round_trip(article: Article) -> N
     assert FigureMention.from_dict(figure.to_dict()) == figure
     victim = VictimMention(span=dam, count=1, measure="killed", predicate=dam, frame=frame)
     assert VictimMention.from_dict(victim.to_dict()) == victim
+
+
+def test_a_figure_mention_change_round_trips_and_defaults_to_none(article: Article) -> None:
+    start = TEXT.index("dam")
+    fig = FigureMention(Span.of(article, start, start + 3), 12.0, 12.0, change=Change.UP)
+    data = fig.to_dict()
+    assert data["change"] == "up"
+    assert FigureMention.from_dict(data) == fig
+    del data["change"]  # a dossier written before figures carried a change
+    assert FigureMention.from_dict(data).change is Change.NONE

@@ -7,8 +7,17 @@ import hashlib
 import numpy as np
 import pytest
 
-from accord.events import compatible, find_events, span_event
-from accord.model import Article, DateMention, Event, Extraction, FigureMention, Span
+from accord.events import find_events, span_event
+from accord.model import (
+    Article,
+    DateMention,
+    Event,
+    Extraction,
+    FigureMention,
+    IncidentFrame,
+    Scope,
+    Span,
+)
 from accord.reconcile import dates_the_report, period_key, reconcile_figures
 
 
@@ -198,32 +207,6 @@ def test_a_sentence_that_names_another_events_date_is_about_that_event() -> None
 
 
 @pytest.mark.parametrize(
-    ("dates", "weekdays", "expected"),
-    [
-        (("2024-05-01", "2024-05-02"), (None, None), True),
-        (("2024-05-01", "2024-05-04"), (None, None), False),
-        ((None, None), (4, 4), True),
-        ((None, None), (4, 5), False),
-        ((None, None), (None, 2), True),
-    ],
-)
-def test_anchors_are_compatible_only_when_their_dates_or_weekdays_agree(
-    dates: tuple[str | None, str | None],
-    weekdays: tuple[int | None, int | None],
-    expected: bool,
-) -> None:
-    import datetime as dt
-
-    from accord.events import Anchor
-
-    a, b = (
-        Anchor(str(i), dt.date.fromisoformat(d) if d else None, w, "", None)
-        for i, (d, w) in enumerate(zip(dates, weekdays, strict=True))
-    )
-    assert compatible(a, b) is expected
-
-
-@pytest.mark.parametrize(
     ("before", "is_report"),
     [
         ("Officials said on ", True),
@@ -260,3 +243,141 @@ def test_harm_figures_come_first_and_widely_carried_ones_lead_their_measure() ->
     ]
     figures = reconcile_figures([a, b, c], exs, one_event(a, b, c))
     assert [f.measure for f in figures] == ["killed", "wounded", "missing", "count"]
+
+
+def two_events(first: list[Article], second: list[Article]) -> list[Event]:
+    return [
+        Event("e1", "first", "2030-03-02", tuple(a.id for a in first)),
+        Event("e2", "second", "2030-05-20", tuple(a.id for a in second)),
+    ]
+
+
+def test_tolls_of_two_events_are_never_one_figure() -> None:
+    a = article("A ferry sank in the bay and 40 passengers drowned.")
+    b = article("Rescuers say 12 passengers drowned when a second ferry capsized upriver.")
+    exs = [
+        extraction(a, figure(a, "40", 40, 40, "killed", counted="passengers")),
+        extraction(b, figure(b, "12", 12, 12, "killed", counted="passengers")),
+    ]
+    figures = reconcile_figures([a, b], exs, two_events([a], [b]))
+    assert len(figures) == 2
+    assert not any(f.conflict for f in figures)
+    assert {f.event for f in figures} == {"e1", "e2"}
+
+
+def test_a_toll_that_rises_with_report_day_is_an_update_not_a_conflict() -> None:
+    a = article("At least 9 miners died in the collapse.", published="2030-03-02")
+    b = article("The toll from the collapse rose to 14 miners.", published="2030-03-04")
+    exs = [
+        extraction(a, figure(a, "At least 9", 9, None, "killed", counted="miners")),
+        extraction(b, figure(b, "14", 14, 14, "killed", counted="miners")),
+    ]
+    [fig] = reconcile_figures([a, b], exs, one_event(a, b))
+    assert fig.updated and not fig.conflict
+    assert [(p.as_of, p.low, p.articles) for p in fig.series] == [
+        ("2030-03-02", 9, (a.id,)),
+        ("2030-03-04", 14, (b.id,)),
+    ]
+
+
+def test_a_later_report_lower_than_an_earlier_one_is_a_conflict() -> None:
+    a = article("Officials said 30 miners died in the collapse.", published="2030-03-02")
+    b = article("Only 20 miners died in the collapse, the company said.", published="2030-03-04")
+    exs = [
+        extraction(a, figure(a, "30", 30, 30, "killed", counted="miners")),
+        extraction(b, figure(b, "20", 20, 20, "killed", counted="miners")),
+    ]
+    [fig] = reconcile_figures([a, b], exs, one_event(a, b))
+    assert fig.conflict and not fig.updated
+
+
+def frame(scope: Scope) -> IncidentFrame:
+    return IncidentFrame(scope=scope)
+
+
+def test_running_totals_and_other_incidents_are_never_compared_with_the_toll() -> None:
+    a = article("Four hikers died in the avalanche; 61 have died on the range this year.")
+    b = article("Three hikers died in a separate avalanche, and four in this one.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "Four", 4, 4, "killed", counted="hikers"),
+            figure(a, "61", 61, 61, "killed", frame=frame(Scope.RUNNING_TOTAL)),
+        ),
+        extraction(
+            b,
+            figure(b, "Three", 3, 3, "killed", counted="hikers", frame=frame(Scope.OTHER_INCIDENT)),
+            figure(b, "four", 4, 4, "killed", counted="hikers"),
+        ),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    by_scope = {f.scope: f for f in figures}
+    assert len(figures) == 3 and not any(f.conflict for f in figures)
+    assert by_scope[Scope.INCIDENT].low == 4 and len(by_scope[Scope.INCIDENT].mentions) == 2
+    assert by_scope[Scope.RUNNING_TOTAL].low == 61
+    assert by_scope[Scope.OTHER_INCIDENT].low == 3
+    assert [f.scope for f in figures] == [
+        Scope.INCIDENT,
+        Scope.RUNNING_TOTAL,
+        Scope.OTHER_INCIDENT,
+    ]
+
+
+def test_a_subgroup_is_its_own_figure_and_a_plain_name_joins_its_fuller_group() -> None:
+    a = article("Twenty villagers were killed, among them 8 children.")
+    b = article("At least 20 Lorvian villagers were killed in the raid.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "Twenty", 20, 20, "killed", counted="villagers"),
+            figure(a, "8", 8, 8, "killed", counted="children"),
+        ),
+        extraction(b, figure(b, "At least 20", 20, None, "killed", counted="Lorvian villagers")),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    assert sorted(len(f.mentions) for f in figures) == [1, 2]
+    assert not any(f.conflict for f in figures)
+
+
+def test_a_force_level_is_one_running_figure_across_the_events_of_a_story() -> None:
+    a = article("About 900 engineers have been deployed to the border.")
+    b = article("Some 900 engineers are deployed there, a week after the first clash.")
+    exs = [
+        extraction(a, figure(a, "About 900", 900, 900, "deployed", approximate=True)),
+        extraction(b, figure(b, "Some 900", 900, 900, "deployed", approximate=True)),
+    ]
+    [fig] = reconcile_figures([a, b], exs, two_events([a], [b]))
+    assert fig.scope is Scope.RUNNING_TOTAL and fig.event is None
+
+
+def test_prices_and_bare_counts_group_only_the_same_number_and_never_conflict() -> None:
+    a = article("The small model costs $899 and the large one $1,299.")
+    b = article("Prices start at $899, the maker said.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "$899", 899, 899, "money", counted="dollar"),
+            figure(a, "$1,299", 1299, 1299, "money", counted="dollar"),
+        ),
+        extraction(b, figure(b, "$899", 899, 899, "money", counted="dollar")),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    assert sorted(len(f.mentions) for f in figures) == [1, 2]
+    assert not any(f.conflict for f in figures)
+
+
+def test_a_figure_that_names_no_group_joins_the_one_named_group_but_people_do_not() -> None:
+    a = article("At least 30 Lorvian villagers were killed, and 50 people were killed in all.")
+    b = article("About 30 were killed, officials said.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "At least 30", 30, None, "killed", counted="Lorvian villagers"),
+            figure(a, "50", 50, 50, "killed", counted="people"),
+        ),
+        extraction(b, figure(b, "About 30", 30, 30, "killed", approximate=True)),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    by_low = {f.low: f for f in figures}
+    assert len(by_low[30].mentions) == 2 and len(by_low[50].mentions) == 1
+    assert not any(f.conflict for f in figures)

@@ -215,8 +215,6 @@ def test_opening_a_store_that_is_not_a_database_raises_a_store_error(tmp_path: P
 def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
-    pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
     import accord.nlp
 
     ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
@@ -235,8 +233,6 @@ def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
 def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pytest.importorskip("accord.align", reason="the claim alignment stage has not landed")
-    pytest.importorskip("accord.timeline", reason="the timeline stage has not landed")
     import accord.pipeline
 
     corpus = make_corpus()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.model import Article, DateMention, Dossier, Extraction, Span
+from accord.model import Article, DateMention, Dossier, Event, Extraction, Scope, Span
 from accord.timeline import build_timeline, earliest_publication, story_reference
 
 
@@ -160,14 +160,18 @@ def test_seed_deployed_troops_are_one_figure_from_every_source(seed_dossier: Dos
 
 @pytest.mark.seeds
 @pytest.mark.slow
-def test_seed_cumulative_casualties_are_one_conflicting_figure_apart_from_the_others(
+def test_seed_casualty_figures_never_pair_reports_of_two_events(
     seed_dossier: Dossier,
 ) -> None:
+    event_of = {a: e.id for e in seed_dossier.events for a in e.articles}
+    for figure in seed_dossier.figures:
+        if figure.scope is Scope.INCIDENT:
+            assert len({event_of[m.span.article] for m in figure.mentions}) == 1, figure
     casualties = [f for f in seed_dossier.figures if f.measure == "killed_or_wounded"]
-    [total] = [f for f in casualties if f.period == "cumulative"]
-    assert total.conflict and len({m.span.article for m in total.mentions}) == 4
     weekly = [f for f in casualties if f.period != "cumulative"]
-    assert weekly and all(not set(w.mentions) & set(total.mentions) for w in weekly)
+    totals = [f for f in casualties if f.period == "cumulative"]
+    assert weekly and totals
+    assert all(not set(w.mentions) & set(t.mentions) for w in weekly for t in totals)
     for measure in ("killed", "wounded"):
         assert any(f.measure == measure for f in seed_dossier.figures)
 
@@ -202,3 +206,24 @@ def test_seed_friday_deaths_and_saturday_capture_are_two_events_without_contradi
     assert not any({"002", "000"} <= e or {"002", "001"} <= e for e in events)
     firsts = [c for c in seed_dossier.claims if any("first" in m.text for m in c.mentions)]
     assert all(not c.contradicts for c in firsts)
+
+
+def test_an_undated_articles_weekday_takes_its_events_date_and_says_it_was_inferred() -> None:
+    dated = with_dates(
+        "The bridge reopened on Thursday, engineers said.",
+        [("Thursday", "2023-03-09", "day")],
+        "2023-03-10",
+    )
+    undated = with_dates("Crowds crossed the bridge on Thursday.", [("Thursday", None, None)])
+    other = with_dates("Traffic was light on Thursday.", [("Thursday", None, None)])
+    events = [
+        Event("e1", "bridge", "2023-03-09", (dated[0].id, undated[0].id)),
+        Event("e2", "traffic", None, (other[0].id,)),
+    ]
+    entries = build_timeline(
+        [dated[0], undated[0], other[0]], [dated[1], undated[1], other[1]], events
+    )
+    [entry] = [e for e in entries if e.date == "2023-03-09"]
+    assert {m.article for m in entry.mentions} == {dated[0].id, undated[0].id}
+    assert not entry.inferred  # the dated report states it
+    assert all(other[0].id not in {m.article for m in e.mentions} for e in entries)

@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.extract.attribution import attribution_chain
+from accord.extract.change import change_of
 from accord.extract.measures import counted_tokens, is_measure_noun, measure_of, period_of
 from accord.extract.numbers import (
     APPROXIMATE,
@@ -38,7 +39,7 @@ from accord.extract.numbers import (
 )
 from accord.extract.units import SCALE_LETTERS, currency_before, per_unit, token_numeral, unit_after
 from accord.lexicon import PERSON_NOUNS
-from accord.model import Article, FigureMention
+from accord.model import Article, Change, FigureMention
 from accord.nlp import Block
 
 # spaCy entity labels that are never figures (OntoNotes scheme used by en_core_web_sm).
@@ -88,7 +89,7 @@ _PHONE = re.compile(
 PHONE_DIGITS = 7  # the shortest phone number written with separators: 555-1234
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 _NUMERAL = re.compile(r"^[$€£]?[-−]?\d[\d,]*(\.\d+)?([a-zA-Zμµ°]{1,4}[23]?)?$|^[-−]?\.\d+$")
-# A lower-case word glued to the number by a hyphen: "minus-5", "sub-500", "mid-40".
+# A lower-case word glued to the number by a hyphen: "minus-7", "sub-40", "mid-30".
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,12 @@ class QuantityPhrase:
     quantity: Quantity
     kind: str  # count | money | percent | measurement | duration | age
     unit: str | None  # normalised unit name ("dollar", "percentage", "mile") if any
-    descending: bool = False  # a range written high end first ("from 180 to 165")
+    descending: bool = False  # a range written high end first ("from 210 to 190")
+
+    @property
+    def change(self) -> Change:
+        """Rise, fall or level, from the words that govern the number (extract.change)."""
+        return change_of(self.anchor.doc[self.start], self.anchor)
 
 
 def _is_number(tok: Token) -> bool:
@@ -134,7 +140,7 @@ def _number_run(doc: SpacySpan, i: int) -> int:
     while end < doc.end:
         tok = doc.doc[end]
         if _is_number(tok) and _has_digit(tok):
-            break  # "510bhp 4.0 litre", "nine million 330ml cans": two numbers
+            break  # "300hp 2.0 litre", "seven million 250ml bottles": two numbers
         if _is_number(tok) or (
             tok.lower_ == "of"
             and end + 1 < doc.end
@@ -142,11 +148,11 @@ def _number_run(doc: SpacySpan, i: int) -> int:
         ):
             end += 1
         elif (
-            tok.lower_.rstrip(".") in SCALE_LETTERS  # "GBP80m." at the end of a sentence
+            tok.lower_.rstrip(".") in SCALE_LETTERS  # "EUR45m." at the end of a sentence
             and _has_digit(doc.doc[end - 1])
             and not doc.doc[end - 1].whitespace_
         ):
-            end += 1  # "13.6M", "1.2m tons": a scale letter the tokenizer split off
+            end += 1  # "7.3M", "2.4m tonnes": a scale letter the tokenizer split off
         elif (
             tok.lower_ in ("and", "a")
             and end + 1 < doc.end
@@ -171,7 +177,7 @@ def _extend_range(sent: SpacySpan, start: int, end: int) -> int:
     """``1,000 and 4,000`` after "between", ``5 to 10``, ``252-287``: extend to the high end."""
     doc = sent.doc
     if end + 1 < sent.end and _year_shaped(doc[end - 1]) != _year_shaped(doc[end + 1]):
-        return end  # "in 2021 to 4.5 million": a year, then a number
+        return end  # "in 2019 to 6.2 million": a year, then a number
     if end + 1 < sent.end and doc[end].lower_ in RANGE_JOINERS and _is_number(doc[end + 1]):
         if doc[end].lower_ == "and" and not (
             start > sent.start and doc[start - 1].lower_ in RANGE_WORDS
@@ -213,7 +219,7 @@ def _qualifier_start(sent: SpacySpan, start: int, is_range: bool) -> int:
 
 
 def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
-    """ "a 65-year-old", "aged 40", and a bare number after a person's name, set off by
+    """ "a 52-year-old", "aged 40", and a bare number after a person's name, set off by
     commas ("Priya Raman, 47, said") or not ("Marta Kowalski 58 has worked")."""
     doc = sent.doc
     after = "".join(t.lower_ for t in doc[end : min(end + 4, sent.end)])
@@ -247,7 +253,7 @@ def _year_shaped(tok: Token) -> bool:
 
 def _reads_as_date(anchor: Token) -> bool:
     """Whether a number spaCy tagged DATE or TIME is one: a year, or part of an entity with a
-    word or a clock/calendar sign ("March 5", "10.45pm", "5/12"). A lone "13250" or "58"
+    word or a clock/calendar sign ("March 5", "9.15pm", "5/12"). A lone "13250" or "58"
     tagged DATE is a tagging slip (an index level, an age)."""
     if _year_shaped(anchor) or any(c in anchor.text for c in ":/"):
         return True
@@ -295,7 +301,7 @@ def _excluded(
             and anchor.head.lemma_.lower() not in DURATION_UNITS
         )
     ):
-        return True  # a date or time; "sales of 5835 units" (tagged DATE) is still a count
+        return True  # a date or time; "sales of 4120 cars" (tagged DATE) is still a count
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
     if unit is None and not bounded and _names_a_thing(anchor, prev, nxt):
@@ -337,14 +343,14 @@ def _excluded(
 
 def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: int) -> str:
     """The words :func:`parse_quantity` reads: the bounding word, then the number from ``i``
-    with any currency sign or code left out ("more than HK $2.9 billion" → "more than 2.9
+    with any currency sign or code left out ("more than HK $1.4 billion" → "more than 1.4
     billion")."""
     doc = sent.doc
     qualifier = doc[start:money_start].text if money_start > start else ""
     if not qualifier and doc[i].text[:1] in "~≈":
         qualifier = "about"
     elif not qualifier and doc[i].lower_.startswith("sub-"):
-        qualifier = "under"  # "sub-500 sq m": below 500
+        qualifier = "under"  # "sub-40 sq m": below 40
     number = (
         token_numeral(doc[i])[1]
         + doc[i].whitespace_
@@ -355,7 +361,7 @@ def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: i
 
 def _is_score(sent: SpacySpan, i: int, run_end: int, end: int) -> bool:
     """ "3-1", "77-77", "5-4s": two integers joined by a hyphen, the first not the smaller,
-    is a score or a tally; a range is written low end first ("5-10")."""
+    is a score or a tally; a range is written low end first ("4-8")."""
     doc = sent.doc
     if end - run_end != 2 or run_end - i != 1 or doc[run_end].text != "-":
         return False
@@ -466,8 +472,8 @@ def _fraction_at(sent: SpacySpan, i: int) -> QuantityPhrase | None:
 
 
 def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[QuantityPhrase]:
-    """ "$62 and $68" after "between", "1 per cent to 1.5 per cent", "from 180 pounds to 165":
-    one range, not two. Not after "by" ("rose by $4 billion to $41 billion": a change, then
+    """ "$31 and $35" after "between", "2 per cent to 2.5 per cent", "from 210 pounds to 190":
+    one range, not two. Not after "by" ("rose by $3 billion to $27 billion": a change, then
     the level reached), and never between two ranges."""
     doc = sent.doc
     merged: list[QuantityPhrase] = []
@@ -479,7 +485,7 @@ def _merge_ranges(sent: SpacySpan, phrases: list[QuantityPhrase]) -> list[Quanti
             last_words = {t.lower_ for t in doc[last.start : last.end]}
             scale = doc[phrase.end - 1].lower_ if phrase.unit else phrase.anchor.lower_
             if scale in SCALES and not last_words & set(SCALES) and low * SCALES[scale] <= high:
-                low *= SCALES[scale]  # "$20 to $25 billion"
+                low *= SCALES[scale]  # "$12 to $15 billion"
             start = (
                 last.start - 1
                 if last.start > sent.start and doc[last.start - 1].lower_ in RANGE_WORDS
@@ -503,7 +509,7 @@ def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) 
     doc = sent.doc
     gap = last.end
     if gap < phrase.start and doc[gap].lemma_.lower() in CURRENCY_WORDS:
-        gap += 1  # "from 180 pounds to 165": the currency word is outside the span
+        gap += 1  # "from 210 pounds to 190": the currency word is outside the span
     if phrase.start != gap + 1 or doc[gap].lower_ not in RANGE_JOINERS:
         return False
     if last.quantity.vague or any(
@@ -518,7 +524,7 @@ def _joins_range(sent: SpacySpan, last: QuantityPhrase, phrase: QuantityPhrase) 
         return False
     shared_rate = bool(last.unit and phrase.unit and phrase.unit.startswith(last.unit + " per "))
     if last.kind == phrase.kind and (last.unit == phrase.unit or after_range_word or shared_rate):
-        return True  # "$600 to $900 a week"; not "gained 12 sen to RM4.10" (change, level)
+        return True  # "$400 to $700 a week"; not "gained 9 sen to RM3.40" (change, level)
     return after_range_word and phrase.unit is None and last.unit is not None
 
 
@@ -559,6 +565,7 @@ def _figure(
         counted=counted,
         measure=measure,
         period=period_of(phrase.anchor, tokens[-1] if tokens else None),
+        change=phrase.change,
         attributed_to=attribution_chain(phrase.anchor),
         sentence=block.span(*_trimmed(block, sent)),
     )

@@ -61,8 +61,14 @@ def extract(html: str, source: str) -> dict[str, Any]:
     return data
 
 
-def article_from_html(html: str, source: str, url: str | None = None) -> Article:
-    """One article from a page's HTML: extracted body, metadata title, outlet and date."""
+def article_from_html(
+    html: str, source: str, url: str | None = None, published: str | None = None
+) -> Article:
+    """One article from a page's HTML: extracted body, metadata title, outlet and date.
+
+    ``published`` is a date the container states (a feed entry's date); it wins over the
+    page's own metadata, since the feed is what the reader followed.
+    """
     meta = extract(html, source)
     body = normalise_newlines(str(meta.get("text") or ""))
     if not has_paragraph(body):
@@ -75,7 +81,7 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
         title=_str(meta.get("title")),
         outlet=outlet,
         url=page_url,
-        published=normalise_date(meta.get("date")),
+        published=published or normalise_date(meta.get("date")),
     )
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.model import Article, Dossier, Span
+from accord.model import Article, Change, Dossier, Event, Figure, FigureMention, Scope, Span
 
 UNATTRIBUTED = "Unattributed"
+# How a mention's change reads beside its value; a plain count adds nothing.
+CHANGE_WORDS = {Change.UP: "a rise", Change.DOWN: "a fall", Change.LEVEL: "a level"}
 
 
 def source_name(article: Article | None, fallback: str = "unknown source") -> str:
@@ -40,6 +42,13 @@ def format_range(low: float | None, high: float | None) -> str:
     return f"{format_number(low)}–{format_number(high)}"
 
 
+def format_mention(mention: FigureMention) -> str:
+    """A mention's value and its change: ``"17 (a rise)"`` for "rose to 17", ``"40"``."""
+    value = format_range(mention.low, mention.high)
+    word = CHANGE_WORDS.get(mention.change)
+    return f"{value} ({word})" if word else value
+
+
 def figure_label(measure: str, counted: str | None) -> str:
     """Words a reader would use: ``("killed", "soldiers")`` → ``"soldiers killed"``; the
     generic ``count`` measure is left out (``"people"``, not ``"people count"``)."""
@@ -47,6 +56,36 @@ def figure_label(measure: str, counted: str | None) -> str:
     if not counted:
         return what
     return counted if measure == "count" else f"{counted} {what}"
+
+
+SCOPE_LABELS = {
+    Scope.INCIDENT: "",
+    Scope.RUNNING_TOTAL: "running total",
+    Scope.OTHER_INCIDENT: "context: another incident",
+}
+
+
+def scope_label(figure: Figure) -> str:
+    """How a reader should take a figure that is not the toll of the story's own incident."""
+    return SCOPE_LABELS[figure.scope]
+
+
+def key_figure_line(figure: Figure) -> str:
+    """``"soldiers killed: 12 (sources disagree: 10–15)"``: one key figure in a line."""
+    line = f"{figure_label(figure.measure, figure.counted)}: {format_number(figure.best)}"
+    if figure.conflict:
+        line += f" (sources disagree: {format_range(figure.low, figure.high)})"
+    elif figure.updated:
+        line += f" (rose over time: {format_range(figure.low, figure.high)})"
+    elif figure.low != figure.high:
+        line += f" ({format_range(figure.low, figure.high)})"
+    return line
+
+
+def event_figures(dossier: Dossier, event: Event) -> list[tuple[int, Figure]]:
+    """The event's key figures with their index in ``dossier.figures`` (for anchors)."""
+    index = {f.id: i for i, f in enumerate(dossier.figures)}
+    return [(index[f], dossier.figures[index[f]]) for f in event.figures if f in index]
 
 
 @dataclass(frozen=True)
@@ -98,7 +137,7 @@ class Evidence:
 
 
 # Anchor prefixes; a mark that several mentions share carries the first kind's id.
-KIND_PRIORITY = {"figure": 0, "quote": 1, "date": 2, "claim": 3}
+KIND_PRIORITY = {"figure": 0, "quote": 1, "date": 2, "claim": 3, "event": 4}
 
 
 def span_is_valid(dossier_articles: dict[str, Article], span: Span) -> bool:
@@ -122,6 +161,9 @@ def collect_evidence(dossier: Dossier) -> list[Evidence]:
     def add(anchor: str, target: str, kind: str, span: Span) -> None:
         found.append(Evidence(anchor, target, kind, span, span_is_valid(by_id, span)))
 
+    for i, event in enumerate(dossier.events):
+        if event.summary is not None:
+            add(f"ev-h{i}", f"happened-{i}", "event", event.summary)
     for i, fig in enumerate(dossier.figures):
         for j, fm in enumerate(fig.mentions):
             add(f"ev-f{i}-{j}", f"fig-{i}", "figure", fm.span)

@@ -239,3 +239,71 @@ def timeline_chart(entries: Sequence[TimelineEntry]) -> Markup:
         )
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
+
+
+SERIES_H = 120  # plot height of a toll-over-time chart
+
+
+def series_chart(figure: Figure) -> Markup:
+    """A toll reported higher over time: each moment's low–high as a bar, the highs joined.
+
+    Drawn only for an updated figure (its ``series``); the dates run left to right so the
+    rise reads as a rise, and every point carries its value as text for print and screen
+    readers.
+    """
+    points = [p for p in figure.series if p.as_of and date_interval(p.as_of) is not None]
+    if len(points) < 2:
+        return Markup("")
+    days = [date_interval(p.as_of or "")[0].toordinal() for p in points]  # type: ignore[index]
+    first, last = min(days), max(days)
+    if first == last:
+        first, last = first - 1, last + 1
+    lo, hi = _bounds([v for p in points for v in (p.low, p.high)])
+    plot_w = WIDTH - LABEL_W - PAD_R
+    top, height = 12, SERIES_H + AXIS_H + 12
+
+    def x(day: int) -> float:
+        return round(LABEL_W + (day - first) / (last - first) * plot_w, 1)
+
+    def y(value: float) -> float:
+        return round(top + (1 - (value - lo) / (hi - lo)) * SERIES_H, 1)
+
+    parts = [
+        Markup(
+            '<svg class="chart series" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+            'xmlns="http://www.w3.org/2000/svg">'
+        ).format(WIDTH, height, f"Reported value over time, {len(points)} report dates")
+    ]
+    path = " ".join(f"{x(d)},{y(p.high)}" for d, p in zip(days, points, strict=True))
+    parts.append(Markup('<polyline class="rise" fill="none" points="{}"/>').format(path))
+    for day, point in zip(days, points, strict=True):
+        parts.append(
+            Markup('<line class="rng" x1="{0}" x2="{0}" y1="{1}" y2="{2}"/>').format(
+                x(day), y(point.low), y(point.high)
+            )
+        )
+        parts.append(
+            Markup('<circle class="pt" cx="{}" cy="{}" r="4"/>').format(x(day), y(point.high))
+        )
+        value = format_number(point.high)
+        if point.low != point.high:
+            value = f"{format_number(point.low)}–{value}"
+        parts.append(
+            Markup('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>').format(
+                x(day), y(point.high) - 8, value
+            )
+        )
+    axis_y = top + SERIES_H + 8
+    parts.append(
+        Markup('<line class="axis" x1="{0}" x2="{1}" y1="{2}" y2="{2}"/>').format(
+            LABEL_W, LABEL_W + plot_w, axis_y
+        )
+    )
+    for day, point in zip(days, points, strict=True):
+        parts.append(
+            Markup('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>').format(
+                x(day), axis_y + 16, point.as_of or ""
+            )
+        )
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)

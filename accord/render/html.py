@@ -27,13 +27,16 @@ from accord.render._view import (
     Evidence,
     collect_evidence,
     contradiction_pairs,
+    event_figures,
     figure_label,
+    format_mention,
     format_number,
-    format_range,
+    key_figure_line,
+    scope_label,
     source_name,
     summarize,
 )
-from accord.render.charts import ChartRow, range_chart, timeline_chart
+from accord.render.charts import ChartRow, range_chart, series_chart, timeline_chart
 
 __all__ = ["CSP", "highlight_article", "to_html", "write_html"]
 
@@ -162,7 +165,7 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
     figures = []
     for i, fig in enumerate(dossier.figures):
         rows = [
-            {"mention": m, "value": format_range(m.low, m.high), **cites[f"fig-{i}"][j]}
+            {"mention": m, "value": format_mention(m), **cites[f"fig-{i}"][j]}
             for j, m in enumerate(fig.mentions)
         ]
         chart = range_chart(
@@ -179,8 +182,24 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
                 "rows": rows,
                 "chart": chart,
                 "label": figure_label(fig.measure, fig.counted),
+                "scope": scope_label(fig),
+                "series_chart": series_chart(fig),
             }
         )
+
+    happened = [
+        {
+            "anchor": f"happened-{i}",
+            "event": event,
+            "cites": cites[f"happened-{i}"],
+            "figures": [
+                {"href": f"fig-{j}", "line": key_figure_line(fig)}
+                for j, fig in event_figures(dossier, event)
+            ],
+            "sources": sorted({by_article[a].name for a in event.articles if a in by_article}),
+        }
+        for i, event in enumerate(dossier.events)
+    ]
 
     speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for i, quote in enumerate(dossier.quotes):
@@ -204,6 +223,7 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
     return {
         "csp": CSP,
         "summary": summarize(dossier),
+        "happened": happened,
         "figures": figures,
         "speakers": sorted(speakers.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, kv[0])),
         "corroborated": [c for c in claims if c["claim"].sources >= 2],

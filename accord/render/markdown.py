@@ -17,9 +17,13 @@ from accord.render._atomic import write_text_atomic
 from accord.render._view import (
     UNATTRIBUTED,
     contradiction_pairs,
+    event_figures,
     figure_label,
+    format_mention,
     format_number,
     format_range,
+    key_figure_line,
+    scope_label,
     source_name,
     summarize,
 )
@@ -59,20 +63,61 @@ def _code(text: str) -> str:
     return text.replace("`", "'")
 
 
+def _happened(dossier: Dossier) -> Iterable[str]:
+    yield "## What happened\n"
+    if not dossier.events:
+        yield "No events were found.\n"
+    for event in dossier.events:
+        when = event.date or "date not stated"
+        if event.date and event.date_inferred:
+            when += " (inferred from the text)"
+        where = f" — {md_escape(event.place)}" if event.place else ""
+        yield f"### {md_escape(when)}{where}\n"
+        if event.summary is not None:
+            yield f"{_cite(dossier, event.summary)}\n"
+        for _, figure in event_figures(dossier, event):
+            yield f"- {md_escape(key_figure_line(figure))}"
+        plural = "" if event.sources == 1 else "s"
+        names = sorted({_source(dossier, a) for a in event.articles})
+        yield (
+            f"\n{event.sources} independent source{plural}: "
+            + ", ".join(md_escape(n) for n in names)
+            + "\n"
+        )
+
+
+def _source(dossier: Dossier, article_id: str) -> str:
+    try:
+        return source_name(dossier.article(article_id))
+    except KeyError:
+        return "unknown source"
+
+
 def _figures(dossier: Dossier) -> Iterable[str]:
     yield "## Figures\n"
     if not dossier.figures:
         yield "No figures were reported.\n"
     for fig in dossier.figures:
         label = figure_label(fig.measure, fig.counted)
+        scope = f" ({scope_label(fig)})" if scope_label(fig) else ""
         flag = " — **conflict: sources disagree**" if fig.conflict else ""
-        yield f"### {md_escape(label)}{flag}\n"
+        if fig.updated:
+            flag += " — **updated: later reports give a higher toll**"
+        yield f"### {md_escape(label)}{scope}{flag}\n"
         yield (
             f"low **{format_number(fig.low)}** · best **{format_number(fig.best)}** · "
             f"high **{format_number(fig.high)}**"
             + (f" (as of {md_escape(fig.as_of)})" if fig.as_of else "")
             + "\n"
         )
+        for point in fig.series:
+            yield (
+                f"- as of {md_escape(point.as_of or 'undated')}: "
+                f"{format_range(point.low, point.high)} ({len(point.articles)} article"
+                f"{'' if len(point.articles) == 1 else 's'})"
+            )
+        if fig.series:
+            yield ""
         yield "| Source | Value | Evidence |\n|---|---|---|"
         for m in fig.mentions:
             try:
@@ -80,7 +125,7 @@ def _figures(dossier: Dossier) -> Iterable[str]:
             except KeyError:
                 name = "unknown source"
             yield (
-                f"| {md_escape(name)} | {format_range(m.low, m.high)} | "
+                f"| {md_escape(name)} | {format_mention(m)} | "
                 f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
                 f"{m.span.start}–{m.span.end}) |"
             )
@@ -185,6 +230,7 @@ def to_markdown(dossier: Dossier) -> str:
         f"{md_escape(summary.date_span)}\n",
     ]
     body = [
+        *_happened(dossier),
         *_figures(dossier),
         *_timeline(dossier),
         *_quotes(dossier),

@@ -1,9 +1,9 @@
 """Real-browser fixtures: Debian's Chromium driven by Playwright, nothing downloaded.
 
-Tests here are marked ``browser`` and skip with a clear message when /usr/bin/chromium is
-absent (``make browser-deps`` installs it). Every page records the requests it makes, console
-errors and dialogs, so a test can assert that nothing left the page and no script ran.
-Screenshots go to tests/artifacts/ (git-ignored).
+Tests here are marked ``browser``. When /usr/bin/chromium is absent they skip naming the fix
+(``make browser-deps`` installs it), and fail under ``CI=true``. Every page records the
+requests it makes, console errors and dialogs, so a test can assert that nothing left the
+page and no script ran. Screenshots go to tests/artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.needs import missing
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -52,7 +54,7 @@ class Watched:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: run `make browser-deps` (apt-get install chromium)")
+        missing(f"Chromium ({CHROMIUM})", "run `make browser-deps` (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -9,6 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from accord.model import Dossier
+from accord.pipeline import analyze
 from accord.render import write_all
 from tests.browser.conftest import PHONE, Watched
 from tests.render.dossiers import SCRIPT, hostile_dossier, sample_dossier
@@ -82,10 +83,6 @@ def test_dossier_fits_a_phone_screen_without_sideways_scrolling(
 
 @pytest.fixture(scope="module")
 def seeds_dossier(seed_paths: list[Path]) -> Dossier:
-    try:
-        from accord.pipeline import analyze
-    except ImportError as exc:
-        pytest.skip(f"the pipeline stages have not all landed yet ({exc})")
     return analyze(seed_paths)
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from evaluation.eval_html_extraction import aggregate, match, score
+from .scripts import load_script
+
+script = load_script("eval_html_extraction")
 
 GATE_PAGES = 20
 # Measured 0.971 F1 (P 0.946, R 0.997) on these 20 pages with trafilatura 2.3.1; pinned a
@@ -24,7 +26,7 @@ def test_html_extraction_f1_stays_above_its_floor(shared_data: Path) -> None:
     data = shared_data / BENCHMARK
     if not (data / "ground-truth.json").is_file():
         pytest.skip(f"{data} is absent")
-    scores = score(data, limit=GATE_PAGES)
+    scores = script.score(data, limit=GATE_PAGES)
     assert scores.pages == GATE_PAGES
     assert scores.f1 >= F1_FLOOR, scores.line()
 
@@ -39,10 +41,12 @@ def test_html_extraction_f1_stays_above_its_floor(shared_data: Path) -> None:
     ],
 )
 def test_the_shingle_metric_scores_known_cases(true: str, pred: str, f1: float) -> None:
-    assert aggregate([match(true, pred)]).f1 == pytest.approx(f1)
+    assert script.aggregate([script.match(true, pred)]).f1 == pytest.approx(f1)
 
 
 def test_a_refused_page_counts_against_recall_only() -> None:
-    scores = aggregate([match("a b c d e", "a b c d e"), match("a b c d e", "")])
+    scores = script.aggregate(
+        [script.match("a b c d e", "a b c d e"), script.match("a b c d e", "")]
+    )
     assert scores.precision == pytest.approx(1.0)
     assert scores.recall == pytest.approx(0.5)

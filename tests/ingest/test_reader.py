@@ -18,10 +18,14 @@ def test_the_public_names_are_exactly_these() -> None:
     assert set(accord.ingest.__all__) == {
         "DEFAULT_MAX_BYTES",
         "SUFFIXES",
+        "FetchCache",
+        "FetchPolicy",
+        "Fetcher",
         "ReadResult",
         "article_from_html",
         "article_from_text",
         "read_file",
+        "read_inputs",
         "read_paths",
         "read_source",
     }

@@ -169,7 +169,23 @@ def sample_dossier() -> Dossier:
         quotes=(quote,),
         claims=(flooded, closed, reopen),
         timeline=timeline,
-        events=(Event("e-flood", "River flood", "2024-03-03", (gazette.id, valley.id)),),
+        events=(
+            Event(
+                "e-flood",
+                "River flood",
+                "2024-03-03",
+                (gazette.id, valley.id),
+                summary=cut(
+                    gazette,
+                    "Officials said on 3 March 2024 that at least 120 homes were "
+                    "flooded after the river rose.",
+                ),
+                place="lower town",
+                place_span=cut(gazette, "lower town"),
+                figures=("f-homes",),
+                sources=2,
+            ),
+        ),
         title=gazette.title,
         skipped=({"source": "broken.bin", "reason": "binary file"},),
     )
@@ -219,6 +235,18 @@ def hostile_dossier() -> Dossier:
         quotes=(quote,),
         claims=(claim,),
         timeline=(entry,),
+        events=(
+            Event(
+                "e-evil",
+                f"Event {SCRIPT}",
+                "2024-05-01",
+                (evil.id,),
+                summary=cut(evil, f"Witnesses saw 40 {IMG} vehicles."),
+                place=STYLE_BREAK,
+                figures=("f-evil",),
+                sources=1,
+            ),
+        ),
         title=f"Story {SCRIPT}",
         skipped=({"source": IMG, "reason": SCRIPT},),
     )

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from accord.model import Article, Dossier, Span
+from accord.model import Article, Dossier, SeriesPoint, Span
 from accord.render._view import Evidence, figure_label
 from accord.render.charts import date_interval
 from accord.render.html import CSP, highlight_article, to_html
@@ -222,3 +222,33 @@ def test_a_figure_row_shows_the_sentence_around_the_number() -> None:
     mention = replace(figure.mentions[0], sentence=sentence)
     html = to_html(replace(dossier, figures=(replace(figure, mentions=(mention,)),)))
     assert f'<span class="meta">{sentence.text}</span>' in html
+
+
+def test_what_happened_comes_first_with_a_sourced_summary_and_key_figures() -> None:
+    html = to_html(sample_dossier())
+    sections = re.findall(r'<section id="([a-z]+)">', html)
+    assert sections[0] == "happened"
+    card = html.split('id="happened-0"')[1].split("</div>")[0]
+    assert "2024-03-03" in card and "lower town" in card
+    assert 'href="#ev-h0"' in card and "Harbor Gazette" in card
+    assert 'href="#fig-0"' in card and "homes flooded: 150" in card
+    assert "2 independent sources" in card
+    assert 'id="ev-h0"' in html  # the summary's words are highlighted in its article
+
+
+def test_a_rising_toll_is_labelled_an_update_with_its_time_chart() -> None:
+    dossier = sample_dossier()
+    rising = replace(
+        dossier.figures[0],
+        conflict=False,
+        updated=True,
+        series=(
+            SeriesPoint("2024-03-03", 120, 120, (dossier.articles[0].id,)),
+            SeriesPoint("2024-03-04", 150, 200, (dossier.articles[1].id,)),
+        ),
+    )
+    html = to_html(replace(dossier, figures=(rising,)))
+    figure = html.split('id="fig-0"')[1].split("</div>")[0]
+    assert "updated: later reports give a higher toll" in figure
+    assert "conflict: sources disagree" not in figure
+    assert '<svg class="chart series"' in figure and "150–200" in figure

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from markdown_it import MarkdownIt
 
+from accord.model import Change
 from accord.render.markdown import md_escape, to_markdown
 from tests.render.dossiers import IMG, LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
 
@@ -17,7 +20,14 @@ def rendered(markdown: str) -> str:
 def test_markdown_has_every_section_in_reading_order() -> None:
     text = to_markdown(sample_dossier())
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Figures", "## Timeline", "## Quotes", "## Claims", "## Sources"]
+    assert headings == [
+        "## What happened",
+        "## Figures",
+        "## Timeline",
+        "## Quotes",
+        "## Claims",
+        "## Sources",
+    ]
 
 
 def test_figures_show_low_best_high_the_conflict_and_each_source() -> None:
@@ -26,6 +36,18 @@ def test_figures_show_low_best_high_the_conflict_and_each_source() -> None:
     assert "conflict: sources disagree" in text
     assert "| Harbor Gazette | at least 120 |" in text
     assert "| Valley Times | 150–200 |" in text
+
+
+def test_a_figure_that_rose_or_fell_says_so_beside_its_value() -> None:
+    dossier = sample_dossier()
+    first, second = dossier.figures[0].mentions
+    figure = replace(
+        dossier.figures[0],
+        mentions=(replace(first, change=Change.UP), replace(second, change=Change.DOWN)),
+    )
+    text = to_markdown(replace(dossier, figures=(figure, *dossier.figures[1:])))
+    assert "| Harbor Gazette | at least 120 (a rise) |" in text
+    assert "| Valley Times | 150–200 (a fall) |" in text
 
 
 def test_citations_give_the_article_and_the_character_offsets() -> None:
@@ -88,3 +110,13 @@ def test_hostile_markdown_renders_to_inert_html_that_still_shows_the_text() -> N
 def test_md_escape_shows_text_literally(raw: str, shown: str) -> None:
     html = rendered(md_escape(raw))
     assert html.strip() == f"<p>{shown}</p>"
+
+
+def test_what_happened_gives_each_event_its_sourced_sentence_and_key_figures() -> None:
+    text = to_markdown(sample_dossier())
+    section = text.split("## What happened")[1].split("## Figures")[0]
+    assert "### 2024-03-03 — lower town" in section
+    assert "Harbor Gazette: “Officials said on 3 March 2024" in section
+    assert "chars 34–123" in section
+    assert "- homes flooded: 150 \\(sources disagree: 120–200\\)" in section
+    assert "2 independent sources: Harbor Gazette, Valley Times" in section

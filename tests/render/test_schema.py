@@ -57,6 +57,7 @@ BROKEN = {
     "a timeline date that is not a date": _set("timeline/0/date", "last week"),
     "an unknown precision": _set("timeline/0/precision", "decade"),
     "a non-boolean conflict": _set("figures/0/conflict", "yes"),
+    "an unknown change": _set("figures/0/mentions/0/change", "sideways"),
     "a publication date in another format": _set("articles/0/published", "03/03/2024"),
     "offsets that do not slice the text": _set("claims/0/mentions/0/end", 40),
     "a mention of a missing article": _set("timeline/0/mentions/0/article", "a-missing"),

@@ -1,0 +1,114 @@
+"""What one figure mention counts, as a grouping key: measure, period, victim group, scope.
+
+Two mentions are compared (and may conflict) only when they count the same thing: the same
+measure over the same period, of the same victim group, about the same happening. The victim
+group is read from the incident frame's victims (else the counted noun): its head noun folded to
+a class ("troops" and "soldiers" are one group, "children" another) and the nationality or
+affiliation written before it ("Israeli soldiers" are not "Palestinian civilians"). Generic
+heads ("people", "victims", "deaths") name no group of their own; a figure with no counted
+phrase at all ("roughly 12,000 were deployed") says nothing of its group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from accord.extract.measures import is_measure_noun
+from accord.extract.temporal import NUMBER_WORDS
+from accord.model import FigureMention, Scope
+
+# Heads that say how many, not who: a figure counting "people" is not a separate group.
+GENERIC_HEADS = frozenset(
+    {"people", "person", "persons", "individual", "victim", "other", "dead", "body", "life"}
+)
+# One class for the words news uses for the same armed personnel.
+HEAD_CLASSES = {
+    "troop": "soldier",
+    "serviceman": "soldier",
+    "servicemen": "soldier",
+    "personnel": "soldier",
+    "military": "soldier",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "kid": "child",
+    "policemen": "police officer",
+    "policeman": "police officer",
+    "officer": "police officer",
+}
+# Measures that say only what kind of number it is, not what happened: two different prices or
+# counts in one story are usually of different things, so they never conflict.
+GENERIC_MEASURES = frozenset({"count", "money", "percent"})
+# Measures of a standing state (forces in place), not of something that happened once.
+STATE_MEASURES = frozenset({"deployed", "stationed"})
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_PERIOD_NUMBERS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
+_WINDOW_RE = re.compile(
+    r"(?:(\d+|" + "|".join(_PERIOD_NUMBERS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+def singular(word: str) -> str:
+    """A plain English singular for a lower-case noun (enough for grouping keys)."""
+    if word in HEAD_CLASSES or len(word) <= 3 or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
+def victim_group(mention: FigureMention) -> str | None:
+    """The group a figure counts, folded for grouping: ``""`` when its phrase names a generic
+    group ("people", "deaths"), ``None`` when the figure has no counted phrase at all."""
+    phrase = mention.frame.victims if mention.frame and mention.frame.victims else mention.counted
+    if not phrase:
+        return None
+    if is_measure_noun(phrase):
+        return ""
+    words = _WORD_RE.findall(phrase)
+    if not words:
+        return ""
+    head = singular(words[-1].lower())
+    head = HEAD_CLASSES.get(head, head)
+    if head in GENERIC_HEADS:
+        head = ""
+    # a capitalised word before the head is a nationality or an affiliation ("North Korean")
+    modifiers = [w.lower() for w in words[:-1] if w[:1].isupper()]
+    return " ".join([*modifiers, head]).strip()
+
+
+def scope_of(mention: FigureMention) -> Scope:
+    """The frame's scope; a force level ("11,000 troops deployed") is the state of the story
+    at the time of the report, a running total, not the toll of one of its happenings."""
+    scope = mention.frame.scope if mention.frame is not None else Scope.INCIDENT
+    if scope is Scope.INCIDENT and mention.measure in STATE_MEASURES:
+        return Scope.RUNNING_TOTAL
+    return scope
+
+
+def period_key(period: str) -> str:
+    """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
+    seven days" match; an unparseable window keeps its own lower-cased words."""
+    if period == "cumulative" or period.lower().startswith("since"):
+        return "cumulative"  # a running total from a stated start ("since mid-November")
+    match = _WINDOW_RE.search(period)
+    if match is None:
+        return " ".join(period.lower().split())
+    count = match.group(1)
+    n = int(count) if count and count.isdigit() else _PERIOD_NUMBERS.get((count or "").lower(), 1)
+    return f"P{n * _DAYS_PER_UNIT[match.group(2).lower()]}D"
+
+
+def counts_a_happening(mention: FigureMention) -> bool:
+    """Does the figure count the outcome of a happening (killed, captured, deployed…)? Only
+    then can two different numbers for it be a conflict."""
+    return mention.measure not in GENERIC_MEASURES
+
+
+def measure_key(mention: FigureMention) -> str:
+    """The measure, with the counted noun for a bare count (it says what it counts only there)."""
+    if mention.measure == "count":
+        return f"count:{(mention.counted or '').lower()}"
+    return mention.measure

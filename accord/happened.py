@@ -1,0 +1,141 @@
+"""What happened: each event of a story told in one sourced sentence, with its key figures.
+
+A reader opens a dossier to learn what happened before who said what. For every event this
+stage picks the sentence that the event's independent sources agree on most: among the lead
+sentences of its articles (news puts the happening there), the one most similar to the other
+sources' leads (TF-IDF cosine: names, places and numbers are what accounts of one happening
+share). It adds a place named in that sentence or in the event's figures, a date (the event's
+own, else the day most of its leads name, marked inferred) and the event's key figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from accord.events import lead_sentences, parse_day
+from accord.gazetteer import place_names
+from accord.model import Article, Event, Extraction, Figure, Scope, Span
+
+# Key figures shown for one event: enough for the toll, few enough to read at a glance.
+KEY_FIGURES = 3
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def describe_events(
+    events: Sequence[Event],
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    figures: Sequence[Figure],
+) -> list[Event]:
+    """The events with their summary sentence, place, date and key figures filled in."""
+    by_article = {a.id: a for a in articles}
+    by_extraction = {e.article: e for e in extractions}
+    return [
+        _describe(event, by_article, by_extraction, figures)
+        for event in events
+        if any(a in by_article for a in event.articles)
+    ]
+
+
+def _describe(
+    event: Event,
+    by_article: dict[str, Article],
+    by_extraction: dict[str, Extraction],
+    figures: Sequence[Figure],
+) -> Event:
+    members = [by_article[a] for a in event.articles if a in by_article]
+    independent = [a for a in members if a.derived_from not in event.articles]
+    leads = {
+        a.id: [
+            s
+            for s in lead_sentences(by_extraction.get(a.id, Extraction(a.id)))
+            if s.text.strip() != a.title.strip()  # a headline is not a sentence of the news
+        ]
+        for a in members
+    }
+    summary = agreed_sentence(leads, {a.id for a in independent})
+    key = [f for f in figures if f.event == event.id and f.scope is Scope.INCIDENT][:KEY_FIGURES]
+    place, place_span = _place(summary, key)
+    date, inferred = event.date, False
+    if date is None:
+        date = _named_day(members, by_extraction)
+        inferred = date is not None
+    return replace(
+        event,
+        summary=summary,
+        place=place,
+        place_span=place_span,
+        date=date,
+        date_inferred=inferred,
+        figures=tuple(f.id for f in key),
+        sources=len(independent),
+    )
+
+
+def agreed_sentence(leads: dict[str, list[Span]], independent: set[str]) -> Span | None:
+    """The lead sentence closest, on average, to the best match in each other independent
+    source's lead; with one source, its first lead sentence."""
+    candidates = [(article, s) for article, spans in leads.items() for s in spans]
+    if not candidates:
+        return None
+    voters = [a for a in leads if a in independent and leads[a]]
+    if len(voters) < 2:
+        return candidates[0][1]
+    vectors = TfidfVectorizer(stop_words="english").fit_transform([s.text for _, s in candidates])
+    sim = (vectors @ vectors.T).toarray()
+    rows = {a: [i for i, (art, _) in enumerate(candidates) if art == a] for a in voters}
+    scores = np.array(
+        [
+            np.mean([sim[i, rows[a]].max() for a in voters if a != article])
+            for i, (article, _) in enumerate(candidates)
+        ]
+    )
+    return candidates[int(np.argmax(scores))][1]
+
+
+def _place(summary: Span | None, key: Sequence[Figure]) -> tuple[str | None, Span | None]:
+    """A place the event's figures were framed in, else a gazetteer place its summary names."""
+    for figure in key:
+        for mention in figure.mentions:
+            if mention.frame is not None and mention.frame.place:
+                return mention.frame.place, mention.frame.place_span
+    if summary is None:
+        return None, None
+    known = place_names()
+    for match in _CAPITALISED_RE.finditer(summary.text):
+        words = match.group().split()
+        for size in range(len(words), 0, -1):  # the longest known name inside the run
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size]).rstrip(".,")
+                if name in known:
+                    offset = summary.text.index(name, match.start())
+                    span = Span(
+                        summary.article,
+                        summary.start + offset,
+                        summary.start + offset + len(name),
+                        name,
+                    )
+                    return name, span
+    return None, None
+
+
+def _named_day(members: Sequence[Article], by_extraction: dict[str, Extraction]) -> str | None:
+    """The day the event's leads name most often (for an event none of whose articles is
+    dated), or ``None``."""
+    days: Counter[str] = Counter()
+    for article in members:
+        extraction = by_extraction.get(article.id, Extraction(article.id))
+        for sentence in lead_sentences(extraction):
+            for mention in extraction.dates:
+                inside = sentence.start <= mention.span.start < sentence.end
+                if inside and parse_day(mention.value) is not None and mention.value:
+                    days[mention.value] += 1
+    if not days:
+        return None
+    return min(days, key=lambda d: (-days[d], d))

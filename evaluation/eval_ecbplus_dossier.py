@@ -1,0 +1,159 @@
+"""ECB+ through the whole ``accord.analyze`` path: events, figure purity, false conflicts.
+
+Each topic's documents are rebuilt as plain-text articles (``ecbplus_text``), written to a
+temporary folder and analysed as a user would (``accord.analyze([folder])``). Gold: a topic's
+``ecb`` documents report one seminal event, its ``ecbplus`` documents another of the same type.
+Dossier articles map back to documents by their source path. Scored per topic and pooled per
+split (train and dev to tune on, test topics 36–45 reported apart):
+
+- **event split**: B-cubed P/R/F1 of ``dossier.events`` against the two halves (an article in
+  no event counts as a singleton);
+- **figure purity**: of the figure groups whose mentions come from 2+ articles, the share whose
+  articles all report one gold event;
+- **false-conflict rate**: of the groups flagged ``conflict``, the share whose mentions come
+  from both gold events;
+- figure groups per article and events per topic.
+
+    .venv/bin/python evaluation/eval_ecbplus_dossier.py --topics test [--data PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ecbplus_text
+from ecbplus_text import DEFAULT_DATA, Document, parse_topics, read_topic, split_of
+from eval_ecbplus import bcubed
+
+import accord
+from accord.model import Dossier
+
+
+@dataclass
+class TopicScore:
+    """What one topic's dossier got right, as counts that pool across topics."""
+
+    topic: int
+    articles: int
+    events: int
+    gold: list[str] = field(default_factory=list)
+    predicted: list[str] = field(default_factory=list)
+    figures: int = 0
+    shared_groups: int = 0  # figure groups with mentions from 2+ articles
+    pure_groups: int = 0  # ... whose articles all report one gold event
+    conflicts: int = 0
+    false_conflicts: int = 0  # conflict groups with mentions from both gold events
+
+
+def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) -> TopicScore:
+    """Score one topic's dossier; ``documents`` maps a resolved source path to its document."""
+    gold_of = {a.id: documents[str(Path(a.source).resolve())].event for a in dossier.articles}
+    event_of = {art: ev.id for ev in dossier.events for art in ev.articles}
+    score = TopicScore(topic, len(dossier.articles), len(dossier.events))
+    for article in dossier.articles:
+        score.gold.append(gold_of[article.id])
+        score.predicted.append(f"{topic}/{event_of.get(article.id, 'single-' + article.id)}")
+    score.figures = len(dossier.figures)
+    for figure in dossier.figures:
+        sources = {m.span.article for m in figure.mentions}
+        events = {gold_of[a] for a in sources}
+        if len(sources) >= 2:
+            score.shared_groups += 1
+            score.pure_groups += len(events) == 1
+        if figure.conflict:
+            score.conflicts += 1
+            score.false_conflicts += len(events) > 1
+    return score
+
+
+def run_topic(data: Path, topic: int) -> TopicScore:
+    docs = read_topic(data / "ECB+" / str(topic))
+    with tempfile.TemporaryDirectory(prefix=f"ecbplus-{topic}-") as tmp:
+        folder = Path(tmp).resolve()
+        written = ecbplus_text.write_documents(docs, folder)
+        dossier = accord.analyze([folder])
+        return score_topic(topic, dossier, {str(p.resolve()): d for p, d in written.items()})
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def summarise(scores: list[TopicScore]) -> dict[str, float | int | None]:
+    """Pooled metrics over topics (B-cubed over all their documents, purity over all groups)."""
+    gold = [g for s in scores for g in s.gold]
+    predicted = [p for s in scores for p in s.predicted]
+    p, r, f = bcubed(gold, predicted)
+    articles = sum(s.articles for s in scores)
+    return {
+        "topics": len(scores),
+        "articles": articles,
+        "b3_precision": round(p, 4),
+        "b3_recall": round(r, 4),
+        "b3_f1": round(f, 4),
+        "events_per_topic": round(sum(s.events for s in scores) / len(scores), 2),
+        "figure_groups_per_article": round(sum(s.figures for s in scores) / articles, 3),
+        "shared_groups": sum(s.shared_groups for s in scores),
+        "figure_purity": _round(
+            ratio(sum(s.pure_groups for s in scores), sum(s.shared_groups for s in scores))
+        ),
+        "conflicts": sum(s.conflicts for s in scores),
+        "false_conflict_rate": _round(
+            ratio(sum(s.false_conflicts for s in scores), sum(s.conflicts for s in scores))
+        ),
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _cell(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def print_topic(s: TopicScore) -> None:
+    _, _, f = bcubed(s.gold, s.predicted)
+    print(
+        f"| {s.topic} | {split_of(s.topic)} | {s.articles} | {s.events} | {f:.3f} | "
+        f"{s.figures / s.articles:.2f} | {s.pure_groups}/{s.shared_groups} "
+        f"({_cell(ratio(s.pure_groups, s.shared_groups))}) | "
+        f"{s.false_conflicts}/{s.conflicts} ({_cell(ratio(s.false_conflicts, s.conflicts))}) |",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--topics", help='"36-45", "1,3,41", "train", "dev" or "test" (all)')
+    parser.add_argument("--limit", type=int, help="score at most this many topics")
+    args = parser.parse_args()
+    if not (args.data / "ECB+").is_dir():
+        raise SystemExit(f"no ECB+ corpus under {args.data} (see ../shared/data/README.md)")
+    available = [int(p.name) for p in ecbplus_text.topic_dirs(args.data)]
+    topics = parse_topics(args.topics, available)[: args.limit]
+    print("| topic | split | articles | events | B3 F1 | groups/article | pure | false conflicts |")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    scores = []
+    for topic in topics:
+        scores.append(run_topic(args.data, topic))
+        print_topic(scores[-1])
+    summary = {}
+    for name in ("train", "dev", "test"):
+        group = [s for s in scores if split_of(s.topic) == name]
+        if group:
+            summary[name] = summarise(group)
+    for name, metrics in summary.items():
+        print(f"\n{name}: " + ", ".join(f"{k} {v}" for k, v in metrics.items()))
+    split = "+".join(summary)
+    metrics = summary[split] if len(summary) == 1 else summary
+    print(json.dumps({"set": "ecbplus", "split": split, "metrics": metrics}))
+
+
+if __name__ == "__main__":
+    main()

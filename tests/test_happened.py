@@ -1,0 +1,74 @@
+"""What happened: one sourced sentence per event, its place, date and key figures."""
+
+from __future__ import annotations
+
+from accord.happened import agreed_sentence, describe_events
+from accord.model import Article, DateMention, Event, Extraction, Figure, Scope, Span
+
+
+def article(text: str, title: str = "", published: str | None = None) -> Article:
+    return Article.create(f"{hash(text)}.txt", text, title=title, published=published)
+
+
+def sentences(art: Article) -> Extraction:
+    spans, pos = [], 0
+    for line in art.original.split("\n"):
+        if line.strip():
+            spans.append(Span.of(art, pos, pos + len(line)))
+        pos += len(line) + 1
+    return Extraction(art.id, sentences=tuple(spans))
+
+
+A = article(
+    "Storm news\n"
+    "A tornado tore through the town of Bergen on Sunday night, flattening twelve homes.\n"
+    "Residents spent the night in the school gym while crews cleared the roads.",
+    title="Storm news",
+)
+B = article(
+    "Twelve homes in Bergen were flattened when a tornado struck the town on Sunday.\n"
+    "The mayor thanked volunteers who brought blankets and food to the shelter."
+)
+C = article(
+    "Crews cleared fallen trees across the county on Monday after strong winds.\n"
+    "A tornado flattened twelve homes in Bergen, officials said."
+)
+
+
+def test_the_summary_is_the_lead_sentence_the_sources_agree_on_most() -> None:
+    leads = {a.id: list(sentences(a).sentences) for a in (A, B, C)}
+    chosen = agreed_sentence(leads, {A.id, B.id, C.id})
+    assert chosen is not None and "tornado" in chosen.text and "Bergen" in chosen.text
+    assert "volunteers" not in chosen.text and "blankets" not in chosen.text
+
+
+def test_an_event_gets_its_summary_place_sources_and_only_its_own_toll() -> None:
+    event = Event("e1", "tornado", "2031-04-06", (A.id, B.id, C.id))
+    own = Figure("f1", "destroyed", 12, 12, 12, None, False, (), event="e1")
+    total = Figure(
+        "f2", "destroyed", 90, 90, 90, None, False, (), event="e1", scope=Scope.RUNNING_TOTAL
+    )
+    other = Figure("f3", "killed", 2, 2, 2, None, False, (), event="e2")
+    [described] = describe_events(
+        [event], [A, B, C], [sentences(a) for a in (A, B, C)], [own, total, other]
+    )
+    assert described.summary is not None
+    source = {a.id: a for a in (A, B, C)}[described.summary.article]
+    assert source.original[described.summary.start : described.summary.end] == (
+        described.summary.text
+    )
+    assert "tornado" in described.summary.text
+    assert described.place == "Bergen" and described.place_span is not None
+    assert described.place_span.text == "Bergen"
+    assert described.figures == ("f1",)
+    assert described.sources == 3 and not described.date_inferred
+
+
+def test_an_undated_event_takes_the_day_its_leads_name_and_says_it_was_inferred() -> None:
+    art = article("Flood waters reached the old mill on 2 May 2031, officials said today.")
+    ex = sentences(art)
+    day = art.original.index("2 May 2031")
+    mention = DateMention(Span.of(art, day, day + len("2 May 2031")), "2031-05-02", "day")
+    ex = Extraction(art.id, sentences=ex.sentences, dates=(mention,))
+    [described] = describe_events([Event("e1", "flood", None, (art.id,))], [art], [ex], [])
+    assert (described.date, described.date_inferred) == ("2031-05-02", True)
