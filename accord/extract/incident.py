@@ -33,6 +33,7 @@ from accord.extract.measures import (
     MEASURE_NOUNS,
     counted_tokens,
     governor_of,
+    is_measure_noun,
     measure_source,
 )
 from accord.gazetteer import PLACE_LABELS
@@ -75,15 +76,10 @@ def _sentence_frames(
         if frame.victims_span is None and last_victims is not None and phrase.kind == "count":
             # "killed two people and wounded five": the count inherits the counted phrase
             frame = replace(frame, victims=last_victims.text, victims_span=last_victims)
-        elif frame.victims_span is not None and not _is_measure(frame.victims):
+        elif frame.victims_span is not None and not is_measure_noun(frame.victims_span.text):
             last_victims = frame.victims_span
         frames[(start, block.start + last.idx + len(last.text))] = frame
     return frames
-
-
-def _is_measure(words: str | None) -> bool:
-    last = (words or "").split()[-1:] or [""]
-    return last[0].lower().rstrip("s") in MEASURE_NOUNS or last[0].lower() in MEASURE_NOUNS
 
 
 def frame_of(

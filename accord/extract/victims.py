@@ -1,15 +1,19 @@
 """Victims named without a number: "a man was shot dead", "a woman and her son were wounded".
 
-A harm verb's patient is counted when it is a person: a singular person noun
+A harm verb's patient is counted when it is someone: a person noun
 (:data:`accord.lexicon.PERSON_NOUNS`), a person's name, a singular personal pronoun or "one";
-coordinated patients add up. Plural nouns without a number ("people were hurt") say no count
-and give none; a patient with a number is a figure and is left to
-:mod:`accord.extract.figures`. A harm that did not happen is skipped: negated ("was not
-hurt", "no one was injured"), under a modal ("could have been killed") or a verb of intent
-("threatened to kill"). The measure is read with the figure rules
-(:func:`accord.extract.measures.verb_measure`); "shot" with "fatally", "dead" or "to death"
-is a killing, and a verb coordinated with another that shares its subject ("was shot and
-killed") gives the graver measure once.
+after a verb that takes only the living ("killed", "wounded", "died") any singular noun is
+someone, after "shot" (which also takes things) only those. Coordinated patients add up.
+Killing nouns count their "of" object or possessor ("the death of a man", "his murder",
+"the fatal shooting of a teen"), a "homicide victim" and a body are one dead. Plural nouns
+without a number ("people were hurt") say no count and give none; a patient with a number
+is a figure and is left to :mod:`accord.extract.figures`. A harm that did not happen is
+skipped: negated ("was not hurt", "no one was injured"), hedged ("nearly killed"), under a
+modal ("could have been killed") or a verb of intent ("threatened to kill"). The measure is
+read with the figure rules (:func:`accord.extract.measures.verb_measure`); "shot" with
+"fatally", "dead" or "to death" is a killing, and a verb coordinated with another that
+shares its subject ("was shot and killed", a headline's "shot, killed") gives the graver
+measure once.
 """
 
 from __future__ import annotations
