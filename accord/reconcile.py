@@ -124,6 +124,37 @@ def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention
     return groups
 
 
+def split_by_article(mentions: list[FigureMention]) -> list[list[FigureMention]]:
+    """An article does not contradict itself: two numbers for one key that cannot both hold,
+    stated in one article, count two things ("around 100 died in the assault … three of the
+    captured men died"). The article with the most such numbers seeds one group per number;
+    every other mention joins a group it agrees with (the largest), else the nearest by value,
+    where it is a conflict."""
+    by_article: dict[str, list[FigureMention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.span.article].append(mention)
+    seeds: list[list[FigureMention]] = []
+    for mention in max(by_article.values(), key=len):
+        home = next((g for g in seeds if not conflicting([*g, mention])), None)
+        if home is None:
+            seeds.append([mention])
+        else:
+            home.append(mention)
+    if len(seeds) == 1:
+        return [mentions]
+    seeded = {id(m) for g in seeds for m in g}
+    for mention in mentions:
+        if id(mention) in seeded:
+            continue
+        agreeing = [g for g in seeds if not conflicting([*g, mention])]
+        if agreeing:
+            max(agreeing, key=len).append(mention)
+        else:
+            value = point(mention) or 0.0
+            min(seeds, key=lambda g: abs((best_estimate(g) or 0.0) - value)).append(mention)
+    return seeds
+
+
 def best_estimate(mentions: Sequence[FigureMention], rule: BestRule = "median") -> float | None:
     points = [p for p in (point(m) for m in mentions) if p is not None]
     if not points:
@@ -172,7 +203,8 @@ def reconcile_figures(
     figures = [
         _figure(group, key, best_rule, as_of_of)
         for key, mentions in keyed.items()
-        for group in split_by_magnitude(mentions)
+        for by_size in split_by_magnitude(mentions)
+        for group in split_by_article(by_size)
     ]
     return sorted(figures, key=_reading_order)
 

@@ -381,3 +381,19 @@ def test_a_figure_that_names_no_group_joins_the_one_named_group_but_people_do_no
     by_low = {f.low: f for f in figures}
     assert len(by_low[30].mentions) == 2 and len(by_low[50].mentions) == 1
     assert not any(f.conflict for f in figures)
+
+
+def test_two_numbers_one_article_states_for_one_key_count_two_things() -> None:
+    a = article("Around 100 rebels died in the assault. Three captured rebels later died.")
+    b = article("More than a dozen rebels were killed in the assault, officials said.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "Around 100", 100, 100, "killed", counted="rebels", approximate=True),
+            figure(a, "Three", 3, 3, "killed", counted="captured rebels"),
+        ),
+        extraction(b, figure(b, "More than a dozen", 12, None, "killed", counted="rebels")),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    assert sorted((f.low, len(f.mentions)) for f in figures) == [(3, 1), (12, 2)]
+    assert not any(f.conflict for f in figures)
