@@ -20,9 +20,15 @@ import json
 from pathlib import Path
 
 import numpy as np
-from ecbplus_text import DEFAULT_DATA, read_topic, split_of, topic_dirs
+from ecbplus_text import DEFAULT_DATA, Document, read_topic, split_of, topic_dirs
 
-from accord.events import EVENT_LEAD_SIMILARITY, anchor_similarity, article_anchor, cluster_anchors
+from accord.events import (
+    EVENT_LEAD_SIMILARITY,
+    Anchor,
+    anchor_similarity,
+    article_anchor,
+    cluster_anchors,
+)
 from accord.extract import extract_all
 from accord.ingest.text import article_from_text
 
@@ -58,16 +64,19 @@ def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
 Prepared = list[tuple[int, np.ndarray, list[str]]]
 
 
+def document_anchors(docs: list[Document]) -> list[Anchor]:
+    """The anchors ``accord.analyze`` would build for these documents (cleaning aside)."""
+    articles = [article_from_text(d.text, f"{d.name}.txt") for d in docs]
+    return [article_anchor(a, e) for a, e in zip(articles, extract_all(articles), strict=True)]
+
+
 def prepare(data: Path, limit: int | None = None) -> Prepared:
     """Each topic's number, pairwise anchor similarity and gold event labels."""
     prepared = []
     for topic_dir in topic_dirs(data)[:limit]:
         docs = read_topic(topic_dir)
-        articles = [article_from_text(d.text, f"{d.name}.txt") for d in docs]
-        anchors = [
-            article_anchor(a, e) for a, e in zip(articles, extract_all(articles), strict=True)
-        ]
-        prepared.append((int(topic_dir.name), anchor_similarity(anchors), [d.event for d in docs]))
+        similarity = anchor_similarity(document_anchors(docs))
+        prepared.append((int(topic_dir.name), similarity, [d.event for d in docs]))
     return prepared
 
 

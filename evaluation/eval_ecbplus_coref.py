@@ -9,7 +9,7 @@ is topics 36-45 (train 1-35 minus dev 2 5 12 18 21 23 34 35); the anchor numbers
 Two steps, each either gold or accord's:
 
 * documents into events: gold sub-topics (``*ecb`` vs ``*ecbplus`` half of a topic), or
-  accord's event split (``accord.events.cluster_anchors`` over lead embeddings, as in
+  accord's event split (``accord.events.cluster_anchors`` over ``anchor_similarity``, as in
   ``eval_ecbplus.py``);
 * mentions into chains inside one event: the *same-lemma* baseline joins mentions whose head
   lemmas are equal; *+ claim links* adds what accord's claim alignment (``accord.align``)
@@ -43,10 +43,11 @@ from scipy.optimize import linear_sum_assignment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_ecbplus import DEFAULT_DATA, read_document
+import ecbplus_text
+from eval_ecbplus import DEFAULT_DATA, document_anchors
 
 from accord.align import content_words, negated, related
-from accord.events import article_anchor, cluster_anchors
+from accord.events import anchor_similarity, cluster_anchors
 from accord.extract.attribution import REPORTING_VERBS
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -291,15 +292,12 @@ def parse(topics: Sequence[Topic]) -> Parsed:
 
 
 def accord_subtopics(topics: Sequence[Topic], data: Path) -> list[dict[str, str]]:
-    """accord's event split of each topic's documents (lead embeddings, average linkage)."""
-    from accord.nlp import embed
-
+    """accord's event split of each topic's documents (as ``accord.analyze`` splits them)."""
     out = []
     for t in topics:
         folder = data / "ECB+" / str(t.number)
-        read = [read_document(folder / f"{d}.xml") for d in t.docs]
-        anchors = [article_anchor(a, e) for a, e in read]
-        groups = cluster_anchors(anchors, embed([x.lead for x in anchors]))
+        docs = [ecbplus_text.read_document(folder / f"{d}.xml") for d in t.docs]
+        groups = cluster_anchors(anchor_similarity(document_anchors(docs)))
         out.append({t.docs[i]: f"e{k}" for k, g in enumerate(groups) for i in g})
     return out
 

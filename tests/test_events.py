@@ -1,0 +1,96 @@
+"""Event finding inside one story: words, names and dates tell same-kind happenings apart.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from accord.events import Anchor, anchor_similarity, find_events, proper_names
+from accord.model import Article, DateMention, Extraction, Span
+
+
+def report(text: str, published: str | None = None) -> tuple[Article, Extraction]:
+    art = Article.create("report.txt", text, title="", published=published)
+    sentences, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Span.of(art, start, start + len(line)))
+        start += len(line) + 1
+    return art, Extraction(art.id, sentences=tuple(sentences))
+
+
+FLOODS = [
+    "Heavy rain sent the Varna River over its banks and flooded the market town of Oldbridge.\n"
+    "Mayor Ilse Korver said two hundred homes in Oldbridge were under water by dawn.",
+    "Residents of Oldbridge waded through the streets after the Varna River burst its banks.\n"
+    "Mayor Ilse Korver asked volunteers to bring sandbags to the Oldbridge town hall.",
+    "Oldbridge counted the damage after the Varna River flood, Mayor Ilse Korver said.\n"
+    "The Oldbridge bakery and the school were closed while pumps drained the cellars.",
+    "Floodwater from the Tessel Canal swept through the harbour district of Port Mera.\n"
+    "Governor Anton Delisle said fishing boats in Port Mera were torn from their moorings.",
+    "In Port Mera, crews cleared mud left by the Tessel Canal flood from the harbour.\n"
+    "Governor Anton Delisle promised aid to the boat owners of Port Mera.",
+]
+
+
+def test_two_floods_in_different_towns_are_two_events() -> None:
+    pairs = [report(text) for text in FLOODS]
+    events = find_events([a for a, _ in pairs], [e for _, e in pairs])
+    groups = sorted(
+        sorted(FLOODS.index(a.original) for a, _ in pairs if a.id in ev.articles) for ev in events
+    )
+    assert groups == [[0, 1, 2], [3, 4]]
+
+
+def test_a_follow_up_weeks_later_joins_the_happening_it_names() -> None:
+    texts = [
+        *FLOODS[:2],
+        "Five weeks on, Oldbridge reopened its bakery, Mayor Ilse Korver said.\n"
+        "The Varna River is back within its banks and the Oldbridge school has reopened.",
+    ]
+    dates = ["2024-03-02", "2024-03-02", "2024-04-08"]
+    pairs = [report(text, day) for text, day in zip(texts, dates, strict=True)]
+    [event] = find_events([a for a, _ in pairs], [e for _, e in pairs])
+    assert len(event.articles) == 3
+
+
+def test_anchor_dates_that_agree_raise_the_similarity_and_others_do_not_lower_it() -> None:
+    def anchor(name: str, day: str | None) -> Anchor:
+        date = dt.date.fromisoformat(day) if day else None
+        return Anchor(name, date, None, "the bridge over the river was closed to traffic", None)
+
+    undated = anchor_similarity([anchor("a", None), anchor("b", None)])[0, 1]
+    same_day = anchor_similarity([anchor("a", "2024-05-01"), anchor("b", "2024-05-02")])[0, 1]
+    far_apart = anchor_similarity([anchor("a", "2024-05-01"), anchor("b", "2024-06-20")])[0, 1]
+    assert same_day > undated
+    assert far_apart == undated
+
+
+def test_proper_names_skip_the_word_that_opens_a_sentence() -> None:
+    text = "Rescuers reached Port Mera at noon. Then Governor Anton Delisle spoke."
+    assert proper_names(text) == ("Port_Mera", "Governor_Anton_Delisle")
+
+
+def test_an_embedder_when_given_is_asked_for_the_leads() -> None:
+    pairs = [report(text) for text in FLOODS[:2]]
+    asked: list[list[str]] = []
+
+    def embedder(texts: list[str]) -> np.ndarray:
+        asked.append(texts)
+        return np.ones((len(texts), 4)) / 2.0
+
+    find_events([a for a, _ in pairs], [e for _, e in pairs], embedder=embedder)
+    assert len(asked) == 1 and len(asked[0]) == 2
+    assert "Varna River" in asked[0][0]
+
+
+def test_a_date_in_the_lead_dates_the_event() -> None:
+    art, ex = report("The Oldbridge dam failed on 2 March, Mayor Ilse Korver said.")
+    start = art.original.index("2 March")
+    mention = DateMention(Span.of(art, start, start + 7), "2024-03-02", "day")
+    [event] = find_events([art], [Extraction(art.id, sentences=ex.sentences, dates=(mention,))])
+    assert event.date == "2024-03-02"
