@@ -51,13 +51,17 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def analyze(paths: Any, progress: Any = None) -> Dossier:
-    """Read files or directories and return one sourced dossier (see :mod:`accord.pipeline`)."""
+def analyze(paths: Any, progress: Any = None, strict: bool = False) -> Dossier:
+    """Read files or directories and return one sourced dossier (see :mod:`accord.pipeline`).
+
+    An article that a stage fails on is skipped and listed in ``Dossier.skipped``; with
+    ``strict`` the failure raises instead (for developing accord).
+    """
     from accord.pipeline import analyze as _analyze
 
     if progress is None:
-        return _analyze(paths)
-    return _analyze(paths, progress)
+        return _analyze(paths, strict=strict)
+    return _analyze(paths, progress, strict)
 
 
 def save(dossier: Dossier, outdir: str | Path) -> list[Path]:

@@ -79,7 +79,7 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
     err.print(table)
     for item in dossier.skipped:
         err.print(
-            f"skipped {item['source']}: {item['reason']}",
+            _skipped_line(item["source"], item.get("stage", "read"), item["reason"]),
             markup=False,
             highlight=False,
             soft_wrap=True,
@@ -88,12 +88,28 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
         out.print(str(path), markup=False, highlight=False)
 
 
-def _analyze_and_write(paths: list[Path], outdir: Path, quiet: bool) -> None:
+def _skipped_line(source: str, stage: str, reason: str) -> str:
+    """One line per input left out; a processing stage is named, reading is the default."""
+    where = "" if stage == "read" else f" ({stage})"
+    return f"skipped {source}{where}: {reason}"
+
+
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Stop at the first article a stage fails on, with the traceback (for developing "
+        "accord); by default it is skipped and reported.",
+    ),
+]
+
+
+def _analyze_and_write(paths: list[Path], outdir: Path, quiet: bool, strict: bool = False) -> None:
     import accord
 
     try:
         with _progress(not quiet) as progress:
-            dossier = accord.analyze(paths, progress=progress)
+            dossier = accord.analyze(paths, progress=progress, strict=strict)
         written = accord.save(dossier, outdir)
     except AccordError as exc:
         raise _fail(exc) from None
@@ -109,6 +125,7 @@ def analyze(
         "out"
     ),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Analyse articles about one story and write dossier.json, dossier.md and dossier.html.
 
@@ -116,10 +133,10 @@ def analyze(
 
         accord analyze reports/*.txt -o out/
 
-    Unreadable files are reported and skipped; the exit code is 1 only when no file could be
-    read.
+    Unreadable files, and articles a stage fails on, are reported one line each and skipped;
+    the exit code is 1 only when no article could be processed.
     """
-    _analyze_and_write(paths, output, quiet)
+    _analyze_and_write(paths, output, quiet, strict)
 
 
 @app.command()
