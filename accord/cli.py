@@ -8,6 +8,7 @@ Progress goes to stderr so stdout stays clean for pipes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,6 +60,20 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
         yield update
 
 
+class _StderrWarnings(logging.Handler):
+    """Warnings from the library (a record's bad optional field) as one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"warning: {record.getMessage()}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("accord")
+    if not any(isinstance(h, _StderrWarnings) for h in logger.handlers):
+        logger.addHandler(_StderrWarnings(logging.WARNING))
+        logger.propagate = False
+
+
 def _fail(exc: Exception) -> typer.Exit:
     # file names and reasons are data: escape them so "[x]" in a name is not read as markup
     err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
@@ -107,6 +122,7 @@ StrictOption = Annotated[
 def _analyze_and_write(paths: list[Path], outdir: Path, quiet: bool, strict: bool = False) -> None:
     import accord
 
+    _show_warnings()
     try:
         with _progress(not quiet) as progress:
             dossier = accord.analyze(paths, progress=progress, strict=strict)
