@@ -71,7 +71,6 @@ def _show_warnings() -> None:
     logger = logging.getLogger("accord")
     if not any(isinstance(h, _StderrWarnings) for h in logger.handlers):
         logger.addHandler(_StderrWarnings(logging.WARNING))
-        logger.propagate = False
 
 
 def _fail(exc: Exception) -> typer.Exit:
