@@ -190,6 +190,14 @@ def ingest(
     workers: Annotated[int, typer.Option(help="Ray actors (each loads the models once).")] = 2,
     batch_size: Annotated[int, typer.Option(help="Articles per store transaction.")] = 64,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-batch lines.")] = False,
+    strict: StrictOption = False,
+    retry_quarantined: Annotated[
+        bool,
+        typer.Option(
+            "--retry-quarantined",
+            help="Process again the articles an earlier run quarantined (after a fix).",
+        ),
+    ] = False,
 ) -> None:
     """Add articles to a corpus store and sort them into stories; re-running adds nothing.
 
@@ -200,7 +208,10 @@ def ingest(
         accord ingest feeds/ --db news.duckdb --ray local --workers 2
 
     Each batch is one transaction: an interrupted run leaves every committed batch in place,
-    and running the same command again finishes the job.
+    and running the same command again finishes the job. An article a stage fails on is
+    reported and quarantined in the store; later runs pass it by unless --retry-quarantined.
+
+        accord ingest feeds/ --db news.duckdb --retry-quarantined
     """
     from accord.distributed import BatchReport, ingest_paths, local_batches, ray_batches
     from accord.store import Store
@@ -218,15 +229,22 @@ def ingest(
         if ray is None
         else ray_batches(None if ray == "local" else ray, workers=workers)
     )
+    _show_warnings()
     try:
         with Store(db) as store:
-            report = ingest_paths(store, paths, stream, batch_size, said)
+            report = ingest_paths(store, paths, stream, batch_size, said, strict, retry_quarantined)
     except AccordError as exc:
         raise _fail(exc) from None
     for source, reason in report.skipped:
-        err.print(f"skipped {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            _skipped_line(source, "read", reason), markup=False, highlight=False, soft_wrap=True
+        )
+    for failure in report.failures:
+        line = _skipped_line(failure.source, failure.stage, failure.reason)
+        err.print(f"{line} (quarantined)", markup=False, highlight=False, soft_wrap=True)
+    held = f", {report.held} held in quarantine" if report.held else ""
     out.print(
-        f"{report.added} added, {report.known} already stored, "
+        f"{report.added} added, {report.known} already stored{held}, "
         f"{report.new_stories} new stories ({db})",
         markup=False,
         highlight=False,

@@ -70,12 +70,23 @@ def clean_isolated(articles: Sequence[Article], failures: Failures) -> list[Arti
 def extract_isolated(
     articles: Sequence[Article], failures: Failures
 ) -> Iterator[tuple[Article, Extraction]]:
-    """Parse and extract each article, in order, skipping those that fail.
+    """Parse and extract each article, in order, skipping those that fail."""
+    from accord.extract import extract_blocks
+
+    return parse_isolated(articles, failures, extract_blocks)
+
+
+def parse_isolated(
+    articles: Sequence[Article],
+    failures: Failures,
+    work: Callable[[Article, list[Block]], T],
+) -> Iterator[tuple[Article, T]]:
+    """``work(article, blocks)`` for each article's parse, in order, skipping failures.
 
     Parsing is batched across articles (:func:`accord.nlp.parse_blocks`); when a batch
-    fails, the articles it had not yet given back are parsed one at a time.
+    fails, the articles it had not yet given back are parsed one at a time. A failure in
+    ``work`` is an extraction failure of that article alone.
     """
-    from accord.extract import extract_blocks
     from accord.nlp import parse_blocks
 
     given = 0
@@ -83,7 +94,7 @@ def extract_isolated(
         for blocks in parse_blocks(articles):
             article = articles[given]
             given += 1
-            found = failures.guard(Stage.EXTRACT, article, partial(extract_blocks, article, blocks))
+            found = failures.guard(Stage.EXTRACT, article, partial(work, article, blocks))
             if found is not None:
                 yield article, found
         return
@@ -94,7 +105,7 @@ def extract_isolated(
         parsed = failures.guard(Stage.PARSE, article, partial(_parse_one, article))
         if parsed is None:
             continue
-        found = failures.guard(Stage.EXTRACT, article, partial(extract_blocks, article, parsed))
+        found = failures.guard(Stage.EXTRACT, article, partial(work, article, parsed))
         if found is not None:
             yield article, found
 
