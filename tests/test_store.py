@@ -58,9 +58,7 @@ class Interrupted(Exception):
 
 
 def fake_stream(fail_after: int | None = None):  # type: ignore[no-untyped-def]
-    def stream(
-        articles: Sequence[Article], size: int, strict: bool = False
-    ) -> Iterator[Processed]:
+    def stream(articles: Sequence[Article], size: int, strict: bool = False) -> Iterator[Processed]:
         for n, start in enumerate(range(0, len(articles), size)):
             if fail_after is not None and n == fail_after:
                 raise Interrupted
