@@ -51,7 +51,9 @@ def test_a_paragraph_past_spacys_limit_is_parsed_in_windows_with_exact_offsets(
     original = f"Long page\n\n{huge}\n\nThe ferry docked at 9 pm, the operator said."
     article = Article.create("long.txt", original)
     [blocks] = list(parse_blocks([article]))
-    assert len(blocks) == 2 + -(-len(huge) // MAX_WINDOW_CHARS)
+    assert len(blocks) == 2 + len(windows(huge)) and len(blocks) > len(huge) // MAX_WINDOW_CHARS
+    assert all(len(block.doc.text) <= MAX_WINDOW_CHARS for block in blocks)
+    assert sum(t.text.startswith("Harbour") for b in blocks for t in b.doc) == 600  # none cut
     for block in blocks:
         assert original[block.start : block.start + len(block.doc.text)] == block.doc.text
     assert blocks[-1].doc.text == "The ferry docked at 9 pm, the operator said."

@@ -186,3 +186,24 @@ def test_the_ingest_cli_reports_quarantine_and_takes_the_flags(
         app, ["ingest", str(folder), "--db", db, "--retry-quarantined", "--strict"]
     )
     assert isinstance(strict.exception, Boom)
+
+
+def test_a_ray_worker_returns_a_failure_row_for_the_article_it_could_not_process(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accord.distributed import ArticleProcessor
+    from accord.ingest import read_paths
+
+    fail_on_poison(monkeypatch, Stage.PARSE)
+    articles = read_paths([folder]).articles
+    batch = {
+        "index": list(range(len(articles))),
+        "article": [json.dumps(a.to_dict()) for a in articles],
+    }
+    rows = ArticleProcessor()(batch)
+    poisoned = [i for i, a in enumerate(articles) if POISON in a.original]
+    for i, (record, failure) in enumerate(zip(rows["record"], rows["failure"], strict=True)):
+        assert bool(record) != bool(failure)
+        assert bool(failure) == (i in poisoned)
+    [failure] = [ArticleFailure.from_dict(json.loads(f)) for f in rows["failure"] if f]
+    assert (failure.stage, failure.internal) == (Stage.PARSE, True)
