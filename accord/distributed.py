@@ -289,7 +289,7 @@ def ingest_paths(
     """Read files or folders (:func:`accord.ingest.read_paths`) and ingest what they hold."""
     from accord.ingest import read_paths
 
-    result = read_paths(paths)
+    result = read_paths(paths, strict=strict)
     report = ingest_articles(
         store, result.articles, stream, batch_size, on_batch, strict, retry_quarantined
     )

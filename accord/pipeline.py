@@ -102,7 +102,7 @@ def analyze(
     ``Dossier.skipped``; if nothing at all could be read,
     :class:`~accord.errors.NoArticlesError` says why for each input.
     """
-    result = read_paths(paths)
+    result = read_paths(paths, strict=strict)
     if not result.articles:
         raise NoArticlesError(result.skipped)
     return analyze_articles(result.articles, result.skipped, progress, strict)

@@ -207,3 +207,25 @@ def test_a_ray_worker_returns_a_failure_row_for_the_article_it_could_not_process
         assert bool(failure) == (i in poisoned)
     [failure] = [ArticleFailure.from_dict(json.loads(f)) for f in rows["failure"] if f]
     assert (failure.stage, failure.internal) == (Stage.PARSE, True)
+
+
+def test_a_reader_that_breaks_on_one_file_is_an_internal_error_for_that_file(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import accord.ingest.text as text
+    from accord.ingest import read_paths
+
+    make = text.make_article
+
+    def broken(source: str, original: str, **kwargs: object) -> object:
+        if POISON in original:
+            raise RecursionError("maximum recursion depth exceeded")
+        return make(source, original, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(text, "make_article", broken)
+    result = read_paths([folder])
+    assert len(result.articles) == len(VALID)
+    [(source, reason)] = result.skipped
+    assert source == str(folder / "poison.txt") and reason.startswith("internal error")
+    with pytest.raises(RecursionError):
+        read_paths([folder], strict=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from accord.errors import InputError, UnreadableInputError
+from accord.errors import ArticleFailure, InputError, Stage, UnreadableInputError
 from accord.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes
 from accord.ingest.html import article_from_html, read_html
 from accord.ingest.jsonl import Parsed, read_json, read_jsonl, reason_of
@@ -107,8 +107,14 @@ def list_files(directory: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     return sorted(found), problems
 
 
-def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read files and directories; a file that fails is skipped with its reason, never fatal."""
+def read_paths(
+    paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False
+) -> ReadResult:
+    """Read files and directories; a file that fails is skipped with its reason, never fatal.
+
+    A reader that breaks on a file in a way accord did not plan for is an internal error
+    (:class:`~accord.errors.ArticleFailure`), reported the same way unless ``strict``.
+    """
     result = ReadResult()
     for given in paths:
         path = Path(given)
@@ -123,6 +129,12 @@ def read_paths(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) 
                 articles, skipped = read_source(file, max_bytes)
             except InputError as exc:
                 result.skipped.append((exc.source, reason_of(exc)))
+                continue
+            except Exception as exc:
+                if strict:
+                    raise
+                failure = ArticleFailure.of(exc, str(file), "", Stage.READ)
+                result.skipped.append((failure.source, failure.reason))
                 continue
             result.articles.extend(articles)
             result.skipped.extend(skipped)
