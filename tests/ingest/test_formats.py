@@ -294,3 +294,12 @@ def test_a_json_file_may_hold_a_list_of_records_or_one_record() -> None:
     assert skipped[0][0] == "batch.json[1]"
     [single], _ = parse_json(json.dumps(records[0]), "one.json")
     assert single.source == "one.json"
+
+
+def test_text_inside_ten_thousand_nested_divs_is_found() -> None:
+    from tests.adversarial import nested_html
+
+    page = nested_html(10_000).content
+    article = article_from_html(page, "deep.html")
+    assert article.original.startswith("The harbour reopened on Friday after 3 weeks")
+    assert article.title == "Harbour notice"
