@@ -3,7 +3,8 @@
 This is the only module-level state in accord (as in spaCy, models are expensive; every
 stage borrows them from here). Text is split on newlines before parsing, so a heading or a
 photo caption never glues onto the next sentence; each paragraph keeps its offset into the
-article's original text.
+article's original text. A paragraph longer than :data:`MAX_WINDOW_CHARS` is parsed in
+sentence-aligned windows (:func:`windows`), so no text is too long to parse.
 """
 
 from __future__ import annotations
