@@ -56,18 +56,22 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def analyze(inputs: Any, progress: Any = None, fetcher: Any = None) -> Dossier:
+def analyze(
+    inputs: Any, progress: Any = None, fetcher: Any = None, strict: bool = False
+) -> Dossier:
     """Read inputs and return one sourced dossier (see :func:`accord.pipeline.analyze`).
 
     ``inputs``: files, directories, http(s) URLs, feeds, WARC files, records (dicts with
     ``text`` and optional ``title``, ``url``, ``published``, ``outlet``), Article objects,
-    or a pandas / pyarrow table with those columns.
+    or a pandas / pyarrow table with those columns. An article that a stage fails on is
+    skipped and listed in ``Dossier.skipped``; with ``strict`` the failure raises instead
+    (for developing accord).
     """
     from accord.pipeline import analyze as _analyze
 
     if progress is None:
-        return _analyze(inputs, fetcher=fetcher)
-    return _analyze(inputs, progress, fetcher=fetcher)
+        return _analyze(inputs, fetcher=fetcher, strict=strict)
+    return _analyze(inputs, progress, fetcher=fetcher, strict=strict)
 
 
 def article_incident(

@@ -8,6 +8,7 @@ Progress goes to stderr so stdout stays clean for pipes.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -64,6 +65,19 @@ def _progress(enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
         yield update
 
 
+class _StderrWarnings(logging.Handler):
+    """Warnings from the library (a record's bad optional field) as one line each on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"warning: {record.getMessage()}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("accord")
+    if not any(isinstance(h, _StderrWarnings) for h in logger.handlers):
+        logger.addHandler(_StderrWarnings(logging.WARNING))
+
+
 def _fail(exc: Exception) -> typer.Exit:
     # file names and reasons are data: escape them so "[x]" in a name is not read as markup
     err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
@@ -84,13 +98,29 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
     err.print(table)
     for item in dossier.skipped:
         err.print(
-            f"skipped {item['source']}: {item['reason']}",
+            _skipped_line(item["source"], item.get("stage", "read"), item["reason"]),
             markup=False,
             highlight=False,
             soft_wrap=True,
         )
     for path in written:
         out.print(str(path), markup=False, highlight=False)
+
+
+def _skipped_line(source: str, stage: str, reason: str) -> str:
+    """One line per input left out; a processing stage is named, reading is the default."""
+    where = "" if stage == "read" else f" ({stage})"
+    return f"skipped {source}{where}: {reason}"
+
+
+StrictOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict",
+        help="Stop at the first article a stage fails on, with the traceback (for developing "
+        "accord); by default it is skipped and reported.",
+    ),
+]
 
 
 # --- inputs: files, folders, URLs, feeds, web archives (see accord.ingest) -------------------
@@ -123,13 +153,18 @@ def _fetcher(cache: Path | None, timeout: float) -> Fetcher:
 
 
 def _analyze_and_write(
-    inputs: list[str] | list[Path], outdir: Path, quiet: bool, fetcher: Fetcher | None = None
+    inputs: list[str] | list[Path],
+    outdir: Path,
+    quiet: bool,
+    fetcher: Fetcher | None = None,
+    strict: bool = False,
 ) -> None:
     import accord
 
+    _show_warnings()
     try:
         with _progress(not quiet) as progress:
-            dossier = accord.analyze(inputs, progress=progress, fetcher=fetcher)
+            dossier = accord.analyze(inputs, progress=progress, fetcher=fetcher, strict=strict)
         written = accord.save(dossier, outdir)
     except AccordError as exc:
         raise _fail(exc) from None
@@ -148,6 +183,7 @@ def analyze(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     cache: CacheOption = None,
     timeout: TimeoutOption = 10.0,
+    strict: StrictOption = False,
 ) -> None:
     """Analyse articles about one story and write dossier.json, dossier.md and dossier.html.
 
@@ -158,9 +194,10 @@ def analyze(
         accord analyze https://example.org/dam.html feed.xml crawl.warc.gz --cache web/
 
     Unreadable files and URLs that give no page (an HTTP error, a timeout, robots.txt says
-    no) are reported and skipped; the exit code is 1 only when nothing could be read.
+    no), and articles a stage fails on, are reported one line each and skipped; the exit code
+    is 1 only when no article could be processed.
     """
-    _analyze_and_write(inputs, output, quiet, _fetcher(cache, timeout))
+    _analyze_and_write(inputs, output, quiet, _fetcher(cache, timeout), strict)
 
 
 @app.command()
@@ -201,6 +238,14 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-batch lines.")] = False,
     cache: CacheOption = None,
     timeout: TimeoutOption = 10.0,
+    strict: StrictOption = False,
+    retry_quarantined: Annotated[
+        bool,
+        typer.Option(
+            "--retry-quarantined",
+            help="Process again the articles an earlier run quarantined (after a fix).",
+        ),
+    ] = False,
 ) -> None:
     """Add articles to a corpus store and sort them into stories; re-running adds nothing.
 
@@ -213,7 +258,10 @@ def ingest(
         accord ingest https://example.org/rss.xml crawl.warc.gz --cache web/ --db news.duckdb
 
     Each batch is one transaction: an interrupted run leaves every committed batch in place,
-    and running the same command again finishes the job.
+    and running the same command again finishes the job. An article a stage fails on is
+    reported and quarantined in the store; later runs pass it by unless --retry-quarantined.
+
+        accord ingest feeds/ --db news.duckdb --retry-quarantined
     """
     from accord.distributed import BatchReport, ingest_articles, local_batches, ray_batches
     from accord.ingest import read_inputs
@@ -232,18 +280,27 @@ def ingest(
         if ray is None
         else ray_batches(None if ray == "local" else ray, workers=workers)
     )
+    _show_warnings()
     try:
         with _fetcher(cache, timeout) as fetcher:
-            read = read_inputs(inputs, fetcher=fetcher)
+            read = read_inputs(inputs, fetcher=fetcher, strict=strict)
         with Store(db) as store:
-            report = ingest_articles(store, read.articles, stream, batch_size, said)
+            report = ingest_articles(
+                store, read.articles, stream, batch_size, said, strict, retry_quarantined
+            )
         report = replace(report, skipped=tuple(read.skipped))
     except AccordError as exc:
         raise _fail(exc) from None
     for source, reason in report.skipped:
-        err.print(f"skipped {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        err.print(
+            _skipped_line(source, "read", reason), markup=False, highlight=False, soft_wrap=True
+        )
+    for failure in report.failures:
+        line = _skipped_line(failure.source, failure.stage, failure.reason)
+        err.print(f"{line} (quarantined)", markup=False, highlight=False, soft_wrap=True)
+    held = f", {report.held} held in quarantine" if report.held else ""
     out.print(
-        f"{report.added} added, {report.known} already stored, "
+        f"{report.added} added, {report.known} already stored{held}, "
         f"{report.new_stories} new stories ({db})",
         markup=False,
         highlight=False,

@@ -21,14 +21,16 @@ import base64
 import importlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from accord.cluster import Assignment, Signal, StoryIndex, day_number
-from accord.model import Article
+from accord.errors import ArticleFailure, Stage
+from accord.isolation import Failures, clean_isolated, parse_isolated, per_article
+from accord.model import Article, Extraction
 from accord.store import ArticleRecord, Store
 
 DEFAULT_BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a kill
@@ -38,7 +40,15 @@ REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked aga
 # paragraph vectors and sketches usually come from caches, but a miss re-computes them)
 DEFAULT_RAY_WORKERS = 2
 
-RecordStream = Callable[[Sequence[Article], int], Iterator[list[ArticleRecord]]]
+
+class RecordStream(Protocol):
+    """Runs the per-article stages over articles, one :class:`Processed` per driver batch."""
+
+    def __call__(
+        self, articles: Sequence[Article], batch_size: int, strict: bool = False
+    ) -> Iterator[Processed]: ...
+
+
 BatchDone = Callable[["BatchReport"], None]
 
 
@@ -60,7 +70,9 @@ class IngestReport:
     added: int
     new_stories: int
     batches: int
-    skipped: tuple[tuple[str, str], ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()  # files and records that could not be read
+    failures: tuple[ArticleFailure, ...] = ()  # articles quarantined by this run
+    held: int = 0  # articles passed by because an earlier run quarantined them
 
 
 def embedding_text(article: Article) -> str:
@@ -79,49 +91,81 @@ def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def process_articles(articles: Sequence[Article]) -> list[ArticleRecord]:
-    """clean → parse → extract → entities → embed, for articles that need nothing else."""
-    from accord.clean import clean_articles
+@dataclass(frozen=True)
+class Processed:
+    """One batch through the per-article stages: the records, and the articles that failed."""
+
+    records: list[ArticleRecord]
+    failures: list[ArticleFailure] = field(default_factory=list)
+
+
+def process_articles(articles: Sequence[Article], strict: bool = False) -> Processed:
+    """clean → parse → extract → entities → embed, for articles that need nothing else.
+
+    Each article is isolated (:mod:`accord.isolation`): one that breaks a stage becomes a
+    failure of that stage and the others are processed as if it were not there; ``strict``
+    raises instead.
+    """
     from accord.extract import extract_blocks
-    from accord.nlp import embed, parse_blocks
+    from accord.nlp import embed
 
-    cleaned = clean_articles(articles)  # one embedding batch for all their paragraphs
-    vectors = embed([embedding_text(a) for a in cleaned])  # stored, so computed afresh
-    records = []
-    for article, blocks, vector in zip(cleaned, parse_blocks(cleaned), vectors, strict=True):
-        records.append(
-            ArticleRecord(
-                article,
-                extract_blocks(article, blocks),
-                entities_of(blocks),
-                np.asarray(vector, np.float32),
-            )
-        )
-    return records
+    failures = Failures(strict)
+    cleaned = clean_isolated(articles, failures)  # one embedding batch for all paragraphs
+
+    def vectors_of(batch: Sequence[Article]) -> list[np.ndarray]:
+        return list(embed([embedding_text(a) for a in batch]))  # stored, so computed afresh
+
+    vectors = {a.id: v for a, v in per_article(Stage.EMBED, cleaned, vectors_of, failures)}
+    embedded = [a for a in cleaned if a.id in vectors]
+
+    def extracted(article: Article, blocks: list[Any]) -> tuple[Extraction, tuple[str, ...]]:
+        return extract_blocks(article, blocks), entities_of(blocks)
+
+    records = [
+        ArticleRecord(article, extraction, entities, np.asarray(vectors[article.id], np.float32))
+        for article, (extraction, entities) in parse_isolated(embedded, failures, extracted)
+    ]
+    return Processed(records, list(failures))
 
 
-def local_batches(articles: Sequence[Article], batch_size: int) -> Iterator[list[ArticleRecord]]:
+def local_batches(
+    articles: Sequence[Article], batch_size: int, strict: bool = False
+) -> Iterator[Processed]:
     """Process in this process, one batch at a time."""
     for start in range(0, len(articles), batch_size):
-        yield process_articles(articles[start : start + batch_size])
+        yield process_articles(articles[start : start + batch_size], strict)
 
 
 class ArticleProcessor:
-    """A Ray actor: loads the models once, then processes batches of JSON-encoded articles."""
+    """A Ray actor: loads the models once, then processes batches of JSON-encoded articles.
 
-    def __init__(self) -> None:
+    One output row per input article: its record, or its failure (the other column empty).
+    """
+
+    def __init__(self, strict: bool = False) -> None:
         from accord.nlp import get_embedder, get_nlp
 
+        self.strict = strict
         get_nlp()
         get_embedder()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         articles = [Article.from_dict(json.loads(a)) for a in batch["article"]]
-        records = process_articles(articles)
+        done = process_articles(articles, self.strict)
+        records = {r.article.id: r for r in done.records}
+        failed = {f.article: f for f in done.failures}
         return {
             "index": batch["index"],
-            "record": [json.dumps(r.to_dict()) for r in records],
-            "paragraphs": [json.dumps(paragraph_vectors(r.article)) for r in records],
+            "record": [
+                json.dumps(records[a.id].to_dict()) if a.id in records else "" for a in articles
+            ],
+            "failure": [
+                json.dumps(failed[a.id].to_dict()) if a.id in failed else "" for a in articles
+            ],
+            "paragraphs": [
+                json.dumps(paragraph_vectors(records[a.id].article)) if a.id in records else "{}"
+                for a in articles
+            ],
         }
 
 
@@ -156,7 +200,9 @@ def ray_batches(
     of the driver's size, so the store sees exactly the batches a local run would write.
     """
 
-    def stream(articles: Sequence[Article], batch_size: int) -> Iterator[list[ArticleRecord]]:
+    def stream(
+        articles: Sequence[Article], batch_size: int, strict: bool = False
+    ) -> Iterator[Processed]:
         import ray
 
         if not ray.is_initialized():
@@ -167,6 +213,7 @@ def ray_batches(
         items = [{"index": i, "article": json.dumps(a.to_dict())} for i, a in enumerate(articles)]
         dataset = ray.data.from_items(items).map_batches(
             ArticleProcessor,
+            fn_constructor_kwargs={"strict": strict},
             batch_size=worker_batch,
             concurrency=workers,
             num_cpus=1,
@@ -176,7 +223,11 @@ def ray_batches(
             order = np.argsort(batch["index"], kind="stable")
             for encoded in batch["paragraphs"]:
                 remember_paragraphs(str(encoded))
-            yield [ArticleRecord.from_dict(json.loads(str(batch["record"][i]))) for i in order]
+            rows = [(str(batch["record"][i]), str(batch["failure"][i])) for i in order]
+            yield Processed(
+                [ArticleRecord.from_dict(json.loads(r)) for r, _ in rows if r],
+                [ArticleFailure.from_dict(json.loads(f)) for _, f in rows if f],
+            )
 
     return stream
 
@@ -187,28 +238,43 @@ def ingest_articles(
     stream: RecordStream = local_batches,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: BatchDone | None = None,
+    strict: bool = False,
+    retry_quarantined: bool = False,
 ) -> IngestReport:
     """Add the articles the store does not hold yet, batch by batch (one transaction each).
 
     Input order is stream order: it decides which article opens a story. Duplicates
-    (same content hash) inside the input count once.
+    (same content hash) inside the input count once. An article a stage fails on goes to
+    the store's quarantine in its batch's transaction; quarantined articles are passed by
+    on later runs unless ``retry_quarantined``.
     """
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
     known = store.known_ids(a.id for a in unique)
-    todo = [a for a in unique if a.id not in known]
+    held = set() if retry_quarantined else store.quarantined_ids(a.id for a in unique)
+    todo = [a for a in unique if a.id not in known and a.id not in held]
     index = store.load_index(StoryIndex())
     added = new_stories = batches = 0
-    for records in stream(todo, batch_size):
-        assignments = [index.assign(signal_of(r)) for r in records]
-        records = link_reprints(store, records, assignments)
-        store.write_batch(records, assignments, index.take_touched())
+    failures: list[ArticleFailure] = []
+    for done in stream(todo, batch_size, strict=strict):
+        assignments = [index.assign(signal_of(r)) for r in done.records]
+        records = link_reprints(store, done.records, assignments)
+        store.write_batch(records, assignments, index.take_touched(), done.failures)
+        failures += done.failures
         batches += 1
         added += len(records)
         opened = sum(a.new_story for a in assignments)
         new_stories += opened
         if on_batch:
             on_batch(BatchReport(batches, len(records), opened))
-    return IngestReport(len(articles), len(articles) - len(todo), added, new_stories, batches)
+    return IngestReport(
+        len(articles),
+        len(articles) - len(todo) - len(held),
+        added,
+        new_stories,
+        batches,
+        failures=tuple(failures),
+        held=len(held),
+    )
 
 
 def ingest_paths(
@@ -217,12 +283,16 @@ def ingest_paths(
     stream: RecordStream = local_batches,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: BatchDone | None = None,
+    strict: bool = False,
+    retry_quarantined: bool = False,
 ) -> IngestReport:
     """Read files or folders (:func:`accord.ingest.read_paths`) and ingest what they hold."""
     from accord.ingest import read_paths
 
-    result = read_paths(paths)
-    report = ingest_articles(store, result.articles, stream, batch_size, on_batch)
+    result = read_paths(paths, strict=strict)
+    report = ingest_articles(
+        store, result.articles, stream, batch_size, on_batch, strict, retry_quarantined
+    )
     return replace(report, skipped=tuple(result.skipped))
 
 

@@ -15,9 +15,84 @@ Exception tree::
     └── StoreError            the corpus store refused a write or read
 
 Only ``cli.py`` turns these into a one-line message and an exit code.
+
+An exception while one article goes through a stage (cleaning, parsing, extraction,
+embedding) is caught at the article boundary and becomes an :class:`ArticleFailure`: the
+article is skipped, the batch goes on. A failure that is not an ``AccordError`` is a bug in
+accord and says so (:data:`INTERNAL_HINT`); ``strict=True`` (``--strict``) lets it propagate
+with its traceback instead.
 """
 
 from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class Stage(StrEnum):
+    """Where an article's processing failed."""
+
+    READ = "read"
+    CLEAN = "clean"
+    PARSE = "parse"
+    EXTRACT = "extract"
+    EMBED = "embed"
+
+
+INTERNAL_HINT = (
+    "this is a bug in accord: please report it with the input that caused it and the "
+    "traceback that `--strict` prints"
+)
+# A reason is one line; an exception message quoting a whole article is cut to this.
+MAX_REASON_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ArticleFailure:
+    """One article that a stage could not process: what it was, where, and why.
+
+    ``article`` is the content hash (:attr:`accord.model.Article.id`), so the store can
+    recognise the same text on a re-run; ``internal`` marks an exception accord did not
+    raise on purpose.
+    """
+
+    source: str
+    article: str
+    stage: Stage
+    reason: str
+    internal: bool
+
+    @classmethod
+    def of(cls, exc: BaseException, source: str, article: str, stage: Stage) -> ArticleFailure:
+        internal = not isinstance(exc, AccordError)
+        detail = str(exc) if not internal else f"{type(exc).__name__}: {exc}"
+        detail = " ".join(detail.split())
+        if len(detail) > MAX_REASON_CHARS:
+            detail = detail[: MAX_REASON_CHARS - 1] + "…"
+        reason = f"internal error ({detail}); {INTERNAL_HINT}" if internal else detail
+        return cls(source, article, stage, reason, internal)
+
+    def line(self) -> str:
+        """The one line a report prints: file, stage and reason."""
+        return f"{self.source}: {self.stage} failed: {self.reason}"
+
+    def skipped(self) -> dict[str, str]:
+        """The entry of :attr:`accord.model.Dossier.skipped`."""
+        return {"source": self.source, "stage": str(self.stage), "reason": self.reason}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "stage": str(self.stage)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ArticleFailure:
+        return cls(
+            str(data["source"]),
+            str(data["article"]),
+            Stage(data["stage"]),
+            str(data["reason"]),
+            bool(data["internal"]),
+        )
 
 
 class AccordError(Exception):

@@ -658,7 +658,7 @@ class Dossier:
     timeline: tuple[TimelineEntry, ...] = ()
     events: tuple[Event, ...] = ()
     title: str = ""
-    skipped: tuple[dict[str, str], ...] = field(default=())  # {"source", "reason"}
+    skipped: tuple[dict[str, str], ...] = field(default=())  # {"source", "stage", "reason"}
 
     def article(self, article_id: str) -> Article:
         for art in self.articles:

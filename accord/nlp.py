@@ -3,12 +3,14 @@
 This is the only module-level state in accord (as in spaCy, models are expensive; every
 stage borrows them from here). Text is split on newlines before parsing, so a heading or a
 photo caption never glues onto the next sentence; each paragraph keeps its offset into the
-article's original text.
+article's original text. A paragraph longer than :data:`MAX_WINDOW_CHARS` is parsed in
+sentence-aligned windows (:func:`windows`), so no text is too long to parse.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
@@ -71,18 +73,68 @@ def get_nlp() -> Language:
         return nlp
 
 
+# spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters, error E088) because its
+# parser and entity recogniser need memory in proportion to the text; raising the limit only
+# moves the cliff. A paragraph longer than MAX_WINDOW_CHARS (a scraped page with no line
+# breaks) is parsed as consecutive windows instead, each its own Doc with its own offset, so
+# memory per Doc is bounded and every span stays an exact offset into the original. 10,000
+# characters is a long news paragraph many times over, so ordinary text is never cut.
+MAX_WINDOW_CHARS = 10_000
+# A window closes at a sentence end in its last half; failing that, at whitespace; failing
+# that (one "word" of 10,000 characters), at the limit itself.
+MIN_WINDOW_SHARE = 0.5
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
+_WHITESPACE = re.compile(r"\s+")
+# Characters parsed per ``nlp.pipe`` call: with a batch of many long windows, memory grows
+# with the characters in flight, not with the number of Docs.
+MAX_BATCH_CHARS = 200_000
+
+
+def windows(text: str, limit: int = MAX_WINDOW_CHARS) -> list[tuple[int, int]]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters, as offsets.
+
+    Cuts fall after a sentence end where the second half of a window has one, else after
+    the last whitespace, else at ``limit``; pieces are trimmed of surrounding whitespace and
+    empty ones dropped, so their union is every non-blank character of ``text``. Linear in
+    ``len(text)``: each window is scanned once.
+    """
+    pieces: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        end = n
+        if n - pos > limit:
+            end = _cut(text, pos, pos + limit, pos + int(limit * MIN_WINDOW_SHARE))
+        piece = text[pos:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            pieces.append((pos + lead, pos + lead + len(stripped)))
+        pos = end
+    return pieces
+
+
+def _cut(text: str, start: int, limit: int, floor: int) -> int:
+    """Where a window from ``start`` ends: see :func:`windows`."""
+    for pattern, lowest in ((_SENTENCE_END, floor), (_WHITESPACE, start + 1)):
+        found = list(pattern.finditer(text, lowest, limit))
+        if found:
+            return found[-1].end()
+    return limit
+
+
 def parse_blocks(articles: Iterable[Article], batch_size: int = 64) -> Iterator[list[Block]]:
     """Parse each article's kept paragraphs; yields one list of blocks per article, in order.
 
     Paragraphs of consecutive articles are parsed together (``nlp.pipe`` batches of
     ``batch_size``), so short articles do not each pay for a batch of their own; each
     paragraph is still parsed as its own ``Doc``, so a parse never depends on its neighbours.
+    A paragraph over :data:`MAX_WINDOW_CHARS` becomes several blocks (:func:`windows`).
     """
     nlp = get_nlp()
     pending: list[tuple[Article, list[tuple[int, int]]]] = []
     size = 0
     for article in articles:
-        blocks = article.kept_blocks()
+        blocks = article_windows(article)
         pending.append((article, blocks))
         size += len(blocks)
         if size >= batch_size:
@@ -91,13 +143,39 @@ def parse_blocks(articles: Iterable[Article], batch_size: int = 64) -> Iterator[
     yield from _parse_pending(nlp, pending, batch_size)
 
 
+def article_windows(article: Article) -> list[tuple[int, int]]:
+    """The article's kept paragraphs, long ones cut into windows, as original offsets."""
+    found: list[tuple[int, int]] = []
+    for start, end in article.kept_blocks():
+        if end - start <= MAX_WINDOW_CHARS:
+            found.append((start, end))
+        else:
+            text = article.original[start:end]
+            found.extend((start + s, start + e) for s, e in windows(text))
+    return found
+
+
 def _parse_pending(
     nlp: Language, pending: list[tuple[Article, list[tuple[int, int]]]], batch_size: int
 ) -> Iterator[list[Block]]:
     texts = [article.original[s:e] for article, blocks in pending for s, e in blocks]
-    docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    docs = _pipe(nlp, texts, batch_size)
     for article, blocks in pending:
         yield [Block(article, start, next(docs)) for start, _ in blocks]
+
+
+def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts`` in order, never more than MAX_BATCH_CHARS in one call."""
+    group: list[str] = []
+    chars = 0
+    for text in texts:
+        if group and chars + len(text) > MAX_BATCH_CHARS:
+            yield from nlp.pipe(group, batch_size=batch_size)
+            group, chars = [], 0
+        group.append(text)
+        chars += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=batch_size)
 
 
 @lru_cache(maxsize=1)

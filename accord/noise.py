@@ -173,6 +173,9 @@ _BREADCRUMB = re.compile(r"^[A-Z][\w ]{0,24}(?:\s*[>»|]\s*[A-Z][\w ]{0,24})+$")
 _BULLET = re.compile(r"^[-–—•*·▪►]\s")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# Characters looked back from a sentence break for the word before it; a longer "word" is
+# no initial or abbreviation, so looking further could not change the count.
+MAX_TOKEN_LOOKBACK = 64
 _ABBREVIATIONS = frozenset(
     {
         "mr",
@@ -230,7 +233,9 @@ def sentence_count(text: str) -> int:
     """Sentences in a paragraph, by punctuation; initials ("U.S.") and titles do not split."""
     count = 1
     for match in _SENTENCE_BREAK.finditer(text):
-        before = text[: match.start()].split()
+        # only the word before the break matters; slicing the whole prefix would make a
+        # one-paragraph page of a million characters quadratic
+        before = text[max(0, match.start() - MAX_TOKEN_LOOKBACK) : match.start()].split()
         token = before[-1].strip("\"'“‘(").rstrip(".") if before else ""
         if len(token) == 1 and token.isupper():
             continue  # an initial: "U.S. Army", "John F. Kennedy"

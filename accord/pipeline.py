@@ -7,14 +7,14 @@ article through accord by reading the calls below in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from accord import align, clean, dedupe, happened, reconcile, timeline
-from accord.errors import NoArticlesError
-from accord.extract import extract_all
+from accord import align, dedupe, happened, reconcile, timeline
+from accord.errors import NoArticlesError, Stage
 from accord.ingest import read_inputs
 from accord.ingest.web import Fetcher
+from accord.isolation import Failures, clean_isolated, extract_isolated
 from accord.model import Article, Dossier, Extraction
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -31,25 +31,37 @@ CLEAN_GROUP = 16
 
 def analyze_articles(
     articles: Sequence[Article],
-    skipped: Iterable[tuple[str, str]] = (),
+    skipped: Sequence[tuple[str, str]] = (),
     progress: Progress = _noop,
+    strict: bool = False,
 ) -> Dossier:
-    """Build a dossier from articles already read (library entry point for other front ends)."""
+    """Build a dossier from articles already read (library entry point for other front ends).
+
+    An article that breaks cleaning, parsing or extraction is left out and listed in
+    ``Dossier.skipped`` with the stage and the reason (see :mod:`accord.isolation`);
+    ``strict`` makes such a failure raise instead.
+    """
     total = len(articles)
+    failures = Failures(strict)
     cleaned: list[Article] = []
     for start in range(0, total, CLEAN_GROUP):
-        cleaned += clean.clean_articles(articles[start : start + CLEAN_GROUP])
-        progress("clean", len(cleaned), total)
+        cleaned += clean_isolated(articles[start : start + CLEAN_GROUP], failures)
+        progress("clean", min(start + CLEAN_GROUP, total), total)
     cleaned = dedupe.mark_derived(cleaned)
+    kept: list[Article] = []
     extractions: list[Extraction] = []
-    for i, extraction in enumerate(extract_all(cleaned), 1):
+    for i, (article, extraction) in enumerate(extract_isolated(cleaned, failures), 1):
+        kept.append(article)
         extractions.append(extraction)
         progress("extract", i, total)
-    results = cross_source(cleaned, extractions, progress)
+    if articles and not kept:
+        raise NoArticlesError([*skipped, *((f.source, f.reason) for f in failures)])
+    results = cross_source(kept, extractions, progress)
     return Dossier(
-        articles=tuple(cleaned),
-        title=dossier_title(cleaned),
-        skipped=tuple({"source": s, "reason": r} for s, r in skipped),
+        articles=tuple(kept),
+        title=dossier_title(kept),
+        skipped=tuple({"source": s, "stage": str(Stage.READ), "reason": r} for s, r in skipped)
+        + tuple(f.skipped() for f in failures),
         **{stage: tuple(found) for stage, found in results.items()},
     )
 
@@ -82,20 +94,25 @@ def cross_source(
     }
 
 
-def analyze(inputs: Any, progress: Progress = _noop, fetcher: Fetcher | None = None) -> Dossier:
+def analyze(
+    inputs: Any,
+    progress: Progress = _noop,
+    fetcher: Fetcher | None = None,
+    strict: bool = False,
+) -> Dossier:
     """Read inputs and build one sourced dossier.
 
     ``inputs`` is a path, URL, pandas / Arrow table, or a list of paths, directories, http(s)
     URLs, feeds, WARC files, records (dicts with ``text``) and Article objects (see
     :func:`accord.ingest.read_inputs`); URLs are fetched with ``fetcher`` (give one with a
-    cache folder to repeat the run offline). Unreadable inputs are skipped and listed in
-    ``Dossier.skipped``; if nothing at all could be read,
-    :class:`~accord.errors.NoArticlesError` says why for each input.
+    cache folder to repeat the run offline). Unreadable inputs, and articles a stage fails on,
+    are skipped and listed in ``Dossier.skipped`` (``strict`` makes such a failure raise); if
+    nothing at all could be read, :class:`~accord.errors.NoArticlesError` says why for each.
     """
-    result = read_inputs(inputs, fetcher=fetcher)
+    result = read_inputs(inputs, fetcher=fetcher, strict=strict)
     if not result.articles:
         raise NoArticlesError(result.skipped)
-    return analyze_articles(result.articles, result.skipped, progress)
+    return analyze_articles(result.articles, result.skipped, progress, strict)
 
 
 def dossier_title(articles: Sequence[Article]) -> str:

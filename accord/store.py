@@ -13,6 +13,8 @@ entities           named entity of an article (clustering signal)
 embeddings         article embedding (unit vector; clustering signal)
 stories            story: title, size, day span, running vector sum and entity counts
 story_members      article in a story, with the score that put it there
+quarantine         article a per-article stage failed on (content hash, stage, error): a
+                   re-run passes it by unless asked to retry (``retry_quarantined``)
 figures, quotes,   cross-source results of a story, cached by :meth:`Store.story_dossier`
 claims, events,    for the story's current ``version`` (a hash of its members)
 timeline
@@ -37,7 +39,7 @@ import numpy as np
 import pyarrow as pa
 
 from accord.cluster import Assignment, StoryIndex, StoryState
-from accord.errors import StoreError
+from accord.errors import ArticleFailure, Stage, StoreError
 from accord.model import (
     Article,
     Claim,
@@ -55,6 +57,7 @@ from accord.model import (
     content_id,
 )
 from accord.storeschema import (
+    OPTIONAL_TABLES,
     RESULT_TABLES,
     SCHEMA,
     SORT_KEYS,
@@ -62,6 +65,7 @@ from accord.storeschema import (
     ArticleRecord,
     article_rows,
     mention_rows,
+    quarantine_rows,
     removed_rows,
 )
 
@@ -153,10 +157,28 @@ class Store:
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of these article ids are already stored."""
+        return self._ids_in("SELECT a.id FROM articles a JOIN _ids USING (id)", ids)
+
+    def quarantined_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids are in quarantine (a stage failed on them before)."""
+        return self._ids_in(
+            "SELECT q.article FROM quarantine q JOIN _ids ON q.article = _ids.id", ids
+        )
+
+    def quarantine(self) -> list[ArticleFailure]:
+        """Every quarantined article's failure, by article id."""
+        rows = self.con.execute(
+            "SELECT source, article, stage, error, internal FROM quarantine ORDER BY article"
+        ).fetchall()
+        return [
+            ArticleFailure(src, art, Stage(stage), err, bool(i)) for src, art, stage, err, i in rows
+        ]
+
+    def _ids_in(self, sql: str, ids: Iterable[str]) -> set[str]:
         table = pa.table({"id": pa.array(list(ids), pa.string())})
         self.con.register("_ids", table)
         try:
-            rows = self.con.execute("SELECT a.id FROM articles a JOIN _ids USING (id)").fetchall()
+            rows = self.con.execute(sql).fetchall()
         finally:
             self.con.unregister("_ids")
         return {r[0] for r in rows}
@@ -166,13 +188,23 @@ class Store:
         records: Sequence[ArticleRecord],
         assignments: Sequence[Assignment],
         stories: Iterable[StoryState],
+        failures: Sequence[ArticleFailure] = (),
     ) -> None:
-        """Store one batch of new articles, their story assignments and the touched stories.
+        """Store one batch of new articles, their story assignments and the touched stories,
+        and put the batch's failed articles in quarantine.
 
         Everything happens in one transaction. Records whose article is already stored are a
-        caller bug (the ingest driver filters them); the primary key refuses them.
+        caller bug (the ingest driver filters them); the primary key refuses them. An article
+        stored or failed again leaves quarantine first, so it is quarantined at most once.
         """
         with self.transaction():
+            settled = [r.article.id for r in records] + [f.article for f in failures]
+            if settled:
+                self.con.execute(
+                    "DELETE FROM quarantine WHERE list_contains(?, article)", [settled]
+                )
+            once = list({f.article: f for f in failures}.values())
+            self._insert("quarantine", quarantine_rows(once))
             first = int(self._value("SELECT COALESCE(MAX(seq) + 1, 0) FROM articles"))
             self._insert("articles", article_rows(records, first))
             self._insert("removed", removed_rows(records))
@@ -457,7 +489,8 @@ class Store:
     def import_parquet(self, folder: str | Path) -> dict[str, int]:
         """Load an export into this store, which must be empty (one transaction)."""
         src = Path(folder)
-        missing = [t for t in TABLES if not (src / f"{t}.parquet").is_file()]
+        found = [t for t in TABLES if (src / f"{t}.parquet").is_file()]
+        missing = [t for t in TABLES if t not in found and t not in OPTIONAL_TABLES]
         if missing:
             raise StoreError(
                 f"{src}: no {missing[0]}.parquet; pass a folder written by `accord export`"
@@ -465,7 +498,7 @@ class Store:
         if any(self.counts().values()):
             raise StoreError(f"{self.path} is not empty; import into a new --db file")
         with self.transaction():
-            for table in TABLES:
+            for table in found:
                 self.con.execute(
                     f"INSERT INTO {table} BY NAME "
                     f"SELECT * FROM read_parquet({_quote(src / f'{table}.parquet')})"

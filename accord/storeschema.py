@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.errors import ArticleFailure
 from accord.model import Article, Extraction, Span
 
 RESULT_TABLES = ("figures", "quotes", "claims", "events", "timeline")
@@ -46,6 +47,10 @@ SCHEMA: tuple[str, ...] = (
         id VARCHAR, payload VARCHAR NOT NULL)"""
         for table in RESULT_TABLES
     ),
+    # articles a per-article stage failed on, by content hash, so a re-run passes them by
+    """CREATE TABLE IF NOT EXISTS quarantine (
+        article VARCHAR NOT NULL, source VARCHAR NOT NULL, stage VARCHAR NOT NULL,
+        error VARCHAR NOT NULL, internal BOOLEAN NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS members_by_story ON story_members (story)",
     "CREATE INDEX IF NOT EXISTS mentions_by_article ON mentions (article)",
 )
@@ -60,7 +65,10 @@ TABLES: tuple[str, ...] = (
     "story_members",
     "result_versions",
     *RESULT_TABLES,
+    "quarantine",
 )
+# tables an export made before they existed may lack; an import reads them as empty
+OPTIONAL_TABLES = frozenset({"quarantine"})
 
 # a total order for each table, so that two stores compare equal row by row
 SORT_KEYS: dict[str, str] = {
@@ -73,6 +81,7 @@ SORT_KEYS: dict[str, str] = {
     "story_members": "story, seq",
     "result_versions": "story",
     **{t: "story, position" for t in RESULT_TABLES},
+    "quarantine": "article",
 }
 
 
@@ -101,6 +110,16 @@ class ArticleRecord:
             tuple(data["entities"]),
             np.asarray(data["vector"], dtype=np.float32),
         )
+
+
+def quarantine_rows(failures: Sequence[ArticleFailure]) -> dict[str, list[Any]]:
+    return {
+        "article": [f.article for f in failures],
+        "source": [f.source for f in failures],
+        "stage": [str(f.stage) for f in failures],
+        "error": [f.reason for f in failures],
+        "internal": [f.internal for f in failures],
+    }
 
 
 def article_rows(records: Sequence[ArticleRecord], first_seq: int) -> dict[str, list[Any]]:

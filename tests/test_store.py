@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from accord.cluster import EMBEDDING_DIM
-from accord.distributed import ingest_articles
+from accord.distributed import Processed, ingest_articles
 from accord.errors import StoreError
 from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
 from accord.store import ArticleRecord, Store
@@ -58,11 +58,11 @@ class Interrupted(Exception):
 
 
 def fake_stream(fail_after: int | None = None):  # type: ignore[no-untyped-def]
-    def stream(articles: Sequence[Article], size: int) -> Iterator[list[ArticleRecord]]:
+    def stream(articles: Sequence[Article], size: int, strict: bool = False) -> Iterator[Processed]:
         for n, start in enumerate(range(0, len(articles), size)):
             if fail_after is not None and n == fail_after:
                 raise Interrupted
-            yield [fake_record(a) for a in articles[start : start + size]]
+            yield Processed([fake_record(a) for a in articles[start : start + size]])
 
     return stream
 

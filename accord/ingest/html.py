@@ -34,6 +34,13 @@ MIN_PARAGRAPH_WORDS = 8
 MIN_UNSPACED_CHARS = 16
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 FIX_NO_TEXT = "this looks like a navigation or index page; pass the article's own page"
+# libxml2 stops building a tree 256 elements deep, so a page wrapped in thousands of nested
+# containers (generated markup, or a hostile page) loses its text. A run of this many
+# container tags with nothing between them carries no text; it is collapsed to one tag.
+MAX_EMPTY_NESTING = 64
+_CONTAINER = r"(?:div|span|section|article|main|font|center|table|tbody|tr|td)"
+_DEEP_OPEN = re.compile(rf"(?:<{_CONTAINER}\b[^<>]*>\s*){{{MAX_EMPTY_NESTING},}}", re.I)
+_DEEP_CLOSE = re.compile(rf"(?:</{_CONTAINER}\s*>\s*){{{MAX_EMPTY_NESTING},}}", re.I)
 
 
 def extract(html: str, source: str) -> dict[str, Any]:
@@ -41,6 +48,7 @@ def extract(html: str, source: str) -> dict[str, Any]:
     import trafilatura
     from trafilatura.settings import set_date_params
 
+    html = _DEEP_CLOSE.sub("</div>", _DEEP_OPEN.sub("<div>", html))
     try:
         document = trafilatura.bare_extraction(
             html,

@@ -201,6 +201,23 @@ def find_outlet(text: str) -> str | None:
     return None
 
 
+WEB_SCHEMES = frozenset({"http", "https"})
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) URL with a host: what a record's ``url`` field must be."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:  # "http://[broken", a port that is not a number
+        return False
+    return (
+        parts.scheme.lower() in WEB_SCHEMES
+        and bool(host)
+        and not any(c.isspace() for c in url.strip())
+    )
+
+
 def outlet_from_url(url: str | None) -> str | None:
     """The host name without ``www.``: the best outlet name a bare URL offers."""
     if not url:

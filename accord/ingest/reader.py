@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from accord.errors import InputError, UnreadableInputError
+from accord.errors import ArticleFailure, InputError, Stage, UnreadableInputError
 from accord.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes
 from accord.ingest.feeds import FEED_SUFFIXES, looks_like_feed, parse_feed, read_feed
 from accord.ingest.html import article_from_html, read_html
@@ -173,20 +173,27 @@ def read_paths(
     paths: Iterable[str | Path],
     max_bytes: int = DEFAULT_MAX_BYTES,
     fetcher: Fetcher | None = None,
+    strict: bool = False,
 ) -> ReadResult:
     """Read files, directories and http(s) URLs; one that fails is skipped with its reason,
-    never fatal. URLs are fetched with ``fetcher`` (a default, polite one when None)."""
+    never fatal. URLs are fetched with ``fetcher`` (a default, polite one when None).
+
+    A reader that breaks on a file in a way accord did not plan for is an internal error
+    (:class:`~accord.errors.ArticleFailure`), reported the same way unless ``strict``.
+    """
     result = ReadResult()
     fetching = _Fetching(fetcher)
     try:
         for given in paths:
-            _read_one(given, max_bytes, fetching, result)
+            _read_one(given, max_bytes, fetching, result, strict)
     finally:
         fetching.close()
     return result
 
 
-def _read_one(given: str | Path, max_bytes: int, fetching: _Fetching, result: ReadResult) -> None:
+def _read_one(
+    given: str | Path, max_bytes: int, fetching: _Fetching, result: ReadResult, strict: bool
+) -> None:
     if isinstance(given, str) and is_url(given):
         try:
             articles, skipped = read_url(given, fetching.get())
@@ -211,12 +218,21 @@ def _read_one(given: str | Path, max_bytes: int, fetching: _Fetching, result: Re
         except InputError as exc:
             result.skipped.append((exc.source, reason_of(exc)))
             continue
+        except Exception as exc:
+            if strict:
+                raise
+            failure = ArticleFailure.of(exc, str(file), "", Stage.READ)
+            result.skipped.append((failure.source, failure.reason))
+            continue
         result.articles.extend(articles)
         result.skipped.extend(skipped)
 
 
 def read_inputs(
-    inputs: Any, max_bytes: int = DEFAULT_MAX_BYTES, fetcher: Fetcher | None = None
+    inputs: Any,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fetcher: Fetcher | None = None,
+    strict: bool = False,
 ) -> ReadResult:
     """Read whatever :func:`accord.analyze` is given: a path or URL, a pandas / Arrow table,
     or a list mixing paths, URLs, tables, records (dicts like a JSONL line) and Article objects.
@@ -236,7 +252,7 @@ def read_inputs(
                 articles, skipped = read_records([item], start=records)
                 records += 1
             else:
-                _read_one(item, max_bytes, fetching, result)
+                _read_one(item, max_bytes, fetching, result, strict)
                 continue
             result.articles.extend(articles)
             result.skipped.extend(skipped)
