@@ -182,13 +182,20 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
             }
         )
 
-    speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    statements: list[dict[str, Any]] = []
     for i, quote in enumerate(dossier.quotes):
         carried = [
-            {"verbatim": m.verbatim, **cites[f"quote-{i}"][j]} for j, m in enumerate(quote.mentions)
+            {"form": m.carried_as.value, **cites[f"quote-{i}"][j]}
+            for j, m in enumerate(quote.mentions)
         ]
-        speakers[quote.speaker or UNATTRIBUTED].append(
-            {"anchor": f"quote-{i}", "quote": quote, "carried": carried}
+        statements.append(
+            {
+                "anchor": f"quote-{i}",
+                "quote": quote,
+                "speaker": quote.speaker or UNATTRIBUTED,
+                "kind": quote.speaker_type.value if quote.speaker_type else "",
+                "carried": carried,
+            }
         )
 
     claims: list[dict[str, Any]] = [
@@ -205,7 +212,8 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
         "csp": CSP,
         "summary": summarize(dossier),
         "figures": figures,
-        "speakers": sorted(speakers.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, kv[0])),
+        "statements": [st for st in statements if not st["quote"].folded],
+        "folded": [st for st in statements if st["quote"].folded],
         "corroborated": [c for c in claims if c["claim"].sources >= 2],
         "single": [c for c in claims if c["claim"].sources < 2],
         "contradictions": contradictions,

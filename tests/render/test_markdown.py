@@ -88,3 +88,14 @@ def test_hostile_markdown_renders_to_inert_html_that_still_shows_the_text() -> N
 def test_md_escape_shows_text_literally(raw: str, shown: str) -> None:
     html = rendered(md_escape(raw))
     assert html.strip() == f"<p>{shown}</p>"
+
+
+def test_statements_show_speaker_sources_and_forms_with_minor_ones_folded() -> None:
+    text = to_markdown(sample_dossier())
+    quotes = text.split("## Quotes")[1].split("## Claims")[0]
+    open_part, folded_part = quotes.split("<details>")
+    assert "**Lena Ortiz** (person) — 2 independent sources" in open_part
+    assert "- paraphrase — " in open_part
+    assert "1 more single-source statement</summary>" in folded_part
+    assert "**the council** (organisation) — 1 independent source" in folded_part
+    assert "<blockquote>" in rendered(folded_part + "\n")
