@@ -44,6 +44,16 @@ Embedder = Callable[[list[str]], np.ndarray]
 # Cosine floor for two sentences to be candidates for one claim (all-MiniLM-L6-v2: close
 # paraphrases score 0.65-0.8, same-topic different statements 0.3-0.5; see tests/test_align.py).
 CLAIM_SIMILARITY = 0.62
+# Below CLAIM_SIMILARITY, two sentences are still one claim when the embedding and the
+# predicate-argument overlap (argument_overlap) add up to PARAPHRASE_SCORE, with at least
+# MIN_ARGUMENT_OVERLAP shared and the embedding above PARAPHRASE_FLOOR (the blocking floor).
+# Chosen on ClaimDiff train "strengthens" (evaluation/eval_claimdiff.py, docs/accuracy.md).
+PARAPHRASE_FLOOR = 0.35
+MIN_ARGUMENT_OVERLAP = 0.1
+PARAPHRASE_SCORE = 0.55
+_SUFFIXES = ("ing", "ed", "es", "s")
+MIN_STEM = 4  # "uses" -> "us" is no stem
+_NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 # A contradiction needs the two sentences to be about the same thing: a higher floor.
 CONTRADICTION_SIMILARITY = 0.7
 # Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
@@ -264,6 +274,36 @@ def related(a: _Unit, b: _Unit) -> bool:
     return not (ents_a and ents_b and not ents_a & ents_b)
 
 
+def proposition_words(text: str) -> set[str]:
+    """What a clause asserts, as a bag: its content words folded to a crude stem (so
+    "captured" meets "captures") and its numbers."""
+    stems = set()
+    for w in content_words(text):
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
+                w = w[: -len(suffix)]
+                break
+        stems.add(w)
+    return stems | set(_NUMBER_RE.findall(text))
+
+
+def argument_overlap(a: str, b: str) -> float:
+    """Share of the shorter clause's predicate, arguments and numbers found in the other."""
+    wa, wb = proposition_words(a), proposition_words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def aligned(similarity: float, a: str, b: str) -> bool:
+    """One claim: close in meaning, or a paraphrase (less close in the embedding, but sharing
+    the predicate and its arguments, so that the two add up)."""
+    if similarity >= CLAIM_SIMILARITY:
+        return True
+    if similarity < PARAPHRASE_FLOOR:
+        return False
+    overlap = argument_overlap(a, b)
+    return overlap >= MIN_ARGUMENT_OVERLAP and similarity + overlap >= PARAPHRASE_SCORE
+
+
 def align_claims(
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
@@ -275,7 +315,7 @@ def align_claims(
     if not units:
         return []
     vectors = _embedder(embedder)([u.span.text for u in units])
-    blocking = similar_pairs(vectors, CLAIM_SIMILARITY)
+    blocking = similar_pairs(vectors, PARAPHRASE_FLOOR)
     union = _Union(len(units))
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}
@@ -290,17 +330,14 @@ def align_claims(
         same_article = a.span.article == b.span.article
         words_a, words_b = content_words(a.span.text), content_words(b.span.text)
         if negated(a.span.text, words_b) != negated(b.span.text, words_a) or numbers_clash(a, b):
-            if (
-                same_event
-                and a.event is not None
-                and sim >= CONTRADICTION_SIMILARITY
-                and (not same_article)
+            if sim >= CONTRADICTION_SIMILARITY and (
+                same_event and a.event is not None and not same_article
             ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
             # a repeat inside one article (a caption restating the text)
             union.join_apart(i, j, owners, shared=True)
-        elif same_event and not same_article:
+        elif same_event and not same_article and aligned(sim, a.span.text, b.span.text):
             union.join_apart(i, j, owners)
     return _claims(articles, units, union, clashes)
 
@@ -448,14 +485,10 @@ def _passed_on(mentions: list[QuoteMention]) -> set[int]:
         if m.carried_as is not QuoteForm.PARAPHRASE or m.speaker is None:
             continue
         for other in mentions:
-            cue = other.cue
-            if (
-                other.via == m.speaker
-                and cue is not None
-                and other.span.article == m.span.article
-                and m.span.start <= cue.start < m.span.end
-            ):
-                skip.add(k)
+            if other.via == m.speaker and other.span.article == m.span.article:
+                shared = min(m.span.end, other.span.end) - max(m.span.start, other.span.start)
+                if shared > 0 or (other.cue and m.span.start <= other.cue.start < m.span.end):
+                    skip.add(k)
     return skip
 
 

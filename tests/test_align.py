@@ -10,6 +10,7 @@ import pytest
 from accord.align import (
     Embedder,
     align_claims,
+    argument_overlap,
     asserts,
     entities,
     group_quotes,
@@ -369,3 +370,38 @@ def test_words_credited_to_nobody_are_not_a_statement() -> None:
     span = Span.of(a, 1, 16)
     exs = [Extraction(a.id, quotes=(QuoteMention(span, None),))]
     assert group_quotes([a], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32)) == []
+
+
+def _at_cosine(cosine: float) -> Embedder:
+    """An embedder that puts the first text at e1 and every other at ``cosine`` from it."""
+
+    def embed(texts: list[str]) -> np.ndarray:
+        other = np.array([cosine, np.sqrt(1 - cosine**2)], dtype=np.float32)
+        first = np.array([1.0, 0.0], dtype=np.float32)
+        return np.stack([first if k == 0 else other for k in range(len(texts))])
+
+    return embed
+
+
+@pytest.mark.parametrize(
+    ("second", "one_claim"),
+    [
+        ("Police captured 12 smugglers near the northern border crossing.", True),  # same args
+        ("Officials opened a new school for girls in the capital on Monday.", False),
+    ],
+)
+def test_a_paraphrase_the_embedding_misses_joins_on_its_predicate_and_arguments(
+    second: str, one_claim: bool
+) -> None:
+    a = article("Twelve smugglers were captured by police at the northern border crossing.")
+    b = article(second)
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.45))
+    assert (len(claims) == 1) is one_claim
+
+
+def test_predicate_argument_overlap_folds_inflections_and_counts_numbers() -> None:
+    assert (
+        argument_overlap("Police captured 12 smugglers.", "The police capture 12 smugglers.") == 1
+    )
+    assert argument_overlap("Police captured 12 smugglers.", "Police captured 40 smugglers.") < 1
+    assert argument_overlap("Police captured smugglers.", "Farmers planted wheat.") == 0

@@ -126,6 +126,8 @@ SPEECH_VERBS = frozenset(
         "expect",
         "know",
         "insinuate",
+        "point",
+        "rule",
         "posit",
         "speculate",
         "wonder",
@@ -191,6 +193,9 @@ OBJECT_CUES = frozenset(
         "dismiss",
         "defend",
         "question",
+        "dispute",
+        "highlight",
+        "criticise",
     }
 )
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
@@ -235,6 +240,10 @@ def _subject(verb: Token) -> Token | None:
 
 def _speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _stance_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CUES
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -335,11 +344,20 @@ class _Finder:
     def direct(self) -> list[QuoteMention]:
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
+        lead: tuple[Block, Token, Token] | None = None
         for block, regions in zip(self.blocks, self.regions, strict=True):
             transcript = self._transcript(block)
             if transcript is not None:
                 found.append(transcript)
                 previous = transcript
+            elif lead is not None and not regions:
+                # "X reports:" then the paragraph it introduces, not in quote marks
+                lead_block, cue, subject = lead
+                whole = _trimmed(block, 0, len(block.doc.text))
+                if whole is not None:
+                    found.append(
+                        self.mention(lead_block, whole, cue, subject, QuoteForm.PARAPHRASE)
+                    )
             for i, region in enumerate(regions):
                 span = _trimmed(block, region.inner_start, region.inner_end)
                 if span is None:
@@ -349,6 +367,11 @@ class _Finder:
                 mention = self._dashed(block, region, span)
                 if mention is None:
                     mention = self._cited(block, region, span, lo, hi)
+                if mention is None and i == 0 and lead is not None and not lo:
+                    lead_block, cue, subject = lead
+                    mention = self.mention(
+                        lead_block, span, cue, subject, _direct_form(block, span)
+                    )
                 if mention is None and previous is not None and self._continues(block, region):
                     mention = QuoteMention(
                         span,
@@ -364,6 +387,7 @@ class _Finder:
                 if mention is not None:
                     found.append(mention)
                     previous = mention if mention.speaker_span is not None else previous
+            lead = _lead_in(block, regions)
         return found
 
     def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
@@ -472,7 +496,7 @@ class _Finder:
             bounds = self._outside(token, token.head)
             subject: Token | None = obj
             form = QuoteForm.PARAPHRASE
-        elif _speech_verb(token):
+        elif _speech_verb(token) or _stance_verb(token):
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             if not clauses and token.dep_ == "parataxis":
                 bounds = self._outside(token, token.head)
@@ -512,6 +536,31 @@ class _Finder:
         return covered * 2 >= end - start
 
 
+def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token] | None:
+    """A paragraph that ends "X said:" with nothing quoted after the verb introduces the
+    next paragraph: (block, cue, subject)."""
+    text = block.doc.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    for token in reversed(block.doc):
+        if _speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
+            subject = _subject(token)
+            after = [r for r in regions if r.outer_start > token.idx]
+            return (block, token, subject) if subject is not None and not after else None
+    return None
+
+
+def _passes_on(outer: QuoteMention, inner: QuoteMention) -> bool:
+    """The "according to" content holds the inner cue ("X said …, according to Y") or most
+    of the inner content (the parser hung "according to Y" on X's clause)."""
+    if inner.cue is None or inner.cue == outer.cue:
+        return False
+    if outer.span.start <= inner.cue.start and inner.cue.end <= outer.span.end:
+        return True
+    shared = min(outer.span.end, inner.span.end) - max(outer.span.start, inner.span.start)
+    return shared * 2 >= inner.span.end - inner.span.start
+
+
 def _direct_form(block: Block, span: Span) -> QuoteForm:
     """A quoted clause is verbatim; a fragment (no verb, or starting mid-sentence in lower
     case: 'called it “a costly mistake”') is a partial quote."""
@@ -542,17 +591,6 @@ def _chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
     ]
     chained = []
     for mention in mentions:
-        cue = mention.cue
-        via = next(
-            (
-                o.speaker
-                for o in outer
-                if o is not mention
-                and cue is not None
-                and o.span.start <= cue.start
-                and cue.end <= o.span.end
-            ),
-            None,
-        )
+        via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
         chained.append(replace(mention, via=via) if via and mention.speaker else mention)
     return chained

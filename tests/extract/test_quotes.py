@@ -329,3 +329,55 @@ def test_a_speaker_citing_a_source_keeps_the_statement_and_names_the_source() ->
 )
 def test_each_mention_says_how_it_carries_the_statement(text: str, content: str, form: str) -> None:
     assert quote_with(quotes_of(text), content).carried_as == form
+
+
+@pytest.mark.seeds
+def test_every_seed_speaker_is_a_person_organisation_group_or_description(
+    seed_paths: list[Path],
+) -> None:
+    mentions = [m for path in seed_paths for m in quotes_of(path.read_text("utf-8"))]
+    speakers = {(m.speaker, m.speaker_type) for m in mentions if m.speaker}
+    assert all(kind is not None for _, kind in speakers)
+    person, organisation = SpeakerType.PERSON, SpeakerType.ORGANISATION
+    group, description = SpeakerType.GROUP, SpeakerType.DESCRIPTION
+    assert speakers == {
+        ("Volodymyr Zelenskyy", person),
+        ("Volodymyr Zelensky", person),  # one key: the dossier shows one spelling
+        ("John Kirby", person),
+        ("Vladimir Putin", person),
+        ("Ian Bremmer", person),
+        ("Digi24", organisation),
+        ("Moscow", organisation),
+        ("Ukraine", organisation),
+        ("South Korea’s National Intelligence Service", organisation),
+        ("Ukrainian intelligence", organisation),
+        ("Ukrainian military", organisation),
+        ("Western intelligence", organisation),
+        ("South Korean intelligence officials", group),
+        ("Ukrainian officials", group),
+        ("Ukrainian estimates", description),
+        ("a South Korean lawmaker", description),
+        ("one of the soldiers", description),
+        ("one of the two soldiers", description),
+    }
+
+
+def test_a_paragraph_ending_in_a_colon_credits_the_quote_that_follows() -> None:
+    mentions = quotes_of(
+        "Ana Ruiz spoke to the council on Monday.\n\n"
+        "Ruiz continued:\n\n"
+        "“The bridge will be rebuilt by the spring, and the ferry will run until then.”"
+    )
+    quote = quote_with(mentions, "bridge will be rebuilt")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Ruiz"
+    assert quote.cue is not None and quote.cue.text == "continued"
+
+
+def test_an_outlet_introducing_a_paragraph_is_its_source() -> None:
+    mentions = quotes_of(
+        "Ferry news\n\nThe Harbour Courier reports:\n\n"
+        "The ferry will run until the bridge is rebuilt in the spring."
+    )
+    quote = quote_with(mentions, "ferry will run")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "The Harbour Courier"
+    assert quote.carried_as == "paraphrase"
