@@ -198,6 +198,31 @@ OBJECT_CUES = frozenset(
         "criticise",
     }
 )
+# Nouns that name a statement; with an owner and a that-clause they are an attribution.
+NOMINAL_CUES = frozenset(
+    {
+        "claim",
+        "statement",
+        "assertion",
+        "remark",
+        "comment",
+        "suggestion",
+        "warning",
+        "promise",
+        "pledge",
+        "allegation",
+        "accusation",
+        "announcement",
+        "argument",
+        "insistence",
+        "belief",
+        "view",
+        "assessment",
+        "estimate",
+        "prediction",
+        "denial",
+    }
+)
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 CITING_VERBS = frozenset({"cite", "quote"})
 CALL_PREPS = frozenset({"for", "on"})
@@ -240,6 +265,17 @@ def _subject(verb: Token) -> Token | None:
 
 def _speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _nominal_cue(token: Token) -> tuple[Token, Token] | None:
+    """(owner, clause) of a statement named by a noun: "the minister’s claim that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_CUES:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
+    if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return owner, clause
 
 
 def _stance_verb(token: Token) -> bool:
@@ -317,6 +353,9 @@ class _Finder:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
         start, end = np_bounds(subject)
         credit = self._credit(block, cue, subject)
+        if credit is not None and credit.kind is SpeakerType.DESCRIPTION and not _speech_verb(cue):
+            # a stance of a thing ("this story supports …") names where, not who
+            credit = None
         cited = _cited_source(cue, subject)
         origin = self.speakers.credit(block, cited) if cited is not None else None
         return QuoteMention(
@@ -492,9 +531,15 @@ class _Finder:
     ) -> QuoteMention | None:
         obj = _according_to(token)
         form = QuoteForm.REPORTED
+        nominal = _nominal_cue(token)
         if obj is not None:
             bounds = self._outside(token, token.head)
             subject: Token | None = obj
+            form = QuoteForm.PARAPHRASE
+        elif nominal is not None:
+            # "Trump’s claim that …": the owner is the source, the clause the content
+            subject, clause = nominal
+            bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
         elif _speech_verb(token) or _stance_verb(token):
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]

@@ -381,3 +381,34 @@ def test_an_outlet_introducing_a_paragraph_is_its_source() -> None:
     quote = quote_with(mentions, "ferry will run")
     assert quote.speaker_span is not None and quote.speaker_span.text == "The Harbour Courier"
     assert quote.carried_as == "paraphrase"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        (
+            "The mayor’s claim that the river had never flooded the square drew laughter.",
+            "The mayor’s",
+            "claim",
+            "that the river had never flooded the square",
+        ),
+        (
+            "At the hearing, Ana Ruiz cited the flood reports from the spring.",
+            "Ana Ruiz",
+            "cited",
+            "the flood reports",
+        ),
+        (
+            "The inspector pointed out that the dam had not been checked for a decade.",
+            "The inspector",
+            "pointed out",
+            "that the dam had not been checked for a decade",
+        ),
+    ],
+)
+def test_nominal_and_stance_cues_are_attributions(
+    text: str, source: str, cue: str, content: str
+) -> None:
+    quote = quote_with(quotes_of("Flood report\n\n" + text), content)
+    assert quote.speaker_span is not None and quote.speaker_span.text == source
+    assert quote.cue is not None and quote.cue.text == cue
