@@ -52,6 +52,9 @@ PARAPHRASE_FLOOR = 0.3
 MIN_ARGUMENT_OVERLAP = 0.1
 PARAPHRASE_SCORE = 0.5
 MIN_NAMES_TO_DIFFER = 2
+# A word in more than a tenth of a story's sentences is its topic, not an argument.
+TOPIC_SHARE = 0.1
+MIN_TOPIC_UNITS = 10
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 MIN_STEM = 4  # "uses" -> "us" is no stem
 _NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
@@ -291,20 +294,31 @@ def proposition_words(text: str) -> set[str]:
     return stems | set(_NUMBER_RE.findall(text))
 
 
-def argument_overlap(a: str, b: str) -> float:
-    """Share of the shorter clause's predicate, arguments and numbers found in the other."""
-    wa, wb = proposition_words(a), proposition_words(b)
+def argument_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
+    """Share of the shorter clause's predicate, arguments and numbers found in the other;
+    ``topic`` words (what the whole story is about) are no argument of either."""
+    wa, wb = proposition_words(a) - topic, proposition_words(b) - topic
     return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
-def aligned(similarity: float, a: str, b: str) -> bool:
+def topic_words(texts: Sequence[str]) -> frozenset[str]:
+    """Words in more than ``TOPIC_SHARE`` of a story's sentences ("soldiers", "flood"): two
+    sentences sharing them share the story, not a proposition. Only for a story of at least
+    ``MIN_TOPIC_UNITS`` sentences, where a share means something."""
+    if len(texts) < MIN_TOPIC_UNITS:
+        return frozenset()
+    df = Counter(w for t in texts for w in proposition_words(t))
+    return frozenset(w for w, n in df.items() if n > TOPIC_SHARE * len(texts))
+
+
+def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset()) -> bool:
     """One claim: close in meaning, or a paraphrase (less close in the embedding, but sharing
     the predicate and its arguments, so that the two add up)."""
     if similarity >= CLAIM_SIMILARITY:
         return True
     if similarity < PARAPHRASE_FLOOR:
         return False
-    overlap = argument_overlap(a, b)
+    overlap = argument_overlap(a, b, topic)
     return overlap >= MIN_ARGUMENT_OVERLAP and similarity + overlap >= PARAPHRASE_SCORE
 
 
@@ -320,6 +334,7 @@ def align_claims(
         return []
     vectors = _embedder(embedder)([u.span.text for u in units])
     blocking = similar_pairs(vectors, PARAPHRASE_FLOOR)
+    topic = topic_words([u.span.text for u in units])
     union = _Union(len(units))
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}
@@ -341,7 +356,7 @@ def align_claims(
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
             # a repeat inside one article (a caption restating the text)
             union.join_apart(i, j, owners, shared=True)
-        elif same_event and not same_article and aligned(sim, a.span.text, b.span.text):
+        elif same_event and not same_article and aligned(sim, a.span.text, b.span.text, topic):
             union.join_apart(i, j, owners)
     return _claims(articles, units, union, clashes)
 
