@@ -1,55 +1,86 @@
-"""Cross-source alignment: the same quote or claim in many outlets' words.
+"""Cross-source alignment of claims: the same fact in many outlets' words.
 
-Candidates come from sentence embeddings, blocked with random-hyperplane LSH (Charikar 2002)
-so the cost grows near-linearly: each table hashes a vector to ``bits`` sign bits, with
-``bits`` grown as log2(n / TARGET_BUCKET) so buckets stay small, and a vector is compared
-with its own bucket and the buckets one bit away (multi-probe; Lv et al. 2007), which keeps
-recall for paraphrases whose cosine is well below 1. A candidate above the similarity floor is
-then confirmed by its content: the two sentences must share a content word and not name
-disjoint sets of entities. Confirmed pairs with the same polarity and compatible numbers are
+Candidates come from sentence embeddings, blocked at near-linear cost
+(:func:`accord.blocking.similar_pairs`). A candidate above the similarity floor is then
+confirmed by its content: the two sentences must share a content word and not name disjoint
+sets of entities; below the claim floor, a paraphrase must also share its predicate and
+arguments (:func:`aligned`). Confirmed pairs with the same polarity and compatible numbers are
 one claim; pairs that differ in negation or state incompatible numbers about the same event
-are contradictions. Claims about different events never contradict each other.
+are contradictions. Claims about different events never contradict each other. Statements
+(quotes) are grouped by :mod:`accord.statements`; ``group_quotes`` is re-exported here.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from accord.blocking import (
+    WORD_RE,
+    Blocking,
+    Embedder,
+    UnionFind,
+    content_words,
+    embedder_or_default,
+    similar_pairs,
+    words,
+)
 from accord.events import span_event, word_count
-from accord.extract.speakers import NameTable, normalise_speaker
 from accord.model import (
     Article,
     Claim,
     Event,
     Extraction,
     FigureMention,
-    Quote,
-    QuoteMention,
     Span,
     content_id,
 )
 from accord.reconcile import bounds, period_key
+from accord.statements import group_quotes
 
-Embedder = Callable[[list[str]], np.ndarray]
+__all__ = [
+    "Blocking",
+    "Embedder",
+    "align_claims",
+    "aligned",
+    "argument_overlap",
+    "asserts",
+    "claim_units",
+    "content_words",
+    "entities",
+    "figure_key",
+    "group_quotes",
+    "negated",
+    "numbers_clash",
+    "related",
+    "similar_pairs",
+    "words",
+]
 
 # Cosine floor for two sentences to be candidates for one claim (all-MiniLM-L6-v2: close
 # paraphrases score 0.65-0.8, same-topic different statements 0.3-0.5; see tests/test_align.py).
 CLAIM_SIMILARITY = 0.62
+# Below CLAIM_SIMILARITY, two sentences are still one claim when the embedding and the
+# predicate-argument overlap (argument_overlap) add up to PARAPHRASE_SCORE, with at least
+# MIN_ARGUMENT_OVERLAP shared and the embedding above PARAPHRASE_FLOOR (the blocking floor).
+# Chosen on ClaimDiff train "strengthens" (evaluation/eval_claimdiff.py, docs/accuracy.md).
+PARAPHRASE_FLOOR = 0.3
+MIN_ARGUMENT_OVERLAP = 0.1
+PARAPHRASE_SCORE = 0.5
+MIN_NAMES_TO_DIFFER = 2
+# A word in more than a tenth of a story's sentences is its topic, not an argument.
+TOPIC_SHARE = 0.1
+MIN_TOPIC_UNITS = 10
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+MIN_STEM = 4  # "uses" -> "us" is no stem
+_NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 # A contradiction needs the two sentences to be about the same thing: a higher floor.
 CONTRADICTION_SIMILARITY = 0.7
-# Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
-QUOTE_SIMILARITY = 0.8
 MIN_CLAIM_WORDS = 6  # shorter lines are headings, captions and datelines
-LSH_TABLES = 4
-TARGET_BUCKET = 32  # expected vectors per bucket: the constant behind near-linear cost
-LSH_SEED = 20240101  # fixed so runs are reproducible
 NEGATION_CUES = frozenset(
     {
         "not",
@@ -73,102 +104,11 @@ NEGATION_SCOPE = 5
 _CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
 # Two sentences of one article are one claim only when one repeats the other almost verbatim.
 SAME_ARTICLE_SIMILARITY = 0.9
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-@dataclass(frozen=True)
-class Blocking:
-    """Pairs above a similarity floor, and how many dot products it took to find them."""
-
-    pairs: np.ndarray  # (k, 2) int, i < j
-    similarity: np.ndarray  # (k,) float
-    comparisons: int
-
-
-def similar_pairs(
-    vectors: np.ndarray,
-    threshold: float,
-    tables: int = LSH_TABLES,
-    target_bucket: int = TARGET_BUCKET,
-    seed: int = LSH_SEED,
-) -> Blocking:
-    """Every pair with cosine >= threshold that shares a bucket (or a one-bit neighbour)."""
-    n, dim = vectors.shape
-    bits = min(30, max(0, round(math.log2(max(n, 1) / target_bucket))))
-    if tables * (bits + 1) >= 2**bits:  # blocking would cost more than comparing all pairs
-        bits = 0
-    rng = np.random.default_rng(seed)
-    found: list[np.ndarray] = []
-    sims: list[np.ndarray] = []
-    comparisons = 0
-    for _ in range(tables if bits else 1):
-        planes = rng.standard_normal((dim, bits)).astype(vectors.dtype)
-        codes = ((vectors @ planes) > 0).astype(np.int64) @ (1 << np.arange(bits, dtype=np.int64))
-        order = np.argsort(codes, kind="stable")
-        keys, starts = np.unique(codes[order], return_index=True)
-        members = dict(zip(keys.tolist(), np.split(order, starts[1:]), strict=True))
-        for code, idx in members.items():
-            neighbours = [(idx, True)] + [
-                (members[code ^ (1 << b)], False)
-                for b in range(bits)
-                if code ^ (1 << b) > code and code ^ (1 << b) in members
-            ]
-            for jdx, same in neighbours:
-                block = vectors[idx] @ vectors[jdx].T
-                comparisons += len(idx) * (len(idx) - 1) // 2 if same else len(idx) * len(jdx)
-                rows, cols = np.nonzero(block >= threshold)
-                if same:
-                    keep = rows < cols
-                    rows, cols = rows[keep], cols[keep]
-                a, b = idx[rows], jdx[cols]
-                found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
-                sims.append(block[rows, cols])
-    if not found:
-        return Blocking(np.zeros((0, 2), dtype=np.int64), np.zeros(0), comparisons)
-    pairs, first = np.unique(np.concatenate(found), axis=0, return_index=True)
-    return Blocking(pairs, np.concatenate(sims)[first], comparisons)
-
-
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: int, j: int) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-    def join_apart(self, i: int, j: int, owners: dict[int, set[str]], shared: bool = False) -> None:
-        """Join unless the two groups share an owner (an article) and ``shared`` is off: one
-        article states one claim once, so a shared article means the chain has drifted."""
-        a, b = self.find(i), self.find(j)
-        if a == b or (owners[a] & owners[b] and not shared):
-            return
-        self.parent[a] = b
-        owners[b] |= owners.pop(a)
-
-    def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.parent)):
-            out.setdefault(self.find(i), []).append(i)
-        return list(out.values())
-
-
-def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD_RE.findall(text)]
-
-
-def content_words(text: str) -> set[str]:
-    return {w for w in words(text) if w not in STOP_WORDS and len(w) > 2}
 
 
 def entities(text: str) -> set[str]:
     """Capitalised words after the first: a cheap stand-in for names and places."""
-    found = _WORD_RE.findall(text)[1:]
+    found = WORD_RE.findall(text)[1:]
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in found if w[0].isupper()}
 
 
@@ -237,11 +177,55 @@ def numbers_clash(a: _Unit, b: _Unit) -> bool:
 
 
 def related(a: _Unit, b: _Unit) -> bool:
-    """The content check behind every alignment: a shared content word, no disjoint names."""
+    """The content check behind every alignment: a shared content word, no disjoint names.
+    Names are disjoint only when each side has at least ``MIN_NAMES_TO_DIFFER``: a single
+    capitalised word is as often a title, a day or a place as the actor."""
     if not content_words(a.span.text) & content_words(b.span.text):
         return False
     ents_a, ents_b = entities(a.span.text), entities(b.span.text)
-    return not (ents_a and ents_b and not ents_a & ents_b)
+    several = min(len(ents_a), len(ents_b)) >= MIN_NAMES_TO_DIFFER
+    return not (several and not ents_a & ents_b)
+
+
+def proposition_words(text: str) -> set[str]:
+    """What a clause asserts, as a bag: its content words folded to a crude stem (so
+    "captured" meets "captures") and its numbers."""
+    stems = set()
+    for w in content_words(text):
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
+                w = w[: -len(suffix)]
+                break
+        stems.add(w)
+    return stems | set(_NUMBER_RE.findall(text))
+
+
+def argument_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
+    """Share of the shorter clause's predicate, arguments and numbers found in the other;
+    ``topic`` words (what the whole story is about) are no argument of either."""
+    wa, wb = proposition_words(a) - topic, proposition_words(b) - topic
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def topic_words(texts: Sequence[str]) -> frozenset[str]:
+    """Words in more than ``TOPIC_SHARE`` of a story's sentences ("soldiers", "flood"): two
+    sentences sharing them share the story, not a proposition. Only for a story of at least
+    ``MIN_TOPIC_UNITS`` sentences, where a share means something."""
+    if len(texts) < MIN_TOPIC_UNITS:
+        return frozenset()
+    df = Counter(w for t in texts for w in proposition_words(t))
+    return frozenset(w for w, n in df.items() if n > TOPIC_SHARE * len(texts))
+
+
+def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset()) -> bool:
+    """One claim: close in meaning, or a paraphrase (less close in the embedding, but sharing
+    the predicate and its arguments, so that the two add up)."""
+    if similarity >= CLAIM_SIMILARITY:
+        return True
+    if similarity < PARAPHRASE_FLOOR:
+        return False
+    overlap = argument_overlap(a, b, topic)
+    return overlap >= MIN_ARGUMENT_OVERLAP and similarity + overlap >= PARAPHRASE_SCORE
 
 
 def align_claims(
@@ -254,9 +238,10 @@ def align_claims(
     units = claim_units(extractions, events)
     if not units:
         return []
-    vectors = _embedder(embedder)([u.span.text for u in units])
-    blocking = similar_pairs(vectors, CLAIM_SIMILARITY)
-    union = _Union(len(units))
+    vectors = embedder_or_default(embedder)([u.span.text for u in units])
+    blocking = similar_pairs(vectors, PARAPHRASE_FLOOR)
+    topic = topic_words([u.span.text for u in units])
+    union = UnionFind(len(units))
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}
     best_first = np.argsort(-blocking.similarity, kind="stable")
@@ -270,23 +255,23 @@ def align_claims(
         same_article = a.span.article == b.span.article
         words_a, words_b = content_words(a.span.text), content_words(b.span.text)
         if negated(a.span.text, words_b) != negated(b.span.text, words_a) or numbers_clash(a, b):
-            if (
-                same_event
-                and a.event is not None
-                and sim >= CONTRADICTION_SIMILARITY
-                and (not same_article)
+            if sim >= CONTRADICTION_SIMILARITY and (
+                same_event and a.event is not None and not same_article
             ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
             # a repeat inside one article (a caption restating the text)
             union.join_apart(i, j, owners, shared=True)
-        elif same_event and not same_article:
+        elif same_event and not same_article and aligned(sim, a.span.text, b.span.text, topic):
             union.join_apart(i, j, owners)
     return _claims(articles, units, union, clashes)
 
 
 def _claims(
-    articles: Sequence[Article], units: list[_Unit], union: _Union, clashes: list[tuple[int, int]]
+    articles: Sequence[Article],
+    units: list[_Unit],
+    union: UnionFind,
+    clashes: list[tuple[int, int]],
 ) -> list[Claim]:
     derived = {a.id: a.derived_from for a in articles}
     order = {a.id: (a.published is None, a.published or "", k) for k, a in enumerate(articles)}
@@ -332,67 +317,3 @@ def _claims(
             )
         )
     return sorted(claims, key=lambda c: (-c.sources, c.id))
-
-
-def _embedder(embedder: Embedder | None) -> Embedder:
-    if embedder is not None:
-        return embedder
-    from accord.nlp import embed
-
-    return embed
-
-
-def _normal(text: str) -> str:
-    return " ".join(words(text))
-
-
-def _is_name(speaker: str) -> bool:
-    """A proper name ("Mirela Dascu"), not a description ("the interior ministry")."""
-    words = normalise_speaker(speaker).split()
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def group_quotes(
-    articles: Sequence[Article],
-    extractions: Sequence[Extraction],
-    embedder: Embedder | None = None,
-) -> list[Quote]:
-    """One :class:`Quote` per statement of one speaker, with every rendering of it."""
-    mentions = [q for ex in extractions for q in ex.quotes]
-    if not mentions:
-        return []
-    vectors = _embedder(embedder)([q.span.text for q in mentions])
-    union = _Union(len(mentions))
-    normal = [_normal(q.span.text) for q in mentions]
-    # one person across outlets' spellings ("Zelensky", "Volodymyr Zelenskyy"): the fullest
-    # form any article gives, by the speaker-name rule of accord.extract.speakers
-    names = NameTable(q.speaker for q in mentions if q.speaker and _is_name(q.speaker))
-    shown = [
-        names.resolve(q.speaker) if q.speaker and _is_name(q.speaker) else q.speaker
-        for q in mentions
-    ]
-    speaker = [(name or "").lower() for name in shown]
-    blocking = similar_pairs(vectors, QUOTE_SIMILARITY)
-    for i, j in blocking.pairs.tolist():
-        if speaker[i] == speaker[j]:
-            union.join(i, j)
-    # a quote trimmed by one outlet is contained in another's fuller rendering
-    by_speaker: dict[str, list[int]] = {}
-    for i, name in enumerate(speaker):
-        by_speaker.setdefault(name, []).append(i)
-    for same in by_speaker.values():
-        for k, i in enumerate(same):
-            for j in same[k + 1 :]:
-                if normal[i] and normal[j] and (normal[i] in normal[j] or normal[j] in normal[i]):
-                    union.join(i, j)
-    quotes = []
-    for members in union.groups():
-        group: list[QuoteMention] = sorted(
-            (mentions[i] for i in members), key=lambda q: (q.span.article, q.span.start)
-        )
-        verbatim = [q for q in group if q.verbatim] or group
-        text = max(verbatim, key=lambda q: len(q.span.text)).span.text
-        who = shown[min(members)]
-        qid = content_id(who, *(f"{q.span.article}:{q.span.start}" for q in group), prefix="q")
-        quotes.append(Quote(qid, who, text, tuple(group)))
-    return sorted(quotes, key=lambda q: (-len(q.mentions), q.id))

@@ -282,6 +282,24 @@ class FigureMention:
         return cls(**kwargs)
 
 
+class SpeakerType(StrEnum):
+    """What kind of speaker a quote is credited to."""
+
+    PERSON = "person"  # a named person ("Maria Lopez", or "she" resolved to her)
+    ORGANISATION = "organisation"  # a body, or a place standing for its government ("Moscow")
+    GROUP = "group"  # people in the plural ("Ukrainian officials", "residents")
+    DESCRIPTION = "description"  # an unnamed source as described ("one of the soldiers")
+
+
+class QuoteForm(StrEnum):
+    """How an outlet carries a statement."""
+
+    VERBATIM = "verbatim"  # a whole quoted sentence or clause, in quote marks
+    PARTIAL = "partial"  # a quoted fragment inside the reporter's own sentence
+    REPORTED = "reported"  # indirect speech after a speech verb ("X said that ...")
+    PARAPHRASE = "paraphrase"  # the reporter's words credited otherwise ("according to X")
+
+
 @dataclass(frozen=True)
 class VictimMention:
     """People harmed, named without a number: "a man was shot dead" is one killed, "a woman
@@ -367,13 +385,31 @@ class QuoteMention:
     speaker_span: Span | None = None  # where the speaker is named (or the pronoun)
     cue: Span | None = None  # "said", "according to"
     verbatim: bool = True
+    speaker_type: SpeakerType | None = None  # None when there is no speaker
+    form: QuoteForm | None = None  # None: read ``verbatim`` (VERBATIM or REPORTED)
+    # who passes the speaker's words on ("X said …, according to the Daily Post")
+    via: str | None = None
+    # the source the speaker relies on ("X, citing police records, said …")
+    cites: str | None = None
+
+    @property
+    def carried_as(self) -> QuoteForm:
+        """The form, falling back on ``verbatim`` for mentions made without one."""
+        if self.form is not None:
+            return self.form
+        return QuoteForm.VERBATIM if self.verbatim else QuoteForm.REPORTED
 
     def to_dict(self) -> dict[str, Any]:
         return _flat(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> QuoteMention:
-        return cls(**_unflat(cls, data))
+        kwargs = _unflat(cls, data)
+        if kwargs.get("speaker_type") is not None:
+            kwargs["speaker_type"] = SpeakerType(kwargs["speaker_type"])
+        if kwargs.get("form") is not None:
+            kwargs["form"] = QuoteForm(kwargs["form"])
+        return cls(**kwargs)
 
 
 @dataclass(frozen=True)
@@ -505,12 +541,20 @@ class Figure:
 
 @dataclass(frozen=True)
 class Quote:
-    """One statement by one speaker, with every outlet's rendering of it."""
+    """One statement by one speaker, with every outlet's rendering of it (its variants).
+
+    ``text`` is the canonical form: the fullest verbatim rendering, else the most widely carried
+    one. ``sources`` counts independent articles (a reprint does not add one); ``folded`` marks
+    a minor single-source statement that renderers collapse (it stays in the JSON).
+    """
 
     id: str
     speaker: str | None
     text: str
     mentions: tuple[QuoteMention, ...]
+    speaker_type: SpeakerType | None = None
+    sources: int = 1
+    folded: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -518,15 +562,22 @@ class Quote:
             "speaker": self.speaker,
             "text": self.text,
             "mentions": [m.to_dict() for m in self.mentions],
+            "speaker_type": self.speaker_type,
+            "sources": self.sources,
+            "folded": self.folded,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
+        kind = data.get("speaker_type")
         return cls(
             data["id"],
             data.get("speaker"),
             data["text"],
             tuple(QuoteMention.from_dict(m) for m in data["mentions"]),
+            SpeakerType(kind) if kind is not None else None,
+            int(data.get("sources", 1)),
+            bool(data.get("folded", False)),
         )
 
 

@@ -10,13 +10,23 @@ import pytest
 from accord.align import (
     Embedder,
     align_claims,
+    argument_overlap,
     asserts,
     entities,
     group_quotes,
     negated,
     similar_pairs,
 )
-from accord.model import Article, Event, Extraction, FigureMention, QuoteMention, Span
+from accord.model import (
+    Article,
+    Event,
+    Extraction,
+    FigureMention,
+    QuoteForm,
+    QuoteMention,
+    Span,
+    SpeakerType,
+)
 
 
 def article(text: str, **kwargs: object) -> Article:
@@ -190,3 +200,208 @@ def test_one_speaker_spelled_differently_by_two_outlets_is_one_voice() -> None:
         ("Ilona Marcu", 2),
         ("interior ministry", 1),
     ]
+
+
+def _mention(
+    art: Article,
+    words: str,
+    speaker: str,
+    form: QuoteForm,
+    kind: SpeakerType = SpeakerType.PERSON,
+) -> QuoteMention:
+    start = art.original.index(words)
+    span = Span.of(art, start, start + len(words))
+    verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
+    return QuoteMention(span, speaker, verbatim=verbatim, speaker_type=kind, form=form)
+
+
+def test_one_statement_retold_by_three_outlets_is_shown_once(embed: Embedder) -> None:
+    a = article('"The ferry will stop running to the island in October," Mayor Rita Oyelaran said.')
+    b = article("Oyelaran said that ferry service to the island would end in October.")
+    c = article("Ferries to the island will be halted from October, according to Oyelaran.")
+    d = article('"We have hired forty new teachers," Oyelaran said.')
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                _mention(
+                    a,
+                    "The ferry will stop running to the island in October",
+                    "Rita Oyelaran",
+                    QuoteForm.VERBATIM,
+                ),
+            ),
+        ),
+        Extraction(
+            b.id,
+            quotes=(
+                _mention(
+                    b,
+                    "ferry service to the island would end in October",
+                    "Oyelaran",
+                    QuoteForm.REPORTED,
+                ),
+            ),
+        ),
+        Extraction(
+            c.id,
+            quotes=(
+                _mention(
+                    c,
+                    "Ferries to the island will be halted from October",
+                    "Oyelaran",
+                    QuoteForm.PARAPHRASE,
+                ),
+            ),
+        ),
+        Extraction(
+            d.id,
+            quotes=(
+                _mention(d, "We have hired forty new teachers", "Oyelaran", QuoteForm.VERBATIM),
+            ),
+        ),
+    ]
+    quotes = group_quotes([a, b, c, d], exs, embedder=embed)
+    assert [len(q.mentions) for q in quotes] == [3, 1]
+    ferry = quotes[0]
+    assert ferry.speaker == "Rita Oyelaran"
+    assert ferry.text == "The ferry will stop running to the island in October"  # verbatim
+    assert ferry.sources == 3 and not ferry.folded
+    assert {m.carried_as for m in ferry.mentions} == {
+        QuoteForm.VERBATIM,
+        QuoteForm.REPORTED,
+        QuoteForm.PARAPHRASE,
+    }
+
+
+def test_two_statements_of_one_speaker_on_one_topic_stay_apart(embed: Embedder) -> None:
+    a = article("Oyelaran said that the ferry to the island would stop running in October.")
+    b = article("Oyelaran said that the ferry to the island had carried a record number of cars.")
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                _mention(
+                    a,
+                    "the ferry to the island would stop running in October",
+                    "Oyelaran",
+                    QuoteForm.REPORTED,
+                ),
+            ),
+        ),
+        Extraction(
+            b.id,
+            quotes=(
+                _mention(
+                    b,
+                    "the ferry to the island had carried a record number of cars",
+                    "Oyelaran",
+                    QuoteForm.REPORTED,
+                ),
+            ),
+        ),
+    ]
+    assert len(group_quotes([a, b], exs, embedder=embed)) == 2
+
+
+def test_descriptions_of_one_source_are_one_voice_but_different_groups_are_not() -> None:
+    a = article("One of the miners said the shaft had flooded overnight.")
+    b = article("One of the three miners said the shaft had flooded overnight.")
+    c = article("Local officials said the shaft had flooded overnight.")
+    d = article("Union officials said the shaft had flooded overnight.")
+    words = "the shaft had flooded overnight"
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                _mention(
+                    a, words, "one of the miners", QuoteForm.REPORTED, SpeakerType.DESCRIPTION
+                ),
+            ),
+        ),
+        Extraction(
+            b.id,
+            quotes=(
+                _mention(
+                    b, words, "one of the three miners", QuoteForm.REPORTED, SpeakerType.DESCRIPTION
+                ),
+            ),
+        ),
+        Extraction(
+            c.id,
+            quotes=(_mention(c, words, "Local officials", QuoteForm.REPORTED, SpeakerType.GROUP),),
+        ),
+        Extraction(
+            d.id,
+            quotes=(_mention(d, words, "Union officials", QuoteForm.REPORTED, SpeakerType.GROUP),),
+        ),
+    ]
+    quotes = group_quotes([a, b, c, d], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32))
+    assert sorted(len(q.mentions) for q in quotes) == [1, 1, 2]
+    miners = next(q for q in quotes if len(q.mentions) == 2)
+    assert miners.speaker_type == SpeakerType.DESCRIPTION
+    assert miners.sources == 2
+
+
+def test_single_source_statements_are_folded_and_ordered_after_corroborated_ones() -> None:
+    a = article('"The dam is safe," said Ana Ruiz. Residents said that the water smelled odd.')
+    b = article('"The dam is safe," Ruiz told reporters.')
+    safe = "The dam is safe"
+    odd = "the water smelled odd"
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                _mention(a, safe, "Ana Ruiz", QuoteForm.VERBATIM),
+                _mention(a, odd, "Residents", QuoteForm.REPORTED, SpeakerType.GROUP),
+            ),
+        ),
+        Extraction(b.id, quotes=(_mention(b, safe, "Ruiz", QuoteForm.VERBATIM),)),
+    ]
+    quotes = group_quotes([a, b], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32))
+    assert [(q.speaker, q.sources, q.folded) for q in quotes] == [
+        ("Ana Ruiz", 2, False),
+        ("Residents", 1, True),
+    ]
+
+
+def test_words_credited_to_nobody_are_not_a_statement() -> None:
+    a = article('"The dam is safe," a sign read.')
+    span = Span.of(a, 1, 16)
+    exs = [Extraction(a.id, quotes=(QuoteMention(span, None),))]
+    assert group_quotes([a], exs, embedder=lambda t: np.eye(len(t), dtype=np.float32)) == []
+
+
+def _at_cosine(cosine: float) -> Embedder:
+    """An embedder that puts the first text at e1 and every other at ``cosine`` from it."""
+
+    def embed(texts: list[str]) -> np.ndarray:
+        other = np.array([cosine, np.sqrt(1 - cosine**2)], dtype=np.float32)
+        first = np.array([1.0, 0.0], dtype=np.float32)
+        return np.stack([first if k == 0 else other for k in range(len(texts))])
+
+    return embed
+
+
+@pytest.mark.parametrize(
+    ("second", "one_claim"),
+    [
+        ("Police captured 12 smugglers near the northern border crossing.", True),  # same args
+        ("Officials opened a new school for girls in the capital on Monday.", False),
+    ],
+)
+def test_a_paraphrase_the_embedding_misses_joins_on_its_predicate_and_arguments(
+    second: str, one_claim: bool
+) -> None:
+    a = article("Twelve smugglers were captured by police at the northern border crossing.")
+    b = article(second)
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.45))
+    assert (len(claims) == 1) is one_claim
+
+
+def test_predicate_argument_overlap_folds_inflections_and_counts_numbers() -> None:
+    assert (
+        argument_overlap("Police captured 12 smugglers.", "The police capture 12 smugglers.") == 1
+    )
+    assert argument_overlap("Police captured 12 smugglers.", "Police captured 40 smugglers.") < 1
+    assert argument_overlap("Police captured smugglers.", "Farmers planted wheat.") == 0

@@ -14,6 +14,8 @@ import itertools
 
 from spacy.tokens import Token
 
+from accord.extract.cues import CITING_VERBS
+
 # Reporting verbs (a closed class of English verbs of saying, estimating and showing).
 REPORTING_VERBS = frozenset(
     {
@@ -61,7 +63,6 @@ REPORTING_VERBS = frozenset(
         "know",
     }
 )
-CITING_VERBS = frozenset({"cite", "quote"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 LEADING_DETERMINERS = frozenset({"a", "an", "the"})
 MAX_SOURCE_TOKENS = 12

@@ -18,184 +18,36 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from accord.extract.cues import (
+    CITING_VERBS,
+    NOMINAL_CUES,
+    OBJECT_CUES,
+    SPEECH_VERBS,
+    WEAK_CUES,
+)
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
-from accord.extract.speakers import NameTable, normalise_speaker
-from accord.gazetteer import PERSON_TITLES
-from accord.model import Article, QuoteMention, Span
+from accord.extract.speakers import (
+    HEADLINE_LABELS,
+    PERSONAL_PRONOUNS,
+    ArticleSpeakers,
+    Credit,
+    np_bounds,
+)
+from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
-# Verbs of saying and of attribution (PolNeAR's cue classes: speech, writing, belief,
-# evidence). Lemmas, so "said", "says", "saying" all match.
-SPEECH_VERBS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "add",
-        "note",
-        "claim",
-        "warn",
-        "mention",
-        "emphasize",
-        "emphasise",
-        "declare",
-        "indicate",
-        "remark",
-        "confirm",
-        "announce",
-        "write",
-        "report",
-        "explain",
-        "argue",
-        "insist",
-        "suggest",
-        "acknowledge",
-        "admit",
-        "assert",
-        "contend",
-        "reply",
-        "respond",
-        "answer",
-        "tweet",
-        "recall",
-        "predict",
-        "promise",
-        "pledge",
-        "vow",
-        "deny",
-        "estimate",
-        "stress",
-        "reiterate",
-        "concede",
-        "agree",
-        "complain",
-        "charge",
-        "testify",
-        "conclude",
-        "allege",
-        "maintain",
-        "caution",
-        "reveal",
-        "disclose",
-        "counter",
-        "quip",
-        "joke",
-        "boast",
-        "observe",
-        "comment",
-        "ask",
-        "believe",
-        "think",
-        "find",
-        "show",
-        "learn",
-        "call",
-        "describe",
-        "accuse",
-        "urge",
-        "continue",
-        "repeat",
-        "yell",
-        "shout",
-        "chant",
-        "blast",
-        "slam",
-        "tout",
-        "brag",
-        "proclaim",
-        "signal",
-        "hint",
-        "question",
-        "demand",
-        "guarantee",
-        "assure",
-        "fear",
-        "worry",
-        "hope",
-        "expect",
-        "know",
-        "insinuate",
-        "posit",
-        "speculate",
-        "wonder",
-    }
-)
-# Verbs of belief or manner: a quote near one goes to a plain speech verb when there is one.
-WEAK_CUES = frozenset(
-    {
-        "believe",
-        "think",
-        "find",
-        "show",
-        "learn",
-        "know",
-        "hope",
-        "expect",
-        "fear",
-        "worry",
-        "continue",
-        "call",
-        "ask",
-        "question",
-        "describe",
-        "accuse",
-        "urge",
-        "demand",
-    }
-)
-# Stances whose object or infinitive is the content ("cited the report", "called for a
-# ban", "plans to run"): PolNeAR annotates these as attributions too.
-OBJECT_CUES = frozenset(
-    {
-        "cite",
-        "want",
-        "plan",
-        "support",
-        "criticize",
-        "condemn",
-        "acknowledge",
-        "pledge",
-        "promise",
-        "vow",
-        "propose",
-        "urge",
-        "praise",
-        "blame",
-        "reject",
-        "oppose",
-        "endorse",
-        "deny",
-        "call",
-        "attack",
-        "discuss",
-        "refuse",
-        "decline",
-        "agree",
-        "demand",
-        "mention",
-        "recall",
-        "seek",
-        "intend",
-        "threaten",
-        "dismiss",
-        "defend",
-        "question",
-    }
-)
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 CALL_PREPS = frozenset({"for", "on"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
-# A subject headed by one of these, with no name in it, is the last named person.
-ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
@@ -212,109 +64,40 @@ def _trimmed(block: Block, start: int, end: int) -> Span | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through "…, saying …" and coordinated verbs."""
-    for _ in range(3):
+    """The verb's subject, climbing through "…, saying …" and coordinated verbs; a verb that
+    modifies a noun has that noun for its source ("a statement saying …", "reports claiming
+    …": a nominal source)."""
+    for _ in range(4):
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        if verb.dep_ not in INHERITS_SUBJECT or verb.head is verb:
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
+        # a subject-less gerund read as a complement ("saying … and claiming that …")
+        gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
+        if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
             return None
         verb = verb.head
     return None
 
 
-def _np_bounds(head: Token) -> tuple[int, int]:
-    """Character bounds of a noun phrase, without relative clauses or trailing commas."""
-    cut = {t.i for c in head.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut]
-    first = tokens[0]
-    last = first
-    for token in tokens[1:]:  # stop at the first gap left by a removed clause
-        if token.i != last.i + 1:
-            break
-        last = token
-    while last.i > first.i and last.is_punct:
-        last = last.doc[last.i - 1]
-    return first.idx, last.idx + len(last.text)
-
-
-class _Speakers:
-    """Names in the article, in order, to resolve pronouns, titles and short forms."""
-
-    def __init__(self, blocks: list[Block], quoted: list[tuple[int, int]]) -> None:
-        def unquoted(start: int) -> bool:
-            return not any(s <= start < e for s, e in quoted)
-
-        names: list[str] = []
-        for block in blocks:
-            for ent in block.doc.ents:
-                if ent.label_ == "PERSON" and unquoted(block.start + ent.start_char):
-                    names.append(ent.text)
-        self.table = NameTable(names)
-        # A person is mentioned wherever a name ends whose key the table knows, even where
-        # the tagger missed the entity ("Kirby emphasized").
-        self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
-        for block in blocks:
-            for token in block.doc:
-                end = block.start + token.idx + len(token.text)
-                if (
-                    _name_like(token)
-                    and self.table.knows(token.text)
-                    and unquoted(end - 1)
-                    and not _continues_name(token)
-                ):
-                    self.people.append((end, self.table.resolve(token.text)))
-
-    def last_person(self, before: int) -> str | None:
-        found = None
-        for end, name in self.people:
-            if end > before:
-                break
-            found = name
-        return found
-
-    def name(self, block: Block, head: Token) -> str | None:
-        """The speaker's name for a subject noun phrase headed by ``head``."""
-        start, end = _np_bounds(head)
-        absolute = block.start + start
-        lower = head.lower_
-        if lower in PERSONAL_PRONOUNS:
-            return self.last_person(absolute)
-        if lower in RELATIVE_PRONOUNS and head.head.head is not head.head:
-            antecedent = head.head.head
-            return self.name(block, antecedent) if antecedent.pos_ in {"PROPN", "NOUN"} else None
-        if head.pos_ == "PRON":
-            return None
-        span = block.doc.char_span(start, end, alignment_mode="expand")
-        ents = [e for e in span.ents] if span is not None else []
-        for ent in ents:
-            if ent.label_ == "PERSON":
-                return self.table.resolve(ent.text)
-        if _name_like(head) and self.table.knows(head.text):
-            return self.table.resolve(head.text)
-        if ents and head.ent_type_:
-            return normalise_speaker(ents[0].text) or ents[0].text
-        if head.lemma_.lower() in ROLE_NOUNS and head.tag_ == "NN" and not ents:
-            return self.last_person(absolute)
-        if span is None:
-            return None
-        words = [t.text for t in span if t.dep_ != "det" and not t.is_punct]
-        return " ".join(words) or None
-
-
-def _name_like(token: Token) -> bool:
-    """A capitalised noun: the tagger calls a sentence-initial surname NOUN as often as PROPN."""
-    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper()
-
-
-def _continues_name(token: Token) -> bool:
-    """True when the next token is still part of the same name."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I"
-
-
 def _speech_verb(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _nominal_cue(token: Token) -> tuple[Token, Token] | None:
+    """(owner, clause) of a statement named by a noun: "the minister’s claim that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_CUES:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
+    if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return owner, clause
+
+
+def _stance_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CUES
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -337,6 +120,17 @@ def _according_to(token: Token) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    return None
+
+
+def _cited_source(cue: Token, subject: Token) -> Token | None:
+    """X in "Y, citing X, said …" (the "citing" clause hangs off the verb or its subject)."""
+    for node in (cue, subject):
+        for child in node.children:
+            if child.lemma_.lower() in CITING_VERBS and child.dep_ in {"advcl", "acl", "xcomp"}:
+                for obj in child.children:
+                    if obj.dep_ in {"dobj", "pobj"}:
+                        return obj
     return None
 
 
@@ -365,24 +159,62 @@ class _Finder:
             for b, rs in zip(blocks, self.regions, strict=True)
             for r in rs
         ]
-        self.speakers = _Speakers(blocks, quoted)
+        self.speakers = ArticleSpeakers(blocks, quoted)
 
-    def attribution(
-        self, block: Block, cue: Token, subject: Token | None
-    ) -> tuple[str | None, Span | None, Span]:
+    def mention(
+        self, block: Block, span: Span, cue: Token, subject: Token | None, form: QuoteForm
+    ) -> QuoteMention:
+        """A mention credited to the subject of ``cue`` (or to nobody)."""
+        cue_span = _cue_span(block, cue)
+        verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
-            return None, None, _cue_span(block, cue)
-        start, end = _np_bounds(subject)
-        return self.speakers.name(block, subject), block.span(start, end), _cue_span(block, cue)
+            return QuoteMention(span, None, None, cue_span, verbatim, form=form)
+        start, end = np_bounds(subject)
+        credit = self._credit(block, cue, subject)
+        if credit is not None and credit.kind is SpeakerType.DESCRIPTION and not _speech_verb(cue):
+            # a stance of a thing ("this story supports …") names where, not who
+            credit = None
+        cited = _cited_source(cue, subject)
+        origin = self.speakers.credit(block, cited) if cited is not None else None
+        return QuoteMention(
+            span,
+            credit.name if credit else None,
+            block.span(start, end),
+            cue_span,
+            verbatim,
+            credit.kind if credit else None,
+            form,
+            cites=origin.name if origin else None,
+        )
+
+    def _credit(self, block: Block, cue: Token, subject: Token) -> Credit | None:
+        """The subject's speaker; a pronoun inside what someone else said is that speaker
+        ("One of the crew said he had not known …": "he" is the crew member)."""
+        if subject.lower_ in PERSONAL_PRONOUNS:
+            for outer in cue.ancestors:
+                if _speech_verb(outer) and (head := _subject(outer)) is not None:
+                    if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
+                        return self.speakers.credit(block, head)
+                    break
+        return self.speakers.credit(block, subject)
 
     def direct(self) -> list[QuoteMention]:
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
+        lead: tuple[Block, Token, Token] | None = None
         for block, regions in zip(self.blocks, self.regions, strict=True):
             transcript = self._transcript(block)
             if transcript is not None:
                 found.append(transcript)
                 previous = transcript
+            elif lead is not None and not regions:
+                # "X reports:" then the paragraph it introduces, not in quote marks
+                lead_block, cue, subject = lead
+                whole = _trimmed(block, 0, len(block.doc.text))
+                if whole is not None:
+                    found.append(
+                        self.mention(lead_block, whole, cue, subject, QuoteForm.PARAPHRASE)
+                    )
             for i, region in enumerate(regions):
                 span = _trimmed(block, region.inner_start, region.inner_end)
                 if span is None:
@@ -392,20 +224,40 @@ class _Finder:
                 mention = self._dashed(block, region, span)
                 if mention is None:
                     mention = self._cited(block, region, span, lo, hi)
+                if mention is None and i == 0 and lead is not None and not lo:
+                    lead_block, cue, subject = lead
+                    mention = self.mention(
+                        lead_block, span, cue, subject, _direct_form(block, span)
+                    )
                 if mention is None and previous is not None and self._continues(block, region):
                     mention = QuoteMention(
-                        span, previous.speaker, previous.speaker_span, previous.cue, verbatim=True
+                        span,
+                        previous.speaker,
+                        previous.speaker_span,
+                        previous.cue,
+                        True,
+                        previous.speaker_type,
+                        _direct_form(block, span),
                     )
                 if mention is None and len(span.text.split()) >= MIN_UNCITED_WORDS:
-                    mention = QuoteMention(span, None, verbatim=True)
+                    mention = QuoteMention(span, None, form=_direct_form(block, span))
                 if mention is not None:
                     found.append(mention)
                     previous = mention if mention.speaker_span is not None else previous
+            lead = _lead_in(block, regions)
         return found
 
     def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
         name = self.speakers.table.resolve(block.doc.text[start:end])
-        return QuoteMention(span, name, block.span(start, end), cue, verbatim=True)
+        return QuoteMention(
+            span,
+            name,
+            block.span(start, end),
+            cue,
+            True,
+            SpeakerType.PERSON,
+            _direct_form(block, span),
+        )
 
     def _dashed(self, block: Block, region: _Region, span: Span) -> QuoteMention | None:
         """“…” ― Name."""
@@ -422,7 +274,10 @@ class _Finder:
             return None
         start, end = credit
         span = _trimmed(block, end + 1, len(block.doc.text))
-        if span is None:
+        # A headline label ("PHOTOS: …") is no speaker, and a spoken line is a sentence.
+        if span is None or block.doc.text[start:end].lower() in HEADLINE_LABELS:
+            return None
+        if not block.doc.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
         return self._named(block, start, end, block.span(end, end + 1), span)
 
@@ -471,8 +326,7 @@ class _Finder:
                 best = (rank, token, subject)
         if best is None:
             return None
-        speaker, speaker_span, cue = self.attribution(block, best[1], best[2])
-        return QuoteMention(span, speaker, speaker_span, cue, verbatim=True)
+        return self.mention(block, span, best[1], best[2], _direct_form(block, span))
 
     @staticmethod
     def _next_sentence_end(sent: SpacySpan) -> int:
@@ -494,14 +348,24 @@ class _Finder:
         self, block: Block, token: Token, regions: list[_Region]
     ) -> QuoteMention | None:
         obj = _according_to(token)
+        form = QuoteForm.REPORTED
+        nominal = _nominal_cue(token)
         if obj is not None:
             bounds = self._outside(token, token.head)
             subject: Token | None = obj
-        elif _speech_verb(token):
+            form = QuoteForm.PARAPHRASE
+        elif nominal is not None:
+            # "Trump’s claim that …": the owner is the source, the clause the content
+            subject, clause = nominal
+            bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+            form = QuoteForm.PARAPHRASE
+        elif _speech_verb(token) or _stance_verb(token):
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             if not clauses and token.dep_ == "parataxis":
                 bounds = self._outside(token, token.head)
             elif clauses or (clauses := _objects(token)):
+                if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
+                    form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
                 clause = clauses[0]
                 bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             else:
@@ -512,8 +376,7 @@ class _Finder:
         span = _trimmed(block, *bounds) if bounds else None
         if span is None or self._mostly_quoted(block, span, regions):
             return None
-        speaker, speaker_span, cue = self.attribution(block, token, subject)
-        return QuoteMention(span, speaker, speaker_span, cue, verbatim=False)
+        return self.mention(block, span, token, subject, form)
 
     @staticmethod
     def _outside(cue: Token, head: Token) -> tuple[int, int] | None:
@@ -536,8 +399,61 @@ class _Finder:
         return covered * 2 >= end - start
 
 
+def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token] | None:
+    """A paragraph that ends "X said:" with nothing quoted after the verb introduces the
+    next paragraph: (block, cue, subject)."""
+    text = block.doc.text.rstrip()
+    if not text.endswith(":"):
+        return None
+    for token in reversed(block.doc):
+        if _speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
+            subject = _subject(token)
+            after = [r for r in regions if r.outer_start > token.idx]
+            return (block, token, subject) if subject is not None and not after else None
+    return None
+
+
+def _passes_on(outer: QuoteMention, inner: QuoteMention) -> bool:
+    """The "according to" content holds the inner cue ("X said …, according to Y") or most
+    of the inner content (the parser hung "according to Y" on X's clause)."""
+    if inner.cue is None or inner.cue == outer.cue:
+        return False
+    if outer.span.start <= inner.cue.start and inner.cue.end <= outer.span.end:
+        return True
+    shared = min(outer.span.end, inner.span.end) - max(outer.span.start, inner.span.start)
+    return shared * 2 >= inner.span.end - inner.span.start
+
+
+def _direct_form(block: Block, span: Span) -> QuoteForm:
+    """A quoted clause is verbatim; a fragment (no verb, or starting mid-sentence in lower
+    case: 'called it “a costly mistake”') is a partial quote."""
+    doc = block.doc
+    inner = doc.char_span(span.start - block.start, span.end - block.start, "expand")
+    has_verb = inner is not None and any(t.pos_ in {"VERB", "AUX"} for t in inner)
+    return QuoteForm.VERBATIM if has_verb and span.text[:1].isupper() else QuoteForm.PARTIAL
+
+
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
-    mentions = finder.direct() + finder.reported()
+    mentions = _chained(finder.direct() + finder.reported())
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Credit a statement passed on by someone else to its speaker, ``via`` the one who passes
+    it on: in "X said …, according to Y" the words are X's and the "according to" mention's
+    content holds X's cue."""
+    outer = [
+        m
+        for m in mentions
+        if m.form is QuoteForm.PARAPHRASE
+        and m.cue is not None
+        and m.cue.text.lower() == "according to"
+        and m.speaker
+    ]
+    chained = []
+    for mention in mentions:
+        via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
+        chained.append(replace(mention, via=via) if via and mention.speaker else mention)
+    return chained

@@ -201,13 +201,20 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
         for i, event in enumerate(dossier.events)
     ]
 
-    speakers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    statements: list[dict[str, Any]] = []
     for i, quote in enumerate(dossier.quotes):
         carried = [
-            {"verbatim": m.verbatim, **cites[f"quote-{i}"][j]} for j, m in enumerate(quote.mentions)
+            {"form": m.carried_as.value, **cites[f"quote-{i}"][j]}
+            for j, m in enumerate(quote.mentions)
         ]
-        speakers[quote.speaker or UNATTRIBUTED].append(
-            {"anchor": f"quote-{i}", "quote": quote, "carried": carried}
+        statements.append(
+            {
+                "anchor": f"quote-{i}",
+                "quote": quote,
+                "speaker": quote.speaker or UNATTRIBUTED,
+                "kind": quote.speaker_type.value if quote.speaker_type else "",
+                "carried": carried,
+            }
         )
 
     claims: list[dict[str, Any]] = [
@@ -225,7 +232,8 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
         "summary": summarize(dossier),
         "happened": happened,
         "figures": figures,
-        "speakers": sorted(speakers.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, kv[0])),
+        "statements": [st for st in statements if not st["quote"].folded],
+        "folded": [st for st in statements if st["quote"].folded],
         "corroborated": [c for c in claims if c["claim"].sources >= 2],
         "single": [c for c in claims if c["claim"].sources < 2],
         "contradictions": contradictions,

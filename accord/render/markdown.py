@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from accord.model import Dossier, Span
+from accord.model import Dossier, Quote, Span
 from accord.render._atomic import write_text_atomic
 from accord.render._view import (
     UNATTRIBUTED,
@@ -151,19 +151,29 @@ def _quotes(dossier: Dossier) -> Iterable[str]:
     yield "## Quotes\n"
     if not dossier.quotes:
         yield "No quotes were found.\n"
-    speakers = sorted(
-        {q.speaker or UNATTRIBUTED for q in dossier.quotes}, key=lambda s: (s == UNATTRIBUTED, s)
+    shown = [q for q in dossier.quotes if not q.folded]
+    folded = [q for q in dossier.quotes if q.folded]
+    for quote in shown:
+        yield from _statement(dossier, quote)
+    if folded:
+        plural = "" if len(folded) == 1 else "s"
+        yield f"<details><summary>{len(folded)} more single-source statement{plural}</summary>\n"
+        for quote in folded:
+            yield from _statement(dossier, quote)
+        yield "</details>\n"
+
+
+def _statement(dossier: Dossier, quote: Quote) -> Iterable[str]:
+    kind = f" ({quote.speaker_type.value})" if quote.speaker_type else ""
+    plural = "" if quote.sources == 1 else "s"
+    yield (
+        f"**{md_escape(quote.speaker or UNATTRIBUTED)}**{kind} — "
+        f"{quote.sources} independent source{plural}\n"
     )
-    for speaker in speakers:
-        yield f"### {md_escape(speaker)}\n"
-        for quote in dossier.quotes:
-            if (quote.speaker or UNATTRIBUTED) != speaker:
-                continue
-            yield f"> {md_escape(quote.text)}\n"
-            for m in quote.mentions:
-                kind = "verbatim" if m.verbatim else "paraphrase"
-                yield f"- {kind} — {_cite(dossier, m.span)}"
-            yield ""
+    yield f"> {md_escape(quote.text)}\n"
+    for m in quote.mentions:
+        yield f"- {m.carried_as.value} — {_cite(dossier, m.span)}"
+    yield ""
 
 
 def _claims(dossier: Dossier) -> Iterable[str]:

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from accord.model import Dossier
 from accord.pipeline import analyze
 from accord.render import write_all
-from tests.browser.conftest import PHONE, Watched
+from tests.browser.conftest import DESKTOP, PHONE, Watched
 from tests.render.dossiers import SCRIPT, hostile_dossier, sample_dossier
 
 pytestmark = pytest.mark.browser
@@ -162,3 +162,24 @@ def test_hostile_article_is_inert_in_html_markdown_and_web_view(
     watched.page.goto(base + "/stories/evil")
     assert_inert(watched)
     assert watched.errors == []
+
+
+# The seeds' quotes section at 1200 px before statements were grouped across outlets and minor
+# ones folded: one block per rendering, 5,651 px. Issue 11 asks for a third of that.
+SEEDS_QUOTES_HEIGHT_UNGROUPED = 5651
+
+
+@pytest.mark.seeds
+@pytest.mark.slow
+def test_seeds_statements_fit_in_a_third_of_the_ungrouped_height(
+    open_page: Any, tmp_path: Path, seeds_dossier: Dossier
+) -> None:
+    html = write_all(seeds_dossier, tmp_path)[2]
+    watched = open_page(viewport=DESKTOP, javascript=False)
+    watched.page.goto(html.as_uri())
+    height = watched.page.evaluate("document.getElementById('quotes').offsetHeight")
+    assert height <= SEEDS_QUOTES_HEIGHT_UNGROUPED / 3
+    folded = watched.page.locator("#quotes details.folded")
+    if folded.count():  # a folded statement is one click away
+        folded.locator("summary").click()
+        assert folded.locator(".statement").first.is_visible()

@@ -15,9 +15,11 @@ from accord.model import (
     Figure,
     FigureMention,
     Quote,
+    QuoteForm,
     QuoteMention,
     Removed,
     Span,
+    SpeakerType,
     TimelineEntry,
 )
 
@@ -119,8 +121,28 @@ def sample_dossier() -> Dossier:
                 cut(valley, "promised to rebuild the streets of the lower town"),
                 "Lena Ortiz",
                 verbatim=False,
+                form=QuoteForm.PARAPHRASE,
             ),
         ),
+        speaker_type=SpeakerType.PERSON,
+        sources=2,
+    )
+    schools = Quote(
+        id="q-schools",
+        speaker="the council",
+        text="Schools in the lower town will reopen on Wednesday",
+        mentions=(
+            QuoteMention(
+                cut(valley, "Schools in the lower town will reopen on Wednesday"),
+                "the council",
+                speaker_span=cut(valley, "the council"),
+                verbatim=False,
+                speaker_type=SpeakerType.ORGANISATION,
+                form=QuoteForm.REPORTED,
+            ),
+        ),
+        speaker_type=SpeakerType.ORGANISATION,
+        folded=True,
     )
     flooded = Claim(
         "c-flooded",
@@ -166,7 +188,7 @@ def sample_dossier() -> Dossier:
     return Dossier(
         articles=(gazette, valley, reprint),
         figures=(figure,),
-        quotes=(quote,),
+        quotes=(quote, schools),
         claims=(flooded, closed, reopen),
         timeline=timeline,
         events=(

@@ -104,6 +104,17 @@ def test_quotes_say_which_outlets_carry_them_verbatim_or_paraphrased() -> None:
     assert "Lena Ortiz" in quotes
     assert "Harbor Gazette — verbatim" in quotes
     assert "Valley Times — paraphrase" in quotes
+    assert "2 independent sources" in quotes
+
+
+def test_a_folded_statement_is_collapsed_after_the_open_ones() -> None:
+    html = to_html(sample_dossier())
+    quotes = html.split('id="quotes"')[1].split('id="claims"')[0]
+    open_part, folded_part = quotes.split('<details class="folded">')
+    assert "we will rebuild every street" in open_part
+    assert "Schools in the lower town" not in open_part
+    assert "1 more single-source statement</summary>" in folded_part
+    assert "Valley Times — reported" in folded_part
 
 
 def test_removed_noise_is_behind_a_details_element_not_in_the_text() -> None:

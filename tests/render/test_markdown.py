@@ -120,3 +120,14 @@ def test_what_happened_gives_each_event_its_sourced_sentence_and_key_figures() -
     assert "chars 34–123" in section
     assert "- homes flooded: 150 \\(sources disagree: 120–200\\)" in section
     assert "2 independent sources: Harbor Gazette, Valley Times" in section
+
+
+def test_statements_show_speaker_sources_and_forms_with_minor_ones_folded() -> None:
+    text = to_markdown(sample_dossier())
+    quotes = text.split("## Quotes")[1].split("## Claims")[0]
+    open_part, folded_part = quotes.split("<details>")
+    assert "**Lena Ortiz** (person) — 2 independent sources" in open_part
+    assert "- paraphrase — " in open_part
+    assert "1 more single-source statement</summary>" in folded_part
+    assert "**the council** (organisation) — 1 independent source" in folded_part
+    assert "<blockquote>" in rendered(folded_part + "\n")
