@@ -14,9 +14,11 @@ from accord.model import (
     Figure,
     FigureMention,
     Quote,
+    QuoteForm,
     QuoteMention,
     Removed,
     Span,
+    SpeakerType,
     TimelineEntry,
     content_id,
 )
@@ -132,3 +134,27 @@ def test_content_id_is_stable_and_prefixed() -> None:
     assert content_id("a", 1, prefix="f") == content_id("a", 1, prefix="f")
     assert content_id("a", 1, prefix="f").startswith("f")
     assert content_id("a", 1) != content_id("a1")
+
+
+def test_a_statement_keeps_its_speaker_type_forms_and_chain_through_dict(
+    article: Article,
+) -> None:
+    start = TEXT.index("dam")
+    span = Span.of(article, start, start + 3)
+    mention = QuoteMention(
+        span,
+        "Jane Doe",
+        speaker_span=span,
+        verbatim=False,
+        speaker_type=SpeakerType.PERSON,
+        form=QuoteForm.PARAPHRASE,
+        via="the Courier",
+        cites="police records",
+    )
+    quote = Quote("q1", "Jane Doe", "dam", (mention,), SpeakerType.PERSON, 2, folded=True)
+    data = quote.to_dict()
+    assert data["mentions"][0]["form"] == "paraphrase" and data["speaker_type"] == "person"
+    back = Quote.from_dict(data)
+    assert back == quote
+    assert back.mentions[0].form is QuoteForm.PARAPHRASE
+    assert QuoteMention(span, None, verbatim=False).carried_as is QuoteForm.REPORTED
