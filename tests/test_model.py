@@ -15,9 +15,11 @@ from accord.model import (
     Figure,
     FigureMention,
     Quote,
+    QuoteForm,
     QuoteMention,
     Removed,
     Span,
+    SpeakerType,
     TimelineEntry,
     content_id,
 )
@@ -161,3 +163,27 @@ def test_a_figure_mention_change_round_trips_and_defaults_to_none(article: Artic
     assert FigureMention.from_dict(data) == fig
     del data["change"]  # a dossier written before figures carried a change
     assert FigureMention.from_dict(data).change is Change.NONE
+
+
+def test_a_statement_keeps_its_speaker_type_forms_and_chain_through_dict(
+    article: Article,
+) -> None:
+    start = TEXT.index("dam")
+    span = Span.of(article, start, start + 3)
+    mention = QuoteMention(
+        span,
+        "Jane Doe",
+        speaker_span=span,
+        verbatim=False,
+        speaker_type=SpeakerType.PERSON,
+        form=QuoteForm.PARAPHRASE,
+        via="the Courier",
+        cites="police records",
+    )
+    quote = Quote("q1", "Jane Doe", "dam", (mention,), SpeakerType.PERSON, 2, folded=True)
+    data = quote.to_dict()
+    assert data["mentions"][0]["form"] == "paraphrase" and data["speaker_type"] == "person"
+    back = Quote.from_dict(data)
+    assert back == quote
+    assert back.mentions[0].form is QuoteForm.PARAPHRASE
+    assert QuoteMention(span, None, verbatim=False).carried_as is QuoteForm.REPORTED
