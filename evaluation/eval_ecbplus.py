@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -70,10 +71,12 @@ def document_anchors(docs: list[Document]) -> list[Anchor]:
     return [article_anchor(a, e) for a, e in zip(articles, extract_all(articles), strict=True)]
 
 
-def prepare(data: Path, limit: int | None = None) -> Prepared:
-    """Each topic's number, pairwise anchor similarity and gold event labels."""
+def prepare(data: Path, limit: int | None = None, topics: Sequence[int] | None = None) -> Prepared:
+    """Each topic's number, pairwise anchor similarity and gold event labels (of the chosen
+    ``topics`` only, when given)."""
     prepared = []
-    for topic_dir in topic_dirs(data)[:limit]:
+    chosen = [t for t in topic_dirs(data) if topics is None or int(t.name) in topics]
+    for topic_dir in chosen[:limit]:
         docs = read_topic(topic_dir)
         similarity = anchor_similarity(document_anchors(docs))
         prepared.append((int(topic_dir.name), similarity, [d.event for d in docs]))
