@@ -81,7 +81,8 @@ def recluster(store: Store) -> dict[str, str]:
     """Story of each stored article when assignment is replayed in ingest order."""
     ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
     entities: dict[str, list[str]] = {i: [] for i in ids}
-    for art, ent in store.con.execute("SELECT article, entity FROM entities ORDER BY entity"):
+    rows = store.con.execute("SELECT article, entity FROM entities ORDER BY entity").fetchall()
+    for art, ent in rows:
         entities[art].append(ent)
     vectors = {
         a: np.asarray(v, np.float32)
