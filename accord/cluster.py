@@ -1,8 +1,9 @@
 """Stories over a stream: each new article joins an existing story or starts one.
 
-An article is described by a :class:`Signal` (its unit embedding, its named entities and the
-day it was published). :class:`StoryIndex` keeps the *open* stories in memory and answers
-"which story does this article belong to?" without comparing it to the whole corpus:
+An article is described by a :class:`Signal`: its unit embedding (title and lead), the
+content words of its lead, its named entities, the days its text names, and the day it was
+published. :class:`StoryIndex` keeps the *open* stories in memory and answers "which story does
+this article belong to?" without comparing it to the whole corpus:
 
 * **Blocking (ANN).** Random-hyperplane LSH (Charikar 2002): ``LSH_TABLES`` tables, each
   hashing a vector to ``LSH_BITS`` sign bits. Every member article files its story under its
@@ -10,11 +11,20 @@ day it was published). :class:`StoryIndex` keeps the *open* stories in memory an
   buckets. Each bucket is read most-recent-first and at most ``BUCKET_READ_LIMIT`` stories are
   taken from it, so the number of candidates per article is bounded by a constant.
 * **Time window.** A story is a candidate only while the article's day is within
-  ``WINDOW_DAYS`` of the story's span; stories silent for longer than the window are closed
-  (evicted from memory, kept in the store), so memory follows the news rate, not the corpus.
-* **Confirmation.** Each candidate is scored by the cosine between the article and the
-  story's centroid plus ``ENTITY_WEIGHT`` times the share of the article's entities the
-  story already mentions; the best candidate at or above ``JOIN_THRESHOLD`` wins.
+  ``WINDOW_DAYS`` of the story's span, so follow-up reports over several days join it; an
+  undated article is held against no day (its text gives none), only its content. A story
+  is closed (evicted from memory, kept in the store) once it is silent for longer than the
+  window in news time *and* has had no member among the stream's last ``RECENT_ARTICLES``:
+  memory follows the news rate, and an archive ingested after newer news (a folder of 2011
+  reports after 2025 ones) still clusters within its own days.
+* **Confirmation.** The nearest ``CONFIRM_CANDIDATES`` candidates by embedding cosine are
+  scored by that cosine, plus ``LEXICAL_WEIGHT`` times the TF-IDF cosine of the article's lead
+  words with the story's (names, places and numbers tell two events of one type apart better
+  than sentence meaning does), plus ``ENTITY_WEIGHT`` times the share of the article's named
+  entities the story already mentions, plus ``DATE_WEIGHT`` when the article names a day the
+  story names. The best candidate at or above ``JOIN_THRESHOLD`` wins. The IDF is taken over
+  the open stories (how many of them use a word), so a word common to the current news, or to
+  both events of one type, weighs little, and the index needs no corpus-wide counts.
 
 The index is a pure function of what has been assigned, in order: :meth:`StoryIndex.restore`
 rebuilds exactly the state an uninterrupted run would have (the store relies on this to make
@@ -24,23 +34,37 @@ an interrupted ingest resumable with identical results).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import math
+import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from accord.model import content_id
+from accord.model import Article, Extraction, content_id
 
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2 (see accord.nlp.embed)
+LEAD_CHARS = 1000  # all-MiniLM-L6-v2 reads 256 word pieces, about this many characters
 LSH_TABLES = 12  # with 4 bits, two texts at cosine 0.7 share a bucket in >= 1 table 98% of runs
 LSH_BITS = 4
 LSH_SEED = 20240601  # fixed: the hyperplanes must be the same in every process and every run
 BUCKET_READ_LIMIT = 16  # most recent stories read per bucket: caps candidates at 12 * 16
 WINDOW_DAYS = 7  # a story stays open a week after its last article (news cycle)
-JOIN_THRESHOLD = 0.6  # score to join a story; below it the article starts a new one
-ENTITY_WEIGHT = 0.25  # weight of shared named entities next to the cosine
+RECENT_ARTICLES = 512  # ... and while it had a member among the stream's last 512 articles
+CONFIRM_CANDIDATES = 8  # candidates (nearest by cosine) given the lexical comparison
+# The score's weights and threshold were chosen on ECB+ train/dev topics as a stream
+# (evaluation/eval_ecbplus_stream.py --recluster; test topics 36-45 never used to choose):
+JOIN_THRESHOLD = 0.95  # score to join a story; below it the article starts a new one
+ENTITY_WEIGHT = 0.35  # weight of shared named entities next to the cosine
+LEXICAL_WEIGHT = 1.0  # weight of the lead words' TF-IDF cosine
+DATE_WEIGHT = 0.2  # added when the article names a day the story names
 MAX_STORY_ENTITIES = 64  # entities kept per story (most frequent), so scoring cost is bounded
+MAX_STORY_TERMS = 128  # lead words kept per story (heaviest), likewise
+MAX_STORY_DATES = 16  # named days kept per story (most often named)
+
+_WORD_RE = re.compile(r"(?u)\b\w\w+\b")  # words of two or more characters (as scikit-learn)
 
 
 def day_number(date: str | None) -> int | None:
@@ -53,6 +77,32 @@ def day_number(date: str | None) -> int | None:
         return None
 
 
+def lead_text(article: Article) -> str:
+    """The text that stands for the article in clustering: title and lead."""
+    return f"{article.title}\n{article.text[:LEAD_CHARS]}".strip()
+
+
+def lead_terms(text: str) -> dict[str, float]:
+    """Content words of ``text`` with sublinear counts (1 + ln tf), spaCy's English stop words
+    out (the list claim alignment uses; scikit-learn's drops news words such as "fire")."""
+    counts: dict[str, int] = {}
+    for word in _WORD_RE.findall(text.lower()):
+        if word not in STOP_WORDS:
+            counts[word] = counts.get(word, 0) + 1
+    return {w: 1.0 + math.log(n) for w, n in sorted(counts.items())}
+
+
+def named_days(extraction: Extraction) -> frozenset[int]:
+    """The days the article's text names to the day (its own dateline included)."""
+    found = set()
+    for mention in extraction.dates:
+        if mention.precision == "day":
+            day = day_number(mention.value)
+            if day is not None:
+                found.add(day)
+    return frozenset(found)
+
+
 @dataclass(frozen=True)
 class Signal:
     """What clustering needs to know about one article."""
@@ -61,11 +111,35 @@ class Signal:
     vector: np.ndarray  # unit length, float32
     entities: frozenset[str] = frozenset()
     day: int | None = None  # publication day ordinal; None when the article is undated
+    terms: Mapping[str, float] = field(default_factory=dict)  # lead_terms of title and lead
+    dates: frozenset[int] = frozenset()  # days the text names (named_days)
+
+
+def signal_of(
+    article: Article, extraction: Extraction, entities: Iterable[str], vector: np.ndarray
+) -> Signal:
+    """The clustering signal of a processed article."""
+    return Signal(
+        article.id,
+        vector,
+        frozenset(entities),
+        day_number(article.published),
+        lead_terms(lead_text(article)),
+        named_days(extraction),
+    )
+
+
+def _capped(counts: dict[str, float], limit: int) -> dict[str, float]:
+    if len(counts) <= limit:
+        return counts
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return dict(ranked[:limit])
 
 
 @dataclass
 class StoryState:
-    """An open story: the running sum of its members' vectors, its entities and its span."""
+    """An open story: the running sum of its members' vectors, its entities, lead words and
+    named days, its span in news time and its latest position in the stream."""
 
     id: str
     vector_sum: np.ndarray
@@ -73,6 +147,9 @@ class StoryState:
     entity_counts: dict[str, int] = field(default_factory=dict)
     first_day: int | None = None
     last_day: int | None = None
+    term_weights: dict[str, float] = field(default_factory=dict)
+    date_counts: dict[int, int] = field(default_factory=dict)
+    last_seen: int = 0  # stream position (0-based ingest order) of its latest member
 
     _centroid: np.ndarray | None = field(default=None, repr=False, compare=False)
 
@@ -83,15 +160,25 @@ class StoryState:
             self._centroid = self.vector_sum / norm if norm else self.vector_sum
         return self._centroid
 
-    def add(self, signal: Signal) -> None:
+    def add(self, signal: Signal, position: int) -> None:
         self.vector_sum = (self.vector_sum + signal.vector).astype(np.float32)
         self._centroid = None
         self.size += 1
+        self.last_seen = position
         for entity in signal.entities:
             self.entity_counts[entity] = self.entity_counts.get(entity, 0) + 1
         if len(self.entity_counts) > MAX_STORY_ENTITIES:
             ranked = sorted(self.entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))
             self.entity_counts = dict(ranked[:MAX_STORY_ENTITIES])
+        terms = dict(self.term_weights)
+        for term, weight in signal.terms.items():
+            terms[term] = round(terms.get(term, 0.0) + weight, 6)
+        self.term_weights = _capped(terms, MAX_STORY_TERMS)
+        for day in signal.dates:
+            self.date_counts[day] = self.date_counts.get(day, 0) + 1
+        if len(self.date_counts) > MAX_STORY_DATES:
+            kept = sorted(self.date_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            self.date_counts = dict(kept[:MAX_STORY_DATES])
         if signal.day is not None:
             self.first_day = (
                 signal.day if self.first_day is None else min(self.first_day, signal.day)
@@ -118,7 +205,7 @@ class Assignment:
 
 
 class StoryIndex:
-    """The open stories and their LSH buckets (see the module docstring)."""
+    """The open stories, their LSH buckets and their words' story counts (module docstring)."""
 
     def __init__(self, dim: int = EMBEDDING_DIM) -> None:
         rng = np.random.default_rng(LSH_SEED)
@@ -127,8 +214,11 @@ class StoryIndex:
         # one dict per table: bucket key -> {story id: None}, insertion order = recency
         self._buckets: list[dict[int, dict[str, None]]] = [{} for _ in range(LSH_TABLES)]
         self._story_keys: dict[str, set[tuple[int, int]]] = {}
+        self._term_stories: dict[str, int] = {}  # word -> open stories whose lead words hold it
+        self._by_last_seen: dict[int, str] = {}  # stream position -> the story last seen there
         self.stories: dict[str, StoryState] = {}
         self.clock: int | None = None  # the latest publication day seen
+        self.position = 0  # articles assigned so far (the next article's stream position)
         self._touched: dict[str, StoryState] = {}  # stories changed since take_touched()
 
     def keys(self, vector: np.ndarray) -> list[int]:
@@ -149,22 +239,44 @@ class StoryIndex:
                     seen[story_id] = story
         return list(seen.values())
 
-    def score(self, signal: Signal, story: StoryState) -> float:
-        cosine = float(signal.vector @ story.centroid())
-        if not signal.entities:
-            return cosine
-        shared = sum(1 for e in signal.entities if e in story.entity_counts)
-        return cosine + ENTITY_WEIGHT * shared / len(signal.entities)
+    def idf(self, term: str) -> float:
+        """Smoothed inverse story frequency of a word over the open stories."""
+        return math.log((1 + len(self.stories)) / (1 + self._term_stories.get(term, 0))) + 1.0
+
+    def lexical(self, signal: Signal, story: StoryState) -> float:
+        """TF-IDF cosine of the article's lead words and the story's."""
+        if not signal.terms or not story.term_weights:
+            return 0.0
+        idf = {t: self.idf(t) for t in signal.terms}
+        dot = sum(signal.terms[t] * v * story.term_weights.get(t, 0.0) * v for t, v in idf.items())
+        if dot == 0.0:
+            return 0.0
+        own = math.sqrt(sum((signal.terms[t] * v) ** 2 for t, v in idf.items()))
+        theirs = math.sqrt(sum((w * self.idf(t)) ** 2 for t, w in story.term_weights.items()))
+        return dot / (own * theirs)
+
+    def score(self, signal: Signal, story: StoryState, cosine: float | None = None) -> float:
+        value = float(signal.vector @ story.centroid()) if cosine is None else cosine
+        if signal.entities:
+            shared = sum(1 for e in signal.entities if e in story.entity_counts)
+            value += ENTITY_WEIGHT * shared / len(signal.entities)
+        if LEXICAL_WEIGHT:
+            value += LEXICAL_WEIGHT * self.lexical(signal, story)
+        if DATE_WEIGHT and any(d in story.date_counts for d in signal.dates):
+            value += DATE_WEIGHT
+        return value
 
     def assign(self, signal: Signal) -> Assignment:
         """Put one article into its best open story, or open a new one; returns where."""
-        signal = self._dated(signal)
         keys = self.keys(signal.vector)
+        found = self.candidates(signal, keys)
+        cosines = [float(signal.vector @ s.centroid()) for s in found]
+        # the nearest by meaning are confirmed; ties go to the smaller id, never dict order
+        ranked = sorted(zip(cosines, found, strict=True), key=lambda cs: (-cs[0], cs[1].id))
         best: StoryState | None = None
         best_score = -1.0
-        for story in self.candidates(signal, keys):
-            value = self.score(signal, story)
-            # ties go to the smaller id, so the choice never depends on dict order
+        for cosine, story in ranked[:CONFIRM_CANDIDATES]:
+            value = self.score(signal, story, cosine)
             if value > best_score or (value == best_score and best and story.id < best.id):
                 best, best_score = story, value
         new_story = best is None or best_score < JOIN_THRESHOLD
@@ -176,14 +288,8 @@ class StoryIndex:
             self.stories[best.id] = best
         assert best is not None
         self._file(best, signal, keys)
-        self._advance(signal.day, best)
+        self._advance(signal.day)
         return Assignment(signal.article, best.id, round(max(best_score, 0.0), 6), new_story)
-
-    def _dated(self, signal: Signal) -> Signal:
-        """An undated article is taken to be news of the latest day seen (stream order)."""
-        if signal.day is not None or self.clock is None:
-            return signal
-        return Signal(signal.article, signal.vector, signal.entities, self.clock)
 
     def take_touched(self) -> list[StoryState]:
         """The stories changed since the last call (closed ones included), sorted by id."""
@@ -191,7 +297,13 @@ class StoryIndex:
         return [touched[k] for k in sorted(touched)]
 
     def _file(self, story: StoryState, signal: Signal, keys: list[int]) -> None:
-        story.add(signal)
+        before = set(story.term_weights)
+        if story.size:
+            self._by_last_seen.pop(story.last_seen, None)
+        story.add(signal, self.position)
+        self._by_last_seen[story.last_seen] = story.id
+        self._count_terms(set(story.term_weights) - before, 1)
+        self._count_terms(before - set(story.term_weights), -1)
         self._touched[story.id] = story
         filed = self._story_keys.setdefault(story.id, set())
         for table, key in enumerate(keys):
@@ -200,33 +312,46 @@ class StoryIndex:
             bucket[story.id] = None
             filed.add((table, key))
 
-    def _advance(self, day: int | None, touched: StoryState) -> None:
-        """Move the clock forward and close stories silent for longer than the window.
+    def _count_terms(self, terms: Iterable[str], step: int) -> None:
+        for term in terms:
+            count = self._term_stories.get(term, 0) + step
+            if count > 0:
+                self._term_stories[term] = count
+            else:
+                self._term_stories.pop(term, None)
 
-        Invariant after every assignment: each open story is undated or ends within the
-        window of the clock (exactly what :meth:`restore` loads). The full scan runs only when
-        the clock moves, i.e. once per news day, not once per article.
+    def is_open(self, story: StoryState) -> bool:
+        """Open while it had a member among the last ``RECENT_ARTICLES`` of the stream, or its
+        last day is within the window of the clock (what :meth:`restore` is given)."""
+        if story.last_seen >= self.recent_floor():
+            return True
+        horizon = self.open_horizon()
+        return horizon is not None and story.last_day is not None and story.last_day >= horizon
+
+    def _advance(self, day: int | None) -> None:
+        """Move the stream position and the clock forward; close what is no longer open.
+
+        Invariant after every assignment: the stories in memory are exactly those
+        :meth:`is_open` accepts. Per article only the story that just dropped out of the
+        recent articles is checked; the full scan runs when the clock moves (once per news
+        day, not once per article).
         """
+        self.position += 1
         if day is not None and (self.clock is None or day > self.clock):
             self.clock = day
-            horizon = day - WINDOW_DAYS
-            for story_id in [
-                s.id
-                for s in self.stories.values()
-                if s.last_day is not None and s.last_day < horizon
-            ]:
-                self.close(story_id)
-        horizon_now = self.open_horizon()
-        if (
-            horizon_now is not None
-            and touched.last_day is not None
-            and touched.last_day < horizon_now
-        ):
-            self.close(touched.id)  # a late report of an old story: filed, and closed again
+            for story in [s for s in self.stories.values() if not self.is_open(s)]:
+                self.close(story.id)
+        dropped = self._by_last_seen.get(self.position - RECENT_ARTICLES - 1)
+        if dropped is not None and not self.is_open(self.stories[dropped]):
+            self.close(dropped)
 
     def close(self, story_id: str) -> None:
         """Forget a story (it stays in the store); its bucket entries go with it."""
-        self.stories.pop(story_id, None)
+        story = self.stories.pop(story_id, None)
+        if story is not None:
+            self._count_terms(story.term_weights, -1)
+            if self._by_last_seen.get(story.last_seen) == story_id:
+                del self._by_last_seen[story.last_seen]
         for table, key in self._story_keys.pop(story_id, set()):
             bucket = self._buckets[table].get(key)
             if bucket is not None:
@@ -239,14 +364,21 @@ class StoryIndex:
         stories: Iterable[StoryState],
         members: Iterable[tuple[str, np.ndarray]],
         clock: int | None,
+        position: int,
     ) -> None:
         """Rebuild the state of an uninterrupted run from stored stories and members.
 
-        ``stories`` are the open stories as stored; ``members`` are ``(story id, vector)`` of
-        their articles in ingestion order (replayed into the buckets only).
+        ``stories`` are the open stories as stored (:meth:`is_open` at ``position``, the
+        number of articles stored); ``members`` are ``(story id, vector)`` of their articles
+        in ingestion order (replayed into the buckets only).
         """
         self.stories = {s.id: s for s in stories}
         self.clock = clock
+        self.position = position
+        self._term_stories = {}
+        self._by_last_seen = {s.last_seen: s.id for s in self.stories.values()}
+        for story in self.stories.values():
+            self._count_terms(story.term_weights, 1)
         for story_id, vector in members:
             if story_id not in self.stories:
                 continue
@@ -258,5 +390,9 @@ class StoryIndex:
                 filed.add((table, key))
 
     def open_horizon(self) -> int | None:
-        """The oldest ``last_day`` a story may have and still be open (for the store's query)."""
+        """The oldest ``last_day`` a story may have and be open by news time alone."""
         return None if self.clock is None else self.clock - WINDOW_DAYS
+
+    def recent_floor(self) -> int:
+        """The oldest ``last_seen`` a story may have and be open by stream position alone."""
+        return self.position - RECENT_ARTICLES

@@ -27,7 +27,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from accord.cluster import Assignment, Signal, StoryIndex, day_number
+from accord.cluster import Assignment, Signal, StoryIndex
+from accord.cluster import signal_of as cluster_signal
 from accord.errors import ArticleFailure, Stage
 from accord.isolation import Failures, clean_isolated, parse_isolated, per_article
 from accord.model import Article, Extraction
@@ -297,12 +298,7 @@ def ingest_paths(
 
 
 def signal_of(record: ArticleRecord) -> Signal:
-    return Signal(
-        record.article.id,
-        record.vector,
-        frozenset(record.entities),
-        day_number(record.article.published),
-    )
+    return cluster_signal(record.article, record.extraction, record.entities, record.vector)
 
 
 def link_reprints(

@@ -254,6 +254,9 @@ class Store:
                     [s.vector_sum.tolist() for s in stories], pa.list_(pa.float32())
                 ),
                 "entity_counts": [json.dumps(s.entity_counts, sort_keys=True) for s in stories],
+                "term_weights": [json.dumps(s.term_weights, sort_keys=True) for s in stories],
+                "date_counts": [json.dumps(s.date_counts, sort_keys=True) for s in stories],
+                "last_seen": [s.last_seen for s in stories],
             },
         )
         # the story is named after its earliest-published member (as pipeline.dossier_title)
@@ -283,22 +286,38 @@ class Store:
     def load_index(self, index: StoryIndex) -> StoryIndex:
         """Restore the open stories into ``index`` (see :meth:`StoryIndex.restore`)."""
         clock = self._value("SELECT MAX(last_day) FROM stories")
-        index.clock = clock
+        position = int(self._value("SELECT COALESCE(MAX(seq) + 1, 0) FROM articles"))
+        index.clock, index.position = clock, position
+        # the stories StoryIndex.is_open accepts at this position and clock
         horizon = index.open_horizon()
-        where = "last_day IS NULL" + ("" if horizon is None else f" OR last_day >= {horizon}")
+        where = f"last_seen >= {index.recent_floor()}" + (
+            "" if horizon is None else f" OR last_day >= {int(horizon)}"
+        )
         stories = [
-            StoryState(sid, np.asarray(vec, dtype=np.float32), size, json.loads(ents), first, last)
-            for sid, vec, size, ents, first, last in self.con.execute(
-                "SELECT id, vector_sum, size, entity_counts, first_day, last_day "
-                f"FROM stories WHERE {where} ORDER BY id"
+            StoryState(
+                sid,
+                np.asarray(vec, dtype=np.float32),
+                size,
+                json.loads(ents),
+                first,
+                last,
+                json.loads(terms),
+                {int(day): n for day, n in json.loads(dates).items()},
+                seen,
+            )
+            for sid, vec, size, ents, first, last, terms, dates, seen in self.con.execute(
+                "SELECT id, vector_sum, size, entity_counts, first_day, last_day, term_weights, "
+                f"date_counts, last_seen FROM stories WHERE {where} ORDER BY id"
             ).fetchall()
         ]
+        open_ids = [s.id for s in stories]
         members = self.con.execute(
-            f"SELECT m.story, e.vector FROM story_members m JOIN embeddings e ON "
-            f"e.article = m.article WHERE m.story IN (SELECT id FROM stories WHERE {where}) "
-            "ORDER BY m.seq"
+            "SELECT m.story, e.vector FROM story_members m JOIN embeddings e ON "
+            "e.article = m.article WHERE list_contains(?, m.story) ORDER BY m.seq",
+            [open_ids],
         ).fetchall()
-        index.restore(stories, ((s, np.asarray(v, dtype=np.float32)) for s, v in members), clock)
+        members_of = ((s, np.asarray(v, dtype=np.float32)) for s, v in members)
+        index.restore(stories, members_of, clock, position)
         return index
 
     def story_articles(self, story_id: str, limit: int | None = None) -> list[Article]:

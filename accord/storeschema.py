@@ -36,7 +36,13 @@ SCHEMA: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS embeddings (article VARCHAR NOT NULL, vector FLOAT[] NOT NULL)",
     """CREATE TABLE IF NOT EXISTS stories (
         id VARCHAR NOT NULL, title VARCHAR, size INTEGER NOT NULL, first_day INTEGER,
-        last_day INTEGER, vector_sum FLOAT[] NOT NULL, entity_counts VARCHAR NOT NULL)""",
+        last_day INTEGER, vector_sum FLOAT[] NOT NULL, entity_counts VARCHAR NOT NULL,
+        term_weights VARCHAR NOT NULL DEFAULT '{}', date_counts VARCHAR NOT NULL DEFAULT '{}',
+        last_seen BIGINT NOT NULL DEFAULT 0)""",
+    # stores written before stories kept lead words, named days and their stream position
+    "ALTER TABLE stories ADD COLUMN IF NOT EXISTS term_weights VARCHAR DEFAULT '{}'",
+    "ALTER TABLE stories ADD COLUMN IF NOT EXISTS date_counts VARCHAR DEFAULT '{}'",
+    "ALTER TABLE stories ADD COLUMN IF NOT EXISTS last_seen BIGINT DEFAULT 0",
     """CREATE TABLE IF NOT EXISTS story_members (
         story VARCHAR NOT NULL, article VARCHAR NOT NULL, seq BIGINT NOT NULL,
         score DOUBLE NOT NULL, new_story BOOLEAN NOT NULL)""",

@@ -8,12 +8,17 @@ import pytest
 from accord.cluster import (
     BUCKET_READ_LIMIT,
     EMBEDDING_DIM,
+    JOIN_THRESHOLD,
     LSH_TABLES,
+    RECENT_ARTICLES,
     WINDOW_DAYS,
     Signal,
     StoryIndex,
     day_number,
+    lead_terms,
+    named_days,
 )
+from accord.model import Article, DateMention, Extraction, Span
 
 DAY = 739000  # an arbitrary day ordinal (2024)
 
@@ -30,11 +35,75 @@ def near(base: np.ndarray, seed: int, noise: float = 0.03) -> np.ndarray:
     return unit(base + noise * np.random.default_rng(seed).standard_normal(EMBEDDING_DIM))
 
 
+# Short reports written for the test: two fires of one kind in one region, days apart.
+MILL_FIRE = (
+    "Fire guts Brackwater flour mill. A fire destroyed the Harlow & Sons flour mill in "
+    "Brackwater on Monday night, and two night-shift workers were taken to St Aldric hospital.",
+    "Brackwater mill fire: Harlow & Sons workers named. The two workers hurt in the Brackwater "
+    "flour mill fire were named as brothers Tomas and Ivo Renk, St Aldric hospital said.",
+    "Arson suspected in Brackwater mill blaze. Investigators said the fire that destroyed the "
+    "Harlow & Sons flour mill in Brackwater was started deliberately; the Renk brothers recover.",
+    "Brackwater holds vigil after Harlow & Sons mill fire. Residents of Brackwater gathered "
+    "outside the burned flour mill on Thursday; Harlow & Sons promised to rebuild.",
+)
+DEPOT_FIRE = (
+    "Fire destroys Kestrel Lane bus depot in Denholm. A fire destroyed the Meridian Transit bus "
+    "depot on Kestrel Lane in Denholm on Friday, and one mechanic was taken to hospital.",
+    "Denholm bus depot fire: Meridian Transit cancels routes. Meridian Transit cancelled 14 "
+    "Denholm routes after the Kestrel Lane depot fire; the mechanic, Oskar Vell, is stable.",
+)
+MILL_NAMES = frozenset({"gpe:brackwater", "org:harlow & sons"})
+DEPOT_NAMES = frozenset({"gpe:denholm", "org:meridian transit"})
+
+
+def report(name: str, vector: np.ndarray, lead: str, day: int | None, names=frozenset()):  # type: ignore[no-untyped-def]
+    return Signal(name, vector, frozenset(names), day, lead_terms(lead))
+
+
 def test_reports_of_the_same_event_join_one_story() -> None:
     index = StoryIndex()
     base = topic(1)
-    stories = {index.assign(Signal(f"a{i}", near(base, i), day=DAY)).story for i in range(5)}
+    stories = {
+        index.assign(report(f"a{i}", near(base, i), lead, DAY, MILL_NAMES)).story
+        for i, lead in enumerate(MILL_FIRE)
+    }
     assert len(stories) == 1
+
+
+def test_follow_up_reports_over_several_days_join_the_incident_not_its_look_alike() -> None:
+    # one kind of news: the embedding barely tells the two fires apart (cosine about 0.8)
+    kind = topic(11)
+    index = StoryIndex()
+    mill = [index.assign(report("m0", near(kind, 0, 0.026), MILL_FIRE[0], DAY, MILL_NAMES))]
+    depot = [index.assign(report("d0", near(kind, 1, 0.026), DEPOT_FIRE[0], DAY + 4, DEPOT_NAMES))]
+    for day, lead in zip((DAY + 1, DAY + 3, DAY + 5), MILL_FIRE[1:], strict=True):
+        mill.append(index.assign(report(f"m{day}", near(kind, day, 0.026), lead, day, MILL_NAMES)))
+    depot.append(
+        index.assign(report("d1", near(kind, 9, 0.026), DEPOT_FIRE[1], DAY + 5, DEPOT_NAMES))
+    )
+    assert len({a.story for a in mill}) == 1
+    assert len({a.story for a in depot}) == 1
+    assert depot[0].new_story and mill[0].story != depot[0].story
+
+
+def test_lead_words_are_content_words_with_sublinear_counts() -> None:
+    terms = lead_terms("The fire, the FIRE and the fire: 14 routes cut in Denholm.")
+    assert "the" not in terms and "and" not in terms
+    assert terms["fire"] == pytest.approx(1 + np.log(3))
+    assert terms["14"] == terms["denholm"] == 1.0
+
+
+def test_named_days_keep_dates_stated_to_the_day_only() -> None:
+    text = "Filed 2024-03-05. The mill burned on 4 March 2024, the third fire of 2024."
+    article = Article.create("t.txt", text)
+    first, second, year = text.index("2024-03-05"), text.index("4 March"), text.rindex("2024")
+    dates = (
+        DateMention(Span.of(article, first, first + 10), "2024-03-05", "day"),
+        DateMention(Span.of(article, second, second + 12), "2024-03-04", "day"),
+        DateMention(Span.of(article, year, year + 4), "2024", "year"),
+    )
+    days = named_days(Extraction(article.id, dates=dates))
+    assert days == {day_number("2024-03-05"), day_number("2024-03-04")}
 
 
 def test_unrelated_reports_start_stories_of_their_own() -> None:
@@ -54,31 +123,50 @@ def test_a_similar_report_outside_the_time_window_starts_a_new_story() -> None:
 
 def test_shared_named_entities_tip_a_borderline_report_into_the_story() -> None:
     base, other = topic(3), topic(4)
-    # between two topics: cosine to the first about 0.5, below the join threshold alone
-    borderline = unit(base + 1.7 * other)
-    names = frozenset({"gpe:halvern", "org:red cross"})
+    # between two topics: cosine to the first about 0.46; with the lead words, still below
+    borderline = unit(base + 2.3 * other)
     without, with_names = StoryIndex(), StoryIndex()
     for index in (without, with_names):
-        index.assign(Signal("a0", base, names, DAY))
-    assert without.assign(Signal("b", borderline, frozenset(), DAY)).new_story
-    assert not with_names.assign(Signal("b", borderline, names, DAY)).new_story
+        index.assign(report("a0", base, MILL_FIRE[0], DAY, MILL_NAMES))
+    later = report("b", borderline, MILL_FIRE[3], DAY)
+    assert without.score(later, next(iter(without.stories.values()))) < JOIN_THRESHOLD
+    assert without.assign(later).new_story
+    assert not with_names.assign(report("b", borderline, MILL_FIRE[3], DAY, MILL_NAMES)).new_story
 
 
-def test_an_undated_report_is_taken_as_news_of_the_latest_day() -> None:
+def test_an_undated_report_is_held_against_no_day() -> None:
     index = StoryIndex()
     base = topic(5)
-    dated = index.assign(Signal("a0", near(base, 0), day=DAY))
-    undated = index.assign(Signal("a1", near(base, 1), day=None))
+    dated = index.assign(report("a0", near(base, 0), MILL_FIRE[0], DAY, MILL_NAMES))
+    index.assign(report("x", topic(55), DEPOT_FIRE[0], DAY + 30, DEPOT_NAMES))  # clock moves on
+    undated = index.assign(report("a1", near(base, 1), MILL_FIRE[1], None, MILL_NAMES))
     assert undated.story == dated.story
     assert index.stories[dated.story].last_day == DAY
 
 
-def test_stories_silent_for_longer_than_the_window_are_closed() -> None:
+def test_stories_silent_in_news_time_and_in_the_stream_are_closed() -> None:
     index = StoryIndex()
-    for i in range(40):
-        index.assign(Signal(f"a{i}", topic(200 + i), day=DAY + i))
-    assert len(index.stories) <= WINDOW_DAYS + 1
-    assert index.clock == DAY + 39
+    old = index.assign(Signal("old", topic(200), day=DAY)).story
+    for i in range(RECENT_ARTICLES):
+        index.assign(Signal(f"a{i}", topic(300 + i), day=DAY + WINDOW_DAYS + 1 + i // 64))
+    assert old not in index.stories
+    # open: the stories of the last RECENT_ARTICLES articles at most, whatever their days
+    assert len(index.stories) <= RECENT_ARTICLES
+    assert index.clock == DAY + WINDOW_DAYS + 1 + (RECENT_ARTICLES - 1) // 64
+
+
+def test_an_archive_ingested_after_newer_news_still_forms_its_own_stories() -> None:
+    index = StoryIndex()
+    recent = topic(7)
+    for i in range(3):
+        index.assign(report(f"new{i}", near(recent, i), DEPOT_FIRE[0], DAY + 5000, DEPOT_NAMES))
+    archive = topic(8)
+    # a back-filled folder: one old event's reports over six days, years before the clock
+    stories = {
+        index.assign(report(f"old{i}", near(archive, i), lead, DAY + i, MILL_NAMES)).story
+        for i, lead in enumerate(MILL_FIRE)
+    }
+    assert len(stories) == 1
 
 
 def test_candidates_per_article_are_bounded_however_many_stories_are_open() -> None:
@@ -94,7 +182,14 @@ def test_candidates_per_article_are_bounded_however_many_stories_are_open() -> N
 
 def test_restoring_from_stored_state_continues_exactly_like_an_uninterrupted_run() -> None:
     signals = [
-        Signal(f"a{i}", near(topic(i % 7), i, noise=0.4), frozenset({f"e{i % 3}"}), DAY + i // 5)
+        Signal(
+            f"a{i}",
+            near(topic(i % 7), i, noise=0.4),
+            frozenset({f"e{i % 3}"}),
+            DAY + i // 5,
+            {f"w{i % 5}": 1.0, f"w{i % 11}": 1.5},
+            frozenset({DAY + i % 4}),
+        )
         for i in range(60)
     ]
     whole = StoryIndex()
@@ -107,7 +202,7 @@ def test_restoring_from_stored_state_continues_exactly_like_an_uninterrupted_run
         (a.story, s.vector) for a, s in zip(head, signals[:30], strict=True) if a.story in open_ids
     ]
     resumed = StoryIndex()
-    resumed.restore(states, members, first.clock)
+    resumed.restore(states, members, first.clock, first.position)
     assert head + [resumed.assign(s) for s in signals[30:]] == expected
 
 
@@ -115,7 +210,11 @@ def _copy(state):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
     return replace(
-        state, vector_sum=state.vector_sum.copy(), entity_counts=dict(state.entity_counts)
+        state,
+        vector_sum=state.vector_sum.copy(),
+        entity_counts=dict(state.entity_counts),
+        term_weights=dict(state.term_weights),
+        date_counts=dict(state.date_counts),
     )
 
 
