@@ -126,8 +126,9 @@ def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention
 
 def split_by_article(mentions: list[FigureMention]) -> list[list[FigureMention]]:
     """An article does not contradict itself: two numbers for one key that cannot both hold,
-    stated in one article, count two things ("around 100 died in the assault … three of the
-    captured men died"). The article with the most such numbers seeds one group per number;
+    stated in one article on the same authority, count two things ("around 100 died in the
+    assault … three of the captured men died"); credited to two sources, they are the sources'
+    disagreement. The article with the most such numbers seeds one group per number;
     every other mention joins a group it agrees with (the largest), else the nearest by value,
     where it is a conflict."""
     by_article: dict[str, list[FigureMention]] = defaultdict(list)
@@ -135,7 +136,17 @@ def split_by_article(mentions: list[FigureMention]) -> list[list[FigureMention]]
         by_article[mention.span.article].append(mention)
     seeds: list[list[FigureMention]] = []
     for mention in max(by_article.values(), key=len):
-        home = next((g for g in seeds if not conflicting([*g, mention])), None)
+        # an article that credits two numbers to two sources reports their disagreement
+        home = next(
+            (
+                g
+                for g in seeds
+                if not conflicting(
+                    [*(m for m in g if m.attributed_to == mention.attributed_to), mention]
+                )
+            ),
+            None,
+        )
         if home is None:
             seeds.append([mention])
         else:
@@ -257,12 +268,12 @@ def join_unqualified_groups(
 
 def _narrows(fuller: str | None, plain: str | None) -> bool:
     """Is ``fuller`` the same group as ``plain`` with more said ("north korean soldier" of
-    "soldier", or of a figure that names no group)? A generic group ("people") is narrowed
-    by none: it may count anyone, so a subgroup's number is not its number."""
+    "soldier"; any group, "people" included, of a figure that names none)? A generic group
+    ("people") is narrowed by none: it may count anyone, so a subgroup's number is not its."""
     if fuller is None or plain == "":
         return False
     if plain is None:
-        return fuller != ""
+        return True
     return fuller.endswith(" " + plain)
 
 

@@ -366,20 +366,19 @@ def test_prices_and_bare_counts_group_only_the_same_number_and_never_conflict() 
     assert not any(f.conflict for f in figures)
 
 
-def test_a_figure_that_names_no_group_joins_the_one_named_group_but_people_do_not() -> None:
-    a = article("At least 30 Lorvian villagers were killed, and 50 people were killed in all.")
+def test_a_figure_that_names_no_group_joins_the_one_group_its_happening_has() -> None:
+    a = article("At least 30 Lorvian villagers were killed in the raid.")
     b = article("About 30 were killed, officials said.")
-    exs = [
-        extraction(
-            a,
-            figure(a, "At least 30", 30, None, "killed", counted="Lorvian villagers"),
-            figure(a, "50", 50, 50, "killed", counted="people"),
-        ),
+    c = article("Fifty people were killed in all, and 30 villagers.")
+    one = [
+        extraction(a, figure(a, "At least 30", 30, None, "killed", counted="Lorvian villagers")),
         extraction(b, figure(b, "About 30", 30, 30, "killed", approximate=True)),
     ]
-    figures = reconcile_figures([a, b], exs, one_event(a, b))
-    by_low = {f.low: f for f in figures}
-    assert len(by_low[30].mentions) == 2 and len(by_low[50].mentions) == 1
+    [joined] = reconcile_figures([a, b], one, one_event(a, b))
+    assert len(joined.mentions) == 2
+    two = [*one, extraction(c, figure(c, "Fifty", 50, 50, "killed", counted="people"))]
+    figures = reconcile_figures([a, b, c], two, one_event(a, b, c))
+    assert sorted(len(f.mentions) for f in figures) == [1, 1, 1]  # which group: not said
     assert not any(f.conflict for f in figures)
 
 
@@ -397,3 +396,16 @@ def test_two_numbers_one_article_states_for_one_key_count_two_things() -> None:
     figures = reconcile_figures([a, b], exs, one_event(a, b))
     assert sorted((f.low, len(f.mentions)) for f in figures) == [(3, 1), (12, 2)]
     assert not any(f.conflict for f in figures)
+
+
+def test_an_article_that_credits_two_tolls_to_two_sources_reports_a_conflict() -> None:
+    a = article("Villagers say 40 died in the landslide; the ministry says 25.")
+    exs = [
+        extraction(
+            a,
+            figure(a, "40", 40, 40, "killed", attributed_to=("villagers",)),
+            figure(a, "25", 25, 25, "killed", attributed_to=("ministry",)),
+        )
+    ]
+    [fig] = reconcile_figures([a], exs, one_event(a))
+    assert fig.conflict and len(fig.mentions) == 2
