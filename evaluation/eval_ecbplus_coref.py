@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -422,8 +423,9 @@ def row(name: str, s: dict[str, tuple[float, float, float]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--limit", type=int, help="score only the first N topics")
     args = parser.parse_args()
-    topics = load(args.data)
+    topics = load(args.data)[: args.limit]
     parsed = parse(topics)
     predicted = accord_subtopics(topics, args.data)
     gold_sub = [t.gold_subtopic for t in topics]
@@ -431,8 +433,11 @@ def main() -> None:
         "test (36-45)": [k for k, t in enumerate(topics) if t.number in TEST_TOPICS],
         "train+dev (1-35)": [k for k, t in enumerate(topics) if t.number not in TEST_TOPICS],
     }
+    closing: dict[str, float] = {}
     for split, idx in splits.items():
         chosen = [topics[k] for k in idx]
+        if not chosen:
+            continue
         n = sum(len(t.mentions) for t in chosen)
         chains = sum(len(gold_clusters(t)) for t in chosen)
         print(f"\nECB+ {split}: {len(chosen)} topics, {n} event mentions, {chains} gold chains")
@@ -446,6 +451,17 @@ def main() -> None:
                 s = run(chosen, parsed, [subs[k] for k in idx], system)
                 name = "same lemma" if system == "lemma" else "same lemma + claim links"
                 print(row(f"{name} | {docs}", s))
+                if system == "lemma" and docs == "accord":
+                    closing[split.split()[0].replace("+", "_")] = round(100 * s["CoNLL"][2], 2)
+    print(
+        json.dumps(
+            {
+                "set": "ecbplus",
+                "split": "test+train+dev",
+                "metrics": {f"conll_f1_{k}": v for k, v in closing.items()},
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
