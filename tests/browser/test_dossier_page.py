@@ -57,6 +57,28 @@ def test_hand_built_dossier_works_offline_with_javascript_off(
     assert watched.errors == []
 
 
+def test_what_happened_is_the_first_section_and_its_sentence_links_to_the_source(
+    open_page: Any, tmp_path: Path
+) -> None:
+    html = write_all(sample_dossier(), tmp_path)[2]
+    page = open_page(javascript=False).page
+    page.goto(html.as_uri())
+    first = page.locator("main > section").first
+    assert first.get_attribute("id") == "happened"
+    assert first.locator("h2").inner_text() == "What happened"
+    box = first.bounding_box()
+    assert box is not None and box["y"] < page.viewport_size["height"]  # seen without scrolling
+    link = first.locator("a.evidence").first
+    anchor = link.get_attribute("href")
+    link.click()
+    # the sentence's place in its article (an anchor where other marks cover the same words)
+    target = page.locator(":target")
+    assert target.count() == 1 and target.get_attribute("id") == anchor[1:]
+    assert "120 homes" in target.locator("xpath=..").inner_text()
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < page.viewport_size["height"]  # scrolled to
+
+
 def test_removed_noise_opens_on_demand(open_page: Any, tmp_path: Path) -> None:
     html = write_all(sample_dossier(), tmp_path)[2]
     page = open_page(javascript=False).page
