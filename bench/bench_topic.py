@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "evaluation"))
@@ -37,20 +38,25 @@ get_nlp(); embed(["warm up"])
 wall, cpu = time.perf_counter(), time.process_time()
 dossier = accord.analyze([sys.argv[1]])
 print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
-                  "articles": len(dossier.articles), "figures": len(dossier.figures)}))
+                  "articles": len(dossier.articles), "figures": len(dossier.figures),
+                  "code": accord.__file__}))
 """
 
 
-def run(checkout: Path, folder: Path) -> dict[str, float]:
+def run(checkout: Path, folder: Path) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(checkout)}
-    out = subprocess.run(
+    out = subprocess.run(  # run from the checkout: "-c" puts the working folder first on the path
         [sys.executable, "-c", RUN_ONE, str(folder)],
+        cwd=checkout,
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    if not str(result["code"]).startswith(str(checkout)):
+        raise SystemExit(f"ran {result['code']}, not the checkout {checkout}")
+    return result
 
 
 def main() -> None:
@@ -80,7 +86,7 @@ def main() -> None:
             check=True,
         )
         try:
-            runs: dict[str, list[dict[str, float]]] = {"baseline": [], "current": []}
+            runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "current": []}
             for _ in range(args.repeat):
                 runs["baseline"].append(run(baseline, folder))
                 runs["current"].append(run(ROOT, folder))
