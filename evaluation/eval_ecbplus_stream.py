@@ -39,20 +39,12 @@ from ecbplus_text import (
     topic_dirs,
     write_documents,
 )
+from eval_ecbplus import bcubed
 
 from accord.cluster import StoryIndex
 from accord.distributed import ingest_articles, local_batches, signal_of
 from accord.ingest import read_paths
 from accord.store import ArticleRecord, Store
-
-
-def bcubed(gold: list[str], predicted: list[str]) -> tuple[float, float, float]:
-    g, p = np.array(gold), np.array(predicted)
-    same_g, same_p = g[:, None] == g[None, :], p[:, None] == p[None, :]
-    both = (same_g & same_p).sum(axis=1)
-    precision = float(np.mean(both / same_p.sum(axis=1)))
-    recall = float(np.mean(both / same_g.sum(axis=1)))
-    return precision, recall, 2 * precision * recall / (precision + recall)
 
 
 def ingest(
