@@ -270,6 +270,8 @@ SINCE_STARTS = frozenset(
     }
 )
 START_VERBS = frozenset({"begin", "start", "erupt", "break", "launch"})
+# "since being deployed", "since they arrived": a tally counted from a group's arrival.
+ARRIVAL_VERBS = frozenset({"deploy", "send", "arrive", "enter", "join", "land"})
 # "suffered a gunshot wound", "sustained injuries": a harm stated by its object.
 SUFFER_VERBS = frozenset({"suffer", "sustain", "receive"})
 HARM_OBJECTS = frozenset({"wound", "injury", "gunshot"})

@@ -291,6 +291,11 @@ def _running_total(sent: SpacySpan, spine: set[Token]) -> tuple[Token, Token] | 
             return tok, tok
         if tok.dep_ == "prep" and _attached(tok, spine):
             objects = [c for c in tok.children if c.dep_ == "pobj"]
+            clauses = [c for c in tok.children if c.dep_ == "pcomp"]
+            if word == lexicon.SINCE and any(
+                c.lemma_.lower() in lexicon.START_VERBS | lexicon.ARRIVAL_VERBS for c in clauses
+            ):
+                return tok, clauses[-1]
             if not objects:
                 continue
             obj = objects[0]
@@ -310,7 +315,7 @@ def _running_total(sent: SpacySpan, spine: set[Token]) -> tuple[Token, Token] | 
         if word == lexicon.SINCE and tok.dep_ == "mark":
             clause = tok.head
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            starts = clause.lemma_.lower() in lexicon.START_VERBS or any(
+            starts = clause.lemma_.lower() in lexicon.START_VERBS | lexicon.ARRIVAL_VERBS or any(
                 s.lemma_.lower() in lexicon.SINCE_STARTS for s in subjects
             )
             if starts and clause.head in spine:

@@ -116,6 +116,8 @@ def test_markers_of_another_incident(sentence: str, figure: str, marker: str) ->
         ("The virus killed 300 people across the country.", "300", "across the country"),
         ("Storms displaced 9,000 people over the past five years.", "9,000", "over"),
         ("Since January, 14 journalists have been detained.", "14", "Since January"),
+        ("Around 40 volunteers have died since being sent to the front.", "Around 40", "since"),
+        ("Some 60 medics have been injured since they arrived in the region.", "Some 60", "since"),
     ],
 )
 def test_markers_of_a_running_total(sentence: str, figure: str, marker: str) -> None:
