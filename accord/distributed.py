@@ -28,6 +28,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from accord.cluster import Assignment, Signal, StoryIndex
+from accord.cluster import lead_text as embedding_text
 from accord.cluster import signal_of as cluster_signal
 from accord.errors import ArticleFailure, Stage
 from accord.isolation import Failures, clean_isolated, parse_isolated, per_article
@@ -35,7 +36,6 @@ from accord.model import Article, Extraction
 from accord.store import ArticleRecord, Store
 
 DEFAULT_BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a kill
-EMBED_CHARS = 1000  # all-MiniLM-L6-v2 reads 256 word pieces, about this many characters
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
 REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked against (their
 # paragraph vectors and sketches usually come from caches, but a miss re-computes them)
@@ -74,11 +74,6 @@ class IngestReport:
     skipped: tuple[tuple[str, str], ...] = ()  # files and records that could not be read
     failures: tuple[ArticleFailure, ...] = ()  # articles quarantined by this run
     held: int = 0  # articles passed by because an earlier run quarantined them
-
-
-def embedding_text(article: Article) -> str:
-    """The text that stands for the article in clustering: title and lead."""
-    return f"{article.title}\n{article.text[:EMBED_CHARS]}".strip()
 
 
 def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:

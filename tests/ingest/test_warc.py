@@ -26,24 +26,19 @@ UNDATED = page(
 )
 
 
+# Record kinds written as HTTP responses, with their status line.
+HTTP_STATUS = {"response": "200 OK", "404": "404 Not Found"}
+
+
 def write_warc(path: Path, records: list[tuple[str, str, bytes, str, str]]) -> Path:
     """Records as ``(kind, uri, body, content type, WARC-Date)``; gzip when the name says so."""
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
         for kind, uri, body, content_type, when in records:
             headers = {"WARC-Date": when}
-            if kind == "response":
-                http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], "HTTP/1.1")
-                record = writer.create_warc_record(
-                    uri,
-                    "response",
-                    payload=BytesIO(body),
-                    http_headers=http,
-                    warc_headers_dict=headers,
-                )
-            elif kind == "404":
+            if kind in HTTP_STATUS:
                 http = StatusAndHeaders(
-                    "404 Not Found", [("Content-Type", content_type)], "HTTP/1.1"
+                    HTTP_STATUS[kind], [("Content-Type", content_type)], "HTTP/1.1"
                 )
                 record = writer.create_warc_record(
                     uri,
