@@ -13,6 +13,7 @@ from accord.distributed import ingest_paths
 from accord.model import Article
 from accord.nlp import MAX_WINDOW_CHARS, parse_blocks, windows
 from accord.store import Store
+from tests.models import loaded_nlp
 from tests.adversarial import VALID, corpus, one_word, sentences, write_valid
 from tests.spans import inexact_spans
 
@@ -51,7 +52,7 @@ def test_a_paragraph_past_spacys_limit_is_parsed_in_windows_with_exact_offsets(
     huge = " ".join(f"Harbour{i:06d}" + "x" * 1990 for i in range(600))
     original = f"Long page\n\n{huge}\n\nThe ferry docked at 9 pm, the operator said."
     article = Article.create("long.txt", original)
-    [blocks] = list(parse_blocks([article]))
+    [blocks] = list(parse_blocks([article], loaded_nlp()))
     assert len(blocks) == 2 + len(windows(huge)) and len(blocks) > len(huge) // MAX_WINDOW_CHARS
     assert all(len(block.doc.text) <= MAX_WINDOW_CHARS for block in blocks)
     assert sum(t.text.startswith("Harbour") for b in blocks for t in b.doc) == 600  # none cut
