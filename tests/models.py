@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 import zlib
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from click.testing import Result
+from typer.testing import CliRunner
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from accord.distributed import RecordStream
     from accord.nlp import Embedder, Models
 
 DIM = 384
@@ -51,3 +54,20 @@ def bag_of_words(texts: list[str]) -> np.ndarray:
             out[row, zlib.crc32(word.encode()) % DIM] += 1.0
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     return out / np.maximum(norms, 1e-9)
+
+
+class ModelsRunner(CliRunner):
+    """A ``CliRunner`` that hands each command the session's models (``obj``), the way any
+    caller injects them (see ``accord.cli._models``), so no command loads its own."""
+
+    def invoke(self, *args: Any, **kwargs: Any) -> Result:
+        kwargs.setdefault("obj", loaded_models())
+        return super().invoke(*args, **kwargs)
+
+
+def here() -> tuple[RecordStream, Embedder]:
+    """The stream and driver embedder of ``accord ingest`` on this machine."""
+    from accord.distributed import local_batches
+
+    models = loaded_models()
+    return local_batches(models), models.embedder

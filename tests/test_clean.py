@@ -235,9 +235,7 @@ def test_a_repeated_paragraph_keeps_its_first_copy_only() -> None:
 
 
 def test_a_repeated_single_sentence_is_not_treated_as_a_duplicate() -> None:
-    article = clean(
-        make(FLOOD[0], FLOOD[1], "Roads were closed.", FLOOD[2], "Roads were closed.")
-    )
+    article = clean(make(FLOOD[0], FLOOD[1], "Roads were closed.", FLOOD[2], "Roads were closed."))
     assert article.text.count("Roads were closed.") == 2
 
 

@@ -106,7 +106,9 @@ def test_ingest_sorts_articles_into_stories_by_topic(store: Store) -> None:
 def test_reingesting_the_same_articles_adds_nothing(store: Store) -> None:
     ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
     before = store.dump()
-    again = ingest_articles(store, make_corpus() + make_corpus(), fake_stream(), bag_of_words, batch_size=3)
+    again = ingest_articles(
+        store, make_corpus() + make_corpus(), fake_stream(), bag_of_words, batch_size=3
+    )
     assert (again.added, again.known, again.batches) == (0, 14, 0)
     assert store.dump() == before
 
