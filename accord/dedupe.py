@@ -206,12 +206,14 @@ class _VectorSource:
         given = [self.known[i] if i < len(self.known) else {} for i in range(len(paras))]
         missing = list(dict.fromkeys(p for i in order for p in paras[i] if p not in given[i]))
         fresh = dict(zip(missing, self.embedder(missing), strict=True)) if missing else {}
-        return {
-            i: np.asarray(
-                [given[i][p] if p in given[i] else fresh[p] for p in paras[i]], dtype=np.float32
-            ).reshape(len(paras[i]), -1)
-            for i in order
-        }
+        return {i: _rows([given[i].get(p, fresh.get(p)) for p in paras[i]]) for i in order}
+
+
+def _rows(vectors: list[np.ndarray | None]) -> np.ndarray:
+    """One matrix of vectors (an article without paragraphs gives an empty one)."""
+    if not vectors:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.stack([np.asarray(v, dtype=np.float32) for v in vectors])
 
 
 def mark_derived(

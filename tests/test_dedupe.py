@@ -128,3 +128,12 @@ def test_the_lsh_bands_are_the_ones_datasketch_picks() -> None:
     for threshold, bands in LSH_BANDS.items():
         lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         assert (lsh.b, lsh.r) == bands
+
+
+def test_an_article_without_long_paragraphs_is_compared_with_nothing() -> None:
+    short = make(["Brief update.", "More soon."], "2024-02-03")
+    reworded = [" ".join([*p.split()[:3], "(reworded)", *p.split()[3:][::-1]]) for p in STORY]
+    out = mark_derived(
+        [make(STORY, "2024-02-01"), make(reworded, "2024-02-02"), short], by_paragraph_index
+    )
+    assert out[2].derived_from is None and out[1].derivation == "rewrite"

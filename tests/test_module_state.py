@@ -55,9 +55,12 @@ def _module_containers(tree: ast.Module) -> set[str]:
     for node in tree.body:
         if isinstance(node, ast.Assign) and _is_container(node.value):
             names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-        elif isinstance(node, ast.AnnAssign) and _is_container(node.value):
-            if isinstance(node.target, ast.Name):
-                names.add(node.target.id)
+        elif (
+            isinstance(node, ast.AnnAssign)
+            and _is_container(node.value)
+            and isinstance(node.target, ast.Name)
+        ):
+            names.add(node.target.id)
     return names
 
 
