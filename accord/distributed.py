@@ -94,14 +94,15 @@ class ArticleProcessor:
     """A Ray actor: loads the models once, then processes batches of JSON-encoded articles.
 
     One output row per input article: its processed article, or its failure (the other
-    column empty).
+    column empty). On Ray each actor loads its own models; ``models`` is for running one in
+    this process.
     """
 
-    def __init__(self, strict: bool = False) -> None:
+    def __init__(self, strict: bool = False, models: Models | None = None) -> None:
         from accord.nlp import Models
 
         self.strict = strict
-        self.models = Models.load()
+        self.models = models if models is not None else Models.load()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         articles = [Article.from_dict(json.loads(a)) for a in batch["article"]]

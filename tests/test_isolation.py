@@ -200,9 +200,9 @@ def test_a_ray_worker_returns_a_failure_row_for_the_article_it_could_not_process
         "index": list(range(len(articles))),
         "article": [json.dumps(a.to_dict()) for a in articles],
     }
-    rows = ArticleProcessor()(batch)
+    rows = ArticleProcessor(models=loaded_models())(batch)
     poisoned = [i for i, a in enumerate(articles) if POISON in a.original]
-    for i, (record, failure) in enumerate(zip(rows["record"], rows["failure"], strict=True)):
+    for i, (record, failure) in enumerate(zip(rows["processed"], rows["failure"], strict=True)):
         assert bool(record) != bool(failure)
         assert bool(failure) == (i in poisoned)
     [failure] = [ArticleFailure.from_dict(json.loads(f)) for f in rows["failure"] if f]
