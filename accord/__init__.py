@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from accord.errors import AccordError, InputError, NoArticlesError
 from accord.model import (
@@ -29,7 +29,12 @@ from accord.model import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
+
+    from accord.ingest.web import Fetcher
+    from accord.nlp import Block, Models
+    from accord.pipeline import Input, Progress, Table
 
 __all__ = [
     "AccordError",
@@ -57,7 +62,12 @@ __version__ = "0.1.0"
 
 
 def analyze(
-    inputs: Any, progress: Any = None, fetcher: Any = None, strict: bool = False
+    inputs: Input | Sequence[Input] | Table,
+    progress: Progress | None = None,
+    fetcher: Fetcher | None = None,
+    strict: bool = False,
+    *,
+    models: Models | None = None,
 ) -> Dossier:
     """Read inputs and return one sourced dossier (see :func:`accord.pipeline.analyze`).
 
@@ -65,17 +75,18 @@ def analyze(
     ``text`` and optional ``title``, ``url``, ``published``, ``outlet``), Article objects,
     or a pandas / pyarrow table with those columns. An article that a stage fails on is
     skipped and listed in ``Dossier.skipped``; with ``strict`` the failure raises instead
-    (for developing accord).
+    (for developing accord). ``models`` (:class:`accord.nlp.Models`, loaded here when not
+    given) are what a caller passes to analyse many times with one load.
     """
     from accord.pipeline import analyze as _analyze
 
     if progress is None:
-        return _analyze(inputs, fetcher=fetcher, strict=strict)
-    return _analyze(inputs, progress, fetcher=fetcher, strict=strict)
+        return _analyze(inputs, fetcher=fetcher, strict=strict, models=models)
+    return _analyze(inputs, progress, fetcher=fetcher, strict=strict, models=models)
 
 
 def article_incident(
-    article: Article, extraction: Extraction, blocks: Any = None
+    article: Article, extraction: Extraction, blocks: list[Block]
 ) -> ArticleIncident:
     """The incident one article reports, with its tolls (see :mod:`accord.incidents`)."""
     from accord.incidents import article_incident as _article_incident

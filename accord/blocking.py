@@ -126,11 +126,13 @@ def content_words(text: str) -> set[str]:
 
 
 def embedder_or_default(embedder: Embedder | None) -> Embedder:
+    """``embedder``, else the packaged one loaded for this call (seconds: a caller that
+    aligns more than once passes its :class:`accord.nlp.Models` embedder instead)."""
     if embedder is not None:
         return embedder
-    from accord.nlp import embed
+    from accord.nlp import load_embedder
 
-    return embed
+    return load_embedder()
 
 
 def normal_words(text: str) -> str:

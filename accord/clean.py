@@ -1,6 +1,6 @@
 """Cleaning: find the scraper noise in an article and record it, never cut it.
 
-``clean_article(article)`` returns the article with ``removed`` filled: segments of
+``clean_article(article, embedder)`` returns the article with ``removed`` filled: segments of
 ``original`` (offsets plus a reason from :mod:`accord.noise`) that later stages skip by
 working on ``Article.masked()``. ``original`` itself is never touched, and no two segments
 overlap. The first non-empty line is the title and always stays.
@@ -12,7 +12,10 @@ Three kinds of evidence, applied in order (an earlier claim on a character wins)
 2. context: photo credits closing a paragraph and the captions beside a credit, and a
    multi-sentence paragraph repeated verbatim (the second copy goes);
 3. meaning: a tail of paragraphs about other news, found by comparing each paragraph's
-   sentence embedding with the centroid of the article's lead (:func:`accord.nlp.embed`).
+   sentence embedding with the centroid of the article's lead (an :data:`accord.nlp.Embedder`).
+
+The vectors computed for (3) come back with the article (:class:`Cleaned`), so reprint
+detection reuses them instead of embedding the same paragraphs again.
 """
 
 from __future__ import annotations
@@ -22,11 +25,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from accord import noise
 from accord.model import Article, Removed
 
 if TYPE_CHECKING:
-    import numpy as np
+    from accord.nlp import Embedder
 
 # Captions are one sentence; a photo's description seldom runs past this many words, and
 # prose beside a credit that is longer or has more sentences is kept (conservative).
@@ -256,26 +261,38 @@ def _claim_off_topic(plan: _Plan, start_line: int | None) -> None:
 # --- entry points ----------------------------------------------------------------------------
 
 
-def clean_articles(articles: Iterable[Article]) -> list[Article]:
+@dataclass(frozen=True)
+class Cleaned:
+    """A cleaned article and the vectors cleaning computed, keyed by the exact text embedded
+    (the title and the long paragraphs; empty when the article was too short to judge)."""
+
+    article: Article
+    vectors: dict[str, np.ndarray]
+
+
+def clean_articles(articles: Iterable[Article], embedder: Embedder) -> list[Cleaned]:
     """Clean many articles, embedding all their paragraphs in one batch."""
     from accord.nlp import embed
 
     plans = [_plan(article) for article in articles]
     texts = [_embed_texts(plan) for plan in plans]
-    vectors = embed([t for batch in texts for t in batch], cache=True)
-    cleaned: list[Article] = []
+    vectors = embed(embedder, [t for batch in texts for t in batch])
+    cleaned: list[Cleaned] = []
     offset = 0
     for plan, batch in zip(plans, texts, strict=True):
+        mine = vectors[offset : offset + len(batch)]
         if batch:
-            _claim_off_topic(plan, _off_topic_start(plan, vectors[offset : offset + len(batch)]))
+            _claim_off_topic(plan, _off_topic_start(plan, mine))
         offset += len(batch)
-        cleaned.append(plan.article.with_removed(plan.segments))
+        cleaned.append(
+            Cleaned(plan.article.with_removed(plan.segments), dict(zip(batch, mine, strict=True)))
+        )
     return cleaned
 
 
-def clean_article(article: Article) -> Article:
+def clean_article(article: Article, embedder: Embedder) -> Article:
     """The article with every piece of noise recorded in ``removed`` (``original`` untouched)."""
-    return clean_articles([article])[0]
+    return clean_articles([article], embedder)[0].article
 
 
 def removed_by_reason(articles: Sequence[Article]) -> dict[str, int]:

@@ -27,6 +27,7 @@ from accord.model import Dossier
 if TYPE_CHECKING:
     from accord.changes import Changes
     from accord.ingest.web import Fetcher
+    from accord.nlp import Models
 
 app = typer.Typer(
     name="accord",
@@ -146,6 +147,14 @@ TimeoutOption = Annotated[
 ]
 
 
+def _models(ctx: typer.Context) -> Models:
+    """The models a caller injected (``CliRunner().invoke(app, args, obj=models)``, as the
+    tests do), else the packaged ones, loaded once for this command."""
+    from accord.nlp import Models
+
+    return ctx.obj if isinstance(ctx.obj, Models) else Models.load()
+
+
 def _fetcher(cache: Path | None, timeout: float) -> Fetcher:
     from accord.ingest import Fetcher, FetchPolicy
 
@@ -153,6 +162,7 @@ def _fetcher(cache: Path | None, timeout: float) -> Fetcher:
 
 
 def _analyze_and_write(
+    ctx: typer.Context,
     inputs: list[str] | list[Path],
     outdir: Path,
     quiet: bool,
@@ -163,8 +173,11 @@ def _analyze_and_write(
 
     _show_warnings()
     try:
+        models = _models(ctx)
         with _progress(not quiet) as progress:
-            dossier = accord.analyze(inputs, progress=progress, fetcher=fetcher, strict=strict)
+            dossier = accord.analyze(
+                inputs, progress=progress, fetcher=fetcher, strict=strict, models=models
+            )
         written = accord.save(dossier, outdir)
     except AccordError as exc:
         raise _fail(exc) from None
@@ -176,6 +189,7 @@ def _analyze_and_write(
 
 @app.command()
 def analyze(
+    ctx: typer.Context,
     inputs: InputsArgument,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out"
@@ -197,11 +211,12 @@ def analyze(
     no), and articles a stage fails on, are reported one line each and skipped; the exit code
     is 1 only when no article could be processed.
     """
-    _analyze_and_write(inputs, output, quiet, _fetcher(cache, timeout), strict)
+    _analyze_and_write(ctx, inputs, output, quiet, _fetcher(cache, timeout), strict)
 
 
 @app.command()
 def demo(
+    ctx: typer.Context,
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out/demo"
     ),
@@ -213,7 +228,7 @@ def demo(
 
         accord demo -o out/demo && open out/demo/dossier.html
     """
-    _analyze_and_write([SAMPLES], output, quiet)
+    _analyze_and_write(ctx, [SAMPLES], output, quiet)
 
 
 # --- corpus store: ingest, stories, dossier, export, import (see accord.store) ---------------
@@ -223,6 +238,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="The corpus store (a DuckDB
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     inputs: InputsArgument,
     db: DbOption = Path("news.duckdb"),
     ray: Annotated[
@@ -275,18 +291,26 @@ def ingest(
                 highlight=False,
             )
 
-    stream = (
-        local_batches
-        if ray is None
-        else ray_batches(None if ray == "local" else ray, workers=workers)
-    )
     _show_warnings()
     try:
+        models = _models(ctx)  # the driver's, for reprint detection; Ray workers load their own
+        stream = (
+            local_batches(models)
+            if ray is None
+            else ray_batches(None if ray == "local" else ray, workers=workers)
+        )
         with _fetcher(cache, timeout) as fetcher:
             read = read_inputs(inputs, fetcher=fetcher, strict=strict)
         with Store(db) as store:
             report = ingest_articles(
-                store, read.articles, stream, batch_size, said, strict, retry_quarantined
+                store,
+                read.articles,
+                stream,
+                models.embedder,
+                batch_size,
+                said,
+                strict,
+                retry_quarantined,
             )
         report = replace(report, skipped=tuple(read.skipped))
     except AccordError as exc:
@@ -479,6 +503,7 @@ def _print_changes(story: str, changes: Changes | None, since: str) -> None:
 
 @app.command()
 def watch(
+    ctx: typer.Context,
     folder: Annotated[Path, typer.Argument(help="The folder new files arrive in.")],
     db: DbOption = Path("news.duckdb"),
     output: Annotated[
@@ -518,7 +543,7 @@ def watch(
 
     try:
         with Store(db) as store:
-            run_watch(folder, store, output, debounce, interval, once, said)
+            run_watch(folder, store, output, debounce, interval, once, said, models=_models(ctx))
     except AccordError as exc:
         raise _fail(exc) from None
     except KeyboardInterrupt:

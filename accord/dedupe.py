@@ -9,14 +9,17 @@
 
 The earlier-published article (else the first given) is the original; a copy's
 ``derived_from`` points at the root of its chain, never at another copy.
+
+Paragraph vectors come in with the articles (``known``: what cleaning computed, see
+:class:`accord.process.ProcessedArticle`); only paragraphs without one are embedded, in one
+call, and only when some article is left for the rewrite test after MinHash.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -62,35 +65,22 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
-@lru_cache(maxsize=1)
-def _template() -> MinHash:
-    """An empty MinHash: its permutations (drawn from ``SEED``) are shared by every sketch."""
-    return MinHash(num_perm=NUM_PERM, seed=SEED)
+# An empty MinHash whose permutations (drawn from SEED) every sketch shares; never updated.
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)
+# The (bands, rows) split datasketch's MinHashLSH picks for NUM_PERM at each threshold (it
+# integrates the false-positive and false-negative curves for every split, ~50 ms a time);
+# tests/test_dedupe.py checks these against datasketch.
+LSH_BANDS = {REPRINT_JACCARD: (14, 9), PARAGRAPH_JACCARD: (25, 5)}
 
 
 def minhash(text: str, size: int = SHINGLE_WORDS) -> MinHash:
     """The MinHash of ``text``'s word ``size``-shingles (all shingles hashed in one batch; the
     same values as updating one shingle at a time)."""
-    template = _template()
     mh = MinHash(
-        num_perm=NUM_PERM, seed=SEED, permutations=template.permutations, scheme=template.scheme
+        num_perm=NUM_PERM, seed=SEED, permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme
     )
     mh.update_batch([shingle.encode("utf-8") for shingle in shingles(text, size)])
     return mh
-
-
-@lru_cache(maxsize=4_096)
-def text_minhash(text: str) -> MinHash:
-    """The sketch of a whole article's text (5-shingles), remembered as paragraphs' are."""
-    return minhash(text, SHINGLE_WORDS)
-
-
-# Reprint detection in the corpus store sees a story's recent members again with every batch
-# that adds to the story, so paragraph sketches are remembered (~1.2 KB each).
-@lru_cache(maxsize=16_384)
-def paragraph_minhash(text: str) -> MinHash:
-    """The sketch of one paragraph (3-shingles); callers must not update it."""
-    return minhash(text, PARAGRAPH_SHINGLE_WORDS)
 
 
 def paragraphs(article: Article) -> list[str]:
@@ -98,16 +88,8 @@ def paragraphs(article: Article) -> list[str]:
     return [p for p in kept if len(p.split()) >= MIN_PARAGRAPH_WORDS]
 
 
-@cache
-def _bands(threshold: float) -> tuple[int, int]:
-    """The (bands, rows) datasketch picks for ``threshold``: it integrates the error curves
-    for every split of NUM_PERM on each construction (~50 ms), so the choice is kept."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    return lsh.b, lsh.r
-
-
 def _lsh(threshold: float) -> MinHashLSH:
-    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=_bands(threshold))
+    return MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=LSH_BANDS[threshold])
 
 
 @dataclass(frozen=True)
@@ -139,16 +121,25 @@ def paragraph_matches(copy: np.ndarray, original: np.ndarray) -> tuple[float, fl
     return float(matched.mean()), forward
 
 
-def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -> list[Copy]:
-    """Every (copy, original) pair, earliest article first as the original."""
+def find_copies(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    known: Sequence[Mapping[str, np.ndarray]] = (),
+) -> list[Copy]:
+    """Every (copy, original) pair, earliest article first as the original.
+
+    ``known[i]`` holds paragraph vectors already computed for ``articles[i]``, by text;
+    ``embedder`` embeds the rest, once each, when the rewrite test needs them.
+    """
     order = _order(articles)
     rank = {i: r for r, i in enumerate(order)}
     texts = [a.masked() for a in articles]
     paras = [paragraphs(a) for a in articles]
     whole = _lsh(REPRINT_JACCARD)
     part = _lsh(PARAGRAPH_JACCARD)
-    hashes = [text_minhash(t) for t in texts]
-    para_hashes = [[paragraph_minhash(p) for p in ps] for ps in paras]
+    hashes = [minhash(t, SHINGLE_WORDS) for t in texts]
+    sketches = {p: minhash(p, PARAGRAPH_SHINGLE_WORDS) for ps in paras for p in ps}
+    para_hashes = [[sketches[p] for p in ps] for ps in paras]
     for i, mh in enumerate(hashes):
         whole.insert(str(i), mh)
         for k, pmh in enumerate(para_hashes[i]):
@@ -168,7 +159,8 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
         for j, count in sorted(copied.items(), key=lambda kv: rank[kv[0]]):
             if i not in found and count >= COPIED_SHARE * len(paras[i]):
                 found[i] = Copy(i, j, "reprint")
-    found.update(_rewrites(articles, paras, order, rank, found, embedder))
+    vectors = _VectorSource(embedder, known)
+    found.update(_rewrites(articles, paras, order, rank, found, vectors))
     return sorted(found.values(), key=lambda c: rank[c.copy])
 
 
@@ -178,21 +170,13 @@ def _rewrites(
     order: list[int],
     rank: dict[int, int],
     found: dict[int, Copy],
-    embedder: Embedder | None,
+    vectors: _VectorSource,
 ) -> dict[int, Copy]:
     """Reworded copies, by the embeddings of their paragraph sequences."""
     todo = [i for i in order if i not in found and paras[i]]
     if len(todo) < 2:
         return {}
-    if embedder is None:
-        embedder = _cached_embed
-    flat = [p for i in order for p in paras[i]]
-    vectors = embedder(flat)
-    spans: dict[int, np.ndarray] = {}
-    pos = 0
-    for i in order:
-        spans[i] = vectors[pos : pos + len(paras[i])]
-        pos += len(paras[i])
+    spans = vectors.of(paras, order)
     credits = [wire_credits(a.masked()) for a in articles]
     out: dict[int, Copy] = {}
     for i in todo:
@@ -209,16 +193,38 @@ def _rewrites(
     return out
 
 
-def _cached_embed(texts: list[str]) -> np.ndarray:
-    """Paragraph vectors, reusing those cleaning (or an earlier call) computed."""
-    from accord.nlp import embed
+@dataclass(frozen=True)
+class _VectorSource:
+    """Paragraph vectors: those given, and the embedder for the rest."""
 
-    return embed(texts, cache=True)
+    embedder: Embedder
+    known: Sequence[Mapping[str, np.ndarray]]
+
+    def of(self, paras: list[list[str]], order: list[int]) -> dict[int, np.ndarray]:
+        """Each article's paragraph vectors (rows in paragraph order); the texts no one
+        computed yet are embedded in one call, each once."""
+        given = [self.known[i] if i < len(self.known) else {} for i in range(len(paras))]
+        missing = list(dict.fromkeys(p for i in order for p in paras[i] if p not in given[i]))
+        fresh = dict(zip(missing, self.embedder(missing), strict=True)) if missing else {}
+        return {i: _rows([given[i].get(p, fresh.get(p)) for p in paras[i]]) for i in order}
 
 
-def mark_derived(articles: Sequence[Article], embedder: Embedder | None = None) -> list[Article]:
-    """Set ``derived_from`` (the root original) and ``derivation`` on every copy."""
-    parent = {c.copy: (c.original, c.derivation) for c in find_copies(articles, embedder)}
+def _rows(vectors: list[np.ndarray | None]) -> np.ndarray:
+    """One matrix of vectors (an article without paragraphs gives an empty one)."""
+    if not vectors:
+        return np.zeros((0, 0), dtype=np.float32)
+    return np.stack([np.asarray(v, dtype=np.float32) for v in vectors])
+
+
+def mark_derived(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    known: Sequence[Mapping[str, np.ndarray]] = (),
+) -> list[Article]:
+    """Set ``derived_from`` (the root original) and ``derivation`` on every copy (``known``
+    and ``embedder``: see :func:`find_copies`)."""
+    copies = find_copies(articles, embedder, known)
+    parent = {c.copy: (c.original, c.derivation) for c in copies}
     out = list(articles)
     for i, (j, derivation) in parent.items():
         seen = {i}

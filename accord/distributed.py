@@ -1,12 +1,15 @@
 """Ingest into the corpus store, on this machine or scaled out on Ray.
 
-The per-article stages (clean → parse → extract, plus the clustering signals: named entities
-and an embedding) are independent per article, so they can run anywhere; everything that
-needs the whole corpus runs on the driver, in order, one batch at a time:
+The per-article stages (:func:`accord.process.process`: clean → parse → extract, plus the
+clustering signals, named entities and an embedding) are independent per article, so they
+can run anywhere; everything that needs the whole corpus runs on the driver, in order, one
+batch at a time:
 
-1. :func:`process_articles` turns articles into :class:`~accord.store.ArticleRecord` s.
-   Locally it runs in this process; with Ray (:func:`ray_batches`) it runs as Ray Data
-   ``map_batches`` over an actor pool, each actor loading spaCy and the embedder once.
+1. A record stream turns articles into :class:`~accord.process.ProcessedArticle` s. Locally
+   (:func:`local_batches`) it runs in this process; with Ray (:func:`ray_batches`) it runs
+   as Ray Data ``map_batches`` over an actor pool, each actor loading the models once. Either
+   way the same function does the work, and what reprint detection needs (the paragraph
+   vectors cleaning computed) comes back inside each processed article.
 2. The driver links reprints to their originals (:mod:`accord.dedupe`, within each story),
    assigns stories (:class:`~accord.cluster.StoryIndex`) and writes the batch to the store in
    one transaction (single writer, so the store stays consistent however many workers run).
@@ -17,28 +20,27 @@ nothing, and a run killed mid-way resumes where its last committed batch ended.
 
 from __future__ import annotations
 
-import base64
-import importlib
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from accord import dedupe
 from accord.cluster import Assignment, Signal, StoryIndex
-from accord.cluster import lead_text as embedding_text
 from accord.cluster import signal_of as cluster_signal
-from accord.errors import ArticleFailure, Stage
-from accord.isolation import Failures, clean_isolated, parse_isolated, per_article
-from accord.model import Article, Extraction
+from accord.errors import ArticleFailure
+from accord.model import Article
+from accord.process import Processed, ProcessedArticle, process
 from accord.store import ArticleRecord, Store
 
+if TYPE_CHECKING:
+    from accord.nlp import Embedder, Models
+
 DEFAULT_BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a kill
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC"})
-REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked against (their
-# paragraph vectors and sketches usually come from caches, but a miss re-computes them)
+REPRINT_LOOKBACK = 20  # earlier members of a story a new article is checked against
 DEFAULT_RAY_WORKERS = 2
 
 
@@ -76,115 +78,46 @@ class IngestReport:
     held: int = 0  # articles passed by because an earlier run quarantined them
 
 
-def entities_of(blocks: Iterable[Any]) -> tuple[str, ...]:
-    """Normalised named entities of a parsed article (``"gpe:kyiv"``), sorted, unique."""
-    found = {
-        f"{ent.label_.lower()}:{' '.join(ent.text.lower().split())}"
-        for block in blocks
-        for ent in block.doc.ents
-        if ent.label_ in ENTITY_LABELS
-    }
-    return tuple(sorted(found))
+def local_batches(models: Models) -> RecordStream:
+    """A record stream that processes in this process, one batch at a time."""
 
+    def stream(
+        articles: Sequence[Article], batch_size: int, strict: bool = False
+    ) -> Iterator[Processed]:
+        for start in range(0, len(articles), batch_size):
+            yield process(articles[start : start + batch_size], models, strict)
 
-@dataclass(frozen=True)
-class Processed:
-    """One batch through the per-article stages: the records, and the articles that failed."""
-
-    records: list[ArticleRecord]
-    failures: list[ArticleFailure] = field(default_factory=list)
-
-
-def process_articles(articles: Sequence[Article], strict: bool = False) -> Processed:
-    """clean → parse → extract → entities → embed, for articles that need nothing else.
-
-    Each article is isolated (:mod:`accord.isolation`): one that breaks a stage becomes a
-    failure of that stage and the others are processed as if it were not there; ``strict``
-    raises instead.
-    """
-    from accord.extract import extract_blocks
-    from accord.nlp import embed
-
-    failures = Failures(strict)
-    cleaned = clean_isolated(articles, failures)  # one embedding batch for all paragraphs
-
-    def vectors_of(batch: Sequence[Article]) -> list[np.ndarray]:
-        return list(embed([embedding_text(a) for a in batch]))  # stored, so computed afresh
-
-    vectors = {a.id: v for a, v in per_article(Stage.EMBED, cleaned, vectors_of, failures)}
-    embedded = [a for a in cleaned if a.id in vectors]
-
-    def extracted(article: Article, blocks: list[Any]) -> tuple[Extraction, tuple[str, ...]]:
-        return extract_blocks(article, blocks), entities_of(blocks)
-
-    records = [
-        ArticleRecord(article, extraction, entities, np.asarray(vectors[article.id], np.float32))
-        for article, (extraction, entities) in parse_isolated(embedded, failures, extracted)
-    ]
-    return Processed(records, list(failures))
-
-
-def local_batches(
-    articles: Sequence[Article], batch_size: int, strict: bool = False
-) -> Iterator[Processed]:
-    """Process in this process, one batch at a time."""
-    for start in range(0, len(articles), batch_size):
-        yield process_articles(articles[start : start + batch_size], strict)
+    return stream
 
 
 class ArticleProcessor:
     """A Ray actor: loads the models once, then processes batches of JSON-encoded articles.
 
-    One output row per input article: its record, or its failure (the other column empty).
+    One output row per input article: its processed article, or its failure (the other
+    column empty). On Ray each actor loads its own models; ``models`` is for running one in
+    this process.
     """
 
-    def __init__(self, strict: bool = False) -> None:
-        from accord.nlp import get_embedder, get_nlp
+    def __init__(self, strict: bool = False, models: Models | None = None) -> None:
+        from accord.nlp import Models
 
         self.strict = strict
-        get_nlp()
-        get_embedder()
+        self.models = models if models is not None else Models.load()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         articles = [Article.from_dict(json.loads(a)) for a in batch["article"]]
-        done = process_articles(articles, self.strict)
-        records = {r.article.id: r for r in done.records}
+        done = process(articles, self.models, self.strict)
+        found = {p.article.id: p for p in done.articles}
         failed = {f.article: f for f in done.failures}
         return {
             "index": batch["index"],
-            "record": [
-                json.dumps(records[a.id].to_dict()) if a.id in records else "" for a in articles
+            "processed": [
+                json.dumps(found[a.id].to_dict()) if a.id in found else "" for a in articles
             ],
             "failure": [
                 json.dumps(failed[a.id].to_dict()) if a.id in failed else "" for a in articles
             ],
-            "paragraphs": [
-                json.dumps(paragraph_vectors(records[a.id].article)) if a.id in records else "{}"
-                for a in articles
-            ],
         }
-
-
-def paragraph_vectors(article: Article) -> dict[str, str]:
-    """The paragraph embeddings a worker computed for an article (base64 float32, exact), for
-    the driver's reprint detection to reuse instead of embedding the paragraphs again."""
-    from accord.dedupe import paragraphs
-    from accord.nlp import recent_embeddings
-
-    found = recent_embeddings(paragraphs(article))
-    return {
-        text: base64.b64encode(v.astype(np.float32).tobytes()).decode() for text, v in found.items()
-    }
-
-
-def remember_paragraphs(encoded: str) -> None:
-    """Put a worker's paragraph vectors (:func:`paragraph_vectors`) into this process's cache."""
-    from accord.nlp import remember
-
-    found = json.loads(encoded)
-    if found:
-        vectors = np.stack([np.frombuffer(base64.b64decode(v), np.float32) for v in found.values()])
-        remember(list(found), vectors)
 
 
 def ray_batches(
@@ -217,11 +150,9 @@ def ray_batches(
         )
         for batch in dataset.iter_batches(batch_size=batch_size, batch_format="numpy"):
             order = np.argsort(batch["index"], kind="stable")
-            for encoded in batch["paragraphs"]:
-                remember_paragraphs(str(encoded))
-            rows = [(str(batch["record"][i]), str(batch["failure"][i])) for i in order]
+            rows = [(str(batch["processed"][i]), str(batch["failure"][i])) for i in order]
             yield Processed(
-                [ArticleRecord.from_dict(json.loads(r)) for r, _ in rows if r],
+                [ProcessedArticle.from_dict(json.loads(p)) for p, _ in rows if p],
                 [ArticleFailure.from_dict(json.loads(f)) for _, f in rows if f],
             )
 
@@ -231,7 +162,8 @@ def ray_batches(
 def ingest_articles(
     store: Store,
     articles: Sequence[Article],
-    stream: RecordStream = local_batches,
+    stream: RecordStream,
+    embedder: Embedder,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: BatchDone | None = None,
     strict: bool = False,
@@ -242,7 +174,8 @@ def ingest_articles(
     Input order is stream order: it decides which article opens a story. Duplicates
     (same content hash) inside the input count once. An article a stage fails on goes to
     the store's quarantine in its batch's transaction; quarantined articles are passed by
-    on later runs unless ``retry_quarantined``.
+    on later runs unless ``retry_quarantined``. ``embedder`` embeds, on the driver, the
+    paragraphs reprint detection needs that the stream did not bring (earlier members').
     """
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
     known = store.known_ids(a.id for a in unique)
@@ -252,8 +185,8 @@ def ingest_articles(
     added = new_stories = batches = 0
     failures: list[ArticleFailure] = []
     for done in stream(todo, batch_size, strict=strict):
-        assignments = [index.assign(signal_of(r)) for r in done.records]
-        records = link_reprints(store, done.records, assignments)
+        assignments = [index.assign(signal_of(p)) for p in done.articles]
+        records = link_reprints(store, done.articles, assignments, embedder)
         store.write_batch(records, assignments, index.take_touched(), done.failures)
         failures += done.failures
         batches += 1
@@ -276,7 +209,8 @@ def ingest_articles(
 def ingest_paths(
     store: Store,
     paths: Iterable[str | Path],
-    stream: RecordStream = local_batches,
+    stream: RecordStream,
+    embedder: Embedder,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: BatchDone | None = None,
     strict: bool = False,
@@ -287,47 +221,51 @@ def ingest_paths(
 
     result = read_paths(paths, strict=strict)
     report = ingest_articles(
-        store, result.articles, stream, batch_size, on_batch, strict, retry_quarantined
+        store, result.articles, stream, embedder, batch_size, on_batch, strict, retry_quarantined
     )
     return replace(report, skipped=tuple(result.skipped))
 
 
-def signal_of(record: ArticleRecord) -> Signal:
+def signal_of(processed: ProcessedArticle | ArticleRecord) -> Signal:
+    record = processed.record() if isinstance(processed, ProcessedArticle) else processed
     return cluster_signal(record.article, record.extraction, record.entities, record.vector)
 
 
 def link_reprints(
-    store: Store, records: list[ArticleRecord], assignments: list[Assignment]
+    store: Store,
+    batch: Sequence[ProcessedArticle],
+    assignments: Sequence[Assignment],
+    embedder: Embedder,
 ) -> list[ArticleRecord]:
-    """Mark new articles that reprint or rewrite another member of their story.
+    """The batch's records, new articles that reprint or rewrite another member of their
+    story marked so.
 
     Uses :func:`accord.dedupe.mark_derived` over the story's recent members plus the new
-    ones; only the new articles' links are taken (stored articles never change). Without
-    :mod:`accord.dedupe` installed, articles keep the links they came with.
+    ones; only the new articles' links are taken (stored articles never change). The new
+    articles bring the paragraph vectors cleaning computed; the stored members' paragraphs
+    are embedded only when MinHash leaves a rewrite to test.
     """
-    try:
-        dedupe = importlib.import_module("accord.dedupe")
-    except ImportError:  # integration point: the dedupe stage has not landed
-        return records
     by_story: dict[str, list[int]] = {}
     for i, assignment in enumerate(assignments):
         by_story.setdefault(assignment.story, []).append(i)
-    linked = list(records)
+    linked = [p.record() for p in batch]
     for story, members in sorted(by_story.items()):
         earlier = (
             []
             if assignments[members[0]].new_story
             else store.story_articles(story, limit=REPRINT_LOOKBACK)
         )
-        group = earlier + [records[i].article for i in members]
-        marked = {a.id: a for a in dedupe.mark_derived(group)}
+        group = earlier + [batch[i].article for i in members]
+        known: list[Mapping[str, np.ndarray]] = [{} for _ in earlier]
+        known += [batch[i].paragraph_vectors for i in members]
+        marked = {a.id: a for a in dedupe.mark_derived(group, embedder, known)}
         for i in members:
-            article = marked.get(records[i].article.id, records[i].article)
-            if article.derived_from and not records[i].article.derived_from:
+            article = marked.get(batch[i].article.id, batch[i].article)
+            if article.derived_from and not batch[i].article.derived_from:
                 linked[i] = replace(
-                    records[i],
+                    linked[i],
                     article=replace(
-                        records[i].article,
+                        linked[i].article,
                         derived_from=article.derived_from,
                         derivation=article.derivation,
                     ),

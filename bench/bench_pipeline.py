@@ -12,6 +12,7 @@ pipeline that finds sentences and entities pays.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import sys
@@ -23,18 +24,18 @@ import numpy as np
 from synthetic import synthetic_corpus
 
 from accord.clean import clean_articles
-from accord.cluster import StoryIndex
+from accord.cluster import StoryIndex, lead_text
 from accord.distributed import (
     BatchReport,
-    embedding_text,
-    entities_of,
     ingest_articles,
     link_reprints,
+    local_batches,
     signal_of,
 )
 from accord.extract import extract_blocks
-from accord.nlp import SPACY_PACKAGES, embed, get_embedder, get_nlp, parse_blocks
-from accord.store import ArticleRecord, Store
+from accord.nlp import SPACY_PACKAGES, Models, parse_blocks
+from accord.process import ProcessedArticle, entities_of
+from accord.store import Store
 
 BARE_KEEP = ("tok2vec", "senter", "ner")
 
@@ -62,8 +63,9 @@ def bare_spacy_rate(texts: list[str]) -> tuple[float, float]:
 
 def stage_rates(size: int) -> None:
     articles = synthetic_corpus(size)
-    get_nlp()
-    get_embedder()
+    t = now()
+    models = Models.load()
+    load_seconds = time.perf_counter() - t[0]
     times: dict[str, float] = {}
     cpu: dict[str, float] = {}
 
@@ -72,29 +74,30 @@ def stage_rates(size: int) -> None:
         cpu[name] = time.process_time() - start[1]
 
     t = now()
-    cleaned = clean_articles(articles)
+    done = clean_articles(articles, models.embedder)
+    cleaned = [c.article for c in done]
     timed("clean", t)
     t = now()
-    parsed = list(parse_blocks(cleaned))
+    parsed = list(parse_blocks(cleaned, models.nlp))
     timed("parse", t)
     t = now()
     extractions = [extract_blocks(a, b) for a, b in zip(cleaned, parsed, strict=True)]
     entities = [entities_of(b) for b in parsed]
     timed("extract", t)
     t = now()
-    vectors = embed([embedding_text(a) for a in cleaned])
+    vectors = models.embed([lead_text(a) for a in cleaned])
     timed("embed", t)
-    records = [
-        ArticleRecord(a, x, e, np.asarray(v))
-        for a, x, e, v in zip(cleaned, extractions, entities, vectors, strict=True)
+    processed = [
+        ProcessedArticle(c.article, x, e, np.asarray(v), c.vectors)
+        for c, x, e, v in zip(done, extractions, entities, vectors, strict=True)
     ]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "b.duckdb") as store:
         index = StoryIndex()
         t = now()
-        assignments = [index.assign(signal_of(r)) for r in records]
+        assignments = [index.assign(signal_of(p)) for p in processed]
         timed("cluster", t)
         t = now()
-        records = link_reprints(store, records, assignments)
+        records = link_reprints(store, processed, assignments, models.embedder)
         timed("dedupe", t)
         t = now()
         store.write_batch(records, assignments, index.take_touched())
@@ -114,10 +117,22 @@ def stage_rates(size: int) -> None:
     print(f"bare spaCy tok2vec+senter+ner\t{bare:.1f} articles/s\t{1000 * bare_cpu:.1f} CPU ms")
     print(f"full / bare\t{size / total / bare:.2f} (wall)\t{bare_cpu / full_cpu:.2f} (CPU)")
     print(f"peak RSS\t{peak_rss_mib():.0f} MiB")
+    print(f"model load\t{load_seconds:.1f} s (spaCy + embedder, wall)")
+    summary = {
+        "articles": size,
+        "full_cpu_ms": round(1000 * full_cpu, 1),
+        "bare_cpu_ms": round(1000 * bare_cpu, 1),
+        "ratio": round(bare_cpu / full_cpu, 3),
+        "peak_rss_mib": round(peak_rss_mib()),
+        "model_load_s": round(load_seconds, 2),
+    }
+    print(json.dumps(summary))
 
 
 def ingest_twice(size: int) -> None:
     articles = synthetic_corpus(size)
+    models = Models.load()
+    stream = local_batches(models)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "n.duckdb") as store:
         t = time.perf_counter()
         done = 0
@@ -128,10 +143,10 @@ def ingest_twice(size: int) -> None:
             seconds = time.perf_counter() - t
             print(f"batch {batch.number}\t{done}/{size}\t{seconds:.0f} s", file=sys.stderr)
 
-        first = ingest_articles(store, articles, on_batch=progress)
+        first = ingest_articles(store, articles, stream, models.embedder, on_batch=progress)
         elapsed = time.perf_counter() - t
         t = time.perf_counter()
-        again = ingest_articles(store, articles)
+        again = ingest_articles(store, articles, stream, models.embedder)
         rerun = time.perf_counter() - t
         print(
             f"ingest\t{first.added} added, {first.new_stories} stories, "

@@ -18,6 +18,7 @@ from pathlib import Path
 from synthetic import synthetic_corpus
 
 from accord.distributed import ingest_articles, ray_batches
+from accord.nlp import load_embedder
 from accord.store import Store
 
 
@@ -29,6 +30,7 @@ def main() -> None:
     import ray
 
     articles = synthetic_corpus(args.size)
+    embedder = load_embedder()  # the driver's, for reprint detection
     ray.init(
         num_cpus=os.cpu_count() or 2,
         include_dashboard=False,
@@ -40,7 +42,8 @@ def main() -> None:
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "r.duckdb") as store:
             start = time.perf_counter()
-            report = ingest_articles(store, articles, ray_batches(workers=workers), batch_size=32)
+            stream = ray_batches(workers=workers)
+            report = ingest_articles(store, articles, stream, embedder, batch_size=32)
             elapsed = time.perf_counter() - start
             rows = store.con.execute(
                 "SELECT list(article ORDER BY article) FROM story_members GROUP BY story"

@@ -33,10 +33,15 @@ DEFAULT_BASELINE = "f4b8d21"
 RUN_ONE = """
 import json, sys, time
 import accord
-from accord.nlp import embed, get_nlp
-get_nlp(); embed(["warm up"])
+try:  # models passed in (this tree) or loaded on first use (the baseline commit)
+    from accord.nlp import Models
+    options = {"models": Models.load()}
+except ImportError:
+    from accord.nlp import embed, get_nlp
+    get_nlp(); embed(["warm up"])
+    options = {}
 wall, cpu = time.perf_counter(), time.process_time()
-dossier = accord.analyze([sys.argv[1]])
+dossier = accord.analyze([sys.argv[1]], **options)
 print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu,
                   "articles": len(dossier.articles), "figures": len(dossier.figures),
                   "code": accord.__file__}))

@@ -111,7 +111,9 @@ def main() -> int:
     for path in files.values():
         if not path.is_file():
             return common.absent(path, f"ClaimDiff {args.split} file")
-    from accord.nlp import embed
+    from accord.nlp import Models
+
+    models = Models.load()
 
     pairs = {
         name: json.loads(path.read_text("utf-8"))["data"][: args.limit]
@@ -120,10 +122,10 @@ def main() -> int:
     texts = sorted({p[k] for rows in pairs.values() for p in rows for k in ("claim_a", "claim_b")})
     articles = {t: Article.create("claimdiff", t) for t in texts}
     extractions: dict[str, Extraction] = {
-        e.article: e for e in extract_all(list(articles.values()))
+        e.article: e for e in extract_all(list(articles.values()), models.nlp)
     }
     sentences = sorted({s.text for e in extractions.values() for s in e.sentences})
-    cache = dict(zip(sentences, embed(sentences), strict=True))
+    cache = dict(zip(sentences, models.embed(sentences), strict=True))
 
     def cached(batch: list[str]) -> np.ndarray:
         return np.stack([cache[t] for t in batch]) if batch else np.zeros((0, 384))

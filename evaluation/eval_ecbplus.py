@@ -19,6 +19,7 @@ import argparse
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from ecbplus_text import DEFAULT_DATA, Document, read_topic, split_of, topic_dirs
@@ -32,6 +33,7 @@ from accord.events import (
 )
 from accord.extract import extract_all
 from accord.ingest.text import article_from_text
+from accord.nlp import load_nlp
 
 THRESHOLDS = (0.075, 0.1, 0.1125, 0.125, 0.15, 0.2)
 SPLITS = ("train", "dev", "test")
@@ -65,20 +67,26 @@ def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
 Prepared = list[tuple[int, np.ndarray, list[str]]]
 
 
-def document_anchors(docs: list[Document]) -> list[Anchor]:
+def document_anchors(docs: list[Document], nlp: Any) -> list[Anchor]:
     """The anchors ``accord.analyze`` would build for these documents (cleaning aside)."""
     articles = [article_from_text(d.text, f"{d.name}.txt") for d in docs]
-    return [article_anchor(a, e) for a, e in zip(articles, extract_all(articles), strict=True)]
+    return [article_anchor(a, e) for a, e in zip(articles, extract_all(articles, nlp), strict=True)]
 
 
-def prepare(data: Path, limit: int | None = None, topics: Sequence[int] | None = None) -> Prepared:
+def prepare(
+    data: Path,
+    limit: int | None = None,
+    topics: Sequence[int] | None = None,
+    nlp: Any = None,
+) -> Prepared:
     """Each topic's number, pairwise anchor similarity and gold event labels (of the chosen
     ``topics`` only, when given)."""
+    nlp = nlp if nlp is not None else load_nlp()
     prepared = []
     chosen = [t for t in topic_dirs(data) if topics is None or int(t.name) in topics]
     for topic_dir in chosen[:limit]:
         docs = read_topic(topic_dir)
-        similarity = anchor_similarity(document_anchors(docs))
+        similarity = anchor_similarity(document_anchors(docs, nlp))
         prepared.append((int(topic_dir.name), similarity, [d.event for d in docs]))
     return prepared
 

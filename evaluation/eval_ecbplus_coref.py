@@ -50,6 +50,7 @@ from eval_ecbplus import DEFAULT_DATA, document_anchors
 from accord.align import content_words, negated, related
 from accord.events import anchor_similarity, cluster_anchors
 from accord.extract.attribution import REPORTING_VERBS
+from accord.nlp import load_nlp
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST_TOPICS = frozenset(range(36, 46))
@@ -267,9 +268,10 @@ class Parsed:
 def parse(topics: Sequence[Topic]) -> Parsed:
     from spacy.tokens import Doc
 
-    from accord.nlp import embed, get_nlp
+    from accord.nlp import Models
 
-    nlp = get_nlp()
+    models = Models.load()
+    nlp = models.nlp
     keys = [k for t in topics for k in t.sentences]
     words = {k: t.sentences[k] for t in topics for k in t.sentences}
     docs = {}
@@ -288,7 +290,7 @@ def parse(topics: Sequence[Topic]) -> Parsed:
             lemma[m.id] = head.lemma_.lower()
             depth[m.id] = len(list(head.ancestors))
     text = {k: " ".join(words[k]) for k in keys}
-    vectors = embed([text[k] for k in keys])
+    vectors = models.embed([text[k] for k in keys])
     return Parsed(lemma, depth, dict(zip(keys, vectors, strict=True)), text)
 
 
@@ -298,7 +300,7 @@ def accord_subtopics(topics: Sequence[Topic], data: Path) -> list[dict[str, str]
     for t in topics:
         folder = data / "ECB+" / str(t.number)
         docs = [ecbplus_text.read_document(folder / f"{d}.xml") for d in t.docs]
-        groups = cluster_anchors(anchor_similarity(document_anchors(docs)))
+        groups = cluster_anchors(anchor_similarity(document_anchors(docs, load_nlp())))
         out.append({t.docs[i]: f"e{k}" for k, g in enumerate(groups) for i in g})
     return out
 

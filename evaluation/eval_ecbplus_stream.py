@@ -52,13 +52,16 @@ def ingest(
 ) -> tuple[dict[str, Document], list[str]]:
     """Ingest ``before`` (other news, e.g. the seeds), then the documents written to
     ``folder``; returns article id -> document, and the ids of the ``before`` articles."""
+    from accord.nlp import Models
+
+    models = Models.load()
     earlier = read_paths(before).articles if before else []
     if earlier:
-        ingest_articles(store, earlier, local_batches)
+        ingest_articles(store, earlier, local_batches(models), models.embedder)
     write_documents(documents, folder)
     by_name = {d.name: d for d in documents}
     articles = read_paths([folder]).articles
-    ingest_articles(store, articles, local_batches)
+    ingest_articles(store, articles, local_batches(models), models.embedder)
     return {a.id: by_name[Path(a.source).stem] for a in articles}, [a.id for a in earlier]
 
 

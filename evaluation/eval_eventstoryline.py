@@ -21,13 +21,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import common
 from eval_tempeval import canonical, to_timeml
 
 from accord.extract.dates import find_dates
 from accord.model import Article
-from accord.nlp import parse_blocks
+from accord.nlp import load_nlp, parse_blocks
 
 DATA = common.SHARED_DATA / "eventstoryline" / "v1.5"
 
@@ -122,13 +123,15 @@ class Report:
 def evaluate(
     documents: Sequence[Document],
     errors: list[tuple[str, str, str, str | None, str | None]] | None = None,
+    nlp: Any = None,
 ) -> Report:
     """Recall of gold TIME_DATE mentions and value accuracy on the ones found."""
     articles = [
         Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
     ]
     report = Report()
-    for doc, article, blocks in zip(documents, articles, parse_blocks(articles), strict=True):
+    nlp = nlp if nlp is not None else load_nlp()
+    for doc, article, blocks in zip(documents, articles, parse_blocks(articles, nlp), strict=True):
         mentions = find_dates(article, blocks)
         report.predicted += len(mentions)
         used: set[int] = set()

@@ -28,7 +28,7 @@ import common
 from accord.extract import extract_blocks
 from accord.incidents import article_incident
 from accord.model import Article
-from accord.nlp import parse_blocks
+from accord.nlp import load_nlp, parse_blocks
 
 DEFAULT_DATA = common.SHARED_DATA / "gvdb"
 SPLITS = ("dev", "test")
@@ -51,7 +51,7 @@ def predict(texts: list[str]) -> list[dict[str, int]]:
     """accord's tolls for each article text (parsed once, in batches)."""
     articles = [Article.create(source="gvdb", original=text) for text in texts]
     predictions = []
-    for article, blocks in zip(articles, parse_blocks(articles), strict=True):
+    for article, blocks in zip(articles, parse_blocks(articles, load_nlp()), strict=True):
         incident = article_incident(article, extract_blocks(article, blocks), blocks)
         predictions.append({name: incident.count(measure) for name, measure in COUNTS})
     return predictions

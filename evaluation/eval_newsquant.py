@@ -52,6 +52,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import common
 
@@ -59,7 +60,7 @@ from accord.extract.figures import QuantityPhrase, quantities_in
 from accord.extract.measures import clause_subject, counted_tokens, counted_unit
 from accord.extract.numbers import APPROXIMATE, DOZENS, LOWER_BOUND, UPPER_BOUND
 from accord.model import Article, Change
-from accord.nlp import parse_blocks
+from accord.nlp import load_nlp, parse_blocks
 
 NEWSQUANT = common.SHARED_DATA / "newsquant-cqe" / "NewsQuant.json"
 HALVES = ("dev", "heldout")
@@ -114,11 +115,11 @@ def _change(phrase: QuantityPhrase) -> str:
     return CHANGE_LABELS[phrase.change]
 
 
-def predict(sentence: str) -> list[Tag]:
+def predict(sentence: str, nlp: Any) -> list[Tag]:
     """Quantities our extractor finds in one sentence."""
     article = Article.create(source="newsquant", original=sentence)
     tags: list[Tag] = []
-    for blocks in parse_blocks([article]):
+    for blocks in parse_blocks([article], nlp):
         for block in blocks:
             for sent in block.doc.sents:
                 for phrase in quantities_in(sent):
@@ -188,12 +189,16 @@ def prf(hits: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(items: list[dict[str, object]], show_errors: bool = False) -> dict[str, float]:
+def evaluate(
+    items: list[dict[str, object]], show_errors: bool = False, nlp: Any = None
+) -> dict[str, float]:
+    """Scores over ``items``; ``nlp`` is the spaCy pipeline (loaded here when not given)."""
+    nlp = nlp if nlp is not None else load_nlp()
     """F1 (0..1) per criterion over ``items``; prints the table."""
     hits = {"value": 0, "value+unit": 0, "value+change": 0, "value+concept": 0}
     n_gold = n_pred = 0
     for item in items:
-        g, p = gold(item), predict(str(item["text"]))
+        g, p = gold(item), predict(str(item["text"]), nlp)
         n_gold, n_pred = n_gold + len(g), n_pred + len(p)
         pairs = list(match(g, p))
         for gt, pr in pairs:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import common
 
@@ -79,14 +80,14 @@ def read_gold(ann: Path) -> list[Attribution]:
     return gold
 
 
-def predict(text: str, source: str) -> list[Attribution]:
+def predict(text: str, source: str, nlp: Any) -> list[Attribution]:
     """Run accord's quote finder on one article; one attribution per cue."""
     from accord.extract.quotes import find_quotes
     from accord.model import Article
     from accord.nlp import parse_blocks
 
     article = Article.create(source=source, original=text, title=text.split("\n", 1)[0])
-    blocks = next(parse_blocks([article]))
+    blocks = next(parse_blocks([article], nlp))
     grouped: dict[object, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for quote in find_quotes(article, blocks):
         key: object = (quote.cue.start, quote.cue.end) if quote.cue else id(quote)
@@ -159,13 +160,16 @@ def documents(data: Path, limit: int | None = None) -> list[tuple[Path, Path]]:
     return pairs[:limit] if limit else pairs
 
 
-def evaluate(pairs: Iterable[tuple[Path, Path]]) -> dict[str, Counts]:
+def evaluate(pairs: Iterable[tuple[Path, Path]], nlp: Any = None) -> dict[str, Counts]:
     """Counts per ``role/mode`` (``source/exact``, ``content/overlap``, ...)."""
+    from accord.nlp import load_nlp
+
+    nlp = nlp if nlp is not None else load_nlp()
     counts = {f"{role}/{mode}": Counts() for role in ROLES for mode in ("exact", "overlap")}
     for text_path, ann in pairs:
         text = text_path.read_text("utf-8")
         gold = read_gold(ann)
-        pred = predict(text, str(text_path))
+        pred = predict(text, str(text_path), nlp)
         for role in ROLES:
             g = [getattr(a, role) for a in gold if getattr(a, role)]
             p = [getattr(a, role) for a in pred if getattr(a, role)]

@@ -27,12 +27,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import common
 
 from accord.extract.dates import find_dates
 from accord.model import Article, DateMention
-from accord.nlp import parse_blocks
+from accord.nlp import load_nlp, parse_blocks
 
 DATA = common.SHARED_DATA / "tempeval3-tbaq"
 SPLITS = (common.ALL, "TimeBank", "AQUAINT")
@@ -170,21 +171,22 @@ class Report:
     errors: list[tuple[str, str, str, str | None, str | None]]  # doc, text, gold, ours, dct
 
 
-def predict(documents: Sequence[Document]) -> list[list[DateMention]]:
+def predict(documents: Sequence[Document], nlp: Any) -> list[list[DateMention]]:
     articles = [
         Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
     ]
     return [
         find_dates(article, blocks)
-        for article, blocks in zip(articles, parse_blocks(articles), strict=True)
+        for article, blocks in zip(articles, parse_blocks(articles, nlp), strict=True)
     ]
 
 
-def evaluate(documents: Sequence[Document]) -> Report:
+def evaluate(documents: Sequence[Document], nlp: Any = None) -> Report:
     """Score ``find_dates`` on the documents: extents (all timexes / DATE only) and values."""
     everything, dates = Tally(), Tally()
     errors: list[tuple[str, str, str, str | None, str | None]] = []
-    for doc, mentions in zip(documents, predict(documents), strict=True):
+    nlp = nlp if nlp is not None else load_nlp()
+    for doc, mentions in zip(documents, predict(documents, nlp), strict=True):
         spans = [(m.span.start, m.span.end) for m in mentions]
         everything.predicted += len(mentions)
         dates.predicted += len(mentions)

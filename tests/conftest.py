@@ -4,8 +4,16 @@ with a clear message when it is absent."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from tests.models import bag_of_words, loaded_embedder, loaded_models, loaded_nlp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from accord.nlp import Embedder, Models
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -34,11 +42,29 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():  # type: ignore[no-untyped-def]
-    """The shared spaCy pipeline (loaded once per test session)."""
-    from accord.nlp import get_nlp
+def nlp() -> Language:
+    """The real spaCy pipeline (loaded once per test session)."""
+    return loaded_nlp()
 
-    return get_nlp()
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The real sentence embedder (loaded once per test session)."""
+    return loaded_embedder()
+
+
+@pytest.fixture(scope="session")
+def models() -> Models:
+    """The real models, passed to accord as a run passes them."""
+    return loaded_models()
+
+
+@pytest.fixture(scope="session")
+def fake_models(nlp: Language) -> Models:
+    """The real parser with a bag-of-words embedder: for tests about wiring, not meaning."""
+    from accord.nlp import Models
+
+    return Models(nlp, bag_of_words)
 
 
 @pytest.fixture

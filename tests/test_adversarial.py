@@ -14,6 +14,7 @@ from accord.model import Article
 from accord.nlp import MAX_WINDOW_CHARS, parse_blocks, windows
 from accord.store import Store
 from tests.adversarial import VALID, corpus, one_word, sentences, write_valid
+from tests.models import here, loaded_models, loaded_nlp
 from tests.spans import inexact_spans
 
 # A hundredth of the sizes: every case still goes past the limit it stresses (the
@@ -51,7 +52,7 @@ def test_a_paragraph_past_spacys_limit_is_parsed_in_windows_with_exact_offsets(
     huge = " ".join(f"Harbour{i:06d}" + "x" * 1990 for i in range(600))
     original = f"Long page\n\n{huge}\n\nThe ferry docked at 9 pm, the operator said."
     article = Article.create("long.txt", original)
-    [blocks] = list(parse_blocks([article]))
+    [blocks] = list(parse_blocks([article], loaded_nlp()))
     assert len(blocks) == 2 + len(windows(huge)) and len(blocks) > len(huge) // MAX_WINDOW_CHARS
     assert all(len(block.doc.text) <= MAX_WINDOW_CHARS for block in blocks)
     assert sum(t.text.startswith("Harbour") for b in blocks for t in b.doc) == 600  # none cut
@@ -80,7 +81,7 @@ def valid_only(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_analyze_survives_the_adversarial_corpus_with_exact_spans(
     mixed: Path, valid_only: Path
 ) -> None:
-    dossier = accord.analyze([mixed])
+    dossier = accord.analyze([mixed], models=loaded_models())
     data = dossier.to_dict()
     assert inexact_spans(data) == []
     sources = {Path(a.source.split(":")[0]).name for a in dossier.articles}
@@ -88,7 +89,7 @@ def test_analyze_survives_the_adversarial_corpus_with_exact_spans(
     skipped = [Path(s["source"].split(":")[0]).name for s in dossier.skipped]
     assert sorted(written) == sorted(sources | set(skipped))  # each file: read or reported
     assert len(skipped) == len(set(skipped))  # ... and reported once
-    alone = accord.analyze([valid_only])
+    alone = accord.analyze([valid_only], models=loaded_models())
     for article in alone.articles:
         [same] = [a for a in dossier.articles if a.id == article.id]
         assert same.removed == article.removed
@@ -99,8 +100,8 @@ def test_ingest_of_the_adversarial_corpus_stores_the_valid_reports_unchanged(
     mixed: Path, valid_only: Path, tmp_path: Path
 ) -> None:
     with Store(tmp_path / "mixed.duckdb") as store, Store(tmp_path / "valid.duckdb") as clean:
-        report = ingest_paths(store, [mixed])
-        ingest_paths(clean, [valid_only])
+        report = ingest_paths(store, [mixed], *here())
+        ingest_paths(clean, [valid_only], *here())
         assert report.failures == ()
         ids = [row[0] for row in clean.con.execute("SELECT id FROM articles").fetchall()]
         query = (

@@ -15,8 +15,18 @@ import pytest
 from accord.clean import clean_article, clean_articles, removed_by_reason
 from accord.model import Article
 from accord.noise import REASONS, line_reason
+from tests.models import loaded_embedder
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def clean(article: Article) -> Article:
+    """Cleaning with the real embedder (its thresholds were calibrated on it)."""
+    return clean_article(article, loaded_embedder())
+
+
+def clean_all(articles: list[Article]) -> list[Article]:
+    return [c.article for c in clean_articles(articles, loaded_embedder())]
 
 
 def make(*lines: str) -> Article:
@@ -156,12 +166,12 @@ def test_a_story_sentence_is_not_noise(line: str) -> None:
 
 
 def test_the_title_stays_even_when_it_looks_like_noise() -> None:
-    article = clean_article(make("PHOTOS: Floodwater swamps the old town", *FLOOD[1:3]))
+    article = clean(make("PHOTOS: Floodwater swamps the old town", *FLOOD[1:3]))
     assert kept(article, "PHOTOS: Floodwater")
 
 
 def test_an_inline_ad_marker_goes_and_the_sentences_around_it_stay() -> None:
-    article = clean_article(
+    article = clean(
         make(FLOOD[0], "The bridge reopened on Friday. [ad_2] Traffic resumed within the hour.")
     )
     assert removed_reason(article, "[ad_2]") == "ad-marker"
@@ -170,7 +180,7 @@ def test_an_inline_ad_marker_goes_and_the_sentences_around_it_stay() -> None:
 
 
 def test_a_link_list_under_a_heading_goes_as_one_block() -> None:
-    article = clean_article(make(*FLOOD[:3], "More from The Ledger", "- Video", "- Weather"))
+    article = clean(make(*FLOOD[:3], "More from The Ledger", "- Video", "- Weather"))
     assert {removed_reason(article, s) for s in ("More from", "- Video", "- Weather")} == {
         "more-from"
     }
@@ -178,7 +188,7 @@ def test_a_link_list_under_a_heading_goes_as_one_block() -> None:
 
 def test_a_caption_beside_a_credit_line_goes() -> None:
     caption = "Volunteers stack sandbags outside the library on Tuesday."
-    article = clean_article(make(*FLOOD[:3], caption, "Photo: Jane Roe", FLOOD[3]))
+    article = clean(make(*FLOOD[:3], caption, "Photo: Jane Roe", FLOOD[3]))
     assert removed_reason(article, caption) == "caption"
     assert removed_reason(article, "Photo: Jane Roe") == "photo-credit"
     assert all(kept(article, p) for p in FLOOD[:4])
@@ -187,7 +197,7 @@ def test_a_caption_beside_a_credit_line_goes() -> None:
 def test_a_caption_with_a_credit_in_parentheses_goes_with_its_image_label() -> None:
     label, caption = "Sandbags in Northbridge", "Volunteers stack sandbags outside the library."
     credit = "(Photo by Jane Roe/Harbour Pictures)"
-    article = clean_article(make(*FLOOD[:3], label, f"{caption} {credit}", FLOOD[3]))
+    article = clean(make(*FLOOD[:3], label, f"{caption} {credit}", FLOOD[3]))
     assert removed_reason(article, label) == "caption"
     assert removed_reason(article, caption) == "caption"
     assert removed_reason(article, credit) == "photo-credit"
@@ -195,7 +205,7 @@ def test_a_caption_with_a_credit_in_parentheses_goes_with_its_image_label() -> N
 
 def test_prose_beside_a_credit_stays_when_it_is_more_than_one_sentence() -> None:
     paragraph = FLOOD[1] + " " + FLOOD[2]
-    article = clean_article(make(FLOOD[0], paragraph, "Jane Roe via Getty Images", FLOOD[3]))
+    article = clean(make(FLOOD[0], paragraph, "Jane Roe via Getty Images", FLOOD[3]))
     assert removed_reason(article, "Jane Roe via") == "photo-credit"
     assert kept(article, paragraph)
     assert kept(article, FLOOD[3])  # a full story sentence below a credit is not a caption
@@ -209,14 +219,14 @@ def test_prose_beside_a_credit_stays_when_it_is_more_than_one_sentence() -> None
     ],
 )
 def test_reported_speech_beside_a_credit_line_is_not_a_caption(sentence: str) -> None:
-    article = clean_article(make(FLOOD[0], FLOOD[1], sentence, "Photo: Jane Roe", FLOOD[2]))
+    article = clean(make(FLOOD[0], FLOOD[1], sentence, "Photo: Jane Roe", FLOOD[2]))
     assert kept(article, sentence)
 
 
 def test_a_repeated_paragraph_keeps_its_first_copy_only() -> None:
     paragraph = FLOOD[1] + " " + FLOOD[2]
     original = make(FLOOD[0], paragraph, paragraph, FLOOD[3]).original
-    article = clean_article(Article.create("t.txt", original, FLOOD[0]))
+    article = clean(Article.create("t.txt", original, FLOOD[0]))
     first = original.index(paragraph)
     second = original.index(paragraph, first + 1)
     assert is_untouched(article, first, first + len(paragraph))
@@ -225,9 +235,7 @@ def test_a_repeated_paragraph_keeps_its_first_copy_only() -> None:
 
 
 def test_a_repeated_single_sentence_is_not_treated_as_a_duplicate() -> None:
-    article = clean_article(
-        make(FLOOD[0], FLOOD[1], "Roads were closed.", FLOOD[2], "Roads were closed.")
-    )
+    article = clean(make(FLOOD[0], FLOOD[1], "Roads were closed.", FLOOD[2], "Roads were closed."))
     assert article.text.count("Roads were closed.") == 2
 
 
@@ -235,27 +243,27 @@ def test_a_repeated_single_sentence_is_not_treated_as_a_duplicate() -> None:
 
 
 def test_other_news_after_a_more_from_heading_is_off_topic() -> None:
-    article = clean_article(make(*FLOOD, "More from The Ledger", *OTHER_NEWS))
+    article = clean(make(*FLOOD, "More from The Ledger", *OTHER_NEWS))
     assert removed_reason(article, "More from The Ledger") == "more-from"
     assert all(removed_reason(article, p) == "off-topic" for p in OTHER_NEWS)
     assert all(kept(article, p) for p in FLOOD)
 
 
 def test_unrelated_paragraphs_at_the_end_are_off_topic_without_a_heading() -> None:
-    article = clean_article(make(*FLOOD, *OTHER_NEWS))
+    article = clean(make(*FLOOD, *OTHER_NEWS))
     assert all(removed_reason(article, p) == "off-topic" for p in OTHER_NEWS)
     assert all(kept(article, p) for p in FLOOD)
 
 
 @pytest.mark.parametrize("heading", [(), ("More from The Ledger",)])
 def test_a_story_ending_that_drifts_from_the_lead_is_kept(heading: tuple[str, ...]) -> None:
-    article = clean_article(make(*FLOOD, DRIFTING_ENDING, *heading))
+    article = clean(make(*FLOOD, DRIFTING_ENDING, *heading))
     assert kept(article, DRIFTING_ENDING)
 
 
 def test_cleaning_in_a_batch_gives_the_same_result_as_one_at_a_time() -> None:
     articles = [make(*FLOOD, *OTHER_NEWS), make(*FLOOD, "Trending Now", DRIFTING_ENDING)]
-    assert clean_articles(articles) == [clean_article(a) for a in articles]
+    assert clean_all(articles) == [clean(a) for a in articles]
 
 
 def test_segments_never_overlap_and_stay_inside_the_text() -> None:
@@ -273,13 +281,13 @@ def test_segments_never_overlap_and_stay_inside_the_text() -> None:
         "[ad_2]",
     )
     article = make(*lines)
-    cleaned = clean_article(article)
+    cleaned = clean(article)
     assert cleaned.removed
     assert_well_formed(cleaned, article.original)
 
 
 def test_an_article_without_noise_loses_nothing() -> None:
-    article = clean_article(make(*FLOOD, DRIFTING_ENDING))
+    article = clean(make(*FLOOD, DRIFTING_ENDING))
     assert article.removed == ()
 
 
@@ -296,7 +304,7 @@ def seeds(seed_paths: list[Path]) -> dict[str, Article]:
         raw.append(
             Article.create(source=str(path), original=text, title=text.strip().split("\n")[0])
         )
-    return {Path(a.source).name[:3]: a for a in clean_articles(raw)}
+    return {Path(a.source).name[:3]: a for a in clean_all(raw)}
 
 
 def lines_matching(article: Article, pattern: str) -> list[tuple[int, int]]:

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from accord.cli import app
+from tests.models import ModelsRunner
 
 ROOT = Path(__file__).resolve().parent.parent
-runner = CliRunner()
+runner = ModelsRunner()
 
 STORY = """Flood closes river crossing
 

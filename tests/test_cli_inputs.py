@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from accord.cli import app
 from tests.ingest.test_warc import write_warc
+from tests.models import ModelsRunner
 from tests.webserver import Answer, LocalSite, page
 
-runner = CliRunner()
+runner = ModelsRunner()
 
 # One made-up story (a warehouse fire in Quillan) told by four kinds of source.
 PAGE = page(

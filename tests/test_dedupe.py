@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from accord.dedupe import mark_derived, wire_credits
+from accord.dedupe import LSH_BANDS, NUM_PERM, mark_derived, wire_credits
 from accord.model import Article
 
 STORY = [
@@ -95,3 +95,45 @@ def test_a_copy_of_a_copy_points_at_the_root() -> None:
 )
 def test_wire_credits_are_read_from_datelines_and_tag_lines(text: str, credits: set[str]) -> None:
     assert wire_credits(text) == credits
+
+
+def test_paragraph_vectors_given_with_the_articles_are_not_embedded_again() -> None:
+    original = make(STORY, "2024-02-01")
+    paragraphs = [" ".join([*p.split()[:3], "(reworded)", *p.split()[3:][::-1]]) for p in STORY]
+    reworded = make(paragraphs, "2024-02-02")
+    asked: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return by_paragraph_index(texts)
+
+    known = {p: by_paragraph_index([p])[0] for p in STORY}
+    out = mark_derived([original, reworded], counting, [known, {}])
+    assert out[1].derived_from == original.id and out[1].derivation == "rewrite"
+    assert sorted(asked) == sorted(paragraphs)
+
+
+def test_no_paragraph_is_embedded_when_minhash_has_decided() -> None:
+    def refuse(texts: list[str]) -> np.ndarray:
+        raise AssertionError(f"embedded {texts}")
+
+    first = make(STORY, "2024-02-01")
+    out = mark_derived([first, make([*STORY, "Reporting by a staff writer."])], refuse)
+    assert out[1].derived_from == first.id and out[1].derivation == "reprint"
+
+
+def test_the_lsh_bands_are_the_ones_datasketch_picks() -> None:
+    from datasketch import MinHashLSH
+
+    for threshold, bands in LSH_BANDS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        assert (lsh.b, lsh.r) == bands
+
+
+def test_an_article_without_long_paragraphs_is_compared_with_nothing() -> None:
+    short = make(["Brief update.", "More soon."], "2024-02-03")
+    reworded = [" ".join([*p.split()[:3], "(reworded)", *p.split()[3:][::-1]]) for p in STORY]
+    out = mark_derived(
+        [make(STORY, "2024-02-01"), make(reworded, "2024-02-02"), short], by_paragraph_index
+    )
+    assert out[2].derived_from is None and out[1].derivation == "rewrite"

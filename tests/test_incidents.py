@@ -11,12 +11,13 @@ from accord import ArticleIncident, article_incident
 from accord.extract import extract_blocks
 from accord.model import Article
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 
 def incident(*sentences: str) -> ArticleIncident:
     text = "Test story\n" + "\n".join(sentences) + "\n"
     article = Article.create("test.txt", text, title="Test story", published="2026-02-03")
-    blocks = next(parse_blocks([article]))
+    blocks = next(parse_blocks([article], loaded_nlp()))
     found = article_incident(article, extract_blocks(article, blocks), blocks)
     for toll in found.tolls:
         for span in toll.mentions:

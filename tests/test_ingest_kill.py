@@ -15,6 +15,7 @@ import pytest
 from accord.distributed import ingest_paths
 from accord.ingest import read_paths
 from accord.store import Store
+from tests.models import here
 
 SAMPLES = Path(__file__).resolve().parent.parent / "accord" / "samples"
 BATCH_SIZE = 1  # one article per transaction: many commit points to be killed between
@@ -71,7 +72,7 @@ def test_a_killed_ingest_resumes_to_the_store_of_an_uninterrupted_run(tmp_path: 
     assert f"{stored} already stored" in rerun.stdout
 
     with Store(tmp_path / "whole.duckdb") as whole:
-        ingest_paths(whole, [folder], batch_size=BATCH_SIZE)
+        ingest_paths(whole, [folder], *here(), batch_size=BATCH_SIZE)
         expected = whole.dump()
     with Store(killed_db) as resumed:
         assert resumed.dump() == expected

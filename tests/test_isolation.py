@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import accord
 from accord.cli import app
@@ -15,9 +14,10 @@ from accord.distributed import ingest_paths
 from accord.errors import ArticleFailure, Stage
 from accord.store import Store
 from tests.adversarial import VALID, write_valid
+from tests.models import ModelsRunner, here, loaded_models
 from tests.spans import inexact_spans
 
-runner = CliRunner()
+runner = ModelsRunner()
 POISON = "Poison pill"  # the title line of the article the patched stage fails on
 POISON_TEXT = f"{POISON}\n\nThe lighthouse keeper said 12 boats were damaged on Monday.\n"
 
@@ -75,7 +75,7 @@ def test_an_article_that_breaks_a_stage_is_skipped_once_and_the_rest_analysed(
     folder: Path, stage: Stage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fail_on_poison(monkeypatch, stage)
-    dossier = accord.analyze([folder])
+    dossier = accord.analyze([folder], models=loaded_models())
     assert sorted(a.source for a in dossier.articles) == sorted(
         str(folder / name) for name in VALID
     )
@@ -91,7 +91,7 @@ def test_an_article_that_breaks_a_stage_is_skipped_once_and_the_rest_analysed(
 def test_strict_makes_a_stage_failure_fatal(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fail_on_poison(monkeypatch, Stage.EXTRACT)
     with pytest.raises(Boom):
-        accord.analyze([folder], strict=True)
+        accord.analyze([folder], strict=True, models=loaded_models())
 
 
 def test_a_failure_reason_is_one_bounded_line() -> None:
@@ -123,7 +123,7 @@ def test_when_every_article_fails_analyze_says_so(
     (tmp_path / "poison.txt").write_text(POISON_TEXT, encoding="utf-8")
     fail_on_poison(monkeypatch, Stage.EXTRACT)
     with pytest.raises(accord.NoArticlesError, match="internal error"):
-        accord.analyze([tmp_path])
+        accord.analyze([tmp_path], models=loaded_models())
 
 
 def test_a_jsonl_record_with_a_bad_date_is_kept_and_warned_about(tmp_path: Path) -> None:
@@ -149,7 +149,7 @@ def test_ingest_quarantines_a_poison_article_once_and_a_rerun_passes_it_by(
 ) -> None:
     calls = fail_on_poison(monkeypatch, Stage.EXTRACT)
     with Store(tmp_path / "news.duckdb") as store:
-        first = ingest_paths(store, [folder])
+        first = ingest_paths(store, [folder], *here())
         assert (first.added, len(first.failures)) == (len(VALID), 1)
         [held] = store.quarantine()
         assert (held.source, held.stage, held.internal) == (
@@ -158,12 +158,12 @@ def test_ingest_quarantines_a_poison_article_once_and_a_rerun_passes_it_by(
             True,
         )
         poisoned = sum(POISON in c for c in calls)
-        again = ingest_paths(store, [folder])
+        again = ingest_paths(store, [folder], *here())
         assert (again.added, again.known, again.held, again.failures) == (0, len(VALID), 1, ())
         assert sum(POISON in c for c in calls) == poisoned  # not retried
         assert len(store.quarantine()) == 1
         monkeypatch.undo()  # the bug is fixed: asked to, the retry stores the article
-        retried = ingest_paths(store, [folder], retry_quarantined=True)
+        retried = ingest_paths(store, [folder], *here(), retry_quarantined=True)
         assert (retried.added, retried.failures) == (1, ())
         assert store.quarantine() == []
         assert store.counts()["articles"] == len(VALID) + 1
@@ -200,9 +200,9 @@ def test_a_ray_worker_returns_a_failure_row_for_the_article_it_could_not_process
         "index": list(range(len(articles))),
         "article": [json.dumps(a.to_dict()) for a in articles],
     }
-    rows = ArticleProcessor()(batch)
+    rows = ArticleProcessor(models=loaded_models())(batch)
     poisoned = [i for i, a in enumerate(articles) if POISON in a.original]
-    for i, (record, failure) in enumerate(zip(rows["record"], rows["failure"], strict=True)):
+    for i, (record, failure) in enumerate(zip(rows["processed"], rows["failure"], strict=True)):
         assert bool(record) != bool(failure)
         assert bool(failure) == (i in poisoned)
     [failure] = [ArticleFailure.from_dict(json.loads(f)) for f in rows["failure"] if f]

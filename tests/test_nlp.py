@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
 
 from accord.gazetteer import place_names
 from accord.model import Article
-from accord.nlp import embed, parse_blocks
+from accord.nlp import OFFLINE_ENVIRONMENT, Embedder, Models, embed, parse_blocks
 
 
-def test_headings_do_not_glue_onto_the_next_sentence() -> None:
+def test_headings_do_not_glue_onto_the_next_sentence(nlp: Any) -> None:
     text = "Storm Damage\nThe storm hit the coast on Monday. Roads were closed.\n"
     article = Article.create(source="t.txt", original=text)
-    (blocks,) = list(parse_blocks([article]))
+    (blocks,) = list(parse_blocks([article], nlp))
     assert [b.doc.text for b in blocks] == [
         "Storm Damage",
         "The storm hit the coast on Monday. Roads were closed.",
@@ -42,50 +45,76 @@ def test_a_titled_name_becomes_a_person(nlp: Any) -> None:
     assert any(e.label_ == "PERSON" and "Zelenskyy" in e.text for e in doc.ents)
 
 
-def test_embeddings_are_unit_length_and_closer_for_paraphrases() -> None:
-    vectors = embed(
+def test_embeddings_are_unit_length_and_closer_for_paraphrases(embedder: Embedder) -> None:
+    vectors = embedder(
         [
             "The dam burst after heavy rain.",
             "Heavy rain caused the dam to fail.",
             "The football team won the cup.",
         ]
     )
-    assert vectors.shape == (3, 384)
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
 
 
-def test_embed_reuses_cached_vectors_and_stays_bounded(monkeypatch: Any) -> None:
-    import accord.nlp as nlp
+def test_embedding_no_text_gives_an_empty_matrix_without_calling_the_embedder() -> None:
+    def refuse(texts: list[str]) -> np.ndarray:
+        raise AssertionError("called for no text")
 
-    texts = ["The dam burst after heavy rain.", "The football team won the cup."]
-    extra = "Rain fell all night over the valley."
-    first = embed(texts, cache=True)
-    calls: list[list[str]] = []
-    encode = nlp.get_embedder().encode
-
-    def counting(items: list[str], **kw: Any) -> Any:
-        calls.append(list(items))
-        return encode(items, **kw)
-
-    monkeypatch.setattr(nlp.get_embedder(), "encode", counting)
-    again = embed([texts[1], texts[0], texts[1], extra], cache=True)
-    assert calls == [[extra]]  # only the new text, once
-    assert np.array_equal(again[0], first[1]) and np.array_equal(again[1], first[0])
-    assert np.array_equal(again[2], first[1])
-    embed(texts)  # without cache=True: always computed afresh
-    assert calls[-1] == texts
-    monkeypatch.setattr(nlp, "EMBED_CACHE_SIZE", 2)
-    embed(["One more sentence to remember here."], cache=True)
-    assert len(nlp.recent_embeddings([*texts, extra])) <= 1
+    assert embed(refuse, []).shape == (0, 384)
 
 
-def test_parse_blocks_batches_across_articles_but_keeps_each_article_apart() -> None:
+def test_models_embed_with_the_embedder_they_were_given(nlp: Any) -> None:
+    seen: list[list[str]] = []
+
+    def fake(texts: list[str]) -> np.ndarray:
+        seen.append(texts)
+        return np.ones((len(texts), 384), dtype=np.float64)
+
+    vectors = Models(nlp, fake).embed(["one", "two"])
+    assert seen == [["one", "two"]] and vectors.dtype == np.float32 and vectors.shape == (2, 384)
+
+
+def test_importing_the_language_layer_sets_no_environment_variable() -> None:
+    code = (
+        "import os; before = dict(os.environ); import accord.nlp, accord.pipeline; "
+        "print(sorted(set(os.environ.items()) ^ set(before.items())))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in OFFLINE_ENVIRONMENT}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_loading_the_embedder_keeps_it_offline() -> None:
+    code = (
+        "import os; from accord.nlp import OFFLINE_ENVIRONMENT, load_embedder; load_embedder(); "
+        "print(all(os.environ.get(k) == v for k, v in OFFLINE_ENVIRONMENT.items()))"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in OFFLINE_ENVIRONMENT}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "True"
+
+
+def test_two_loaded_pipelines_each_fix_entities_with_their_own_vocabulary(nlp: Any) -> None:
+    from accord.nlp import load_nlp
+
+    other = load_nlp()
+    for model in (nlp, other):
+        doc = model("Fighting continued near Kursk on Sunday.")
+        assert {e.text: e.label_ for e in doc.ents}.get("Kursk") == "GPE"
+
+
+def test_parse_blocks_batches_across_articles_but_keeps_each_article_apart(nlp: Any) -> None:
     articles = [
         Article.create(source=f"{i}.txt", original=f"Title {i}\nParagraph {i} is here.\n")
         for i in range(5)
     ]
-    parsed = list(parse_blocks(articles, batch_size=3))
+    parsed = list(parse_blocks(articles, nlp, batch_size=3))
     assert [[b.doc.text for b in blocks] for blocks in parsed] == [
         [f"Title {i}", f"Paragraph {i} is here."] for i in range(5)
     ]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from accord.model import Article
 from accord.pipeline import analyze_articles
 from accord.render.json import validate
+from tests.models import loaded_models
 from tests.spans import inexact_spans
 
 WORDS = st.sampled_from(
@@ -76,7 +77,7 @@ def test_every_span_of_a_generated_dossier_is_exact(
     texts: list[str], published: str | None
 ) -> None:
     articles = [_article(t, published, i) for i, t in enumerate(texts)]
-    dossier = analyze_articles(articles)
+    dossier = analyze_articles(articles, models=loaded_models())
     data = dossier.to_dict()
     validate(data)
     assert inexact_spans(data) == []
@@ -85,7 +86,7 @@ def test_every_span_of_a_generated_dossier_is_exact(
 def test_every_span_of_the_seed_dossier_is_exact(seed_paths: list[Path]) -> None:
     from accord.pipeline import analyze
 
-    data = analyze(seed_paths).to_dict()
+    data = analyze(seed_paths, models=loaded_models()).to_dict()
     validate(data)
     assert len(data["articles"]) == len(seed_paths)
     assert inexact_spans(data) == []

@@ -14,10 +14,12 @@ import numpy as np
 import pytest
 
 from accord.cluster import EMBEDDING_DIM
-from accord.distributed import Processed, ingest_articles
+from accord.distributed import ingest_articles
 from accord.errors import StoreError
 from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
+from accord.process import Processed, ProcessedArticle
 from accord.store import ArticleRecord, Store
+from tests.models import bag_of_words
 
 
 def vector_for(topic: str, text: str) -> np.ndarray:
@@ -53,6 +55,11 @@ def fake_record(article: Article) -> ArticleRecord:
     )
 
 
+def processed(article: Article) -> ProcessedArticle:
+    record = fake_record(article)
+    return ProcessedArticle(record.article, record.extraction, record.entities, record.vector)
+
+
 class Interrupted(Exception):
     pass
 
@@ -62,7 +69,7 @@ def fake_stream(fail_after: int | None = None):  # type: ignore[no-untyped-def]
         for n, start in enumerate(range(0, len(articles), size)):
             if fail_after is not None and n == fail_after:
                 raise Interrupted
-            yield Processed([fake_record(a) for a in articles[start : start + size]])
+            yield Processed([processed(a) for a in articles[start : start + size]])
 
     return stream
 
@@ -90,23 +97,25 @@ def store(tmp_path: Path) -> Iterator[Store]:
 
 
 def test_ingest_sorts_articles_into_stories_by_topic(store: Store) -> None:
-    report = ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    report = ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
     assert (report.added, report.new_stories, report.batches) == (7, 3, 3)
     titles = {s.title: s.articles for s in store.list_stories()}
     assert titles == {"dam report 0": 4, "vote report 2": 2, "fire report 5": 1}
 
 
 def test_reingesting_the_same_articles_adds_nothing(store: Store) -> None:
-    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
     before = store.dump()
-    again = ingest_articles(store, make_corpus() + make_corpus(), fake_stream(), batch_size=3)
+    again = ingest_articles(
+        store, make_corpus() + make_corpus(), fake_stream(), bag_of_words, batch_size=3
+    )
     assert (again.added, again.known, again.batches) == (0, 14, 0)
     assert store.dump() == before
 
 
 def test_stored_articles_and_extractions_come_back_unchanged(store: Store) -> None:
     corpus = make_corpus()
-    ingest_articles(store, corpus, fake_stream(), batch_size=3)
+    ingest_articles(store, corpus, fake_stream(), bag_of_words, batch_size=3)
     story = store.list_stories("dam")[0]
     articles = store.story_articles(story.id)
     expected = {a.id: fake_record(a) for a in corpus}
@@ -126,17 +135,17 @@ def corpus_text(corpus: list[Article], article_id: str) -> str:
 def test_a_failed_batch_leaves_the_store_as_it_was_before_that_batch(tmp_path: Path) -> None:
     corpus = make_corpus()
     with Store(tmp_path / "whole.duckdb") as whole:
-        ingest_articles(whole, corpus[:3], fake_stream(), batch_size=3)
+        ingest_articles(whole, corpus[:3], fake_stream(), bag_of_words, batch_size=3)
         after_first_batch = whole.dump()
     with Store(tmp_path / "cut.duckdb") as cut:
         with pytest.raises(Interrupted):
-            ingest_articles(cut, corpus, fake_stream(fail_after=1), batch_size=3)
+            ingest_articles(cut, corpus, fake_stream(fail_after=1), bag_of_words, batch_size=3)
         assert cut.dump() == after_first_batch
 
 
 def test_a_write_that_fails_mid_transaction_is_rolled_back(store: Store) -> None:
     corpus = make_corpus()
-    ingest_articles(store, corpus[:3], fake_stream(), batch_size=3)
+    ingest_articles(store, corpus[:3], fake_stream(), bag_of_words, batch_size=3)
     before = store.dump()
     duplicate = fake_record(corpus[0])  # the primary key refuses it, after other inserts ran
     with pytest.raises(StoreError, match="rolled back"):
@@ -147,18 +156,18 @@ def test_a_write_that_fails_mid_transaction_is_rolled_back(store: Store) -> None
 def test_a_resumed_ingest_ends_equal_to_an_uninterrupted_one(tmp_path: Path) -> None:
     corpus = make_corpus()
     with Store(tmp_path / "whole.duckdb") as whole:
-        ingest_articles(whole, corpus, fake_stream(), batch_size=2)
+        ingest_articles(whole, corpus, fake_stream(), bag_of_words, batch_size=2)
         expected = whole.dump()
     with Store(tmp_path / "cut.duckdb") as cut:
         with pytest.raises(Interrupted):
-            ingest_articles(cut, corpus, fake_stream(fail_after=2), batch_size=2)
-        resumed = ingest_articles(cut, corpus, fake_stream(), batch_size=2)
+            ingest_articles(cut, corpus, fake_stream(fail_after=2), bag_of_words, batch_size=2)
+        resumed = ingest_articles(cut, corpus, fake_stream(), bag_of_words, batch_size=2)
         assert resumed.known == 4
         assert cut.dump() == expected
 
 
 def test_parquet_export_and_import_reproduce_the_store(store: Store, tmp_path: Path) -> None:
-    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
     written = store.export_parquet(tmp_path / "export")
     assert {p.name for p in written} >= {"articles.parquet", "mentions.parquet"}
     with Store(tmp_path / "copy.duckdb") as copy:
@@ -169,7 +178,7 @@ def test_parquet_export_and_import_reproduce_the_store(store: Store, tmp_path: P
 def test_importing_into_a_store_that_holds_articles_is_refused(
     store: Store, tmp_path: Path
 ) -> None:
-    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
     store.export_parquet(tmp_path / "export")
     with pytest.raises(StoreError, match="not empty"):
         store.import_parquet(tmp_path / "export")
@@ -193,7 +202,7 @@ def test_list_stories_filters_by_title_and_counts_independent_sources(store: Sto
         derived_from=corpus[0].id,
         derivation="reprint",
     )
-    ingest_articles(store, [*corpus, reprint], fake_stream(), batch_size=3)
+    ingest_articles(store, [*corpus, reprint], fake_stream(), bag_of_words, batch_size=3)
     [dam] = store.list_stories("DAM REPORT")
     assert (dam.articles, dam.independent) == (5, 4)
     assert dam.first_published == "2024-03-05" and dam.last_published == "2024-03-06"
@@ -217,9 +226,9 @@ def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
 ) -> None:
     import accord.nlp
 
-    ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
     monkeypatch.setattr(accord.nlp, "parse_blocks", _no_parsing)
-    monkeypatch.setattr(accord.nlp, "get_nlp", _no_parsing)
+    monkeypatch.setattr(accord.nlp, "load_nlp", _no_parsing)
     dam = store.list_stories("dam")[0]
     dossier = store.story_dossier(dam.id)
     assert dossier.title == "dam report 0"
@@ -236,7 +245,7 @@ def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
     import accord.pipeline
 
     corpus = make_corpus()
-    ingest_articles(store, corpus[:3], fake_stream(), batch_size=3)
+    ingest_articles(store, corpus[:3], fake_stream(), bag_of_words, batch_size=3)
     dam = store.list_stories("dam")[0]
     first = store.story_dossier(dam.id)
     calls: list[int] = []
@@ -249,7 +258,7 @@ def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
     monkeypatch.setattr(accord.pipeline, "cross_source", counting)
     assert store.story_dossier(dam.id) == first
     assert calls == []
-    ingest_articles(store, corpus, fake_stream(), batch_size=3)
+    ingest_articles(store, corpus, fake_stream(), bag_of_words, batch_size=3)
     assert len(store.story_dossier(dam.id).articles) == 4
     assert calls == [1]
 
@@ -276,8 +285,8 @@ def test_a_reprint_ingested_later_links_to_its_original_and_is_not_independent(
         outlet="barrier",
         published="2024-03-06",
     )
-    ingest_articles(store, [original], fake_stream(), batch_size=1)
-    ingest_articles(store, [reprint], fake_stream(), batch_size=1)
+    ingest_articles(store, [original], fake_stream(), bag_of_words, batch_size=1)
+    ingest_articles(store, [reprint], fake_stream(), bag_of_words, batch_size=1)
     [story] = store.list_stories("barrier")
     assert (story.articles, story.independent) == (2, 1)
     assert store.story_articles(story.id)[1].derived_from == original.id
@@ -290,7 +299,7 @@ def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(tmp_path
 
     db = tmp_path / "news.duckdb"
     with Store(db) as store:
-        ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+        ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
         dam = store.list_stories("dam")[0].id
     runner = CliRunner()
     listed = runner.invoke(

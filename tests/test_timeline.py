@@ -8,6 +8,7 @@ import pytest
 
 from accord.model import Article, DateMention, Dossier, Event, Extraction, Scope, Span
 from accord.timeline import build_timeline, earliest_publication, story_reference
+from tests.models import loaded_models
 
 
 def with_dates(
@@ -108,7 +109,7 @@ def test_an_undated_story_infers_nothing() -> None:
 def seed_dossier(seed_paths: list[Path]) -> Dossier:
     from accord.pipeline import analyze
 
-    return analyze(seed_paths)
+    return analyze(seed_paths, models=loaded_models())
 
 
 def names(dossier: Dossier) -> dict[str, str]:

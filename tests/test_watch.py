@@ -6,12 +6,11 @@ import os
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from accord.cli import app
 from accord.watch import FolderState
+from tests.models import ModelsRunner
 
-runner = CliRunner()
+runner = ModelsRunner()
 
 FIRST = (
     "Blast at Tormund quarry kills 3\n"

@@ -8,6 +8,7 @@ once and every mention's span is an offset into the article's original text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from accord.extract.dates import find_dates
 from accord.extract.figures import find_figures
@@ -15,6 +16,9 @@ from accord.extract.incident import with_frames
 from accord.extract.quotes import find_quotes
 from accord.model import Article, Extraction, Span
 from accord.nlp import Block, parse_blocks
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 __all__ = ["extract_all", "extract_blocks", "find_dates", "find_figures", "find_quotes"]
 
@@ -47,8 +51,8 @@ def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
     )
 
 
-def extract_all(articles: Iterable[Article]) -> Iterator[Extraction]:
+def extract_all(articles: Iterable[Article], nlp: Language) -> Iterator[Extraction]:
     """Parse and extract each article; yields one :class:`Extraction` per article, in order."""
     articles = list(articles)
-    for article, blocks in zip(articles, parse_blocks(articles), strict=True):
+    for article, blocks in zip(articles, parse_blocks(articles, nlp), strict=True):
         yield extract_blocks(article, blocks)

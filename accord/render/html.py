@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -45,14 +44,17 @@ TEMPLATES = Path(__file__).parent / "templates"
 SAFE_SCHEMES = ("http://", "https://")
 
 
-@cache
-def environment() -> Environment:
-    """One Jinja2 environment; autoescape is on for every template, whatever its name."""
+def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
     env.filters["num"] = format_number
     return env
+
+
+def environment() -> Environment:
+    """The Jinja2 environment; autoescape is on for every template, whatever its name."""
+    return ENVIRONMENT
 
 
 @dataclass
@@ -254,3 +256,8 @@ def to_html(dossier: Dossier, home_url: str | None = None) -> str:
 def write_html(dossier: Dossier, path: str | Path) -> Path:
     """Write ``dossier.html`` atomically; returns the path written."""
     return write_text_atomic(Path(path), to_html(dossier))
+
+
+# Built once at import, like a compiled regex: templates are compiled on first use and
+# Jinja2 keeps them, so pages do not pay for compiling on every render.
+ENVIRONMENT = _environment()

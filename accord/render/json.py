@@ -8,7 +8,6 @@ then checks what a schema cannot: that every mention's ``article`` exists and th
 from __future__ import annotations
 
 import json
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -23,9 +22,8 @@ MAX_ERRORS_SHOWN = 3  # enough to fix the first problems without drowning the me
 SPAN_KEYS = ("article", "start", "end", "text")
 
 
-@cache
 def schema() -> dict[str, Any]:
-    """The published schema, parsed once."""
+    """The published schema (a small file: read on each call, nothing kept)."""
     text = files("accord.render").joinpath("dossier.schema.json").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded

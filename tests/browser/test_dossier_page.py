@@ -12,6 +12,7 @@ from accord.model import Dossier
 from accord.pipeline import analyze
 from accord.render import write_all
 from tests.browser.conftest import DESKTOP, PHONE, Watched
+from tests.models import loaded_models
 from tests.render.dossiers import SCRIPT, hostile_dossier, sample_dossier
 
 pytestmark = pytest.mark.browser
@@ -105,7 +106,7 @@ def test_dossier_fits_a_phone_screen_without_sideways_scrolling(
 
 @pytest.fixture(scope="module")
 def seeds_dossier(seed_paths: list[Path]) -> Dossier:
-    return analyze(seed_paths)
+    return analyze(seed_paths, models=loaded_models())
 
 
 @pytest.mark.seeds

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.models import loaded_nlp
+
 from .scripts import load_script
 
 SUBSET_DOCUMENTS = 20  # the first documents in path order
@@ -30,7 +32,7 @@ def test_tempeval_subset_keeps_its_date_scores(shared_data: Path) -> None:
     root = shared_data / "tempeval3-tbaq"
     if not root.is_dir():
         pytest.skip(f"{root} is absent")
-    report = tempeval.evaluate(tempeval.load_corpus(root, SUBSET_DOCUMENTS))
+    report = tempeval.evaluate(tempeval.load_corpus(root, SUBSET_DOCUMENTS), nlp=loaded_nlp())
     dates = report.dates
     assert dates.value_accuracy >= TEMPEVAL_VALUE_ACCURACY_FLOOR
     assert dates.prf(dates.relaxed)[2] >= TEMPEVAL_DATE_RELAXED_F1_FLOOR
@@ -43,6 +45,8 @@ def test_eventstoryline_subset_keeps_its_anchoring_scores(shared_data: Path) -> 
     root = shared_data / "eventstoryline" / "v1.5"
     if not root.is_dir():
         pytest.skip(f"{root} is absent")
-    report = eventstoryline.evaluate(eventstoryline.load_corpus(root, SUBSET_DOCUMENTS))
+    report = eventstoryline.evaluate(
+        eventstoryline.load_corpus(root, SUBSET_DOCUMENTS), nlp=loaded_nlp()
+    )
     assert report.value_accuracy >= ESL_VALUE_ACCURACY_FLOOR
     assert report.recall >= ESL_RECALL_FLOOR

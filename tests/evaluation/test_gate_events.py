@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from accord.events import EVENT_LEAD_SIMILARITY
+from tests.models import loaded_nlp
 
 ROOT = Path(__file__).resolve().parents[2]
 # Scored on the dev topics only (8 topics, 180 documents): the whole corpus costs minutes of
@@ -43,7 +44,7 @@ def test_ecbplus_event_split_stays_above_its_floor(shared_data: Path) -> None:
     assert fingerprint(shared_data / "ecbplus" / "ECB+") == (ECB_DOCUMENTS, ECB_FINGERPRINT), (
         "the ECB+ corpus changed: re-measure and re-pin the floors"
     )
-    prepared = prepare(shared_data / "ecbplus", topics=DEV_TOPICS)
+    prepared = prepare(shared_data / "ecbplus", topics=DEV_TOPICS, nlp=loaded_nlp())
     _, _, f1, ari = evaluate(prepared, EVENT_LEAD_SIMILARITY)
     assert f1 >= ECB_FLOOR_B3_F1
     assert ari >= ECB_FLOOR_ARI

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.models import loaded_nlp
+
 from .scripts import load_script
 
 SUBSET = 150
@@ -31,7 +33,7 @@ def test_newsquant_subset_scores_stay_above_the_pinned_floors(shared_data: Path)
     items = json.loads(path.read_text("utf-8"))[:SUBSET]
     digest = hashlib.sha256(json.dumps(items, sort_keys=True).encode()).hexdigest()
     assert digest.startswith(SUBSET_SHA256_PREFIX), "the NewsQuant subset changed: re-measure"
-    scores = load_script("eval_newsquant").evaluate(items)
+    scores = load_script("eval_newsquant").evaluate(items, nlp=loaded_nlp())
     assert scores["value"] >= VALUE_F1_FLOOR
     assert scores["value+unit"] >= VALUE_UNIT_F1_FLOOR
     assert scores["value+change"] >= VALUE_CHANGE_F1_FLOOR

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.models import loaded_nlp
+
 from .scripts import load_script
 
 SUBSET = 15
@@ -39,7 +41,7 @@ def test_polnear_subset_scores_stay_above_the_pinned_floors(shared_data: Path) -
     script = load_script("eval_polnear")
     pairs = script.documents(dev, SUBSET)
     assert subset_digest(pairs).startswith(SUBSET_SHA256_PREFIX), "the gate's data changed"
-    counts = script.evaluate(pairs)
+    counts = script.evaluate(pairs, nlp=loaded_nlp())
     assert counts["source/overlap"].prf()[2] >= SOURCE_OVERLAP_F1_FLOOR
     assert counts["source/exact"].prf()[2] >= SOURCE_EXACT_F1_FLOOR
     assert counts["content/overlap"].prf()[2] >= CONTENT_OVERLAP_F1_FLOOR

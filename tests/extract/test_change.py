@@ -7,12 +7,13 @@ import pytest
 from accord.extract.figures import find_figures, quantities_in
 from accord.model import Article, Change
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 
 def changes_of(text: str) -> list[tuple[str, Change]]:
     """(phrase text, change) for every quantity phrase in ``text``."""
     article = Article.create(source="test", original=text)
-    blocks = next(parse_blocks([article]))
+    blocks = next(parse_blocks([article], loaded_nlp()))
     return [
         (sent.doc[p.start : p.end].text, p.change)
         for block in blocks
@@ -56,6 +57,6 @@ def test_the_change_is_read_from_the_words_that_govern_the_number(
 def test_a_figure_mention_carries_the_change_of_its_phrase() -> None:
     text = "The number of missing hikers rose to 12, rescuers said."
     article = Article.create(source="test", original=text)
-    [figure] = find_figures(article, next(parse_blocks([article])))
+    [figure] = find_figures(article, next(parse_blocks([article], loaded_nlp())))
     assert figure.span.text == "12"
     assert figure.change is Change.UP

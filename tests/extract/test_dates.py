@@ -11,6 +11,7 @@ from accord.extract.dates import find_dates, publication_anchor
 from accord.extract.temporal import Normalised, normalise
 from accord.model import Article, DateMention
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 # A Tuesday, so that weekday arithmetic has both directions to get wrong.
 TUESDAY = date(2025, 1, 14)
@@ -130,7 +131,7 @@ def test_the_anchor_is_read_from_the_publication_date(
 
 def _dates(text: str, published: str | None) -> list[DateMention]:
     article = Article.create(source="test", original=text, title="", published=published)
-    return find_dates(article, next(parse_blocks([article])))
+    return find_dates(article, next(parse_blocks([article], loaded_nlp())))
 
 
 def _by_text(mentions: list[DateMention]) -> dict[str, str | None]:
@@ -192,7 +193,7 @@ def _seed(seed_paths: list[Path], prefix: str, published: str | None) -> list[Da
     article = Article.create(
         source=str(path), original=original, title=original.splitlines()[0], published=published
     )
-    mentions = find_dates(article, next(parse_blocks([article])))
+    mentions = find_dates(article, next(parse_blocks([article], loaded_nlp())))
     for mention in mentions:
         assert original[mention.span.start : mention.span.end] == mention.span.text
     return mentions

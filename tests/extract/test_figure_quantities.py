@@ -8,13 +8,14 @@ from accord.extract.figures import quantities_in
 from accord.extract.measures import clause_subject, counted_tokens, counted_unit
 from accord.model import Article
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 
 def phrases_of(text: str) -> list[tuple[str, float | None, float | None, str | None]]:
     """(span text, low, high, unit) of every quantity phrase in ``text``."""
     article = Article.create(source="test", original=text)
     found = []
-    for block in next(parse_blocks([article])):
+    for block in next(parse_blocks([article], loaded_nlp())):
         for sent in block.doc.sents:
             for p in quantities_in(sent):
                 span = block.doc[p.start : p.end].text
@@ -121,7 +122,7 @@ def test_ranges_join_two_numbers_but_not_a_change_and_a_level(
 
 def test_a_range_written_high_end_first_is_marked_descending() -> None:
     article = Article.create(source="test", original="He slimmed from 180 pounds to 165.")
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     (phrase,) = quantities_in(next(iter(block.doc.sents)))
     assert phrase.descending
 
@@ -172,7 +173,7 @@ def test_a_bounded_or_non_year_number_is_not_taken_for_a_date(sentence: str, val
 )
 def test_a_number_after_a_persons_name_is_an_age(sentence: str) -> None:
     article = Article.create(source="test", original=sentence)
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     (phrase,) = quantities_in(next(iter(block.doc.sents)))
     assert (phrase.kind, phrase.unit) == ("age", "year of age")
 
@@ -209,7 +210,7 @@ def test_a_mobile_network_generation_is_not_grams() -> None:
 )
 def test_the_counted_unit_keeps_content_words_as_lemmas(sentence: str, unit: str) -> None:
     article = Article.create(source="test", original=sentence)
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     phrase = quantities_in(next(iter(block.doc.sents)))[0]
     assert counted_unit(counted_tokens(phrase.anchor, phrase.end)) == unit
 
@@ -232,7 +233,7 @@ def test_a_fraction_of_something_is_a_quantity(
     sentence: str, low: float | None, high: float | None
 ) -> None:
     article = Article.create(source="test", original=sentence)
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     (phrase,) = quantities_in(next(iter(block.doc.sents)))
     assert (phrase.kind, phrase.quantity.low, phrase.quantity.high) == ("fraction", low, high)
 
@@ -243,13 +244,13 @@ def test_a_fraction_of_something_is_a_quantity(
 )
 def test_ordinals_periods_and_half_a_number_are_not_fractions(sentence: str) -> None:
     article = Article.create(source="test", original=sentence)
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     assert all(p.kind != "fraction" for p in quantities_in(next(iter(block.doc.sents))))
 
 
 def test_the_whole_of_a_fraction_is_its_counted_thing() -> None:
     article = Article.create(source="test", original="Half the flats were empty.")
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     (phrase,) = quantities_in(next(iter(block.doc.sents)))
     assert counted_unit(counted_tokens(phrase.anchor, phrase.end)) == "flat"
 
@@ -297,6 +298,6 @@ def test_a_rate_on_the_high_end_is_shared_by_the_low_end() -> None:
 )
 def test_the_clause_subject_names_what_the_figure_is_about(sentence: str, nouns: list[str]) -> None:
     article = Article.create(source="test", original=sentence)
-    block = next(parse_blocks([article]))[0]
+    block = next(parse_blocks([article], loaded_nlp()))[0]
     phrase = quantities_in(next(iter(block.doc.sents)))[0]
     assert [t.text for t in clause_subject(phrase.anchor)] == nouns

@@ -9,11 +9,12 @@ import pytest
 from accord.extract.figures import find_figures
 from accord.model import Article, FigureMention
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 
 def figures_of(text: str) -> list[FigureMention]:
     article = Article.create(source="test", original=text)
-    blocks = next(parse_blocks([article]))
+    blocks = next(parse_blocks([article], loaded_nlp()))
     found = find_figures(article, blocks)
     for figure in found:
         assert article.original[figure.span.start : figure.span.end] == figure.span.text
@@ -155,7 +156,7 @@ def seed_figures(seed_paths: list[Path]) -> list[FigureMention]:
     for path in seed_paths:
         text = path.read_text("utf-8")
         article = Article.create(source=str(path), original=text, title=text.split("\n")[0])
-        found += find_figures(article, next(parse_blocks([article])))
+        found += find_figures(article, next(parse_blocks([article], loaded_nlp())))
     return found
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from accord.extract import extract_all
 from accord.model import Article, FigureMention, IncidentFrame, Scope
+from tests.models import loaded_nlp
 
 PUBLISHED = "2026-02-03"  # a Tuesday
 
@@ -16,7 +17,7 @@ PUBLISHED = "2026-02-03"  # a Tuesday
 def figures(sentence: str) -> dict[str, FigureMention]:
     text = f"Test story\n{sentence}\n"
     article = Article.create("test.txt", text, title="Test story", published=PUBLISHED)
-    (extraction,) = extract_all([article])
+    (extraction,) = extract_all([article], loaded_nlp())
     return {f.span.text: f for f in extraction.figures}
 
 
@@ -30,7 +31,7 @@ def frame(sentence: str, figure: str) -> IncidentFrame:
 def test_every_slot_that_is_set_carries_its_exact_span() -> None:
     text = "Test story\nShelling killed 14 Syrian soldiers at the airbase near Homs on Monday.\n"
     article = Article.create("test.txt", text, title="Test story", published=PUBLISHED)
-    (extraction,) = extract_all([article])
+    (extraction,) = extract_all([article], loaded_nlp())
     (figure,) = extraction.figures
     assert figure.frame is not None
     got = figure.frame

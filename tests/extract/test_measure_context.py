@@ -9,12 +9,13 @@ import pytest
 
 from accord.extract import extract_all
 from accord.model import Article
+from tests.models import loaded_nlp
 
 
 def measures(sentence: str) -> dict[str, str]:
     text = f"Test story\n{sentence}\n"
     article = Article.create("test.txt", text, title="Test story", published="2026-02-02")
-    (extraction,) = extract_all([article])
+    (extraction,) = extract_all([article], loaded_nlp())
     return {f.span.text: f.measure for f in extraction.figures}
 
 

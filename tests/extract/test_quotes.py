@@ -11,11 +11,12 @@ from accord.extract.quotes import find_quotes
 from accord.extract.speakers import speaker_key
 from accord.model import Article, QuoteMention, SpeakerType
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 
 def quotes_of(text: str) -> list[QuoteMention]:
     article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
-    mentions = find_quotes(article, next(parse_blocks([article])))
+    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
     for mention in mentions:  # the span rule holds for every span of every mention
         for span in (mention.span, mention.speaker_span, mention.cue):
             if span is not None:

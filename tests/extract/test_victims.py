@@ -10,12 +10,13 @@ import pytest
 from accord.extract.victims import find_victims
 from accord.model import Article, Scope, VictimMention
 from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
 
 
 def victims(sentence: str) -> list[VictimMention]:
     text = f"Test story\n{sentence}\n"
     article = Article.create("test.txt", text, title="Test story", published="2026-02-03")
-    found = find_victims(next(parse_blocks([article])))
+    found = find_victims(next(parse_blocks([article], loaded_nlp())))
     for victim in found:
         assert text[victim.span.start : victim.span.end] == victim.span.text
     return found

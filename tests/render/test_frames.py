@@ -10,6 +10,7 @@ import pytest
 
 import accord
 from accord.model import Dossier
+from tests.models import loaded_models
 
 # Two outlets, one made-up landslide, tolls that disagree: the dossier reconciles a figure.
 REPORTS = [
@@ -41,7 +42,7 @@ REPORTS = [
 
 @pytest.fixture(scope="module")
 def from_frame() -> Dossier:
-    return accord.analyze(pandas.DataFrame(REPORTS))
+    return accord.analyze(pandas.DataFrame(REPORTS), models=loaded_models())
 
 
 def _without_sources(dossier: Dossier) -> dict[str, object]:
@@ -56,7 +57,7 @@ def test_a_dataframe_gives_the_same_dossier_as_the_same_rows_in_jsonl(
 ) -> None:
     rows = tmp_path / "rows.jsonl"
     rows.write_text("\n".join(json.dumps(r) for r in REPORTS) + "\n", encoding="utf-8")
-    from_file = accord.analyze([rows])
+    from_file = accord.analyze([rows], models=loaded_models())
     assert _without_sources(from_frame) == _without_sources(from_file)
     assert [a.source for a in from_frame.articles] == ["table[0]", "table[1]"]
 
