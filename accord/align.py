@@ -41,6 +41,7 @@ from accord.model import (
 )
 from accord.reconcile import bounds, period_key
 from accord.statements import group_quotes
+from accord.vocab import Measure
 
 __all__ = [
     "Blocking",
@@ -161,8 +162,8 @@ def figure_key(figure: FigureMention) -> str:
     """What a figure counts, keyed as ``reconcile`` keys it: the measure, the counted noun
     for a bare count ("one stranded driver" and "five nurses" are not one quantity), and
     the period ("40 this week" does not contradict "400 since the war began")."""
-    what = figure.measure
-    if what == "count":
+    what = str(figure.measure)
+    if figure.measure == Measure.COUNT:
         what += f":{(figure.counted or '').lower()}"
     return f"{what}|{period_key(figure.period)}"
 

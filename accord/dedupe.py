@@ -22,6 +22,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from accord.model import Article
+from accord.vocab import Derivation
 
 Embedder = Callable[[list[str]], np.ndarray]
 
@@ -116,7 +117,7 @@ class Copy:
 
     copy: int
     original: int
-    derivation: str
+    derivation: Derivation
 
 
 def _order(articles: Sequence[Article]) -> list[int]:
@@ -158,7 +159,7 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
         for key in whole.query(hashes[i]):
             j = int(key)
             if rank[j] < rank[i] and i not in found:
-                found[i] = Copy(i, j, "reprint")
+                found[i] = Copy(i, j, Derivation.REPRINT)
         copied: dict[int, int] = {}
         for pmh in para_hashes[i]:
             keys = part.query(pmh)
@@ -167,7 +168,7 @@ def find_copies(articles: Sequence[Article], embedder: Embedder | None = None) -
                     copied[j] = copied.get(j, 0) + 1
         for j, count in sorted(copied.items(), key=lambda kv: rank[kv[0]]):
             if i not in found and count >= COPIED_SHARE * len(paras[i]):
-                found[i] = Copy(i, j, "reprint")
+                found[i] = Copy(i, j, Derivation.REPRINT)
     found.update(_rewrites(articles, paras, order, rank, found, embedder))
     return sorted(found.values(), key=lambda c: rank[c.copy])
 
@@ -201,10 +202,10 @@ def _rewrites(
                 continue
             share, forward = paragraph_matches(spans[i], spans[j])
             if share >= COPIED_SHARE and forward >= IN_ORDER_SHARE:
-                out[i] = Copy(i, j, "rewrite")
+                out[i] = Copy(i, j, Derivation.REWRITE)
                 break
             if credits[i] & credits[j] and share >= WIRE_SHARE:
-                out[i] = Copy(i, j, "wire")
+                out[i] = Copy(i, j, Derivation.WIRE)
                 break
     return out
 

@@ -16,6 +16,7 @@ import re
 from accord.extract.measures import is_measure_noun
 from accord.extract.temporal import NUMBER_WORDS
 from accord.model import FigureMention, Scope
+from accord.vocab import Measure
 
 # Heads that say how many, not who: a figure counting "people" is not a separate group.
 GENERIC_HEADS = frozenset(
@@ -38,9 +39,9 @@ HEAD_CLASSES = {
 }
 # Measures that say only what kind of number it is, not what happened: two different prices or
 # counts in one story are usually of different things, so they never conflict.
-GENERIC_MEASURES = frozenset({"count", "money", "percent"})
+GENERIC_MEASURES = frozenset({Measure.COUNT, Measure.MONEY, Measure.PERCENT})
 # Measures of a standing state (forces in place), not of something that happened once.
-STATE_MEASURES = frozenset({"deployed", "stationed"})
+STATE_MEASURES = frozenset({Measure.DEPLOYED, Measure.STATIONED})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
 _PERIOD_NUMBERS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
@@ -109,6 +110,6 @@ def counts_a_happening(mention: FigureMention) -> bool:
 
 def measure_key(mention: FigureMention) -> str:
     """The measure, with the counted noun for a bare count (it says what it counts only there)."""
-    if mention.measure == "count":
+    if mention.measure == Measure.COUNT:
         return f"count:{(mention.counted or '').lower()}"
     return mention.measure

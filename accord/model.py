@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
+from accord.vocab import Derivation, Measure, RemovalReason
+
 if TYPE_CHECKING:
     import pandas
 
@@ -54,18 +56,18 @@ class Span:
 
 @dataclass(frozen=True)
 class Removed:
-    """A segment of the original text that cleaning dropped, and why (e.g. ``"ad-marker"``)."""
+    """A segment of the original text that cleaning dropped, and why."""
 
     start: int
     end: int
-    reason: str
+    reason: RemovalReason
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "reason": str(self.reason)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Removed:
-        return cls(int(data["start"]), int(data["end"]), str(data["reason"]))
+        return cls(int(data["start"]), int(data["end"]), RemovalReason(data["reason"]))
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ class Article:
     published_evidence: Span | None = None  # where in the text the date was read, if there
     removed: tuple[Removed, ...] = ()
     derived_from: str | None = None  # id of the article this one reprints or rewrites
-    derivation: str | None = None  # "reprint" | "rewrite" | "wire"
+    derivation: Derivation | None = None
 
     @classmethod
     def create(cls, source: str, original: str, title: str = "", **kwargs: Any) -> Article:
@@ -136,6 +138,7 @@ class Article:
         data["published_evidence"] = (
             self.published_evidence.to_dict() if self.published_evidence else None
         )
+        data["derivation"] = str(self.derivation) if self.derivation else None
         data["text"] = self.text
         return data
 
@@ -146,6 +149,8 @@ class Article:
         kwargs["removed"] = tuple(Removed.from_dict(r) for r in data.get("removed", []))
         ev = data.get("published_evidence")
         kwargs["published_evidence"] = Span.from_dict(ev) if ev else None
+        derivation = data.get("derivation")
+        kwargs["derivation"] = Derivation(derivation) if derivation else None
         return cls(**kwargs)
 
 
@@ -244,7 +249,7 @@ class FigureMention:
 
     ``low``/``high`` bound the value (equal for a point value; ``None`` for an open end).
     ``measure`` is the reconciliation key (killed, wounded, killed_or_wounded, captured,
-    deployed, stationed, ... or ``"count"``); ``period`` is ``"cumulative"`` or the window
+    deployed, stationed, ... or the generic count); ``period`` is ``"cumulative"`` or the window
     phrase ("within the last week"); ``change`` whether the number is a rise, a fall or a
     level; ``attributed_to`` is the credited source chain.
     """
@@ -256,7 +261,7 @@ class FigureMention:
     approximate: bool = False
     vague: bool = False  # "dozens", "hundreds", "several"
     counted: str | None = None  # "North Korean soldiers"
-    measure: str = "count"
+    measure: Measure = Measure.COUNT
     period: str = "cumulative"
     change: Change = Change.NONE  # read from the governing verb or adverb (extract.change)
     attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
@@ -268,6 +273,8 @@ class FigureMention:
     def to_dict(self) -> dict[str, Any]:
         """Flat, as the dossier contract wants: the span's keys, then the figure's."""
         data = _flat(self)
+        data["measure"] = str(self.measure)
+        data["change"] = str(self.change)
         data["attributed_to"] = list(self.attributed_to)
         data["frame"] = self.frame.to_dict() if self.frame is not None else None
         return data
@@ -276,6 +283,7 @@ class FigureMention:
     def from_dict(cls, data: dict[str, Any]) -> FigureMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
         kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
+        kwargs["measure"] = Measure(data.get("measure", Measure.COUNT))
         kwargs["change"] = Change(data.get("change", Change.NONE))
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
@@ -308,19 +316,21 @@ class VictimMention:
 
     span: Span
     count: int
-    measure: str
+    measure: Measure
     predicate: Span | None = None
     frame: IncidentFrame | None = None
     sentence: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = _flat(self)
+        data["measure"] = str(self.measure)
         data["frame"] = self.frame.to_dict() if self.frame is not None else None
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> VictimMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
+        kwargs["measure"] = Measure(data["measure"])
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
         return cls(**kwargs)
@@ -330,13 +340,13 @@ class VictimMention:
 class Toll:
     """One harm measure of an incident ("killed": 2) and the mentions that state it."""
 
-    measure: str
+    measure: Measure
     count: int
     mentions: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "measure": self.measure,
+            "measure": str(self.measure),
             "count": self.count,
             "mentions": [m.to_dict() for m in self.mentions],
         }
@@ -344,7 +354,7 @@ class Toll:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Toll:
         mentions = tuple(Span.from_dict(m) for m in data.get("mentions", []))
-        return cls(str(data["measure"]), int(data["count"]), mentions)
+        return cls(Measure(data["measure"]), int(data["count"]), mentions)
 
 
 @dataclass(frozen=True)
@@ -356,7 +366,7 @@ class ArticleIncident:
     tolls: tuple[Toll, ...] = ()
     context: tuple[Span, ...] = ()
 
-    def count(self, measure: str) -> int:
+    def count(self, measure: Measure) -> int:
         """The toll of one measure (0 when the article states none)."""
         return next((t.count for t in self.tolls if t.measure == measure), 0)
 
@@ -502,7 +512,7 @@ class Figure:
     """
 
     id: str
-    measure: str
+    measure: Measure
     low: float | None
     best: float | None
     high: float | None
@@ -521,6 +531,7 @@ class Figure:
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["measure"] = str(self.measure)
         data["mentions"] = [m.to_dict() for m in self.mentions]
         data["low_sources"] = list(self.low_sources)
         data["high_sources"] = list(self.high_sources)
@@ -531,6 +542,7 @@ class Figure:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
         kwargs = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
+        kwargs["measure"] = Measure(data["measure"])
         kwargs["mentions"] = tuple(FigureMention.from_dict(m) for m in data["mentions"])
         kwargs["low_sources"] = tuple(data.get("low_sources", ()))
         kwargs["high_sources"] = tuple(data.get("high_sources", ()))

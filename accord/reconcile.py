@@ -56,6 +56,7 @@ from accord.model import (
     SeriesPoint,
     content_id,
 )
+from accord.vocab import Measure
 
 __all__ = ["find_events", "period_key", "reconcile_figures"]
 
@@ -280,16 +281,16 @@ def _narrows(fuller: str | None, plain: str | None) -> bool:
 # Harm to people first (what a reader of conflict or disaster news looks for), then
 # movements of people and forces, then any other count.
 MEASURE_ORDER = (
-    "killed",
-    "killed_or_wounded",
-    "wounded",
-    "missing",
-    "captured",
-    "arrested",
-    "shot",
-    "displaced",
-    "deployed",
-    "stationed",
+    Measure.KILLED,
+    Measure.KILLED_OR_WOUNDED,
+    Measure.WOUNDED,
+    Measure.MISSING,
+    Measure.CAPTURED,
+    Measure.ARRESTED,
+    Measure.SHOT,
+    Measure.DISPLACED,
+    Measure.DEPLOYED,
+    Measure.STATIONED,
 )
 SCOPE_ORDER = (Scope.INCIDENT, Scope.RUNNING_TOTAL, Scope.OTHER_INCIDENT)
 

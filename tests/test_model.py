@@ -3,6 +3,8 @@ and every object survives a round trip through its dict form."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from accord.model import (
@@ -21,8 +23,10 @@ from accord.model import (
     Span,
     SpeakerType,
     TimelineEntry,
+    Toll,
     content_id,
 )
+from accord.vocab import Derivation, Measure, RemovalReason
 
 TEXT = "Headline here\n\n[ad]\nA dam failed on Tuesday.\nRepeated line.\nRepeated line.\n"
 
@@ -54,7 +58,7 @@ def test_span_of_refuses_offsets_outside_the_article(
 
 def test_masking_keeps_length_and_newlines(article: Article) -> None:
     ad = TEXT.index("[ad]")
-    cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
+    cleaned = article.with_removed([Removed(ad, ad + 4, RemovalReason.AD_MARKER)])
     masked = cleaned.masked()
     assert len(masked) == len(TEXT)
     assert "[ad]" not in masked
@@ -64,7 +68,7 @@ def test_masking_keeps_length_and_newlines(article: Article) -> None:
 
 def test_kept_blocks_are_original_offsets_of_surviving_lines(article: Article) -> None:
     ad = TEXT.index("[ad]")
-    cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
+    cleaned = article.with_removed([Removed(ad, ad + 4, RemovalReason.AD_MARKER)])
     blocks = [TEXT[s:e] for s, e in cleaned.kept_blocks()]
     assert blocks == [
         "Headline here",
@@ -76,7 +80,7 @@ def test_kept_blocks_are_original_offsets_of_surviving_lines(article: Article) -
 
 
 def test_article_round_trips_through_dict(article: Article) -> None:
-    cleaned = article.with_removed([Removed(15, 19, "ad-marker")])
+    cleaned = article.with_removed([Removed(15, 19, RemovalReason.AD_MARKER)])
     data = cleaned.to_dict()
     assert data["text"] == cleaned.text
     assert Article.from_dict(data) == cleaned
@@ -151,7 +155,7 @@ def test_frames_and_victims_survive_their_dict_round_trip(article: Article) -> N
     )
     figure = FigureMention(span=dam, low=1.0, high=1.0, frame=frame)
     assert FigureMention.from_dict(figure.to_dict()) == figure
-    victim = VictimMention(span=dam, count=1, measure="killed", predicate=dam, frame=frame)
+    victim = VictimMention(span=dam, count=1, measure=Measure.KILLED, predicate=dam, frame=frame)
     assert VictimMention.from_dict(victim.to_dict()) == victim
 
 
@@ -187,3 +191,25 @@ def test_a_statement_keeps_its_speaker_type_forms_and_chain_through_dict(
     assert back == quote
     assert back.mentions[0].form is QuoteForm.PARAPHRASE
     assert QuoteMention(span, None, verbatim=False).carried_as is QuoteForm.REPORTED
+
+
+def test_vocabulary_fields_write_their_strings_and_read_back_as_members(article: Article) -> None:
+    start = TEXT.index("dam")
+    span = Span.of(article, start, start + 3)
+    copy = replace(
+        article.with_removed([Removed(start, start + 3, RemovalReason.CAPTION)]),
+        derived_from="a-original",
+        derivation=Derivation.WIRE,
+    )
+    data = copy.to_dict()
+    assert (data["derivation"], data["removed"][0]["reason"]) == ("wire", "caption")
+    assert type(data["derivation"]) is str and type(data["removed"][0]["reason"]) is str
+    back = Article.from_dict(data)
+    assert back == copy
+    assert back.derivation is Derivation.WIRE and back.removed[0].reason is RemovalReason.CAPTION
+    figure = FigureMention(span, 3.0, 3.0, measure=Measure.DISPLACED)
+    written = figure.to_dict()
+    assert type(written["measure"]) is str and written["measure"] == "displaced"
+    assert FigureMention.from_dict(written).measure is Measure.DISPLACED
+    toll = Toll(Measure.WOUNDED, 2, (span,))
+    assert Toll.from_dict(toll.to_dict()).measure is Measure.WOUNDED

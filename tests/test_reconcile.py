@@ -19,6 +19,7 @@ from accord.model import (
     Span,
 )
 from accord.reconcile import dates_the_report, period_key, reconcile_figures
+from accord.vocab import Measure
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -126,12 +127,12 @@ def test_a_count_ten_times_larger_is_a_different_figure() -> None:
 
 def test_a_figure_repeated_inside_one_article_stays_in_one_group() -> None:
     a = article("Some 70 boats sank. Officials repeated that some 70 boats sank.")
-    first = figure(a, "Some 70", 70, 70, "destroyed")
+    first = figure(a, "Some 70", 70, 70, Measure.COUNT)
     second = FigureMention(
         Span.of(a, a.original.rindex("some 70"), a.original.rindex("some 70") + 7),
         70,
         70,
-        measure="destroyed",
+        measure=Measure.COUNT,
     )
     [fig] = reconcile_figures([a], [extraction(a, first, second)], one_event(a))
     assert len(fig.mentions) == 2 and not fig.conflict

@@ -18,6 +18,7 @@ from accord.distributed import Processed, ingest_articles
 from accord.errors import StoreError
 from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
 from accord.store import ArticleRecord, Store
+from accord.vocab import Measure, RemovalReason
 
 
 def vector_for(topic: str, text: str) -> np.ndarray:
@@ -31,11 +32,11 @@ def fake_record(article: Article) -> ArticleRecord:
     """A record as the real stages would shape it: removed segments, sentences, mentions."""
     marker = article.original.find("Advertisement")
     if marker >= 0:
-        article = article.with_removed([Removed(marker, marker + 13, "ad-marker")])
+        article = article.with_removed([Removed(marker, marker + 13, RemovalReason.AD_MARKER)])
     sentences = tuple(Span.of(article, s, e) for s, e in article.kept_blocks())
     figures = tuple(
         FigureMention(
-            Span.of(article, m, m + 2), 14.0, 14.0, measure="killed", sentence=sentences[0]
+            Span.of(article, m, m + 2), 14.0, 14.0, measure=Measure.KILLED, sentence=sentences[0]
         )
         for m in [article.original.find("14")]
         if m >= 0

@@ -22,6 +22,7 @@ from accord.model import (
     SpeakerType,
     TimelineEntry,
 )
+from accord.vocab import Derivation, Measure, RemovalReason
 
 GAZETTE_TEXT = (
     "Floods close the old river bridge\n"
@@ -57,7 +58,7 @@ def sample_dossier() -> Dossier:
         published="2024-03-03",
         url="https://gazette.example/floods",
     )
-    gazette = gazette.with_removed([Removed(ad_start, ad_start + len(ad), "ad-marker")])
+    gazette = gazette.with_removed([Removed(ad_start, ad_start + len(ad), RemovalReason.AD_MARKER)])
     valley = Article.create(
         "valley.txt",
         VALLEY_TEXT,
@@ -73,11 +74,11 @@ def sample_dossier() -> Dossier:
         outlet="Wire Copy",
         published="2024-03-05",
         derived_from=gazette.id,
-        derivation="reprint",
+        derivation=Derivation.REPRINT,
     )
     figure = Figure(
         id="f-homes",
-        measure="flooded",
+        measure=Measure.COUNT,
         low=120,
         best=150,
         high=200,
@@ -90,7 +91,7 @@ def sample_dossier() -> Dossier:
                 120,
                 None,
                 qualifier="at least",
-                measure="flooded",
+                measure=Measure.COUNT,
                 counted="homes",
                 attributed_to=("officials",),
             ),
@@ -98,7 +99,7 @@ def sample_dossier() -> Dossier:
                 cut(valley, "Between 150 and 200 homes"),
                 150,
                 200,
-                measure="flooded",
+                measure=Measure.COUNT,
                 counted="homes",
                 attributed_to=("fire service",),
             ),
