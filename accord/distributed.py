@@ -32,7 +32,7 @@ from accord.cluster import lead_text as embedding_text
 from accord.cluster import signal_of as cluster_signal
 from accord.errors import ArticleFailure, Stage
 from accord.isolation import Failures, clean_isolated, parse_isolated, per_article
-from accord.model import Article, Extraction
+from accord.model import Article, Extraction, Skipped
 from accord.store import ArticleRecord, Store
 
 DEFAULT_BATCH_SIZE = 64  # articles per transaction: small enough to lose little on a kill
@@ -71,7 +71,7 @@ class IngestReport:
     added: int
     new_stories: int
     batches: int
-    skipped: tuple[tuple[str, str], ...] = ()  # files and records that could not be read
+    skipped: tuple[Skipped, ...] = ()  # files and records that could not be read
     failures: tuple[ArticleFailure, ...] = ()  # articles quarantined by this run
     held: int = 0  # articles passed by because an earlier run quarantined them
 

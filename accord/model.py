@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
-from accord.vocab import Derivation, Measure, RemovalReason
+from accord.vocab import Derivation, Measure, RemovalReason, Stage
 
 if TYPE_CHECKING:
     import pandas
@@ -711,6 +711,28 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input left out of a run: a file or record that could not be read (``Stage.READ``),
+    or an article a processing stage failed on; ``reason`` says what is wrong and the fix."""
+
+    source: str
+    stage: Stage
+    reason: str
+
+    @classmethod
+    def unread(cls, source: str, reason: str) -> Skipped:
+        """A file, URL or record that could not be read."""
+        return cls(source, Stage.READ, reason)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "stage": str(self.stage), "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Skipped:
+        return cls(str(data["source"]), Stage(data.get("stage", Stage.READ)), str(data["reason"]))
+
+
+@dataclass(frozen=True)
 class Dossier:
     """The product: one story, every statement traced to the words of a source."""
 
@@ -721,7 +743,7 @@ class Dossier:
     timeline: tuple[TimelineEntry, ...] = ()
     events: tuple[Event, ...] = ()
     title: str = ""
-    skipped: tuple[dict[str, str], ...] = field(default=())  # {"source", "stage", "reason"}
+    skipped: tuple[Skipped, ...] = field(default=())
 
     def article(self, article_id: str) -> Article:
         for art in self.articles:
@@ -770,7 +792,7 @@ class Dossier:
             "claims": [c.to_dict() for c in self.claims],
             "timeline": [t.to_dict() for t in self.timeline],
             "events": [e.to_dict() for e in self.events],
-            "skipped": [dict(s) for s in self.skipped],
+            "skipped": [s.to_dict() for s in self.skipped],
         }
 
     @classmethod
@@ -783,5 +805,5 @@ class Dossier:
             timeline=tuple(TimelineEntry.from_dict(t) for t in data.get("timeline", [])),
             events=tuple(Event.from_dict(e) for e in data.get("events", [])),
             title=data.get("title", ""),
-            skipped=tuple(data.get("skipped", ())),
+            skipped=tuple(Skipped.from_dict(s) for s in data.get("skipped", ())),
         )

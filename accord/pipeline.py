@@ -11,11 +11,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from accord import align, dedupe, happened, reconcile, timeline
-from accord.errors import NoArticlesError, Stage
+from accord.errors import NoArticlesError
 from accord.ingest import read_inputs
 from accord.ingest.web import Fetcher
 from accord.isolation import Failures, clean_isolated, extract_isolated
-from accord.model import Article, Dossier, Extraction
+from accord.model import Article, Dossier, Extraction, Skipped
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -31,7 +31,7 @@ CLEAN_GROUP = 16
 
 def analyze_articles(
     articles: Sequence[Article],
-    skipped: Sequence[tuple[str, str]] = (),
+    skipped: Sequence[Skipped] = (),
     progress: Progress = _noop,
     strict: bool = False,
 ) -> Dossier:
@@ -55,13 +55,12 @@ def analyze_articles(
         extractions.append(extraction)
         progress("extract", i, total)
     if articles and not kept:
-        raise NoArticlesError([*skipped, *((f.source, f.reason) for f in failures)])
+        raise NoArticlesError([*skipped, *(f.skipped() for f in failures)])
     results = cross_source(kept, extractions, progress)
     return Dossier(
         articles=tuple(kept),
         title=dossier_title(kept),
-        skipped=tuple({"source": s, "stage": str(Stage.READ), "reason": r} for s, r in skipped)
-        + tuple(f.skipped() for f in failures),
+        skipped=(*skipped, *(f.skipped() for f in failures)),
         **{stage: tuple(found) for stage, found in results.items()},
     )
 

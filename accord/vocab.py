@@ -71,6 +71,16 @@ class Derivation(StrEnum):
     WIRE = "wire"  # both credit one wire service and share much of its copy
 
 
+class Stage(StrEnum):
+    """Where an input was left out: reading it, or a stage of its processing."""
+
+    READ = "read"
+    CLEAN = "clean"
+    PARSE = "parse"
+    EXTRACT = "extract"
+    EMBED = "embed"
+
+
 class MentionKind(StrEnum):
     """What one row of the store's ``mentions`` table holds."""
 

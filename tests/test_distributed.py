@@ -104,7 +104,7 @@ def test_ingesting_paths_reports_skipped_files_and_adds_nothing_twice(tmp_path: 
         first = ingest_paths(store, [folder])
         again = ingest_paths(store, [folder])
     assert (first.added, again.added, again.known) == (1, 0, 1)
-    assert [src for src, _ in first.skipped] == [str(folder / "empty.txt")]
+    assert [s.source for s in first.skipped] == [str(folder / "empty.txt")]
 
 
 def test_named_entities_are_normalised_sorted_and_unique(nlp: object) -> None:

@@ -20,13 +20,14 @@ from accord.model import (
     QuoteForm,
     QuoteMention,
     Removed,
+    Skipped,
     Span,
     SpeakerType,
     TimelineEntry,
     Toll,
     content_id,
 )
-from accord.vocab import Derivation, Measure, RemovalReason
+from accord.vocab import Derivation, Measure, RemovalReason, Stage
 
 TEXT = "Headline here\n\n[ad]\nA dam failed on Tuesday.\nRepeated line.\nRepeated line.\n"
 
@@ -213,3 +214,16 @@ def test_vocabulary_fields_write_their_strings_and_read_back_as_members(article:
     assert FigureMention.from_dict(written).measure is Measure.DISPLACED
     toll = Toll(Measure.WOUNDED, 2, (span,))
     assert Toll.from_dict(toll.to_dict()).measure is Measure.WOUNDED
+
+
+def test_a_skipped_input_round_trips_and_an_old_entry_without_a_stage_reads_as_unread() -> None:
+    failed = Skipped("b.html", Stage.PARSE, "internal error")
+    dossier = Dossier(articles=(), skipped=(Skipped.unread("a.bin", "binary file"), failed))
+    data = dossier.to_dict()
+    assert data["skipped"] == [
+        {"source": "a.bin", "stage": "read", "reason": "binary file"},
+        {"source": "b.html", "stage": "parse", "reason": "internal error"},
+    ]
+    assert Dossier.from_dict(data) == dossier
+    old = Skipped.from_dict({"source": "a.bin", "reason": "binary file"})
+    assert old.stage is Stage.READ

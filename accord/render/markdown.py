@@ -227,7 +227,7 @@ def _sources(dossier: Dossier) -> Iterable[str]:
     if dossier.skipped:
         yield "### Inputs not read\n"
         for item in dossier.skipped:
-            yield f"- {md_escape(item.get('source', ''))}: {md_escape(item.get('reason', ''))}"
+            yield f"- {md_escape(item.source)}: {md_escape(item.reason)}"
         yield ""
 
 

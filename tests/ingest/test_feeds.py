@@ -81,7 +81,7 @@ def test_an_entry_whose_link_fails_is_skipped_naming_the_link(site: LocalSite) -
     with quiet_fetcher() as fetcher:
         articles, skipped = parse_feed(feed, "times.rss", fetcher)
     assert [a.published for a in articles] == ["2031-03-05"]
-    ((where, reason),) = skipped
+    ((where, reason),) = [(s.source, s.reason) for s in skipped]
     assert where == "times.rss[0]"
     assert dead in reason and "HTTP 404" in reason
 
@@ -93,7 +93,7 @@ def test_an_entry_with_neither_text_nor_link_is_skipped() -> None:
     )
     articles, skipped = parse_feed(feed, "times.rss", fetcher=None)
     assert len(articles) == 1
-    assert "only a summary and no link" in skipped[0][1]
+    assert "only a summary and no link" in skipped[0].reason
 
 
 def test_an_atom_feed_with_content_is_read_and_dated_by_published() -> None:

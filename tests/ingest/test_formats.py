@@ -199,7 +199,7 @@ def test_a_jsonl_feed_with_a_malformed_line_keeps_the_others() -> None:
     assert third.published is None
     result = read_paths([path])
     assert len(result.articles) == 2
-    [(where, reason)] = result.skipped
+    [(where, reason)] = [(s.source, s.reason) for s in result.skipped]
     assert where == f"{path}:2"
     assert reason.startswith("not valid JSON") and "\n" not in reason
 
@@ -235,7 +235,7 @@ def test_a_bad_jsonl_record_is_skipped_with_its_line_number_and_reason(
     good = json.dumps({"text": "The dam held through the night, engineers said."})
     articles, skipped = parse_jsonl(f"{good}\n\n{line}\n{good}", "feed.jsonl")
     assert len(articles) == 2
-    [(where, why)] = skipped
+    [(where, why)] = [(s.source, s.reason) for s in skipped]
     assert where == "feed.jsonl:3"
     assert reason in why
 
@@ -291,7 +291,7 @@ def test_a_json_file_may_hold_a_list_of_records_or_one_record() -> None:
     records = [{"text": "First report text."}, {"nope": 1}, {"text": "Second report text."}]
     articles, skipped = parse_json(json.dumps(records), "batch.json")
     assert [a.source for a in articles] == ["batch.json[0]", "batch.json[2]"]
-    assert skipped[0][0] == "batch.json[1]"
+    assert skipped[0].source == "batch.json[1]"
     [single], _ = parse_json(json.dumps(records[0]), "one.json")
     assert single.source == "one.json"
 

@@ -51,8 +51,8 @@ def test_records_become_the_same_articles_as_the_same_lines_in_jsonl(tmp_path: P
 def test_a_bad_record_is_skipped_with_its_index_and_the_rest_go_on() -> None:
     articles, skipped = read_records([{"title": "no text"}, ROWS[0], "just a string"])
     assert len(articles) == 1
-    assert [where for where, _ in skipped] == ["records[0]", "records[2]"]
-    assert 'no "text"' in skipped[0][1]
+    assert [s.source for s in skipped] == ["records[0]", "records[2]"]
+    assert 'no "text"' in skipped[0].reason
 
 
 def test_article_objects_pass_through_unchanged() -> None:

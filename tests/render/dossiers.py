@@ -18,6 +18,7 @@ from accord.model import (
     QuoteForm,
     QuoteMention,
     Removed,
+    Skipped,
     Span,
     SpeakerType,
     TimelineEntry,
@@ -210,7 +211,7 @@ def sample_dossier() -> Dossier:
             ),
         ),
         title=gazette.title,
-        skipped=({"source": "broken.bin", "reason": "binary file"},),
+        skipped=(Skipped.unread("broken.bin", "binary file"),),
     )
 
 
@@ -271,5 +272,5 @@ def hostile_dossier() -> Dossier:
             ),
         ),
         title=f"Story {SCRIPT}",
-        skipped=({"source": IMG, "reason": SCRIPT},),
+        skipped=(Skipped.unread(IMG, SCRIPT),),
     )
