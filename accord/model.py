@@ -639,8 +639,15 @@ class TimelineEntry:
     mentions: tuple[Span, ...]
     inferred: bool = False  # dated from content because an article had no publication date
 
+    @property
+    def id(self) -> str:
+        """A content hash of the date and the mentions that date it, like every result's id."""
+        spans = (f"{m.article}:{m.start}:{m.end}" for m in self.mentions)
+        return content_id(self.date, self.precision, *spans, prefix="t")
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "date": self.date,
             "precision": self.precision,
             "summary": self.summary,

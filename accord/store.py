@@ -478,7 +478,7 @@ class Store:
                         "story": [story_id] * len(items),
                         "version": [version] * len(items),
                         "position": list(range(len(items))),
-                        "id": [getattr(i, "id", None) or i.date for i in items],
+                        "id": [i.id for i in items],
                         "payload": [json.dumps(i.to_dict(), sort_keys=True) for i in items],
                     },
                 )

@@ -227,3 +227,15 @@ def test_a_skipped_input_round_trips_and_an_old_entry_without_a_stage_reads_as_u
     assert Dossier.from_dict(data) == dossier
     old = Skipped.from_dict({"source": "a.bin", "reason": "binary file"})
     assert old.stage is Stage.READ
+
+
+def test_a_timeline_entry_has_a_content_hash_id_written_with_it(article: Article) -> None:
+    start = TEXT.index("dam")
+    dam, failed = Span.of(article, start, start + 3), Span.of(article, start + 4, start + 10)
+    entry = TimelineEntry("2026-03-03", "day", "A dam failed", (dam,))
+    assert entry.id.startswith("t") and entry.id == replace(entry, summary="other words").id
+    assert entry.id != replace(entry, mentions=(failed,)).id
+    assert entry.id != replace(entry, date="2026-03-04").id
+    data = entry.to_dict()
+    assert data["id"] == entry.id
+    assert TimelineEntry.from_dict(data) == entry
