@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -275,7 +276,9 @@ def _claims(
     clashes: list[tuple[int, int]],
 ) -> list[Claim]:
     derived = {a.id: a.derived_from for a in articles}
-    order = {a.id: (a.published is None, a.published or "", k) for k, a in enumerate(articles)}
+    order = {
+        a.id: (a.published is None, a.published or date.min, k) for k, a in enumerate(articles)
+    }
     group_of = {i: g for g, members in enumerate(union.groups()) for i in members}
     in_clash = {group_of[i] for pair in clashes for i in pair}
     kept: dict[int, list[int]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import cache, lru_cache
 
 import numpy as np
@@ -123,7 +124,7 @@ class Copy:
 def _order(articles: Sequence[Article]) -> list[int]:
     return sorted(
         range(len(articles)),
-        key=lambda i: (articles[i].published is None, articles[i].published or "", i),
+        key=lambda i: (articles[i].published is None, articles[i].published or date.min, i),
     )
 
 

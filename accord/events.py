@@ -139,7 +139,7 @@ def article_anchor(article: Article, extraction: Extraction) -> Anchor:
 
 def _dated_anchor(article: Article, extraction: Extraction) -> Anchor:
     lead = lead_sentences(extraction)
-    published = parse_day(article.published)
+    published = article.published
     for sent in lead:
         for mention in extraction.dates:
             if not (sent.start <= mention.span.start and mention.span.end <= sent.end):

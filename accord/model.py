@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -80,7 +81,7 @@ class Article:
     original: str
     outlet: str | None = None
     url: str | None = None
-    published: str | None = None  # YYYY-MM-DD, only when stated; never today's date
+    published: date | None = None  # only when stated; never today's date
     published_evidence: Span | None = None  # where in the text the date was read, if there
     removed: tuple[Removed, ...] = ()
     derived_from: str | None = None  # id of the article this one reprints or rewrites
@@ -138,6 +139,7 @@ class Article:
         data["published_evidence"] = (
             self.published_evidence.to_dict() if self.published_evidence else None
         )
+        data["published"] = self.published.isoformat() if self.published else None
         data["derivation"] = str(self.derivation) if self.derivation else None
         data["text"] = self.text
         return data
@@ -149,6 +151,8 @@ class Article:
         kwargs["removed"] = tuple(Removed.from_dict(r) for r in data.get("removed", []))
         ev = data.get("published_evidence")
         kwargs["published_evidence"] = Span.from_dict(ev) if ev else None
+        published = data.get("published")
+        kwargs["published"] = date.fromisoformat(published[:10]) if published else None
         derivation = data.get("derivation")
         kwargs["derivation"] = Derivation(derivation) if derivation else None
         return cls(**kwargs)

@@ -8,6 +8,7 @@ article through accord by reading the calls below in order.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from accord import align, dedupe, happened, reconcile, timeline
@@ -116,5 +117,5 @@ def analyze(
 
 def dossier_title(articles: Sequence[Article]) -> str:
     """The earliest-published article's title stands for the story (a simple, honest choice)."""
-    dated = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.title))
+    dated = sorted(articles, key=lambda a: (a.published is None, a.published or date.min, a.title))
     return dated[0].title if dated else ""

@@ -319,7 +319,7 @@ def _as_of(mention: FigureMention, extraction: Extraction, article: Article | No
             inside = mention.sentence.start <= date.span.start < mention.sentence.end
             if inside and parse_day(date.value) is not None:
                 return date.value
-    return article.published if article is not None else None
+    return article.published.isoformat() if article is not None and article.published else None
 
 
 def moments(

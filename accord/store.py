@@ -31,6 +31,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -348,7 +349,7 @@ class Store:
                 original=r["original"],
                 outlet=r["outlet"],
                 url=r["url"],
-                published=r["published"],
+                published=date.fromisoformat(r["published"]) if r["published"] else None,
                 published_evidence=(
                     Span.from_dict(json.loads(r["published_evidence"]))
                     if r["published_evidence"]

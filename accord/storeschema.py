@@ -139,7 +139,7 @@ def article_rows(records: Sequence[ArticleRecord], first_seq: int) -> dict[str, 
         "original": [a.original for a in arts],
         "outlet": [a.outlet for a in arts],
         "url": [a.url for a in arts],
-        "published": [a.published for a in arts],
+        "published": [a.published.isoformat() if a.published else None for a in arts],
         "published_evidence": [
             json.dumps(a.published_evidence.to_dict()) if a.published_evidence else None
             for a in arts

@@ -47,7 +47,7 @@ class _Point:
 
 def story_reference(articles: Sequence[Article]) -> dt.date | None:
     """The earliest publication date among the dated articles of the story."""
-    days = [d for d in (parse_day(a.published) for a in articles) if d is not None]
+    days = [a.published for a in articles if a.published is not None]
     return min(days) if days else None
 
 
@@ -84,7 +84,7 @@ def infer_weekdays(mentions: Sequence[DateMention], reference: dt.date | None) -
 def event_references(articles: Sequence[Article], events: Sequence[Event]) -> dict[str, dt.date]:
     """Article id of each undated article to the latest publication date of its event's
     dated articles (only for events that have one)."""
-    published = {a.id: parse_day(a.published) for a in articles}
+    published = {a.id: a.published for a in articles}
     out: dict[str, dt.date] = {}
     for event in events:
         days = [d for d in (published.get(a) for a in event.articles) if d is not None]
@@ -136,7 +136,7 @@ def _points(
             rank = (
                 is_inferred,
                 mention.relative,
-                article.published or "9999",
+                article.published.isoformat() if article.published else "9999",
                 order,
                 mention.span.start,
             )

@@ -46,7 +46,7 @@ def synthetic_dossier(story: int, articles: int = 12, sentences: int = 40) -> Do
             "\n".join(lines) + "\n",
             title=f"Story {story}: valley evacuated",
             outlet=f"Outlet {a}",
-            published=f"2024-03-{1 + a % 28:02d}",
+            published=date(2024, 3, 1 + a % 28),
         )
         arts.append(art)
         first = art.original.index(str(100 + 10 * a))

@@ -26,6 +26,7 @@ import common
 from eval_tempeval import canonical, to_timeml
 
 from accord.extract.dates import find_dates
+from accord.ingest.metadata import normalise_date
 from accord.model import Article
 from accord.nlp import parse_blocks
 
@@ -125,7 +126,8 @@ def evaluate(
 ) -> Report:
     """Recall of gold TIME_DATE mentions and value accuracy on the ones found."""
     articles = [
-        Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
+        Article.create(source=d.name, original=d.text, title="", published=normalise_date(d.dct))
+        for d in documents
     ]
     report = Report()
     for doc, article, blocks in zip(documents, articles, parse_blocks(articles), strict=True):

@@ -31,6 +31,7 @@ from pathlib import Path
 import common
 
 from accord.extract.dates import find_dates
+from accord.ingest.metadata import normalise_date
 from accord.model import Article, DateMention
 from accord.nlp import parse_blocks
 
@@ -172,7 +173,8 @@ class Report:
 
 def predict(documents: Sequence[Document]) -> list[list[DateMention]]:
     articles = [
-        Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
+        Article.create(source=d.name, original=d.text, title="", published=normalise_date(d.dct))
+        for d in documents
     ]
     return [
         find_dates(article, blocks)

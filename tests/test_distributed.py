@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ UNRELATED = [
 
 def corpus() -> list[Article]:
     extra = [
-        Article.create(src, text, title=title, published="2026-03-12")
+        Article.create(src, text, title=title, published=date(2026, 3, 12))
         for src, title, text in UNRELATED
     ]
     return read_paths([SAMPLES]).articles + extra

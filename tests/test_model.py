@@ -4,6 +4,7 @@ and every object survives a round trip through its dict form."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
@@ -239,3 +240,14 @@ def test_a_timeline_entry_has_a_content_hash_id_written_with_it(article: Article
     data = entry.to_dict()
     assert data["id"] == entry.id
     assert TimelineEntry.from_dict(data) == entry
+
+
+def test_published_is_a_date_written_as_iso_and_read_back_as_a_date() -> None:
+    article = Article.create("a.txt", TEXT, published=date(2026, 3, 3))
+    data = article.to_dict()
+    assert data["published"] == "2026-03-03"
+    assert Article.from_dict(data) == article
+    assert Article.from_dict({**data, "published": "2026-03-03T08:00:00Z"}).published == date(
+        2026, 3, 3
+    )
+    assert Article.from_dict({**data, "published": None}).published is None

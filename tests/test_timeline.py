@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,13 +17,14 @@ def with_dates(
     published: str | None = None,
     dateline: str | None = None,
 ) -> tuple[Article, Extraction]:
-    art = Article.create("t.txt", text, published=published)
+    day = date.fromisoformat(published) if published else None
+    art = Article.create("t.txt", text, published=day)
     if dateline is not None:
         start = text.index(dateline)
         art = Article.create(
             "t.txt",
             text,
-            published=published,
+            published=day,
             published_evidence=Span.of(art, start, start + len(dateline)),
         )
     mentions = []

@@ -55,7 +55,7 @@ _PATTERNS = [
 
 def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
     """Every date expression in the parsed paragraphs, normalised against publication."""
-    anchor = publication_anchor(article.published)
+    anchor = article.published
     mentions: list[DateMention] = []
     for block in blocks:
         for start, end in _merge(block.doc, _candidates(block.doc), anchor):
@@ -73,16 +73,6 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
                 )
             )
     return mentions
-
-
-def publication_anchor(published: str | None) -> date | None:
-    """The publication day as a date; None when absent or not an ISO date."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:

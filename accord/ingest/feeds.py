@@ -47,12 +47,12 @@ def looks_like_feed(data: bytes) -> bool:
     return _FEED_START.match(data[:FEED_SNIFF_BYTES]) is not None
 
 
-def entry_date(entry: Mapping[str, Any]) -> str | None:
-    """The entry's publication date (else its update date) as YYYY-MM-DD."""
+def entry_date(entry: Mapping[str, Any]) -> date | None:
+    """The entry's publication date (else its update date)."""
     for key in ("published", "updated"):
         parsed = entry.get(f"{key}_parsed")
         if isinstance(parsed, time.struct_time):
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
         stated = normalise_date(entry.get(key))
         if stated:
             return stated

@@ -150,7 +150,7 @@ def articles_frame(dossier: Dossier) -> pandas.DataFrame:
             "title": a.title,
             "outlet": a.outlet,
             "url": a.url,
-            "published": a.published,
+            "published": a.published.isoformat() if a.published else None,
             "derived_from": a.derived_from,
             "derivation": a.derivation,
             "chars": len(a.original),

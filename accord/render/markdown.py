@@ -205,7 +205,7 @@ def _sources(dossier: Dossier) -> Iterable[str]:
     for article in dossier.articles:
         yield f"### {md_escape(source_name(article))}: {md_escape(article.title)}\n"
         meta = [
-            article.published or "date not stated",
+            article.published.isoformat() if article.published else "date not stated",
             f"id `{_code(article.id)}`",
             md_escape(article.source),
         ]

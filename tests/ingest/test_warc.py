@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -98,8 +99,8 @@ def test_html_responses_become_articles_with_uri_and_date(tmp_path: Path, name: 
         "https://osterby.example/tram",
         "https://osterby.example/ferry",
     ]
-    assert articles[0].published == "2025-06-14"  # the page states it
-    assert articles[1].published == "2025-07-02"  # no date on the page: the capture date
+    assert articles[0].published == date(2025, 6, 14)  # the page states it
+    assert articles[1].published == date(2025, 7, 2)  # no date on the page: the capture date
     assert "adding 4 stops" in articles[0].original
     assert articles[0].source == f"{warc}[1]"
     ((where, counted),) = [(s.source, s.reason) for s in skipped]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -248,7 +249,7 @@ def test_urls_in_a_batch_become_articles_and_failures_are_skipped(news: LocalSit
     (article,) = result.articles
     assert article.source == news.url("/crane.html")
     assert article.url == news.url("/crane.html")
-    assert article.published == "2025-10-09"
+    assert article.published == date(2025, 10, 9)
     assert article.title == "Harbour crane collapses in storm"
     assert "injuring 3 dock workers" in article.original
     assert "Terms of use" not in article.original

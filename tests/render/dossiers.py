@@ -7,6 +7,8 @@ script, CSS and link injections wherever untrusted text can reach the page.
 
 from __future__ import annotations
 
+from datetime import date
+
 from accord.model import (
     Article,
     Claim,
@@ -56,7 +58,7 @@ def sample_dossier() -> Dossier:
         GAZETTE_TEXT,
         title="Floods close the old river bridge",
         outlet="Harbor Gazette",
-        published="2024-03-03",
+        published=date(2024, 3, 3),
         url="https://gazette.example/floods",
     )
     gazette = gazette.with_removed([Removed(ad_start, ad_start + len(ad), RemovalReason.AD_MARKER)])
@@ -65,7 +67,7 @@ def sample_dossier() -> Dossier:
         VALLEY_TEXT,
         title="Fire service counts flooded homes",
         outlet="Valley Times",
-        published="2024-03-04",
+        published=date(2024, 3, 4),
     )
     reprint_text = GAZETTE_TEXT.replace("Floods close", "Flooding closes")
     reprint = Article.create(
@@ -73,7 +75,7 @@ def sample_dossier() -> Dossier:
         reprint_text,
         title="Flooding closes the old bridge",
         outlet="Wire Copy",
-        published="2024-03-05",
+        published=date(2024, 3, 5),
         derived_from=gazette.id,
         derivation=Derivation.REPRINT,
     )
@@ -236,7 +238,7 @@ def hostile_dossier() -> Dossier:
         text,
         title=f"Evil {SCRIPT}",
         outlet=f"{STYLE_BREAK}<b>Outlet</b>",
-        published="2024-05-01",
+        published=date(2024, 5, 1),
         url="javascript:alert(1)",
     )
     figure = Figure(
