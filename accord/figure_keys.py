@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from accord.extract.measures import is_measure_noun
-from accord.extract.temporal import NUMBER_WORDS
+from accord.lexicon import WHOLE_NUMBER_WORDS
 from accord.model import FigureMention, Scope
 from accord.vocab import Measure
 
@@ -44,7 +44,7 @@ GENERIC_MEASURES = frozenset({Measure.COUNT, Measure.MONEY, Measure.PERCENT})
 STATE_MEASURES = frozenset({Measure.DEPLOYED, Measure.STATIONED})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-_PERIOD_NUMBERS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
+_PERIOD_NUMBERS = {**WHOLE_NUMBER_WORDS, "the": 1}  # "the past week" is one week
 _WINDOW_RE = re.compile(
     r"(?:(\d+|" + "|".join(_PERIOD_NUMBERS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
     re.IGNORECASE,

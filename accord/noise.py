@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from accord import lexicon
 from accord.vocab import RemovalReason
 
 # Headings that open a block of links to other stories; the block runs on over the
@@ -68,7 +69,9 @@ _ADDRESSES_READER = re.compile(
     r"|log|plus|continue|already|start)\b",
     _I,
 )
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", _I)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:" + "|".join((*lexicon.SAID_FORMS, "according to")) + r")\b", _I
+)
 
 _APP_PROMPT = re.compile(
     r"\b(?:click|tap|press) here\b.{0,60}\bapps?\b|^(?:download|get|install|try)\s+(?:the|our)\b"

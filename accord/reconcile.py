@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
+from accord import lexicon
 from accord.events import find_events, parse_day, span_event
 from accord.extract.measures import is_measure_noun
 from accord.figure_keys import (
@@ -75,7 +76,7 @@ INCIDENT_WINDOW_DAYS = 1
 # A reporting verb, then at most a short adjunct ("in a statement"), then the date's own
 # preposition: the date is when it was said. Closed class of English reporting verbs.
 _REPORT_DATE_RE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|declared|confirmed|briefed)"
+    r"\b(?:" + "|".join(lexicon.REPORTED_FORMS) + ")"
     r"(?:\s+(?:reporters|journalists|parliament|lawmakers))?"
     r"(?:\s+(?:in|at|during|after)(?:\s+(?!that\b|who\b|which\b)[\w'’-]+){1,4}?)?"
     r"\s+(?:on|late|early|last|this)?\s*$",

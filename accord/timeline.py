@@ -23,8 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.events import WEEKDAYS, parse_day, sentence_of, shorten, weekday_of
-from accord.extract.temporal import MONTHS, normalise
+from accord.events import parse_day, sentence_of, shorten, weekday_of
+from accord.extract.temporal import normalise
+from accord.lexicon import MONTHS, WEEKDAYS
 from accord.model import Article, DateMention, Event, Extraction, Span, TimelineEntry
 
 SUMMARY_CHARS = 160  # one line of the rendered timeline

@@ -14,7 +14,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from accord.extract.temporal import MONTHS, Tense, normalise
+from accord.extract.temporal import Tense, normalise
+from accord.lexicon import MONTHS
 from accord.model import Article, DateMention, Span
 
 if TYPE_CHECKING:

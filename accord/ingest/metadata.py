@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from accord.lexicon import MONTHS
 from accord.noise import line_reason
 
 # Datelines sit in the header block: title, byline, date, section; 12 lines covers them.
@@ -27,20 +28,6 @@ MAX_DATE_LEAD_CHARS = 40
 MAX_TITLE_CHARS = 160
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -72,7 +59,7 @@ class DateFound:
 def _to_date(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
     named = groups.get("month")
-    month = _MONTHS[named[:3].lower()] if named else int(groups["mnum"])
+    month = MONTHS[named[:3].lower()] if named else int(groups["mnum"])
     try:
         return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:  # "February 30, 2025"
