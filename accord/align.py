@@ -40,7 +40,7 @@ from accord.model import (
     Span,
     content_id,
 )
-from accord.reconcile import bounds, period_key
+from accord.reconcile import bounds
 from accord.statements import group_quotes
 from accord.vocab import Measure
 
@@ -166,7 +166,7 @@ def figure_key(figure: FigureMention) -> str:
     what = str(figure.measure)
     if figure.measure == Measure.COUNT:
         what += f":{(figure.counted or '').lower()}"
-    return f"{what}|{period_key(figure.period)}"
+    return f"{what}|{figure.period.key}"
 
 
 def numbers_clash(a: _Unit, b: _Unit) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from accord.extract.measures import is_measure_noun
-from accord.lexicon import WHOLE_NUMBER_WORDS
 from accord.model import FigureMention, Scope
 from accord.vocab import Measure
 
@@ -43,12 +42,6 @@ GENERIC_MEASURES = frozenset({Measure.COUNT, Measure.MONEY, Measure.PERCENT})
 # Measures of a standing state (forces in place), not of something that happened once.
 STATE_MEASURES = frozenset({Measure.DEPLOYED, Measure.STATIONED})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-_PERIOD_NUMBERS = {**WHOLE_NUMBER_WORDS, "the": 1}  # "the past week" is one week
-_WINDOW_RE = re.compile(
-    r"(?:(\d+|" + "|".join(_PERIOD_NUMBERS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
-    re.IGNORECASE,
-)
 
 
 def singular(word: str) -> str:
@@ -87,19 +80,6 @@ def scope_of(mention: FigureMention) -> Scope:
     if scope is Scope.INCIDENT and mention.measure in STATE_MEASURES:
         return Scope.RUNNING_TOTAL
     return scope
-
-
-def period_key(period: str) -> str:
-    """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
-    seven days" match; an unparseable window keeps its own lower-cased words."""
-    if period == "cumulative" or period.lower().startswith("since"):
-        return "cumulative"  # a running total from a stated start ("since mid-November")
-    match = _WINDOW_RE.search(period)
-    if match is None:
-        return " ".join(period.lower().split())
-    count = match.group(1)
-    n = int(count) if count and count.isdigit() else _PERIOD_NUMBERS.get((count or "").lower(), 1)
-    return f"P{n * _DAYS_PER_UNIT[match.group(2).lower()]}D"
 
 
 def counts_a_happening(mention: FigureMention) -> bool:

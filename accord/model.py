@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
 
-from accord.vocab import Derivation, Measure, RemovalReason, Stage
+from accord.vocab import CUMULATIVE_PERIOD, Derivation, Measure, Period, RemovalReason, Stage
 
 if TYPE_CHECKING:
     import pandas
@@ -253,7 +253,7 @@ class FigureMention:
 
     ``low``/``high`` bound the value (equal for a point value; ``None`` for an open end).
     ``measure`` is the reconciliation key (killed, wounded, killed_or_wounded, captured,
-    deployed, stationed, ... or the generic count); ``period`` is ``"cumulative"`` or the window
+    deployed, stationed, ... or the generic count); ``period`` is cumulative or the window
     phrase ("within the last week"); ``change`` whether the number is a rise, a fall or a
     level; ``attributed_to`` is the credited source chain.
     """
@@ -266,7 +266,7 @@ class FigureMention:
     vague: bool = False  # "dozens", "hundreds", "several"
     counted: str | None = None  # "North Korean soldiers"
     measure: Measure = Measure.COUNT
-    period: str = "cumulative"
+    period: Period = CUMULATIVE_PERIOD
     change: Change = Change.NONE  # read from the governing verb or adverb (extract.change)
     attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
     sentence: Span | None = None
@@ -278,6 +278,7 @@ class FigureMention:
         """Flat, as the dossier contract wants: the span's keys, then the figure's."""
         data = _flat(self)
         data["measure"] = str(self.measure)
+        data["period"] = str(self.period)
         data["change"] = str(self.change)
         data["attributed_to"] = list(self.attributed_to)
         data["frame"] = self.frame.to_dict() if self.frame is not None else None
@@ -288,6 +289,7 @@ class FigureMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
         kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
         kwargs["measure"] = Measure(data.get("measure", Measure.COUNT))
+        kwargs["period"] = Period(data.get("period", CUMULATIVE_PERIOD.text))
         kwargs["change"] = Change(data.get("change", Change.NONE))
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
@@ -524,7 +526,7 @@ class Figure:
     conflict: bool
     mentions: tuple[FigureMention, ...]
     counted: str | None = None
-    period: str = "cumulative"
+    period: Period = CUMULATIVE_PERIOD
     event: str | None = None
     low_sources: tuple[str, ...] = ()  # article ids that set the low end
     high_sources: tuple[str, ...] = ()
@@ -536,6 +538,7 @@ class Figure:
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["measure"] = str(self.measure)
+        data["period"] = str(self.period)
         data["mentions"] = [m.to_dict() for m in self.mentions]
         data["low_sources"] = list(self.low_sources)
         data["high_sources"] = list(self.high_sources)
@@ -547,6 +550,7 @@ class Figure:
     def from_dict(cls, data: dict[str, Any]) -> Figure:
         kwargs = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
         kwargs["measure"] = Measure(data["measure"])
+        kwargs["period"] = Period(data.get("period", CUMULATIVE_PERIOD.text))
         kwargs["mentions"] = tuple(FigureMention.from_dict(m) for m in data["mentions"])
         kwargs["low_sources"] = tuple(data.get("low_sources", ()))
         kwargs["high_sources"] = tuple(data.get("high_sources", ()))

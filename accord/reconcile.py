@@ -43,7 +43,6 @@ from accord.extract.measures import is_measure_noun
 from accord.figure_keys import (
     counts_a_happening,
     measure_key,
-    period_key,
     scope_of,
     victim_group,
 )
@@ -57,9 +56,9 @@ from accord.model import (
     SeriesPoint,
     content_id,
 )
-from accord.vocab import Measure
+from accord.vocab import CUMULATIVE, CUMULATIVE_PERIOD, Measure
 
-__all__ = ["find_events", "period_key", "reconcile_figures"]
+__all__ = ["find_events", "reconcile_figures"]
 
 BestRule = Literal["median", "conservative"]
 
@@ -205,7 +204,7 @@ def reconcile_figures(
                 where = f"{where}={mention.low}..{mention.high}"
             key = (
                 measure_key(mention),
-                period_key(mention.period),
+                mention.period.key,
                 victim_group(mention),
                 scope,
                 where,
@@ -302,7 +301,7 @@ def _reading_order(figure: Figure) -> tuple[int, int, int, str, float, str]:
     rank = MEASURE_ORDER.index(figure.measure) if figure.measure in MEASURE_ORDER else 99
     articles = len({m.span.article for m in figure.mentions})
     scope = SCOPE_ORDER.index(figure.scope)
-    return (scope, rank, -articles, figure.period, -(figure.best or 0.0), figure.id)
+    return (scope, rank, -articles, figure.period.text, -(figure.best or 0.0), figure.id)
 
 
 def dates_the_report(before: str) -> bool:
@@ -397,7 +396,7 @@ def _figure(
         conflict=conflict,
         mentions=tuple(mentions),
         counted=max(set(counted), key=counted.count) if counted else None,
-        period=mentions[0].period if period != "cumulative" else "cumulative",
+        period=mentions[0].period if period != CUMULATIVE else CUMULATIVE_PERIOD,
         event=events.pop() if len(events) == 1 else None,
         low_sources=_sources(mentions, low),
         high_sources=_sources(mentions, high),

@@ -1,13 +1,18 @@
-"""The closed vocabularies the model speaks: each a ``StrEnum``, so a member is its string.
+"""The closed vocabularies the model speaks, and its small value types.
 
-A member compares equal to its value and ``json.dumps`` writes the value, so the JSON and the
-store keep the same strings while the code gets a type that mypy checks and a reader can list.
-Stages produce members at the source; ``from_dict`` turns a stored string back into one.
+Each vocabulary is a ``StrEnum``: a member compares equal to its value and ``json.dumps``
+writes the value, so the JSON and the store keep the same strings while the code gets a type
+that mypy checks and a reader can list. Stages produce members at the source; ``from_dict``
+turns a stored string back into one. A :class:`Period` is read once, where it is extracted.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from accord.lexicon import WHOLE_NUMBER_WORDS
 
 
 class Measure(StrEnum):
@@ -88,3 +93,54 @@ class MentionKind(StrEnum):
     FIGURE = "figure"
     QUOTE = "quote"
     DATE = "date"
+
+
+CUMULATIVE = "cumulative"
+# A month and a year as news counts them in a window ("the past month"): 30 and 365 days.
+DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
+_WINDOW_NUMBERS = {**WHOLE_NUMBER_WORDS, "the": 1}  # "the past week" is one week
+_WINDOW_RE = re.compile(
+    r"(?:(\d+|" + "|".join(_WINDOW_NUMBERS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a figure covers: ``text`` as the article words it ("cumulative" when it names
+    no window, "week", "24 hours", "since mid-November").
+
+    ``key`` is what two periods are compared by, computed once from the text: ``"cumulative"``
+    for a running total (also one from a stated start, "since mid-November"), an ISO 8601
+    duration ``"P7D"`` so that "the past week" and "the last seven days" match, or the
+    window's own lower-cased words when its length cannot be read ("24 hours", "weekend").
+    """
+
+    text: str = CUMULATIVE
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", _period_key(self.text))
+
+    @property
+    def cumulative(self) -> bool:
+        """A running total rather than a window."""
+        return self.key == CUMULATIVE
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _period_key(text: str) -> str:
+    if text == CUMULATIVE or text.lower().startswith("since"):
+        return CUMULATIVE
+    match = _WINDOW_RE.search(text)
+    if match is None:
+        return " ".join(text.lower().split())
+    count = match.group(1)
+    n = int(count) if count and count.isdigit() else _WINDOW_NUMBERS.get((count or "").lower(), 1)
+    return f"P{n * DAYS_PER_UNIT[match.group(2).lower()]}D"
+
+
+# The period of a figure that names no window (immutable, so one value serves every default).
+CUMULATIVE_PERIOD = Period()

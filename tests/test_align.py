@@ -27,7 +27,7 @@ from accord.model import (
     Span,
     SpeakerType,
 )
-from accord.vocab import Measure
+from accord.vocab import Measure, Period
 
 
 def article(text: str, **kwargs: object) -> Article:
@@ -106,8 +106,8 @@ def test_bare_counts_contradict_only_when_they_count_one_thing_over_one_period(
 ) -> None:
     a = article("Rescuers said 40 miners were trapped underground after the collapse.")
     b = article("Rescuers said 400 miners were trapped underground after the collapse.")
-    fa = FigureMention(Span.of(a, 14, 16), 40, 40, counted=counted[0], period=periods[0])
-    fb = FigureMention(Span.of(b, 14, 17), 400, 400, counted=counted[1], period=periods[1])
+    fa = FigureMention(Span.of(a, 14, 16), 40, 40, counted=counted[0], period=Period(periods[0]))
+    fb = FigureMention(Span.of(b, 14, 17), 400, 400, counted=counted[1], period=Period(periods[1]))
     claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
     assert any(c.contradicts for c in claims) is clash
 

@@ -28,7 +28,7 @@ from accord.model import (
     Toll,
     content_id,
 )
-from accord.vocab import Derivation, Measure, RemovalReason, Stage
+from accord.vocab import Derivation, Measure, Period, RemovalReason, Stage
 
 TEXT = "Headline here\n\n[ad]\nA dam failed on Tuesday.\nRepeated line.\nRepeated line.\n"
 
@@ -251,3 +251,32 @@ def test_published_is_a_date_written_as_iso_and_read_back_as_a_date() -> None:
         2026, 3, 3
     )
     assert Article.from_dict({**data, "published": None}).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("cumulative", "cumulative"),
+        ("since mid-November", "cumulative"),
+        ("week", "P7D"),
+        ("seven days", "P7D"),
+        ("2 months", "P60D"),
+        ("24 hours", "24 hours"),
+    ],
+)
+def test_a_period_reads_its_key_once_from_its_words(text: str, key: str) -> None:
+    period = Period(text)
+    assert (period.key, str(period), period.cumulative) == (key, text, key == "cumulative")
+
+
+def test_a_figure_mention_writes_its_period_as_words_and_reads_it_back(article: Article) -> None:
+    start = TEXT.index("dam")
+    figure = FigureMention(Span.of(article, start, start + 3), 5.0, 5.0, period=Period("week"))
+    data = figure.to_dict()
+    assert data["period"] == "week"
+    assert (
+        FigureMention.from_dict(data) == figure
+        and FigureMention.from_dict(data).period.key == "P7D"
+    )
+    del data["period"]
+    assert FigureMention.from_dict(data).period.cumulative

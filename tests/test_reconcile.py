@@ -19,8 +19,8 @@ from accord.model import (
     Scope,
     Span,
 )
-from accord.reconcile import dates_the_report, period_key, reconcile_figures
-from accord.vocab import Measure
+from accord.reconcile import dates_the_report, reconcile_figures
+from accord.vocab import Measure, Period
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -84,8 +84,8 @@ def test_figures_that_measure_different_things_are_never_merged(
     a = article("At least 300 people were counted by the monitors.")
     b = article("Some 320 people were counted by the relief agency.")
     exs = [
-        extraction(a, figure(a, "At least 300", 300, None, first[0], period=first[1])),
-        extraction(b, figure(b, "Some 320", 320, 320, second[0], period=second[1])),
+        extraction(a, figure(a, "At least 300", 300, None, first[0], period=Period(first[1]))),
+        extraction(b, figure(b, "Some 320", 320, 320, second[0], period=Period(second[1]))),
     ]
     assert len(reconcile_figures([a, b], exs, one_event(a, b))) == 2
 
@@ -149,7 +149,7 @@ def test_a_figure_repeated_inside_one_article_stays_in_one_group() -> None:
     ],
 )
 def test_windows_are_normalised_to_days(window: str, key: str) -> None:
-    assert period_key(window) == key
+    assert Period(window).key == key
 
 
 def test_figure_ids_are_content_hashes_that_do_not_change_between_runs() -> None:

@@ -170,8 +170,8 @@ def test_seed_casualty_figures_never_pair_reports_of_two_events(
         if figure.scope is Scope.INCIDENT:
             assert len({event_of[m.span.article] for m in figure.mentions}) == 1, figure
     casualties = [f for f in seed_dossier.figures if f.measure == "killed_or_wounded"]
-    weekly = [f for f in casualties if f.period != "cumulative"]
-    totals = [f for f in casualties if f.period == "cumulative"]
+    weekly = [f for f in casualties if str(f.period) != "cumulative"]
+    totals = [f for f in casualties if str(f.period) == "cumulative"]
     assert weekly and totals
     assert all(not set(w.mentions) & set(t.mentions) for w in weekly for t in totals)
     for measure in ("killed", "wounded"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from accord.vocab import Measure
+from accord.vocab import CUMULATIVE_PERIOD, Measure, Period
 
 # Lemma → measure. Closed classes of English verbs, nouns and adjectives of harm and movement
 # (the event types of ACLED and the GVDB victim fields), not phrases from any corpus.
@@ -454,8 +454,8 @@ def _period_phrase(prep: Token) -> str | None:
     return None
 
 
-def period_of(anchor: Token, noun: Token | None) -> str:
-    """``"cumulative"``, or the window the figure covers: "week", "24 hours",
+def period_of(anchor: Token, noun: Token | None) -> Period:
+    """Cumulative, or the window the figure covers: "week", "24 hours",
     "since mid-November" — read from a window phrase attached to the figure's clause."""
     carriers = [anchor, *anchor.ancestors]
     if noun is not None:
@@ -469,11 +469,11 @@ def period_of(anchor: Token, noun: Token | None) -> str:
             if child.dep_ == "prep" or child.lower_ == "since":
                 found = _period_phrase(child)
                 if found:
-                    return found
+                    return Period(found)
             if child.dep_ == "advcl" and child.lower_ != "since":
                 for grandchild in child.children:
                     if grandchild.dep_ == "mark" and grandchild.lower_ == "since":
                         dates = [t for t in child.subtree if t.ent_type_ == "DATE"]
                         if dates:
-                            return "since " + child.doc[dates[0].i : dates[-1].i + 1].text
-    return "cumulative"
+                            return Period("since " + child.doc[dates[0].i : dates[-1].i + 1].text)
+    return CUMULATIVE_PERIOD

@@ -78,7 +78,7 @@ def figures_frame(dossier: Dossier) -> pandas.DataFrame:
                 "conflict": figure.conflict,
                 "as_of": figure.as_of,
                 "counted": figure.counted,
-                "period": figure.period,
+                "period": str(figure.period),
                 "event": figure.event,
                 "mentions": len(figure.mentions),
                 "sources": len(ids),
