@@ -24,6 +24,7 @@ from accord.model import (
     FigureMention,
     Quote,
     QuoteMention,
+    Skipped,
     Span,
     TimelineEntry,
 )
@@ -51,6 +52,7 @@ __all__ = [
     "NoArticlesError",
     "Quote",
     "QuoteMention",
+    "Skipped",
     "Span",
     "TimelineEntry",
     "analyze",

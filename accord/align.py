@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -39,8 +40,9 @@ from accord.model import (
     Span,
     content_id,
 )
-from accord.reconcile import bounds, period_key
+from accord.reconcile import bounds
 from accord.statements import group_quotes
+from accord.vocab import Measure
 
 __all__ = [
     "Blocking",
@@ -161,10 +163,10 @@ def figure_key(figure: FigureMention) -> str:
     """What a figure counts, keyed as ``reconcile`` keys it: the measure, the counted noun
     for a bare count ("one stranded driver" and "five nurses" are not one quantity), and
     the period ("40 this week" does not contradict "400 since the war began")."""
-    what = figure.measure
-    if what == "count":
+    what = str(figure.measure)
+    if figure.measure == Measure.COUNT:
         what += f":{(figure.counted or '').lower()}"
-    return f"{what}|{period_key(figure.period)}"
+    return f"{what}|{figure.period.key}"
 
 
 def numbers_clash(a: _Unit, b: _Unit) -> bool:
@@ -274,7 +276,9 @@ def _claims(
     clashes: list[tuple[int, int]],
 ) -> list[Claim]:
     derived = {a.id: a.derived_from for a in articles}
-    order = {a.id: (a.published is None, a.published or "", k) for k, a in enumerate(articles)}
+    order = {
+        a.id: (a.published is None, a.published or date.min, k) for k, a in enumerate(articles)
+    }
     group_of = {i: g for g, members in enumerate(union.groups()) for i in members}
     in_clash = {group_of[i] for pair in clashes for i in pair}
     kept: dict[int, list[int]] = {}

@@ -118,7 +118,8 @@ def summary_lines(changes: Changes) -> list[str]:
         for a in changes.sources
     ]
     for item in changes.figures:
-        notes = [n for n in (item.figure.counted, item.figure.period) if n and n != "cumulative"]
+        period = None if item.figure.period.cumulative else str(item.figure.period)
+        notes = [n for n in (item.figure.counted, period) if n]
         if item.figure.conflict:
             notes.append("sources disagree")
         label = item.figure.measure + (f" ({'; '.join(notes)})" if notes else "")

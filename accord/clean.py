@@ -29,6 +29,7 @@ import numpy as np
 
 from accord import noise
 from accord.model import Article, Removed
+from accord.vocab import RemovalReason
 
 if TYPE_CHECKING:
     from accord.nlp import Embedder
@@ -75,10 +76,11 @@ class _Plan:
 
     article: Article
     lines: list[_Line]
-    reasons: dict[int, str] = field(default_factory=dict)  # line index -> whole-line reason
+    # line index -> whole-line reason
+    reasons: dict[int, RemovalReason] = field(default_factory=dict)
     segments: list[Removed] = field(default_factory=list)  # everything claimed, no overlaps
 
-    def claim(self, start: int, end: int, reason: str) -> None:
+    def claim(self, start: int, end: int, reason: RemovalReason) -> None:
         """Record ``start:end`` as removed, except the parts already claimed."""
         pos = start
         for seg in sorted(self.segments, key=lambda s: s.start):
@@ -88,7 +90,7 @@ class _Plan:
             pos = max(pos, seg.end)
         self._add(pos, end, reason)
 
-    def _add(self, start: int, end: int, reason: str) -> None:
+    def _add(self, start: int, end: int, reason: RemovalReason) -> None:
         piece = self.article.original[start:end]
         if start < end and piece.strip():
             lead = len(piece) - len(piece.lstrip())
@@ -117,7 +119,7 @@ def split_lines(text: str) -> list[_Line]:
 
 
 def _mark_lines(plan: _Plan) -> None:
-    block: str | None = None  # the reason of the heading whose link list we are in
+    block: RemovalReason | None = None  # the reason of the heading whose link list we are in
     for line in plan.lines[1:]:  # the title stays
         reason = noise.line_reason(line.text)
         if reason is None and block is not None and noise.is_link_like(line.text):
@@ -132,7 +134,9 @@ def _mark_lines(plan: _Plan) -> None:
         )
     for line in plan.lines[1:]:
         for marker in noise.AD_MARKER_INLINE.finditer(line.text):
-            plan.claim(line.start + marker.start(), line.start + marker.end(), noise.AD_MARKER)
+            plan.claim(
+                line.start + marker.start(), line.start + marker.end(), RemovalReason.AD_MARKER
+            )
 
 
 # --- 2. context: captions, credits, repeats --------------------------------------------------
@@ -155,24 +159,24 @@ def _mark_captions(plan: _Plan) -> None:
             continue
         tail = noise.credit_tail(line.text)
         if tail is not None:
-            plan.claim(line.start + tail.start(), line.end, noise.PHOTO_CREDIT)
+            plan.claim(line.start + tail.start(), line.end, RemovalReason.PHOTO_CREDIT)
             body = line.text[: tail.start()].rstrip()
             if _is_caption_text(body, MAX_CAPTION_WORDS):
-                plan.claim(line.start, line.start + len(body), noise.CAPTION)
+                plan.claim(line.start, line.start + len(body), RemovalReason.CAPTION)
                 captions.add(line.index)
-    credits = [i for i, r in plan.reasons.items() if r == noise.PHOTO_CREDIT]
+    credits = [i for i, r in plan.reasons.items() if r == RemovalReason.PHOTO_CREDIT]
     for i in credits:
         before = lines[i - 1] if i - 1 > 0 else None
         after = lines[i + 1] if i + 1 < len(lines) else None
         if before and plan.kept(before) and _is_caption_beside(before.text, MAX_CAPTION_WORDS):
-            plan.reasons[before.index] = noise.CAPTION
+            plan.reasons[before.index] = RemovalReason.CAPTION
             captions.add(before.index)
         if (
             after
             and plan.kept(after)
             and _is_caption_beside(after.text, MAX_CAPTION_AFTER_CREDIT_WORDS)
         ):
-            plan.reasons[after.index] = noise.CAPTION
+            plan.reasons[after.index] = RemovalReason.CAPTION
     for i in sorted(captions):
         label = lines[i - 1] if i - 1 > 0 else None
         if (
@@ -181,7 +185,7 @@ def _mark_captions(plan: _Plan) -> None:
             and noise.words(label.text) <= MAX_IMAGE_LABEL_WORDS
             and not noise.ends_like_sentence(label.text)
         ):
-            plan.reasons[label.index] = noise.CAPTION
+            plan.reasons[label.index] = RemovalReason.CAPTION
 
 
 def _mark_duplicates(plan: _Plan) -> None:
@@ -191,7 +195,7 @@ def _mark_duplicates(plan: _Plan) -> None:
             continue
         key = " ".join(line.text.split())
         if key in seen:
-            plan.reasons[line.index] = noise.DUPLICATE
+            plan.reasons[line.index] = RemovalReason.DUPLICATE
         seen.add(key)
 
 
@@ -240,7 +244,7 @@ def _off_topic_start(plan: _Plan, vectors: np.ndarray) -> int | None:
     """
     paragraphs = _paragraphs(plan)
     to_lead = vectors[1:] @ _unit(vectors[: 1 + LEAD_PARAGRAPHS].mean(axis=0))
-    boundary = max((i for i, r in plan.reasons.items() if r == noise.MORE_FROM), default=-1)
+    boundary = max((i for i, r in plan.reasons.items() if r == RemovalReason.MORE_FROM), default=-1)
     if boundary > paragraphs[LEAD_PARAGRAPHS - 1].index:
         after = [k for k, ln in enumerate(paragraphs) if ln.index > boundary]
         if after and all(to_lead[k] < OFF_TOPIC_AFTER_BOUNDARY for k in after):
@@ -255,7 +259,9 @@ def _off_topic_start(plan: _Plan, vectors: np.ndarray) -> int | None:
 
 def _claim_off_topic(plan: _Plan, start_line: int | None) -> None:
     if start_line is not None:
-        plan.claim(plan.lines[start_line].start, len(plan.article.original), noise.OFF_TOPIC)
+        plan.claim(
+            plan.lines[start_line].start, len(plan.article.original), RemovalReason.OFF_TOPIC
+        )
 
 
 # --- entry points ----------------------------------------------------------------------------
@@ -295,9 +301,9 @@ def clean_article(article: Article, embedder: Embedder) -> Article:
     return clean_articles([article], embedder)[0].article
 
 
-def removed_by_reason(articles: Sequence[Article]) -> dict[str, int]:
+def removed_by_reason(articles: Sequence[Article]) -> dict[RemovalReason, int]:
     """How many segments each reason removed, over ``articles`` (for reports and docs)."""
-    counts: dict[str, int] = {}
+    counts: dict[RemovalReason, int] = {}
     for article in articles:
         for seg in article.removed:
             counts[seg.reason] = counts.get(seg.reason, 0) + 1

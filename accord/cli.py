@@ -22,7 +22,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from accord.errors import AccordError
-from accord.model import Dossier
+from accord.model import Dossier, Skipped
+from accord.vocab import Stage
 
 if TYPE_CHECKING:
     from accord.changes import Changes
@@ -98,20 +99,15 @@ def _report(dossier: Dossier, written: list[Path]) -> None:
     )
     err.print(table)
     for item in dossier.skipped:
-        err.print(
-            _skipped_line(item["source"], item.get("stage", "read"), item["reason"]),
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        err.print(_skipped_line(item), markup=False, highlight=False, soft_wrap=True)
     for path in written:
         out.print(str(path), markup=False, highlight=False)
 
 
-def _skipped_line(source: str, stage: str, reason: str) -> str:
+def _skipped_line(item: Skipped) -> str:
     """One line per input left out; a processing stage is named, reading is the default."""
-    where = "" if stage == "read" else f" ({stage})"
-    return f"skipped {source}{where}: {reason}"
+    where = "" if item.stage == Stage.READ else f" ({item.stage})"
+    return f"skipped {item.source}{where}: {item.reason}"
 
 
 StrictOption = Annotated[
@@ -315,12 +311,10 @@ def ingest(
         report = replace(report, skipped=tuple(read.skipped))
     except AccordError as exc:
         raise _fail(exc) from None
-    for source, reason in report.skipped:
-        err.print(
-            _skipped_line(source, "read", reason), markup=False, highlight=False, soft_wrap=True
-        )
+    for item in report.skipped:
+        err.print(_skipped_line(item), markup=False, highlight=False, soft_wrap=True)
     for failure in report.failures:
-        line = _skipped_line(failure.source, failure.stage, failure.reason)
+        line = _skipped_line(failure.skipped())
         err.print(f"{line} (quarantined)", markup=False, highlight=False, soft_wrap=True)
     held = f", {report.held} held in quarantine" if report.held else ""
     out.print(
@@ -530,8 +524,8 @@ def watch(
     from accord.watch import watch as run_watch
 
     def said(done: Round) -> None:
-        for source, reason in done.report.skipped:
-            err.print(f"skipped {source}: {reason}", markup=False, highlight=False, soft_wrap=True)
+        for item in done.report.skipped:
+            err.print(_skipped_line(item), markup=False, highlight=False, soft_wrap=True)
         out.print(
             f"{len(done.files)} file(s): {done.report.added} added, "
             f"{len(done.updates)} story(ies) refreshed",

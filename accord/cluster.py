@@ -123,7 +123,7 @@ def signal_of(
         article.id,
         vector,
         frozenset(entities),
-        day_number(article.published),
+        article.published.toordinal() if article.published else None,
         lead_terms(lead_text(article)),
         named_days(extraction),
     )

@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from accord.model import Article
+from accord.vocab import Derivation
 
 Embedder = Callable[[list[str]], np.ndarray]
 
@@ -98,13 +100,13 @@ class Copy:
 
     copy: int
     original: int
-    derivation: str
+    derivation: Derivation
 
 
 def _order(articles: Sequence[Article]) -> list[int]:
     return sorted(
         range(len(articles)),
-        key=lambda i: (articles[i].published is None, articles[i].published or "", i),
+        key=lambda i: (articles[i].published is None, articles[i].published or date.min, i),
     )
 
 
@@ -149,7 +151,7 @@ def find_copies(
         for key in whole.query(hashes[i]):
             j = int(key)
             if rank[j] < rank[i] and i not in found:
-                found[i] = Copy(i, j, "reprint")
+                found[i] = Copy(i, j, Derivation.REPRINT)
         copied: dict[int, int] = {}
         for pmh in para_hashes[i]:
             keys = part.query(pmh)
@@ -158,7 +160,7 @@ def find_copies(
                     copied[j] = copied.get(j, 0) + 1
         for j, count in sorted(copied.items(), key=lambda kv: rank[kv[0]]):
             if i not in found and count >= COPIED_SHARE * len(paras[i]):
-                found[i] = Copy(i, j, "reprint")
+                found[i] = Copy(i, j, Derivation.REPRINT)
     vectors = _VectorSource(embedder, known)
     found.update(_rewrites(articles, paras, order, rank, found, vectors))
     return sorted(found.values(), key=lambda c: rank[c.copy])
@@ -185,10 +187,10 @@ def _rewrites(
                 continue
             share, forward = paragraph_matches(spans[i], spans[j])
             if share >= COPIED_SHARE and forward >= IN_ORDER_SHARE:
-                out[i] = Copy(i, j, "rewrite")
+                out[i] = Copy(i, j, Derivation.REWRITE)
                 break
             if credits[i] & credits[j] and share >= WIRE_SHARE:
-                out[i] = Copy(i, j, "wire")
+                out[i] = Copy(i, j, Derivation.WIRE)
                 break
     return out
 

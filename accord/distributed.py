@@ -32,7 +32,7 @@ from accord import dedupe
 from accord.cluster import Assignment, Signal, StoryIndex
 from accord.cluster import signal_of as cluster_signal
 from accord.errors import ArticleFailure
-from accord.model import Article
+from accord.model import Article, Skipped
 from accord.process import Processed, ProcessedArticle, process
 from accord.store import ArticleRecord, Store
 
@@ -73,7 +73,7 @@ class IngestReport:
     added: int
     new_stories: int
     batches: int
-    skipped: tuple[tuple[str, str], ...] = ()  # files and records that could not be read
+    skipped: tuple[Skipped, ...] = ()  # files and records that could not be read
     failures: tuple[ArticleFailure, ...] = ()  # articles quarantined by this run
     held: int = 0  # articles passed by because an earlier run quarantined them
 

@@ -25,20 +25,12 @@ with its traceback instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from typing import Any
 
-
-class Stage(StrEnum):
-    """Where an article's processing failed."""
-
-    READ = "read"
-    CLEAN = "clean"
-    PARSE = "parse"
-    EXTRACT = "extract"
-    EMBED = "embed"
-
+from accord.model import Skipped
+from accord.vocab import Stage as Stage  # where a failure happened, re-exported with the errors
 
 INTERNAL_HINT = (
     "this is a bug in accord: please report it with the input that caused it and the "
@@ -77,9 +69,9 @@ class ArticleFailure:
         """The one line a report prints: file, stage and reason."""
         return f"{self.source}: {self.stage} failed: {self.reason}"
 
-    def skipped(self) -> dict[str, str]:
+    def skipped(self) -> Skipped:
         """The entry of :attr:`accord.model.Dossier.skipped`."""
-        return {"source": self.source, "stage": str(self.stage), "reason": self.reason}
+        return Skipped(self.source, self.stage, self.reason)
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "stage": str(self.stage)}
@@ -139,9 +131,9 @@ class FetchError(InputError):
 class NoArticlesError(AccordError):
     """Raised when every input was skipped: there is nothing to analyse."""
 
-    def __init__(self, skipped: list[tuple[str, str]]) -> None:
-        self.skipped = skipped
-        detail = "; ".join(f"{src}: {why}" for src, why in skipped[:5])
+    def __init__(self, skipped: Sequence[Skipped]) -> None:
+        self.skipped = tuple(skipped)
+        detail = "; ".join(f"{s.source}: {s.reason}" for s in skipped[:5])
         more = f" (and {len(skipped) - 5} more)" if len(skipped) > 5 else ""
         super().__init__(
             f"no article could be read from {len(skipped)} input(s): {detail}{more}. "

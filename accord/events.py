@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.lexicon import WEEKDAYS
 from accord.model import Article, DateMention, Event, Extraction, Span, content_id
 
 Embedder = Callable[[list[str]], np.ndarray]
@@ -62,7 +63,6 @@ LEAD_EMBEDDING_WEIGHT = 0.1
 LEAD_DATE_MAX_AGE_DAYS = 31
 LABEL_CHARS = 120
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 # A run of capitalised words not opening a sentence: a cheap stand-in for named entities
 # (people, places, organisations) that needs no parse.
@@ -139,7 +139,7 @@ def article_anchor(article: Article, extraction: Extraction) -> Anchor:
 
 def _dated_anchor(article: Article, extraction: Extraction) -> Anchor:
     lead = lead_sentences(extraction)
-    published = parse_day(article.published)
+    published = article.published
     for sent in lead:
         for mention in extraction.dates:
             if not (sent.start <= mention.span.start and mention.span.end <= sent.end):

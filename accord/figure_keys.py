@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from accord.extract.measures import is_measure_noun
-from accord.extract.temporal import NUMBER_WORDS
 from accord.model import FigureMention, Scope
+from accord.vocab import Measure
 
 # Heads that say how many, not who: a figure counting "people" is not a separate group.
 GENERIC_HEADS = frozenset(
@@ -38,16 +38,10 @@ HEAD_CLASSES = {
 }
 # Measures that say only what kind of number it is, not what happened: two different prices or
 # counts in one story are usually of different things, so they never conflict.
-GENERIC_MEASURES = frozenset({"count", "money", "percent"})
+GENERIC_MEASURES = frozenset({Measure.COUNT, Measure.MONEY, Measure.PERCENT})
 # Measures of a standing state (forces in place), not of something that happened once.
-STATE_MEASURES = frozenset({"deployed", "stationed"})
+STATE_MEASURES = frozenset({Measure.DEPLOYED, Measure.STATIONED})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_DAYS_PER_UNIT = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365}
-_PERIOD_NUMBERS = {**NUMBER_WORDS, "the": 1}  # "the past week" is one week
-_WINDOW_RE = re.compile(
-    r"(?:(\d+|" + "|".join(_PERIOD_NUMBERS) + r")\s+)?(day|week|fortnight|month|year)s?\b",
-    re.IGNORECASE,
-)
 
 
 def singular(word: str) -> str:
@@ -88,19 +82,6 @@ def scope_of(mention: FigureMention) -> Scope:
     return scope
 
 
-def period_key(period: str) -> str:
-    """``"cumulative"``, or a window as ``"P<days>D"`` so that "the past week" and "the last
-    seven days" match; an unparseable window keeps its own lower-cased words."""
-    if period == "cumulative" or period.lower().startswith("since"):
-        return "cumulative"  # a running total from a stated start ("since mid-November")
-    match = _WINDOW_RE.search(period)
-    if match is None:
-        return " ".join(period.lower().split())
-    count = match.group(1)
-    n = int(count) if count and count.isdigit() else _PERIOD_NUMBERS.get((count or "").lower(), 1)
-    return f"P{n * _DAYS_PER_UNIT[match.group(2).lower()]}D"
-
-
 def counts_a_happening(mention: FigureMention) -> bool:
     """Does the figure count the outcome of a happening (killed, captured, deployed…)? Only
     then can two different numbers for it be a conflict."""
@@ -109,6 +90,6 @@ def counts_a_happening(mention: FigureMention) -> bool:
 
 def measure_key(mention: FigureMention) -> str:
     """The measure, with the counted noun for a bare count (it says what it counts only there)."""
-    if mention.measure == "count":
+    if mention.measure == Measure.COUNT:
         return f"count:{(mention.counted or '').lower()}"
     return mention.measure

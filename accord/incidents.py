@@ -36,10 +36,18 @@ from accord.model import (
     VictimMention,
 )
 from accord.nlp import Block
+from accord.vocab import Measure
 
 # Harm measures an incident's toll reports, in the order a dossier lists them.
-TOLL_MEASURES = ("killed", "wounded", "missing", "captured", "arrested", "displaced")
-HIT = "shot"  # hit, outcome not stated: killed or wounded
+TOLL_MEASURES = (
+    Measure.KILLED,
+    Measure.WOUNDED,
+    Measure.MISSING,
+    Measure.CAPTURED,
+    Measure.ARRESTED,
+    Measure.DISPLACED,
+)
+HIT = Measure.SHOT  # hit, outcome not stated: killed or wounded
 
 
 def article_incident(
@@ -77,7 +85,7 @@ def incident_of(
     article: str, figures: Sequence[FigureMention], victims: Sequence[VictimMention]
 ) -> ArticleIncident:
     """The tolls from figures and unnumbered victims (see module docstring)."""
-    stated: dict[str, tuple[int, tuple[Span, ...]]] = {}
+    stated: dict[Measure, tuple[int, tuple[Span, ...]]] = {}
     context: list[Span] = []
     for figure in figures:
         if figure.measure not in (*TOLL_MEASURES, HIT):
@@ -90,23 +98,23 @@ def incident_of(
         value = _known(figure)
         if value is not None and figure.measure not in stated:
             stated[figure.measure] = (value, (figure.span,))
-    named: dict[str, tuple[int, tuple[Span, ...]]] = {}
-    first_named: dict[str, int] = {}
+    named: dict[Measure, tuple[int, tuple[Span, ...]]] = {}
+    first_named: dict[Measure, int] = {}
     for victim in victims:
         if not _in_incident(victim.frame.scope if victim.frame else None):
             continue
         first_named.setdefault(victim.measure, victim.span.start)
         if victim.count > named.get(victim.measure, (0, ()))[0]:
             named[victim.measure] = (victim.count, (victim.span,))
-    tolls: dict[str, tuple[int, tuple[Span, ...]]] = {}
+    tolls: dict[Measure, tuple[int, tuple[Span, ...]]] = {}
     for measure in (*TOLL_MEASURES, HIT):
         found = _earliest(stated.get(measure), named.get(measure), first_named.get(measure))
         if found is not None:
             tolls[measure] = found
     hit = tolls.pop(HIT, None)
-    killed = tolls.get("killed", (0, ()))[0]
-    if hit is not None and "wounded" not in tolls and hit[0] > killed:
-        tolls["wounded"] = (hit[0] - killed, hit[1])
+    killed = tolls.get(Measure.KILLED, (0, ()))[0]
+    if hit is not None and Measure.WOUNDED not in tolls and hit[0] > killed:
+        tolls[Measure.WOUNDED] = (hit[0] - killed, hit[1])
     return ArticleIncident(
         article=article,
         tolls=tuple(

@@ -284,3 +284,136 @@ KILLING_NOUNS = frozenset({"death", "murder", "killing", "slaying", "homicide", 
 FATAL_ADJECTIVES = frozenset({"fatal", "deadly", "lethal"})
 # "The body of a man was found": a body is one person dead.
 BODY_NOUNS = frozenset({"body", "corpse"})
+
+# --- attribution: the verbs a statement or a figure is credited through ----------------------
+
+# Verbs of saying, writing, belief and evidence (PolNeAR's cue classes) that credit both a
+# quote (accord.extract.cues) and a figure (accord.extract.attribution) to their subject.
+# Lemmas, so "said", "says", "saying" all match.
+REPORTING_VERBS = frozenset(
+    {
+        "accuse",
+        "acknowledge",
+        "add",
+        "allege",
+        "announce",
+        "argue",
+        "assert",
+        "believe",
+        "claim",
+        "conclude",
+        "confirm",
+        "declare",
+        "disclose",
+        "estimate",
+        "explain",
+        "find",
+        "indicate",
+        "insist",
+        "know",
+        "mention",
+        "note",
+        "predict",
+        "report",
+        "reveal",
+        "say",
+        "show",
+        "state",
+        "suggest",
+        "tell",
+        "testify",
+        "think",
+        "warn",
+        "write",
+    }
+)
+# "citing police records", "quoting officials": the cited source is credited after the citer.
+CITING_VERBS = frozenset({"cite", "quote"})
+# Inflected forms of reporting verbs, for patterns over raw text (where there are no lemmas).
+SAID_FORMS = ("said", "says", "told")
+REPORTED_FORMS = (
+    *SAID_FORMS,
+    "announced",
+    "reported",
+    "stated",
+    "added",
+    "declared",
+    "confirmed",
+    "briefed",
+)
+
+# --- numbers and the calendar ---------------------------------------------------------------
+
+# Words that stand for a number ("three", "a dozen", "a couple"), with their value; the scale
+# words ("hundred", "million") are in accord.extract.numbers.
+NUMBER_WORD_VALUES: dict[str, float] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "half": 0.5,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "couple": 2,
+    "pair": 2,
+}
+# The whole numbers among them ("three weeks", "a month"): counts of days, weeks and windows.
+WHOLE_NUMBER_WORDS: dict[str, int] = {
+    word: int(value)
+    for word, value in NUMBER_WORD_VALUES.items()
+    if value >= 1 and value == int(value)
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}

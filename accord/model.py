@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal
+
+from accord.vocab import CUMULATIVE_PERIOD, Derivation, Measure, Period, RemovalReason, Stage
 
 if TYPE_CHECKING:
     import pandas
@@ -54,18 +57,18 @@ class Span:
 
 @dataclass(frozen=True)
 class Removed:
-    """A segment of the original text that cleaning dropped, and why (e.g. ``"ad-marker"``)."""
+    """A segment of the original text that cleaning dropped, and why."""
 
     start: int
     end: int
-    reason: str
+    reason: RemovalReason
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "reason": str(self.reason)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Removed:
-        return cls(int(data["start"]), int(data["end"]), str(data["reason"]))
+        return cls(int(data["start"]), int(data["end"]), RemovalReason(data["reason"]))
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,11 @@ class Article:
     original: str
     outlet: str | None = None
     url: str | None = None
-    published: str | None = None  # YYYY-MM-DD, only when stated; never today's date
+    published: date | None = None  # only when stated; never today's date
     published_evidence: Span | None = None  # where in the text the date was read, if there
     removed: tuple[Removed, ...] = ()
     derived_from: str | None = None  # id of the article this one reprints or rewrites
-    derivation: str | None = None  # "reprint" | "rewrite" | "wire"
+    derivation: Derivation | None = None
 
     @classmethod
     def create(cls, source: str, original: str, title: str = "", **kwargs: Any) -> Article:
@@ -136,6 +139,8 @@ class Article:
         data["published_evidence"] = (
             self.published_evidence.to_dict() if self.published_evidence else None
         )
+        data["published"] = self.published.isoformat() if self.published else None
+        data["derivation"] = str(self.derivation) if self.derivation else None
         data["text"] = self.text
         return data
 
@@ -146,6 +151,10 @@ class Article:
         kwargs["removed"] = tuple(Removed.from_dict(r) for r in data.get("removed", []))
         ev = data.get("published_evidence")
         kwargs["published_evidence"] = Span.from_dict(ev) if ev else None
+        published = data.get("published")
+        kwargs["published"] = date.fromisoformat(published[:10]) if published else None
+        derivation = data.get("derivation")
+        kwargs["derivation"] = Derivation(derivation) if derivation else None
         return cls(**kwargs)
 
 
@@ -244,7 +253,7 @@ class FigureMention:
 
     ``low``/``high`` bound the value (equal for a point value; ``None`` for an open end).
     ``measure`` is the reconciliation key (killed, wounded, killed_or_wounded, captured,
-    deployed, stationed, ... or ``"count"``); ``period`` is ``"cumulative"`` or the window
+    deployed, stationed, ... or the generic count); ``period`` is cumulative or the window
     phrase ("within the last week"); ``change`` whether the number is a rise, a fall or a
     level; ``attributed_to`` is the credited source chain.
     """
@@ -256,8 +265,8 @@ class FigureMention:
     approximate: bool = False
     vague: bool = False  # "dozens", "hundreds", "several"
     counted: str | None = None  # "North Korean soldiers"
-    measure: str = "count"
-    period: str = "cumulative"
+    measure: Measure = Measure.COUNT
+    period: Period = CUMULATIVE_PERIOD
     change: Change = Change.NONE  # read from the governing verb or adverb (extract.change)
     attributed_to: tuple[str, ...] = ()  # outermost first: ("lawmaker", "intelligence reports")
     sentence: Span | None = None
@@ -268,6 +277,9 @@ class FigureMention:
     def to_dict(self) -> dict[str, Any]:
         """Flat, as the dossier contract wants: the span's keys, then the figure's."""
         data = _flat(self)
+        data["measure"] = str(self.measure)
+        data["period"] = str(self.period)
+        data["change"] = str(self.change)
         data["attributed_to"] = list(self.attributed_to)
         data["frame"] = self.frame.to_dict() if self.frame is not None else None
         return data
@@ -276,6 +288,8 @@ class FigureMention:
     def from_dict(cls, data: dict[str, Any]) -> FigureMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
         kwargs["attributed_to"] = tuple(data.get("attributed_to", ()))
+        kwargs["measure"] = Measure(data.get("measure", Measure.COUNT))
+        kwargs["period"] = Period(data.get("period", CUMULATIVE_PERIOD.text))
         kwargs["change"] = Change(data.get("change", Change.NONE))
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
@@ -308,19 +322,21 @@ class VictimMention:
 
     span: Span
     count: int
-    measure: str
+    measure: Measure
     predicate: Span | None = None
     frame: IncidentFrame | None = None
     sentence: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = _flat(self)
+        data["measure"] = str(self.measure)
         data["frame"] = self.frame.to_dict() if self.frame is not None else None
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> VictimMention:
         kwargs = _unflat(cls, {k: v for k, v in data.items() if k != "frame"})
+        kwargs["measure"] = Measure(data["measure"])
         frame = data.get("frame")
         kwargs["frame"] = IncidentFrame.from_dict(frame) if frame else None
         return cls(**kwargs)
@@ -330,13 +346,13 @@ class VictimMention:
 class Toll:
     """One harm measure of an incident ("killed": 2) and the mentions that state it."""
 
-    measure: str
+    measure: Measure
     count: int
     mentions: tuple[Span, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "measure": self.measure,
+            "measure": str(self.measure),
             "count": self.count,
             "mentions": [m.to_dict() for m in self.mentions],
         }
@@ -344,7 +360,7 @@ class Toll:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Toll:
         mentions = tuple(Span.from_dict(m) for m in data.get("mentions", []))
-        return cls(str(data["measure"]), int(data["count"]), mentions)
+        return cls(Measure(data["measure"]), int(data["count"]), mentions)
 
 
 @dataclass(frozen=True)
@@ -356,7 +372,7 @@ class ArticleIncident:
     tolls: tuple[Toll, ...] = ()
     context: tuple[Span, ...] = ()
 
-    def count(self, measure: str) -> int:
+    def count(self, measure: Measure) -> int:
         """The toll of one measure (0 when the article states none)."""
         return next((t.count for t in self.tolls if t.measure == measure), 0)
 
@@ -502,7 +518,7 @@ class Figure:
     """
 
     id: str
-    measure: str
+    measure: Measure
     low: float | None
     best: float | None
     high: float | None
@@ -510,7 +526,7 @@ class Figure:
     conflict: bool
     mentions: tuple[FigureMention, ...]
     counted: str | None = None
-    period: str = "cumulative"
+    period: Period = CUMULATIVE_PERIOD
     event: str | None = None
     low_sources: tuple[str, ...] = ()  # article ids that set the low end
     high_sources: tuple[str, ...] = ()
@@ -521,6 +537,8 @@ class Figure:
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["measure"] = str(self.measure)
+        data["period"] = str(self.period)
         data["mentions"] = [m.to_dict() for m in self.mentions]
         data["low_sources"] = list(self.low_sources)
         data["high_sources"] = list(self.high_sources)
@@ -531,6 +549,8 @@ class Figure:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Figure:
         kwargs = {k: v for k, v in data.items() if k in {f.name for f in fields(cls)}}
+        kwargs["measure"] = Measure(data["measure"])
+        kwargs["period"] = Period(data.get("period", CUMULATIVE_PERIOD.text))
         kwargs["mentions"] = tuple(FigureMention.from_dict(m) for m in data["mentions"])
         kwargs["low_sources"] = tuple(data.get("low_sources", ()))
         kwargs["high_sources"] = tuple(data.get("high_sources", ()))
@@ -627,8 +647,15 @@ class TimelineEntry:
     mentions: tuple[Span, ...]
     inferred: bool = False  # dated from content because an article had no publication date
 
+    @property
+    def id(self) -> str:
+        """A content hash of the date and the mentions that date it, like every result's id."""
+        spans = (f"{m.article}:{m.start}:{m.end}" for m in self.mentions)
+        return content_id(self.date, self.precision, *spans, prefix="t")
+
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "date": self.date,
             "precision": self.precision,
             "summary": self.summary,
@@ -699,6 +726,28 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """An input left out of a run: a file or record that could not be read (``Stage.READ``),
+    or an article a processing stage failed on; ``reason`` says what is wrong and the fix."""
+
+    source: str
+    stage: Stage
+    reason: str
+
+    @classmethod
+    def unread(cls, source: str, reason: str) -> Skipped:
+        """A file, URL or record that could not be read."""
+        return cls(source, Stage.READ, reason)
+
+    def to_dict(self) -> dict[str, str]:
+        return {"source": self.source, "stage": str(self.stage), "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Skipped:
+        return cls(str(data["source"]), Stage(data.get("stage", Stage.READ)), str(data["reason"]))
+
+
+@dataclass(frozen=True)
 class Dossier:
     """The product: one story, every statement traced to the words of a source."""
 
@@ -709,7 +758,7 @@ class Dossier:
     timeline: tuple[TimelineEntry, ...] = ()
     events: tuple[Event, ...] = ()
     title: str = ""
-    skipped: tuple[dict[str, str], ...] = field(default=())  # {"source", "stage", "reason"}
+    skipped: tuple[Skipped, ...] = field(default=())
 
     def article(self, article_id: str) -> Article:
         for art in self.articles:
@@ -758,7 +807,7 @@ class Dossier:
             "claims": [c.to_dict() for c in self.claims],
             "timeline": [t.to_dict() for t in self.timeline],
             "events": [e.to_dict() for e in self.events],
-            "skipped": [dict(s) for s in self.skipped],
+            "skipped": [s.to_dict() for s in self.skipped],
         }
 
     @classmethod
@@ -771,5 +820,5 @@ class Dossier:
             timeline=tuple(TimelineEntry.from_dict(t) for t in data.get("timeline", [])),
             events=tuple(Event.from_dict(e) for e in data.get("events", [])),
             title=data.get("title", ""),
-            skipped=tuple(data.get("skipped", ())),
+            skipped=tuple(Skipped.from_dict(s) for s in data.get("skipped", ())),
         )

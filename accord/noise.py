@@ -1,54 +1,26 @@
 """Pattern rules for scraper noise, one class of noise per rule.
 
 Each rule looks at one line (a paragraph, since plain-text articles put one paragraph on a
-line) or at a piece of one, and names the class of noise it is, using the reason strings
-below. Rules describe the *shape* of a class of noise (who it addresses, how long it is, how
-it is punctuated), not phrases copied from any particular site, so they carry over to outlets
-we have never seen. Context rules (captions beside a credit, blocks under a heading,
-repeated paragraphs, off-topic tails) live in :mod:`accord.clean`, which uses these.
+line) or at a piece of one, and names the class of noise it is, a
+:class:`accord.vocab.RemovalReason`. Rules describe the *shape* of a class of noise (who it
+addresses, how long it is, how it is punctuated), not phrases copied from any particular
+site, so they carry over to outlets we have never seen. Context rules (captions beside a
+credit, blocks under a heading, repeated paragraphs, off-topic tails) live in
+:mod:`accord.clean`, which uses these.
 """
 
 from __future__ import annotations
 
 import re
 
-AD_MARKER = "ad-marker"
-SIGNUP_WALL = "signup-wall"
-TRENDING = "trending"
-MORE_FROM = "more-from"
-PHOTO_CREDIT = "photo-credit"
-CAPTION = "caption"
-RELATED_LINK = "related-link"
-APP_PROMPT = "app-prompt"
-CONTRIBUTOR_LINE = "contributor-line"
-BYLINE = "byline"
-SECTION_LABEL = "section-label"
-DUPLICATE = "duplicate"
-OFF_TOPIC = "off-topic"
-NOTICE = "notice"
-
-REASONS = frozenset(
-    {
-        AD_MARKER,
-        SIGNUP_WALL,
-        TRENDING,
-        MORE_FROM,
-        PHOTO_CREDIT,
-        CAPTION,
-        RELATED_LINK,
-        APP_PROMPT,
-        CONTRIBUTOR_LINE,
-        BYLINE,
-        SECTION_LABEL,
-        DUPLICATE,
-        OFF_TOPIC,
-        NOTICE,
-    }
-)
+from accord import lexicon
+from accord.vocab import RemovalReason
 
 # Headings that open a block of links to other stories; the block runs on over the
 # link-like lines under them (see ``is_link_like``).
-BLOCK_HEADINGS = frozenset({TRENDING, MORE_FROM, RELATED_LINK})
+BLOCK_HEADINGS = frozenset(
+    {RemovalReason.TRENDING, RemovalReason.MORE_FROM, RemovalReason.RELATED_LINK}
+)
 
 # Length limits. Boilerplate lines are short: a sign-up prompt or crisis notice is one or two
 # sentences, a credit or byline a handful of names. A line longer than these is prose, and
@@ -97,7 +69,9 @@ _ADDRESSES_READER = re.compile(
     r"|log|plus|continue|already|start)\b",
     _I,
 )
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b", _I)
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:" + "|".join((*lexicon.SAID_FORMS, "according to")) + r")\b", _I
+)
 
 _APP_PROMPT = re.compile(
     r"\b(?:click|tap|press) here\b.{0,60}\bapps?\b|^(?:download|get|install|try)\s+(?:the|our)\b"
@@ -298,7 +272,7 @@ def is_block_heading(text: str) -> bool:
     )
 
 
-def line_reason(text: str) -> str | None:
+def line_reason(text: str) -> RemovalReason | None:
     """The class of noise a whole line is, or ``None`` for a line that may be story text.
 
     ``text`` is one stripped, non-empty line. Order matters where classes overlap: an app
@@ -306,10 +280,10 @@ def line_reason(text: str) -> str | None:
     """
     n_words = words(text)
     if AD_MARKER_INLINE.fullmatch(text) or _AD_LINE.match(text):
-        return AD_MARKER
+        return RemovalReason.AD_MARKER
     if n_words <= MAX_PROMPT_WORDS:
         if _CAPTION_LEAD.match(text):
-            return CAPTION
+            return RemovalReason.CAPTION
         if (
             _CONTENT_WARNING.search(text)
             or _RIGHTS.search(text)
@@ -319,32 +293,32 @@ def line_reason(text: str) -> str | None:
                 and not _REPORTED_SPEECH.search(text)
             )
         ):
-            return NOTICE
+            return RemovalReason.NOTICE
         if (
             _SIGNUP_TOPIC.search(text)
             and _ADDRESSES_READER.search(text)
             and not _REPORTED_SPEECH.search(text)
         ):
-            return SIGNUP_WALL
+            return RemovalReason.SIGNUP_WALL
         if _APP_PROMPT.search(text):
-            return APP_PROMPT
+            return RemovalReason.APP_PROMPT
         if _CONTRIBUTOR.search(text) and n_words <= MAX_PROMPT_WORDS // 2:
-            return CONTRIBUTOR_LINE
+            return RemovalReason.CONTRIBUTOR_LINE
     if n_words > MAX_LABEL_WORDS + MAX_LABEL_WORDS:
         return None
     if n_words <= MAX_LABEL_WORDS:
         if _BYLINE.match(text):
-            return BYLINE
+            return RemovalReason.BYLINE
         if _TRENDING.match(text):
-            return TRENDING
+            return RemovalReason.TRENDING
         if _MORE_FROM.match(text):
-            return MORE_FROM
+            return RemovalReason.MORE_FROM
         if is_credit(text):
-            return PHOTO_CREDIT
+            return RemovalReason.PHOTO_CREDIT
         if _SECTION_WORD.match(text) or _SECTION_IN.match(text) or _BREADCRUMB.match(text):
-            return SECTION_LABEL
+            return RemovalReason.SECTION_LABEL
     if _RELATED.match(text):
-        return RELATED_LINK
+        return RemovalReason.RELATED_LINK
     if n_words >= MIN_HEADLINE_WORDS and is_all_caps(text) and not ends_like_sentence(text):
-        return RELATED_LINK
+        return RemovalReason.RELATED_LINK
     return None

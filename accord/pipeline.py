@@ -10,14 +10,15 @@ its Ray workers run; reprint detection follows it in both.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from accord import align, dedupe, happened, reconcile, timeline
-from accord.errors import ArticleFailure, NoArticlesError, Stage
+from accord.errors import ArticleFailure, NoArticlesError
 from accord.ingest import read_inputs
 from accord.ingest.web import Fetcher
-from accord.model import Article, Dossier, Extraction
+from accord.model import Article, Dossier, Extraction, Skipped
 from accord.process import ProcessedArticle, process
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ PROCESS_GROUP = 16
 
 def analyze_articles(
     articles: Sequence[Article],
-    skipped: Sequence[tuple[str, str]] = (),
+    skipped: Sequence[Skipped] = (),
     progress: Progress = _noop,
     strict: bool = False,
     *,
@@ -65,15 +66,14 @@ def analyze_articles(
         failures += group.failures
         progress("process", min(start + PROCESS_GROUP, total), total)
     if articles and not done:
-        raise NoArticlesError([*skipped, *((f.source, f.reason) for f in failures)])
+        raise NoArticlesError([*skipped, *(f.skipped() for f in failures)])
     kept = link_copies(done, models.embedder)
     progress("dedupe", total, total)
     results = cross_source(kept, [p.extraction for p in done], progress, models.embedder)
     return Dossier(
         articles=tuple(kept),
         title=dossier_title(kept),
-        skipped=tuple({"source": s, "stage": str(Stage.READ), "reason": r} for s, r in skipped)
-        + tuple(f.skipped() for f in failures),
+        skipped=(*skipped, *(f.skipped() for f in failures)),
         **{stage: tuple(found) for stage, found in results.items()},
     )
 
@@ -145,5 +145,5 @@ def analyze(
 
 def dossier_title(articles: Sequence[Article]) -> str:
     """The earliest-published article's title stands for the story (a simple, honest choice)."""
-    dated = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.title))
+    dated = sorted(articles, key=lambda a: (a.published is None, a.published or date.min, a.title))
     return dated[0].title if dated else ""

@@ -37,12 +37,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
+from accord import lexicon
 from accord.events import find_events, parse_day, span_event
 from accord.extract.measures import is_measure_noun
 from accord.figure_keys import (
     counts_a_happening,
     measure_key,
-    period_key,
     scope_of,
     victim_group,
 )
@@ -56,8 +56,9 @@ from accord.model import (
     SeriesPoint,
     content_id,
 )
+from accord.vocab import CUMULATIVE, CUMULATIVE_PERIOD, Measure
 
-__all__ = ["find_events", "period_key", "reconcile_figures"]
+__all__ = ["find_events", "reconcile_figures"]
 
 BestRule = Literal["median", "conservative"]
 
@@ -74,7 +75,7 @@ INCIDENT_WINDOW_DAYS = 1
 # A reporting verb, then at most a short adjunct ("in a statement"), then the date's own
 # preposition: the date is when it was said. Closed class of English reporting verbs.
 _REPORT_DATE_RE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|added|declared|confirmed|briefed)"
+    r"\b(?:" + "|".join(lexicon.REPORTED_FORMS) + ")"
     r"(?:\s+(?:reporters|journalists|parliament|lawmakers))?"
     r"(?:\s+(?:in|at|during|after)(?:\s+(?!that\b|who\b|which\b)[\w'’-]+){1,4}?)?"
     r"\s+(?:on|late|early|last|this)?\s*$",
@@ -203,7 +204,7 @@ def reconcile_figures(
                 where = f"{where}={mention.low}..{mention.high}"
             key = (
                 measure_key(mention),
-                period_key(mention.period),
+                mention.period.key,
                 victim_group(mention),
                 scope,
                 where,
@@ -280,16 +281,16 @@ def _narrows(fuller: str | None, plain: str | None) -> bool:
 # Harm to people first (what a reader of conflict or disaster news looks for), then
 # movements of people and forces, then any other count.
 MEASURE_ORDER = (
-    "killed",
-    "killed_or_wounded",
-    "wounded",
-    "missing",
-    "captured",
-    "arrested",
-    "shot",
-    "displaced",
-    "deployed",
-    "stationed",
+    Measure.KILLED,
+    Measure.KILLED_OR_WOUNDED,
+    Measure.WOUNDED,
+    Measure.MISSING,
+    Measure.CAPTURED,
+    Measure.ARRESTED,
+    Measure.SHOT,
+    Measure.DISPLACED,
+    Measure.DEPLOYED,
+    Measure.STATIONED,
 )
 SCOPE_ORDER = (Scope.INCIDENT, Scope.RUNNING_TOTAL, Scope.OTHER_INCIDENT)
 
@@ -300,7 +301,7 @@ def _reading_order(figure: Figure) -> tuple[int, int, int, str, float, str]:
     rank = MEASURE_ORDER.index(figure.measure) if figure.measure in MEASURE_ORDER else 99
     articles = len({m.span.article for m in figure.mentions})
     scope = SCOPE_ORDER.index(figure.scope)
-    return (scope, rank, -articles, figure.period, -(figure.best or 0.0), figure.id)
+    return (scope, rank, -articles, figure.period.text, -(figure.best or 0.0), figure.id)
 
 
 def dates_the_report(before: str) -> bool:
@@ -318,7 +319,7 @@ def _as_of(mention: FigureMention, extraction: Extraction, article: Article | No
             inside = mention.sentence.start <= date.span.start < mention.sentence.end
             if inside and parse_day(date.value) is not None:
                 return date.value
-    return article.published if article is not None else None
+    return article.published.isoformat() if article is not None and article.published else None
 
 
 def moments(
@@ -395,7 +396,7 @@ def _figure(
         conflict=conflict,
         mentions=tuple(mentions),
         counted=max(set(counted), key=counted.count) if counted else None,
-        period=mentions[0].period if period != "cumulative" else "cumulative",
+        period=mentions[0].period if period != CUMULATIVE else CUMULATIVE_PERIOD,
         event=events.pop() if len(events) == 1 else None,
         low_sources=_sources(mentions, low),
         high_sources=_sources(mentions, high),

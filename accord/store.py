@@ -31,6 +31,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -68,14 +69,14 @@ from accord.storeschema import (
     quarantine_rows,
     removed_rows,
 )
+from accord.vocab import Derivation, MentionKind, RemovalReason
 
 __all__ = ["ArticleRecord", "Store", "StorySummary"]
 
-MENTION_KINDS = ("sentence", "figure", "quote", "date")
-MENTION_TYPES: dict[str, Any] = {
-    "figure": FigureMention,
-    "quote": QuoteMention,
-    "date": DateMention,
+MENTION_TYPES: dict[MentionKind, Any] = {
+    MentionKind.FIGURE: FigureMention,
+    MentionKind.QUOTE: QuoteMention,
+    MentionKind.DATE: DateMention,
 }
 RESULT_TYPES: dict[str, Any] = {
     "figures": Figure,
@@ -339,7 +340,7 @@ class Store:
             'WHERE list_contains(?, article) ORDER BY article, start, "end"',
             [ids],
         ).fetchall():
-            removed[art].append(Removed(start, end, reason))
+            removed[art].append(Removed(start, end, RemovalReason(reason)))
         return [
             Article(
                 id=r["id"],
@@ -348,7 +349,7 @@ class Store:
                 original=r["original"],
                 outlet=r["outlet"],
                 url=r["url"],
-                published=r["published"],
+                published=date.fromisoformat(r["published"]) if r["published"] else None,
                 published_evidence=(
                     Span.from_dict(json.loads(r["published_evidence"]))
                     if r["published_evidence"]
@@ -356,28 +357,33 @@ class Store:
                 ),
                 removed=tuple(removed[r["id"]]),
                 derived_from=r["derived_from"],
-                derivation=r["derivation"],
+                derivation=Derivation(r["derivation"]) if r["derivation"] else None,
             )
             for r in rows
         ]
 
     def extractions(self, article_ids: Sequence[str]) -> list[Extraction]:
         """The stored extractions of these articles, in the given order (no re-parsing)."""
-        found: dict[str, dict[str, list[Any]]] = {
-            a: {k: [] for k in MENTION_KINDS} for a in article_ids
+        found: dict[str, dict[MentionKind, list[Any]]] = {
+            a: {k: [] for k in MentionKind} for a in article_ids
         }
         for art, kind, start, end, text, payload in self.con.execute(
             'SELECT article, kind, start, "end", text, payload FROM mentions '
             "WHERE list_contains(?, article) ORDER BY article, kind, ordinal",
             [list(article_ids)],
         ).fetchall():
-            if kind == "sentence":
+            kind = MentionKind(kind)
+            if kind is MentionKind.SENTENCE:
                 found[art][kind].append(Span(art, start, end, text))
             else:
                 found[art][kind].append(MENTION_TYPES[kind].from_dict(json.loads(payload)))
         return [
             Extraction(
-                a, tuple(f["sentence"]), tuple(f["figure"]), tuple(f["quote"]), tuple(f["date"])
+                a,
+                tuple(f[MentionKind.SENTENCE]),
+                tuple(f[MentionKind.FIGURE]),
+                tuple(f[MentionKind.QUOTE]),
+                tuple(f[MentionKind.DATE]),
             )
             for a, f in found.items()
         ]
@@ -473,7 +479,7 @@ class Store:
                         "story": [story_id] * len(items),
                         "version": [version] * len(items),
                         "position": list(range(len(items))),
-                        "id": [getattr(i, "id", None) or i.date for i in items],
+                        "id": [i.id for i in items],
                         "payload": [json.dumps(i.to_dict(), sort_keys=True) for i in items],
                     },
                 )

@@ -17,6 +17,7 @@ import numpy as np
 
 from accord.errors import ArticleFailure
 from accord.model import Article, Extraction, Span
+from accord.vocab import MentionKind
 
 RESULT_TABLES = ("figures", "quotes", "claims", "events", "timeline")
 
@@ -138,13 +139,13 @@ def article_rows(records: Sequence[ArticleRecord], first_seq: int) -> dict[str, 
         "original": [a.original for a in arts],
         "outlet": [a.outlet for a in arts],
         "url": [a.url for a in arts],
-        "published": [a.published for a in arts],
+        "published": [a.published.isoformat() if a.published else None for a in arts],
         "published_evidence": [
             json.dumps(a.published_evidence.to_dict()) if a.published_evidence else None
             for a in arts
         ],
         "derived_from": [a.derived_from for a in arts],
-        "derivation": [a.derivation for a in arts],
+        "derivation": [str(a.derivation) if a.derivation else None for a in arts],
     }
 
 
@@ -154,7 +155,7 @@ def removed_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
         "article": [a for a, _ in segs],
         "start": [s.start for _, s in segs],
         "end": [s.end for _, s in segs],
-        "reason": [s.reason for _, s in segs],
+        "reason": [str(s.reason) for _, s in segs],
     }
 
 
@@ -164,22 +165,24 @@ def mention_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
     }
     for record in records:
         ex = record.extraction
-        groups: list[tuple[str, Sequence[Any]]] = [
-            ("sentence", ex.sentences),
-            ("figure", ex.figures),
-            ("quote", ex.quotes),
-            ("date", ex.dates),
+        groups: list[tuple[MentionKind, Sequence[Any]]] = [
+            (MentionKind.SENTENCE, ex.sentences),
+            (MentionKind.FIGURE, ex.figures),
+            (MentionKind.QUOTE, ex.quotes),
+            (MentionKind.DATE, ex.dates),
         ]
         for kind, items in groups:
             for i, item in enumerate(items):
                 span = item if isinstance(item, Span) else item.span
                 cols["article"].append(record.article.id)
-                cols["kind"].append(kind)
+                cols["kind"].append(str(kind))
                 cols["ordinal"].append(i)
                 cols["start"].append(span.start)
                 cols["end"].append(span.end)
                 cols["text"].append(span.text)
                 cols["payload"].append(
-                    None if kind == "sentence" else json.dumps(item.to_dict(), sort_keys=True)
+                    None
+                    if kind is MentionKind.SENTENCE
+                    else json.dumps(item.to_dict(), sort_keys=True)
                 )
     return cols

@@ -23,8 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from accord.events import WEEKDAYS, parse_day, sentence_of, shorten, weekday_of
-from accord.extract.temporal import MONTHS, normalise
+from accord.events import parse_day, sentence_of, shorten, weekday_of
+from accord.extract.temporal import normalise
+from accord.lexicon import MONTHS, WEEKDAYS
 from accord.model import Article, DateMention, Event, Extraction, Span, TimelineEntry
 
 SUMMARY_CHARS = 160  # one line of the rendered timeline
@@ -47,7 +48,7 @@ class _Point:
 
 def story_reference(articles: Sequence[Article]) -> dt.date | None:
     """The earliest publication date among the dated articles of the story."""
-    days = [d for d in (parse_day(a.published) for a in articles) if d is not None]
+    days = [a.published for a in articles if a.published is not None]
     return min(days) if days else None
 
 
@@ -84,7 +85,7 @@ def infer_weekdays(mentions: Sequence[DateMention], reference: dt.date | None) -
 def event_references(articles: Sequence[Article], events: Sequence[Event]) -> dict[str, dt.date]:
     """Article id of each undated article to the latest publication date of its event's
     dated articles (only for events that have one)."""
-    published = {a.id: parse_day(a.published) for a in articles}
+    published = {a.id: a.published for a in articles}
     out: dict[str, dt.date] = {}
     for event in events:
         days = [d for d in (published.get(a) for a in event.articles) if d is not None]
@@ -136,7 +137,7 @@ def _points(
             rank = (
                 is_inferred,
                 mention.relative,
-                article.published or "9999",
+                article.published.isoformat() if article.published else "9999",
                 order,
                 mention.span.start,
             )

@@ -21,7 +21,7 @@ from accord.distributed import IngestReport, ingest_articles, local_batches
 from accord.errors import SchemaError
 from accord.ingest import read_inputs
 from accord.ingest.reader import list_files
-from accord.model import Dossier
+from accord.model import Dossier, Skipped
 from accord.store import Store
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def ingest_round(store: Store, files: list[Path], output: Path | None, models: M
     return Round(tuple(files), _with_skipped(report, read.skipped), updates)
 
 
-def _with_skipped(report: IngestReport, skipped: list[tuple[str, str]]) -> IngestReport:
+def _with_skipped(report: IngestReport, skipped: list[Skipped]) -> IngestReport:
     from dataclasses import replace
 
     return replace(report, skipped=tuple(skipped))

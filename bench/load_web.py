@@ -31,6 +31,7 @@ import httpx
 
 from accord.model import Article, Claim, Dossier, Figure, FigureMention, Span, TimelineEntry
 from accord.render import write_all
+from accord.vocab import Measure
 
 SENTENCE = "Officials said {n} people were moved from the valley on {d} March 2024 after the rain."
 
@@ -45,13 +46,16 @@ def synthetic_dossier(story: int, articles: int = 12, sentences: int = 40) -> Do
             "\n".join(lines) + "\n",
             title=f"Story {story}: valley evacuated",
             outlet=f"Outlet {a}",
-            published=f"2024-03-{1 + a % 28:02d}",
+            published=date(2024, 3, 1 + a % 28),
         )
         arts.append(art)
         first = art.original.index(str(100 + 10 * a))
         mentions.append(
             FigureMention(
-                Span.of(art, first, first + 3), 100 + 10 * a, 100 + 10 * a, measure="evacuated"
+                Span.of(art, first, first + 3),
+                100 + 10 * a,
+                100 + 10 * a,
+                measure=Measure.DISPLACED,
             )
         )
         end = art.original.index("\n")

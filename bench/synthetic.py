@@ -100,8 +100,8 @@ def synthetic_corpus(
             outlet = rng.choice(OUTLETS)
             kind = "original" if k == 0 else rng.choice(("rewrite", "rewrite", "reprint"))
             body = text if kind != "rewrite" else _rewrite(text, rng)
-            published = (day + dt.timedelta(days=rng.randint(0, 2))).isoformat()
-            header = f"{title}\n\nBy staff, {outlet}\n{published}\n\n"
+            published = day + dt.timedelta(days=rng.randint(0, 2))
+            header = f"{title}\n\nBy staff, {outlet}\n{published.isoformat()}\n\n"
             original = header + _paragraphs(body, rng, noise=kind != "original")
             articles.append(
                 Article.create(
@@ -114,5 +114,5 @@ def synthetic_corpus(
             )
         story += 1
     articles = articles[:size]
-    articles.sort(key=lambda a: (a.published or "", a.source))
+    articles.sort(key=lambda a: (a.published or dt.date.min, a.source))
     return articles

@@ -49,7 +49,7 @@ from eval_ecbplus import DEFAULT_DATA, document_anchors
 
 from accord.align import content_words, negated, related
 from accord.events import anchor_similarity, cluster_anchors
-from accord.extract.attribution import REPORTING_VERBS
+from accord.extract.attribution import FIGURE_CREDIT_VERBS
 from accord.nlp import load_nlp
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -354,7 +354,7 @@ def with_claims(
     main: dict[tuple[str, int], str] = {}
     for m in topic.mentions:
         key = (m.doc, m.sentence)
-        if parsed.lemma[m.id] in REPORTING_VERBS:
+        if parsed.lemma[m.id] in FIGURE_CREDIT_VERBS:
             continue
         if key not in main or parsed.depth[m.id] < parsed.depth[main[key]]:
             main[key] = m.id

@@ -27,6 +27,7 @@ import common
 from eval_tempeval import canonical, to_timeml
 
 from accord.extract.dates import find_dates
+from accord.ingest.metadata import normalise_date
 from accord.model import Article
 from accord.nlp import load_nlp, parse_blocks
 
@@ -127,7 +128,8 @@ def evaluate(
 ) -> Report:
     """Recall of gold TIME_DATE mentions and value accuracy on the ones found."""
     articles = [
-        Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
+        Article.create(source=d.name, original=d.text, title="", published=normalise_date(d.dct))
+        for d in documents
     ]
     report = Report()
     nlp = nlp if nlp is not None else load_nlp()

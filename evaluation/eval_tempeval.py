@@ -32,6 +32,7 @@ from typing import Any
 import common
 
 from accord.extract.dates import find_dates
+from accord.ingest.metadata import normalise_date
 from accord.model import Article, DateMention
 from accord.nlp import load_nlp, parse_blocks
 
@@ -173,7 +174,8 @@ class Report:
 
 def predict(documents: Sequence[Document], nlp: Any) -> list[list[DateMention]]:
     articles = [
-        Article.create(source=d.name, original=d.text, title="", published=d.dct) for d in documents
+        Article.create(source=d.name, original=d.text, title="", published=normalise_date(d.dct))
+        for d in documents
     ]
     return [
         find_dates(article, blocks)

@@ -86,7 +86,7 @@ def test_analyze_survives_the_adversarial_corpus_with_exact_spans(
     assert inexact_spans(data) == []
     sources = {Path(a.source.split(":")[0]).name for a in dossier.articles}
     written = {case.filename for case in corpus(SCALE)} | set(VALID)
-    skipped = [Path(s["source"].split(":")[0]).name for s in dossier.skipped]
+    skipped = [Path(s.source.split(":")[0]).name for s in dossier.skipped]
     assert sorted(written) == sorted(sources | set(skipped))  # each file: read or reported
     assert len(skipped) == len(set(skipped))  # ... and reported once
     alone = accord.analyze([valid_only], models=loaded_models())

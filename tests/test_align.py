@@ -27,6 +27,7 @@ from accord.model import (
     Span,
     SpeakerType,
 )
+from accord.vocab import Measure, Period
 
 
 def article(text: str, **kwargs: object) -> Article:
@@ -82,8 +83,8 @@ def test_a_negated_statement_contradicts_instead_of_joining(embed) -> None:  # t
 def test_incompatible_numbers_about_one_event_contradict(embed) -> None:  # type: ignore[no-untyped-def]
     a = article("Rescuers said 40 miners were trapped underground after the collapse.")
     b = article("Rescuers said 400 miners were trapped underground after the collapse.")
-    fa = FigureMention(Span.of(a, 14, 16), 40, 40, measure="trapped")
-    fb = FigureMention(Span.of(b, 14, 17), 400, 400, measure="trapped")
+    fa = FigureMention(Span.of(a, 14, 16), 40, 40, measure=Measure.MISSING)
+    fb = FigureMention(Span.of(b, 14, 17), 400, 400, measure=Measure.MISSING)
     claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
     assert all(len(c.contradicts) == 1 for c in claims) and len(claims) == 2
 
@@ -104,8 +105,8 @@ def test_bare_counts_contradict_only_when_they_count_one_thing_over_one_period(
 ) -> None:
     a = article("Rescuers said 40 miners were trapped underground after the collapse.")
     b = article("Rescuers said 400 miners were trapped underground after the collapse.")
-    fa = FigureMention(Span.of(a, 14, 16), 40, 40, counted=counted[0], period=periods[0])
-    fb = FigureMention(Span.of(b, 14, 17), 400, 400, counted=counted[1], period=periods[1])
+    fa = FigureMention(Span.of(a, 14, 16), 40, 40, counted=counted[0], period=Period(periods[0]))
+    fb = FigureMention(Span.of(b, 14, 17), 400, 400, counted=counted[1], period=Period(periods[1]))
     claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
     assert any(c.contradicts for c in claims) is clash
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from accord.changes import Change, describe_range, diff, summary_lines
 from accord.ingest.text import make_article
 from accord.model import Claim, Dossier, Event, Figure, FigureMention, Quote, QuoteMention, Span
+from accord.vocab import Measure
 
 FIRST = make_article(
     "a.txt",
@@ -28,11 +29,11 @@ def span(article: object, text: str) -> Span:
 
 
 def killed(*mentions: tuple[object, str, float]) -> Figure:
-    found = tuple(FigureMention(span(a, t), v, v, measure="killed") for a, t, v in mentions)
+    found = tuple(FigureMention(span(a, t), v, v, measure=Measure.KILLED) for a, t, v in mentions)
     values = [v for _, _, v in mentions]
     return Figure(
         id="f" + "".join(str(v) for v in values),
-        measure="killed",
+        measure=Measure.KILLED,
         low=min(values),
         best=max(values),
         high=max(values),

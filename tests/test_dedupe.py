@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 import pytest
 
@@ -36,7 +38,8 @@ def by_paragraph_index(texts: list[str]) -> np.ndarray:
 
 
 def make(paragraphs: list[str], published: str | None = None) -> Article:
-    return Article.create("t.txt", "\n\n".join(paragraphs), title="", published=published)
+    day = date.fromisoformat(published) if published else None
+    return Article.create("t.txt", "\n\n".join(paragraphs), title="", published=day)
 
 
 def test_a_verbatim_reprint_points_at_the_earlier_article() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,7 @@ UNRELATED = [
 
 def corpus() -> list[Article]:
     extra = [
-        Article.create(src, text, title=title, published="2026-03-12")
+        Article.create(src, text, title=title, published=date(2026, 3, 12))
         for src, title, text in UNRELATED
     ]
     return read_paths([SAMPLES]).articles + extra
@@ -110,7 +111,7 @@ def test_ingesting_paths_reports_skipped_files_and_adds_nothing_twice(
         first = ingest_paths(store, [folder], local_batches(models), models.embedder)
         again = ingest_paths(store, [folder], local_batches(models), models.embedder)
     assert (first.added, again.added, again.known) == (1, 0, 1)
-    assert [src for src, _ in first.skipped] == [str(folder / "empty.txt")]
+    assert [s.source for s in first.skipped] == [str(folder / "empty.txt")]
 
 
 def test_named_entities_are_normalised_sorted_and_unique(nlp: Any) -> None:

@@ -6,6 +6,7 @@ Sentences written for these tests.
 from __future__ import annotations
 
 import datetime as dt
+from datetime import date
 
 import numpy as np
 
@@ -14,7 +15,9 @@ from accord.model import Article, DateMention, Extraction, Span
 
 
 def report(text: str, published: str | None = None) -> tuple[Article, Extraction]:
-    art = Article.create("report.txt", text, title="", published=published)
+    art = Article.create(
+        "report.txt", text, title="", published=date.fromisoformat(published) if published else None
+    )
     sentences, start = [], 0
     for line in text.split("\n"):
         if line.strip():

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from accord.happened import agreed_sentence, describe_events
 from accord.model import Article, DateMention, Event, Extraction, Figure, Scope, Span
 
 
 def article(text: str, title: str = "", published: str | None = None) -> Article:
-    return Article.create(f"{hash(text)}.txt", text, title=title, published=published)
+    day = date.fromisoformat(published) if published else None
+    return Article.create(f"{hash(text)}.txt", text, title=title, published=day)
 
 
 def sentences(art: Article) -> Extraction:

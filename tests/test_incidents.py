@@ -5,6 +5,8 @@ Articles are written for these tests; each names the rule it checks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from accord import ArticleIncident, article_incident
@@ -16,7 +18,7 @@ from tests.models import loaded_nlp
 
 def incident(*sentences: str) -> ArticleIncident:
     text = "Test story\n" + "\n".join(sentences) + "\n"
-    article = Article.create("test.txt", text, title="Test story", published="2026-02-03")
+    article = Article.create("test.txt", text, title="Test story", published=date(2026, 2, 3))
     blocks = next(parse_blocks([article], loaded_nlp()))
     found = article_incident(article, extract_blocks(article, blocks), blocks)
     for toll in found.tolls:

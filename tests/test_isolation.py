@@ -80,10 +80,10 @@ def test_an_article_that_breaks_a_stage_is_skipped_once_and_the_rest_analysed(
         str(folder / name) for name in VALID
     )
     [skipped] = dossier.skipped
-    assert skipped["source"] == str(folder / "poison.txt")
-    assert skipped["stage"] == stage
-    assert "internal error (Boom: the stage broke)" in skipped["reason"]
-    assert "bug in accord" in skipped["reason"] and "--strict" in skipped["reason"]
+    assert skipped.source == str(folder / "poison.txt")
+    assert skipped.stage == stage
+    assert "internal error (Boom: the stage broke)" in skipped.reason
+    assert "bug in accord" in skipped.reason and "--strict" in skipped.reason
     assert inexact_spans(dossier.to_dict()) == []
     assert dossier.quotes  # the valid reports' quote came through
 
@@ -225,7 +225,7 @@ def test_a_reader_that_breaks_on_one_file_is_an_internal_error_for_that_file(
     monkeypatch.setattr(text, "make_article", broken)
     result = read_paths([folder])
     assert len(result.articles) == len(VALID)
-    [(source, reason)] = result.skipped
+    [(source, reason)] = [(s.source, s.reason) for s in result.skipped]
     assert source == str(folder / "poison.txt") and reason.startswith("internal error")
     with pytest.raises(RecursionError):
         read_paths([folder], strict=True)

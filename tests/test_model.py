@@ -3,6 +3,9 @@ and every object survives a round trip through its dict form."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
+
 import pytest
 
 from accord.model import (
@@ -18,11 +21,14 @@ from accord.model import (
     QuoteForm,
     QuoteMention,
     Removed,
+    Skipped,
     Span,
     SpeakerType,
     TimelineEntry,
+    Toll,
     content_id,
 )
+from accord.vocab import Derivation, Measure, Period, RemovalReason, Stage
 
 TEXT = "Headline here\n\n[ad]\nA dam failed on Tuesday.\nRepeated line.\nRepeated line.\n"
 
@@ -54,7 +60,7 @@ def test_span_of_refuses_offsets_outside_the_article(
 
 def test_masking_keeps_length_and_newlines(article: Article) -> None:
     ad = TEXT.index("[ad]")
-    cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
+    cleaned = article.with_removed([Removed(ad, ad + 4, RemovalReason.AD_MARKER)])
     masked = cleaned.masked()
     assert len(masked) == len(TEXT)
     assert "[ad]" not in masked
@@ -64,7 +70,7 @@ def test_masking_keeps_length_and_newlines(article: Article) -> None:
 
 def test_kept_blocks_are_original_offsets_of_surviving_lines(article: Article) -> None:
     ad = TEXT.index("[ad]")
-    cleaned = article.with_removed([Removed(ad, ad + 4, "ad-marker")])
+    cleaned = article.with_removed([Removed(ad, ad + 4, RemovalReason.AD_MARKER)])
     blocks = [TEXT[s:e] for s, e in cleaned.kept_blocks()]
     assert blocks == [
         "Headline here",
@@ -76,7 +82,7 @@ def test_kept_blocks_are_original_offsets_of_surviving_lines(article: Article) -
 
 
 def test_article_round_trips_through_dict(article: Article) -> None:
-    cleaned = article.with_removed([Removed(15, 19, "ad-marker")])
+    cleaned = article.with_removed([Removed(15, 19, RemovalReason.AD_MARKER)])
     data = cleaned.to_dict()
     assert data["text"] == cleaned.text
     assert Article.from_dict(data) == cleaned
@@ -151,7 +157,7 @@ def test_frames_and_victims_survive_their_dict_round_trip(article: Article) -> N
     )
     figure = FigureMention(span=dam, low=1.0, high=1.0, frame=frame)
     assert FigureMention.from_dict(figure.to_dict()) == figure
-    victim = VictimMention(span=dam, count=1, measure="killed", predicate=dam, frame=frame)
+    victim = VictimMention(span=dam, count=1, measure=Measure.KILLED, predicate=dam, frame=frame)
     assert VictimMention.from_dict(victim.to_dict()) == victim
 
 
@@ -187,3 +193,90 @@ def test_a_statement_keeps_its_speaker_type_forms_and_chain_through_dict(
     assert back == quote
     assert back.mentions[0].form is QuoteForm.PARAPHRASE
     assert QuoteMention(span, None, verbatim=False).carried_as is QuoteForm.REPORTED
+
+
+def test_vocabulary_fields_write_their_strings_and_read_back_as_members(article: Article) -> None:
+    start = TEXT.index("dam")
+    span = Span.of(article, start, start + 3)
+    copy = replace(
+        article.with_removed([Removed(start, start + 3, RemovalReason.CAPTION)]),
+        derived_from="a-original",
+        derivation=Derivation.WIRE,
+    )
+    data = copy.to_dict()
+    assert (data["derivation"], data["removed"][0]["reason"]) == ("wire", "caption")
+    assert type(data["derivation"]) is str and type(data["removed"][0]["reason"]) is str
+    back = Article.from_dict(data)
+    assert back == copy
+    assert back.derivation is Derivation.WIRE and back.removed[0].reason is RemovalReason.CAPTION
+    figure = FigureMention(span, 3.0, 3.0, measure=Measure.DISPLACED)
+    written = figure.to_dict()
+    assert type(written["measure"]) is str and written["measure"] == "displaced"
+    assert FigureMention.from_dict(written).measure is Measure.DISPLACED
+    toll = Toll(Measure.WOUNDED, 2, (span,))
+    assert Toll.from_dict(toll.to_dict()).measure is Measure.WOUNDED
+
+
+def test_a_skipped_input_round_trips_and_an_old_entry_without_a_stage_reads_as_unread() -> None:
+    failed = Skipped("b.html", Stage.PARSE, "internal error")
+    dossier = Dossier(articles=(), skipped=(Skipped.unread("a.bin", "binary file"), failed))
+    data = dossier.to_dict()
+    assert data["skipped"] == [
+        {"source": "a.bin", "stage": "read", "reason": "binary file"},
+        {"source": "b.html", "stage": "parse", "reason": "internal error"},
+    ]
+    assert Dossier.from_dict(data) == dossier
+    old = Skipped.from_dict({"source": "a.bin", "reason": "binary file"})
+    assert old.stage is Stage.READ
+
+
+def test_a_timeline_entry_has_a_content_hash_id_written_with_it(article: Article) -> None:
+    start = TEXT.index("dam")
+    dam, failed = Span.of(article, start, start + 3), Span.of(article, start + 4, start + 10)
+    entry = TimelineEntry("2026-03-03", "day", "A dam failed", (dam,))
+    assert entry.id.startswith("t") and entry.id == replace(entry, summary="other words").id
+    assert entry.id != replace(entry, mentions=(failed,)).id
+    assert entry.id != replace(entry, date="2026-03-04").id
+    data = entry.to_dict()
+    assert data["id"] == entry.id
+    assert TimelineEntry.from_dict(data) == entry
+
+
+def test_published_is_a_date_written_as_iso_and_read_back_as_a_date() -> None:
+    article = Article.create("a.txt", TEXT, published=date(2026, 3, 3))
+    data = article.to_dict()
+    assert data["published"] == "2026-03-03"
+    assert Article.from_dict(data) == article
+    assert Article.from_dict({**data, "published": "2026-03-03T08:00:00Z"}).published == date(
+        2026, 3, 3
+    )
+    assert Article.from_dict({**data, "published": None}).published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("cumulative", "cumulative"),
+        ("since mid-November", "cumulative"),
+        ("week", "P7D"),
+        ("seven days", "P7D"),
+        ("2 months", "P60D"),
+        ("24 hours", "24 hours"),
+    ],
+)
+def test_a_period_reads_its_key_once_from_its_words(text: str, key: str) -> None:
+    period = Period(text)
+    assert (period.key, str(period), period.cumulative) == (key, text, key == "cumulative")
+
+
+def test_a_figure_mention_writes_its_period_as_words_and_reads_it_back(article: Article) -> None:
+    start = TEXT.index("dam")
+    figure = FigureMention(Span.of(article, start, start + 3), 5.0, 5.0, period=Period("week"))
+    data = figure.to_dict()
+    assert data["period"] == "week"
+    assert (
+        FigureMention.from_dict(data) == figure
+        and FigureMention.from_dict(data).period.key == "P7D"
+    )
+    del data["period"]
+    assert FigureMention.from_dict(data).period.cumulative

@@ -3,6 +3,7 @@ validates against the published schema."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -61,7 +62,7 @@ WORDS = st.sampled_from(
 TEXTS = st.lists(WORDS, min_size=1, max_size=60).map(" ".join)
 
 
-def _article(text: str, published: str | None, n: int) -> Article:
+def _article(text: str, published: date | None, n: int) -> Article:
     title = next((line for line in text.splitlines() if line.strip()), "")
     return Article.create(
         source=f"generated-{n}.txt", original=text, title=title.strip(), published=published
@@ -71,10 +72,10 @@ def _article(text: str, published: str | None, n: int) -> Article:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     texts=st.lists(TEXTS, min_size=1, max_size=3),
-    published=st.sampled_from([None, "2025-01-14", "2024-02-29"]),
+    published=st.sampled_from([None, date(2025, 1, 14), date(2024, 2, 29)]),
 )
 def test_every_span_of_a_generated_dossier_is_exact(
-    texts: list[str], published: str | None
+    texts: list[str], published: date | None
 ) -> None:
     articles = [_article(t, published, i) for i, t in enumerate(texts)]
     dossier = analyze_articles(articles, models=loaded_models())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 
 import numpy as np
 import pytest
@@ -18,7 +19,8 @@ from accord.model import (
     Scope,
     Span,
 )
-from accord.reconcile import dates_the_report, period_key, reconcile_figures
+from accord.reconcile import dates_the_report, reconcile_figures
+from accord.vocab import Measure, Period
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -30,7 +32,7 @@ def bag_of_words(texts: list[str]) -> np.ndarray:
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
-def article(text: str, published: str | None = None) -> Article:
+def article(text: str, published: date | None = None) -> Article:
     return Article.create("test.txt", text, title="", published=published)
 
 
@@ -82,8 +84,8 @@ def test_figures_that_measure_different_things_are_never_merged(
     a = article("At least 300 people were counted by the monitors.")
     b = article("Some 320 people were counted by the relief agency.")
     exs = [
-        extraction(a, figure(a, "At least 300", 300, None, first[0], period=first[1])),
-        extraction(b, figure(b, "Some 320", 320, 320, second[0], period=second[1])),
+        extraction(a, figure(a, "At least 300", 300, None, first[0], period=Period(first[1]))),
+        extraction(b, figure(b, "Some 320", 320, 320, second[0], period=Period(second[1]))),
     ]
     assert len(reconcile_figures([a, b], exs, one_event(a, b))) == 2
 
@@ -126,12 +128,12 @@ def test_a_count_ten_times_larger_is_a_different_figure() -> None:
 
 def test_a_figure_repeated_inside_one_article_stays_in_one_group() -> None:
     a = article("Some 70 boats sank. Officials repeated that some 70 boats sank.")
-    first = figure(a, "Some 70", 70, 70, "destroyed")
+    first = figure(a, "Some 70", 70, 70, Measure.COUNT)
     second = FigureMention(
         Span.of(a, a.original.rindex("some 70"), a.original.rindex("some 70") + 7),
         70,
         70,
-        measure="destroyed",
+        measure=Measure.COUNT,
     )
     [fig] = reconcile_figures([a], [extraction(a, first, second)], one_event(a))
     assert len(fig.mentions) == 2 and not fig.conflict
@@ -147,7 +149,7 @@ def test_a_figure_repeated_inside_one_article_stays_in_one_group() -> None:
     ],
 )
 def test_windows_are_normalised_to_days(window: str, key: str) -> None:
-    assert period_key(window) == key
+    assert Period(window).key == key
 
 
 def test_figure_ids_are_content_hashes_that_do_not_change_between_runs() -> None:
@@ -157,7 +159,7 @@ def test_figure_ids_are_content_hashes_that_do_not_change_between_runs() -> None
 
 
 def dated(
-    text: str, needle: str, value: str | None, published: str | None = None
+    text: str, needle: str, value: str | None, published: date | None = None
 ) -> tuple[Article, Extraction]:
     art = article(text, published)
     start = art.original.index(needle)
@@ -179,7 +181,7 @@ def test_reports_of_two_announcements_on_different_days_are_two_events() -> None
             "The governor announced Thursday that the dam had been repaired again.",
             "Thursday",
             "2023-03-09",
-            "2023-03-09",
+            date(2023, 3, 9),
         ),
     ]
     arts, exs = [p[0] for p in pairs], [p[1] for p in pairs]
@@ -266,8 +268,8 @@ def test_tolls_of_two_events_are_never_one_figure() -> None:
 
 
 def test_a_toll_that_rises_with_report_day_is_an_update_not_a_conflict() -> None:
-    a = article("At least 9 miners died in the collapse.", published="2030-03-02")
-    b = article("The toll from the collapse rose to 14 miners.", published="2030-03-04")
+    a = article("At least 9 miners died in the collapse.", published=date(2030, 3, 2))
+    b = article("The toll from the collapse rose to 14 miners.", published=date(2030, 3, 4))
     exs = [
         extraction(a, figure(a, "At least 9", 9, None, "killed", counted="miners")),
         extraction(b, figure(b, "14", 14, 14, "killed", counted="miners")),
@@ -281,8 +283,10 @@ def test_a_toll_that_rises_with_report_day_is_an_update_not_a_conflict() -> None
 
 
 def test_a_later_report_lower_than_an_earlier_one_is_a_conflict() -> None:
-    a = article("Officials said 30 miners died in the collapse.", published="2030-03-02")
-    b = article("Only 20 miners died in the collapse, the company said.", published="2030-03-04")
+    a = article("Officials said 30 miners died in the collapse.", published=date(2030, 3, 2))
+    b = article(
+        "Only 20 miners died in the collapse, the company said.", published=date(2030, 3, 4)
+    )
     exs = [
         extraction(a, figure(a, "30", 30, 30, "killed", counted="miners")),
         extraction(b, figure(b, "20", 20, 20, "killed", counted="miners")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from accord.errors import StoreError
 from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
 from accord.process import Processed, ProcessedArticle
 from accord.store import ArticleRecord, Store
+from accord.vocab import Measure, RemovalReason
 from tests.models import bag_of_words
 
 
@@ -33,11 +35,11 @@ def fake_record(article: Article) -> ArticleRecord:
     """A record as the real stages would shape it: removed segments, sentences, mentions."""
     marker = article.original.find("Advertisement")
     if marker >= 0:
-        article = article.with_removed([Removed(marker, marker + 13, "ad-marker")])
+        article = article.with_removed([Removed(marker, marker + 13, RemovalReason.AD_MARKER)])
     sentences = tuple(Span.of(article, s, e) for s, e in article.kept_blocks())
     figures = tuple(
         FigureMention(
-            Span.of(article, m, m + 2), 14.0, 14.0, measure="killed", sentence=sentences[0]
+            Span.of(article, m, m + 2), 14.0, 14.0, measure=Measure.KILLED, sentence=sentences[0]
         )
         for m in [article.original.find("14")]
         if m >= 0
@@ -85,7 +87,13 @@ def make_corpus() -> list[Article]:
         ("dam", None, "Flood water recedes below the broken dam."),
     ]
     return [
-        Article.create(f"{i}.txt", text, title=f"{topic} report {i}", outlet=topic, published=day)
+        Article.create(
+            f"{i}.txt",
+            text,
+            title=f"{topic} report {i}",
+            outlet=topic,
+            published=day and date.fromisoformat(day),
+        )
         for i, (topic, day, text) in enumerate(texts)
     ]
 
@@ -198,7 +206,7 @@ def test_list_stories_filters_by_title_and_counts_independent_sources(store: Sto
         corpus[0].original + "\n(reprint)",
         title="dam reprint",
         outlet="dam",
-        published="2024-03-05",
+        published=date(2024, 3, 5),
         derived_from=corpus[0].id,
         derivation="reprint",
     )
@@ -276,14 +284,14 @@ def test_a_reprint_ingested_later_links_to_its_original_and_is_not_independent(
         "Construction is due to start in the spring and last two full years."
     )
     original = Article.create(
-        "o.txt", body, title="Barrier approved", outlet="barrier", published="2024-03-05"
+        "o.txt", body, title="Barrier approved", outlet="barrier", published=date(2024, 3, 5)
     )
     reprint = Article.create(
         "r.txt",
         "Reprinted with permission.\n" + body,
         title="Council approves barrier",
         outlet="barrier",
-        published="2024-03-06",
+        published=date(2024, 3, 6),
     )
     ingest_articles(store, [original], fake_stream(), bag_of_words, batch_size=1)
     ingest_articles(store, [reprint], fake_stream(), bag_of_words, batch_size=1)

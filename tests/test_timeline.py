@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,14 @@ def with_dates(
     published: str | None = None,
     dateline: str | None = None,
 ) -> tuple[Article, Extraction]:
-    art = Article.create("t.txt", text, published=published)
+    day = date.fromisoformat(published) if published else None
+    art = Article.create("t.txt", text, published=day)
     if dateline is not None:
         start = text.index(dateline)
         art = Article.create(
             "t.txt",
             text,
-            published=published,
+            published=day,
             published_evidence=Span.of(art, start, start + len(dateline)),
         )
     mentions = []
@@ -169,8 +171,8 @@ def test_seed_casualty_figures_never_pair_reports_of_two_events(
         if figure.scope is Scope.INCIDENT:
             assert len({event_of[m.span.article] for m in figure.mentions}) == 1, figure
     casualties = [f for f in seed_dossier.figures if f.measure == "killed_or_wounded"]
-    weekly = [f for f in casualties if f.period != "cumulative"]
-    totals = [f for f in casualties if f.period == "cumulative"]
+    weekly = [f for f in casualties if str(f.period) != "cumulative"]
+    totals = [f for f in casualties if str(f.period) == "cumulative"]
     assert weekly and totals
     assert all(not set(w.mentions) & set(t.mentions) for w in weekly for t in totals)
     for measure in ("killed", "wounded"):

@@ -14,53 +14,21 @@ import itertools
 
 from spacy.tokens import Token
 
-from accord.extract.cues import CITING_VERBS
+from accord.lexicon import CITING_VERBS, REPORTING_VERBS
 
-# Reporting verbs (a closed class of English verbs of saying, estimating and showing).
-REPORTING_VERBS = frozenset(
+# Verbs that credit a figure: the shared reporting verbs and the verbs of counting and
+# estimating ("officials put the toll at 20", "the ministry tallied 40").
+FIGURE_CREDIT_VERBS = REPORTING_VERBS | frozenset(
     {
-        "say",
-        "state",
-        "estimate",
-        "suggest",
-        "claim",
-        "report",
-        "indicate",
-        "tell",
-        "confirm",
-        "believe",
-        "announce",
-        "add",
-        "note",
-        "show",
         "assess",
-        "warn",
-        "reveal",
-        "write",
-        "find",
-        "conclude",
-        "acknowledge",
-        "allege",
-        "testify",
-        "disclose",
-        "insist",
-        "put",
         "calculate",
         "count",
-        "record",
-        "tally",
-        "declare",
-        "assert",
-        "argue",
-        "think",
-        "reckon",
-        "explain",
-        "mention",
-        "accuse",
-        "predict",
         "forecast",
         "project",
-        "know",
+        "put",
+        "reckon",
+        "record",
+        "tally",
     }
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -127,7 +95,7 @@ def attribution_chain(anchor: Token) -> tuple[str, ...]:
     path = {anchor.i}
     for node in anchor.ancestors:
         group: list[str] = []
-        if node.lemma_.lower() in REPORTING_VERBS and node.pos_ in ("VERB", "AUX", "NOUN"):
+        if node.lemma_.lower() in FIGURE_CREDIT_VERBS and node.pos_ in ("VERB", "AUX", "NOUN"):
             subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i not in path]
             if node.dep_ == "acl" and not subjects and node.head.pos_ in ("NOUN", "PROPN"):
                 subjects = [node.head]  # "estimates indicating ..."

@@ -14,7 +14,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from accord.extract.temporal import MONTHS, Tense, normalise
+from accord.extract.temporal import Tense, normalise
+from accord.lexicon import MONTHS
 from accord.model import Article, DateMention, Span
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ _PATTERNS = [
 
 def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
     """Every date expression in the parsed paragraphs, normalised against publication."""
-    anchor = publication_anchor(article.published)
+    anchor = article.published
     mentions: list[DateMention] = []
     for block in blocks:
         for start, end in _merge(block.doc, _candidates(block.doc), anchor):
@@ -73,16 +74,6 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
                 )
             )
     return mentions
-
-
-def publication_anchor(published: str | None) -> date | None:
-    """The publication day as a date; None when absent or not an ISO date."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:

@@ -41,11 +41,14 @@ from accord.extract.units import SCALE_LETTERS, currency_before, per_unit, token
 from accord.lexicon import PERSON_NOUNS
 from accord.model import Article, Change, FigureMention
 from accord.nlp import Block
+from accord.vocab import Measure, QuantityKind
 
 # spaCy entity labels that are never figures (OntoNotes scheme used by en_core_web_sm).
 NOT_FIGURE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-# Kinds a dossier reconciles; "duration" and "age" are quantities but not figures.
-FIGURE_KINDS = frozenset({"count", "money", "percent", "measurement"})
+# Kinds a dossier reconciles; durations, ages and fractions are quantities but not figures.
+FIGURE_KINDS = frozenset(
+    {QuantityKind.COUNT, QuantityKind.MONEY, QuantityKind.PERCENT, QuantityKind.MEASUREMENT}
+)
 YEAR_RANGE = (1000, 2100)  # a bare four-digit integer in this range reads as a year
 MAX_AGE = 120  # a bare number after a person's name reads as an age up to this
 IDENTIFIER_MARKERS = frozenset(
@@ -100,7 +103,7 @@ class QuantityPhrase:
     end: int
     anchor: Token  # the last number token (its head leads to the counted thing)
     quantity: Quantity
-    kind: str  # count | money | percent | measurement | duration | age
+    kind: QuantityKind
     unit: str | None  # normalised unit name ("dollar", "percentage", "mile") if any
     descending: bool = False  # a range written high end first ("from 210 to 190")
 
@@ -413,11 +416,11 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
         start = _qualifier_start(sent, money_start, end > run_end)
         end_unit, unit, kind = unit_after(sent, end)
         if currency:
-            unit, kind = currency, "money"
+            unit, kind = currency, QuantityKind.MONEY
         if unit is not None:
             end_unit, unit = per_unit(sent, end_unit, unit)
         if _is_age(sent, i, end):
-            unit, kind = "year of age", "age"
+            unit, kind = "year of age", QuantityKind.AGE
         quantity = parse_quantity(_quantity_text(sent, start, money_start, i, end))
         if (
             quantity is None
@@ -467,7 +470,7 @@ def _fraction_at(sent: SpacySpan, i: int) -> QuantityPhrase | None:
         low = None if qualifier in UPPER_BOUND else value
         high = None if qualifier in LOWER_BOUND else value
         quantity = Quantity(low, high, qualifier, qualifier in APPROXIMATE)
-        return QuantityPhrase(start, end, last, quantity, "fraction", None)
+        return QuantityPhrase(start, end, last, quantity, QuantityKind.FRACTION, None)
     return None
 
 
@@ -540,13 +543,13 @@ def _figure(
     doc = sent.doc
     tokens = counted_tokens(phrase.anchor, phrase.end)
     counted = doc[tokens[0].i : tokens[-1].i + 1].text if tokens else None
-    if phrase.kind == "percent":
-        measure = "percent"
-    elif phrase.kind == "money":
-        measure = "money"
+    if phrase.kind == QuantityKind.PERCENT:
+        measure = Measure.PERCENT
+    elif phrase.kind == QuantityKind.MONEY:
+        measure = Measure.MONEY
     else:
         measure = measure_of(phrase.anchor, tokens[-1] if tokens else None)
-    if counted is None and phrase.kind == "count":
+    if counted is None and phrase.kind == QuantityKind.COUNT:
         counted = inherited
     elif counted is None:
         counted = phrase.unit
@@ -582,7 +585,7 @@ def find_figures(article: Article, blocks: list[Block]) -> list[FigureMention]:
                     continue
                 figure = _figure(block, sent, phrase, inherited)
                 if (
-                    phrase.kind == "count"
+                    phrase.kind == QuantityKind.COUNT
                     and figure.counted
                     and not is_measure_noun(figure.counted)
                 ):

@@ -39,6 +39,7 @@ from accord.extract.measures import (
 from accord.gazetteer import PLACE_LABELS
 from accord.model import DateMention, FigureMention, IncidentFrame, Scope, Span
 from accord.nlp import Block
+from accord.vocab import QuantityKind
 
 # Children that start a clause of its own: their words are not the number's clause.
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl"})
@@ -73,7 +74,11 @@ def _sentence_frames(
         start = block.start + doc[phrase.start].idx
         last = doc[phrase.end - 1]
         frame = frame_of(block, phrase.anchor, phrase.end, dates)
-        if frame.victims_span is None and last_victims is not None and phrase.kind == "count":
+        if (
+            frame.victims_span is None
+            and last_victims is not None
+            and phrase.kind == QuantityKind.COUNT
+        ):
             # "killed two people and wounded five": the count inherits the counted phrase
             frame = replace(frame, victims=last_victims.text, victims_span=last_victims)
         elif frame.victims_span is not None and not is_measure_noun(frame.victims_span.text):

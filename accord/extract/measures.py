@@ -1,9 +1,9 @@
 """What a figure counts, which measure it is, and over what period — from the dependency parse.
 
-The measure is the key reconciliation groups figures by: "killed", "wounded",
-"killed_or_wounded" (one measure, never two, for "killed or injured" and "casualties"),
-"captured", "deployed", "stationed", "missing", "displaced", "arrested", "shot", or the
-generic "count". It is read, in order of trust, from the counted noun ("casualties",
+The measure (a :class:`accord.vocab.Measure`) is the key reconciliation groups figures by:
+"killed", "wounded", "killed_or_wounded" (one measure, never two, for "killed or injured" and
+"casualties"), "captured", "deployed", "stationed", "missing", "displaced", "arrested",
+"shot", or the generic "count". It is read, in order of trust, from the counted noun ("casualties",
 "deaths"), from verbs attached to the number or its noun ("12,000 who were deployed",
 "4,000 killed or injured"), from the verb the noun is subject or object of, and from an
 adjective on the noun ("three dead soldiers").
@@ -13,74 +13,76 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.vocab import CUMULATIVE_PERIOD, Measure, Period
+
 # Lemma → measure. Closed classes of English verbs, nouns and adjectives of harm and movement
 # (the event types of ACLED and the GVDB victim fields), not phrases from any corpus.
-MEASURE_VERBS: dict[str, str] = {
-    "kill": "killed",
-    "die": "killed",
-    "slay": "killed",
-    "murder": "killed",
-    "execute": "killed",
-    "perish": "killed",
-    "behead": "killed",
-    "wound": "wounded",
-    "injure": "wounded",
-    "hurt": "wounded",
-    "maim": "wounded",
-    "hospitalize": "wounded",
-    "hospitalise": "wounded",
-    "capture": "captured",
-    "detain": "captured",
-    "imprison": "captured",
-    "take": "captured",  # only reached through "taken prisoner"/"taken captive", see below
-    "arrest": "arrested",
-    "deploy": "deployed",
-    "send": "deployed",
-    "dispatch": "deployed",
-    "transfer": "deployed",
-    "station": "stationed",
-    "base": "stationed",
-    "position": "stationed",
-    "miss": "missing",
-    "disappear": "missing",
-    "displace": "displaced",
-    "flee": "displaced",
-    "evacuate": "displaced",
-    "shoot": "shot",
+MEASURE_VERBS: dict[str, Measure] = {
+    "kill": Measure.KILLED,
+    "die": Measure.KILLED,
+    "slay": Measure.KILLED,
+    "murder": Measure.KILLED,
+    "execute": Measure.KILLED,
+    "perish": Measure.KILLED,
+    "behead": Measure.KILLED,
+    "wound": Measure.WOUNDED,
+    "injure": Measure.WOUNDED,
+    "hurt": Measure.WOUNDED,
+    "maim": Measure.WOUNDED,
+    "hospitalize": Measure.WOUNDED,
+    "hospitalise": Measure.WOUNDED,
+    "capture": Measure.CAPTURED,
+    "detain": Measure.CAPTURED,
+    "imprison": Measure.CAPTURED,
+    "take": Measure.CAPTURED,  # only reached through "taken prisoner"/"taken captive", see below
+    "arrest": Measure.ARRESTED,
+    "deploy": Measure.DEPLOYED,
+    "send": Measure.DEPLOYED,
+    "dispatch": Measure.DEPLOYED,
+    "transfer": Measure.DEPLOYED,
+    "station": Measure.STATIONED,
+    "base": Measure.STATIONED,
+    "position": Measure.STATIONED,
+    "miss": Measure.MISSING,
+    "disappear": Measure.MISSING,
+    "displace": Measure.DISPLACED,
+    "flee": Measure.DISPLACED,
+    "evacuate": Measure.DISPLACED,
+    "shoot": Measure.SHOT,
 }
-MEASURE_NOUNS: dict[str, str] = {
-    "casualty": "killed_or_wounded",
-    "loss": "killed_or_wounded",
-    "death": "killed",
-    "fatality": "killed",
-    "dead": "killed",
-    "body": "killed",
-    "injury": "wounded",
-    "wounded": "wounded",
-    "injured": "wounded",
-    "prisoner": "captured",
-    "pow": "captured",
-    "pows": "captured",
-    "captive": "captured",
-    "capture": "captured",
-    "detainee": "captured",
-    "arrest": "arrested",
-    "refugee": "displaced",
-    "evacuee": "displaced",
-    "deployment": "deployed",
+MEASURE_NOUNS: dict[str, Measure] = {
+    "casualty": Measure.KILLED_OR_WOUNDED,
+    "loss": Measure.KILLED_OR_WOUNDED,
+    "death": Measure.KILLED,
+    "fatality": Measure.KILLED,
+    "dead": Measure.KILLED,
+    "body": Measure.KILLED,
+    "injury": Measure.WOUNDED,
+    "wounded": Measure.WOUNDED,
+    "injured": Measure.WOUNDED,
+    "prisoner": Measure.CAPTURED,
+    "pow": Measure.CAPTURED,
+    "pows": Measure.CAPTURED,
+    "captive": Measure.CAPTURED,
+    "capture": Measure.CAPTURED,
+    "detainee": Measure.CAPTURED,
+    "arrest": Measure.ARRESTED,
+    "refugee": Measure.DISPLACED,
+    "evacuee": Measure.DISPLACED,
+    "deployment": Measure.DEPLOYED,
     # "the (death) toll rose to 17": a toll is of the dead unless a compound says otherwise
-    "toll": "killed",
+    "toll": Measure.KILLED,
 }
-MEASURE_ADJECTIVES: dict[str, str] = {
-    "dead": "killed",
-    "deceased": "killed",
-    "killed": "killed",
-    "slain": "killed",
-    "wounded": "wounded",
-    "injured": "wounded",
-    "missing": "missing",
-    "captured": "captured",
-    "homeless": "displaced",
+MEASURE_ADJECTIVES: dict[str, Measure] = {
+    "dead": Measure.KILLED,
+    "deceased": Measure.KILLED,
+    "killed": Measure.KILLED,
+    "slain": Measure.KILLED,
+    "wounded": Measure.WOUNDED,
+    "injured": Measure.WOUNDED,
+    "missing": Measure.MISSING,
+    "captured": Measure.CAPTURED,
+    "homeless": Measure.DISPLACED,
 }
 # "forced from their homes", "remain out of their homes": displacement, said with a place.
 HOME_NOUNS = frozenset({"home", "house", "village", "town"})
@@ -88,7 +90,7 @@ HOME_NOUNS = frozenset({"home", "house", "village", "town"})
 VALUE_PREPS = frozenset({"to", "at"})
 # Prepositions that give the cause of a verb's patients ("treated for injuries").
 CAUSE_PREPS = frozenset({"for", "with"})
-KILLED_OR_WOUNDED = frozenset({"killed", "wounded"})
+KILLED_OR_WOUNDED = frozenset({Measure.KILLED, Measure.WOUNDED})
 # "X troops are in Y" states a presence: the deployment measure (closed class of force nouns).
 FORCE_NOUNS = frozenset(
     {
@@ -277,8 +279,8 @@ def _harm_participles(noun: Token) -> list[Token]:
     return []
 
 
-def _verb_measures(verb: Token) -> list[str]:
-    measures = []
+def _verb_measures(verb: Token) -> list[Measure]:
+    measures: list[Measure] = []
     for v in [verb, *_or_conjuncts(verb)]:
         for c in v.children:
             if c.dep_ in ("acomp", "oprd", "xcomp", "advmod") and c.lower_ in MEASURE_ADJECTIVES:
@@ -289,7 +291,7 @@ def _verb_measures(verb: Token) -> list[str]:
         ):
             continue
         if lemma == "shoot" and any(c.lower_ in ("dead", "death") for c in v.subtree):
-            measures.append("killed")
+            measures.append(Measure.KILLED)
         elif lemma in MEASURE_VERBS:
             measures.append(MEASURE_VERBS[lemma])
         elif v.lower_ in MEASURE_ADJECTIVES:
@@ -297,9 +299,9 @@ def _verb_measures(verb: Token) -> list[str]:
     return measures
 
 
-def _combine(measures: list[str]) -> str | None:
-    if set(measures) >= KILLED_OR_WOUNDED or "killed_or_wounded" in measures:
-        return "killed_or_wounded"
+def _combine(measures: list[Measure]) -> Measure | None:
+    if set(measures) >= KILLED_OR_WOUNDED or Measure.KILLED_OR_WOUNDED in measures:
+        return Measure.KILLED_OR_WOUNDED
     return measures[0] if measures else None
 
 
@@ -320,7 +322,7 @@ def _governor(node: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX", "ADJ") else None
 
 
-def _noun_measure(noun: Token) -> str | None:
+def _noun_measure(noun: Token) -> Measure | None:
     """A measure noun's measure, refined by a measure compound ("casualty toll")."""
     for child in noun.children:
         if child.dep_ == "compound" and child.lemma_.lower() in MEASURE_NOUNS:
@@ -328,7 +330,7 @@ def _noun_measure(noun: Token) -> str | None:
     return MEASURE_NOUNS.get(noun.lemma_.lower())
 
 
-def _measured_argument(anchor: Token) -> str | None:
+def _measured_argument(anchor: Token) -> Measure | None:
     """A number that is the value of a measure noun through "to"/"at": "the death toll had
     risen to 17", "officials put the toll at 20" (the noun is the verb's subject or object)."""
     prep = anchor.head
@@ -342,7 +344,7 @@ def _measured_argument(anchor: Token) -> str | None:
     return None
 
 
-def _circumstance_measure(verb: Token) -> str | None:
+def _circumstance_measure(verb: Token) -> Measure | None:
     """What a verb's prepositions say about its patients: "treated for injuries" (wounded),
     "forced from their homes", "remain out of their homes" (displaced)."""
     for prep in (c for c in verb.children if c.dep_ == "prep"):
@@ -352,23 +354,23 @@ def _circumstance_measure(verb: Token) -> str | None:
             if prep.lower_ in CAUSE_PREPS and lemma in MEASURE_NOUNS:
                 return MEASURE_NOUNS[lemma]
             if prep.lower_ in ("from", "out") and lemma in HOME_NOUNS:
-                return "displaced"
+                return Measure.DISPLACED
     return None
 
 
-def measure_of(anchor: Token, noun: Token | None) -> str:
+def measure_of(anchor: Token, noun: Token | None) -> Measure:
     """The reconciliation measure of a count (see module docstring)."""
     return measure_source(anchor, noun)[0]
 
 
-def verb_measure(verb: Token) -> str | None:
+def verb_measure(verb: Token) -> Measure | None:
     """The harm or movement measure a verb (with its coordinated verbs, its adjective
     complement and its cause phrase) states for its patients: "was shot dead" killed,
     "were treated for injuries" wounded; None for any other verb."""
     return _combine(_verb_measures(verb)) or _circumstance_measure(verb)
 
 
-def measure_source(anchor: Token, noun: Token | None) -> tuple[str, Token | None]:
+def measure_source(anchor: Token, noun: Token | None) -> tuple[Measure, Token | None]:
     """The measure of a count and the word that states it (the counted measure noun, the
     verb or event noun that governs the number, or the harm adjective); ``None`` as the word
     for the generic "count"."""
@@ -412,11 +414,11 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[str, Token | None
             and noun.lemma_.lower() in FORCE_NOUNS
             and any(c.dep_ == "prep" and c.lower_ in ("in", "inside") for c in governor.children)
         ):
-            return "deployed", governor
+            return Measure.DEPLOYED, governor
     for child in carrier.children:
         if child.dep_ == "amod" and child.lower_ in MEASURE_ADJECTIVES:
             return MEASURE_ADJECTIVES[child.lower_], child
-    return "count", None
+    return Measure.COUNT, None
 
 
 def governor_of(anchor: Token, noun: Token | None) -> Token | None:
@@ -452,8 +454,8 @@ def _period_phrase(prep: Token) -> str | None:
     return None
 
 
-def period_of(anchor: Token, noun: Token | None) -> str:
-    """``"cumulative"``, or the window the figure covers: "week", "24 hours",
+def period_of(anchor: Token, noun: Token | None) -> Period:
+    """Cumulative, or the window the figure covers: "week", "24 hours",
     "since mid-November" — read from a window phrase attached to the figure's clause."""
     carriers = [anchor, *anchor.ancestors]
     if noun is not None:
@@ -467,11 +469,11 @@ def period_of(anchor: Token, noun: Token | None) -> str:
             if child.dep_ == "prep" or child.lower_ == "since":
                 found = _period_phrase(child)
                 if found:
-                    return found
+                    return Period(found)
             if child.dep_ == "advcl" and child.lower_ != "since":
                 for grandchild in child.children:
                     if grandchild.dep_ == "mark" and grandchild.lower_ == "since":
                         dates = [t for t in child.subtree if t.ent_type_ == "DATE"]
                         if dates:
-                            return "since " + child.doc[dates[0].i : dates[-1].i + 1].text
-    return "cumulative"
+                            return Period("since " + child.doc[dates[0].i : dates[-1].i + 1].text)
+    return CUMULATIVE_PERIOD

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from accord.lexicon import NUMBER_WORD_VALUES
+
 # --- vague quantities, coded as conservative floors ----------------------------------------
 # ACLED codebook, "Fatalities": "dozens" is coded as 12 and "hundreds" as 100.
 DOZENS = 12
@@ -39,43 +41,6 @@ VAGUE_WORDS: dict[str, int] = {
     "few": A_FEW,
 }
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-    "half": 0.5,
-    "a": 1,
-    "an": 1,
-    "single": 1,
-    "couple": 2,
-    "pair": 2,
-}
 SCALES = {
     "hundred": 100,
     "thousand": 1_000,
@@ -92,7 +57,15 @@ SCALES = {
     "mil": 1_000_000,  # "RM4.2mil": Malaysian and Singaporean press
     "dozen": 12,
 }
-NUMBER_WORDS = (frozenset(UNITS) | frozenset(SCALES)) - {"a", "an", "k", "m", "b", "half", "single"}
+NUMBER_WORDS = (frozenset(NUMBER_WORD_VALUES) | frozenset(SCALES)) - {
+    "a",
+    "an",
+    "k",
+    "m",
+    "b",
+    "half",
+    "single",
+}
 
 # Bound and hedge words, longest first so "no more than" wins over "more than".
 LOWER_BOUND = (
@@ -201,16 +174,16 @@ def words_value(words: list[str]) -> float | None:
                 current = None
         elif word in ("a", "an"):
             current = current if seen else 1.0
-        elif word in UNITS and word not in ("a", "an"):
+        elif word in NUMBER_WORD_VALUES and word not in ("a", "an"):
             if word == "half" and current is None:
                 current = 0.5
             elif word in SCALES:  # "dozen" without a count before it
                 current = (current or 1.0) * SCALES[word]
             else:
-                current = (current or 0.0) + UNITS[word]
+                current = (current or 0.0) + NUMBER_WORD_VALUES[word]
             seen = True
-        elif "-" in word and all(p in UNITS for p in word.split("-")):  # "twenty-five"
-            current = (current or 0.0) + sum(UNITS[p] for p in word.split("-"))
+        elif "-" in word and all(p in NUMBER_WORD_VALUES for p in word.split("-")):  # "twenty-five"
+            current = (current or 0.0) + sum(NUMBER_WORD_VALUES[p] for p in word.split("-"))
             seen = True
         else:
             return None

@@ -24,7 +24,6 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.extract.cues import (
-    CITING_VERBS,
     NOMINAL_CUES,
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -39,6 +38,7 @@ from accord.extract.speakers import (
     Credit,
     np_bounds,
 )
+from accord.lexicon import CITING_VERBS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 

@@ -28,10 +28,9 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any, Literal, NamedTuple
 
-from accord.extract.numbers import UNITS
+from accord.lexicon import MONTHS, WEEKDAYS, WHOLE_NUMBER_WORDS
 from accord.model import Precision
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAYS_PER_WEEK = 7
 MONTHS_PER_YEAR = 12
 MONTHS_PER_QUARTER = 3
@@ -41,33 +40,6 @@ FORWARD_WINDOW_DAYS = 45
 # Tenses that send a bare weekday forward ("will meet Friday").
 FORWARD_TENSES = ("future",)
 BASE_YEAR = 2000  # dateparser's base for year-less input; never reaches a value
-# Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
-MONTHS = {
-    "january": 1,
-    "jan": 1,
-    "february": 2,
-    "feb": 2,
-    "march": 3,
-    "mar": 3,
-    "april": 4,
-    "apr": 4,
-    "may": 5,
-    "june": 6,
-    "jun": 6,
-    "july": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sept": 9,
-    "sep": 9,
-    "october": 10,
-    "oct": 10,
-    "november": 11,
-    "nov": 11,
-    "december": 12,
-    "dec": 12,
-}
 # Meteorological seasons (northern hemisphere): the month each one starts.
 SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 ORDINALS = {
@@ -79,10 +51,6 @@ ORDINALS = {
     "3rd": 3,
     "fourth": 4,
     "4th": 4,
-}
-# Whole number words ("three weeks", "a month"), from the figure extractor's one table.
-NUMBER_WORDS: dict[str, int] = {
-    word: int(value) for word, value in UNITS.items() if value >= 1 and value == int(value)
 }
 STEP = {
     "this": 0,
@@ -99,7 +67,7 @@ STEP = {
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(WEEKDAYS)
 _STEP_RE = r"(?:this past|this coming|this|current|last|previous|past|next|coming)"
-_NUMBER_RE = r"(?:\d+|" + "|".join(NUMBER_WORDS) + r"|few|several|many)"
+_NUMBER_RE = r"(?:\d+|" + "|".join(WHOLE_NUMBER_WORDS) + r"|few|several|many)"
 _UNIT_RE = r"(?:day|week|month|year|decade|hour|minute|quarter|century)"
 
 # Words around the core that do not change the value (TimeML puts them in ``mod``).
@@ -239,7 +207,7 @@ def _deictic(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
-    return NUMBER_WORDS.get(word)
+    return WHOLE_NUMBER_WORDS.get(word)
 
 
 def _ago(text: str, anchor: date | None, tense: Tense) -> Normalised | None:

@@ -22,6 +22,7 @@ from accord.extract.numbers import (
     split_currency,
     unit_name,
 )
+from accord.vocab import QuantityKind
 
 PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pc", "percentage"})
 SCALE_LETTERS = frozenset({"k", "m", "mn", "bn", "b", "tn"})
@@ -149,42 +150,43 @@ def per_unit(sent: SpacySpan, end: int, unit: str) -> tuple[int, str]:
     return k, f"{unit} per {name}"
 
 
-def unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
+def unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, QuantityKind]:
     """Unit right after the number: returns (new end, unit name, kind)."""
     doc = sent.doc
     written = re.sub(r"^[-−]?[\d.,]+", "", token_numeral(doc[end - 1])[1])
     if end < sent.end and not doc[end - 1].whitespace_ and doc[end].text == "G":
         written = "G"  # the tokenizer split "5G"
     if written == "G" and doc[end - 1].text.rstrip("G").isdigit():
-        return end, "generation wireless", "count"  # "4G", "5G": a mobile network generation
+        # "4G", "5G": a mobile network generation
+        return end, "generation wireless", QuantityKind.COUNT
     suffix = written.lower()
     if suffix in ("pc", "%"):
-        return end, "percentage", "percent"
+        return end, "percentage", QuantityKind.PERCENT
     if suffix in CURRENCY_WORDS:  # "212p"
-        return end, CURRENCY_WORDS[suffix], "money"
+        return end, CURRENCY_WORDS[suffix], QuantityKind.MONEY
     if suffix in SQUARE or suffix in DEGREE:  # "1250sq m", "4.5deg C"
         new_end, name = _unit_word(sent, end, suffix)
-        return new_end, name, "measurement"
+        return new_end, name, QuantityKind.MEASUREMENT
     if suffix and unit_name(suffix) and suffix not in SCALE_LETTERS | {"mil"}:
-        return end, unit_name(suffix), "measurement"
+        return end, unit_name(suffix), QuantityKind.MEASUREMENT
     if end >= sent.end:
-        return end, None, "count"
+        return end, None, QuantityKind.COUNT
     nxt = doc[end]
     low = nxt.lower_
     if low in PERCENT_WORDS:
-        return end + 1, "percentage", "percent"
+        return end + 1, "percentage", QuantityKind.PERCENT
     if low == "per" and end + 1 < sent.end and doc[end + 1].lower_ == "cent":
-        return end + 2, "percentage", "percent"
+        return end + 2, "percentage", QuantityKind.PERCENT
     if end + 2 < sent.end and doc[end + 1].text == "-" and not nxt.whitespace_:
         joined = unit_name(f"{low}-{doc[end + 2].lower_}")  # "pound-feet", "lb-ft"
         if joined:
-            return end + 3, joined, "measurement"
+            return end + 3, joined, QuantityKind.MEASUREMENT
     code = nxt.text.rstrip("=")
     if code in CURRENCY_PREFIXES and (not code.isalpha() or (code.isupper() and len(code) == 3)):
-        return end + 1, CURRENCY_PREFIXES[code], "money"  # "950€", "3,100,000 JPY"
+        return end + 1, CURRENCY_PREFIXES[code], QuantityKind.MONEY  # "950€", "3,100,000 JPY"
     lemma = nxt.lemma_.lower()
     if lemma in CURRENCY_WORDS or low in CURRENCY_WORDS:
-        return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), "money"
+        return end, CURRENCY_WORDS.get(lemma, CURRENCY_WORDS.get(low)), QuantityKind.MONEY
     if (
         low == "-"
         and end + 1 < sent.end
@@ -194,10 +196,10 @@ def unit_after(sent: SpacySpan, end: int) -> tuple[int, str | None, str]:
     ):
         end, nxt = end + 1, doc[end + 1]  # "2.0-liter", "250-hp"
     if unit_name(nxt.text) == "count" and nxt.lower_ != "fold":
-        return end + 1, "count", "count"  # "4,000 times": a multiplier
+        return end + 1, "count", QuantityKind.COUNT  # "4,000 times": a multiplier
     new_end, name = _unit_word(sent, end)
     if name and (name in DURATION_UNITS):
-        return end, name, "duration"
+        return end, name, QuantityKind.DURATION
     if name and name != "count":
-        return new_end, name, "measurement"
-    return end, None, "count"
+        return new_end, name, QuantityKind.MEASUREMENT
+    return end, None, QuantityKind.COUNT

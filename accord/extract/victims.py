@@ -25,8 +25,9 @@ from accord.extract.incident import clause_scope
 from accord.extract.measures import verb_measure
 from accord.model import IncidentFrame, Span, VictimMention
 from accord.nlp import Block
+from accord.vocab import Measure
 
-HARM_MEASURES = ("killed", "wounded", "shot")  # gravest first
+HARM_MEASURES = (Measure.KILLED, Measure.WOUNDED, Measure.SHOT)  # gravest first
 PATIENT_DEPS = {"passive": ("nsubjpass",), "intransitive": ("nsubj",), "active": ("dobj",)}
 # Verbs whose subject is who was harmed ("a man died", "she is dead").
 SUBJECT_HARMED = frozenset(
@@ -51,18 +52,18 @@ def find_victims(blocks: list[Block]) -> list[VictimMention]:
     return sorted(found, key=lambda v: v.span.start)
 
 
-def _verb_harm(verb: Token) -> tuple[str, Token, list[Token]] | None:
+def _verb_harm(verb: Token) -> tuple[Measure, Token, list[Token]] | None:
     if verb.pos_ not in ("VERB", "AUX") or not _happened(verb):
         return None
     measure = _harm(verb)
     patient = _patient(verb) if measure is not None else None
     if measure is None or patient is None:
         return None
-    counted = _people(patient, animate=measure != "shot")
+    counted = _people(patient, animate=measure != Measure.SHOT)
     return (measure, patient, counted) if counted else None
 
 
-def _noun_harm(noun: Token) -> tuple[str, Token, list[Token]] | None:
+def _noun_harm(noun: Token) -> tuple[Measure, Token, list[Token]] | None:
     """A killing said by a noun: "the death of a man", "his murder", "the fatal shooting of
     a teen", "a homicide victim", "the body of a woman"."""
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or noun.dep_ == "compound":
@@ -74,7 +75,7 @@ def _noun_harm(noun: Token) -> tuple[str, Token, list[Token]] | None:
         c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.KILLING_NOUNS
         for c in children
     ):
-        return "killed", noun, [noun]  # "the homicide victim"
+        return Measure.KILLED, noun, [noun]  # "the homicide victim"
     killing = lemma in lexicon.KILLING_NOUNS or (lemma in lexicon.INCIDENT_NOUNS and fatal)
     body = lemma in lexicon.BODY_NOUNS and not any(c.dep_ == "compound" for c in children)
     if not (killing or body):
@@ -87,14 +88,14 @@ def _noun_harm(noun: Token) -> tuple[str, Token, list[Token]] | None:
             patient = next((c for c in child.children if c.dep_ == "pobj"), None)
         counted = _people(patient) if patient is not None else []
         if patient is not None and counted:
-            return "killed", patient, counted
+            return Measure.KILLED, patient, counted
     if body and noun.head.lemma_.lower() in FIND_VERBS:
-        return "killed", noun, [noun]  # "police found a body"
+        return Measure.KILLED, noun, [noun]  # "police found a body"
     return None
 
 
 def _mention(
-    block: Block, tok: Token, measure: str, patient: Token, counted: list[Token]
+    block: Block, tok: Token, measure: Measure, patient: Token, counted: list[Token]
 ) -> VictimMention:
     first = min(patient.left_edge.i, *(t.i for t in counted))
     last = max(patient.i, *(t.i for t in counted))
@@ -140,12 +141,12 @@ def _shares_subject(verb: Token) -> list[Token]:
     return verbs
 
 
-def _single_harm(verb: Token) -> str | None:
+def _single_harm(verb: Token) -> Measure | None:
     lemma = verb.lemma_.lower()
     if lemma == "shoot" and any(c.lower_ in lexicon.FATAL_ADVERBS for c in verb.children):
-        return "killed"
+        return Measure.KILLED
     if lemma in lexicon.SUFFER_VERBS | lexicon.HAVE_VERBS and _harm_object(verb):
-        return "wounded"
+        return Measure.WOUNDED
     found = verb_measure(verb)
     return found if found in HARM_MEASURES else None
 
@@ -161,7 +162,7 @@ def _harm_object(verb: Token) -> bool:
     return False
 
 
-def _harm(verb: Token) -> str | None:
+def _harm(verb: Token) -> Measure | None:
     """The gravest harm the verb and its subject-sharing conjuncts state ("shot and killed")."""
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if verb.dep_ == "conj" and not own_subject and _single_harm(verb.head) is not None:

@@ -23,7 +23,7 @@ from accord.ingest.html import article_from_html, has_paragraph
 from accord.ingest.jsonl import Parsed, reason_of
 from accord.ingest.metadata import normalise_date
 from accord.ingest.web import Fetcher, article_from_fetched
-from accord.model import Article
+from accord.model import Article, Skipped
 
 # Feeds named outright; a bare ``.xml`` is read as a feed only when it looks like one.
 FEED_SUFFIXES = frozenset({".rss", ".atom"})
@@ -47,12 +47,12 @@ def looks_like_feed(data: bytes) -> bool:
     return _FEED_START.match(data[:FEED_SNIFF_BYTES]) is not None
 
 
-def entry_date(entry: Mapping[str, Any]) -> str | None:
-    """The entry's publication date (else its update date) as YYYY-MM-DD."""
+def entry_date(entry: Mapping[str, Any]) -> date | None:
+    """The entry's publication date (else its update date)."""
     for key in ("published", "updated"):
         parsed = entry.get(f"{key}_parsed")
         if isinstance(parsed, time.struct_time):
-            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
         stated = normalise_date(entry.get(key))
         if stated:
             return stated
@@ -113,7 +113,7 @@ def parse_feed(data: bytes, source: str, fetcher: Fetcher | None) -> Parsed:
         why = "not a feed" if parsed.get("bozo") else "feed holds no entries"
         raise MalformedInputError(source, why, FIX_FEED)
     articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skipped] = []
     for index, entry in enumerate(entries):
         where = f"{source}[{index}]"
         try:
@@ -121,7 +121,7 @@ def parse_feed(data: bytes, source: str, fetcher: Fetcher | None) -> Parsed:
         except InputError as exc:
             # a failed link fetch names the link, so the report says which page failed
             reason = reason_of(exc) if exc.source == where else f"{exc.source}: {reason_of(exc)}"
-            skipped.append((where, reason))
+            skipped.append(Skipped.unread(where, reason))
     return articles, skipped
 
 

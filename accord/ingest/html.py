@@ -8,6 +8,7 @@ uses htmldate for dates); when the page states no date there, the body's datelin
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -70,7 +71,7 @@ def extract(html: str, source: str) -> dict[str, Any]:
 
 
 def article_from_html(
-    html: str, source: str, url: str | None = None, published: str | None = None
+    html: str, source: str, url: str | None = None, published: date | None = None
 ) -> Article:
     """One article from a page's HTML: extracted body, metadata title, outlet and date.
 

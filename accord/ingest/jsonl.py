@@ -17,14 +17,14 @@ from accord.errors import InputError, MalformedInputError
 from accord.ingest.decode import DEFAULT_MAX_BYTES, decode, normalise_newlines, read_bytes
 from accord.ingest.metadata import is_web_address, normalise_date, outlet_from_url
 from accord.ingest.text import make_article
-from accord.model import Article
+from accord.model import Article, Skipped
 
 OPTIONAL_FIELDS = ("title", "url", "published", "outlet")
 FIX_RECORD = 'each line must be a JSON object like {"text": "...", "title": "..."}'
 FIX_DATE = "write published as YYYY-MM-DD (or an ISO datetime), or leave it out"
 FIX_URL = "write url as an absolute http(s) address, or leave it out"
-# Parsed pieces of one file: the articles, and (source, reason) for each record skipped.
-Parsed = tuple[list[Article], list[tuple[str, str]]]
+# Parsed pieces of one file: the articles, and each record skipped with its reason.
+Parsed = tuple[list[Article], list[Skipped]]
 logger = logging.getLogger("accord")
 
 
@@ -90,7 +90,7 @@ def _loads(line: str, source: str) -> Any:
 def parse_jsonl(text: str, source: str) -> Parsed:
     """Articles and skipped lines from decoded JSON Lines text (blank lines are ignored)."""
     articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skipped] = []
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
@@ -98,7 +98,7 @@ def parse_jsonl(text: str, source: str) -> Parsed:
         try:
             articles.append(article_from_record(_loads(line, where), where))
         except InputError as exc:
-            skipped.append((where, reason_of(exc)))
+            skipped.append(Skipped.unread(where, reason_of(exc)))
     return _checked(articles, skipped, source)
 
 
@@ -107,13 +107,13 @@ def parse_json(text: str, source: str) -> Parsed:
     document = _loads(text, source)
     items = document if isinstance(document, list) else [document]
     articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skipped] = []
     for index, item in enumerate(items):
         where = f"{source}[{index}]" if isinstance(document, list) else source
         try:
             articles.append(article_from_record(item, where))
         except InputError as exc:
-            skipped.append((where, reason_of(exc)))
+            skipped.append(Skipped.unread(where, reason_of(exc)))
     return _checked(articles, skipped, source)
 
 
@@ -123,16 +123,16 @@ def reason_of(exc: InputError) -> str:
     return " ".join(reason.split())
 
 
-def _checked(articles: list[Article], skipped: list[tuple[str, str]], source: str) -> Parsed:
+def _checked(articles: list[Article], skipped: list[Skipped], source: str) -> Parsed:
     if articles:
         return articles, skipped
     if not skipped:
         raise MalformedInputError(source, "holds no records", FIX_RECORD)
-    first_source, first_reason = skipped[0]
+    first = skipped[0]
     raise MalformedInputError(
         source,
-        f"none of its {len(skipped)} record(s) could be read; first, {first_source}: "
-        f"{first_reason}",
+        f"none of its {len(skipped)} record(s) could be read; first, {first.source}: "
+        f"{first.reason}",
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
 
+from accord.lexicon import MONTHS
 from accord.noise import line_reason
 
 # Datelines sit in the header block: title, byline, date, section; 12 lines covers them.
@@ -27,20 +28,6 @@ MAX_DATE_LEAD_CHARS = 40
 MAX_TITLE_CHARS = 160
 MIN_YEAR, MAX_YEAR = 1900, 2099
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -62,32 +49,32 @@ _UPDATED_CUE = re.compile(r"\b(updated|modified|last edited)\b", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class DateFound:
-    """A date stated in the text: ISO value and the offsets of the words that state it."""
+    """A date stated in the text and the offsets of the words that state it."""
 
-    value: str  # YYYY-MM-DD
+    value: date
     start: int
     end: int
 
 
-def _to_iso(match: re.Match[str]) -> str | None:
+def _to_date(match: re.Match[str]) -> date | None:
     groups = match.groupdict()
     named = groups.get("month")
-    month = _MONTHS[named[:3].lower()] if named else int(groups["mnum"])
+    month = MONTHS[named[:3].lower()] if named else int(groups["mnum"])
     try:
-        return date(int(groups["year"]), month, int(groups["day"])).isoformat()
+        return date(int(groups["year"]), month, int(groups["day"]))
     except ValueError:  # "February 30, 2025"
         return None
 
 
-def dates_in_line(line: str) -> list[tuple[int, int, str]]:
-    """Every full date in one line as ``(start, end, YYYY-MM-DD)``, left to right."""
-    found: list[tuple[int, int, str]] = []
+def dates_in_line(line: str) -> list[tuple[int, int, date]]:
+    """Every full date in one line as ``(start, end, date)``, left to right."""
+    found: list[tuple[int, int, date]] = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(line):
-            iso = _to_iso(match)
+            day = _to_date(match)
             overlaps = any(s < match.end() and match.start() < e for s, e, _ in found)
-            if iso and not overlaps:
-                found.append((match.start(), match.end(), iso))
+            if day and not overlaps:
+                found.append((match.start(), match.end(), day))
     return sorted(found)
 
 
@@ -104,7 +91,7 @@ def _header_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
-def find_published(text: str, want: str | None = None) -> DateFound | None:
+def find_published(text: str, want: date | None = None) -> DateFound | None:
     """The publication date stated in the header lines of ``text``, if any.
 
     A candidate date must be on a short line (a dateline) or open its line; dates inside
@@ -117,11 +104,11 @@ def find_published(text: str, want: str | None = None) -> DateFound | None:
         lead = len(line) - len(line.lstrip())
         # Only a line's opening can hold a qualifying date; never regex a megabyte paragraph.
         opening = line[: lead + MAX_DATELINE_CHARS + MAX_DATE_LEAD_CHARS]
-        for start, end, iso in dates_in_line(opening):
+        for start, end, day in dates_in_line(opening):
             is_dateline = len(stripped) <= MAX_DATELINE_CHARS
             if not is_dateline and start - lead > MAX_DATE_LEAD_CHARS:
                 continue
-            if want is not None and iso != want:
+            if want is not None and day != want:
                 continue
             if _PUBLISHED_CUE.search(line):
                 rank = 0
@@ -129,14 +116,14 @@ def find_published(text: str, want: str | None = None) -> DateFound | None:
                 rank = 2
             else:
                 rank = 1
-            candidate = (rank, order, DateFound(iso, offset + start, offset + end))
+            candidate = (rank, order, DateFound(day, offset + start, offset + end))
             if best is None or candidate[:2] < best[:2]:
                 best = candidate
     return best[2] if best else None
 
 
-def normalise_date(value: object) -> str | None:
-    """A metadata date (ISO date or datetime, RFC 2822, or a written date) as YYYY-MM-DD.
+def normalise_date(value: object) -> date | None:
+    """A metadata date (ISO date or datetime, RFC 2822, or a written date) as a date.
 
     Returns None when ``value`` is not a date a person wrote down (relative words such as
     "today" are refused on purpose).
@@ -155,7 +142,7 @@ def normalise_date(value: object) -> str | None:
             return found[0][2] if found else None
     if not MIN_YEAR <= parsed.year <= MAX_YEAR:
         return None
-    return parsed.isoformat()
+    return parsed
 
 
 def title_from_text(text: str) -> str:

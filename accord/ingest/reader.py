@@ -24,7 +24,7 @@ from accord.ingest.records import is_record, is_table, read_records, read_table
 from accord.ingest.text import make_article, read_text
 from accord.ingest.warc import read_warc, warc_suffix
 from accord.ingest.web import Fetcher, article_from_fetched, is_url, media_type
-from accord.model import Article
+from accord.model import Article, Skipped
 
 Reader = Callable[[Path, str, int], Parsed]
 # A file named outright with another suffix is read as text if it decodes as text.
@@ -93,10 +93,10 @@ class _Fetching:
 
 @dataclass
 class ReadResult:
-    """Everything a batch produced: articles, and ``(source, one-line reason)`` per skip."""
+    """Everything a batch produced: articles, and a :class:`Skipped` per input left out."""
 
     articles: list[Article] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
 
 def read_source(
@@ -148,7 +148,7 @@ def read_file(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Arti
     return read_source(path, max_bytes)[0]
 
 
-def list_files(directory: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+def list_files(directory: Path) -> tuple[list[Path], list[Skipped]]:
     """Readable-looking files under ``directory``, recursively and sorted, and the folders
     that could not be listed (with why).
 
@@ -156,10 +156,12 @@ def list_files(directory: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     symlinked folders are not followed, so a link loop cannot trap the walk.
     """
     found: list[Path] = []
-    problems: list[tuple[str, str]] = []
+    problems: list[Skipped] = []
 
     def note(exc: OSError) -> None:
-        problems.append((str(exc.filename), f"folder cannot be listed: {exc.strerror}"))
+        problems.append(
+            Skipped.unread(str(exc.filename), f"folder cannot be listed: {exc.strerror}")
+        )
 
     for root, dirs, files in os.walk(directory, onerror=note):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
@@ -198,7 +200,7 @@ def _read_one(
         try:
             articles, skipped = read_url(given, fetching.get())
         except InputError as exc:
-            result.skipped.append((exc.source, reason_of(exc)))
+            result.skipped.append(Skipped.unread(exc.source, reason_of(exc)))
             return
         result.articles.extend(articles)
         result.skipped.extend(skipped)
@@ -209,20 +211,20 @@ def _read_one(
         files, problems = list_files(path)
         result.skipped.extend(problems)
         if not files and not problems:
-            result.skipped.append((str(path), NO_FILES))
+            result.skipped.append(Skipped.unread(str(path), NO_FILES))
     for file in files:
         try:
             suffix = suffix_of(file)
             feedish = suffix in FEED_SUFFIXES or suffix == XML_SUFFIX
             articles, skipped = read_source(file, max_bytes, fetching.get() if feedish else None)
         except InputError as exc:
-            result.skipped.append((exc.source, reason_of(exc)))
+            result.skipped.append(Skipped.unread(exc.source, reason_of(exc)))
             continue
         except Exception as exc:
             if strict:
                 raise
             failure = ArticleFailure.of(exc, str(file), "", Stage.READ)
-            result.skipped.append((failure.source, failure.reason))
+            result.skipped.append(failure.skipped())
             continue
         result.articles.extend(articles)
         result.skipped.extend(skipped)

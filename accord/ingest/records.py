@@ -17,7 +17,7 @@ from typing import Any
 
 from accord.errors import InputError, MalformedInputError
 from accord.ingest.jsonl import OPTIONAL_FIELDS, Parsed, article_from_record, reason_of
-from accord.model import Article
+from accord.model import Article, Skipped
 
 # How a table's rows are named in skip reports and ``Article.source``: ``records[3]``.
 RECORDS_SOURCE = "records"
@@ -71,7 +71,7 @@ def read_records(records: Iterable[Any], source: str = RECORDS_SOURCE, start: in
     """Articles from records and Article objects; a bad record is skipped as ``source[i]``
     (``i`` counts from ``start``)."""
     articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skipped] = []
     for index, record in enumerate(records, start):
         where = f"{source}[{index}]"
         if isinstance(record, Article):
@@ -81,7 +81,7 @@ def read_records(records: Iterable[Any], source: str = RECORDS_SOURCE, start: in
             data = dict(record) if isinstance(record, Mapping) else record
             articles.append(article_from_record(data, where))
         except InputError as exc:
-            skipped.append((where, reason_of(exc)))
+            skipped.append(Skipped.unread(where, reason_of(exc)))
     return articles, skipped
 
 

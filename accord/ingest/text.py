@@ -9,6 +9,7 @@ gives the outlet; otherwise there is none (a bare file need not say who wrote it
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from accord.ingest.decode import (
@@ -28,11 +29,11 @@ def make_article(
     title: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
-    published: str | None = None,
+    published: date | None = None,
 ) -> Article:
     """An article whose publication date is the stated one, with evidence where the text has it.
 
-    ``published`` (YYYY-MM-DD) comes from metadata when the format has it; the text's
+    ``published`` comes from metadata when the format has it; the text's
     dateline is then only looked up as evidence. Without it, the dateline is the date.
     """
     check_text(original, source)

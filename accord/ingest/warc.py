@@ -25,7 +25,7 @@ from accord.ingest.html import decode_html
 from accord.ingest.jsonl import Parsed, reason_of
 from accord.ingest.metadata import normalise_date
 from accord.ingest.text import make_article
-from accord.model import Article
+from accord.model import Article, Skipped
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -96,7 +96,7 @@ def read_warc(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Pa
     from warcio.exceptions import ArchiveLoadFailed
 
     articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
+    skipped: list[Skipped] = []
     passed: Counter[str] = Counter()
     try:
         with path.open("rb") as stream:
@@ -109,7 +109,7 @@ def read_warc(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Pa
                 try:
                     articles.append(article_from_record(record, where, max_bytes))
                 except InputError as exc:
-                    skipped.append((where, reason_of(exc)))
+                    skipped.append(Skipped.unread(where, reason_of(exc)))
     except ArchiveLoadFailed as exc:
         raise MalformedInputError(source, f"not a WARC file ({exc})", FIX_WARC) from exc
     except (EOFError, zlib.error) as exc:  # a truncated or corrupt .gz member
@@ -120,5 +120,5 @@ def read_warc(path: Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Pa
         why = f"holds no HTML page ({summary(passed)})" if passed else "holds no records"
         raise MalformedInputError(source, why, FIX_WARC)
     if passed:
-        skipped.append((source, summary(passed)))
+        skipped.append(Skipped.unread(source, summary(passed)))
     return articles, skipped

@@ -25,7 +25,7 @@ import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from types import TracebackType
@@ -312,7 +312,7 @@ def media_type(fetched: Fetched) -> str:
     return fetched.content_type.split(";")[0].strip().lower()
 
 
-def article_from_fetched(fetched: Fetched, source: str, published: str | None = None) -> Article:
+def article_from_fetched(fetched: Fetched, source: str, published: date | None = None) -> Article:
     """The article on a fetched page, read by the same HTML reader as a saved ``.html``.
 
     A ``text/plain`` answer is read as a ``.txt`` file; PDFs, images and other media are

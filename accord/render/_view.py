@@ -109,7 +109,7 @@ class Summary:
 
 def summarize(dossier: Dossier) -> Summary:
     """Date span from publication dates; falls back to the timeline when no article is dated."""
-    dates = sorted(a.published for a in dossier.articles if a.published)
+    dates = sorted(a.published.isoformat() for a in dossier.articles if a.published)
     if not dates:
         dates = sorted(t.date[:10] for t in dossier.timeline)
     return Summary(

@@ -123,7 +123,7 @@ def _sources(dossier: Dossier, evidence: list[Evidence]) -> list[SourceView]:
     index = {a.id: k for k, a in enumerate(dossier.articles)}
     for k, article in enumerate(dossier.articles):
         paragraphs, placed = highlight_article(article, evidence)
-        removed = [(r.reason, article.original[r.start : r.end]) for r in article.removed]
+        removed = [(str(r.reason), article.original[r.start : r.end]) for r in article.removed]
         url = article.url or ""
         parent = index.get(article.derived_from or "")
         views.append(

@@ -205,7 +205,7 @@ def _sources(dossier: Dossier) -> Iterable[str]:
     for article in dossier.articles:
         yield f"### {md_escape(source_name(article))}: {md_escape(article.title)}\n"
         meta = [
-            article.published or "date not stated",
+            article.published.isoformat() if article.published else "date not stated",
             f"id `{_code(article.id)}`",
             md_escape(article.source),
         ]
@@ -227,7 +227,7 @@ def _sources(dossier: Dossier) -> Iterable[str]:
     if dossier.skipped:
         yield "### Inputs not read\n"
         for item in dossier.skipped:
-            yield f"- {md_escape(item.get('source', ''))}: {md_escape(item.get('reason', ''))}"
+            yield f"- {md_escape(item.source)}: {md_escape(item.reason)}"
         yield ""
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.dates import find_dates, publication_anchor
+from accord.extract.dates import find_dates
 from accord.extract.temporal import Normalised, normalise
 from accord.model import Article, DateMention
 from accord.nlp import parse_blocks
@@ -119,18 +119,9 @@ def test_a_yearless_date_is_upcoming_only_when_near_or_in_the_future_tense(
     assert found is not None and found.value == value
 
 
-@pytest.mark.parametrize(
-    ("published", "anchor"),
-    [("2025-01-14", TUESDAY), ("2025-01-14T08:00:00", TUESDAY), (None, None), ("soon", None)],
-)
-def test_the_anchor_is_read_from_the_publication_date(
-    published: str | None, anchor: date | None
-) -> None:
-    assert publication_anchor(published) == anchor
-
-
 def _dates(text: str, published: str | None) -> list[DateMention]:
-    article = Article.create(source="test", original=text, title="", published=published)
+    day = date.fromisoformat(published) if published else None
+    article = Article.create(source="test", original=text, title="", published=day)
     return find_dates(article, next(parse_blocks([article], loaded_nlp())))
 
 
@@ -191,7 +182,10 @@ def _seed(seed_paths: list[Path], prefix: str, published: str | None) -> list[Da
     path = next(p for p in seed_paths if p.name.startswith(prefix))
     original = path.read_text("utf-8")
     article = Article.create(
-        source=str(path), original=original, title=original.splitlines()[0], published=published
+        source=str(path),
+        original=original,
+        title=original.splitlines()[0],
+        published=date.fromisoformat(published) if published else None,
     )
     mentions = find_dates(article, next(parse_blocks([article], loaded_nlp())))
     for mention in mentions:

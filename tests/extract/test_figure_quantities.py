@@ -8,6 +8,7 @@ from accord.extract.figures import quantities_in
 from accord.extract.measures import clause_subject, counted_tokens, counted_unit
 from accord.model import Article
 from accord.nlp import parse_blocks
+from accord.vocab import QuantityKind
 from tests.models import loaded_nlp
 
 
@@ -301,3 +302,26 @@ def test_the_clause_subject_names_what_the_figure_is_about(sentence: str, nouns:
     block = next(parse_blocks([article], loaded_nlp()))[0]
     phrase = quantities_in(next(iter(block.doc.sents)))[0]
     assert [t.text for t in clause_subject(phrase.anchor)] == nouns
+
+
+KIND_SENTENCES = {
+    QuantityKind.COUNT: "At least 40 miners were trapped.",
+    QuantityKind.MONEY: "The repairs will cost $3.5 million.",
+    QuantityKind.PERCENT: "Turnout fell 4 per cent.",
+    QuantityKind.MEASUREMENT: "The river rose 2 metres overnight.",
+    QuantityKind.DURATION: "The talks lasted three weeks.",
+    QuantityKind.AGE: "Priya Raman, 47, runs the bakery alone.",
+    QuantityKind.FRACTION: "A third of the voters stayed home.",
+}
+
+
+def test_every_quantity_kind_the_finder_produces_is_a_member_of_the_vocabulary() -> None:
+    article = Article.create(source="test", original="\n\n".join(KIND_SENTENCES.values()))
+    kinds = [
+        p.kind
+        for block in next(parse_blocks([article]))
+        for sent in block.doc.sents
+        for p in quantities_in(sent)
+    ]
+    assert all(type(kind) is QuantityKind for kind in kinds)
+    assert set(kinds) == set(QuantityKind) == set(KIND_SENTENCES)

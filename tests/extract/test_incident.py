@@ -5,13 +5,15 @@ Sentences are written for these tests; each case names the rule it checks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from accord.extract import extract_all
 from accord.model import Article, FigureMention, IncidentFrame, Scope
 from tests.models import loaded_nlp
 
-PUBLISHED = "2026-02-03"  # a Tuesday
+PUBLISHED = date(2026, 2, 3)  # a Tuesday
 
 
 def figures(sentence: str) -> dict[str, FigureMention]:

@@ -5,6 +5,8 @@ Sentences are written for these tests; each names the rule it checks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from accord.extract import extract_all
@@ -14,7 +16,7 @@ from tests.models import loaded_nlp
 
 def measures(sentence: str) -> dict[str, str]:
     text = f"Test story\n{sentence}\n"
-    article = Article.create("test.txt", text, title="Test story", published="2026-02-02")
+    article = Article.create("test.txt", text, title="Test story", published=date(2026, 2, 2))
     (extraction,) = extract_all([article], loaded_nlp())
     return {f.span.text: f.measure for f in extraction.figures}
 

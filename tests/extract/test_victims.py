@@ -5,6 +5,8 @@ Sentences are written for these tests; each case names the rule it checks.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from accord.extract.victims import find_victims
@@ -15,7 +17,7 @@ from tests.models import loaded_nlp
 
 def victims(sentence: str) -> list[VictimMention]:
     text = f"Test story\n{sentence}\n"
-    article = Article.create("test.txt", text, title="Test story", published="2026-02-03")
+    article = Article.create("test.txt", text, title="Test story", published=date(2026, 2, 3))
     found = find_victims(next(parse_blocks([article], loaded_nlp())))
     for victim in found:
         assert text[victim.span.start : victim.span.end] == victim.span.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_a_full_text_entry_is_read_from_the_feed_with_the_entry_date() -> None:
     assert article.source == "times.rss[0]"
     assert article.title == "Glassworks to close furnace"
     assert article.url == "https://fjordby.example/glass"
-    assert article.published == "2031-03-04"
+    assert article.published == date(2031, 3, 4)
     assert "putting 85 jobs at risk" in article.original
     assert "<p>" not in article.original
 
@@ -68,7 +69,7 @@ def test_a_summary_entry_is_followed_to_its_page_and_dated_by_the_feed(site: Loc
         (article,), skipped = parse_feed(feed, "times.rss", fetcher)
     assert skipped == []
     assert article.url == link
-    assert article.published == "2025-03-04"  # the feed's date wins over the page's
+    assert article.published == date(2025, 3, 4)  # the feed's date wins over the page's
     assert "Workers were told" in article.original
 
 
@@ -80,8 +81,8 @@ def test_an_entry_whose_link_fails_is_skipped_naming_the_link(site: LocalSite) -
     )
     with quiet_fetcher() as fetcher:
         articles, skipped = parse_feed(feed, "times.rss", fetcher)
-    assert [a.published for a in articles] == ["2031-03-05"]
-    ((where, reason),) = skipped
+    assert [a.published for a in articles] == [date(2031, 3, 5)]
+    ((where, reason),) = [(s.source, s.reason) for s in skipped]
     assert where == "times.rss[0]"
     assert dead in reason and "HTTP 404" in reason
 
@@ -93,7 +94,7 @@ def test_an_entry_with_neither_text_nor_link_is_skipped() -> None:
     )
     articles, skipped = parse_feed(feed, "times.rss", fetcher=None)
     assert len(articles) == 1
-    assert "only a summary and no link" in skipped[0][1]
+    assert "only a summary and no link" in skipped[0].reason
 
 
 def test_an_atom_feed_with_content_is_read_and_dated_by_published() -> None:
@@ -106,7 +107,7 @@ def test_an_atom_feed_with_content_is_read_and_dated_by_published() -> None:
         f'<content type="html"><![CDATA[{FULL_TEXT}]]></content></entry></feed>'
     ).encode()
     (article,), _ = parse_feed(feed, "times.atom", fetcher=None)
-    assert article.published == "2031-03-04"
+    assert article.published == date(2031, 3, 4)
     assert article.url == "https://fjordby.example/glass"
 
 

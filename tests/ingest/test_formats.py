@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_a_text_file_becomes_one_article_with_title_and_dated_evidence(tmp_path:
     [article] = read_file(write(tmp_path, "mill.txt", STORY))
     assert article.original == STORY
     assert article.title == "Mill fire contained"
-    assert article.published == "2020-06-02"
+    assert article.published == date(2020, 6, 2)
     assert article.published_evidence is not None
     assert article.published_evidence.text == "June 2, 2020"
     assert article.outlet is None
@@ -101,12 +102,12 @@ def test_an_html_page_yields_its_body_without_menus_or_footers() -> None:
     assert article.title == "Library reopens after flood repairs"
     assert article.outlet == "Riverside Herald"
     assert article.url == "https://www.riverside-herald.example/news/library-reopens"
-    assert article.published == "2024-05-02"
+    assert article.published == date(2024, 5, 2)
 
 
 def test_an_html_page_dated_only_in_its_body_gets_evidence_there() -> None:
     [article] = read_file(RESOURCES / "undated.html")
-    assert article.published == "2023-11-03"
+    assert article.published == date(2023, 11, 3)
     assert article.published_evidence is not None
     assert article.published_evidence.text == "3 November 2023"
     assert_spans_valid(article)
@@ -118,12 +119,12 @@ def test_an_html_page_dated_only_in_its_body_gets_evidence_there() -> None:
         ("<footer>© 2023 Island News</footer>", None),
         ("<footer>Copyright 2021 Island News. All rights reserved.</footer>", None),
         ("<p>Last modified 2020</p>", None),
-        ("<time datetime='2022-02-03'>3 February</time>", "2022-02-03"),
+        ("<time datetime='2022-02-03'>3 February</time>", date(2022, 2, 3)),
         ("", None),
     ],
 )
 def test_an_html_page_is_dated_only_by_a_full_date_it_states(
-    extra: str, published: str | None
+    extra: str, published: date | None
 ) -> None:
     body = (
         "<p>The island ferry will run four crossings a day instead of six from next week, "
@@ -193,13 +194,13 @@ def test_a_jsonl_feed_with_a_malformed_line_keeps_the_others() -> None:
     assert (first.title, first.outlet, first.published) == (
         "Bridge closed for inspection",
         "Valley Post",
-        "2022-10-05",
+        date(2022, 10, 5),
     )
     assert third.outlet == "coastnews.example"
     assert third.published is None
     result = read_paths([path])
     assert len(result.articles) == 2
-    [(where, reason)] = result.skipped
+    [(where, reason)] = [(s.source, s.reason) for s in result.skipped]
     assert where == f"{path}:2"
     assert reason.startswith("not valid JSON") and "\n" not in reason
 
@@ -235,7 +236,7 @@ def test_a_bad_jsonl_record_is_skipped_with_its_line_number_and_reason(
     good = json.dumps({"text": "The dam held through the night, engineers said."})
     articles, skipped = parse_jsonl(f"{good}\n\n{line}\n{good}", "feed.jsonl")
     assert len(articles) == 2
-    [(where, why)] = skipped
+    [(where, why)] = [(s.source, s.reason) for s in skipped]
     assert where == "feed.jsonl:3"
     assert reason in why
 
@@ -284,14 +285,14 @@ def test_a_jsonl_file_where_no_line_reads_is_malformed_and_says_so() -> None:
 def test_a_jsonl_published_datetime_is_kept_as_its_date() -> None:
     line = json.dumps({"text": "Body text here.", "published": "2021-04-01T22:10:00Z"})
     [article], _ = parse_jsonl(line, "f.jsonl")
-    assert article.published == "2021-04-01"
+    assert article.published == date(2021, 4, 1)
 
 
 def test_a_json_file_may_hold_a_list_of_records_or_one_record() -> None:
     records = [{"text": "First report text."}, {"nope": 1}, {"text": "Second report text."}]
     articles, skipped = parse_json(json.dumps(records), "batch.json")
     assert [a.source for a in articles] == ["batch.json[0]", "batch.json[2]"]
-    assert skipped[0][0] == "batch.json[1]"
+    assert skipped[0].source == "batch.json[1]"
     [single], _ = parse_json(json.dumps(records[0]), "one.json")
     assert single.source == "one.json"
 

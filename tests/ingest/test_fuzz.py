@@ -73,7 +73,7 @@ def assert_valid(article: Article) -> None:
     assert article.original.strip()
     assert "\r" not in article.original
     if article.published is not None:
-        assert ISO_DATE.fullmatch(article.published)
+        assert ISO_DATE.fullmatch(article.to_dict()["published"])
     ev = article.published_evidence
     if ev is not None:
         assert ev.article == article.id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from accord.ingest.metadata import (
@@ -35,7 +37,7 @@ def test_a_dateline_in_the_header_is_the_publication_date(
     text = f"Council votes on the harbour plan\n\n{dateline}\n\nThe council voted on Monday."
     found = find_published(text)
     assert found is not None
-    assert found.value == iso
+    assert found.value == date.fromisoformat(iso)
     assert text[found.start : found.end] == stated
 
 
@@ -68,7 +70,7 @@ def test_a_wire_dateline_that_opens_a_long_line_counts() -> None:
         "over the river was safe for traffic again after three weeks of repairs."
     )
     found = find_published(text)
-    assert found is not None and found.value == "2022-03-03"
+    assert found is not None and found.value == date(2022, 3, 3)
 
 
 def test_only_the_header_lines_are_searched() -> None:
@@ -79,13 +81,13 @@ def test_only_the_header_lines_are_searched() -> None:
 def test_published_beats_updated_whichever_comes_first() -> None:
     text = "Title\nUpdated: June 5, 2020\nPublished: June 2, 2020\nBody text."
     found = find_published(text)
-    assert found is not None and found.value == "2020-06-02"
+    assert found is not None and found.value == date(2020, 6, 2)
 
 
 def test_a_metadata_date_is_found_in_the_text_only_when_the_text_states_that_date() -> None:
     text = "Title\nJune 2, 2020\nBody."
-    assert find_published(text, want="2020-06-03") is None
-    found = find_published(text, want="2020-06-02")
+    assert find_published(text, want=date(2020, 6, 3)) is None
+    found = find_published(text, want=date(2020, 6, 2))
     assert found is not None and text[found.start : found.end] == "June 2, 2020"
 
 
@@ -114,8 +116,8 @@ def test_offsets_count_from_the_start_of_the_text_with_leading_blank_lines() -> 
         (None, None),
     ],
 )
-def test_metadata_dates_normalise_to_iso_or_nothing(value: object, iso: str | None) -> None:
-    assert normalise_date(value) == iso
+def test_metadata_dates_normalise_to_a_date_or_nothing(value: object, iso: str | None) -> None:
+    assert normalise_date(value) == (date.fromisoformat(iso) if iso else None)
 
 
 @pytest.mark.parametrize(

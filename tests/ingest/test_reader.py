@@ -10,6 +10,7 @@ import pytest
 import accord.ingest
 from accord.errors import InputError, TooLargeInputError, UnreadableInputError
 from accord.ingest import read_file, read_paths
+from accord.model import Skipped
 
 STORY = "Ferry resumes service\n\nThe island ferry resumed crossings on Monday after repairs.\n"
 
@@ -54,7 +55,7 @@ def test_one_bad_file_is_skipped_and_the_rest_of_the_batch_goes_on(tmp_path: Pat
     (tmp_path / "5-good.txt").write_text(STORY + "Later.\n")
     result = read_paths([tmp_path, tmp_path / "missing.txt"])
     assert [Path(a.source).name for a in result.articles] == ["1-good.txt", "5-good.txt"]
-    reasons = {Path(src).name: why for src, why in result.skipped}
+    reasons = {Path(s.source).name: s.reason for s in result.skipped}
     assert set(reasons) == {"2-empty.txt", "3-binary.txt", "4-menu.html", "missing.txt"}
     assert "empty" in reasons["2-empty.txt"]
     assert "NUL" in reasons["3-binary.txt"]
@@ -77,7 +78,7 @@ def test_a_directory_given_to_read_file_says_to_use_read_paths(tmp_path: Path) -
 def test_an_empty_directory_is_noted_as_holding_nothing(tmp_path: Path) -> None:
     result = read_paths([tmp_path])
     assert result.articles == []
-    [(where, why)] = result.skipped
+    [(where, why)] = [(s.source, s.reason) for s in result.skipped]
     assert where == str(tmp_path) and "holds no" in why
 
 
@@ -98,7 +99,7 @@ def test_an_unreadable_file_in_a_directory_is_skipped_as_permission_denied(
         locked.chmod(0o644)
     assert len(result.articles) == 1
     assert result.skipped == [
-        (str(locked), "permission denied (make the file readable (chmod +r))")
+        Skipped.unread(str(locked), "permission denied (make the file readable (chmod +r))")
     ]
 
 
@@ -118,7 +119,7 @@ def test_an_unreadable_file_is_skipped_even_when_running_as_root(
     monkeypatch.setattr(Path, "open", deny)
     result = read_paths([tmp_path])
     assert [Path(a.source).name for a in result.articles] == ["a.txt"]
-    [(where, why)] = result.skipped
+    [(where, why)] = [(s.source, s.reason) for s in result.skipped]
     assert where == str(locked) and why.startswith("permission denied")
 
 
@@ -141,7 +142,7 @@ def test_the_size_limit_is_configurable_per_batch(tmp_path: Path) -> None:
     (tmp_path / "large.txt").write_text(STORY * 50)
     result = read_paths([tmp_path], max_bytes=len(STORY.encode()) * 2)
     assert [Path(a.source).name for a in result.articles] == ["small.txt"]
-    assert "limit" in result.skipped[0][1]
+    assert "limit" in result.skipped[0].reason
     with pytest.raises(TooLargeInputError):
         read_file(tmp_path / "large.txt", max_bytes=100)
 
@@ -151,7 +152,7 @@ def test_every_skip_reason_is_one_line_naming_a_fix(tmp_path: Path) -> None:
     (tmp_path / "blob.txt").write_bytes(b"\x00" * 9)
     result = read_paths([tmp_path])
     assert len(result.skipped) == 2
-    for _, why in result.skipped:
+    for why in (s.reason for s in result.skipped):
         assert "\n" not in why and "(" in why
 
 

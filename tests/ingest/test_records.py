@@ -51,8 +51,8 @@ def test_records_become_the_same_articles_as_the_same_lines_in_jsonl(tmp_path: P
 def test_a_bad_record_is_skipped_with_its_index_and_the_rest_go_on() -> None:
     articles, skipped = read_records([{"title": "no text"}, ROWS[0], "just a string"])
     assert len(articles) == 1
-    assert [where for where, _ in skipped] == ["records[0]", "records[2]"]
-    assert 'no "text"' in skipped[0][1]
+    assert [s.source for s in skipped] == ["records[0]", "records[2]"]
+    assert 'no "text"' in skipped[0].reason
 
 
 def test_article_objects_pass_through_unchanged() -> None:
@@ -76,7 +76,7 @@ def test_a_dataframe_with_missing_cells_and_timestamps_reads_every_row() -> None
     articles, skipped = read_table(frame)
     assert skipped == []
     assert [a.source for a in articles] == ["table[0]", "table[1]"]
-    assert articles[0].published == "2031-05-06"
+    assert articles[0].published == date(2031, 5, 6)
     assert articles[0].title == "Lock reopens"
     assert articles[1].title == "Footbridge closed for inspection"  # first line, as in a file
     assert articles[1].published is None
@@ -92,9 +92,9 @@ def test_an_arrow_table_reads_like_the_same_dataframe() -> None:
 
 def test_a_date_column_of_python_dates_is_read_as_iso_dates() -> None:
     table = pyarrow.table({"text": [LOCK], "published": [date(2031, 5, 6)]})
-    assert read_table(table)[0][0].published == "2031-05-06"
+    assert read_table(table)[0][0].published == date(2031, 5, 6)
     frame = pandas.DataFrame({"text": [LOCK], "published": [datetime(2031, 5, 6, 23, 0)]})
-    assert read_table(frame)[0][0].published == "2031-05-06"
+    assert read_table(frame)[0][0].published == date(2031, 5, 6)
 
 
 def test_a_table_without_a_text_column_is_refused_with_the_fix() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from datetime import date
 from io import BytesIO
 from pathlib import Path
 
@@ -98,11 +99,11 @@ def test_html_responses_become_articles_with_uri_and_date(tmp_path: Path, name: 
         "https://osterby.example/tram",
         "https://osterby.example/ferry",
     ]
-    assert articles[0].published == "2025-06-14"  # the page states it
-    assert articles[1].published == "2025-07-02"  # no date on the page: the capture date
+    assert articles[0].published == date(2025, 6, 14)  # the page states it
+    assert articles[1].published == date(2025, 7, 2)  # no date on the page: the capture date
     assert "adding 4 stops" in articles[0].original
     assert articles[0].source == f"{warc}[1]"
-    ((where, counted),) = skipped
+    ((where, counted),) = [(s.source, s.reason) for s in skipped]
     assert where == str(warc)
     assert "passed over 4 record(s)" in counted
     for part in ("1 revisit", "1 not HTML", "1 not status 200", "1 not a response"):
@@ -126,8 +127,8 @@ def test_a_page_without_article_text_is_skipped_on_its_own_line(tmp_path: Path) 
     )
     articles, skipped = read_warc(warc, str(warc))
     assert len(articles) == 1
-    assert skipped[0][0] == f"{warc}[1]"
-    assert "no article text" in skipped[0][1]
+    assert skipped[0].source == f"{warc}[1]"
+    assert "no article text" in skipped[0].reason
 
 
 def test_a_file_that_is_not_a_warc_is_reported_and_skipped(tmp_path: Path) -> None:
@@ -137,7 +138,7 @@ def test_a_file_that_is_not_a_warc_is_reported_and_skipped(tmp_path: Path) -> No
     truncated.write_bytes(truncated.read_bytes()[:300])
     result = read_paths([fake, truncated])
     assert result.articles == []
-    reasons = dict(result.skipped)
+    reasons = {s.source: s.reason for s in result.skipped}
     assert "holds no HTML page" in reasons[str(fake)]
     assert str(truncated) in reasons
 

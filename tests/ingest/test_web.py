@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import httpx
@@ -248,11 +249,11 @@ def test_urls_in_a_batch_become_articles_and_failures_are_skipped(news: LocalSit
     (article,) = result.articles
     assert article.source == news.url("/crane.html")
     assert article.url == news.url("/crane.html")
-    assert article.published == "2025-10-09"
+    assert article.published == date(2025, 10, 9)
     assert article.title == "Harbour crane collapses in storm"
     assert "injuring 3 dock workers" in article.original
     assert "Terms of use" not in article.original
-    reasons = dict(result.skipped)
+    reasons = {s.source: s.reason for s in result.skipped}
     assert "HTTP 404" in reasons[news.url("/gone.html")]
     assert "robots.txt" in reasons[news.url("/private/x")]
 
@@ -273,7 +274,9 @@ def test_a_url_serving_a_pdf_is_skipped_by_its_type(site: LocalSite) -> None:
     with client:
         result = read_paths([url], fetcher=client)
     assert result.articles == []
-    assert "is not a web page (application/pdf)" in dict(result.skipped)[url]
+    assert (
+        "is not a web page (application/pdf)" in {s.source: s.reason for s in result.skipped}[url]
+    )
 
 
 def test_a_download_that_trickles_past_the_total_time_is_abandoned() -> None:

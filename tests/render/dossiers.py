@@ -7,6 +7,8 @@ script, CSS and link injections wherever untrusted text can reach the page.
 
 from __future__ import annotations
 
+from datetime import date
+
 from accord.model import (
     Article,
     Claim,
@@ -18,10 +20,12 @@ from accord.model import (
     QuoteForm,
     QuoteMention,
     Removed,
+    Skipped,
     Span,
     SpeakerType,
     TimelineEntry,
 )
+from accord.vocab import Derivation, Measure, RemovalReason
 
 GAZETTE_TEXT = (
     "Floods close the old river bridge\n"
@@ -54,16 +58,16 @@ def sample_dossier() -> Dossier:
         GAZETTE_TEXT,
         title="Floods close the old river bridge",
         outlet="Harbor Gazette",
-        published="2024-03-03",
+        published=date(2024, 3, 3),
         url="https://gazette.example/floods",
     )
-    gazette = gazette.with_removed([Removed(ad_start, ad_start + len(ad), "ad-marker")])
+    gazette = gazette.with_removed([Removed(ad_start, ad_start + len(ad), RemovalReason.AD_MARKER)])
     valley = Article.create(
         "valley.txt",
         VALLEY_TEXT,
         title="Fire service counts flooded homes",
         outlet="Valley Times",
-        published="2024-03-04",
+        published=date(2024, 3, 4),
     )
     reprint_text = GAZETTE_TEXT.replace("Floods close", "Flooding closes")
     reprint = Article.create(
@@ -71,13 +75,13 @@ def sample_dossier() -> Dossier:
         reprint_text,
         title="Flooding closes the old bridge",
         outlet="Wire Copy",
-        published="2024-03-05",
+        published=date(2024, 3, 5),
         derived_from=gazette.id,
-        derivation="reprint",
+        derivation=Derivation.REPRINT,
     )
     figure = Figure(
         id="f-homes",
-        measure="flooded",
+        measure=Measure.COUNT,
         low=120,
         best=150,
         high=200,
@@ -90,7 +94,7 @@ def sample_dossier() -> Dossier:
                 120,
                 None,
                 qualifier="at least",
-                measure="flooded",
+                measure=Measure.COUNT,
                 counted="homes",
                 attributed_to=("officials",),
             ),
@@ -98,7 +102,7 @@ def sample_dossier() -> Dossier:
                 cut(valley, "Between 150 and 200 homes"),
                 150,
                 200,
-                measure="flooded",
+                measure=Measure.COUNT,
                 counted="homes",
                 attributed_to=("fire service",),
             ),
@@ -209,7 +213,7 @@ def sample_dossier() -> Dossier:
             ),
         ),
         title=gazette.title,
-        skipped=({"source": "broken.bin", "reason": "binary file"},),
+        skipped=(Skipped.unread("broken.bin", "binary file"),),
     )
 
 
@@ -234,7 +238,7 @@ def hostile_dossier() -> Dossier:
         text,
         title=f"Evil {SCRIPT}",
         outlet=f"{STYLE_BREAK}<b>Outlet</b>",
-        published="2024-05-01",
+        published=date(2024, 5, 1),
         url="javascript:alert(1)",
     )
     figure = Figure(
@@ -270,5 +274,5 @@ def hostile_dossier() -> Dossier:
             ),
         ),
         title=f"Story {SCRIPT}",
-        skipped=({"source": IMG, "reason": SCRIPT},),
+        skipped=(Skipped.unread(IMG, SCRIPT),),
     )

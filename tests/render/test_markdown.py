@@ -118,7 +118,7 @@ def test_what_happened_gives_each_event_its_sourced_sentence_and_key_figures() -
     assert "### 2024-03-03 — lower town" in section
     assert "Harbor Gazette: “Officials said on 3 March 2024" in section
     assert "chars 34–123" in section
-    assert "- homes flooded: 150 \\(sources disagree: 120–200\\)" in section
+    assert "- homes: 150 \\(sources disagree: 120–200\\)" in section
     assert "2 independent sources: Harbor Gazette, Valley Times" in section
 
 

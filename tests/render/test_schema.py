@@ -12,6 +12,7 @@ from jsonschema import Draft202012Validator
 from accord.errors import SchemaError
 from accord.model import SCHEMA_ID
 from accord.render.json import schema, validate
+from accord.vocab import Derivation, Measure, RemovalReason
 from tests.render.dossiers import hostile_dossier, sample_dossier
 
 
@@ -29,6 +30,19 @@ def test_dossiers_built_by_the_model_validate(make: Callable[[], Any]) -> None:
 def test_every_top_level_key_of_the_model_is_described() -> None:
     data = sample_dossier().to_dict()
     assert set(data) == set(schema()["properties"]) == set(schema()["required"])
+
+
+@pytest.mark.parametrize(
+    ("vocabulary", "listed"),
+    [
+        (Measure, schema()["$defs"]["measure"]["enum"]),
+        (RemovalReason, schema()["$defs"]["removalReason"]["enum"]),
+        (Derivation, schema()["$defs"]["article"]["properties"]["derivation"]["enum"][1:]),
+    ],
+    ids=["measure", "removal reason", "derivation"],
+)
+def test_the_schema_lists_every_member_of_a_vocabulary(vocabulary: Any, listed: list[str]) -> None:
+    assert listed == [str(member) for member in vocabulary]
 
 
 def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
@@ -58,6 +72,9 @@ BROKEN = {
     "an unknown precision": _set("timeline/0/precision", "decade"),
     "a non-boolean conflict": _set("figures/0/conflict", "yes"),
     "an unknown change": _set("figures/0/mentions/0/change", "sideways"),
+    "an unknown measure": _set("figures/0/measure", "flooded"),
+    "an unknown removal reason": _set("articles/0/removed/0/reason", "boring"),
+    "an unknown derivation": _set("articles/0/derivation", "copy"),
     "a publication date in another format": _set("articles/0/published", "03/03/2024"),
     "offsets that do not slice the text": _set("claims/0/mentions/0/end", 40),
     "a mention of a missing article": _set("timeline/0/mentions/0/article", "a-missing"),
