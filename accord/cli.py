@@ -263,6 +263,7 @@ def ingest(
 
         accord ingest feeds/ --db news.duckdb --retry-quarantined
     """
+    from accord.corpus import refresh
     from accord.distributed import BatchReport, ingest_articles, local_batches, ray_batches
     from accord.ingest import read_inputs
     from accord.store import Store
@@ -288,6 +289,7 @@ def ingest(
             report = ingest_articles(
                 store, read.articles, stream, batch_size, said, strict, retry_quarantined
             )
+            computed = refresh(store)  # the results of every story that gained an article
         report = replace(report, skipped=tuple(read.skipped))
     except AccordError as exc:
         raise _fail(exc) from None
@@ -301,7 +303,7 @@ def ingest(
     held = f", {report.held} held in quarantine" if report.held else ""
     out.print(
         f"{report.added} added, {report.known} already stored{held}, "
-        f"{report.new_stories} new stories ({db})",
+        f"{report.new_stories} new stories, {len(computed)} dossiers computed ({db})",
         markup=False,
         highlight=False,
     )
@@ -356,33 +358,53 @@ def dossier(
         "out"
     ),
     since: Annotated[
-        Path | None,
-        typer.Option(help="A dossier.json written before: list what changed since it."),
+        str | None,
+        typer.Option(
+            help="List what changed since an earlier version of the story: its number (1, 2, "
+            "…), a date or time (UTC: the version current then), or a dossier.json written "
+            "before.",
+            metavar="VERSION|DATE|FILE",
+        ),
     ] = None,
 ) -> None:
     """Write one story's dossier (json, md, html) from the store, without re-parsing.
 
-    Example:
+    Its results are computed and kept as a new version of the story when it gained articles
+    since they were last computed (`accord ingest` computes them too). Example:
 
         accord dossier s00db7a0c3a2a5288 --db news.duckdb -o out/dam
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb --since 1
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb --since 2026-03-01
 
         accord dossier s00db7a0c3a2a5288 --db news.duckdb --since out/dam/dossier.json
     """
     from accord.changes import diff
+    from accord.corpus import changes_since, story_dossier
     from accord.render import write_all
     from accord.render.json import read_dossier
     from accord.store import Store
 
+    changes: Changes | None = None
+    label = ""
     try:
-        before = read_dossier(since) if since is not None else None
+        is_file = since is not None and (since.endswith(".json") or Path(since).is_file())
+        earlier = Path(since) if since is not None and is_file else None
+        before = read_dossier(earlier) if earlier is not None else None
         with Store(db) as store:
-            built = store.story_dossier(story)
+            if since is not None and earlier is None:
+                found = changes_since(store, story, since)
+                built, changes, label = found.dossier, found.changes, found.label
+            else:
+                built = story_dossier(store, story)
         written = write_all(built, output)
     except AccordError as exc:
         raise _fail(exc) from None
     _report(built, written)
     if before is not None:
-        _print_changes(story, diff(before, built), str(since))
+        changes, label = diff(before, built), str(since)
+    _print_changes(story, changes, label)
 
 
 @app.command()

@@ -1,23 +1,23 @@
 """``analyze()``: the whole path from files to a dossier, stage by stage.
 
-ingest → clean → dedupe → extract → (align, reconcile, timeline) → Dossier.
+ingest → clean → dedupe → extract → the story's cross-source stages (:mod:`accord.story`)
+→ Dossier.
 Each stage is a module of its own; this file only wires them, so a reader can follow an
 article through accord by reading the calls below in order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from accord import align, dedupe, happened, reconcile, timeline
+from accord import dedupe
 from accord.errors import NoArticlesError, Stage
 from accord.ingest import read_inputs
 from accord.ingest.web import Fetcher
 from accord.isolation import Failures, clean_isolated, extract_isolated
 from accord.model import Article, Dossier, Extraction
-
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+from accord.story import Progress, cross_source, story_title
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -56,42 +56,13 @@ def analyze_articles(
         progress("extract", i, total)
     if articles and not kept:
         raise NoArticlesError([*skipped, *((f.source, f.reason) for f in failures)])
-    results = cross_source(kept, extractions, progress)
-    return Dossier(
-        articles=tuple(kept),
-        title=dossier_title(kept),
+    return Dossier.of(
+        kept,
+        cross_source(kept, extractions, progress),
+        title=story_title(kept),
         skipped=tuple({"source": s, "stage": str(Stage.READ), "reason": r} for s, r in skipped)
         + tuple(f.skipped() for f in failures),
-        **{stage: tuple(found) for stage, found in results.items()},
     )
-
-
-def cross_source(
-    articles: Sequence[Article], extractions: Sequence[Extraction], progress: Progress = _noop
-) -> dict[str, list[Any]]:
-    """The stages after extraction, over one story's articles: events, figures, quotes,
-    claims and timeline, keyed by the :class:`~accord.model.Dossier` field each fills.
-
-    Both :func:`analyze_articles` and :meth:`accord.store.Store.story_dossier` call this,
-    so a stored story's dossier is built exactly as a dossier from files is.
-    """
-    total = len(articles)
-    events = reconcile.find_events(articles, extractions)
-    figures = reconcile.reconcile_figures(articles, extractions, events)
-    events = happened.describe_events(events, articles, extractions, figures)
-    progress("reconcile", total, total)
-    quotes = align.group_quotes(articles, extractions)
-    claims = align.align_claims(articles, extractions, events)
-    progress("align", total, total)
-    entries = timeline.build_timeline(articles, extractions, events)
-    progress("timeline", total, total)
-    return {
-        "figures": list(figures),
-        "quotes": list(quotes),
-        "claims": list(claims),
-        "timeline": list(entries),
-        "events": list(events),
-    }
 
 
 def analyze(
@@ -113,9 +84,3 @@ def analyze(
     if not result.articles:
         raise NoArticlesError(result.skipped)
     return analyze_articles(result.articles, result.skipped, progress, strict)
-
-
-def dossier_title(articles: Sequence[Article]) -> str:
-    """The earliest-published article's title stands for the story (a simple, honest choice)."""
-    dated = sorted(articles, key=lambda a: (a.published is None, a.published or "", a.title))
-    return dated[0].title if dated else ""

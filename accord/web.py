@@ -8,7 +8,9 @@ before any file is touched (``/`` or ``..`` → 404), and request bodies are ref
 small limit since no route reads one. Pages are cached per file version (mtime + size).
 
 Folder layout: ``<root>/<id>/dossier.json`` or ``<root>/<id>.json``. With ``store=``, stories
-of an :class:`accord.store.Store` are listed too, under ``/store/<id>``.
+of an :class:`accord.store.Store` are listed too, under ``/store/<id>``, each shown from the
+results stored for it (``accord ingest`` and ``accord dossier`` compute them); the server
+process loads no model.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ DEFAULT_PORT = 8000
 MAX_BODY_BYTES = 16 * 1024  # no route reads a body; anything bigger is refused with 413
 MAX_URL_BYTES = 4096
 MAX_QUERY_CHARS = 200
+PAGE_CACHE_SIZE = 256  # rendered store pages kept (one per story version), oldest dropped
 STORY_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 HEADER_CSP = f"{CSP}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 SECURITY_HEADERS = [
@@ -154,16 +157,21 @@ def _row(path: Path, story_id: str) -> StoryRow:
 
 
 class StoreStories:
-    """Stories from the corpus store (:meth:`Store.list_stories`, :meth:`Store.story_dossier`).
+    """Stories from the corpus store, shown from the results stored for them.
 
-    One read-only connection, used under a lock (a DuckDB connection is not for threads).
+    The page of a story whose results are not computed for its current members says which
+    command computes them: the server reads, it never runs a model. One read-only
+    connection, used under a lock (a DuckDB connection is not for threads); rendered pages
+    are kept per story version.
     """
 
     def __init__(self, path: Path) -> None:
         from accord.store import Store
 
+        self.path = path
         self.store = Store(path, read_only=True)
         self._lock = threading.Lock()
+        self._pages: dict[tuple[str, str], str] = {}
 
     def rows(self, query: str | None) -> list[StoryRow]:
         with self._lock:
@@ -184,10 +192,31 @@ class StoreStories:
             raise HTTPException(status_code=404, detail="no such story")
         try:
             with self._lock:
-                dossier = self.store.story_dossier(story_id, cache=False)
+                version = self.store.story_version(story_id)
+                cached = self._pages.get((story_id, version))
+                if cached is not None:
+                    return cached
+                dossier = self.store.stored_dossier(story_id, version)
+                title = self.store.title_of(story_id)
         except AccordError as exc:
             raise HTTPException(status_code=404, detail="no such story") from exc
-        return to_html(dossier, home_url="/")
+        if dossier is None:
+            return self.pending(story_id, title)
+        page = to_html(dossier, home_url="/")
+        with self._lock:
+            if len(self._pages) >= PAGE_CACHE_SIZE:
+                self._pages.pop(next(iter(self._pages)))
+            self._pages[(story_id, version)] = page
+        return page
+
+    def pending(self, story_id: str, title: str) -> str:
+        """What a story without current results shows: its title and the command to run."""
+        command = f"accord dossier {story_id} --db {self.path}"
+        return (
+            environment()
+            .get_template("pending.html.j2")
+            .render(csp=CSP, title=title or story_id, command=command)
+        )
 
 
 class SecurityMiddleware:

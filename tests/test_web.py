@@ -241,12 +241,18 @@ class FakeStore:
         ]
         return [r for r in rows if not query or query.lower() in r.title.lower()]
 
-    def story_dossier(self, story_id: str, cache: bool = True) -> Any:
+    def story_version(self, story_id: str) -> str:
         from accord.errors import StoreError
 
-        if story_id != "s1":
+        if story_id not in ("s1", "s-pending"):
             raise StoreError(f"no story {story_id!r}")
-        return sample_dossier()
+        return f"v-{story_id}"
+
+    def stored_dossier(self, story_id: str, version: str | None = None) -> Any:
+        return sample_dossier() if story_id == "s1" else None
+
+    def title_of(self, story_id: str) -> str:
+        return "Floods close the old river bridge"
 
 
 @pytest.fixture
@@ -278,3 +284,49 @@ def test_unknown_or_unsafe_store_story_ids_are_not_found(
 def test_store_search_passes_the_query_to_the_store(store_client: TestClient) -> None:
     assert 'href="/store/s1"' in store_client.get("/?q=river").text
     assert 'href="/store/s1"' not in store_client.get("/?q=volcano").text
+
+
+def test_a_store_story_without_computed_results_says_which_command_computes_them(
+    store_client: TestClient, tmp_path: Path
+) -> None:
+    page = store_client.get("/store/s-pending")
+    assert page.status_code == 200
+    assert "has not been computed" in page.text
+    assert f"accord dossier s-pending --db {tmp_path / 'news.duckdb'}" in page.text
+    assert page.headers["content-security-policy"] == HEADER_CSP
+
+
+SERVE_A_STORY = """
+import sys
+from fastapi.testclient import TestClient
+from accord.web import create_app
+
+client = TestClient(create_app(store=sys.argv[1]))
+index = client.get("/").text
+page = client.get("/store/" + sys.argv[2])
+print(page.status_code, "has not been computed" in page.text, sys.argv[2] in index)
+heavy = ("spacy", "torch", "sentence_transformers", "accord.pipeline", "accord.nlp")
+print(sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_the_server_shows_a_real_store_without_loading_a_model(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from accord.distributed import ingest_articles
+    from accord.store import Store
+    from tests.test_store import fake_stream, make_corpus
+
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+        story = store.list_stories("dam")[0].id
+    done = subprocess.run(
+        [sys.executable, "-c", SERVE_A_STORY, str(db), story],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.stdout.split("\n")[:2] == ["200 True True", "[]"], done.stderr
