@@ -105,7 +105,7 @@ class Since:
     @property
     def label(self) -> str:
         if self.version is None:
-            return "its first version"
+            return "before its first version"
         when = self.version.computed.strftime("%Y-%m-%d %H:%M UTC")
         return f"version {self.version.number} ({when})"
 
