@@ -416,6 +416,12 @@ class Store:
             return None
         return Dossier.of(self.story_articles(story_id), results, title=self.title_of(story_id))
 
+    def story_size(self, story_id: str) -> int | None:
+        """How many members the story has (None for an unknown id): members are only ever
+        added and never change, so the size tells two memberships of a story apart."""
+        size = self._value("SELECT size FROM stories WHERE id = ?", [story_id])
+        return None if size is None else int(size)
+
     def title_of(self, story_id: str) -> str:
         """The title the story was stored with (see :func:`accord.story.story_title`)."""
         return str(self._value("SELECT title FROM stories WHERE id = ?", [story_id]) or "")

@@ -39,6 +39,7 @@ MAX_BODY_BYTES = 16 * 1024  # no route reads a body; anything bigger is refused 
 MAX_URL_BYTES = 4096
 MAX_QUERY_CHARS = 200
 PAGE_CACHE_SIZE = 256  # rendered store pages kept (one per story version), oldest dropped
+ROW_CACHE_SIZE = 64  # story lists kept (one per search), for the store as it is now
 STORY_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 HEADER_CSP = f"{CSP}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 SECURITY_HEADERS = [
@@ -162,7 +163,8 @@ class StoreStories:
     The page of a story whose results are not computed for its current members says which
     command computes them: the server reads, it never runs a model. One read-only
     connection, used under a lock (a DuckDB connection is not for threads); rendered pages
-    are kept per story version.
+    are kept per story and member count, story lists per search and article count (members
+    are only ever added, so a count that moved means the page is out of date).
     """
 
     def __init__(self, path: Path) -> None:
@@ -171,13 +173,22 @@ class StoreStories:
         self.path = path
         self.store = Store(path, read_only=True)
         self._lock = threading.Lock()
-        self._pages: dict[tuple[str, str], str] = {}
+        self._pages: dict[tuple[str, int | None], str] = {}
+        self._rows: dict[tuple[int, str], list[StoryRow]] = {}
 
     def rows(self, query: str | None) -> list[StoryRow]:
         with self._lock:
-            found = self.store.list_stories(query or None)
+            _, position = self.store.stream_position()  # grows with every article stored
+            key = (position, query or "")
+            if key not in self._rows:
+                self._rows = {key: self._list(query)} | {
+                    k: v for k, v in list(self._rows.items())[: ROW_CACHE_SIZE - 1]
+                }
+            return self._rows[key]
+
+    def _list(self, query: str | None) -> list[StoryRow]:
         rows = []
-        for s in found:
+        for s in self.store.list_stories(query or None):
             if not valid_story_id(s.id):
                 continue
             first, last = s.first_published, s.last_published
@@ -192,11 +203,11 @@ class StoreStories:
             raise HTTPException(status_code=404, detail="no such story")
         try:
             with self._lock:
-                version = self.store.story_version(story_id)
-                cached = self._pages.get((story_id, version))
+                size = self.store.story_size(story_id)
+                cached = self._pages.get((story_id, size))
                 if cached is not None:
                     return cached
-                dossier = self.store.stored_dossier(story_id, version)
+                dossier = self.store.stored_dossier(story_id)
                 title = self.store.title_of(story_id)
         except AccordError as exc:
             raise HTTPException(status_code=404, detail="no such story") from exc
@@ -206,7 +217,7 @@ class StoreStories:
         with self._lock:
             if len(self._pages) >= PAGE_CACHE_SIZE:
                 self._pages.pop(next(iter(self._pages)))
-            self._pages[(story_id, version)] = page
+            self._pages[(story_id, size)] = page
         return page
 
     def pending(self, story_id: str, title: str) -> str:

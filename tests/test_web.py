@@ -219,7 +219,7 @@ def test_serving_defaults_to_loopback_and_needs_a_folder(tmp_path: Path) -> None
 
 
 class FakeStore:
-    """Stands in for accord.store.Store: the two read methods the web view uses."""
+    """Stands in for accord.store.Store: the read methods the web view uses."""
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         assert read_only, "the web view must open the store read-only"
@@ -249,7 +249,14 @@ class FakeStore:
         return f"v-{story_id}"
 
     def stored_dossier(self, story_id: str, version: str | None = None) -> Any:
+        self.story_version(story_id)
         return sample_dossier() if story_id == "s1" else None
+
+    def story_size(self, story_id: str) -> int | None:
+        return 3 if story_id in ("s1", "s-pending") else None
+
+    def stream_position(self) -> tuple[int | None, int]:
+        return 19800, 4
 
     def title_of(self, story_id: str) -> str:
         return "Floods close the old river bridge"
