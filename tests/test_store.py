@@ -161,11 +161,14 @@ def test_a_resumed_ingest_ends_equal_to_an_uninterrupted_one(tmp_path: Path) -> 
 
 def test_parquet_export_and_import_reproduce_the_store(store: Store, tmp_path: Path) -> None:
     ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+    refresh(store)  # the stories' results travel too
+    dam = store.list_stories("dam")[0].id
     written = store.export_parquet(tmp_path / "export")
     assert {p.name for p in written} >= {"articles.parquet", "mentions.parquet"}
     with Store(tmp_path / "copy.duckdb") as copy:
         copy.import_parquet(tmp_path / "export")
         assert copy.dump() == store.dump()
+        assert copy.result_versions(dam) == store.result_versions(dam)
 
 
 def test_importing_into_a_store_that_holds_articles_is_refused(
