@@ -15,6 +15,7 @@ process loads no model.
 
 from __future__ import annotations
 
+import gzip
 import re
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -23,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, Header, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 
 from accord.errors import AccordError, InputError
@@ -39,6 +40,7 @@ MAX_BODY_BYTES = 16 * 1024  # no route reads a body; anything bigger is refused 
 MAX_URL_BYTES = 4096
 MAX_QUERY_CHARS = 200
 PAGE_CACHE_SIZE = 256  # rendered store pages kept (one per story version), oldest dropped
+GZIP_LEVEL = 6  # zlib's default: most of level 9's saving at a fraction of its time
 ROW_CACHE_SIZE = 64  # story lists kept (one per search), for the store as it is now
 STORY_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 HEADER_CSP = f"{CSP}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -157,6 +159,20 @@ def _row(path: Path, story_id: str) -> StoryRow:
     )
 
 
+@dataclass(frozen=True)
+class RenderedPage:
+    """A story page as sent: UTF-8, and gzipped once (a large story's page is hundreds of KB,
+    and compressing it per request would cost more than sending it)."""
+
+    html: bytes
+    gzipped: bytes
+
+    @classmethod
+    def of(cls, html: str) -> RenderedPage:
+        data = html.encode("utf-8")
+        return cls(data, gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
 class StoreStories:
     """Stories from the corpus store, shown from the results stored for them.
 
@@ -173,7 +189,7 @@ class StoreStories:
         self.path = path
         self.store = Store(path, read_only=True)
         self._lock = threading.Lock()
-        self._pages: dict[tuple[str, int | None], str] = {}
+        self._pages: dict[tuple[str, int | None], RenderedPage] = {}
         self._rows: dict[tuple[int, str], list[StoryRow]] = {}
 
     def rows(self, query: str | None) -> list[StoryRow]:
@@ -198,7 +214,8 @@ class StoreStories:
             )
         return rows
 
-    def page(self, story_id: str) -> str:
+    def page(self, story_id: str) -> RenderedPage | str:
+        """The story's rendered page, or the text saying how to compute its results."""
         if not valid_story_id(story_id):
             raise HTTPException(status_code=404, detail="no such story")
         try:
@@ -213,7 +230,7 @@ class StoreStories:
             raise HTTPException(status_code=404, detail="no such story") from exc
         if dossier is None:
             return self.pending(story_id, title)
-        page = to_html(dossier, home_url="/")
+        page = RenderedPage.of(to_html(dossier, home_url="/"))
         with self._lock:
             if len(self._pages) >= PAGE_CACHE_SIZE:
                 self._pages.pop(next(iter(self._pages)))
@@ -303,10 +320,18 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
         return Response(dossiers.json(story_id), media_type="application/json")
 
     @app.get("/store/{story_id}", response_class=HTMLResponse)
-    def store_story(story_id: str) -> HTMLResponse:
+    def store_story(
+        story_id: str, accept_encoding: str = Header("", include_in_schema=False)
+    ) -> Response:
         if stories is None:
             raise HTTPException(status_code=404, detail="no such story")
-        return HTMLResponse(stories.page(story_id))
+        page = stories.page(story_id)
+        if isinstance(page, str):
+            return HTMLResponse(page)
+        if "gzip" in accept_encoding.lower():
+            headers = {"content-encoding": "gzip", "vary": "accept-encoding"}
+            return Response(page.gzipped, media_type="text/html", headers=headers)
+        return Response(page.html, media_type="text/html", headers={"vary": "accept-encoding"})
 
     app.add_middleware(SecurityMiddleware)
     return app

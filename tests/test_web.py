@@ -337,3 +337,13 @@ def test_the_server_shows_a_real_store_without_loading_a_model(tmp_path: Path) -
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.stdout.split("\n")[:2] == ["200 True True", "[]"], done.stderr
+
+
+def test_a_store_page_is_sent_gzipped_only_to_a_client_that_accepts_it(
+    store_client: TestClient,
+) -> None:
+    zipped = store_client.get("/store/s1", headers={"accept-encoding": "gzip"})
+    plain = store_client.get("/store/s1", headers={"accept-encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip" and zipped.text == plain.text
+    assert "content-encoding" not in plain.headers and '<section id="figures">' in plain.text
+    assert zipped.headers["vary"] == plain.headers["vary"] == "accept-encoding"
