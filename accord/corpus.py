@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from accord.changes import Changes, diff
 from accord.cluster import Assignment, StoryIndex, StoryState
 from accord.errors import ArticleFailure, StoreError
-from accord.model import Dossier
+from accord.model import Article, Dossier, StoryResults
 from accord.store import Store
 from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
 from accord.story import Titled, cross_source, story_title
@@ -72,10 +72,15 @@ def refresh(store: Store, story_ids: Sequence[str] | None = None) -> list[Result
     for story in store.stale_stories() if story_ids is None else story_ids:
         version = store.story_version(story)
         if store.results(story, version) is None:
-            articles = store.story_articles(story)
-            results = cross_source(articles, store.extractions([a.id for a in articles]))
+            articles, results = _computed(store, story)
             written.append(store.write_results(story, version, [a.id for a in articles], results))
     return written
+
+
+def _computed(store: Store, story_id: str) -> tuple[list[Article], StoryResults]:
+    """The story's stored articles and what the cross-source stages find over them."""
+    articles = store.story_articles(story_id)
+    return articles, cross_source(articles, store.extractions([a.id for a in articles]))
 
 
 def story_dossier(store: Store, story_id: str) -> Dossier:
@@ -89,8 +94,7 @@ def story_dossier(store: Store, story_id: str) -> Dossier:
         found = store.stored_dossier(story_id)
         assert found is not None  # just written for the current version
         return found
-    articles = store.story_articles(story_id)
-    results = cross_source(articles, store.extractions([a.id for a in articles]))
+    articles, results = _computed(store, story_id)
     return Dossier.of(articles, results, title=store.title_of(story_id))
 
 

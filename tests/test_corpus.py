@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
-from accord.corpus import changes_since, refresh
+from accord.corpus import changes_since, refresh, story_dossier
 from accord.distributed import ingest_articles
 from accord.errors import StoreError
 from accord.store import Store
@@ -78,3 +78,17 @@ def test_a_second_batch_that_raises_the_toll_is_listed_since_the_first_version(
     assert f"{story}: " in shown.output and "since version 1 (" in shown.output
     assert "new source: Hill Courier — Tormund quarry blast toll rises to 5" in shown.output
     assert "figure updated: killed" in shown.output and "3 → 3–5" in shown.output
+
+
+def test_a_read_only_store_computes_a_stale_dossier_without_keeping_it(tmp_path: Path) -> None:
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        ingest_articles(store, make_corpus(), fake_stream(), batch_size=3)
+        dam = store.list_stories("dam")[0].id
+    with Store(db, read_only=True) as reader:
+        assert reader.stored_dossier(dam) is None
+        assert len(story_dossier(reader, dam).articles) == 4
+        assert reader.result_versions(dam) == []
+    with Store(db) as store:
+        assert story_dossier(store, dam) == store.stored_dossier(dam)
+        assert [v.number for v in store.result_versions(dam)] == [1]
