@@ -416,6 +416,10 @@ class Store:
             return None
         return Dossier.of(self.story_articles(story_id), results, title=self.title_of(story_id))
 
+    def article_count(self) -> int:
+        """How many articles are stored (they are only ever added: a count says what changed)."""
+        return int(self._value("SELECT COUNT(*) FROM articles"))
+
     def story_size(self, story_id: str) -> int | None:
         """How many members the story has (None for an unknown id): members are only ever
         added and never change, so the size tells two memberships of a story apart."""

@@ -194,8 +194,7 @@ class StoreStories:
 
     def rows(self, query: str | None) -> list[StoryRow]:
         with self._lock:
-            _, position = self.store.stream_position()  # grows with every article stored
-            key = (position, query or "")
+            key = (self.store.article_count(), query or "")
             if key not in self._rows:
                 self._rows = {key: self._list(query)} | {
                     k: v for k, v in list(self._rows.items())[: ROW_CACHE_SIZE - 1]

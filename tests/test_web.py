@@ -255,8 +255,8 @@ class FakeStore:
     def story_size(self, story_id: str) -> int | None:
         return 3 if story_id in ("s1", "s-pending") else None
 
-    def stream_position(self) -> tuple[int | None, int]:
-        return 19800, 4
+    def article_count(self) -> int:
+        return 4
 
     def title_of(self, story_id: str) -> str:
         return "Floods close the old river bridge"
