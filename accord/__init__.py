@@ -35,7 +35,8 @@ if TYPE_CHECKING:
 
     from accord.ingest.web import Fetcher
     from accord.nlp import Block, Models
-    from accord.pipeline import Input, Progress, Table
+    from accord.pipeline import Input, Table
+    from accord.story import Progress
 
 __all__ = [
     "AccordError",

@@ -28,7 +28,7 @@ from accord.vocab import Stage
 if TYPE_CHECKING:
     from accord.changes import Changes
     from accord.ingest.web import Fetcher
-    from accord.nlp import Models
+    from accord.nlp import Embedder, Models
 
 app = typer.Typer(
     name="accord",
@@ -149,6 +149,14 @@ def _models(ctx: typer.Context) -> Models:
     from accord.nlp import Models
 
     return ctx.obj if isinstance(ctx.obj, Models) else Models.load()
+
+
+def _injected_embedder(ctx: typer.Context) -> Embedder | None:
+    """The embedder a caller injected, else None: stored results need no model, and stale
+    ones load the packaged embedder only when a story is computed."""
+    from accord.nlp import Models
+
+    return ctx.obj.embedder if isinstance(ctx.obj, Models) else None
 
 
 def _fetcher(cache: Path | None, timeout: float) -> Fetcher:
@@ -275,6 +283,7 @@ def ingest(
 
         accord ingest feeds/ --db news.duckdb --retry-quarantined
     """
+    from accord.corpus import refresh
     from accord.distributed import BatchReport, ingest_articles, local_batches, ray_batches
     from accord.ingest import read_inputs
     from accord.store import Store
@@ -308,6 +317,8 @@ def ingest(
                 strict,
                 retry_quarantined,
             )
+            # the results of every story that gained an article
+            computed = refresh(store, embedder=models.embedder)
         report = replace(report, skipped=tuple(read.skipped))
     except AccordError as exc:
         raise _fail(exc) from None
@@ -319,7 +330,7 @@ def ingest(
     held = f", {report.held} held in quarantine" if report.held else ""
     out.print(
         f"{report.added} added, {report.known} already stored{held}, "
-        f"{report.new_stories} new stories ({db})",
+        f"{report.new_stories} new stories, {len(computed)} dossiers computed ({db})",
         markup=False,
         highlight=False,
     )
@@ -368,39 +379,60 @@ def stories(
 
 @app.command()
 def dossier(
+    ctx: typer.Context,
     story: Annotated[str, typer.Argument(help="A story id from `accord stories`.")],
     db: DbOption = Path("news.duckdb"),
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder for the dossier.")] = Path(
         "out"
     ),
     since: Annotated[
-        Path | None,
-        typer.Option(help="A dossier.json written before: list what changed since it."),
+        str | None,
+        typer.Option(
+            help="List what changed since an earlier version of the story: its number (1, 2, "
+            "…), a date or time (UTC: the version current then), or a dossier.json written "
+            "before.",
+            metavar="VERSION|DATE|FILE",
+        ),
     ] = None,
 ) -> None:
     """Write one story's dossier (json, md, html) from the store, without re-parsing.
 
-    Example:
+    Its results are computed and kept as a new version of the story when it gained articles
+    since they were last computed (`accord ingest` computes them too). Example:
 
         accord dossier s00db7a0c3a2a5288 --db news.duckdb -o out/dam
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb --since 1
+
+        accord dossier s00db7a0c3a2a5288 --db news.duckdb --since 2026-03-01
 
         accord dossier s00db7a0c3a2a5288 --db news.duckdb --since out/dam/dossier.json
     """
     from accord.changes import diff
+    from accord.corpus import changes_since, story_dossier
     from accord.render import write_all
     from accord.render.json import read_dossier
     from accord.store import Store
 
+    changes: Changes | None = None
+    label = ""
     try:
-        before = read_dossier(since) if since is not None else None
+        is_file = since is not None and (since.endswith(".json") or Path(since).is_file())
+        earlier = Path(since) if since is not None and is_file else None
+        before = read_dossier(earlier) if earlier is not None else None
         with Store(db) as store:
-            built = store.story_dossier(story)
+            if since is not None and earlier is None:
+                found = changes_since(store, story, since, _injected_embedder(ctx))
+                built, changes, label = found.dossier, found.changes, found.label
+            else:
+                built = story_dossier(store, story, _injected_embedder(ctx))
         written = write_all(built, output)
     except AccordError as exc:
         raise _fail(exc) from None
     _report(built, written)
     if before is not None:
-        _print_changes(story, diff(before, built), str(since))
+        changes, label = diff(before, built), str(since)
+    _print_changes(story, changes, label)
 
 
 @app.command()

@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from accord import dedupe
-from accord.cluster import Assignment, Signal, StoryIndex
+from accord.cluster import Assignment, Signal
 from accord.cluster import signal_of as cluster_signal
+from accord.corpus import commit_batch, restore_index
 from accord.errors import ArticleFailure
 from accord.model import Article, Skipped
 from accord.process import Processed, ProcessedArticle, process
@@ -181,13 +182,13 @@ def ingest_articles(
     known = store.known_ids(a.id for a in unique)
     held = set() if retry_quarantined else store.quarantined_ids(a.id for a in unique)
     todo = [a for a in unique if a.id not in known and a.id not in held]
-    index = store.load_index(StoryIndex())
+    index = restore_index(store)
     added = new_stories = batches = 0
     failures: list[ArticleFailure] = []
     for done in stream(todo, batch_size, strict=strict):
         assignments = [index.assign(signal_of(p)) for p in done.articles]
         records = link_reprints(store, done.articles, assignments, embedder)
-        store.write_batch(records, assignments, index.take_touched(), done.failures)
+        commit_batch(store, records, assignments, index, done.failures)
         failures += done.failures
         batches += 1
         added += len(records)

@@ -10,6 +10,7 @@ DuckDB and Ray without a custom pickler.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from enum import StrEnum
@@ -748,6 +749,40 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class StoryResults:
+    """What the cross-source stages find over one story's articles (:mod:`accord.story`).
+
+    The part of a dossier that is computed, apart from the articles it is computed from: the
+    store keeps it per story version, so a stored story is shown without running a model.
+    """
+
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "events": [e.to_dict() for e in self.events],
+            "figures": [f.to_dict() for f in self.figures],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "claims": [c.to_dict() for c in self.claims],
+            "timeline": [t.to_dict() for t in self.timeline],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StoryResults:
+        return cls(
+            events=tuple(Event.from_dict(e) for e in data.get("events", [])),
+            figures=tuple(Figure.from_dict(f) for f in data.get("figures", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
+            timeline=tuple(TimelineEntry.from_dict(t) for t in data.get("timeline", [])),
+        )
+
+
+@dataclass(frozen=True)
 class Dossier:
     """The product: one story, every statement traced to the words of a source."""
 
@@ -759,6 +794,31 @@ class Dossier:
     events: tuple[Event, ...] = ()
     title: str = ""
     skipped: tuple[Skipped, ...] = field(default=())
+
+    @classmethod
+    def of(
+        cls,
+        articles: Sequence[Article],
+        results: StoryResults,
+        title: str,
+        skipped: Sequence[Skipped] = (),
+    ) -> Dossier:
+        """The one way a dossier is put together, from files (``accord analyze``) or from a
+        stored story (``accord dossier``, the web view): articles, their results, a title."""
+        return cls(
+            articles=tuple(articles),
+            figures=results.figures,
+            quotes=results.quotes,
+            claims=results.claims,
+            timeline=results.timeline,
+            events=results.events,
+            title=title,
+            skipped=tuple(skipped),
+        )
+
+    def results(self) -> StoryResults:
+        """The computed part of the dossier (what :meth:`of` was given)."""
+        return StoryResults(self.events, self.figures, self.quotes, self.claims, self.timeline)
 
     def article(self, article_id: str) -> Article:
         for art in self.articles:

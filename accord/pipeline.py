@@ -1,30 +1,29 @@
 """``analyze()``: the whole path from files to a dossier, stage by stage.
 
-ingest → process (clean → parse → extract, per article) → dedupe → (align, reconcile,
-timeline) → Dossier. Each stage is a module of its own; this file only wires them, so a
-reader can follow an article through accord by reading the calls below in order. The
-per-article half is :func:`accord.process.process`, the same function ``accord ingest`` and
-its Ray workers run; reprint detection follows it in both.
+ingest → process (clean → parse → extract, per article) → dedupe → the story's
+cross-source stages (:mod:`accord.story`) → Dossier. Each stage is a module of its own; this
+file only wires them, so a reader can follow an article through accord by reading the calls
+below in order. The per-article half is :func:`accord.process.process`, the same function
+``accord ingest`` and its Ray workers run; reprint detection follows it in both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING, Any
 
-from accord import align, dedupe, happened, reconcile, timeline
+from accord import dedupe
 from accord.errors import ArticleFailure, NoArticlesError
 from accord.ingest import read_inputs
 from accord.ingest.web import Fetcher
-from accord.model import Article, Dossier, Extraction, Skipped
+from accord.model import Article, Dossier, Skipped
 from accord.process import ProcessedArticle, process
+from accord.story import Progress, cross_source, story_title
 
 if TYPE_CHECKING:
     from accord.nlp import Embedder, Models
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Input = str | PathLike[str] | Article | Mapping[str, Any]
 """One input: a path, folder or http(s) URL, a record (a dict like a JSONL line), an Article."""
 Table = Any  # a pandas DataFrame or a pyarrow Table (neither is imported to type it)
@@ -69,12 +68,11 @@ def analyze_articles(
         raise NoArticlesError([*skipped, *(f.skipped() for f in failures)])
     kept = link_copies(done, models.embedder)
     progress("dedupe", total, total)
-    results = cross_source(kept, [p.extraction for p in done], progress, models.embedder)
-    return Dossier(
-        articles=tuple(kept),
-        title=dossier_title(kept),
+    return Dossier.of(
+        kept,
+        cross_source(kept, [p.extraction for p in done], progress, models.embedder),
+        title=story_title(kept),
         skipped=(*skipped, *(f.skipped() for f in failures)),
-        **{stage: tuple(found) for stage, found in results.items()},
     )
 
 
@@ -83,40 +81,6 @@ def link_copies(done: Sequence[ProcessedArticle], embedder: Embedder) -> list[Ar
     comparing the paragraph vectors cleaning computed."""
     articles = [p.article for p in done]
     return dedupe.mark_derived(articles, embedder, [p.paragraph_vectors for p in done])
-
-
-def cross_source(
-    articles: Sequence[Article],
-    extractions: Sequence[Extraction],
-    progress: Progress = _noop,
-    embedder: Embedder | None = None,
-) -> dict[str, list[Any]]:
-    """The stages after extraction, over one story's articles: events, figures, quotes,
-    claims and timeline, keyed by the :class:`~accord.model.Dossier` field each fills.
-
-    Both :func:`analyze_articles` and :meth:`accord.store.Store.story_dossier` call this,
-    so a stored story's dossier is built exactly as a dossier from files is.
-    """
-    from accord.blocking import embedder_or_default
-
-    embedder = embedder_or_default(embedder)  # one load for both stages when none is given
-    total = len(articles)
-    events = reconcile.find_events(articles, extractions)
-    figures = reconcile.reconcile_figures(articles, extractions, events)
-    events = happened.describe_events(events, articles, extractions, figures)
-    progress("reconcile", total, total)
-    quotes = align.group_quotes(articles, extractions, embedder=embedder)
-    claims = align.align_claims(articles, extractions, events, embedder=embedder)
-    progress("align", total, total)
-    entries = timeline.build_timeline(articles, extractions, events)
-    progress("timeline", total, total)
-    return {
-        "figures": list(figures),
-        "quotes": list(quotes),
-        "claims": list(claims),
-        "timeline": list(entries),
-        "events": list(events),
-    }
 
 
 def analyze(
@@ -141,9 +105,3 @@ def analyze(
     if not result.articles:
         raise NoArticlesError(result.skipped)
     return analyze_articles(result.articles, result.skipped, progress, strict, models=models)
-
-
-def dossier_title(articles: Sequence[Article]) -> str:
-    """The earliest-published article's title stands for the story (a simple, honest choice)."""
-    dated = sorted(articles, key=lambda a: (a.published is None, a.published or date.min, a.title))
-    return dated[0].title if dated else ""

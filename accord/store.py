@@ -13,12 +13,15 @@ entities           named entity of an article (clustering signal)
 embeddings         article embedding (unit vector; clustering signal)
 stories            story: title, size, day span, running vector sum and entity counts
 story_members      article in a story, with the score that put it there
+story_results      computed version of a story's cross-source results (events, figures,
+                   quotes, claims, timeline) with its member hash, time and members
 quarantine         article a per-article stage failed on (content hash, stage, error): a
                    re-run passes it by unless asked to retry (``retry_quarantined``)
-figures, quotes,   cross-source results of a story, cached by :meth:`Store.story_dossier`
-claims, events,    for the story's current ``version`` (a hash of its members)
-timeline
 =================  ============================================================================
+
+The store only reads and writes: it takes and returns model objects and plain rows
+(:mod:`accord.storeschema`) and imports no analysis stage, so opening it loads no model.
+What runs the stages over stored stories is :mod:`accord.corpus`.
 
 Writes go through :meth:`Store.write_batch`, one transaction per batch: a run killed at any
 point leaves the store exactly as it was after the last committed batch. Article ids are
@@ -31,7 +34,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,35 +42,37 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from accord.cluster import Assignment, StoryIndex, StoryState
 from accord.errors import ArticleFailure, Stage, StoreError
 from accord.model import (
     Article,
-    Claim,
     DateMention,
     Dossier,
-    Event,
     Extraction,
-    Figure,
     FigureMention,
-    Quote,
     QuoteMention,
     Removed,
     Span,
-    TimelineEntry,
+    StoryResults,
     content_id,
 )
 from accord.storeschema import (
     OPTIONAL_TABLES,
-    RESULT_TABLES,
     SCHEMA,
     SORT_KEYS,
+    STORY_COLUMNS,
     TABLES,
+    VOLATILE_COLUMNS,
     ArticleRecord,
+    Headline,
+    Membership,
+    ResultVersion,
+    StoryRow,
     article_rows,
     mention_rows,
     quarantine_rows,
     removed_rows,
+    story_of,
+    story_rows,
 )
 from accord.vocab import Derivation, MentionKind, RemovalReason
 
@@ -77,13 +82,6 @@ MENTION_TYPES: dict[MentionKind, Any] = {
     MentionKind.FIGURE: FigureMention,
     MentionKind.QUOTE: QuoteMention,
     MentionKind.DATE: DateMention,
-}
-RESULT_TYPES: dict[str, Any] = {
-    "figures": Figure,
-    "quotes": Quote,
-    "claims": Claim,
-    "events": Event,
-    "timeline": TimelineEntry,
 }
 
 
@@ -187,12 +185,12 @@ class Store:
     def write_batch(
         self,
         records: Sequence[ArticleRecord],
-        assignments: Sequence[Assignment],
-        stories: Iterable[StoryState],
+        memberships: Sequence[Membership],
+        stories: Sequence[StoryRow],
         failures: Sequence[ArticleFailure] = (),
     ) -> None:
-        """Store one batch of new articles, their story assignments and the touched stories,
-        and put the batch's failed articles in quarantine.
+        """Store one batch of new articles, their places in stories and the touched stories
+        (each replaces its stored row), and put the batch's failed articles in quarantine.
 
         Everything happens in one transaction. Records whose article is already stored are a
         caller bug (the ingest driver filters them); the primary key refuses them. An article
@@ -229,45 +227,17 @@ class Store:
             self._insert(
                 "story_members",
                 {
-                    "story": [a.story for a in assignments],
-                    "article": [a.article for a in assignments],
-                    "seq": [first + i for i in range(len(assignments))],
-                    "score": [a.score for a in assignments],
-                    "new_story": [a.new_story for a in assignments],
+                    "story": [m.story for m in memberships],
+                    "article": [m.article for m in memberships],
+                    "seq": [first + i for i in range(len(memberships))],
+                    "score": [m.score for m in memberships],
+                    "new_story": [m.new_story for m in memberships],
                 },
             )
-            self._write_stories(list(stories))
-
-    def _write_stories(self, stories: list[StoryState]) -> None:
-        if not stories:
-            return
-        ids = [s.id for s in stories]
-        self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
-        self._insert(
-            "stories",
-            {
-                "id": ids,
-                "title": ["" for _ in stories],
-                "size": [s.size for s in stories],
-                "first_day": [s.first_day for s in stories],
-                "last_day": [s.last_day for s in stories],
-                "vector_sum": pa.array(
-                    [s.vector_sum.tolist() for s in stories], pa.list_(pa.float32())
-                ),
-                "entity_counts": [json.dumps(s.entity_counts, sort_keys=True) for s in stories],
-                "term_weights": [json.dumps(s.term_weights, sort_keys=True) for s in stories],
-                "date_counts": [json.dumps(s.date_counts, sort_keys=True) for s in stories],
-                "last_seen": [s.last_seen for s in stories],
-            },
-        )
-        # the story is named after its earliest-published member (as pipeline.dossier_title)
-        self.con.execute(
-            "UPDATE stories SET title = (SELECT a.title FROM story_members m "
-            "JOIN articles a ON a.id = m.article WHERE m.story = stories.id "
-            "ORDER BY a.published NULLS LAST, a.title, a.id LIMIT 1) "
-            "WHERE list_contains(?, id)",
-            [ids],
-        )
+            if stories:
+                ids = [s.id for s in stories]
+                self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
+                self._insert("stories", story_rows(stories))
 
     def _insert(self, table: str, columns: dict[str, Any]) -> None:
         data = pa.table(columns)
@@ -284,42 +254,42 @@ class Store:
 
     # --- clustering state ---------------------------------------------------------------
 
-    def load_index(self, index: StoryIndex) -> StoryIndex:
-        """Restore the open stories into ``index`` (see :meth:`StoryIndex.restore`)."""
+    def stream_position(self) -> tuple[int | None, int]:
+        """The latest story day stored (the clustering clock) and the next article's seq."""
         clock = self._value("SELECT MAX(last_day) FROM stories")
         position = int(self._value("SELECT COALESCE(MAX(seq) + 1, 0) FROM articles"))
-        index.clock, index.position = clock, position
-        # the stories StoryIndex.is_open accepts at this position and clock
-        horizon = index.open_horizon()
-        where = f"last_seen >= {index.recent_floor()}" + (
+        return (None if clock is None else int(clock)), position
+
+    def open_stories(self, recent_floor: int, horizon: int | None) -> list[StoryRow]:
+        """Stories with a member at stream position ``recent_floor`` or later, or a last day
+        on or after ``horizon``: the ones clustering keeps open (:meth:`StoryIndex.is_open`)."""
+        where = f"last_seen >= {int(recent_floor)}" + (
             "" if horizon is None else f" OR last_day >= {int(horizon)}"
         )
-        stories = [
-            StoryState(
-                sid,
-                np.asarray(vec, dtype=np.float32),
-                size,
-                json.loads(ents),
-                first,
-                last,
-                json.loads(terms),
-                {int(day): n for day, n in json.loads(dates).items()},
-                seen,
-            )
-            for sid, vec, size, ents, first, last, terms, dates, seen in self.con.execute(
-                "SELECT id, vector_sum, size, entity_counts, first_day, last_day, term_weights, "
-                f"date_counts, last_seen FROM stories WHERE {where} ORDER BY id"
-            ).fetchall()
-        ]
-        open_ids = [s.id for s in stories]
-        members = self.con.execute(
+        rows = self.con.execute(
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE {where} ORDER BY id"
+        ).fetchall()
+        return [story_of(r) for r in rows]
+
+    def member_vectors(self, story_ids: Sequence[str]) -> list[tuple[str, np.ndarray]]:
+        """``(story, embedding)`` of these stories' members, in ingest order."""
+        rows = self.con.execute(
             "SELECT m.story, e.vector FROM story_members m JOIN embeddings e ON "
             "e.article = m.article WHERE list_contains(?, m.story) ORDER BY m.seq",
-            [open_ids],
+            [list(story_ids)],
         ).fetchall()
-        members_of = ((s, np.asarray(v, dtype=np.float32)) for s, v in members)
-        index.restore(stories, members_of, clock, position)
-        return index
+        return [(s, np.asarray(v, dtype=np.float32)) for s, v in rows]
+
+    def headlines(self, story_ids: Sequence[str]) -> dict[str, list[Headline]]:
+        """Each story's members' titles and dates, in ingest order (for naming it)."""
+        found: dict[str, list[Headline]] = {s: [] for s in story_ids}
+        for story, article, title, published in self.con.execute(
+            "SELECT m.story, a.id, a.title, a.published FROM story_members m JOIN articles a "
+            "ON a.id = m.article WHERE list_contains(?, m.story) ORDER BY m.seq",
+            [list(story_ids)],
+        ).fetchall():
+            found[story].append(Headline(article, title or "", published))
+        return found
 
     def story_articles(self, story_id: str, limit: int | None = None) -> list[Article]:
         """The story's articles in ingest order (the last ``limit`` ones when given)."""
@@ -331,6 +301,15 @@ class Store:
         names = [d[0] for d in self.con.description or ()]
         rows.reverse()
         return self._articles([dict(zip(names, r, strict=True)) for r in rows])
+
+    def articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """Stored articles by id, in the given order (unknown ids are left out)."""
+        rows = self.con.execute(
+            "SELECT * FROM articles WHERE list_contains(?, id)", [list(article_ids)]
+        ).fetchall()
+        names = [d[0] for d in self.con.description or ()]
+        by_id = {r["id"]: r for r in (dict(zip(names, row, strict=True)) for row in rows)}
+        return self._articles([by_id[a] for a in article_ids if a in by_id])
 
     def _articles(self, rows: list[dict[str, Any]]) -> list[Article]:
         ids = [r["id"] for r in rows]
@@ -417,7 +396,7 @@ class Store:
         return [r[0] for r in self.con.execute("SELECT id FROM stories ORDER BY id").fetchall()]
 
     def story_version(self, story_id: str) -> str:
-        """A hash of the story's members and their reprint links (the cache key)."""
+        """A hash of the story's members and their reprint links: results are kept per version."""
         rows = self.con.execute(
             "SELECT a.id, a.derived_from FROM story_members m JOIN articles a "
             "ON a.id = m.article WHERE m.story = ? ORDER BY a.id",
@@ -430,59 +409,104 @@ class Store:
             )
         return content_id(*(f"{a}>{d}" for a, d in rows), prefix="v")
 
-    def story_dossier(self, story_id: str, cache: bool = True) -> Dossier:
-        """The dossier of one story, built from the stored extractions (nothing is re-parsed).
+    def stored_dossier(self, story_id: str, version: str | None = None) -> Dossier | None:
+        """The story's dossier from the results stored for its current ``version`` (give it
+        when known), or None when they are not computed yet (see :mod:`accord.corpus`).
 
-        The cross-source stages (events, figures, quotes, claims, timeline) run over the
-        story's stored articles and extractions. With ``cache`` their results are written to
-        the result tables and reused until the story gains a member; a read-only store
-        computes them every time. Raises :class:`StoreError` for an unknown story id.
+        A stored story lists no skipped inputs: articles a stage failed on are in the
+        quarantine, not in a story. Raises :class:`StoreError` for an unknown story id.
         """
-        version = self.story_version(story_id)
-        articles = self.story_articles(story_id)
-        cached = self._cached_results(story_id, version)
-        if cached is None:
-            from accord.pipeline import cross_source  # here, so reading stories loads no model
+        results = self.results(story_id, version or self.story_version(story_id))
+        if results is None:
+            return None
+        return Dossier.of(self.story_articles(story_id), results, title=self.title_of(story_id))
 
-            cached = cross_source(articles, self.extractions([a.id for a in articles]))
-            if cache and not self.read_only:
-                self._cache_results(story_id, version, cached)
-        title = self._value("SELECT title FROM stories WHERE id = ?", [story_id])
-        return Dossier(
-            articles=tuple(articles), title=title or "", **{k: tuple(v) for k, v in cached.items()}
+    def article_count(self) -> int:
+        """How many articles are stored (they are only ever added: a count says what changed)."""
+        return int(self._value("SELECT COUNT(*) FROM articles"))
+
+    def story_size(self, story_id: str) -> int | None:
+        """How many members the story has (None for an unknown id): members are only ever
+        added and never change, so the size tells two memberships of a story apart."""
+        size = self._value("SELECT size FROM stories WHERE id = ?", [story_id])
+        return None if size is None else int(size)
+
+    def title_of(self, story_id: str) -> str:
+        """The title the story was stored with (see :func:`accord.story.story_title`)."""
+        return str(self._value("SELECT title FROM stories WHERE id = ?", [story_id]) or "")
+
+    def stale_stories(self) -> list[str]:
+        """Stories whose latest computed results predate a member, or that have none."""
+        rows = self.con.execute(
+            "SELECT m.story FROM story_members m LEFT JOIN (SELECT story, "
+            "arg_max(len(articles), number) AS counted FROM story_results GROUP BY story) r "
+            "ON r.story = m.story GROUP BY m.story, r.counted "
+            "HAVING r.counted IS NULL OR r.counted <> COUNT(*) ORDER BY m.story"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def result_versions(self, story_id: str) -> list[ResultVersion]:
+        """Every computed version of the story's results, oldest first."""
+        rows = self.con.execute(
+            "SELECT number, version, computed, articles FROM story_results WHERE story = ? "
+            "ORDER BY number",
+            [story_id],
+        ).fetchall()
+        return [ResultVersion(story_id, n, v, t, tuple(a)) for n, v, t, a in rows]
+
+    def results(self, story_id: str, version: str) -> StoryResults | None:
+        """The results computed for this version of the story (latest if computed twice)."""
+        payload = self._value(
+            "SELECT results FROM story_results WHERE story = ? AND version = ? "
+            "ORDER BY number DESC LIMIT 1",
+            [story_id, version],
         )
+        return None if payload is None else StoryResults.from_dict(json.loads(payload))
 
-    def _cached_results(self, story_id: str, version: str) -> dict[str, list[Any]] | None:
-        found: dict[str, list[Any]] = {}
-        for table in RESULT_TABLES:
-            rows = self.con.execute(
-                f"SELECT version, payload FROM {table} WHERE story = ? ORDER BY position",
-                [story_id],
-            ).fetchall()
-            if rows and rows[0][0] != version:
-                return None
-            found[table] = [RESULT_TYPES[table].from_dict(json.loads(p)) for _, p in rows]
-        marker = self._value(
-            "SELECT 1 FROM result_versions WHERE story = ? AND version = ?", [story_id, version]
-        )
-        return found if marker else None
-
-    def _cache_results(self, story_id: str, version: str, results: dict[str, list[Any]]) -> None:
+    def write_results(
+        self,
+        story_id: str,
+        version: str,
+        article_ids: Sequence[str],
+        results: StoryResults,
+        computed: datetime | None = None,
+    ) -> ResultVersion:
+        """Keep a new version of the story's results (earlier versions stay, for changes)."""
+        when = computed or datetime.now(UTC).replace(tzinfo=None)
         with self.transaction():
-            self.con.execute("DELETE FROM result_versions WHERE story = ?", [story_id])
-            self.con.execute("INSERT INTO result_versions VALUES (?, ?)", [story_id, version])
-            for table, items in results.items():
-                self.con.execute(f"DELETE FROM {table} WHERE story = ?", [story_id])
-                self._insert(
-                    table,
-                    {
-                        "story": [story_id] * len(items),
-                        "version": [version] * len(items),
-                        "position": list(range(len(items))),
-                        "id": [i.id for i in items],
-                        "payload": [json.dumps(i.to_dict(), sort_keys=True) for i in items],
-                    },
+            number = int(
+                self._value(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM story_results WHERE story = ?",
+                    [story_id],
                 )
+            )
+            self.con.execute(
+                "INSERT INTO story_results VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    story_id,
+                    number,
+                    version,
+                    when,
+                    list(article_ids),
+                    json.dumps(results.to_dict(), sort_keys=True),
+                ],
+            )
+        return ResultVersion(story_id, number, version, when, tuple(article_ids))
+
+    def results_of(self, story_id: str, number: int) -> StoryResults:
+        """The results of one stored version (by number, see :meth:`result_versions`)."""
+        payload = self._value(
+            "SELECT results FROM story_results WHERE story = ? AND number = ?",
+            [story_id, number],
+        )
+        if payload is None:
+            known = [v.number for v in self.result_versions(story_id)]
+            have = f"it has versions 1 to {known[-1]}" if known else "none is computed yet"
+            raise StoreError(
+                f"story {story_id!r} has no version {number} in {self.path} ({have}); "
+                "pass one of those, or a date"
+            )
+        return StoryResults.from_dict(json.loads(payload))
 
     # --- inspection, export, import -----------------------------------------------------
 
@@ -491,9 +515,12 @@ class Store:
         return {t: int(self._value(f"SELECT COUNT(*) FROM {t}")) for t in TABLES}
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
-        """Every table's rows, sorted: two stores are equal when their dumps are."""
+        """Every table's rows, sorted: two stores are equal when their dumps are (the time
+        results were computed is left out: it says when, not what)."""
         return {
-            t: self.con.execute(f"SELECT * FROM {t} ORDER BY {SORT_KEYS[t]}").fetchall()
+            t: self.con.execute(
+                f"SELECT * {_excluding(t)} FROM {t} ORDER BY {SORT_KEYS[t]}"
+            ).fetchall()
             for t in TABLES
         }
 
@@ -533,3 +560,8 @@ class Store:
 
 def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
+
+
+def _excluding(table: str) -> str:
+    column = VOLATILE_COLUMNS.get(table)
+    return f"EXCLUDE ({column})" if column else ""

@@ -11,15 +11,18 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
 
 from accord.errors import ArticleFailure
 from accord.model import Article, Extraction, Span
 from accord.vocab import MentionKind
 
-RESULT_TABLES = ("figures", "quotes", "claims", "events", "timeline")
+# tables of stores written before results were versioned (caches, recomputed on demand)
+FORMER_RESULT_TABLES = ("result_versions", "figures", "quotes", "claims", "events", "timeline")
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS articles (
@@ -47,13 +50,12 @@ SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS story_members (
         story VARCHAR NOT NULL, article VARCHAR NOT NULL, seq BIGINT NOT NULL,
         score DOUBLE NOT NULL, new_story BOOLEAN NOT NULL)""",
-    "CREATE TABLE IF NOT EXISTS result_versions (story VARCHAR NOT NULL, version VARCHAR)",
-    *(
-        f"""CREATE TABLE IF NOT EXISTS {table} (
-        story VARCHAR NOT NULL, version VARCHAR NOT NULL, position INTEGER NOT NULL,
-        id VARCHAR, payload VARCHAR NOT NULL)"""
-        for table in RESULT_TABLES
-    ),
+    # one row per computed version of a story's cross-source results (StoryResults JSON):
+    # ``number`` counts a story's versions from 1, ``articles`` are its members then
+    """CREATE TABLE IF NOT EXISTS story_results (
+        story VARCHAR NOT NULL, number INTEGER NOT NULL, version VARCHAR NOT NULL,
+        computed TIMESTAMP NOT NULL, articles VARCHAR[] NOT NULL, results VARCHAR NOT NULL)""",
+    *(f"DROP TABLE IF EXISTS {table}" for table in FORMER_RESULT_TABLES),
     # articles a per-article stage failed on, by content hash, so a re-run passes them by
     """CREATE TABLE IF NOT EXISTS quarantine (
         article VARCHAR NOT NULL, source VARCHAR NOT NULL, stage VARCHAR NOT NULL,
@@ -70,12 +72,13 @@ TABLES: tuple[str, ...] = (
     "embeddings",
     "stories",
     "story_members",
-    "result_versions",
-    *RESULT_TABLES,
+    "story_results",
     "quarantine",
 )
 # tables an export made before they existed may lack; an import reads them as empty
-OPTIONAL_TABLES = frozenset({"quarantine"})
+OPTIONAL_TABLES = frozenset({"quarantine", "story_results"})
+# columns that say when, not what: left out when two stores are compared
+VOLATILE_COLUMNS: dict[str, str] = {"story_results": "computed"}
 
 # a total order for each table, so that two stores compare equal row by row
 SORT_KEYS: dict[str, str] = {
@@ -86,8 +89,7 @@ SORT_KEYS: dict[str, str] = {
     "embeddings": "article",
     "stories": "id",
     "story_members": "story, seq",
-    "result_versions": "story",
-    **{t: "story, position" for t in RESULT_TABLES},
+    "story_results": "story, number",
     "quarantine": "article",
 }
 
@@ -117,6 +119,91 @@ class ArticleRecord:
             tuple(data["entities"]),
             np.asarray(data["vector"], dtype=np.float32),
         )
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """A story as stored: its title and what clustering keeps of it between runs (the fields
+    of :class:`accord.cluster.StoryState`, which :mod:`accord.corpus` converts)."""
+
+    id: str
+    title: str
+    size: int
+    first_day: int | None
+    last_day: int | None
+    vector_sum: np.ndarray  # float32, the sum of the members' unit vectors
+    entity_counts: dict[str, int]
+    term_weights: dict[str, float]
+    date_counts: dict[int, int]
+    last_seen: int  # stream position of the latest member
+
+
+@dataclass(frozen=True)
+class Membership:
+    """An article's place in a story, and the score that put it there."""
+
+    article: str
+    story: str
+    score: float
+    new_story: bool
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What naming a story reads of a stored member (see :func:`accord.story.story_title`)."""
+
+    article: str
+    title: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class ResultVersion:
+    """One computed version of a story's results: its number, member hash, time, members."""
+
+    story: str
+    number: int
+    version: str
+    computed: datetime
+    articles: tuple[str, ...]
+
+
+def story_rows(stories: Sequence[StoryRow]) -> dict[str, Any]:
+    return {
+        "id": [s.id for s in stories],
+        "title": [s.title for s in stories],
+        "size": [s.size for s in stories],
+        "first_day": [s.first_day for s in stories],
+        "last_day": [s.last_day for s in stories],
+        "vector_sum": pa.array([s.vector_sum.tolist() for s in stories], pa.list_(pa.float32())),
+        "entity_counts": [json.dumps(s.entity_counts, sort_keys=True) for s in stories],
+        "term_weights": [json.dumps(s.term_weights, sort_keys=True) for s in stories],
+        "date_counts": [json.dumps(s.date_counts, sort_keys=True) for s in stories],
+        "last_seen": [s.last_seen for s in stories],
+    }
+
+
+def story_of(row: Sequence[Any]) -> StoryRow:
+    """A ``stories`` row (columns in :data:`STORY_COLUMNS` order) as a :class:`StoryRow`."""
+    sid, title, size, first, last, vector, entities, terms, dates, seen = row
+    return StoryRow(
+        sid,
+        title or "",
+        size,
+        first,
+        last,
+        np.asarray(vector, dtype=np.float32),
+        json.loads(entities),
+        json.loads(terms),
+        {int(day): n for day, n in json.loads(dates).items()},
+        seen,
+    )
+
+
+STORY_COLUMNS = (
+    "id, title, size, first_day, last_day, vector_sum, entity_counts, term_weights, "
+    "date_counts, last_seen"
+)
 
 
 def quarantine_rows(failures: Sequence[ArticleFailure]) -> dict[str, list[Any]]:

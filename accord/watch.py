@@ -3,9 +3,9 @@
 A crawler or a feed reader drops files into a folder; a newsroom wants the dossiers to follow.
 A file is read once it has stopped changing for ``debounce`` seconds (a download still being
 written is left alone), then its articles go through the same ingest as ``accord ingest``.
-Each story that gained an article gets its dossier rebuilt in the store and, with an output
-folder, written to ``OUT/<story>/`` next to what changed since the dossier written there
-before (:mod:`accord.changes`).
+Each story that gained an article gets its results computed and kept in the store (a new
+version) and, with an output folder, its dossier written to ``OUT/<story>/`` next to what
+changed since the dossier written there before (:mod:`accord.changes`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from accord.changes import Changes, diff
+from accord.corpus import refresh as compute_results
+from accord.corpus import story_dossier
 from accord.distributed import IngestReport, ingest_articles, local_batches
 from accord.errors import SchemaError
 from accord.ingest import read_inputs
@@ -85,10 +87,6 @@ class Round:
     updates: tuple[StoryUpdate, ...]
 
 
-def _versions(store: Store) -> dict[str, str]:
-    return {story: store.story_version(story) for story in store.story_ids()}
-
-
 def _previous(path: Path) -> Dossier | None:
     from accord.render.json import read_dossier
 
@@ -101,10 +99,10 @@ def _previous(path: Path) -> Dossier | None:
 
 
 def refresh(store: Store, story: str, output: Path | None) -> StoryUpdate:
-    """Rebuild a story's dossier (cached in the store); write it and diff it when asked."""
+    """A story's dossier (from its stored results); write it and diff it when asked."""
     from accord.render import write_all
 
-    dossier = store.story_dossier(story)
+    dossier = story_dossier(store, story)
     if output is None:
         return StoryUpdate(story, dossier, None)
     folder = output / story
@@ -115,12 +113,11 @@ def refresh(store: Store, story: str, output: Path | None) -> StoryUpdate:
 
 
 def ingest_round(store: Store, files: list[Path], output: Path | None, models: Models) -> Round:
-    """Ingest ``files`` and refresh every story whose membership changed."""
-    before = _versions(store)
+    """Ingest ``files``, compute the results of every story that gained an article (a new
+    version of each is kept in the store) and refresh those stories."""
     read = read_inputs(files)
     report = ingest_articles(store, read.articles, local_batches(models), models.embedder)
-    after = _versions(store)
-    touched = sorted(story for story, version in after.items() if before.get(story) != version)
+    touched = sorted({v.story for v in compute_results(store, embedder=models.embedder)})
     updates = tuple(refresh(store, story, output) for story in touched)
     return Round(tuple(files), _with_skipped(report, read.skipped), updates)
 

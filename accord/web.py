@@ -8,11 +8,14 @@ before any file is touched (``/`` or ``..`` → 404), and request bodies are ref
 small limit since no route reads one. Pages are cached per file version (mtime + size).
 
 Folder layout: ``<root>/<id>/dossier.json`` or ``<root>/<id>.json``. With ``store=``, stories
-of an :class:`accord.store.Store` are listed too, under ``/store/<id>``.
+of an :class:`accord.store.Store` are listed too, under ``/store/<id>``, each shown from the
+results stored for it (``accord ingest`` and ``accord dossier`` compute them); the server
+process loads no model.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -21,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Query
+from fastapi import FastAPI, Header, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
 
 from accord.errors import AccordError, InputError
@@ -36,6 +39,9 @@ DEFAULT_PORT = 8000
 MAX_BODY_BYTES = 16 * 1024  # no route reads a body; anything bigger is refused with 413
 MAX_URL_BYTES = 4096
 MAX_QUERY_CHARS = 200
+PAGE_CACHE_SIZE = 256  # rendered store pages kept (one per story version), oldest dropped
+GZIP_LEVEL = 6  # zlib's default: most of level 9's saving at a fraction of its time
+ROW_CACHE_SIZE = 64  # story lists kept (one per search), for the store as it is now
 STORY_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 HEADER_CSP = f"{CSP}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 SECURITY_HEADERS = [
@@ -153,23 +159,51 @@ def _row(path: Path, story_id: str) -> StoryRow:
     )
 
 
-class StoreStories:
-    """Stories from the corpus store (:meth:`Store.list_stories`, :meth:`Store.story_dossier`).
+@dataclass(frozen=True)
+class RenderedPage:
+    """A story page as sent: UTF-8, and gzipped once (a large story's page is hundreds of KB,
+    and compressing it per request would cost more than sending it)."""
 
-    One read-only connection, used under a lock (a DuckDB connection is not for threads).
+    html: bytes
+    gzipped: bytes
+
+    @classmethod
+    def of(cls, html: str) -> RenderedPage:
+        data = html.encode("utf-8")
+        return cls(data, gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+class StoreStories:
+    """Stories from the corpus store, shown from the results stored for them.
+
+    The page of a story whose results are not computed for its current members says which
+    command computes them: the server reads, it never runs a model. One read-only
+    connection, used under a lock (a DuckDB connection is not for threads); rendered pages
+    are kept per story and member count, story lists per search and article count (members
+    are only ever added, so a count that moved means the page is out of date).
     """
 
     def __init__(self, path: Path) -> None:
         from accord.store import Store
 
+        self.path = path
         self.store = Store(path, read_only=True)
         self._lock = threading.Lock()
+        self._pages: dict[tuple[str, int | None], RenderedPage] = {}
+        self._rows: dict[tuple[int, str], list[StoryRow]] = {}
 
     def rows(self, query: str | None) -> list[StoryRow]:
         with self._lock:
-            found = self.store.list_stories(query or None)
+            key = (self.store.article_count(), query or "")
+            if key not in self._rows:
+                self._rows = {key: self._list(query)} | {
+                    k: v for k, v in list(self._rows.items())[: ROW_CACHE_SIZE - 1]
+                }
+            return self._rows[key]
+
+    def _list(self, query: str | None) -> list[StoryRow]:
         rows = []
-        for s in found:
+        for s in self.store.list_stories(query or None):
             if not valid_story_id(s.id):
                 continue
             first, last = s.first_published, s.last_published
@@ -179,15 +213,37 @@ class StoreStories:
             )
         return rows
 
-    def page(self, story_id: str) -> str:
+    def page(self, story_id: str) -> RenderedPage | str:
+        """The story's rendered page, or the text saying how to compute its results."""
         if not valid_story_id(story_id):
             raise HTTPException(status_code=404, detail="no such story")
         try:
             with self._lock:
-                dossier = self.store.story_dossier(story_id, cache=False)
+                size = self.store.story_size(story_id)
+                cached = self._pages.get((story_id, size))
+                if cached is not None:
+                    return cached
+                dossier = self.store.stored_dossier(story_id)
+                title = self.store.title_of(story_id)
         except AccordError as exc:
             raise HTTPException(status_code=404, detail="no such story") from exc
-        return to_html(dossier, home_url="/")
+        if dossier is None:
+            return self.pending(story_id, title)
+        page = RenderedPage.of(to_html(dossier, home_url="/"))
+        with self._lock:
+            if len(self._pages) >= PAGE_CACHE_SIZE:
+                self._pages.pop(next(iter(self._pages)))
+            self._pages[(story_id, size)] = page
+        return page
+
+    def pending(self, story_id: str, title: str) -> str:
+        """What a story without current results shows: its title and the command to run."""
+        command = f"accord dossier {story_id} --db {self.path}"
+        return (
+            environment()
+            .get_template("pending.html.j2")
+            .render(csp=CSP, title=title or story_id, command=command)
+        )
 
 
 class SecurityMiddleware:
@@ -263,10 +319,18 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
         return Response(dossiers.json(story_id), media_type="application/json")
 
     @app.get("/store/{story_id}", response_class=HTMLResponse)
-    def store_story(story_id: str) -> HTMLResponse:
+    def store_story(
+        story_id: str, accept_encoding: str = Header("", include_in_schema=False)
+    ) -> Response:
         if stories is None:
             raise HTTPException(status_code=404, detail="no such story")
-        return HTMLResponse(stories.page(story_id))
+        page = stories.page(story_id)
+        if isinstance(page, str):
+            return HTMLResponse(page)
+        if "gzip" in accept_encoding.lower():
+            headers = {"content-encoding": "gzip", "vary": "accept-encoding"}
+            return Response(page.gzipped, media_type="text/html", headers=headers)
+        return Response(page.html, media_type="text/html", headers={"vary": "accept-encoding"})
 
     app.add_middleware(SecurityMiddleware)
     return app

@@ -25,6 +25,7 @@ from synthetic import synthetic_corpus
 
 from accord.clean import clean_articles
 from accord.cluster import StoryIndex, lead_text
+from accord.corpus import commit_batch
 from accord.distributed import (
     BatchReport,
     ingest_articles,
@@ -100,7 +101,7 @@ def stage_rates(size: int) -> None:
         records = link_reprints(store, processed, assignments, models.embedder)
         timed("dedupe", t)
         t = now()
-        store.write_batch(records, assignments, index.take_touched())
+        commit_batch(store, records, assignments, index)
         timed("store", t)
     total = sum(times.values())
     bare, bare_cpu = bare_spacy_rate([a.text for a in cleaned])

@@ -6,10 +6,17 @@ Starts ``accord serve`` (uvicorn, one worker) on loopback in a subprocess, then 
 error count (any non-200 answer or transport error). Pages are warmed first: the numbers are
 for the cached steady state a reader sees, not for the first render.
 
+With ``--db`` it serves a corpus store instead (``accord serve --db``: story pages at
+``/store/<id>``, shown from the results stored at ingest); ``--build-store N`` first ingests
+synthetic reports (``bench/synthetic.py``) with the real pipeline until the store holds at
+least N stories, and computes their results, as ``accord ingest`` does. The server's
+resident memory is printed too: a server that loaded a model would show it there.
+
 Usage::
 
     python bench/load_web.py                       # a synthetic folder of 8 stories
     python bench/load_web.py --folder out/ --requests 1000 --concurrency 50
+    python bench/load_web.py --db /tmp/web.duckdb --build-store 20
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ import httpx
 from accord.model import Article, Claim, Dossier, Figure, FigureMention, Span, TimelineEntry
 from accord.render import write_all
 from accord.vocab import Measure
+
+STORE_GROWTH = 40  # synthetic articles added per round while building a store
 
 SENTENCE = "Officials said {n} people were moved from the valley on {d} March 2024 after the rain."
 
@@ -103,18 +112,55 @@ def wait_until_up(base: str, process: subprocess.Popen[bytes], seconds: float = 
     raise SystemExit(f"the server did not answer within {seconds:.0f} s")
 
 
-def plan(stories: list[str], total: int) -> list[str]:
+def plan(stories: list[str], total: int, search: str = "valley") -> list[str]:
     """The request mix, deterministic: 7 of 10 story pages, 2 lists, 1 search."""
     paths = []
     for i in range(total):
         kind = i % 10
         if kind < 7:
-            paths.append(f"/stories/{stories[i % len(stories)]}")
+            paths.append(stories[i % len(stories)])
         elif kind < 9:
             paths.append("/")
         else:
-            paths.append("/?q=valley")
+            paths.append(f"/?q={search}")
     return paths
+
+
+def build_store(db: Path, stories: int) -> None:
+    """Ingest synthetic reports until ``db`` holds ``stories`` stories; compute their results."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from synthetic import synthetic_corpus
+
+    from accord.corpus import refresh
+    from accord.distributed import ingest_articles, local_batches
+    from accord.nlp import Models
+    from accord.store import Store
+
+    models = Models.load()
+    size = STORE_GROWTH
+    with Store(db) as store:
+        while len(store.story_ids()) < stories:
+            ingest_articles(store, synthetic_corpus(size), local_batches(models), models.embedder)
+            size += STORE_GROWTH
+        refresh(store, embedder=models.embedder)
+
+
+def store_paths(db: Path) -> list[str]:
+    from accord.store import Store
+
+    with Store(db, read_only=True) as store:
+        return [f"/store/{s.id}" for s in store.list_stories(limit=1000)]
+
+
+def resident_mib(pid: int) -> float:
+    """The process's resident memory (Linux /proc), or 0 where it cannot be read."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 async def fire(base: str, paths: list[str], concurrency: int) -> tuple[list[float], int, float]:
@@ -146,32 +192,46 @@ async def fire(base: str, paths: list[str], concurrency: int) -> tuple[list[floa
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folder", type=Path, help="dossiers to serve (default: synthetic)")
+    parser.add_argument("--db", type=Path, help="serve this corpus store instead")
+    parser.add_argument("--build-store", type=int, metavar="N", help="first fill --db")
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=50)
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.folder
-        if folder is None:
-            folder = Path(tmp)
-            for story in range(8):
-                write_all(synthetic_dossier(story), folder / f"story-{story}")
-        stories = sorted(p.parent.name for p in folder.glob("*/dossier.json"))
+        if args.db is not None:
+            if args.build_store:
+                began = time.perf_counter()
+                build_store(args.db, args.build_store)
+                print(f"store built in {time.perf_counter() - began:.0f} s")
+            stories, search = store_paths(args.db), "shooting"
+            code = f"from accord.web import serve; serve(store={str(args.db)!r}, port={{port}})"
+        else:
+            folder = args.folder
+            if folder is None:
+                folder = Path(tmp)
+                for story in range(8):
+                    write_all(synthetic_dossier(story), folder / f"story-{story}")
+            found = sorted(p.parent.name for p in folder.glob("*/dossier.json"))
+            stories, search = [f"/stories/{s}" for s in found], "valley"
+            code = f"from accord.web import serve; serve({str(folder)!r}, port={{port}})"
         if not stories:
-            raise SystemExit(f"{folder}: no <story>/dossier.json inside")
+            raise SystemExit("no stories to serve")
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        code = f"from accord.web import serve; serve({str(folder)!r}, port={port})"
         server = subprocess.Popen(
-            [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [sys.executable, "-c", code.format(port=port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             wait_until_up(base, server)
-            for path in {*plan(stories, len(stories) * 10)}:  # warm every page once
+            for path in {*plan(stories, len(stories) * 10, search)}:  # warm every page once
                 httpx.get(base + path, timeout=30)
             latencies, errors, wall = asyncio.run(
-                fire(base, plan(stories, args.requests), args.concurrency)
+                fire(base, plan(stories, args.requests, search), args.concurrency)
             )
+            rss = resident_mib(server.pid)
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -180,12 +240,13 @@ def main() -> None:
     p99 = ms[min(len(ms) - 1, round(0.99 * len(ms)) - 1)]
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cpus, {platform.system()} "
-        f"{platform.release()}, Python {platform.python_version()}; date: {date.today()}"
+        f"{platform.release()}, Python {platform.python_version()}; date: {date.today()}; "
+        f"load average {os.getloadavg()[0]:.1f}"
     )
     print(f"stories: {len(stories)}; requests: {len(ms)}; concurrency: {args.concurrency}")
     print(
         f"p50 {statistics.median(ms):.1f} ms · p99 {p99:.1f} ms · max {ms[-1]:.1f} ms · "
-        f"{len(ms) / wall:.0f} req/s · errors {errors}"
+        f"{len(ms) / wall:.0f} req/s · errors {errors} · server RSS {rss:.0f} MiB"
     )
 
 

@@ -15,11 +15,13 @@ import numpy as np
 import pytest
 
 from accord.cluster import EMBEDDING_DIM
+from accord.corpus import refresh, story_dossier
 from accord.distributed import ingest_articles
 from accord.errors import StoreError
 from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
 from accord.process import Processed, ProcessedArticle
 from accord.store import ArticleRecord, Store
+from accord.story import story_title
 from accord.vocab import Measure, RemovalReason
 from tests.models import bag_of_words
 
@@ -176,11 +178,14 @@ def test_a_resumed_ingest_ends_equal_to_an_uninterrupted_one(tmp_path: Path) -> 
 
 def test_parquet_export_and_import_reproduce_the_store(store: Store, tmp_path: Path) -> None:
     ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
+    refresh(store)  # the stories' results travel too
+    dam = store.list_stories("dam")[0].id
     written = store.export_parquet(tmp_path / "export")
     assert {p.name for p in written} >= {"articles.parquet", "mentions.parquet"}
     with Store(tmp_path / "copy.duckdb") as copy:
         copy.import_parquet(tmp_path / "export")
         assert copy.dump() == store.dump()
+        assert copy.result_versions(dam) == store.result_versions(dam)
 
 
 def test_importing_into_a_store_that_holds_articles_is_refused(
@@ -219,7 +224,7 @@ def test_list_stories_filters_by_title_and_counts_independent_sources(store: Sto
 
 def test_a_story_dossier_for_an_unknown_id_names_the_fix(store: Store) -> None:
     with pytest.raises(StoreError, match="accord stories"):
-        store.story_dossier("s-missing")
+        story_dossier(store, "s-missing")
 
 
 def test_opening_a_store_that_is_not_a_database_raises_a_store_error(tmp_path: Path) -> None:
@@ -238,7 +243,7 @@ def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
     monkeypatch.setattr(accord.nlp, "parse_blocks", _no_parsing)
     monkeypatch.setattr(accord.nlp, "load_nlp", _no_parsing)
     dam = store.list_stories("dam")[0]
-    dossier = store.story_dossier(dam.id)
+    dossier = story_dossier(store, dam.id)
     assert dossier.title == "dam report 0"
     assert len(dossier.articles) == 4
     for figure in dossier.figures:
@@ -247,28 +252,52 @@ def test_a_story_dossier_is_built_from_stored_extractions_without_parsing(
             assert article.original[mention.span.start : mention.span.end] == mention.span.text
 
 
-def test_a_story_dossier_is_cached_until_the_story_gains_an_article(
+def test_a_story_dossier_is_kept_until_the_story_gains_an_article(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import accord.pipeline
+    import accord.corpus
 
     corpus = make_corpus()
     ingest_articles(store, corpus[:3], fake_stream(), bag_of_words, batch_size=3)
     dam = store.list_stories("dam")[0]
-    first = store.story_dossier(dam.id)
+    first = story_dossier(store, dam.id)
     calls: list[int] = []
-    real = accord.pipeline.cross_source
+    real = accord.corpus.cross_source
 
-    def counting(*args):  # type: ignore[no-untyped-def]
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
-        return real(*args)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(accord.pipeline, "cross_source", counting)
-    assert store.story_dossier(dam.id) == first
+    monkeypatch.setattr(accord.corpus, "cross_source", counting)
+    assert story_dossier(store, dam.id) == first
     assert calls == []
     ingest_articles(store, corpus, fake_stream(), bag_of_words, batch_size=3)
-    assert len(store.story_dossier(dam.id).articles) == 4
+    assert len(story_dossier(store, dam.id).articles) == 4
     assert calls == [1]
+    assert [v.number for v in store.result_versions(dam.id)] == [1, 2]
+
+
+def test_refresh_computes_only_the_stories_that_gained_an_article(store: Store) -> None:
+    corpus = make_corpus()
+    ingest_articles(store, corpus[:3], fake_stream(), bag_of_words, batch_size=3)
+    assert len(refresh(store)) == 2 and store.stale_stories() == []
+    ingest_articles(store, corpus[3:5], fake_stream(), bag_of_words, batch_size=3)
+    stale = store.stale_stories()
+    assert len(stale) == 2  # dam and vote gained a report; nothing else is recomputed
+    assert sorted(v.story for v in refresh(store)) == stale and refresh(store) == []
+
+
+def test_a_story_is_named_after_its_earliest_published_member(store: Store) -> None:
+    late = Article.create(
+        "l.txt", "The dam report.", title="b later", outlet="dam", published=date(2024, 3, 6)
+    )
+    early = Article.create(
+        "e.txt", "The dam report again.", title="a earlier", outlet="dam", published=date(2024, 3, 5)
+    )
+    undated = Article.create("u.txt", "Dam.", title="0 undated", outlet="dam")
+    ingest_articles(store, [late, undated, early], fake_stream(), bag_of_words, batch_size=1)
+    [story] = store.list_stories()
+    assert story.title == "a earlier" == story_title([late, undated, early])
 
 
 def _no_parsing(*args: object, **kwargs: object) -> None:
@@ -326,3 +355,27 @@ def test_the_cli_lists_stories_writes_a_dossier_and_round_trips_parquet(tmp_path
         app, ["import", str(tmp_path / "pq"), "--db", str(tmp_path / "copy.duckdb")]
     )
     assert imported.exit_code == 0 and "7 articles, 3 stories" in imported.output
+
+
+IMPORT_AND_LIST = """
+import sys
+import accord.{module}
+heavy = ("spacy", "torch", "sentence_transformers", "accord.pipeline", "accord.nlp",
+         "accord.cluster", "accord.story")
+print(sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize("module", ["store", "storeschema", "web"])
+def test_importing_the_store_or_the_web_view_loads_no_model_and_no_stage(module: str) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_AND_LIST.format(module=module)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.stdout.strip() == "[]", done.stderr

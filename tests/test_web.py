@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from accord.errors import InputError
 from accord.render import write_all
 from accord.web import DEFAULT_HOST, HEADER_CSP, create_app, valid_story_id
+from tests.models import bag_of_words
 from tests.render.dossiers import hostile_dossier, sample_dossier
 
 
@@ -219,7 +220,7 @@ def test_serving_defaults_to_loopback_and_needs_a_folder(tmp_path: Path) -> None
 
 
 class FakeStore:
-    """Stands in for accord.store.Store: the two read methods the web view uses."""
+    """Stands in for accord.store.Store: the read methods the web view uses."""
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         assert read_only, "the web view must open the store read-only"
@@ -241,12 +242,25 @@ class FakeStore:
         ]
         return [r for r in rows if not query or query.lower() in r.title.lower()]
 
-    def story_dossier(self, story_id: str, cache: bool = True) -> Any:
+    def story_version(self, story_id: str) -> str:
         from accord.errors import StoreError
 
-        if story_id != "s1":
+        if story_id not in ("s1", "s-pending"):
             raise StoreError(f"no story {story_id!r}")
-        return sample_dossier()
+        return f"v-{story_id}"
+
+    def stored_dossier(self, story_id: str, version: str | None = None) -> Any:
+        self.story_version(story_id)
+        return sample_dossier() if story_id == "s1" else None
+
+    def story_size(self, story_id: str) -> int | None:
+        return 3 if story_id in ("s1", "s-pending") else None
+
+    def article_count(self) -> int:
+        return 4
+
+    def title_of(self, story_id: str) -> str:
+        return "Floods close the old river bridge"
 
 
 @pytest.fixture
@@ -278,3 +292,59 @@ def test_unknown_or_unsafe_store_story_ids_are_not_found(
 def test_store_search_passes_the_query_to_the_store(store_client: TestClient) -> None:
     assert 'href="/store/s1"' in store_client.get("/?q=river").text
     assert 'href="/store/s1"' not in store_client.get("/?q=volcano").text
+
+
+def test_a_store_story_without_computed_results_says_which_command_computes_them(
+    store_client: TestClient, tmp_path: Path
+) -> None:
+    page = store_client.get("/store/s-pending")
+    assert page.status_code == 200
+    assert "has not been computed" in page.text
+    assert f"accord dossier s-pending --db {tmp_path / 'news.duckdb'}" in page.text
+    assert page.headers["content-security-policy"] == HEADER_CSP
+
+
+SERVE_A_STORY = """
+import sys
+from fastapi.testclient import TestClient
+from accord.web import create_app
+
+client = TestClient(create_app(store=sys.argv[1]))
+index = client.get("/").text
+page = client.get("/store/" + sys.argv[2])
+print(page.status_code, "has not been computed" in page.text, sys.argv[2] in index)
+heavy = ("spacy", "torch", "sentence_transformers", "accord.pipeline", "accord.nlp")
+print(sorted(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_the_server_shows_a_real_store_without_loading_a_model(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from accord.distributed import ingest_articles
+    from accord.store import Store
+    from tests.test_store import fake_stream, make_corpus
+
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
+        story = store.list_stories("dam")[0].id
+    done = subprocess.run(
+        [sys.executable, "-c", SERVE_A_STORY, str(db), story],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.stdout.split("\n")[:2] == ["200 True True", "[]"], done.stderr
+
+
+def test_a_store_page_is_sent_gzipped_only_to_a_client_that_accepts_it(
+    store_client: TestClient,
+) -> None:
+    zipped = store_client.get("/store/s1", headers={"accept-encoding": "gzip"})
+    plain = store_client.get("/store/s1", headers={"accept-encoding": "identity"})
+    assert zipped.headers["content-encoding"] == "gzip" and zipped.text == plain.text
+    assert "content-encoding" not in plain.headers and '<section id="figures">' in plain.text
+    assert zipped.headers["vary"] == plain.headers["vary"] == "accept-encoding"

@@ -1,0 +1,200 @@
+"""The corpus service: the stages run over stored stories, and what they find is persisted.
+
+The store (:mod:`accord.store`) only reads and writes; clustering (:mod:`accord.cluster`)
+and the cross-source stages (:mod:`accord.story`) only compute. This module joins them, so
+the ingest driver, ``accord ingest``, ``accord dossier`` and ``accord watch`` share one path:
+
+* :func:`restore_index` and :func:`commit_batch` carry the story index between runs and
+  write each ingested batch with its stories, each named by :func:`accord.story.story_title`;
+* :func:`refresh` computes the results of every story that gained an article and keeps them
+  as a new version (run at the end of an ingest and by ``accord dossier``), so the web view
+  shows stored results and never runs a model;
+* :func:`changes_since` compares a story's dossier with an earlier version of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from accord.blocking import Embedder
+from accord.changes import Changes, diff
+from accord.cluster import Assignment, StoryIndex, StoryState
+from accord.errors import ArticleFailure, StoreError
+from accord.model import Article, Dossier, StoryResults
+from accord.store import Store
+from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
+from accord.story import Titled, cross_source, story_title
+
+__all__ = ["Since", "changes_since", "commit_batch", "refresh", "restore_index", "story_dossier"]
+
+
+def restore_index(store: Store, index: StoryIndex | None = None) -> StoryIndex:
+    """The story index an uninterrupted run would hold now (see :meth:`StoryIndex.restore`)."""
+    index = index or StoryIndex()
+    clock, position = store.stream_position()
+    index.clock, index.position = clock, position
+    rows = store.open_stories(index.recent_floor(), index.open_horizon())
+    stories = [_state(row) for row in rows]
+    members = store.member_vectors([s.id for s in stories])
+    index.restore(stories, members, clock, position)
+    return index
+
+
+def commit_batch(
+    store: Store,
+    records: Sequence[ArticleRecord],
+    assignments: Sequence[Assignment],
+    index: StoryIndex,
+    failures: Sequence[ArticleFailure] = (),
+) -> None:
+    """Write a batch and the stories it touched (one transaction), each story titled from
+    its stored members and the new ones."""
+    touched = index.take_touched()
+    named: dict[str, list[Titled]] = {
+        story: list(heads) for story, heads in store.headlines([s.id for s in touched]).items()
+    }
+    by_id = {r.article.id: r.article for r in records}
+    for assignment in assignments:
+        named.setdefault(assignment.story, []).append(by_id[assignment.article])
+    store.write_batch(
+        records,
+        [Membership(a.article, a.story, a.score, a.new_story) for a in assignments],
+        [_row(state, story_title(named.get(state.id, []))) for state in touched],
+        failures,
+    )
+
+
+def refresh(
+    store: Store, story_ids: Sequence[str] | None = None, embedder: Embedder | None = None
+) -> list[ResultVersion]:
+    """Compute and keep the results of these stories (default: every stale one) where their
+    stored results are missing or older than their members; returns the versions written.
+    ``embedder`` (else the packaged one, loaded once here when a story needs it) compares
+    quotes and claims."""
+    written = []
+    for story in store.stale_stories() if story_ids is None else story_ids:
+        version = store.story_version(story)
+        if store.results(story, version) is None:
+            if embedder is None:
+                from accord.nlp import load_embedder  # here: reading a store loads no model
+
+                embedder = load_embedder()
+            articles, results = _computed(store, story, embedder)
+            written.append(store.write_results(story, version, [a.id for a in articles], results))
+    return written
+
+
+def _computed(
+    store: Store, story_id: str, embedder: Embedder | None
+) -> tuple[list[Article], StoryResults]:
+    """The story's stored articles and what the cross-source stages find over them."""
+    articles = store.story_articles(story_id)
+    extractions = store.extractions([a.id for a in articles])
+    return articles, cross_source(articles, extractions, embedder=embedder)
+
+
+def story_dossier(store: Store, story_id: str, embedder: Embedder | None = None) -> Dossier:
+    """The story's dossier from its stored results, computed and kept first when stale (a
+    read-only store computes them without keeping them). Unknown ids raise StoreError."""
+    stored = store.stored_dossier(story_id)
+    if stored is not None:
+        return stored
+    if not store.read_only:
+        refresh(store, [story_id], embedder)
+        found = store.stored_dossier(story_id)
+        assert found is not None  # just written for the current version
+        return found
+    articles, results = _computed(store, story_id, embedder)
+    return Dossier.of(articles, results, title=store.title_of(story_id))
+
+
+@dataclass(frozen=True)
+class Since:
+    """What a story's dossier is compared with: a stored version, or nothing before it."""
+
+    version: ResultVersion | None  # None: no version was computed before the date asked
+    dossier: Dossier
+    changes: Changes
+
+    @property
+    def label(self) -> str:
+        if self.version is None:
+            return "before its first version"
+        when = self.version.computed.strftime("%Y-%m-%d %H:%M UTC")
+        return f"version {self.version.number} ({when})"
+
+
+def changes_since(
+    store: Store, story_id: str, since: str, embedder: Embedder | None = None
+) -> Since:
+    """What the story's current dossier adds to an earlier version of it.
+
+    ``since`` is a version number (``3``), a version hash (``v…``, as kept per version), or
+    an ISO date or time (UTC): then the newest version computed before it, and everything
+    counts as new when none was. The current results are computed first when stale.
+    """
+    now = story_dossier(store, story_id, embedder)
+    version = _version(store, story_id, since)
+    if version is None:
+        before = Dossier(articles=())
+    else:
+        articles = store.articles(version.articles)
+        before = Dossier.of(
+            articles, store.results_of(story_id, version.number), title=story_title(articles)
+        )
+    return Since(version, now, diff(before, now))
+
+
+def _version(store: Store, story_id: str, since: str) -> ResultVersion | None:
+    versions = store.result_versions(story_id)
+    text = since.strip()
+    if text.isdigit():
+        found = [v for v in versions if v.number == int(text)]
+        if not found:
+            store.results_of(story_id, int(text))  # raises, naming the versions there are
+        return found[0]
+    by_hash = [v for v in versions if v.version == text]
+    if by_hash:
+        return by_hash[-1]
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise StoreError(
+            f"--since {since!r}: not a version of story {story_id!r} nor a date; pass a "
+            "version number (1, 2, …), a version hash, or a date such as 2026-03-01"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    earlier = [v for v in versions if v.computed < moment]
+    return earlier[-1] if earlier else None
+
+
+def _row(state: StoryState, title: str) -> StoryRow:
+    return StoryRow(
+        state.id,
+        title,
+        state.size,
+        state.first_day,
+        state.last_day,
+        state.vector_sum.copy(),
+        dict(state.entity_counts),
+        dict(state.term_weights),
+        dict(state.date_counts),
+        state.last_seen,
+    )
+
+
+def _state(row: StoryRow) -> StoryState:
+    return StoryState(
+        row.id,
+        row.vector_sum.copy(),
+        row.size,
+        dict(row.entity_counts),
+        row.first_day,
+        row.last_day,
+        dict(row.term_weights),
+        dict(row.date_counts),
+        row.last_seen,
+    )

@@ -1,0 +1,81 @@
+"""The cross-source stages over one story: events, figures, quotes, claims, timeline.
+
+Everything after per-article extraction needs the whole story at once, so it runs in one
+place, over a story's articles and their extractions, whether they come from files
+(:func:`accord.pipeline.analyze_articles`) or from the corpus store
+(:func:`accord.corpus.refresh`). The result is a :class:`~accord.model.StoryResults`;
+:meth:`accord.model.Dossier.of` puts it beside the articles and the title from
+:func:`story_title`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Protocol
+
+from accord import align, happened, reconcile, timeline
+from accord.blocking import Embedder, embedder_or_default
+from accord.model import Article, Extraction, StoryResults
+
+__all__ = ["Progress", "Titled", "cross_source", "story_title"]
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _noop(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def cross_source(
+    articles: Sequence[Article],
+    extractions: Sequence[Extraction],
+    progress: Progress = _noop,
+    embedder: Embedder | None = None,
+) -> StoryResults:
+    """Events, then figures reconciled within them (and the events described by their key
+    figures), quotes grouped, claims aligned, and the timeline, over one story's articles.
+
+    ``embedder`` compares quotes and claims; without one, the packaged embedder is loaded
+    once for both stages."""
+    embedder = embedder_or_default(embedder)
+    total = len(articles)
+    events = reconcile.find_events(articles, extractions)
+    figures = reconcile.reconcile_figures(articles, extractions, events)
+    events = happened.describe_events(events, articles, extractions, figures)
+    progress("reconcile", total, total)
+    quotes = align.group_quotes(articles, extractions, embedder=embedder)
+    claims = align.align_claims(articles, extractions, events, embedder=embedder)
+    progress("align", total, total)
+    entries = timeline.build_timeline(articles, extractions, events)
+    progress("timeline", total, total)
+    return StoryResults(
+        events=tuple(events),
+        figures=tuple(figures),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
+        timeline=tuple(entries),
+    )
+
+
+class Titled(Protocol):
+    """What naming a story needs of an article: an :class:`~accord.model.Article`, or a
+    stored member's title and date (:class:`accord.storeschema.Headline`)."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def published(self) -> str | date | None: ...
+
+
+def story_title(articles: Iterable[Titled]) -> str:
+    """The earliest-published article's title stands for the story (a simple, honest choice;
+    undated articles come last, ties go to the alphabetically first title)."""
+
+    def order(article: Titled) -> tuple[bool, str, str]:
+        day = article.published
+        return (day is None, "" if day is None else str(day), article.title)
+
+    dated = sorted(articles, key=order)
+    return dated[0].title if dated else ""
