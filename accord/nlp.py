@@ -61,12 +61,18 @@ class Models:
 
 
 def embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
-    """``embedder(texts)`` as float32, without calling it for no text at all."""
+    """``embedder(texts)`` as float32, each distinct text embedded once (a reprint's
+    paragraphs in the same batch cost nothing), and no call at all for no text."""
     import numpy as np
 
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
-    return np.asarray(embedder(texts), dtype=np.float32)
+    unique = list(dict.fromkeys(texts))
+    vectors = np.asarray(embedder(unique), dtype=np.float32)
+    if len(unique) == len(texts):
+        return vectors
+    row = {text: i for i, text in enumerate(unique)}
+    return vectors[[row[t] for t in texts]]
 
 
 @dataclass(frozen=True)

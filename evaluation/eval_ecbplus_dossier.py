@@ -31,6 +31,7 @@ from eval_ecbplus import bcubed
 
 import accord
 from accord.model import Dossier
+from accord.nlp import Models
 
 
 @dataclass
@@ -70,12 +71,12 @@ def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) ->
     return score
 
 
-def run_topic(data: Path, topic: int) -> TopicScore:
+def run_topic(data: Path, topic: int, models: Models) -> TopicScore:
     docs = read_topic(data / "ECB+" / str(topic))
     with tempfile.TemporaryDirectory(prefix=f"ecbplus-{topic}-") as tmp:
         folder = Path(tmp).resolve()
         written = ecbplus_text.write_documents(docs, folder)
-        dossier = accord.analyze([folder])
+        dossier = accord.analyze([folder], models=models)
         return score_topic(topic, dossier, {str(p.resolve()): d for p, d in written.items()})
 
 
@@ -139,9 +140,10 @@ def main() -> None:
     topics = parse_topics(args.topics, available)[: args.limit]
     print("| topic | split | articles | events | B3 F1 | groups/article | pure | false conflicts |")
     print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    models = Models.load()  # once for every topic
     scores = []
     for topic in topics:
-        scores.append(run_topic(args.data, topic))
+        scores.append(run_topic(args.data, topic, models))
         print_topic(scores[-1])
     summary = {}
     for name in ("train", "dev", "test"):

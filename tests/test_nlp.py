@@ -65,6 +65,18 @@ def test_embedding_no_text_gives_an_empty_matrix_without_calling_the_embedder() 
     assert embed(refuse, []).shape == (0, 384)
 
 
+def test_a_text_given_twice_is_embedded_once() -> None:
+    seen: list[str] = []
+
+    def fake(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return np.arange(len(texts) * 384, dtype=np.float32).reshape(len(texts), 384)
+
+    vectors = embed(fake, ["a", "b", "a"])
+    assert seen == ["a", "b"]
+    assert np.array_equal(vectors[0], vectors[2]) and not np.array_equal(vectors[0], vectors[1])
+
+
 def test_models_embed_with_the_embedder_they_were_given(nlp: Any) -> None:
     seen: list[list[str]] = []
 
