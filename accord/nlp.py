@@ -180,7 +180,7 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
 
 @lru_cache(maxsize=1)
 def get_embedder() -> Any:
-    """all-MiniLM-L6-v2 on ONNX Runtime, int8 (:mod:`accord.embedding`): no torch at run time."""
+    """all-MiniLM-L6-v2 on ONNX Runtime (:mod:`accord.embedding`): no torch at run time."""
     from accord.embedding import load_embedder
 
     with _lock:
