@@ -11,7 +11,9 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q --upgrade pip
 	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
 	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[dev]'
+	$(PIP) install -q -e '.[dev,export]'
+	# the embedder runs on ONNX Runtime: export the packaged weights once, offline
+	$(PY) -m accord.embedding export
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -12,7 +12,8 @@ Exception tree::
     │   └── FetchError            a URL that gave no page (HTTP error, timeout, robots.txt)
     ├── NoArticlesError       a batch in which no file could be read
     ├── SchemaError           a dossier that does not validate against the published schema
-    └── StoreError            the corpus store refused a write or read
+    ├── StoreError            the corpus store refused a write or read
+    └── ModelError            a model that is missing or does not load (names the command)
 
 Only ``cli.py`` turns these into a one-line message and an exit code.
 
@@ -147,3 +148,7 @@ class SchemaError(AccordError):
 
 class StoreError(AccordError):
     """The corpus store could not be opened, read or written."""
+
+
+class ModelError(AccordError):
+    """A model accord needs is not installed, not exported yet, or cannot be loaded."""

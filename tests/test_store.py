@@ -292,7 +292,11 @@ def test_a_story_is_named_after_its_earliest_published_member(store: Store) -> N
         "l.txt", "The dam report.", title="b later", outlet="dam", published=date(2024, 3, 6)
     )
     early = Article.create(
-        "e.txt", "The dam report again.", title="a earlier", outlet="dam", published=date(2024, 3, 5)
+        "e.txt",
+        "The dam report again.",
+        title="a earlier",
+        outlet="dam",
+        published=date(2024, 3, 5),
     )
     undated = Article.create("u.txt", "Dam.", title="0 undated", outlet="dam")
     ingest_articles(store, [late, undated, early], fake_stream(), bag_of_words, batch_size=1)

@@ -1,0 +1,145 @@
+"""The ONNX embedder: unit vectors, independent of batching, close to sentence-transformers,
+and loaded without torch."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from accord.embedding import (
+    EMBEDDING_DIM,
+    EXPORT_COMMAND,
+    MAX_WORDPIECES,
+    OnnxEmbedder,
+    Precision,
+    cache_dir,
+    load_embedder,
+    main,
+    model_path,
+)
+from accord.errors import ModelError
+
+SENTENCES = [
+    "The earthquake killed at least 40 people in the north of the country.",
+    "Officials said 12 more were injured when the bridge collapsed.",
+    "Shares fell sharply on Monday after the central bank raised rates by half a point.",
+    "Rain.",
+    "The minister, speaking in Parliament, denied that the contract had been awarded "
+    "without a tender and promised to publish every document the committee asks for.",
+]
+# int8 weights and activations move a vector a little; fp32 is the exported graph itself.
+MIN_COSINE = {Precision.FP32: 0.9999, Precision.INT8: 0.97}
+
+
+@pytest.fixture(scope="module", params=list(Precision))
+def embedder(request: pytest.FixtureRequest) -> OnnxEmbedder:
+    return load_embedder(request.param)
+
+
+@pytest.fixture(scope="module")
+def reference() -> Callable[[list[str]], np.ndarray]:
+    """sentence-transformers over the same packaged weights: the export's source."""
+    from sentence_transformers import SentenceTransformer
+
+    from accord.embedding import weights_dir
+
+    model = SentenceTransformer(str(weights_dir()), device="cpu")
+    return lambda texts: np.asarray(model.encode(texts, normalize_embeddings=True))
+
+
+def test_vectors_are_float32_unit_rows_of_384(embedder: OnnxEmbedder) -> None:
+    vectors = embedder.encode(SENTENCES)
+    assert vectors.shape == (len(SENTENCES), EMBEDDING_DIM)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-6)
+
+
+def test_no_texts_give_an_empty_matrix(embedder: OnnxEmbedder) -> None:
+    assert embedder.encode([]).shape == (0, EMBEDDING_DIM)
+
+
+def test_a_vector_does_not_depend_on_batch_order_or_size(embedder: OnnxEmbedder) -> None:
+    together = embedder.encode(SENTENCES, batch_size=64)
+    backwards = embedder.encode(SENTENCES[::-1], batch_size=2)[::-1]
+    alone = np.stack([embedder.encode([text], batch_size=1)[0] for text in SENTENCES])
+    np.testing.assert_allclose(backwards, together, atol=1e-5)
+    np.testing.assert_allclose(alone, together, atol=1e-5)
+
+
+def test_vectors_match_sentence_transformers(
+    embedder: OnnxEmbedder, reference: Callable[[list[str]], np.ndarray]
+) -> None:
+    cosines = np.sum(embedder.encode(SENTENCES) * reference(SENTENCES), axis=1)
+    assert cosines.min() > MIN_COSINE[embedder.precision]
+
+
+def test_long_texts_are_cut_at_the_models_wordpiece_limit(
+    embedder: OnnxEmbedder, reference: Callable[[list[str]], np.ndarray]
+) -> None:
+    long = " ".join(SENTENCES * 40)
+    assert len(embedder.tokenizer.encode(long).ids) == MAX_WORDPIECES
+    assert float(embedder.encode([long])[0] @ reference([long])[0]) > MIN_COSINE[embedder.precision]
+
+
+def test_unnormalised_vectors_keep_their_length(embedder: OnnxEmbedder) -> None:
+    raw = embedder.encode(SENTENCES[:2], normalize_embeddings=False)
+    assert not np.allclose(np.linalg.norm(raw, axis=1), 1.0)
+
+
+def test_importing_and_running_the_embedder_loads_no_torch() -> None:
+    code = (
+        "import sys; from accord.embedding import load_embedder; "
+        "load_embedder().encode(['A short sentence.']); "
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') "
+        "if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_cache_folder_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("ACCORD_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "accord"
+    monkeypatch.setenv("ACCORD_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    assert cache_dir(tmp_path / "given") == tmp_path / "given"
+    assert model_path(Precision.INT8).parent == tmp_path / "mine"
+
+
+def test_a_missing_model_without_torch_names_the_export_command(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    find_spec = importlib.util.find_spec
+
+    def without_torch(name: str, *args: Any) -> Any:
+        return None if name == "torch" else find_spec(name, *args)
+
+    monkeypatch.setattr(importlib.util, "find_spec", without_torch)
+    with pytest.raises(ModelError, match=EXPORT_COMMAND):
+        load_embedder(Precision.INT8, tmp_path)
+
+
+def test_a_corrupt_model_file_says_how_to_rebuild_it(tmp_path: Path) -> None:
+    model_path(Precision.INT8, tmp_path).write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="delete it and run"):
+        load_embedder(Precision.INT8, tmp_path)
+
+
+def test_export_command_lists_the_models_it_keeps(capsys: pytest.CaptureFixture[str]) -> None:
+    load_embedder()  # the default cache holds both models from here on
+    main(["export"])
+    printed = capsys.readouterr().out.split()
+    assert printed == [str(model_path(p)) for p in Precision]
