@@ -112,17 +112,28 @@ def _hits(
     block: np.ndarray, threshold: float, same: bool, max_partners: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Cells of ``block`` at or above ``threshold`` (above the diagonal when it compares a
-    bucket with itself), at most ``max_partners`` per row, the most similar."""
+    bucket with itself) among the ``max_partners`` most similar of their row or column."""
     hit = block >= threshold
     if same:
-        hit &= np.arange(block.shape[1])[None, :] > np.arange(block.shape[0])[:, None]
-    crowded = np.flatnonzero(hit.sum(axis=1) > max_partners)
-    if len(crowded):
-        values = np.where(hit[crowded], block[crowded], -np.inf)
-        weaker = np.argpartition(-values, max_partners, axis=1)[:, max_partners:]
-        hit[crowded[:, None], weaker] = False
-    rows, cols = np.nonzero(hit)
+        np.fill_diagonal(hit, False)
+        keep = _crowd_cut(hit, block, max_partners)
+        keep = (keep | keep.T) & (np.arange(len(hit))[None, :] > np.arange(len(hit))[:, None])
+    else:
+        keep = _crowd_cut(hit, block, max_partners) | _crowd_cut(hit.T, block.T, max_partners).T
+    rows, cols = np.nonzero(keep)
     return rows, cols, block[rows, cols]
+
+
+def _crowd_cut(hit: np.ndarray, block: np.ndarray, max_partners: int) -> np.ndarray:
+    """``hit`` with each row of more than ``max_partners`` cut to its most similar cells."""
+    crowded = np.flatnonzero(hit.sum(axis=1) > max_partners)
+    if not len(crowded):
+        return hit
+    hit = hit.copy()
+    values = np.where(hit[crowded], block[crowded], -np.inf)
+    weaker = np.argpartition(-values, max_partners, axis=1)[:, max_partners:]
+    hit[crowded[:, None], weaker] = False
+    return hit
 
 
 def _strongest(
@@ -133,13 +144,13 @@ def _strongest(
     degree = np.bincount(pairs.ravel(), minlength=n)
     if not len(pairs) or degree.max() <= max_partners:
         return pairs, sims
+    owner = pairs.T.ravel()  # each pair once from each end: row k and row k + len(pairs)
+    closeness = np.concatenate([sims, sims])
+    order = np.lexsort((-closeness, owner))  # by owner, most similar first
+    first = np.searchsorted(owner[order], owner[order], side="left")
+    ranked = order[np.arange(len(order)) - first < max_partners]
     keep = np.zeros(len(pairs), dtype=bool)
-    for side in (0, 1):
-        owner = pairs[:, side]
-        order = np.lexsort((-sims, owner))  # by owner, most similar first
-        first = np.searchsorted(owner[order], owner[order], side="left")
-        rank = np.arange(len(order)) - first
-        keep[order[rank < max_partners]] = True
+    keep[ranked % len(pairs)] = True
     return pairs[keep], sims[keep]
 
 
