@@ -31,6 +31,7 @@ from accord.blocking import (
     words,
 )
 from accord.events import span_event, word_count
+from accord.locate import Located
 from accord.model import (
     Article,
     Claim,
@@ -141,15 +142,14 @@ class _Unit:
 def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> list[_Unit]:
     units = []
     for ex in extractions:
+        located = Located(ex)
         for sent in ex.sentences:
             if word_count(sent.text) < MIN_CLAIM_WORDS or not asserts(sent.text):
                 continue
             figs = tuple(
-                (figure_key(f), bounds(f))
-                for f in ex.figures
-                if sent.start <= f.span.start and f.span.end <= sent.end
+                (figure_key(f), bounds(f)) for f in located.figures.inside(sent.start, sent.end)
             )
-            units.append(_Unit(sent, span_event(sent, ex, events), figs))
+            units.append(_Unit(sent, span_event(sent, ex, events, located), figs))
     return units
 
 
@@ -182,9 +182,17 @@ def related(a: _Unit, b: _Unit) -> bool:
     """The content check behind every alignment: a shared content word, no disjoint names.
     Names are disjoint only when each side has at least ``MIN_NAMES_TO_DIFFER``: a single
     capitalised word is as often a title, a day or a place as the actor."""
-    if not content_words(a.span.text) & content_words(b.span.text):
+    return _related(
+        content_words(a.span.text),
+        content_words(b.span.text),
+        entities(a.span.text),
+        entities(b.span.text),
+    )
+
+
+def _related(words_a: set[str], words_b: set[str], ents_a: set[str], ents_b: set[str]) -> bool:
+    if not words_a & words_b:
         return False
-    ents_a, ents_b = entities(a.span.text), entities(b.span.text)
     several = min(len(ents_a), len(ents_b)) >= MIN_NAMES_TO_DIFFER
     return not (several and not ents_a & ents_b)
 
@@ -246,16 +254,19 @@ def align_claims(
     union = UnionFind(len(units))
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}
+    # each unit's words once, not once per candidate pair it is in
+    bags = [content_words(u.span.text) for u in units]
+    names = [entities(u.span.text) for u in units]
     best_first = np.argsort(-blocking.similarity, kind="stable")
     for (i, j), sim in zip(
         blocking.pairs[best_first].tolist(), blocking.similarity[best_first].tolist(), strict=True
     ):
         a, b = units[i], units[j]
-        if not related(a, b):
+        words_a, words_b = bags[i], bags[j]
+        if not _related(words_a, words_b, names[i], names[j]):
             continue
         same_event = a.event == b.event
         same_article = a.span.article == b.span.article
-        words_a, words_b = content_words(a.span.text), content_words(b.span.text)
         if negated(a.span.text, words_b) != negated(b.span.text, words_a) or numbers_clash(a, b):
             if sim >= CONTRADICTION_SIMILARITY and (
                 same_event and a.event is not None and not same_article

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from accord.lexicon import WEEKDAYS
+from accord.locate import Located
 from accord.model import Article, DateMention, Event, Extraction, Span, content_id
 
 Embedder = Callable[[list[str]], np.ndarray]
@@ -112,12 +113,10 @@ def shorten(text: str, limit: int = LABEL_CHARS) -> str:
     return flat[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def sentence_of(span: Span, extraction: Extraction) -> Span | None:
-    """The extracted sentence that contains ``span`` (``None`` if none does)."""
-    for sent in extraction.sentences:
-        if sent.start <= span.start and span.end <= sent.end:
-            return sent
-    return None
+def sentence_of(span: Span, extraction: Extraction, located: Located | None = None) -> Span | None:
+    """The extracted sentence that contains ``span`` (``None`` if none does); give
+    ``located`` (built once per extraction) when asking for many spans."""
+    return (located or Located(extraction)).sentences.holding(span.start, span.end)
 
 
 def lead_sentences(extraction: Extraction) -> list[Span]:
@@ -279,14 +278,15 @@ def article_events(events: Sequence[Event]) -> dict[str, str]:
     return {article: event.id for event in events for article in event.articles}
 
 
-def span_event(span: Span, extraction: Extraction, events: Sequence[Event]) -> str | None:
+def span_event(
+    span: Span, extraction: Extraction, events: Sequence[Event], located: Located | None = None
+) -> str | None:
     """The event a mention is about: the event whose date its sentence names, else its
-    article's event."""
-    sentence = sentence_of(span, extraction)
+    article's event. Give ``located`` (built once per extraction) when asking for many spans."""
+    located = located or Located(extraction)
+    sentence = located.sentences.holding(span.start, span.end)
     if sentence is not None:
-        for mention in extraction.dates:
-            if not (sentence.start <= mention.span.start and mention.span.end <= sentence.end):
-                continue
+        for mention in located.dates.inside(sentence.start, sentence.end):
             day = parse_day(mention.value)
             named = [e for e in events if day is not None and e.date == day.isoformat()]
             if named:

@@ -46,6 +46,7 @@ from accord.figure_keys import (
     scope_of,
     victim_group,
 )
+from accord.locate import Located
 from accord.model import (
     Article,
     Event,
@@ -186,10 +187,11 @@ def reconcile_figures(
     keyed: dict[GroupKey, list[FigureMention]] = defaultdict(list)
     as_of_of: dict[FigureMention, str | None] = {}
     for extraction in extractions:
+        located = Located(extraction)
         for mention in extraction.figures:
             if not stated(mention):
                 continue
-            event = span_event(mention.span, extraction, events)
+            event = span_event(mention.span, extraction, events, located)
             mention = replace(mention, event=event)
             scope = scope_of(mention)
             if scope is Scope.INCIDENT:
@@ -210,7 +212,7 @@ def reconcile_figures(
                 where,
             )
             keyed[key].append(mention)
-            as_of_of[mention] = _as_of(mention, extraction, by_article.get(extraction.article))
+            as_of_of[mention] = _as_of(mention, located, by_article.get(extraction.article))
     keyed = join_unqualified_groups(keyed)
     figures = [
         _figure(group, key, best_rule, as_of_of)
@@ -310,14 +312,14 @@ def dates_the_report(before: str) -> bool:
     return _REPORT_DATE_RE.search(before) is not None
 
 
-def _as_of(mention: FigureMention, extraction: Extraction, article: Article | None) -> str | None:
+def _as_of(mention: FigureMention, located: Located, article: Article | None) -> str | None:
     """The date a figure refers to: a day stated in its sentence, else its publication date."""
     if mention.frame is not None and parse_day(mention.frame.time) is not None:
         return mention.frame.time
     if mention.sentence is not None:
-        for date in extraction.dates:
-            inside = mention.sentence.start <= date.span.start < mention.sentence.end
-            if inside and parse_day(date.value) is not None:
+        sentence = mention.sentence
+        for date in located.dates.inside(sentence.start, sentence.end, whole=False):
+            if parse_day(date.value) is not None:
                 return date.value
     return article.published.isoformat() if article is not None and article.published else None
 

@@ -107,6 +107,9 @@ def _join_paraphrases(
     def close(i: int, j: int) -> bool:
         return float(vectors[i] @ vectors[j]) >= STATEMENT_PARAPHRASE
 
+    # each group's members, kept up to date as groups join (asking the union for them per
+    # candidate scanned every mention: quadratic in a long article)
+    members_of = {union.find(group[0]): group for group in union.groups()}
     for sim, i, j in sorted(candidates, reverse=True):
         if (
             sim < PARAPHRASE_SIMILARITY
@@ -116,23 +119,27 @@ def _join_paraphrases(
         a, b = union.find(i), union.find(j)
         if a == b:
             continue
-        members = {r: _full(group, fragments) for r, group in union.groups_of((a, b)).items()}
-        if all(close(x, y) for x in members[a] for y in members[b]):
+        full_a, full_b = _full(members_of[a], fragments), _full(members_of[b], fragments)
+        if all(close(x, y) for x in full_a for y in full_b):
             union.join(a, b)
+            members_of[b] = sorted(members_of.pop(a) + members_of[b])
 
 
 def _passed_on(mentions: list[QuoteMention]) -> set[int]:
     """Mentions that only pass on someone else's statement: "according to Y" whose content
     holds X's cue, when X's mention records Y as ``via``."""
     skip = set()
+    relayed: dict[tuple[str, str], list[QuoteMention]] = {}
+    for other in mentions:
+        if other.via is not None:
+            relayed.setdefault((other.via, other.span.article), []).append(other)
     for k, m in enumerate(mentions):
         if m.carried_as is not QuoteForm.PARAPHRASE or m.speaker is None:
             continue
-        for other in mentions:
-            if other.via == m.speaker and other.span.article == m.span.article:
-                shared = min(m.span.end, other.span.end) - max(m.span.start, other.span.start)
-                if shared > 0 or (other.cue and m.span.start <= other.cue.start < m.span.end):
-                    skip.add(k)
+        for other in relayed.get((m.speaker, m.span.article), []):
+            shared = min(m.span.end, other.span.end) - max(m.span.start, other.span.start)
+            if shared > 0 or (other.cue and m.span.start <= other.cue.start < m.span.end):
+                skip.add(k)
     return skip
 
 

@@ -12,7 +12,11 @@ split (train and dev to tune on, test topics 36–45 reported apart):
   articles all report one gold event;
 - **false-conflict rate**: of the groups flagged ``conflict``, the share whose mentions come
   from both gold events;
-- figure groups per article and events per topic.
+- figure groups per article and events per topic;
+- **statement groups per article** (``dossier.quotes``: each is one statement of one speaker,
+  shown once), how many are carried by 2+ independent sources, and how many speakers appear
+  under more than one group in one article (a statement split in two is one such case, two
+  statements of one speaker another: an upper bound on over-splitting).
 
     .venv/bin/python evaluation/eval_ecbplus_dossier.py --topics test [--data PATH] [--limit N]
 """
@@ -48,6 +52,9 @@ class TopicScore:
     pure_groups: int = 0  # ... whose articles all report one gold event
     conflicts: int = 0
     false_conflicts: int = 0  # conflict groups with mentions from both gold events
+    statements: int = 0  # statement groups (dossier.quotes)
+    shared_statements: int = 0  # ... carried by 2+ independent sources
+    repeated_speakers: int = 0  # (article, speaker) under 2+ groups
 
 
 def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) -> TopicScore:
@@ -68,6 +75,14 @@ def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) ->
         if figure.conflict:
             score.conflicts += 1
             score.false_conflicts += len(events) > 1
+    score.statements = len(dossier.quotes)
+    score.shared_statements = sum(q.sources >= 2 for q in dossier.quotes)
+    groups_of: dict[tuple[str, str], int] = {}
+    for quote in dossier.quotes:
+        for article in {m.span.article for m in quote.mentions}:
+            key = (article, (quote.speaker or "").lower())
+            groups_of[key] = groups_of.get(key, 0) + 1
+    score.repeated_speakers = sum(n >= 2 for n in groups_of.values())
     return score
 
 
@@ -102,6 +117,11 @@ def summarise(scores: list[TopicScore]) -> dict[str, float | int | None]:
         "figure_purity": _round(
             ratio(sum(s.pure_groups for s in scores), sum(s.shared_groups for s in scores))
         ),
+        "statement_groups_per_article": round(sum(s.statements for s in scores) / articles, 3),
+        "shared_statements": sum(s.shared_statements for s in scores),
+        "repeated_speakers_per_article": round(
+            sum(s.repeated_speakers for s in scores) / articles, 3
+        ),
         "conflicts": sum(s.conflicts for s in scores),
         "false_conflict_rate": _round(
             ratio(sum(s.false_conflicts for s in scores), sum(s.conflicts for s in scores))
@@ -123,7 +143,8 @@ def print_topic(s: TopicScore) -> None:
         f"| {s.topic} | {split_of(s.topic)} | {s.articles} | {s.events} | {f:.3f} | "
         f"{s.figures / s.articles:.2f} | {s.pure_groups}/{s.shared_groups} "
         f"({_cell(ratio(s.pure_groups, s.shared_groups))}) | "
-        f"{s.false_conflicts}/{s.conflicts} ({_cell(ratio(s.false_conflicts, s.conflicts))}) |",
+        f"{s.false_conflicts}/{s.conflicts} ({_cell(ratio(s.false_conflicts, s.conflicts))}) | "
+        f"{s.statements / s.articles:.2f} | {s.shared_statements} |",
         flush=True,
     )
 
@@ -138,8 +159,11 @@ def main() -> None:
         raise SystemExit(f"no ECB+ corpus under {args.data} (see ../shared/data/README.md)")
     available = [int(p.name) for p in ecbplus_text.topic_dirs(args.data)]
     topics = parse_topics(args.topics, available)[: args.limit]
-    print("| topic | split | articles | events | B3 F1 | groups/article | pure | false conflicts |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    print(
+        "| topic | split | articles | events | B3 F1 | groups/article | pure | false conflicts "
+        "| statements/article | statements from 2+ sources |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     models = Models.load()  # once for every topic
     scores = []
     for topic in topics:
