@@ -319,7 +319,7 @@ def test_every_quantity_kind_the_finder_produces_is_a_member_of_the_vocabulary()
     article = Article.create(source="test", original="\n\n".join(KIND_SENTENCES.values()))
     kinds = [
         p.kind
-        for block in next(parse_blocks([article]))
+        for block in next(parse_blocks([article], loaded_nlp()))
         for sent in block.doc.sents
         for p in quantities_in(sent)
     ]
