@@ -372,8 +372,7 @@ def toll(*mentions: tuple[Article, float]) -> Figure:
     )
 
 
-@pytest.fixture
-def versioned(tmp_path: Path) -> tuple[Path, str]:
+def versioned_store(tmp_path: Path) -> tuple[Path, str]:
     """A store whose one story has two stored versions: the toll rose from 3 to 5."""
     first = Article.create(
         "a.txt", "The blast killed 3 workers.", title="Quarry blast", outlet="Quarry Post"
@@ -389,6 +388,11 @@ def versioned(tmp_path: Path) -> tuple[Path, str]:
         now = StoryResults(figures=(toll((first, 3), (second, 5)),))
         store.write_results(story, store.story_version(story), [first.id, second.id], now)
     return db, story
+
+
+@pytest.fixture
+def versioned(tmp_path: Path) -> tuple[Path, str]:
+    return versioned_store(tmp_path)
 
 
 def test_the_changes_page_lists_each_version_with_old_and_new_values(
