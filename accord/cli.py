@@ -497,6 +497,9 @@ def serve(
         str, typer.Option(help="Address to bind; loopback unless you mean it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (one serves one request at a time).")
+    ] = 1,
 ) -> None:
     """Browse and search dossiers in a read-only web view (Ctrl-C stops it).
 
@@ -504,12 +507,16 @@ def serve(
 
         accord serve out/ --port 8000
 
-        accord serve --db news.duckdb
+        accord serve --db news.duckdb --workers 2
+
+    A store's story pages show what changed between its stored versions
+    (/store/STORY/changes). The server holds the store open read-only, so stop it before
+    `accord ingest` writes to the store, and start it again to show what was added.
     """
     from accord.web import serve as run_server
 
     try:
-        run_server(folder, db, host=host, port=port)
+        run_server(folder, db, host=host, port=port, workers=workers)
     except AccordError as exc:
         raise _fail(exc) from None
 

@@ -265,20 +265,46 @@ def _send(page: RenderedPage, accept_encoding: str) -> Response:
     return Response(page.html, media_type="text/html", headers={"vary": "accept-encoding"})
 
 
+FOLDER_VARIABLE = "ACCORD_SERVE_FOLDER"  # how serve() hands its arguments to worker processes
+STORE_VARIABLE = "ACCORD_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app a uvicorn worker process builds (``serve(workers=N)``): each worker opens the
+    folder and the store itself (read-only: DuckDB lets several readers share a file)."""
+    import os
+
+    folder, store = os.environ.get(FOLDER_VARIABLE), os.environ.get(STORE_VARIABLE)
+    return create_app(folder or None, store or None)
+
+
 def serve(
     folder: str | Path | None = None,
     store: str | Path | None = None,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
+    workers: int = 1,
 ) -> None:
-    """Run the web view with uvicorn until interrupted (it prints the address once bound)."""
+    """Run the web view with uvicorn until interrupted (it prints the address once bound).
+
+    ``workers`` > 1 runs that many server processes on the one port: one process serves one
+    request at a time, so on a machine with several cores more readers are served at once.
+    """
+    import os
+
     import uvicorn
 
-    uvicorn.run(
-        create_app(folder, store),
-        host=host,
-        port=port,
-        log_level="info",
-        access_log=False,
-        server_header=False,
-    )
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "access_log": False,
+        "server_header": False,
+    }
+    if workers <= 1:
+        uvicorn.run(create_app(folder, store), **options)
+        return
+    create_app(folder, store)  # a bad folder or store fails here, once, not in each worker
+    os.environ[FOLDER_VARIABLE] = str(Path(folder).resolve()) if folder else ""
+    os.environ[STORE_VARIABLE] = str(Path(store).resolve()) if store else ""
+    uvicorn.run("accord.web:app_from_environment", factory=True, workers=workers, **options)

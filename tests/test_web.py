@@ -433,3 +433,14 @@ def test_a_story_without_a_computed_version_says_which_command_computes_it(
         (story,) = store.story_ids()
     text = TestClient(create_app(store=db)).get(f"/store/{story}/changes").text
     assert f"accord dossier {story} --db {db}" in text
+
+
+def test_a_worker_process_builds_the_app_from_the_environment(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accord.web import FOLDER_VARIABLE, STORE_VARIABLE, app_from_environment
+
+    monkeypatch.setenv(FOLDER_VARIABLE, str(folder))
+    monkeypatch.setenv(STORE_VARIABLE, "")
+    client = TestClient(app_from_environment())
+    assert 'href="/stories/floods"' in client.get("/").text
