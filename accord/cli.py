@@ -249,8 +249,9 @@ def ingest(
         str | None,
         typer.Option(
             "--ray",
-            help="Run clean/parse/extract on Ray: 'local' starts a local instance; "
-            "otherwise a cluster address ('auto', 'ray://head:10001').",
+            help="Run clean/parse/extract on Ray, and read each WARC file in a Ray task: "
+            "'local' starts a local instance; otherwise a cluster address ('auto', "
+            "'ray://head:10001').",
         ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Ray actors (each loads the models once).")] = 2,
@@ -284,7 +285,13 @@ def ingest(
         accord ingest feeds/ --db news.duckdb --retry-quarantined
     """
     from accord.corpus import refresh
-    from accord.distributed import BatchReport, ingest_articles, local_batches, ray_batches
+    from accord.distributed import (
+        BatchReport,
+        ingest_articles,
+        local_batches,
+        ray_batches,
+        ray_read,
+    )
     from accord.ingest import read_inputs
     from accord.store import Store
 
@@ -305,7 +312,11 @@ def ingest(
             else ray_batches(None if ray == "local" else ray, workers=workers)
         )
         with _fetcher(cache, timeout) as fetcher:
-            read = read_inputs(inputs, fetcher=fetcher, strict=strict)
+            read = (
+                read_inputs(inputs, fetcher=fetcher, strict=strict)
+                if ray is None
+                else ray_read(inputs, None if ray == "local" else ray, fetcher, strict)
+            )
         with Store(db) as store:
             report = ingest_articles(
                 store,
