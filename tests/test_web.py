@@ -444,3 +444,27 @@ def test_a_worker_process_builds_the_app_from_the_environment(
     monkeypatch.setenv(STORE_VARIABLE, "")
     client = TestClient(app_from_environment())
     assert 'href="/stories/floods"' in client.get("/").text
+
+
+def test_a_page_already_shown_is_sent_again_without_reading_the_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import accord.store
+
+    reads: list[str] = []
+
+    class CountingStore(FakeStore):
+        def __getattribute__(self, name: str) -> Any:
+            if not name.startswith("_"):
+                reads.append(name)
+            return super().__getattribute__(name)
+
+    monkeypatch.setattr(accord.store, "Store", CountingStore)
+    client = TestClient(create_app(store=tmp_path / "news.duckdb"))
+    for path in ("/store/s1", "/", "/?q=river"):
+        assert client.get(path).status_code == 200
+    first = len(reads)
+    assert first > 0
+    for path in ("/store/s1", "/", "/?q=river"):
+        assert client.get(path).status_code == 200
+    assert len(reads) == first
