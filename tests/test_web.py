@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -468,3 +469,22 @@ def test_a_page_already_shown_is_sent_again_without_reading_the_store(
     for path in ("/store/s1", "/", "/?q=river"):
         assert client.get(path).status_code == 200
     assert len(reads) == first
+
+
+def test_serving_with_workers_hands_the_folder_to_each_worker_process(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from accord.web import FOLDER_VARIABLE, STORE_VARIABLE, serve
+
+    started: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append((app, options)))
+    for name in (FOLDER_VARIABLE, STORE_VARIABLE):  # put back as they were after the test
+        monkeypatch.setenv(name, "unset")
+    serve(folder, workers=2)
+    ((app, options),) = started
+    assert app == "accord.web:app_from_environment" and options["factory"] is True
+    assert options["workers"] == 2 and options["host"] == DEFAULT_HOST
+    assert os.environ[FOLDER_VARIABLE] == str(folder.resolve())
+    assert os.environ[STORE_VARIABLE] == ""
