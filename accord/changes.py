@@ -111,24 +111,69 @@ def describe_range(values: Range) -> str:
     return f"{_number(low)}–{_number(high)} (best {_number(best)})"
 
 
+@dataclass(frozen=True)
+class Section:
+    """One kind of change, as a reader sees it: a heading, the line prefix a terminal shows,
+    and one line per item."""
+
+    heading: str
+    prefix: str
+    lines: tuple[str, ...]
+
+
+def _source_line(article: Article) -> str:
+    where = f" ({article.url})" if article.url else ""
+    title = f" — {article.title}" if article.title else ""
+    return f"{article.outlet or article.source}{title}{where}"
+
+
+def _figure_line(item: FigureChange) -> str:
+    period = None if item.figure.period.cumulative else str(item.figure.period)
+    notes = [n for n in (item.figure.counted, period) if n]
+    if item.figure.conflict:
+        notes.append("sources disagree")
+    label = item.figure.measure + (f" ({'; '.join(notes)})" if notes else "")
+    if item.old_range is None:
+        return f"{label}: {describe_range(item.new_range)}"
+    return f"{label}: {describe_range(item.old_range)} → {describe_range(item.new_range)}"
+
+
+def sections(changes: Changes) -> list[Section]:
+    """The changes by kind, in the order a person reads them; kinds with no item left out."""
+    found = [
+        Section("New sources", "new source", tuple(_source_line(a) for a in changes.sources)),
+        Section(
+            "New figures",
+            "new figure",
+            tuple(_figure_line(f) for f in changes.figures if f.old is None),
+        ),
+        Section(
+            "Updated figures",
+            "figure updated",
+            tuple(_figure_line(f) for f in changes.figures if f.old is not None),
+        ),
+        Section(
+            "New statements",
+            "new statement",
+            tuple(f"{q.speaker or 'unattributed'}: “{q.text}”" for q in changes.quotes),
+        ),
+        Section(
+            "New claims",
+            "new claim",
+            tuple(
+                f"{c.text} ({c.sources} source{'' if c.sources == 1 else 's'})"
+                for c in changes.claims
+            ),
+        ),
+        Section(
+            "New events",
+            "new event",
+            tuple(e.label + (f" ({e.date})" if e.date else "") for e in changes.events),
+        ),
+    ]
+    return [s for s in found if s.lines]
+
+
 def summary_lines(changes: Changes) -> list[str]:
     """One line per change, for a terminal or a log: what a person reads first."""
-    lines = [
-        f"new source: {a.outlet or a.source} — {a.title}" + (f" ({a.url})" if a.url else "")
-        for a in changes.sources
-    ]
-    for item in changes.figures:
-        period = None if item.figure.period.cumulative else str(item.figure.period)
-        notes = [n for n in (item.figure.counted, period) if n]
-        if item.figure.conflict:
-            notes.append("sources disagree")
-        label = item.figure.measure + (f" ({'; '.join(notes)})" if notes else "")
-        if item.old_range is None:
-            lines.append(f"new figure: {label}: {describe_range(item.new_range)}")
-        else:
-            old, new = describe_range(item.old_range), describe_range(item.new_range)
-            lines.append(f"figure updated: {label}: {old} → {new}")
-    lines += [f"new statement: {q.speaker or 'unattributed'}: “{q.text}”" for q in changes.quotes]
-    lines += [f"new claim ({c.sources} source(s)): {c.text}" for c in changes.claims]
-    lines += [f"new event: {e.label}" + (f" ({e.date})" if e.date else "") for e in changes.events]
-    return lines
+    return [f"{s.prefix}: {line}" for s in sections(changes) for line in s.lines]

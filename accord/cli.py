@@ -249,8 +249,9 @@ def ingest(
         str | None,
         typer.Option(
             "--ray",
-            help="Run clean/parse/extract on Ray: 'local' starts a local instance; "
-            "otherwise a cluster address ('auto', 'ray://head:10001').",
+            help="Run clean/parse/extract on Ray, and read each WARC file in a Ray task: "
+            "'local' starts a local instance; otherwise a cluster address ('auto', "
+            "'ray://head:10001').",
         ),
     ] = None,
     workers: Annotated[int, typer.Option(help="Ray actors (each loads the models once).")] = 2,
@@ -284,7 +285,13 @@ def ingest(
         accord ingest feeds/ --db news.duckdb --retry-quarantined
     """
     from accord.corpus import refresh
-    from accord.distributed import BatchReport, ingest_articles, local_batches, ray_batches
+    from accord.distributed import (
+        BatchReport,
+        ingest_articles,
+        local_batches,
+        ray_batches,
+        ray_read,
+    )
     from accord.ingest import read_inputs
     from accord.store import Store
 
@@ -305,7 +312,11 @@ def ingest(
             else ray_batches(None if ray == "local" else ray, workers=workers)
         )
         with _fetcher(cache, timeout) as fetcher:
-            read = read_inputs(inputs, fetcher=fetcher, strict=strict)
+            read = (
+                read_inputs(inputs, fetcher=fetcher, strict=strict)
+                if ray is None
+                else ray_read(inputs, None if ray == "local" else ray, fetcher, strict)
+            )
         with Store(db) as store:
             report = ingest_articles(
                 store,
@@ -497,6 +508,9 @@ def serve(
         str, typer.Option(help="Address to bind; loopback unless you mean it.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (one serves one request at a time).")
+    ] = 1,
 ) -> None:
     """Browse and search dossiers in a read-only web view (Ctrl-C stops it).
 
@@ -504,12 +518,16 @@ def serve(
 
         accord serve out/ --port 8000
 
-        accord serve --db news.duckdb
+        accord serve --db news.duckdb --workers 2
+
+    A store's story pages show what changed between its stored versions
+    (/store/STORY/changes). The server holds the store open read-only, so stop it before
+    `accord ingest` writes to the store, and start it again to show what was added.
     """
     from accord.web import serve as run_server
 
     try:
-        run_server(folder, db, host=host, port=port)
+        run_server(folder, db, host=host, port=port, workers=workers)
     except AccordError as exc:
         raise _fail(exc) from None
 

@@ -9,40 +9,44 @@ small limit since no route reads one. Pages are cached per file version (mtime +
 
 Folder layout: ``<root>/<id>/dossier.json`` or ``<root>/<id>.json``. With ``store=``, stories
 of an :class:`accord.store.Store` are listed too, under ``/store/<id>``, each shown from the
-results stored for it (``accord ingest`` and ``accord dossier`` compute them); the server
-process loads no model.
+results stored for it (``accord ingest`` and ``accord dossier`` compute them), and what
+changed between the stored versions of each under ``/store/<id>/changes``
+(:mod:`accord.webstore`); the server process loads no model.
 """
 
 from __future__ import annotations
 
-import gzip
-import re
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Header, HTTPException, Query
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from accord.errors import AccordError, InputError
 from accord.render._view import source_name, summarize
-from accord.render.html import CSP, environment, to_html
+from accord.render.html import CSP, to_html
 from accord.render.json import read_dossier, to_json
+from accord.webstore import (
+    Kept,
+    NotFound,
+    RenderedPage,
+    StoreStories,
+    StoryRow,
+    index_html,
+    valid_story_id,
+)
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "create_app", "serve", "valid_story_id"]
 
 DEFAULT_HOST = "127.0.0.1"  # loopback: publishing the view is a deliberate choice
 DEFAULT_PORT = 8000
 MAX_BODY_BYTES = 16 * 1024  # no route reads a body; anything bigger is refused with 413
 MAX_URL_BYTES = 4096
 MAX_QUERY_CHARS = 200
-PAGE_CACHE_SIZE = 256  # rendered store pages kept (one per story version), oldest dropped
-GZIP_LEVEL = 6  # zlib's default: most of level 9's saving at a fraction of its time
-ROW_CACHE_SIZE = 64  # story lists kept (one per search), for the store as it is now
-STORY_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")
 HEADER_CSP = f"{CSP}; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 SECURITY_HEADERS = [
     (b"content-security-policy", HEADER_CSP.encode()),
@@ -56,28 +60,7 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    """One line of the story list."""
-
-    href: str
-    title: str
-    articles: int
-    independent: int
-    date_span: str
-    outlets: tuple[str, ...]
-
-    def matches(self, query: str) -> bool:
-        """Every word of ``query`` appears in the title or an outlet (case-insensitive)."""
-        haystack = " ".join((self.title, *self.outlets)).casefold()
-        return all(word in haystack for word in query.casefold().split())
-
-
-def valid_story_id(story_id: str) -> bool:
-    """A plain name: letters, digits, ``_ . -``; never starts with ``.``, never holds ``..``."""
-    return STORY_ID.fullmatch(story_id) is not None and ".." not in story_id
+K = TypeVar("K")
 
 
 class DossierFolder:
@@ -159,93 +142,6 @@ def _row(path: Path, story_id: str) -> StoryRow:
     )
 
 
-@dataclass(frozen=True)
-class RenderedPage:
-    """A story page as sent: UTF-8, and gzipped once (a large story's page is hundreds of KB,
-    and compressing it per request would cost more than sending it)."""
-
-    html: bytes
-    gzipped: bytes
-
-    @classmethod
-    def of(cls, html: str) -> RenderedPage:
-        data = html.encode("utf-8")
-        return cls(data, gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
-
-
-class StoreStories:
-    """Stories from the corpus store, shown from the results stored for them.
-
-    The page of a story whose results are not computed for its current members says which
-    command computes them: the server reads, it never runs a model. One read-only
-    connection, used under a lock (a DuckDB connection is not for threads); rendered pages
-    are kept per story and member count, story lists per search and article count (members
-    are only ever added, so a count that moved means the page is out of date).
-    """
-
-    def __init__(self, path: Path) -> None:
-        from accord.store import Store
-
-        self.path = path
-        self.store = Store(path, read_only=True)
-        self._lock = threading.Lock()
-        self._pages: dict[tuple[str, int | None], RenderedPage] = {}
-        self._rows: dict[tuple[int, str], list[StoryRow]] = {}
-
-    def rows(self, query: str | None) -> list[StoryRow]:
-        with self._lock:
-            key = (self.store.article_count(), query or "")
-            if key not in self._rows:
-                self._rows = {key: self._list(query)} | {
-                    k: v for k, v in list(self._rows.items())[: ROW_CACHE_SIZE - 1]
-                }
-            return self._rows[key]
-
-    def _list(self, query: str | None) -> list[StoryRow]:
-        rows = []
-        for s in self.store.list_stories(query or None):
-            if not valid_story_id(s.id):
-                continue
-            first, last = s.first_published, s.last_published
-            span = "undated" if not first else (first if first == last else f"{first} to {last}")
-            rows.append(
-                StoryRow(f"/store/{s.id}", s.title, s.articles, s.independent, span, s.outlets)
-            )
-        return rows
-
-    def page(self, story_id: str) -> RenderedPage | str:
-        """The story's rendered page, or the text saying how to compute its results."""
-        if not valid_story_id(story_id):
-            raise HTTPException(status_code=404, detail="no such story")
-        try:
-            with self._lock:
-                size = self.store.story_size(story_id)
-                cached = self._pages.get((story_id, size))
-                if cached is not None:
-                    return cached
-                dossier = self.store.stored_dossier(story_id)
-                title = self.store.title_of(story_id)
-        except AccordError as exc:
-            raise HTTPException(status_code=404, detail="no such story") from exc
-        if dossier is None:
-            return self.pending(story_id, title)
-        page = RenderedPage.of(to_html(dossier, home_url="/"))
-        with self._lock:
-            if len(self._pages) >= PAGE_CACHE_SIZE:
-                self._pages.pop(next(iter(self._pages)))
-            self._pages[(story_id, size)] = page
-        return page
-
-    def pending(self, story_id: str, title: str) -> str:
-        """What a story without current results shows: its title and the command to run."""
-        command = f"accord dossier {story_id} --db {self.path}"
-        return (
-            environment()
-            .get_template("pending.html.j2")
-            .render(csp=CSP, title=title or story_id, command=command)
-        )
-
-
 class SecurityMiddleware:
     """Adds the CSP and friends to every response; refuses large or unbounded bodies."""
 
@@ -293,18 +189,15 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
     app = FastAPI(title="accord", docs_url=None, redoc_url=None, openapi_url=None)
 
     @app.get("/", response_class=HTMLResponse)
-    def index(q: str = Query("", max_length=MAX_QUERY_CHARS)) -> HTMLResponse:
-        rows, unreadable = dossiers.rows() if dossiers else ([], 0)
-        if q.strip():
-            rows = [r for r in rows if r.matches(q)]
-        if stories is not None:
-            rows += stories.rows(q.strip())
-        html = (
-            environment()
-            .get_template("index.html.j2")
-            .render(csp=CSP, rows=rows, query=q, unreadable=unreadable)
-        )
-        return HTMLResponse(html)
+    async def index(
+        q: str = Query("", max_length=MAX_QUERY_CHARS),
+        accept_encoding: str = Header("", include_in_schema=False),
+    ) -> Response:
+        query = q.strip()
+        if dossiers is None and stories is not None:
+            page = await _kept(stories.lists, query, partial(stories.index, query))
+            return _send(page, accept_encoding)
+        return HTMLResponse(await run_in_threadpool(_folder_index, dossiers, stories, q))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:
@@ -319,21 +212,70 @@ def create_app(folder: str | Path | None = None, store: str | Path | None = None
         return Response(dossiers.json(story_id), media_type="application/json")
 
     @app.get("/store/{story_id}", response_class=HTMLResponse)
-    def store_story(
+    async def store_story(
         story_id: str, accept_encoding: str = Header("", include_in_schema=False)
     ) -> Response:
         if stories is None:
             raise HTTPException(status_code=404, detail="no such story")
-        page = stories.page(story_id)
-        if isinstance(page, str):
-            return HTMLResponse(page)
-        if "gzip" in accept_encoding.lower():
-            headers = {"content-encoding": "gzip", "vary": "accept-encoding"}
-            return Response(page.gzipped, media_type="text/html", headers=headers)
-        return Response(page.html, media_type="text/html", headers={"vary": "accept-encoding"})
+        page = await _kept(stories.pages, story_id, partial(stories.page, story_id))
+        return _send(page, accept_encoding)
+
+    @app.get("/store/{story_id}/changes", response_class=HTMLResponse)
+    async def store_changes(
+        story_id: str,
+        since: int | None = Query(None, ge=1),
+        accept_encoding: str = Header("", include_in_schema=False),
+    ) -> Response:
+        if stories is None:
+            raise HTTPException(status_code=404, detail="no such story")
+        key = (story_id, since)
+        page = await _kept(stories.changes, key, partial(stories.changes_page, story_id, since))
+        return _send(page, accept_encoding)
 
     app.add_middleware(SecurityMiddleware)
     return app
+
+
+def _folder_index(dossiers: DossierFolder | None, stories: StoreStories | None, q: str) -> str:
+    rows, unreadable = dossiers.rows() if dossiers else ([], 0)
+    if q.strip():
+        rows = [r for r in rows if r.matches(q)]
+    if stories is not None:
+        rows += stories.rows(q.strip())
+    return index_html(rows, q, unreadable)
+
+
+async def _kept(kept: Kept[K], key: K, build: Callable[[], RenderedPage]) -> RenderedPage:
+    """A kept page without leaving the event loop; the first request for it builds it in a
+    worker thread (it reads the store and renders), and an unknown story is a 404."""
+    page = kept.get(key)
+    if page is not None:
+        return page
+    try:
+        return await run_in_threadpool(build)
+    except NotFound as exc:
+        raise HTTPException(status_code=404, detail="no such story") from exc
+
+
+def _send(page: RenderedPage, accept_encoding: str) -> Response:
+    """The page gzipped to a client that accepts it, else as it is."""
+    if "gzip" in accept_encoding.lower():
+        headers = {"content-encoding": "gzip", "vary": "accept-encoding"}
+        return Response(page.gzipped, media_type="text/html", headers=headers)
+    return Response(page.html, media_type="text/html", headers={"vary": "accept-encoding"})
+
+
+FOLDER_VARIABLE = "ACCORD_SERVE_FOLDER"  # how serve() hands its arguments to worker processes
+STORE_VARIABLE = "ACCORD_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app a uvicorn worker process builds (``serve(workers=N)``): each worker opens the
+    folder and the store itself (read-only: DuckDB lets several readers share a file)."""
+    import os
+
+    folder, store = os.environ.get(FOLDER_VARIABLE), os.environ.get(STORE_VARIABLE)
+    return create_app(folder or None, store or None)
 
 
 def serve(
@@ -341,15 +283,28 @@ def serve(
     store: str | Path | None = None,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
+    workers: int = 1,
 ) -> None:
-    """Run the web view with uvicorn until interrupted (it prints the address once bound)."""
+    """Run the web view with uvicorn until interrupted (it prints the address once bound).
+
+    ``workers`` > 1 runs that many server processes on the one port: one process serves one
+    request at a time, so on a machine with several cores more readers are served at once.
+    """
+    import os
+
     import uvicorn
 
-    uvicorn.run(
-        create_app(folder, store),
-        host=host,
-        port=port,
-        log_level="info",
-        access_log=False,
-        server_header=False,
-    )
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "access_log": False,
+        "server_header": False,
+    }
+    if workers <= 1:
+        uvicorn.run(create_app(folder, store), **options)
+        return
+    create_app(folder, store)  # a bad folder or store fails here, once, not in each worker
+    os.environ[FOLDER_VARIABLE] = str(Path(folder).resolve()) if folder else ""
+    os.environ[STORE_VARIABLE] = str(Path(store).resolve()) if store else ""
+    uvicorn.run("accord.web:app_from_environment", factory=True, workers=workers, **options)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from accord.changes import Change, describe_range, diff, summary_lines
+from accord.changes import Change, describe_range, diff, sections, summary_lines
 from accord.ingest.text import make_article
 from accord.model import Claim, Dossier, Event, Figure, FigureMention, Quote, QuoteMention, Span
 from accord.vocab import Measure
@@ -130,3 +130,17 @@ def test_ranges_read_as_people_write_them() -> None:
     assert describe_range((14.0, 14.0, 14.0)) == "14"
     assert describe_range((14.0, 15.0, 17.0)) == "14–17 (best 15)"
     assert describe_range((10.0, None, None)) == "10–? (best ?)"
+
+
+def test_sections_group_the_changes_by_kind_and_leave_out_empty_kinds() -> None:
+    found = {s.heading: s.lines for s in sections(diff(OLD, NEW))}
+    assert list(found) == ["New sources", "Updated figures", "New statements"]
+    assert found["Updated figures"] == ("killed (sources disagree): 3 → 3–5 (best 5)",)
+    assert sections(diff(NEW, NEW)) == []
+
+
+def test_a_claim_with_no_earlier_mention_is_listed_with_its_source_count() -> None:
+    later = replace(
+        NEW, claims=(*NEW.claims, Claim("c3", "The site shut.", (span(SECOND, "We are"),), 1))
+    )
+    assert "new claim: The site shut. (1 source)" in summary_lines(diff(NEW, later))

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import accord
 import accord.pipeline
 from accord.cli import app
-from accord.distributed import ingest_articles, ingest_paths, local_batches, ray_batches
+from accord.distributed import ingest_articles, ingest_paths, local_batches, ray_batches, ray_read
 from accord.ingest import read_paths
 from accord.model import Article, Extraction
 from accord.nlp import Models, parse_blocks
@@ -171,3 +171,35 @@ def test_ingest_here_and_on_ray_extract_what_analyze_extracts_from_the_same_file
     extracted = {p.article.id: p.extraction for p in seen}
     assert len(extracted) == len(UNRELATED)
     assert stored(here) == stored(on_ray) == (extracted, {a.id: a for a in dossier.articles})
+
+
+def refuse_on_the_driver(path: Path, source: str, max_bytes: int) -> Any:
+    raise AssertionError(f"{source} was read on the driver")
+
+
+@pytest.mark.slow
+def test_on_ray_each_warc_file_is_read_in_a_task_and_the_input_order_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accord.ingest.reader import READERS
+    from tests.ingest.test_warc import CRAWL, DATED, write_warc
+
+    ray = needs.module("ray", "a declared dependency: run `make install`")
+    crawl = write_warc(tmp_path / "crawl.warc.gz", CRAWL)
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "match.txt").write_text(UNRELATED[0][2], encoding="utf-8")
+    later = [("response", "https://osterby.example/tram-2", DATED, "text/html", "2025-06-17")]
+    write_warc(folder / "later.warc", later)
+    inputs = [str(crawl), str(tmp_path / "missing.warc"), str(folder)]
+    expected = read_paths(inputs)
+    for suffix in (".warc", ".warc.gz"):  # a worker process imports its own, unpatched
+        monkeypatch.setitem(READERS, suffix, refuse_on_the_driver)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, _node_ip_address="127.0.0.1")
+    try:
+        found = ray_read(inputs)
+    finally:
+        ray.shutdown()
+    assert [a.url for a in found.articles] == [a.url for a in expected.articles]
+    assert found.articles == expected.articles and len(found.articles) == 4
+    assert found.skipped == expected.skipped

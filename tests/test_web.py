@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -10,11 +11,16 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from accord.distributed import ingest_articles
 from accord.errors import InputError
+from accord.model import Article, Figure, FigureMention, Span, StoryResults
 from accord.render import write_all
+from accord.store import Store
+from accord.vocab import Measure
 from accord.web import DEFAULT_HOST, HEADER_CSP, create_app, valid_story_id
 from tests.models import bag_of_words
 from tests.render.dossiers import hostile_dossier, sample_dossier
+from tests.test_store import fake_stream, make_corpus
 
 
 @pytest.fixture
@@ -322,10 +328,6 @@ def test_the_server_shows_a_real_store_without_loading_a_model(tmp_path: Path) -
     import subprocess
     import sys
 
-    from accord.distributed import ingest_articles
-    from accord.store import Store
-    from tests.test_store import fake_stream, make_corpus
-
     db = tmp_path / "news.duckdb"
     with Store(db) as store:
         ingest_articles(store, make_corpus(), fake_stream(), bag_of_words, batch_size=3)
@@ -348,3 +350,141 @@ def test_a_store_page_is_sent_gzipped_only_to_a_client_that_accepts_it(
     assert zipped.headers["content-encoding"] == "gzip" and zipped.text == plain.text
     assert "content-encoding" not in plain.headers and '<section id="figures">' in plain.text
     assert zipped.headers["vary"] == plain.headers["vary"] == "accept-encoding"
+
+
+def toll(*mentions: tuple[Article, float]) -> Figure:
+    """A killed figure over the first number of each article (its value given)."""
+    found = []
+    for article, value in mentions:
+        start = next(i for i, ch in enumerate(article.original) if ch.isdigit())
+        found.append(
+            FigureMention(Span.of(article, start, start + 1), value, value, Measure.KILLED)
+        )
+    values = [v for _, v in mentions]
+    return Figure(
+        "f" + "-".join(f"{v:g}" for v in values),
+        Measure.KILLED,
+        min(values),
+        max(values),
+        max(values),
+        None,
+        min(values) != max(values),
+        tuple(found),
+    )
+
+
+def versioned_store(tmp_path: Path) -> tuple[Path, str]:
+    """A store whose one story has two stored versions: the toll rose from 3 to 5."""
+    first = Article.create(
+        "a.txt", "The blast killed 3 workers.", title="Quarry blast", outlet="Quarry Post"
+    )
+    second = Article.create(
+        "b.txt", "The toll is now 5, police said.", title="Quarry toll rises", outlet="Quarry Post"
+    )
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        ingest_articles(store, [first, second], fake_stream(), bag_of_words, batch_size=3)
+        (story,) = store.story_ids()
+        store.write_results(story, "v-first", [first.id], StoryResults(figures=(toll((first, 3)),)))
+        now = StoryResults(figures=(toll((first, 3), (second, 5)),))
+        store.write_results(story, store.story_version(story), [first.id, second.id], now)
+    return db, story
+
+
+@pytest.fixture
+def versioned(tmp_path: Path) -> tuple[Path, str]:
+    return versioned_store(tmp_path)
+
+
+def test_the_changes_page_lists_each_version_with_old_and_new_values(
+    versioned: tuple[Path, str],
+) -> None:
+    db, story = versioned
+    client = TestClient(create_app(store=db))
+    page = client.get(f"/store/{story}/changes")
+    assert page.status_code == 200 and page.headers["content-security-policy"] == HEADER_CSP
+    text = page.text
+    assert text.index('id="v2"') < text.index('id="v1"')  # newest first
+    assert "Quarry Post — Quarry toll rises" in text  # the new source
+    assert "killed (sources disagree): 3 → 3–5 (best 5)" in text  # old and new values
+    assert "Version 1, the first" in text
+    dossier = client.get(f"/store/{story}").text
+    assert f'href="/store/{story}/changes">what changed</a>' in dossier
+
+
+def test_the_changes_page_since_a_version_and_its_unknown_versions(
+    versioned: tuple[Path, str],
+) -> None:
+    db, story = versioned
+    client = TestClient(create_app(store=db))
+    since = client.get(f"/store/{story}/changes", params={"since": 2}).text
+    assert "Since version 2" in since and "Nothing new." in since and 'id="v1"' not in since
+    assert "3 → 3–5" in client.get(f"/store/{story}/changes?since=1").text
+    assert client.get(f"/store/{story}/changes?since=9").status_code == 404
+    assert client.get(f"/store/{story}/changes?since=0").status_code == 422
+    assert client.get("/store/nope/changes").status_code == 404
+
+
+def test_a_story_without_a_computed_version_says_which_command_computes_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store:
+        ingest_articles(store, make_corpus()[:1], fake_stream(), bag_of_words, batch_size=3)
+        (story,) = store.story_ids()
+    text = TestClient(create_app(store=db)).get(f"/store/{story}/changes").text
+    assert f"accord dossier {story} --db {db}" in text
+
+
+def test_a_worker_process_builds_the_app_from_the_environment(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from accord.web import FOLDER_VARIABLE, STORE_VARIABLE, app_from_environment
+
+    monkeypatch.setenv(FOLDER_VARIABLE, str(folder))
+    monkeypatch.setenv(STORE_VARIABLE, "")
+    client = TestClient(app_from_environment())
+    assert 'href="/stories/floods"' in client.get("/").text
+
+
+def test_a_page_already_shown_is_sent_again_without_reading_the_store(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import accord.store
+
+    reads: list[str] = []
+
+    class CountingStore(FakeStore):
+        def __getattribute__(self, name: str) -> Any:
+            if not name.startswith("_"):
+                reads.append(name)
+            return super().__getattribute__(name)
+
+    monkeypatch.setattr(accord.store, "Store", CountingStore)
+    client = TestClient(create_app(store=tmp_path / "news.duckdb"))
+    for path in ("/store/s1", "/", "/?q=river"):
+        assert client.get(path).status_code == 200
+    first = len(reads)
+    assert first > 0
+    for path in ("/store/s1", "/", "/?q=river"):
+        assert client.get(path).status_code == 200
+    assert len(reads) == first
+
+
+def test_serving_with_workers_hands_the_folder_to_each_worker_process(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    from accord.web import FOLDER_VARIABLE, STORE_VARIABLE, serve
+
+    started: list[tuple[Any, dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.append((app, options)))
+    for name in (FOLDER_VARIABLE, STORE_VARIABLE):  # put back as they were after the test
+        monkeypatch.setenv(name, "unset")
+    serve(folder, workers=2)
+    ((app, options),) = started
+    assert app == "accord.web:app_from_environment" and options["factory"] is True
+    assert options["workers"] == 2 and options["host"] == DEFAULT_HOST
+    assert os.environ[FOLDER_VARIABLE] == str(folder.resolve())
+    assert os.environ[STORE_VARIABLE] == ""

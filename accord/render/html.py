@@ -246,10 +246,12 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
     }
 
 
-def to_html(dossier: Dossier, home_url: str | None = None) -> str:
-    """The dossier page; ``home_url`` adds a link back to a story list (the web view)."""
+def to_html(dossier: Dossier, home_url: str | None = None, changes_url: str | None = None) -> str:
+    """The dossier page; ``home_url`` adds a link back to a story list and ``changes_url``
+    one to what changed between the stored versions (the web view)."""
     context = build_context(dossier)
     context["home_url"] = home_url
+    context["changes_url"] = changes_url
     return environment().get_template("dossier.html.j2").render(context)
 
 

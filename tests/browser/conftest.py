@@ -97,18 +97,18 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def serve_folder() -> Iterator[Any]:
-    """``serve_folder(path)`` → base URL of uvicorn serving the web view on 127.0.0.1."""
+def serve_app() -> Iterator[Any]:
+    """``serve_app(app)`` → base URL of uvicorn serving an ASGI app on 127.0.0.1."""
     import uvicorn
 
-    from accord.web import DEFAULT_HOST, create_app
+    from accord.web import DEFAULT_HOST
 
     servers: list[tuple[Any, threading.Thread]] = []
 
-    def start(folder: Path) -> str:
+    def start(app: Any) -> str:
         port = free_port()
         config = uvicorn.Config(
-            create_app(folder), host=DEFAULT_HOST, port=port, log_level="warning", lifespan="off"
+            app, host=DEFAULT_HOST, port=port, log_level="warning", lifespan="off"
         )
         server = uvicorn.Server(config)
         thread = threading.Thread(target=server.run, daemon=True)
@@ -125,3 +125,11 @@ def serve_folder() -> Iterator[Any]:
     for server, thread in servers:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@pytest.fixture
+def serve_folder(serve_app: Any) -> Any:
+    """``serve_folder(path)`` → base URL of uvicorn serving the web view on 127.0.0.1."""
+    from accord.web import create_app
+
+    return lambda folder: serve_app(create_app(folder))
