@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from accord.ingest.web import Fetcher
-    from accord.nlp import Block, Models
+    from accord.nlp import Models
     from accord.pipeline import Input, Table
     from accord.story import Progress
 
@@ -88,13 +88,11 @@ def analyze(
     return _analyze(inputs, progress, fetcher=fetcher, strict=strict, models=models)
 
 
-def article_incident(
-    article: Article, extraction: Extraction, blocks: list[Block]
-) -> ArticleIncident:
+def article_incident(article: Article, extraction: Extraction) -> ArticleIncident:
     """The incident one article reports, with its tolls (see :mod:`accord.incidents`)."""
     from accord.incidents import article_incident as _article_incident
 
-    return _article_incident(article, extraction, blocks)
+    return _article_incident(article, extraction)
 
 
 def save(dossier: Dossier, outdir: str | Path) -> list[Path]:

@@ -6,6 +6,9 @@ sentences of its articles (news puts the happening there), the one most similar 
 sources' leads (TF-IDF cosine: names, places and numbers are what accounts of one happening
 share). It adds a place named in that sentence or in the event's figures, a date (the event's
 own, else the day most of its leads name, marked inferred) and the event's key figures.
+A harm no figure states ("a man was shot dead": no number, so no figure) is taken from its
+articles' own incidents (:mod:`accord.incidents`): the count most of them give, with every
+span that gives it, so a single-victim shooting still has its toll.
 """
 
 from __future__ import annotations
@@ -20,7 +23,18 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from accord.events import lead_sentences, parse_day
 from accord.gazetteer import place_names
-from accord.model import Article, Event, Extraction, Figure, Scope, Span
+from accord.incidents import TOLL_MEASURES, article_incident
+from accord.model import (
+    Article,
+    ArticleIncident,
+    Event,
+    Extraction,
+    Figure,
+    Scope,
+    Span,
+    Toll,
+)
+from accord.vocab import Measure
 
 # Key figures shown for one event: enough for the toll, few enough to read at a glance.
 KEY_FIGURES = 3
@@ -60,7 +74,17 @@ def _describe(
         for a in members
     }
     summary = agreed_sentence(leads, {a.id for a in independent})
-    key = [f for f in figures if f.event == event.id and f.scope is Scope.INCIDENT][:KEY_FIGURES]
+    own = [f for f in figures if f.event == event.id and f.scope is Scope.INCIDENT]
+    key = own[:KEY_FIGURES]
+    stated = {f.measure for f in own}
+    incidents = [
+        article_incident(a, by_extraction[a.id]) for a in independent if a.id in by_extraction
+    ]
+    tolls = tuple(
+        toll
+        for measure in TOLL_MEASURES
+        if measure not in stated and (toll := _agreed_toll(measure, incidents)) is not None
+    )
     place, place_span = _place(summary, key)
     date, inferred = event.date, False
     if date is None:
@@ -75,7 +99,20 @@ def _describe(
         date_inferred=inferred,
         figures=tuple(f.id for f in key),
         sources=len(independent),
+        tolls=tolls,
     )
+
+
+def _agreed_toll(measure: Measure, incidents: Sequence[ArticleIncident]) -> Toll | None:
+    """The count of ``measure`` most articles give (a tie goes to the larger: later reports
+    know more), with the spans of every article that gives it."""
+    given = [t for incident in incidents for t in incident.tolls if t.measure == measure]
+    if not given:
+        return None
+    votes = Counter(t.count for t in given)
+    count = max(votes, key=lambda c: (votes[c], c))
+    mentions = tuple(span for t in given if t.count == count for span in t.mentions)
+    return Toll(measure, count, mentions)
 
 
 def agreed_sentence(leads: dict[str, list[Span]], independent: set[str]) -> Span | None:

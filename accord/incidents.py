@@ -35,7 +35,6 @@ from accord.model import (
     Toll,
     VictimMention,
 )
-from accord.nlp import Block
 from accord.vocab import Measure
 
 # Harm measures an incident's toll reports, in the order a dossier lists them.
@@ -50,14 +49,10 @@ TOLL_MEASURES = (
 HIT = Measure.SHOT  # hit, outcome not stated: killed or wounded
 
 
-def article_incident(
-    article: Article, extraction: Extraction, blocks: list[Block]
-) -> ArticleIncident:
-    """The incident ``article`` reports, from its extraction (its parsed paragraphs,
-    :func:`accord.nlp.parse_blocks`, find the victims named without a number)."""
-    from accord.extract.victims import find_victims
-
-    return incident_of(article.id, extraction.figures, find_victims(blocks))
+def article_incident(article: Article, extraction: Extraction) -> ArticleIncident:
+    """The incident ``article`` reports, from its extraction (figures with their frames and
+    the victims named without a number)."""
+    return incident_of(article.id, extraction.figures, extraction.victims)
 
 
 def _in_incident(scope: Scope | None) -> bool:

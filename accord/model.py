@@ -460,6 +460,7 @@ class Extraction:
     figures: tuple[FigureMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     dates: tuple[DateMention, ...] = ()
+    victims: tuple[VictimMention, ...] = ()  # harms counted without a number
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -468,6 +469,7 @@ class Extraction:
             "figures": [f.to_dict() for f in self.figures],
             "quotes": [q.to_dict() for q in self.quotes],
             "dates": [d.to_dict() for d in self.dates],
+            "victims": [v.to_dict() for v in self.victims],
         }
 
     @classmethod
@@ -478,6 +480,7 @@ class Extraction:
             tuple(FigureMention.from_dict(f) for f in data.get("figures", [])),
             tuple(QuoteMention.from_dict(q) for q in data.get("quotes", [])),
             tuple(DateMention.from_dict(d) for d in data.get("dates", [])),
+            tuple(VictimMention.from_dict(v) for v in data.get("victims", [])),
         )
 
 
@@ -694,6 +697,8 @@ class Event:
     date_inferred: bool = False
     figures: tuple[str, ...] = ()  # ids of the event's key figures, most important first
     sources: int = 0  # independent articles (reprints and rewrites not counted)
+    # harms no key figure states, from its articles' own incidents ("a man was shot dead")
+    tolls: tuple[Toll, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -707,6 +712,7 @@ class Event:
             "date_inferred": self.date_inferred,
             "figures": list(self.figures),
             "sources": self.sources,
+            "tolls": [t.to_dict() for t in self.tolls],
         }
 
     @classmethod
@@ -723,6 +729,7 @@ class Event:
             date_inferred=bool(data.get("date_inferred", False)),
             figures=tuple(data.get("figures", ())),
             sources=int(data.get("sources", 0)),
+            tolls=tuple(Toll.from_dict(t) for t in data.get("tolls", ())),
         )
 
 

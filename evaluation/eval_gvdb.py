@@ -29,10 +29,11 @@ from accord.extract import extract_blocks
 from accord.incidents import article_incident
 from accord.model import Article
 from accord.nlp import load_nlp, parse_blocks
+from accord.vocab import Measure
 
 DEFAULT_DATA = common.SHARED_DATA / "gvdb"
 SPLITS = ("dev", "test")
-COUNTS = (("killed", "killed"), ("injured", "wounded"))  # gold name, accord measure
+COUNTS = (("killed", Measure.KILLED), ("injured", Measure.WOUNDED))  # gold name, accord measure
 
 
 def gold_counts(annotation: str) -> dict[str, int]:
@@ -52,7 +53,7 @@ def predict(texts: list[str]) -> list[dict[str, int]]:
     articles = [Article.create(source="gvdb", original=text) for text in texts]
     predictions = []
     for article, blocks in zip(articles, parse_blocks(articles, load_nlp()), strict=True):
-        incident = article_incident(article, extract_blocks(article, blocks), blocks)
+        incident = article_incident(article, extract_blocks(article, blocks))
         predictions.append({name: incident.count(measure) for name, measure in COUNTS})
     return predictions
 

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from accord.happened import agreed_sentence, describe_events
-from accord.model import Article, DateMention, Event, Extraction, Figure, Scope, Span
+from accord.model import (
+    Article,
+    DateMention,
+    Event,
+    Extraction,
+    Figure,
+    Scope,
+    Span,
+    VictimMention,
+)
+from accord.vocab import Measure
 
 
 def article(text: str, title: str = "", published: str | None = None) -> Article:
@@ -75,3 +86,42 @@ def test_an_undated_event_takes_the_day_its_leads_name_and_says_it_was_inferred(
     ex = Extraction(art.id, sentences=ex.sentences, dates=(mention,))
     [described] = describe_events([Event("e1", "flood", None, (art.id,))], [art], [ex], [])
     assert (described.date, described.date_inferred) == ("2031-05-02", True)
+
+
+def victim(art: Article, phrase: str, count: int, measure: Measure) -> VictimMention:
+    start = art.original.index(phrase)
+    return VictimMention(Span.of(art, start, start + len(phrase)), count, measure)
+
+
+def test_a_harm_stated_without_a_number_gives_the_event_its_toll() -> None:
+    first = article("A man was shot dead on Pine Street on Friday.\nNo arrests were made.")
+    second = article("Police said a man was killed on Pine Street.\nA woman was wounded.")
+    third = article("A young man died after a shooting on Pine Street, police said.")
+    extractions = [
+        replace(sentences(first), victims=(victim(first, "A man", 1, Measure.KILLED),)),
+        replace(
+            sentences(second),
+            victims=(
+                victim(second, "a man", 1, Measure.KILLED),
+                victim(second, "A woman", 1, Measure.WOUNDED),
+            ),
+        ),
+        sentences(third),
+    ]
+    event = Event("e1", "shooting", "2031-04-04", (first.id, second.id, third.id))
+    [described] = describe_events([event], [first, second, third], extractions, [])
+    tolls = {t.measure: t for t in described.tolls}
+    assert {m: t.count for m, t in tolls.items()} == {Measure.KILLED: 1, Measure.WOUNDED: 1}
+    assert [s.article for s in tolls[Measure.KILLED].mentions] == [first.id, second.id]
+    for toll in described.tolls:
+        for span in toll.mentions:
+            assert span.text in {"A man", "a man", "A woman"}
+
+
+def test_a_toll_a_figure_already_states_is_not_repeated() -> None:
+    art = article("Gunmen killed 3 people and a guard was wounded.")
+    extraction = replace(sentences(art), victims=(victim(art, "a guard", 1, Measure.WOUNDED),))
+    killed = Figure("f1", "killed", 3, 3, 3, None, False, (), event="e1")
+    event = Event("e1", "attack", "2031-04-04", (art.id,))
+    [described] = describe_events([event], [art], [extraction], [killed])
+    assert [(t.measure, t.count) for t in described.tolls] == [(Measure.WOUNDED, 1)]

@@ -20,7 +20,7 @@ def incident(*sentences: str) -> ArticleIncident:
     text = "Test story\n" + "\n".join(sentences) + "\n"
     article = Article.create("test.txt", text, title="Test story", published=date(2026, 2, 3))
     blocks = next(parse_blocks([article], loaded_nlp()))
-    found = article_incident(article, extract_blocks(article, blocks), blocks)
+    found = article_incident(article, extract_blocks(article, blocks))
     for toll in found.tolls:
         for span in toll.mentions:
             assert text[span.start : span.end] == span.text

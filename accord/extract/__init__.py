@@ -14,6 +14,7 @@ from accord.extract.dates import find_dates
 from accord.extract.figures import find_figures
 from accord.extract.incident import with_frames
 from accord.extract.quotes import find_quotes
+from accord.extract.victims import find_victims
 from accord.model import Article, Extraction, Span
 from accord.nlp import Block, parse_blocks
 
@@ -40,7 +41,8 @@ def sentences_of(blocks: list[Block]) -> list[Span]:
 
 def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
     """Run every extractor on one parsed article; each figure carries its incident frame
-    (its time slot reads the article's date mentions, so dates are found first)."""
+    (its time slot reads the article's date mentions, so dates are found first), and the
+    victims named without a number are kept for the article's own incident."""
     dates = find_dates(article, blocks)
     return Extraction(
         article=article.id,
@@ -48,6 +50,7 @@ def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
         figures=tuple(with_frames(find_figures(article, blocks), blocks, dates)),
         quotes=tuple(find_quotes(article, blocks)),
         dates=tuple(dates),
+        victims=tuple(find_victims(blocks)),
     )
 
 

@@ -284,10 +284,9 @@ def _running_total(sent: SpacySpan, spine: set[Token]) -> tuple[Token, Token] | 
         after = first.doc[last.i + 1].lower_ if last.i + 1 < len(first.doc) else ""
         if after in ("ago", "earlier", "later", "before"):
             continue  # "a year ago": a date, not a tally
-        before = first.doc[first.i - 1] if first.i > sent.start else None
-        if before is not None and before.pos_ == "NOUN" and before not in spine:
-            continue  # "the city's 20th shooting this year": the phrase is the noun's
         root = _root_of(first, last)
+        if root.head.pos_ == "NOUN" and root.head not in spine:
+            continue  # "the city's 20th shooting this year": the phrase is the noun's
         if root in spine or _attached(root, spine):
             return first, last
     for tok in sent:

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.model import Article, Change, Dossier, Event, Figure, FigureMention, Scope, Span
+from accord.model import (
+    Article,
+    Change,
+    Dossier,
+    Event,
+    Figure,
+    FigureMention,
+    Scope,
+    Span,
+    Toll,
+)
 
 UNATTRIBUTED = "Unattributed"
 # How a mention's change reads beside its value; a plain count adds nothing.
@@ -80,6 +90,11 @@ def key_figure_line(figure: Figure) -> str:
     elif figure.low != figure.high:
         line += f" ({format_range(figure.low, figure.high)})"
     return line
+
+
+def toll_line(toll: Toll) -> str:
+    """``"killed: 1"``: a harm the event's articles count without stating a figure."""
+    return f"{figure_label(toll.measure, None)}: {format_number(toll.count)}"
 
 
 def event_figures(dossier: Dossier, event: Event) -> list[tuple[int, Figure]]:
@@ -164,6 +179,9 @@ def collect_evidence(dossier: Dossier) -> list[Evidence]:
     for i, event in enumerate(dossier.events):
         if event.summary is not None:
             add(f"ev-h{i}", f"happened-{i}", "event", event.summary)
+        for k, toll in enumerate(event.tolls):
+            for j, span in enumerate(toll.mentions):
+                add(f"ev-h{i}-t{k}-{j}", f"toll-{i}-{k}", "figure", span)
     for i, fig in enumerate(dossier.figures):
         for j, fm in enumerate(fig.mentions):
             add(f"ev-f{i}-{j}", f"fig-{i}", "figure", fm.span)

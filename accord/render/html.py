@@ -34,6 +34,7 @@ from accord.render._view import (
     scope_label,
     source_name,
     summarize,
+    toll_line,
 )
 from accord.render.charts import ChartRow, range_chart, series_chart, timeline_chart
 
@@ -197,6 +198,10 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
             "figures": [
                 {"href": f"fig-{j}", "line": key_figure_line(fig)}
                 for j, fig in event_figures(dossier, event)
+            ],
+            "tolls": [
+                {"line": toll_line(toll), "cites": cites[f"toll-{i}-{k}"]}
+                for k, toll in enumerate(event.tolls)
             ],
             "sources": sorted({by_article[a].name for a in event.articles if a in by_article}),
         }

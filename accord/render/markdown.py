@@ -26,6 +26,7 @@ from accord.render._view import (
     scope_label,
     source_name,
     summarize,
+    toll_line,
 )
 
 __all__ = ["md_escape", "to_markdown", "write_markdown"]
@@ -77,6 +78,9 @@ def _happened(dossier: Dossier) -> Iterable[str]:
             yield f"{_cite(dossier, event.summary)}\n"
         for _, figure in event_figures(dossier, event):
             yield f"- {md_escape(key_figure_line(figure))}"
+        for toll in event.tolls:
+            cited = "; ".join(_cite(dossier, span) for span in toll.mentions)
+            yield f"- {md_escape(toll_line(toll))} (victims counted, no number given: {cited})"
         plural = "" if event.sources == 1 else "s"
         names = sorted({_source(dossier, a) for a in event.articles})
         yield (

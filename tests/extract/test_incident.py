@@ -113,6 +113,8 @@ def test_markers_of_another_incident(sentence: str, figure: str, marker: str) ->
     [
         ("Some 2,000 fighters have died since the war began.", "Some 2,000", "since the war"),
         ("More than 900 people have been shot dead this year.", "More than 900", "this year"),
+        # a place between the verb and the tally does not make it the place's noun
+        ("Police say 75 people were killed in the county this year.", "75", "this year"),
         ("So far, 12 climbers have died on the peak.", "12", "So far"),
         ("Measles has killed 80 children nationwide.", "80", "nationwide"),
         ("In total, 55 miners were rescued.", "55", "In total"),
