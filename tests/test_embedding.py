@@ -106,7 +106,7 @@ def test_a_call_holds_at_most_the_token_budget_unless_one_text_alone_exceeds_it(
 ) -> None:
     texts = [" ".join(SENTENCES[: 1 + k % len(SENTENCES)] * (1 + k)) for k in range(12)]
     recorder = _Recorder(embedder.session)
-    spied = OnnxEmbedder(recorder, embedder.tokenizer, embedder.precision)  # type: ignore[arg-type]
+    spied = OnnxEmbedder(recorder, embedder.tokenizer, embedder.precision)
     np.testing.assert_allclose(spied.encode(texts), embedder.encode(texts), atol=1e-6)
     assert sum(rows for rows, _ in recorder.shapes) == len(texts)
     assert all(rows * width <= MAX_BATCH_TOKENS or rows == 1 for rows, width in recorder.shapes)
