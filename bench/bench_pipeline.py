@@ -2,6 +2,7 @@
 
     python bench/bench_pipeline.py 200                    # stage rates on 200 synthetic articles
     python bench/bench_pipeline.py 200 --baseline 1a847b9  # and a commit's, side by side
+    python bench/bench_pipeline.py 200 --precision int8   # the int8 embedder's cost
     python bench/bench_pipeline.py 2000 --ingest          # full ingest into a store, then re-run
 
 The spaCy and embedder load times are printed first; the last line is one JSON object
@@ -76,14 +77,14 @@ def bare_spacy_rate(texts: list[str]) -> tuple[float, float]:
     return len(texts) / (time.perf_counter() - wall), (time.process_time() - cpu) / len(texts)
 
 
-def stage_rates(size: int) -> None:
+def stage_rates(size: int, precision: str | None = None) -> None:
     articles = synthetic_corpus(size)
     loads: dict[str, float] = {}
     start = time.perf_counter()
     nlp = load_nlp()
     loads["spaCy"] = time.perf_counter() - start
     start = time.perf_counter()
-    embedder = load_embedder()
+    embedder = load_embedder(precision)
     loads["embedder"] = time.perf_counter() - start
     models = Models(nlp, embedder)
     times: dict[str, float] = {}
@@ -220,11 +221,14 @@ def main() -> None:
     parser.add_argument("size", type=int, nargs="?", default=200)
     parser.add_argument("--ingest", action="store_true", help="full ingest, then re-run")
     parser.add_argument("--baseline", help="a commit to run side by side with this tree")
+    parser.add_argument("--precision", help="the embedder's weights: fp32 (default) or int8")
     args = parser.parse_args()
     if args.baseline:
         side_by_side(args.size, args.baseline)
+    elif args.ingest:
+        ingest_twice(args.size)
     else:
-        (ingest_twice if args.ingest else stage_rates)(args.size)
+        stage_rates(args.size, args.precision)
 
 
 if __name__ == "__main__":
