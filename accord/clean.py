@@ -13,6 +13,8 @@ Three kinds of evidence, applied in order (an earlier claim on a character wins)
    multi-sentence paragraph repeated verbatim (the second copy goes);
 3. meaning: a tail of paragraphs about other news, found by comparing each paragraph's
    sentence embedding with the centroid of the article's lead (an :data:`accord.nlp.Embedder`).
+   The title, lead and last paragraph are embedded first; the paragraphs between them only
+   when the last one is far from the lead (a tail always holds the last paragraph).
 
 The vectors computed for (3) come back with the article (:class:`Cleaned`), so reprint
 detection reuses them instead of embedding the same paragraphs again.
