@@ -13,6 +13,8 @@ Three kinds of evidence, applied in order (an earlier claim on a character wins)
    multi-sentence paragraph repeated verbatim (the second copy goes);
 3. meaning: a tail of paragraphs about other news, found by comparing each paragraph's
    sentence embedding with the centroid of the article's lead (an :data:`accord.nlp.Embedder`).
+   The title, lead and last paragraph are embedded first; the paragraphs between them only
+   when the last one is far from the lead (a tail always holds the last paragraph).
 
 The vectors computed for (3) come back with the article (:class:`Cleaned`), so reprint
 detection reuses them instead of embedding the same paragraphs again.
@@ -21,7 +23,7 @@ detection reuses them instead of embedding the same paragraphs again.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -233,25 +235,72 @@ def _embed_texts(plan: _Plan) -> list[str]:
     return [plan.lines[0].text] + [ln.text for ln in paragraphs]
 
 
+def _boundary(plan: _Plan) -> int:
+    """The line index of the last "More from"-type heading (-1 when there is none)."""
+    return max((i for i, r in plan.reasons.items() if r == RemovalReason.MORE_FROM), default=-1)
+
+
+def _probe_texts(plan: _Plan) -> list[str]:
+    """What decides most articles: the title, the lead, the last paragraph and those after a
+    "More from" heading. A tail at the end always holds the last paragraph, so when that one
+    is near the lead, no paragraph between needs a vector."""
+    paragraphs = _paragraphs(plan)
+    if len(paragraphs) <= LEAD_PARAGRAPHS:
+        return []
+    texts = [plan.lines[0].text, *(ln.text for ln in paragraphs[:LEAD_PARAGRAPHS])]
+    boundary = _boundary(plan)
+    if boundary > paragraphs[LEAD_PARAGRAPHS - 1].index:
+        texts += [ln.text for ln in paragraphs if ln.index > boundary]
+    texts.append(paragraphs[-1].text)
+    return list(dict.fromkeys(texts))
+
+
 def _unit(vector: np.ndarray) -> np.ndarray:
     return vector / max(float((vector @ vector) ** 0.5), 1e-9)
 
 
-def _off_topic_start(plan: _Plan, vectors: np.ndarray) -> int | None:
+def _to_lead(plan: _Plan, vectors: Mapping[str, np.ndarray], lines: list[_Line]) -> np.ndarray:
+    """Cosines of ``lines`` to the centroid of the title and the lead paragraphs."""
+    lead = [plan.lines[0], *_paragraphs(plan)[:LEAD_PARAGRAPHS]]
+    centroid = _unit(np.mean([vectors[ln.text] for ln in lead], axis=0))
+    return np.array([float(vectors[ln.text] @ centroid) for ln in lines], dtype=np.float32)
+
+
+def _after_boundary_start(plan: _Plan, vectors: Mapping[str, np.ndarray]) -> int | None:
+    """The first paragraph below a "More from" heading when every one there is off-topic."""
+    paragraphs = _paragraphs(plan)
+    boundary = _boundary(plan)
+    if boundary <= paragraphs[LEAD_PARAGRAPHS - 1].index:
+        return None
+    after = [ln for ln in paragraphs if ln.index > boundary]
+    if after and all(_to_lead(plan, vectors, after) < OFF_TOPIC_AFTER_BOUNDARY):
+        return after[0].index
+    return None
+
+
+def _needs_every_paragraph(plan: _Plan, probed: Mapping[str, np.ndarray]) -> bool:
+    """Whether the probe vectors leave the article undecided (see :func:`_probe_texts`)."""
+    if not probed or _after_boundary_start(plan, probed) is not None:
+        return False
+    last = _paragraphs(plan)[-1]
+    return bool(_to_lead(plan, probed, [last])[0] < OFF_TOPIC_AT_END)
+
+
+def _off_topic_start(plan: _Plan, vectors: Mapping[str, np.ndarray]) -> int | None:
     """The line index where the off-topic tail begins, or ``None`` if there is none.
 
-    ``vectors`` holds the title's embedding, then one per paragraph of :func:`_paragraphs`.
+    ``vectors`` holds, by text, the probe texts' embeddings and, when those leave the
+    article undecided, those of every paragraph of :func:`_paragraphs`.
     """
+    found = _after_boundary_start(plan, vectors)
+    if found is not None or not _needs_every_paragraph(plan, vectors):
+        return found
     paragraphs = _paragraphs(plan)
-    to_lead = vectors[1:] @ _unit(vectors[: 1 + LEAD_PARAGRAPHS].mean(axis=0))
-    boundary = max((i for i, r in plan.reasons.items() if r == RemovalReason.MORE_FROM), default=-1)
-    if boundary > paragraphs[LEAD_PARAGRAPHS - 1].index:
-        after = [k for k, ln in enumerate(paragraphs) if ln.index > boundary]
-        if after and all(to_lead[k] < OFF_TOPIC_AFTER_BOUNDARY for k in after):
-            return paragraphs[after[0]].index
+    rows = np.stack([vectors[t] for t in _embed_texts(plan)])
+    to_lead = _to_lead(plan, vectors, paragraphs)
     for k in range(LEAD_PARAGRAPHS, len(paragraphs)):
         # the run k..end must be far from the lead and from the whole story before it
-        to_story = vectors[1 + k :] @ _unit(vectors[: 1 + k].mean(axis=0))
+        to_story = rows[1 + k :] @ _unit(rows[: 1 + k].mean(axis=0))
         if all(to_lead[k:] < OFF_TOPIC_AT_END) and all(to_story < OFF_TOPIC_AT_END):
             return paragraphs[k].index
     return None
@@ -270,30 +319,49 @@ def _claim_off_topic(plan: _Plan, start_line: int | None) -> None:
 @dataclass(frozen=True)
 class Cleaned:
     """A cleaned article and the vectors cleaning computed, keyed by the exact text embedded
-    (the title and the long paragraphs; empty when the article was too short to judge)."""
+    (the title, lead and last paragraphs, and every long paragraph of an article they left
+    undecided; empty when the article was too short to judge)."""
 
     article: Article
     vectors: dict[str, np.ndarray]
 
 
 def clean_articles(articles: Iterable[Article], embedder: Embedder) -> list[Cleaned]:
-    """Clean many articles, embedding all their paragraphs in one batch."""
+    """Clean many articles: one embedding call for the probe texts of them all, and one for
+    the paragraphs of the articles those leave undecided."""
+    plans = [_plan(article) for article in articles]
+    vectors = _embedded(embedder, [_probe_texts(plan) for plan in plans])
+    undecided = [
+        _embed_texts(plan) if _needs_every_paragraph(plan, mine) else []
+        for plan, mine in zip(plans, vectors, strict=True)
+    ]
+    more = _embedded(
+        embedder,
+        [
+            [t for t in texts if t not in mine]
+            for texts, mine in zip(undecided, vectors, strict=True)
+        ],
+    )
+    cleaned: list[Cleaned] = []
+    for plan, mine, extra in zip(plans, vectors, more, strict=True):
+        mine = {**mine, **extra}
+        if mine:
+            _claim_off_topic(plan, _off_topic_start(plan, mine))
+        cleaned.append(Cleaned(plan.article.with_removed(plan.segments), mine))
+    return cleaned
+
+
+def _embedded(embedder: Embedder, texts: list[list[str]]) -> list[dict[str, np.ndarray]]:
+    """Each article's texts with their vectors, from one call over them all."""
     from accord.nlp import embed
 
-    plans = [_plan(article) for article in articles]
-    texts = [_embed_texts(plan) for plan in plans]
     vectors = embed(embedder, [t for batch in texts for t in batch])
-    cleaned: list[Cleaned] = []
+    out: list[dict[str, np.ndarray]] = []
     offset = 0
-    for plan, batch in zip(plans, texts, strict=True):
-        mine = vectors[offset : offset + len(batch)]
-        if batch:
-            _claim_off_topic(plan, _off_topic_start(plan, mine))
+    for batch in texts:
+        out.append(dict(zip(batch, vectors[offset : offset + len(batch)], strict=True)))
         offset += len(batch)
-        cleaned.append(
-            Cleaned(plan.article.with_removed(plan.segments), dict(zip(batch, mine, strict=True)))
-        )
-    return cleaned
+    return out
 
 
 def clean_article(article: Article, embedder: Embedder) -> Article:

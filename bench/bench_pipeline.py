@@ -1,7 +1,9 @@
 """Ingest throughput per stage, peak memory, and the full path against a bare spaCy pass.
 
-    python bench/bench_pipeline.py 200            # stage rates on 200 synthetic articles
-    python bench/bench_pipeline.py 2000 --ingest  # full ingest into a store, then re-run it
+    python bench/bench_pipeline.py 200                    # stage rates on 200 synthetic articles
+    python bench/bench_pipeline.py 200 --baseline 1a847b9  # and a commit's, side by side
+    python bench/bench_pipeline.py 200 --precision int8   # the int8 embedder's cost
+    python bench/bench_pipeline.py 2000 --ingest          # full ingest into a store, then re-run
 
 The spaCy and embedder load times are printed first; the last line is one JSON object
 (``articles``, ``full_cpu_ms``, ``bare_cpu_ms``, ``ratio``, ``peak_rss_mib``, the load
@@ -9,6 +11,11 @@ seconds and each stage's CPU ms per article). Stages are timed one after another
 same articles (clean, parse, extract, entities, embed, dedupe + cluster + store write). The
 bare pass is spaCy's small English pipeline with only ``tok2vec``, ``senter`` and ``ner`` over
 the same cleaned texts: the floor any pipeline that finds sentences and entities pays.
+
+With ``--baseline``, the commit is extracted into a temporary folder (beside a link to the
+data sets, so it builds the same synthetic articles) and both benches run in fresh processes,
+the baseline first; the table gives each stage's CPU ms per article for both, and the JSON
+line is the current tree's with the baseline's under ``"baseline"``.
 """
 
 from __future__ import annotations
@@ -17,28 +24,34 @@ import argparse
 import json
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
-from synthetic import synthetic_corpus
 
-from accord.clean import clean_articles
-from accord.cluster import StoryIndex, lead_text
-from accord.corpus import commit_batch
-from accord.distributed import (
+# The checkout this script sits in, not whichever accord the environment installed.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from synthetic import synthetic_corpus  # noqa: E402
+
+from accord.clean import clean_articles  # noqa: E402
+from accord.cluster import StoryIndex, lead_text  # noqa: E402
+from accord.corpus import commit_batch  # noqa: E402
+from accord.distributed import (  # noqa: E402
     BatchReport,
     ingest_articles,
     link_reprints,
     local_batches,
     signal_of,
 )
-from accord.extract import extract_blocks
-from accord.nlp import SPACY_PACKAGES, Models, load_embedder, load_nlp, parse_blocks
-from accord.process import ProcessedArticle, entities_of
-from accord.store import Store
+from accord.extract import extract_blocks  # noqa: E402
+from accord.nlp import SPACY_PACKAGES, Models, load_embedder, load_nlp, parse_blocks  # noqa: E402
+from accord.process import ProcessedArticle, entities_of  # noqa: E402
+from accord.store import Store  # noqa: E402
 
 BARE_KEEP = ("tok2vec", "senter", "ner")
 
@@ -64,14 +77,14 @@ def bare_spacy_rate(texts: list[str]) -> tuple[float, float]:
     return len(texts) / (time.perf_counter() - wall), (time.process_time() - cpu) / len(texts)
 
 
-def stage_rates(size: int) -> None:
+def stage_rates(size: int, precision: str | None = None) -> None:
     articles = synthetic_corpus(size)
     loads: dict[str, float] = {}
     start = time.perf_counter()
     nlp = load_nlp()
     loads["spaCy"] = time.perf_counter() - start
     start = time.perf_counter()
-    embedder = load_embedder()
+    embedder = load_embedder(precision)
     loads["embedder"] = time.perf_counter() - start
     models = Models(nlp, embedder)
     times: dict[str, float] = {}
@@ -167,12 +180,55 @@ def ingest_twice(size: int) -> None:
     print(f"peak RSS\t{peak_rss_mib():.0f} MiB")
 
 
+def bench_json(checkout: Path, size: int) -> dict[str, object]:
+    """The last line of ``checkout``'s own bench over ``size`` articles, in a fresh process."""
+    done = subprocess.run(
+        [sys.executable, str(checkout / "bench" / "bench_pipeline.py"), str(size)],
+        env={**os.environ, "PYTHONPATH": str(checkout)},  # an older bench does not set its path
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    summary: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return summary
+
+
+def side_by_side(size: int, baseline: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        checkout = Path(tmp) / "baseline"
+        checkout.mkdir()
+        (Path(tmp) / "shared").symlink_to(ROOT.parent / "shared")
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", baseline], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
+        before = bench_json(checkout, size)
+    after = bench_json(ROOT, size)
+    stages: dict[str, dict[str, float]] = {
+        "before": before["stage_cpu_ms"],  # type: ignore[dict-item]
+        "after": after["stage_cpu_ms"],  # type: ignore[dict-item]
+    }
+    print(f"CPU ms per article, {size} articles\t{baseline}\tthis tree")
+    for name in dict.fromkeys([*stages["before"], *stages["after"]]):
+        print(f"{name}\t{stages['before'].get(name, '-')}\t{stages['after'].get(name, '-')}")
+    for key in ("full_cpu_ms", "bare_cpu_ms", "ratio", "peak_rss_mib"):
+        print(f"{key}\t{before[key]}\t{after[key]}")
+    print(json.dumps({**after, "baseline": {"commit": baseline, **before}}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("size", type=int, nargs="?", default=200)
     parser.add_argument("--ingest", action="store_true", help="full ingest, then re-run")
+    parser.add_argument("--baseline", help="a commit to run side by side with this tree")
+    parser.add_argument("--precision", help="the embedder's weights: fp32 (default) or int8")
     args = parser.parse_args()
-    (ingest_twice if args.ingest else stage_rates)(args.size)
+    if args.baseline:
+        side_by_side(args.size, args.baseline)
+    elif args.ingest:
+        ingest_twice(args.size)
+    else:
+        stage_rates(args.size, args.precision)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from accord.clean import clean_article, clean_articles, removed_by_reason
@@ -260,6 +262,30 @@ def test_unrelated_paragraphs_at_the_end_are_off_topic_without_a_heading() -> No
 def test_a_story_ending_that_drifts_from_the_lead_is_kept(heading: tuple[str, ...]) -> None:
     article = clean(make(*FLOOD, DRIFTING_ENDING, *heading))
     assert kept(article, DRIFTING_ENDING)
+
+
+def counting_embedder(asked: list[str]) -> Callable[[list[str]], np.ndarray]:
+    def embed(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return loaded_embedder()(texts)
+
+    return embed
+
+
+def test_a_story_that_ends_on_topic_embeds_only_its_title_lead_and_last_paragraph() -> None:
+    asked: list[str] = []
+    article = make(*FLOOD)
+    done = clean_articles([article], counting_embedder(asked))[0]
+    assert sorted(asked) == sorted([*FLOOD[:4], FLOOD[-1]])
+    assert sorted(done.vectors) == sorted(asked)
+    assert done.article == clean(article)
+
+
+def test_a_story_whose_last_paragraph_is_far_from_the_lead_embeds_every_paragraph() -> None:
+    asked: list[str] = []
+    done = clean_articles([make(*FLOOD, *OTHER_NEWS)], counting_embedder(asked))[0]
+    assert sorted(asked) == sorted([*FLOOD, *OTHER_NEWS])
+    assert all(removed_reason(done.article, p) == "off-topic" for p in OTHER_NEWS)
 
 
 def test_cleaning_in_a_batch_gives_the_same_result_as_one_at_a_time() -> None:

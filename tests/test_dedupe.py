@@ -116,6 +116,25 @@ def test_paragraph_vectors_given_with_the_articles_are_not_embedded_again() -> N
     assert sorted(asked) == sorted(paragraphs)
 
 
+def test_a_copy_published_after_every_article_left_to_test_is_not_embedded() -> None:
+    reworded = [" ".join([*p.split()[:3], "(reworded)", *p.split()[3:][::-1]]) for p in STORY]
+    extra = "Readers can send their questions about the works to the council by post."
+    asked: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return by_paragraph_index(texts)
+
+    original = make(STORY, "2024-02-01")
+    articles = [original, make(reworded, "2024-02-02"), make([*STORY, extra], "2024-02-03")]
+    out = mark_derived(articles, counting)
+    assert [(a.derived_from, a.derivation) for a in out[1:]] == [
+        (original.id, "rewrite"),
+        (original.id, "reprint"),
+    ]
+    assert extra not in asked and sorted(asked) == sorted([*STORY, *reworded])
+
+
 def test_no_paragraph_is_embedded_when_minhash_has_decided() -> None:
     def refuse(texts: list[str]) -> np.ndarray:
         raise AssertionError(f"embedded {texts}")

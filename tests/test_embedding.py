@@ -16,6 +16,7 @@ import pytest
 from accord.embedding import (
     EMBEDDING_DIM,
     EXPORT_COMMAND,
+    MAX_BATCH_TOKENS,
     MAX_WORDPIECES,
     OnnxEmbedder,
     Precision,
@@ -86,6 +87,30 @@ def test_long_texts_are_cut_at_the_models_wordpiece_limit(
     long = " ".join(SENTENCES * 40)
     assert len(embedder.tokenizer.encode(long).ids) == MAX_WORDPIECES
     assert float(embedder.encode([long])[0] @ reference([long])[0]) > MIN_COSINE[embedder.precision]
+
+
+class _Recorder:
+    """A session that records the shape of every input it runs."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.shapes: list[tuple[int, int]] = []
+
+    def run(self, outputs: list[str], feed: dict[str, np.ndarray]) -> Any:
+        self.shapes.append(next(iter(feed.values())).shape)
+        return self.session.run(outputs, feed)
+
+
+def test_a_call_holds_at_most_the_token_budget_unless_one_text_alone_exceeds_it(
+    embedder: OnnxEmbedder,
+) -> None:
+    texts = [" ".join(SENTENCES[: 1 + k % len(SENTENCES)] * (1 + k)) for k in range(12)]
+    recorder = _Recorder(embedder.session)
+    spied = OnnxEmbedder(recorder, embedder.tokenizer, embedder.precision)
+    np.testing.assert_allclose(spied.encode(texts), embedder.encode(texts), atol=1e-6)
+    assert sum(rows for rows, _ in recorder.shapes) == len(texts)
+    assert all(rows * width <= MAX_BATCH_TOKENS or rows == 1 for rows, width in recorder.shapes)
+    assert any(rows > 1 for rows, _ in recorder.shapes) or embedder.precision is Precision.INT8
 
 
 def test_unnormalised_vectors_keep_their_length(embedder: OnnxEmbedder) -> None:
