@@ -192,9 +192,9 @@ def pair_features(block: Block) -> np.ndarray:
     def cosine(vectors: np.ndarray) -> np.ndarray:
         return np.asarray((vectors[rows] * vectors[cols]).sum(axis=1), dtype=float)
 
-    sentences = list(dict.fromkeys(x.sentence_text for x in t))
-    where = np.array([sentences.index(x.sentence_text) for x in t])
-    tfidf = term_similarity(sentences, stop_words="english")[where][:, where]
+    sentences = {text: k for k, text in enumerate(dict.fromkeys(x.sentence_text for x in t))}
+    where = np.array([sentences[x.sentence_text] for x in t])
+    tfidf = term_similarity(list(sentences), stop_words="english")[where][:, where]
     reporting = np.array([x.lemma in REPORTING_VERBS for x in t])
     columns = [
         same([x.lemma for x in t]),
@@ -221,7 +221,8 @@ def _overlap(sets: Sequence[frozenset[str]], rows: np.ndarray, cols: np.ndarray)
         member[i, [vocabulary[w] for w in words]] = 1.0
     shared = (member[rows] * member[cols]).sum(axis=1)
     union = member[rows].sum(axis=1) + member[cols].sum(axis=1) - shared
-    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    overlap: np.ndarray = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    return overlap
 
 
 def link_probability(features: np.ndarray) -> np.ndarray:
@@ -232,18 +233,27 @@ def link_probability(features: np.ndarray) -> np.ndarray:
     quadratic = np.asarray(QUADRATIC)
     logit = BIAS + features @ np.asarray(LINEAR)
     logit += np.einsum("pi,ij,pj->p", features, quadratic, features)
-    return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=float)
+    probability: np.ndarray = 1.0 / (1.0 + np.exp(-logit))
+    return probability
 
 
-def chains(block: Block, threshold: float = COREF_THRESHOLD) -> list[frozenset[str]]:
+def block_chains(block: Block, threshold: float = COREF_THRESHOLD) -> list[frozenset[str]]:
     """Average-linkage clusters of one block's mentions over their link probabilities."""
-    from scipy.cluster.hierarchy import fcluster, linkage
+    from sklearn.cluster import AgglomerativeClustering
 
     ids = [m.id for m in block.mentions]
     if len(ids) < 2:
         return [frozenset(ids)]
-    distance = 1.0 - link_probability(pair_features(block))
-    labels = fcluster(linkage(distance, method="average"), 1.0 - threshold, criterion="distance")
+    rows, cols = np.triu_indices(len(ids), k=1)
+    distance = np.zeros((len(ids), len(ids)))
+    distance[rows, cols] = 1.0 - link_probability(pair_features(block))
+    distance += distance.T
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=1.0 - threshold,
+    ).fit_predict(distance)
     grouped: dict[int, set[str]] = defaultdict(set)
     for mention, label in zip(ids, labels, strict=True):
         grouped[int(label)].add(mention)
@@ -258,4 +268,4 @@ def corefer(
     Mentions of different document events never share a chain; the cost is one embedding
     call and, per event, the pairs of its own mentions.
     """
-    return [c for block in blocks(mentions, embedder) for c in chains(block, threshold)]
+    return [c for block in blocks(mentions, embedder) for c in block_chains(block, threshold)]

@@ -45,8 +45,8 @@ from eval_ecbplus import DEFAULT_DATA, document_anchors
 from accord.coref import (
     COREF_THRESHOLD,
     EventMention,
+    block_chains,
     blocks,
-    corefer,
     head_of,
     pair_features,
 )
@@ -335,7 +335,7 @@ def fit(topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: A
             linear[used[0]] += weight
         else:
             quadratic[used[0], used[1]] += weight
-    rows = ",\n".join("    (" + ", ".join(f"{v:.6g}" for v in r) + ",)" for r in quadratic)
+    lines = ",\n".join("    (" + ", ".join(f"{v:.6g}" for v in r) + ",)" for r in quadratic)
     return (
         '"""Weights of accord.coref\'s pair model: a logistic regression over the pair features\n'
         "(``accord.coref.FEATURES``, in order) and their products, fitted on ECB+ train topics\n"
@@ -344,7 +344,7 @@ def fit(topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: A
         f"BIAS = {bias:.6g}\n"
         "LINEAR = (" + ", ".join(f"{v:.6g}" for v in linear) + ",)\n"
         "# QUADRATIC[i][j] weighs feature i times feature j (upper triangle).\n"
-        f"QUADRATIC = (\n{rows},\n)\n"
+        f"QUADRATIC = (\n{lines},\n)\n"
     )
 
 
@@ -406,8 +406,9 @@ def main() -> None:
             ]
             s = score_topics(key, [same_lemma(m) for m in inputs])
             print(row(f"same lemma | {docs}", s))
+            scored = [blocks(m, models.embedder) for m in inputs]  # embedded once per sweep
             for threshold in thresholds:
-                found = [corefer(m, models.embedder, threshold) for m in inputs]
+                found = [[c for b in topic for c in block_chains(b, threshold)] for topic in scored]
                 s = score_topics(key, found)
                 print(row(f"accord.coref {threshold} | {docs}", s))
                 if docs == "accord" and threshold == thresholds[0]:
