@@ -6,25 +6,19 @@ gold event mentions (``ACTION_*`` and ``NEG_*`` markables) in the sentences list
 ``CROSS_DOC_COREF`` instance, else its ``INTRA_DOC_COREF`` chain, else itself. The test split
 is topics 36-45 (train 1-35 minus dev 2 5 12 18 21 23 34 35); the anchor numbers are on test.
 
-Two steps, each either gold or accord's:
-
-* documents into events: gold sub-topics (``*ecb`` vs ``*ecbplus`` half of a topic), or
-  accord's event split (``accord.events.cluster_anchors`` over ``anchor_similarity``, as in
-  ``eval_ecbplus.py``);
-* mentions into chains inside one event: the *same-lemma* baseline joins mentions whose head
-  lemmas are equal; *+ claim links* adds what accord's claim alignment (``accord.align``)
-  knows: two sentences of different articles of one event that align as one claim (cosine
-  at least ``CLAIM_FLOOR``, ``related``, same polarity) state one happening, so their main
-  event mentions (nearest the root of the dependency parse) are joined too.
-
-accord has no mention-level event coreference of its own; its row is the same-lemma rule
-over accord's event split. The claim links lost to that on train+dev at every setting
-tried, so they are printed for the record.
+Documents are grouped into events either by the gold sub-topics (the ``*ecb`` vs ``*ecbplus``
+half of a topic) or by accord's event split (``accord.events.cluster_anchors`` over
+``anchor_similarity``, as in ``eval_ecbplus.py``). Inside one event, mentions are chained by
+the *same-lemma* baseline (equal head lemmas) and by ``accord.coref.corefer``, accord's own
+mention coreference; the script only reads the data and scores (``--fit`` refits the pair
+model of ``accord/coref_weights.py`` on train topics). Tune on train and dev topics; test
+topics 36-45 are reported apart.
 
 Scores MUC, B-cubed and CEAF-e and their mean, CoNLL F1, with the reference scorer's
 definitions (Pradhan et al. 2014; CEAF-e with phi4 and an optimal alignment).
 
-    .venv/bin/python evaluation/eval_ecbplus_coref.py [--data ../shared/data/ecbplus]
+    .venv/bin/python evaluation/eval_ecbplus_coref.py [--data ../shared/data/ecbplus] [--limit N]
+        [--threshold T ...] [--fit]
 """
 
 from __future__ import annotations
@@ -35,9 +29,10 @@ import json
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -47,18 +42,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import ecbplus_text
 from eval_ecbplus import DEFAULT_DATA, document_anchors
 
-from accord.align import content_words, negated, related
+from accord.coref import (
+    COREF_THRESHOLD,
+    EventMention,
+    block_chains,
+    blocks,
+    head_of,
+    pair_features,
+)
 from accord.events import anchor_similarity, cluster_anchors
-from accord.extract.attribution import FIGURE_CREDIT_VERBS
-from accord.nlp import load_nlp
+from accord.nlp import Models
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST_TOPICS = frozenset(range(36, 46))
 EVENT_TAGS = ("ACTION_", "NEG_ACTION_")
-# Sentence-similarity floor for the claim links, chosen on train+dev topics (swept 0.62 /
-# 0.7 / 0.8 with and without reporting verbs and the shared-article guard; every setting
-# scored below the same-lemma rule there, this one least so: CoNLL 75.3 vs 75.6).
-CLAIM_FLOOR = 0.8
 
 Clusters = list[frozenset[str]]
 
@@ -255,166 +252,103 @@ def gold_clusters(topic: Topic) -> Clusters:
 # --- systems ---------------------------------------------------------------------------
 
 
-@dataclass
-class Parsed:
-    """Per sentence: head lemma and parse depth of each mention, and the sentence vector."""
-
-    lemma: dict[str, str]
-    depth: dict[str, int]
-    vector: dict[tuple[str, int], np.ndarray]
-    text: dict[tuple[str, int], str]
-
-
-def parse(topics: Sequence[Topic]) -> Parsed:
+def parse(topics: Sequence[Topic], nlp: Any) -> dict[tuple[str, int], Any]:
+    """Each selected sentence parsed from its gold tokens (so mention offsets stay tokens)."""
     from spacy.tokens import Doc
 
-    from accord.nlp import Models
-
-    models = Models.load()
-    nlp = models.nlp
-    keys = [k for t in topics for k in t.sentences]
-    words = {k: t.sentences[k] for t in topics for k in t.sentences}
-    docs = {}
-    for key in keys:
-        doc = Doc(nlp.vocab, words=[w or "_" for w in words[key]])
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        docs[key] = doc
-    lemma, depth = {}, {}
+    parsed = {}
     for t in topics:
-        for m in t.mentions:
-            doc = docs[(m.doc, m.sentence)]
-            inside = set(m.tokens)
-            heads = [i for i in m.tokens if doc[i].head.i not in inside or doc[i].head.i == i]
-            head = doc[heads[0] if heads else m.tokens[-1]]
-            lemma[m.id] = head.lemma_.lower()
-            depth[m.id] = len(list(head.ancestors))
-    text = {k: " ".join(words[k]) for k in keys}
-    vectors = models.embed([text[k] for k in keys])
-    return Parsed(lemma, depth, dict(zip(keys, vectors, strict=True)), text)
+        for key, words in t.sentences.items():
+            doc = Doc(nlp.vocab, words=[w or "_" for w in words])
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            parsed[key] = doc
+    return parsed
 
 
-def accord_subtopics(topics: Sequence[Topic], data: Path) -> list[dict[str, str]]:
+def event_mentions(
+    topic: Topic, subtopic: dict[str, str], parsed: dict[tuple[str, int], Any]
+) -> list[EventMention]:
+    """The topic's gold mentions as accord's input: tokens of a parsed sentence, the document
+    and the document event it is in (a discontinuous mention spans its first to last token)."""
+    return [
+        EventMention(
+            m.id,
+            m.doc,
+            subtopic[m.doc],
+            m.sentence,
+            parsed[(m.doc, m.sentence)],
+            m.tokens[0],
+            m.tokens[-1] + 1,
+        )
+        for m in topic.mentions
+    ]
+
+
+def accord_subtopics(topics: Sequence[Topic], data: Path, nlp: Any) -> list[dict[str, str]]:
     """accord's event split of each topic's documents (as ``accord.analyze`` splits them)."""
     out = []
     for t in topics:
         folder = data / "ECB+" / str(t.number)
         docs = [ecbplus_text.read_document(folder / f"{d}.xml") for d in t.docs]
-        groups = cluster_anchors(anchor_similarity(document_anchors(docs, load_nlp())))
+        groups = cluster_anchors(anchor_similarity(document_anchors(docs, nlp)))
         out.append({t.docs[i]: f"e{k}" for k, g in enumerate(groups) for i in g})
     return out
 
 
-class _Union:
-    def __init__(self, items: Iterable[str]) -> None:
-        self.parent = {i: i for i in items}
-
-    def find(self, i: str) -> str:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, i: str, j: str) -> None:
-        self.parent[self.find(i)] = self.find(j)
-
-    def clusters(self) -> Clusters:
-        out: dict[str, set[str]] = defaultdict(set)
-        for i in self.parent:
-            out[self.find(i)].add(i)
-        return [frozenset(c) for c in out.values()]
+def same_lemma(mentions: Sequence[EventMention]) -> Clusters:
+    """The published baseline: mentions of one document event with one head lemma."""
+    chains: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        chains[(m.event, head_of(m).lemma_.lower())].add(m.id)
+    return [frozenset(c) for c in chains.values()]
 
 
-def same_lemma(topic: Topic, subtopic: dict[str, str], parsed: Parsed) -> _Union:
-    union = _Union(m.id for m in topic.mentions)
-    first: dict[tuple[str, str], str] = {}
-    for m in topic.mentions:
-        key = (subtopic[m.doc], parsed.lemma[m.id])
-        if key in first:
-            union.join(m.id, first[key])
+def fit(topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: Any) -> str:
+    """Refit the pair model on ``topics`` (gold documents): a logistic regression over the
+    features and their pairwise products, returned as the text of ``accord/coref_weights.py``
+    with the scaling folded into the weights."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+    features, labels = [], []
+    for t in topics:
+        gold = {m.id: m.gold for m in t.mentions}
+        for block in blocks(event_mentions(t, t.gold_subtopic, parsed), embedder):
+            ids = [m.id for m in block.mentions]
+            rows, cols = np.triu_indices(len(ids), k=1)
+            features.append(pair_features(block))
+            same = [gold[ids[i]] == gold[ids[j]] for i, j in zip(rows, cols, strict=True)]
+            labels.append(np.array(same))
+    x, y = np.vstack(features), np.concatenate(labels)
+    poly = PolynomialFeatures(2, include_bias=False)
+    expanded = poly.fit_transform(x)
+    scaler = StandardScaler().fit(expanded)
+    model = LogisticRegression(max_iter=2000).fit(scaler.transform(expanded), y)
+    scaled = model.coef_[0] / scaler.scale_
+    bias = float(model.intercept_[0] - scaled @ scaler.mean_)
+    n = x.shape[1]
+    linear, quadratic = np.zeros(n), np.zeros((n, n))
+    for weight, powers in zip(scaled, poly.powers_, strict=True):
+        used = [k for k in range(n) for _ in range(int(powers[k]))]
+        if len(used) == 1:
+            linear[used[0]] += weight
         else:
-            first[key] = m.id
-    return union
-
-
-def with_claims(
-    topic: Topic, subtopic: dict[str, str], parsed: Parsed, floor: float = CLAIM_FLOOR
-) -> _Union:
-    """Same lemma, plus the main event mentions of sentences accord aligns as one claim.
-
-    Mirrors ``align_claims``: candidate sentence pairs best first, kept when ``related``
-    and of one polarity, and joined with ``join_apart``'s guard (two chains that already
-    share an article are not merged). The main mention of a sentence is the one nearest
-    the root of its parse, reporting verbs ("said") left out.
-    """
-    union = same_lemma(topic, subtopic, parsed)
-    owners: dict[str, set[str]] = defaultdict(set)
-    for m in topic.mentions:
-        owners[union.find(m.id)].add(m.doc)
-    main: dict[tuple[str, int], str] = {}
-    for m in topic.mentions:
-        key = (m.doc, m.sentence)
-        if parsed.lemma[m.id] in FIGURE_CREDIT_VERBS:
-            continue
-        if key not in main or parsed.depth[m.id] < parsed.depth[main[key]]:
-            main[key] = m.id
-    keys = sorted(main)
-    if not keys:
-        return union
-    vectors = np.stack([parsed.vector[k] for k in keys])
-    sim = vectors @ vectors.T
-    candidates = sorted(
-        ((float(sim[a, b]), a, b) for a in range(len(keys)) for b in range(a + 1, len(keys))),
-        reverse=True,
+            quadratic[used[0], used[1]] += weight
+    lines = ",\n".join("    (" + ", ".join(f"{v:.6g}" for v in r) + ",)" for r in quadratic)
+    return (
+        '"""Weights of accord.coref\'s pair model: a logistic regression over the pair features\n'
+        "(``accord.coref.FEATURES``, in order) and their products, fitted on ECB+ train topics\n"
+        f"({len(y)} pairs) by ``evaluation/eval_ecbplus_coref.py --fit``; regenerate, never edit."
+        '\n"""\n\n'
+        f"BIAS = {bias:.6g}\n"
+        "LINEAR = (" + ", ".join(f"{v:.6g}" for v in linear) + ",)\n"
+        "# QUADRATIC[i][j] weighs feature i times feature j (upper triangle).\n"
+        f"QUADRATIC = (\n{lines},\n)\n"
     )
-    for s, a, b in candidates:
-        if s < floor:
-            break
-        ka, kb = keys[a], keys[b]
-        if ka[0] == kb[0] or subtopic[ka[0]] != subtopic[kb[0]]:
-            continue
-        ta, tb = parsed.text[ka], parsed.text[kb]
-        if not _related(ta, tb):
-            continue
-        if negated(ta, content_words(tb)) != negated(tb, content_words(ta)):
-            continue
-        x, y = union.find(main[ka]), union.find(main[kb])
-        if x == y or owners[x] & owners[y]:
-            continue
-        union.parent[x] = y
-        owners[y] |= owners.pop(x)
-    return union
-
-
-def _related(a: str, b: str) -> bool:
-    from accord.align import _Unit
-    from accord.model import Article, Span
-
-    def unit(text: str) -> _Unit:
-        art = Article.create("ecb", text)
-        return _Unit(Span.of(art, 0, len(text)), None, ())
-
-    return related(unit(a), unit(b))
 
 
 # --- report ----------------------------------------------------------------------------
-
-
-def run(
-    topics: Sequence[Topic],
-    parsed: Parsed,
-    subtopics: Sequence[dict[str, str]],
-    system: str,
-    floor: float = CLAIM_FLOOR,
-) -> dict[str, tuple[float, float, float]]:
-    key = [gold_clusters(t) for t in topics]
-    response = []
-    for t, sub in zip(topics, subtopics, strict=True):
-        union = (
-            same_lemma(t, sub, parsed) if system == "lemma" else with_claims(t, sub, parsed, floor)
-        )
-        response.append(union.clusters())
-    return score_topics(key, response)
 
 
 def row(name: str, s: dict[str, tuple[float, float, float]]) -> str:
@@ -422,44 +356,68 @@ def row(name: str, s: dict[str, tuple[float, float, float]]) -> str:
     return f"| {name} | " + " | ".join(cells) + f" | **{100 * s['CoNLL'][2]:.1f}** |"
 
 
+def split_of(number: int) -> str:
+    if number in TEST_TOPICS:
+        return "test"
+    return "dev" if number in DEV_TOPICS else "train"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--limit", type=int, help="score only the first N topics")
+    parser.add_argument(
+        "--splits", nargs="+", choices=("test", "dev", "train"), default=["test", "dev", "train"]
+    )
+    parser.add_argument(
+        "--fit", action="store_true", help="refit the pair model on train topics and print it"
+    )
+    parser.add_argument(
+        "--threshold", type=float, action="append", help="merge floor(s) to score (repeatable)"
+    )
     args = parser.parse_args()
-    topics = load(args.data)[: args.limit]
-    parsed = parse(topics)
-    predicted = accord_subtopics(topics, args.data)
-    gold_sub = [t.gold_subtopic for t in topics]
-    splits = {
-        "test (36-45)": [k for k, t in enumerate(topics) if t.number in TEST_TOPICS],
-        "train+dev (1-35)": [k for k, t in enumerate(topics) if t.number not in TEST_TOPICS],
-    }
+    models = Models.load()
+    wanted = ["train"] if args.fit else args.splits
+    topics = [t for t in load(args.data)[: args.limit] if split_of(t.number) in wanted]
+    parsed = parse(topics, models.nlp)
+    if args.fit:
+        print(fit(topics, parsed, models.embedder))
+        return
+    thresholds = args.threshold or [COREF_THRESHOLD]
+    predicted = accord_subtopics(topics, args.data, models.nlp)
     closing: dict[str, float] = {}
-    for split, idx in splits.items():
-        chosen = [topics[k] for k in idx]
+    for split in ("test", "dev", "train"):
+        chosen = [(k, t) for k, t in enumerate(topics) if split_of(t.number) == split]
         if not chosen:
             continue
-        n = sum(len(t.mentions) for t in chosen)
-        chains = sum(len(gold_clusters(t)) for t in chosen)
+        key = [gold_clusters(t) for _, t in chosen]
+        n = sum(len(t.mentions) for _, t in chosen)
+        chains = sum(map(len, key))
         print(f"\nECB+ {split}: {len(chosen)} topics, {n} event mentions, {chains} gold chains")
         print(
             "| system | documents | MUC R | MUC P | MUC F1 | B3 R | B3 P | B3 F1 "
             "| CEAF-e R | CEAF-e P | CEAF-e F1 | CoNLL F1 |"
         )
         print("|---|---|" + "---:|" * 10)
-        for system in ("lemma", "accord"):
-            for docs, subs in (("gold", gold_sub), ("accord", predicted)):
-                s = run(chosen, parsed, [subs[k] for k in idx], system)
-                name = "same lemma" if system == "lemma" else "same lemma + claim links"
-                print(row(f"{name} | {docs}", s))
-                if system == "lemma" and docs == "accord":
-                    closing[split.split()[0].replace("+", "_")] = round(100 * s["CoNLL"][2], 2)
+        for docs in ("gold", "accord"):
+            inputs = [
+                event_mentions(t, t.gold_subtopic if docs == "gold" else predicted[k], parsed)
+                for k, t in chosen
+            ]
+            s = score_topics(key, [same_lemma(m) for m in inputs])
+            print(row(f"same lemma | {docs}", s))
+            scored = [blocks(m, models.embedder) for m in inputs]  # embedded once per sweep
+            for threshold in thresholds:
+                found = [[c for b in topic for c in block_chains(b, threshold)] for topic in scored]
+                s = score_topics(key, found)
+                print(row(f"accord.coref {threshold} | {docs}", s))
+                if docs == "accord" and threshold == thresholds[0]:
+                    closing[split] = round(100 * s["CoNLL"][2], 2)
     print(
         json.dumps(
             {
                 "set": "ecbplus",
-                "split": "test+train+dev",
+                "split": "+".join(closing),
                 "metrics": {f"conll_f1_{k}": v for k, v in closing.items()},
             }
         )

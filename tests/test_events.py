@@ -97,3 +97,32 @@ def test_a_date_in_the_lead_dates_the_event() -> None:
     mention = DateMention(Span.of(art, start, start + 7), "2024-03-02", "day")
     [event] = find_events([art], [Extraction(art.id, sentences=ex.sentences, dates=(mention,))])
     assert event.date == "2024-03-02"
+
+
+MINE_AND_FIRE = [
+    "Rescuers pulled two miners alive from the flooded Halden pit on Monday, officials said.\n"
+    "The two men from Brenvik had been trapped for three days in the Halden mine.",
+    "Two miners were rescued alive from the Halden pit near Brenvik on Monday.\n"
+    "The rescue at the Halden mine ended a three-day search, officials said.",
+    "A fire at the Corvo chemical plant in Estela killed four workers on Thursday.\n"
+    "Firefighters from Estela fought the blaze at the Corvo plant for hours.",
+    "Four workers died in a blaze at the Corvo chemical plant in Estela on Thursday.\n"
+    "The Corvo plant fire started in a storage hall, officials said.",
+    "The Corvo plant in Estela stays shut after the fire that killed four workers.\n"
+    "Inspectors from Estela are examining the storage hall of the Corvo plant.",
+]
+
+
+def test_undated_reports_join_the_dated_event_they_report_by_content() -> None:
+    dates = ["2024-03-04", "2024-03-05", "2024-02-15", None, None]
+    pairs = [report(text, day) for text, day in zip(MINE_AND_FIRE, dates, strict=True)]
+    art, ex = pairs[3]  # undated, names only its weekday
+    start = art.original.index("on Thursday")
+    weekday = DateMention(Span.of(art, start, start + len("on Thursday")), None)
+    pairs[3] = (art, Extraction(art.id, sentences=ex.sentences, dates=(weekday,)))
+    events = find_events([a for a, _ in pairs], [e for _, e in pairs])
+    ids = [a.id for a, _ in pairs]
+    groups = sorted(sorted(ids.index(a) for a in event.articles) for event in events)
+    assert groups == [[0, 1], [2, 3, 4]]
+    fire = next(e for e in events if ids[2] in e.articles)
+    assert fire.date == "2024-02-15"

@@ -1,0 +1,271 @@
+"""Which event mentions of one story refer to the same happening, across documents.
+
+Reports of one happening name it with different words ("killed", "murder", "death") and name
+other happenings with the same word ("said", "checked into rehab" twice in one career). The
+head lemma alone joins the first kind apart and the second together. So every pair of
+mentions inside one document event (``accord.events``: the split is a strong prior, and it
+is the blocking that keeps the cost to the size of one event) is scored from:
+
+* the head word: same lemma, same stem, and the cosine of the head words' embeddings
+  (synonyms and derivations: "quake" / "earthquake", "death" / "die");
+* the mention phrase and its sentence: embedding cosine of each, TF-IDF cosine of the
+  sentences (fitted over the block alone, so words every report shares weigh little);
+* the arguments: overlap of the nouns, names and numbers the head governs (who, whom, where)
+  and of the names and numbers of the whole sentence;
+* where the two sit: same document, same sentence, both reporting verbs.
+
+A logistic model over these (weights fitted on ECB+ train topics,
+``evaluation/eval_ecbplus_coref.py --fit`` prints them) gives a probability per pair;
+average-linkage clustering over those probabilities makes the chains.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from accord.lexicon import REPORTING_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from accord.nlp import Embedder
+
+# Merge floor on the average link probability of two chains (average linkage), chosen on ECB+
+# dev topics (0.4 / 0.5 / 0.6 / 0.7; test topics 36-45 never tuned on).
+COREF_THRESHOLD = 0.5
+# Suffixes a stem drops: "checks" / "check", "dies" / "die", "shooting" / "shoot". Longest
+# first; a stem keeps at least MIN_STEM letters ("sing" stays).
+STEM_SUFFIXES = ("ings", "ing", "ies", "es", "ed", "s")
+MIN_STEM = 3
+# Parts of speech whose lemmas are arguments of a head and names of a sentence.
+ARGUMENT_POS = frozenset({"NOUN", "PROPN", "NUM"})
+NAME_POS = frozenset({"PROPN", "NUM"})
+# Dependants that hold a compound's or a count's head: "police officer", "two men".
+MODIFIER_DEPS = frozenset({"compound", "nummod"})
+# Dependants whose own children are the arguments: "killed in Gaza", "shot by police".
+PREPOSITION_DEPS = frozenset({"prep", "agent"})
+# The pair features, in the order the weights (accord.coref_weights) read them.
+FEATURES = (
+    "same_lemma",
+    "same_stem",
+    "head_cosine",
+    "phrase_cosine",
+    "sentence_tfidf",
+    "sentence_cosine",
+    "argument_overlap",
+    "name_overlap",
+    "same_document",
+    "same_sentence",
+    "same_pos",
+    "both_reporting",
+)
+
+
+@dataclass(frozen=True, eq=False)
+class EventMention:
+    """Tokens ``[start, end)`` of one parsed sentence (``parsed``, the ``sentence``-th of
+    ``document``) that name a happening; ``event`` is the document event of ``document``."""
+
+    id: str
+    document: str
+    event: str
+    sentence: int
+    parsed: Doc
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MentionTraits:
+    """What a pair score reads of one mention."""
+
+    lemma: str
+    stem: str
+    pos: str
+    phrase: str
+    sentence_text: str
+    arguments: frozenset[str]
+    names: frozenset[str]
+
+
+def stem(word: str) -> str:
+    """``word`` less the longest of ``STEM_SUFFIXES`` that leaves ``MIN_STEM`` letters."""
+    for suffix in STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
+            return word[: -len(suffix)]
+    return word
+
+
+def head_of(mention: EventMention) -> Token:
+    """The mention token whose parse head lies outside the mention (its first, if several)."""
+    doc = mention.parsed
+    inside = range(mention.start, mention.end)
+    heads = [i for i in inside if doc[i].head.i not in inside or doc[i].head.i == i]
+    return doc[heads[0] if heads else mention.end - 1]
+
+
+def arguments_of(head: Token) -> frozenset[str]:
+    """Lemmas of the nouns, names and numbers ``head`` governs, through one preposition."""
+    out: set[str] = set()
+    for child in head.children:
+        tokens = list(child.children) if child.dep_ in PREPOSITION_DEPS else [child]
+        for token in tokens:
+            if token.pos_ in ARGUMENT_POS:
+                out.add(token.lemma_.lower())
+            out.update(t.lemma_.lower() for t in token.children if t.dep_ in MODIFIER_DEPS)
+    return frozenset(out)
+
+
+def traits(mention: EventMention) -> MentionTraits:
+    head = head_of(mention)
+    doc = mention.parsed
+    lemma = head.lemma_.lower()
+    inside = range(mention.start, mention.end)
+    return MentionTraits(
+        lemma=lemma,
+        stem=stem(lemma),
+        pos=head.pos_,
+        phrase=" ".join(t.text for t in doc[mention.start : mention.end]).lower(),
+        sentence_text=doc.text,
+        arguments=arguments_of(head),
+        names=frozenset(t.lemma_.lower() for t in doc if t.pos_ in NAME_POS and t.i not in inside),
+    )
+
+
+@dataclass(frozen=True)
+class Block:
+    """The mentions of one document event with what their pairs are scored from: row ``i``
+    of each matrix is mention ``i``."""
+
+    mentions: tuple[EventMention, ...]
+    traits: tuple[MentionTraits, ...]
+    head_vectors: np.ndarray
+    phrase_vectors: np.ndarray
+    sentence_vectors: np.ndarray
+
+
+def blocks(mentions: Sequence[EventMention], embedder: Embedder) -> list[Block]:
+    """The mentions grouped by document event, with one batched embedding call for all."""
+    from accord.nlp import embed
+
+    found = [traits(m) for m in mentions]
+    texts = sorted({t for f in found for t in (f.lemma, f.phrase, f.sentence_text)})
+    vectors = dict(zip(texts, embed(embedder, texts), strict=True))
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        grouped[mention.event].append(i)
+    out = []
+    for members in grouped.values():
+        chosen = [found[i] for i in members]
+        out.append(
+            Block(
+                tuple(mentions[i] for i in members),
+                tuple(chosen),
+                np.stack([vectors[t.lemma] for t in chosen]),
+                np.stack([vectors[t.phrase] for t in chosen]),
+                np.stack([vectors[t.sentence_text] for t in chosen]),
+            )
+        )
+    return out
+
+
+def pair_features(block: Block) -> np.ndarray:
+    """One row per mention pair ``(i, j)``, ``i < j`` in ``np.triu_indices`` order, one column
+    per name in ``FEATURES``."""
+    from accord.events import term_similarity
+
+    n = len(block.mentions)
+    rows, cols = np.triu_indices(n, k=1)
+    t = block.traits
+    m = block.mentions
+
+    def same(values: Sequence[object]) -> np.ndarray:
+        codes = {v: k for k, v in enumerate(dict.fromkeys(values))}
+        index = np.array([codes[v] for v in values])
+        return np.asarray(index[rows] == index[cols], dtype=float)
+
+    def cosine(vectors: np.ndarray) -> np.ndarray:
+        return np.asarray((vectors[rows] * vectors[cols]).sum(axis=1), dtype=float)
+
+    sentences = {text: k for k, text in enumerate(dict.fromkeys(x.sentence_text for x in t))}
+    where = np.array([sentences[x.sentence_text] for x in t])
+    tfidf = term_similarity(list(sentences), stop_words="english")[where][:, where]
+    reporting = np.array([x.lemma in REPORTING_VERBS for x in t])
+    columns = [
+        same([x.lemma for x in t]),
+        same([x.stem for x in t]),
+        cosine(block.head_vectors),
+        cosine(block.phrase_vectors),
+        tfidf[rows, cols],
+        cosine(block.sentence_vectors),
+        _overlap([x.arguments for x in t], rows, cols),
+        _overlap([x.names for x in t], rows, cols),
+        same([x.document for x in m]),
+        same([(x.document, x.sentence) for x in m]),
+        same([x.pos for x in t]),
+        np.asarray(reporting[rows] & reporting[cols], dtype=float),
+    ]
+    return np.stack(columns, axis=1) if n > 1 else np.zeros((0, len(FEATURES)))
+
+
+def _overlap(sets: Sequence[frozenset[str]], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Jaccard overlap of the sets of each pair (0 when both are empty)."""
+    vocabulary = {w: k for k, w in enumerate(sorted(set().union(*sets)))}
+    member = np.zeros((len(sets), max(len(vocabulary), 1)))
+    for i, words in enumerate(sets):
+        member[i, [vocabulary[w] for w in words]] = 1.0
+    shared = (member[rows] * member[cols]).sum(axis=1)
+    union = member[rows].sum(axis=1) + member[cols].sum(axis=1) - shared
+    overlap: np.ndarray = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    return overlap
+
+
+def link_probability(features: np.ndarray) -> np.ndarray:
+    """The logistic model of ``accord.coref_weights`` over pair ``features``: its bias, its
+    weight per feature and per product of two features."""
+    from accord.coref_weights import BIAS, LINEAR, QUADRATIC
+
+    quadratic = np.asarray(QUADRATIC)
+    logit = BIAS + features @ np.asarray(LINEAR)
+    logit += np.einsum("pi,ij,pj->p", features, quadratic, features)
+    probability: np.ndarray = 1.0 / (1.0 + np.exp(-logit))
+    return probability
+
+
+def block_chains(block: Block, threshold: float = COREF_THRESHOLD) -> list[frozenset[str]]:
+    """Average-linkage clusters of one block's mentions over their link probabilities."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    ids = [m.id for m in block.mentions]
+    if len(ids) < 2:
+        return [frozenset(ids)]
+    rows, cols = np.triu_indices(len(ids), k=1)
+    distance = np.zeros((len(ids), len(ids)))
+    distance[rows, cols] = 1.0 - link_probability(pair_features(block))
+    distance += distance.T
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=1.0 - threshold,
+    ).fit_predict(distance)
+    grouped: dict[int, set[str]] = defaultdict(set)
+    for mention, label in zip(ids, labels, strict=True):
+        grouped[int(label)].add(mention)
+    return [frozenset(c) for c in grouped.values()]
+
+
+def corefer(
+    mentions: Sequence[EventMention], embedder: Embedder, threshold: float = COREF_THRESHOLD
+) -> list[frozenset[str]]:
+    """Chains of mention ids: mentions of one happening together, one chain per happening.
+
+    Mentions of different document events never share a chain; the cost is one embedding
+    call and, per event, the pairs of its own mentions.
+    """
+    return [c for block in blocks(mentions, embedder) for c in block_chains(block, threshold)]

@@ -1,0 +1,101 @@
+"""Cross-document event-mention coreference: mentions of one happening chained across reports.
+
+Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from accord.coref import (
+    FEATURES,
+    EventMention,
+    blocks,
+    corefer,
+    head_of,
+    link_probability,
+    pair_features,
+    stem,
+)
+from accord.nlp import Embedder
+
+
+def mention(
+    nlp: Language, document: str, sentence: str, word: str, event: str = "e1", index: int = 0
+) -> EventMention:
+    """The first token ``word`` of the parsed ``sentence``, as a mention of ``document``."""
+    doc = nlp(sentence)
+    position = next(t.i for t in doc if t.text == word)
+    return EventMention(
+        f"{document}/{word}/{index}", document, event, index, doc, position, position + 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("checks", "check"),
+        ("shooting", "shoot"),
+        ("dies", "die"),
+        ("sing", "sing"),
+        ("quake", "quake"),
+    ],
+)
+def test_a_stem_drops_one_inflection_and_keeps_three_letters(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_the_head_of_a_phrase_is_the_token_governed_from_outside(nlp: Language) -> None:
+    doc = nlp("The gunman opened fire on the crowd.")
+    m = EventMention("m", "d", "e", 0, doc, 2, 4)  # "opened fire"
+    assert head_of(m).lemma_ == "open"
+
+
+def test_pair_features_hold_one_row_per_pair_and_name_every_column(
+    nlp: Language, embedder: Embedder
+) -> None:
+    mentions = [
+        mention(nlp, "a", "A gunman shot two guards at the Velmont bank.", "shot"),
+        mention(nlp, "b", "Police said the Velmont bank shooting lasted a minute.", "shooting"),
+        mention(nlp, "b", "Police said the Velmont bank shooting lasted a minute.", "said"),
+    ]
+    [block] = blocks(mentions, embedder)
+    features = pair_features(block)
+    assert features.shape == (3, len(FEATURES))
+    column = dict(zip(FEATURES, features.T, strict=True))
+    assert list(column["same_stem"]) == [1.0, 0.0, 0.0]  # shot/shooting, shot/said, shooting/said
+    assert list(column["same_document"]) == [0.0, 0.0, 1.0]
+    assert list(column["same_sentence"]) == [0.0, 0.0, 1.0]
+    assert np.all((link_probability(features) > 0) & (link_probability(features) < 1))
+
+
+def test_reports_of_one_shooting_chain_its_mentions_and_keep_the_saying_apart(
+    nlp: Language, embedder: Embedder
+) -> None:
+    mentions = [
+        mention(nlp, "a", "A gunman shot two guards at the Velmont bank on Monday.", "shot"),
+        mention(nlp, "b", "Two guards were shot at the Velmont bank, police said.", "shot"),
+        mention(nlp, "b", "Two guards were shot at the Velmont bank, police said.", "said"),
+        mention(nlp, "c", "The Velmont bank shooting wounded two guards.", "shooting"),
+    ]
+    chains = corefer(mentions, embedder)
+    shot = {"a/shot/0", "b/shot/0", "c/shooting/0"}
+    assert frozenset(shot) in chains
+    assert frozenset({"b/said/0"}) in chains
+
+
+def test_mentions_of_two_document_events_never_share_a_chain(
+    nlp: Language, embedder: Embedder
+) -> None:
+    text = "A gunman shot two guards at the Velmont bank."
+    mentions = [
+        mention(nlp, "a", text, "shot", event="e1"),
+        mention(nlp, "b", text, "shot", event="e2"),
+    ]
+    assert sorted(map(sorted, corefer(mentions, embedder))) == [["a/shot/0"], ["b/shot/0"]]
+
+
+def test_no_mentions_make_no_chains(embedder: Embedder) -> None:
+    assert corefer([], embedder) == []
