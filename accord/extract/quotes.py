@@ -11,7 +11,7 @@ Two passes over an article's parsed paragraphs (:class:`accord.nlp.Block`):
 * **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said")
   and "according to X" (the rest of the clause is the content); ``verbatim=False``.
 
-Speakers are resolved by :mod:`accord.extract.speakers`: a pronoun, a relative "who" or a
+Speakers are resolved by :mod:`accord.extract.speaker_credit`: a pronoun, a relative "who" or a
 bare title ("the spokesperson") goes to the antecedent / last named person; a short or
 variant name goes to the fullest form seen in the article.
 """
@@ -31,7 +31,7 @@ from accord.extract.cues import (
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
-from accord.extract.speakers import (
+from accord.extract.speaker_credit import (
     HEADLINE_LABELS,
     PERSONAL_PRONOUNS,
     ArticleSpeakers,
@@ -47,7 +47,8 @@ CALL_PREPS = frozenset({"for", "on"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
-INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+# A preposition passes its head's subject on to its gerund ("began by saying …").
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
@@ -68,6 +69,9 @@ def _subject(verb: Token) -> Token | None:
     modifies a noun has that noun for its source ("a statement saying …", "reports claiming
     …": a nominal source)."""
     for _ in range(4):
+        agent = _agent(verb)
+        if agent is not None:
+            return agent
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
@@ -78,6 +82,14 @@ def _subject(verb: Token) -> Token | None:
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
             return None
         verb = verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Y in a passive "… was called a fraud by Y": the one who speaks is the agent."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -169,7 +181,7 @@ class _Finder:
         verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
-        start, end = np_bounds(subject)
+        start, end = np_bounds(subject, whole=True)
         credit = self._credit(block, cue, subject)
         if credit is not None and credit.kind is SpeakerType.DESCRIPTION and not _speech_verb(cue):
             # a stance of a thing ("this story supports …") names where, not who
