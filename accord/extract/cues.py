@@ -136,6 +136,41 @@ OBJECT_CUES = frozenset(
         "criticise",
     }
 )
+# Verbs of praise, blame, preference and reference whose object is what the subject holds or
+# says ("denounced the ruling", "talked about jobs", "prefers a tax cut"). Chosen from the
+# verbs PolNeAR train annotates as a cue in at least half of four or more uses with a subject
+# and an object outside quotes (evaluation/polnear_cue_verbs.py prints the counts).
+STANCE_VERBS = frozenset(
+    {
+        "advocate",
+        "apologize",
+        "applaud",
+        "challenge",
+        "cheer",
+        "compare",
+        "congratulate",
+        "decry",
+        "denounce",
+        "express",
+        "favor",
+        "hail",
+        "identify",
+        "imply",
+        "lament",
+        "list",
+        "mock",
+        "offer",
+        "post",
+        "prefer",
+        "refer",
+        "remind",
+        "resist",
+        "share",
+        "talk",
+        "thank",
+        "weigh",
+    }
+)
 # Nouns that name a statement; with an owner and a that-clause they are an attribution.
 NOMINAL_CUES = frozenset(
     {

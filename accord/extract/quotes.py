@@ -27,6 +27,7 @@ from accord.extract.cues import (
     NOMINAL_CUES,
     OBJECT_CUES,
     SPEECH_VERBS,
+    STANCE_VERBS,
     WEAK_CUES,
 )
 from accord.extract.quote_marks import Region as _Region
@@ -43,7 +44,13 @@ from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
-CALL_PREPS = frozenset({"for", "on"})
+# Prepositions that name what a stance is about ("talked about jobs", "pointed to the
+# report"); not those of manner or place ("attack with rifles", "said in Kyiv").
+TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
+# What a stance says about its object runs on past it: "called the plan a ploy", "urged
+# Republicans to act", "cited the audit as the reason".
+OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
+TAIL_PREPS = frozenset({"as"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
@@ -109,18 +116,39 @@ def _nominal_cue(token: Token) -> tuple[Token, Token] | None:
 
 
 def _stance_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CUES
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in OBJECT_CUES or lemma in STANCE_VERBS)
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The content of a stance verb: its object or infinitive, or "for/on X" after "call"."""
-    if verb.lemma_.lower() not in OBJECT_CUES or _subject(verb) is None:
+    """The content of a stance or a speech act without a clause: its object or infinitive,
+    else the object of the first topic preposition after the verb ("called for a ban",
+    "talked about jobs", "referred to the report")."""
+    lemma = verb.lemma_.lower()
+    stance = lemma in OBJECT_CUES or lemma in STANCE_VERBS
+    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES
+    if not (stance or speech) or _subject(verb) is None:
         return []
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in CALL_PREPS:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
+    preps = [
+        c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
+    ]
+    if not found and preps:
+        found = [c for c in preps[0].children if c.dep_ == "pobj"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def _content_bounds(verb: Token, first: Token) -> tuple[int, int]:
+    """From the first content word to the end of what follows it of the verb's object, its
+    predicate or its "as" phrase ("called the plan a ploy")."""
+    last = first.right_edge
+    for child in verb.children:
+        tail = child.dep_ in OBJECT_TAIL_DEPS or (
+            child.dep_ == "prep" and child.lower_ in TAIL_PREPS
+        )
+        if child.i > first.i and tail:
+            last = max(last, child.right_edge, key=lambda t: t.i)
+    return first.left_edge.idx, last.idx + len(last.text)
 
 
 def _according_to(token: Token) -> Token | None:
@@ -174,17 +202,26 @@ class _Finder:
         self.speakers = ArticleSpeakers(blocks, quoted)
 
     def mention(
-        self, block: Block, span: Span, cue: Token, subject: Token | None, form: QuoteForm
+        self,
+        block: Block,
+        span: Span,
+        cue: Token,
+        subject: Token | None,
+        form: QuoteForm,
+        stance: bool = False,
     ) -> QuoteMention:
-        """A mention credited to the subject of ``cue`` (or to nobody)."""
+        """A mention credited to the subject of ``cue`` (or to nobody); a ``stance`` (a cue
+        with an object, not a clause) is held by someone, never by a thing."""
         cue_span = _cue_span(block, cue)
         verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
-        start, end = np_bounds(subject, whole=True)
+        start, end = np_bounds(subject, whole=subject.dep_ in SUBJECT_DEPS)
         credit = self._credit(block, cue, subject)
-        if credit is not None and credit.kind is SpeakerType.DESCRIPTION and not _speech_verb(cue):
-            # a stance of a thing ("this story supports …") names where, not who
+        thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
+        if thing and (stance or not _speech_verb(cue)):
+            # a stance of a thing ("this story supports …", "the war revealed new alliances")
+            # names where, not who
             credit = None
         cited = _cited_source(cue, subject)
         origin = self.speakers.credit(block, cited) if cited is not None else None
@@ -361,6 +398,7 @@ class _Finder:
     ) -> QuoteMention | None:
         obj = _according_to(token)
         form = QuoteForm.REPORTED
+        stance = False
         nominal = _nominal_cue(token)
         if obj is not None:
             bounds = self._outside(token, token.head)
@@ -378,8 +416,8 @@ class _Finder:
             elif clauses or (clauses := _objects(token)):
                 if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
-                clause = clauses[0]
-                bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+                    stance = True
+                bounds = _content_bounds(token, clauses[0])
             else:
                 return None
             subject = _subject(token)
@@ -388,7 +426,7 @@ class _Finder:
         span = _trimmed(block, *bounds) if bounds else None
         if span is None or self._mostly_quoted(block, span, regions):
             return None
-        return self.mention(block, span, token, subject, form)
+        return self.mention(block, span, token, subject, form, stance)
 
     @staticmethod
     def _outside(cue: Token, head: Token) -> tuple[int, int] | None:

@@ -251,7 +251,8 @@ class ArticleSpeakers:
             return None
         ents = list(span.ents)
         for ent in ents:
-            if ent.label_ == "PERSON":
+            # a name that modifies the head is not the speaker: "the Biden administration"
+            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
             return Credit(self.table.resolve(head.text), SpeakerType.PERSON)
@@ -292,7 +293,8 @@ class ArticleSpeakers:
         if lemma in ORGANISATION_NOUNS:
             return Credit(_description(words), SpeakerType.ORGANISATION)
         if head.tag_ in {"NNS", "NNPS"}:
-            return Credit(_description(words), SpeakerType.GROUP)
+            # "analysts warn": a group nobody can check is no speaker
+            return None if bare else Credit(_description(words), SpeakerType.GROUP)
         return Credit(_description(words), SpeakerType.DESCRIPTION)
 
     @staticmethod
