@@ -8,8 +8,10 @@ Two passes over an article's parsed paragraphs (:class:`accord.nlp.Block`):
   text; the speaker is that verb's subject ("X said, “…”", "“…,” X said", "X, stating, “…”").
   A quote with no cue of its own that follows the previous quote continues its speaker
   ("…,” he said. “For those …”).
-* **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said")
-  and "according to X" (the rest of the clause is the content); ``verbatim=False``.
+* **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said"),
+  a stance or speech act with an object ("X denounced the ruling", "X talked about jobs"),
+  a statement noun ("X’s claim that …") and "according to X" (the rest of the clause is the
+  content); ``verbatim=False``. The frames are read by :mod:`accord.extract.frames`.
 
 Speakers are resolved by :mod:`accord.extract.speaker_credit`: a pronoun, a relative "who" or a
 bare title ("the spokesperson") goes to the antecedent / last named person; a short or
@@ -23,12 +25,19 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import (
-    NOMINAL_CUES,
-    OBJECT_CUES,
-    SPEECH_VERBS,
-    STANCE_VERBS,
-    WEAK_CUES,
+from accord.extract.cues import WEAK_CUES
+from accord.extract.frames import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    according_to,
+    cited_source,
+    content_bounds,
+    cue_words,
+    nominal_cue,
+    objects,
+    source_of,
+    speech_verb,
+    stance_verb,
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
@@ -39,24 +48,9 @@ from accord.extract.speaker_credit import (
     Credit,
     np_bounds,
 )
-from accord.lexicon import CITING_VERBS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
-OBJECT_DEPS = frozenset({"dobj", "xcomp"})
-# Prepositions that name what a stance is about ("talked about jobs", "pointed to the
-# report"); not those of manner or place ("attack with rifles", "said in Kyiv").
-TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
-# What a stance says about its object runs on past it: "called the plan a ploy", "urged
-# Republicans to act", "cited the audit as the reason".
-OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
-TAIL_PREPS = frozenset({"as"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-CLAUSE_DEPS = frozenset({"ccomp"})
-# Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
-# A preposition passes its head's subject on to its gerund ("began by saying …").
-INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
-# An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
@@ -71,120 +65,8 @@ def _trimmed(block: Block, start: int, end: int) -> Span | None:
     return block.span(start, end) if end > start else None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through "…, saying …" and coordinated verbs; a verb that
-    modifies a noun has that noun for its source ("a statement saying …", "reports claiming
-    …": a nominal source)."""
-    for _ in range(4):
-        agent = _agent(verb)
-        if agent is not None:
-            return agent
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head
-        # a subject-less gerund read as a complement ("saying … and claiming that …")
-        gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
-        if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    """Y in a passive "… was called a fraud by Y": the one who speaks is the agent."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def _speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
-
-
-def _nominal_cue(token: Token) -> tuple[Token, Token] | None:
-    """(owner, clause) of a statement named by a noun: "the minister’s claim that …"."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_CUES:
-        return None
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
-    if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
-        return None
-    return owner, clause
-
-
-def _stance_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.pos_ == "VERB" and (lemma in OBJECT_CUES or lemma in STANCE_VERBS)
-
-
-def _objects(verb: Token) -> list[Token]:
-    """The content of a stance or a speech act without a clause: its object or infinitive,
-    else the object of the first topic preposition after the verb ("called for a ban",
-    "talked about jobs", "referred to the report")."""
-    lemma = verb.lemma_.lower()
-    stance = lemma in OBJECT_CUES or lemma in STANCE_VERBS
-    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES
-    if not (stance or speech) or _subject(verb) is None:
-        return []
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    preps = [
-        c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
-    ]
-    if not found and preps:
-        found = [c for c in preps[0].children if c.dep_ == "pobj"]
-    return sorted(found, key=lambda t: t.i)
-
-
-def _content_bounds(verb: Token, first: Token) -> tuple[int, int]:
-    """From the first content word to the end of what follows it of the verb's object, its
-    predicate or its "as" phrase ("called the plan a ploy")."""
-    last = first.right_edge
-    for child in verb.children:
-        tail = child.dep_ in OBJECT_TAIL_DEPS or (
-            child.dep_ == "prep" and child.lower_ in TAIL_PREPS
-        )
-        if child.i > first.i and tail:
-            last = max(last, child.right_edge, key=lambda t: t.i)
-    return first.left_edge.idx, last.idx + len(last.text)
-
-
-def _according_to(token: Token) -> Token | None:
-    """The object of "according to X", given the token "according"."""
-    if token.lower_ != "according":
-        return None
-    for child in token.children:
-        if child.lower_ == "to":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _cited_source(cue: Token, subject: Token) -> Token | None:
-    """X in "Y, citing X, said …" (the "citing" clause hangs off the verb or its subject)."""
-    for node in (cue, subject):
-        for child in node.children:
-            if child.lemma_.lower() in CITING_VERBS and child.dep_ in {"advcl", "acl", "xcomp"}:
-                for obj in child.children:
-                    if obj.dep_ in {"dobj", "pobj"}:
-                        return obj
-    return None
-
-
 def _inside(start: int, end: int, regions: list[_Region]) -> bool:
     return any(r.outer_start <= start and end <= r.outer_end for r in regions)
-
-
-def _cue_span(block: Block, token: Token) -> Span:
-    """The cue's words: the verb with its particle ("pointed out"), or "according to"."""
-    end = token.idx + len(token.text)
-    for child in token.children:
-        if child.dep_ == "prt" or (token.lower_ == "according" and child.lower_ == "to"):
-            end = max(end, child.idx + len(child.text))
-    return block.span(token.idx, end)
 
 
 class _Finder:
@@ -212,18 +94,18 @@ class _Finder:
     ) -> QuoteMention:
         """A mention credited to the subject of ``cue`` (or to nobody); a ``stance`` (a cue
         with an object, not a clause) is held by someone, never by a thing."""
-        cue_span = _cue_span(block, cue)
+        cue_span = cue_words(block, cue)
         verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
         start, end = np_bounds(subject, whole=subject.dep_ in SUBJECT_DEPS)
         credit = self._credit(block, cue, subject)
         thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
-        if thing and (stance or not _speech_verb(cue)):
+        if thing and (stance or not speech_verb(cue)):
             # a stance of a thing ("this story supports …", "the war revealed new alliances")
             # names where, not who
             credit = None
-        cited = _cited_source(cue, subject)
+        cited = cited_source(cue, subject)
         origin = self.speakers.credit(block, cited) if cited is not None else None
         return QuoteMention(
             span,
@@ -241,7 +123,7 @@ class _Finder:
         ("One of the crew said he had not known …": "he" is the crew member)."""
         if subject.lower_ in PERSONAL_PRONOUNS:
             for outer in cue.ancestors:
-                if _speech_verb(outer) and (head := _subject(outer)) is not None:
+                if speech_verb(outer) and (head := source_of(outer)) is not None:
                     if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
                         return self.speakers.credit(block, head)
                     break
@@ -359,10 +241,10 @@ class _Finder:
                 token.idx, token.idx + 1, [region]
             ):
                 continue
-            obj = _according_to(token)
-            if obj is None and not _speech_verb(token):
+            obj = according_to(token)
+            if obj is None and not speech_verb(token):
                 continue
-            subject = obj if obj is not None else _subject(token)
+            subject = obj if obj is not None else source_of(token)
             gap = (
                 region.outer_start - token.idx
                 if token.idx < region.outer_start
@@ -396,10 +278,10 @@ class _Finder:
     def _reported_at(
         self, block: Block, token: Token, regions: list[_Region]
     ) -> QuoteMention | None:
-        obj = _according_to(token)
+        obj = according_to(token)
         form = QuoteForm.REPORTED
         stance = False
-        nominal = _nominal_cue(token)
+        nominal = nominal_cue(token)
         if obj is not None:
             bounds = self._outside(token, token.head)
             subject: Token | None = obj
@@ -409,18 +291,18 @@ class _Finder:
             subject, clause = nominal
             bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
-        elif _speech_verb(token) or _stance_verb(token):
+        elif speech_verb(token) or stance_verb(token):
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             if not clauses and token.dep_ == "parataxis":
                 bounds = self._outside(token, token.head)
-            elif clauses or (clauses := _objects(token)):
+            elif clauses or (clauses := objects(token)):
                 if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
                     stance = True
-                bounds = _content_bounds(token, clauses[0])
+                bounds = content_bounds(token, clauses[0])
             else:
                 return None
-            subject = _subject(token)
+            subject = source_of(token)
         else:
             return None
         span = _trimmed(block, *bounds) if bounds else None
@@ -456,8 +338,8 @@ def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token]
     if not text.endswith(":"):
         return None
     for token in reversed(block.doc):
-        if _speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
-            subject = _subject(token)
+        if speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
+            subject = source_of(token)
             after = [r for r in regions if r.outer_start > token.idx]
             return (block, token, subject) if subject is not None and not after else None
     return None
