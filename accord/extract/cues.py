@@ -166,6 +166,7 @@ STANCE_VERBS = frozenset(
         "remind",
         "resist",
         "share",
+        "show",
         "talk",
         "thank",
         "weigh",

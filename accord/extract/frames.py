@@ -21,6 +21,8 @@ from accord.lexicon import CITING_VERBS
 from accord.model import Span
 from accord.nlp import Block
 
+# What a finding appears in ("in the latest poll", "in a new study").
+FINDING_NOUNS = frozenset({"analysis", "poll", "report", "study", "survey"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 # Prepositions that name what a stance is about ("talked about jobs", "pointed to the
 # report"); not those of manner or place ("attack with rifles", "said in Kyiv").
@@ -127,6 +129,19 @@ def according_to(token: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def evidence_source(token: Token) -> Token | None:
+    """The poll or study in "Clinton led by five points in the latest poll", given the token
+    "in": a finding whose source is named as where it appears. Not after a cue of its own
+    ("said in a statement": the statement is how, not who)."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    head = token.head
+    if speech_verb(head) or stance_verb(head):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return obj if obj is not None and obj.lemma_.lower() in FINDING_NOUNS else None
 
 
 def cited_source(cue: Token, subject: Token) -> Token | None:

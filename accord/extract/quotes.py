@@ -33,6 +33,7 @@ from accord.extract.frames import (
     cited_source,
     content_bounds,
     cue_words,
+    evidence_source,
     nominal_cue,
     objects,
     source_of,
@@ -278,7 +279,7 @@ class _Finder:
     def _reported_at(
         self, block: Block, token: Token, regions: list[_Region]
     ) -> QuoteMention | None:
-        obj = according_to(token)
+        obj = according_to(token) or evidence_source(token)
         form = QuoteForm.REPORTED
         stance = False
         nominal = nominal_cue(token)
