@@ -98,6 +98,9 @@ def objects(verb: Token) -> list[Token]:
     if not (stance or speech) or source_of(verb) is None:
         return []
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not found and passive_agent(verb) is not None:
+        # "the plan was denounced by the mayor": the plan is what the mayor denounced
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
     preps = [
         c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
     ]
@@ -110,6 +113,8 @@ def content_bounds(verb: Token, first: Token) -> tuple[int, int]:
     """From the first content word to the end of what follows it of the verb's object, its
     predicate or its "as" phrase ("called the plan a ploy")."""
     last = first.right_edge
+    if first.i < verb.i:  # a passive's subject: the tail would hold the cue
+        return first.left_edge.idx, last.idx + len(last.text)
     for child in verb.children:
         tail = child.dep_ in OBJECT_TAIL_DEPS or (
             child.dep_ == "prep" and child.lower_ in TAIL_PREPS
