@@ -137,20 +137,25 @@ OBJECT_CUES = frozenset(
     }
 )
 # Verbs of praise, blame, preference and reference whose object is what the subject holds or
-# says ("denounced the ruling", "talked about jobs", "prefers a tax cut"). Chosen from the
-# verbs PolNeAR train annotates as a cue in at least half of four or more uses with a subject
-# and an object outside quotes (evaluation/polnear_cue_verbs.py prints the counts).
+# says ("denounced the ruling", "talked about jobs", "prefers a tax cut"), and the speech acts
+# that take a person or a thing as object ("accused him of", "asked for", "described it as").
+# Chosen from the verbs PolNeAR train annotates as a cue in at least half of four or more uses
+# with a subject and an object outside quotes, keeping verbs of saying, judging and preferring
+# (`python evaluation/polnear_cue_verbs.py --limit 250` prints the counts).
 STANCE_VERBS = frozenset(
     {
+        "accuse",
         "advocate",
         "apologize",
         "applaud",
+        "ask",
         "challenge",
         "cheer",
         "compare",
         "congratulate",
         "decry",
         "denounce",
+        "describe",
         "express",
         "favor",
         "hail",

@@ -351,6 +351,8 @@ def test_every_seed_speaker_is_a_person_organisation_group_or_description(
         ("Biden administration", organisation),
         ("Western nations including the U.S.", group),
         ("South Korean officials", group),
+        ("Officials in Kyiv", group),
+        ("Ukrainian forces", group),
         ("Moscow", organisation),
         ("Ukraine", organisation),
         ("South Korea’s National Intelligence Service", organisation),
