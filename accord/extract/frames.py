@@ -28,9 +28,10 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 # report"); not those of manner or place ("attack with rifles", "said in Kyiv").
 TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
 # What a stance says about its object runs on past it: "called the plan a ploy", "urged
-# Republicans to act", "cited the audit as the reason".
+# Republicans to act", "cited the audit as the reason", "mocked him for his taxes".
 OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
-TAIL_PREPS = frozenset({"as"})
+# (not "on Tuesday", "at the meeting": when and where, not what)
+TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
@@ -117,11 +118,29 @@ def content_bounds(verb: Token, first: Token) -> tuple[int, int]:
         return first.left_edge.idx, last.idx + len(last.text)
     for child in verb.children:
         tail = child.dep_ in OBJECT_TAIL_DEPS or (
-            child.dep_ == "prep" and child.lower_ in TAIL_PREPS
+            child.dep_ == "prep" and child.lower_ in TAIL_PREPS and not _when(child)
         )
         if child.i > first.i and tail:
             last = max(last, child.right_edge, key=lambda t: t.i)
+    last = _before_participle(first, last)
     return first.left_edge.idx, last.idx + len(last.text)
+
+
+def _when(prep: Token) -> bool:
+    """True for a time phrase ("for two years"): when, not what."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in prep.children if c.dep_ == "pobj")
+
+
+def _before_participle(first: Token, last: Token) -> Token:
+    """The content ends before a trailing ", citing …" or ", arguing …": the reporter's frame
+    around the statement, not its words."""
+    doc = first.doc
+    for child in first.children:
+        comma = child.i > first.i and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and comma and child.i <= last.i:
+            end = child.left_edge.i - 2
+            return doc[end] if end >= first.i else last
+    return last
 
 
 def according_to(token: Token) -> Token | None:

@@ -55,6 +55,12 @@ def with_cue(mentions: list[QuoteMention], cue: str) -> QuoteMention:
             "The union",
             "members to reject the offer",
         ),
+        (
+            "Ana Ruiz mocked the board for its late budget.",
+            "mocked",
+            "Ana Ruiz",
+            "the board for its late budget",
+        ),
     ],
 )
 def test_a_stance_with_an_object_is_an_attribution_of_its_subject(
@@ -129,3 +135,9 @@ def test_a_paragraph_opened_with_a_closing_mark_is_a_quote_credited_after_a_dash
     mention = quotes_of(text)[0]
     assert mention.span.text == "We will rebuild the bridge by spring"
     assert mention.speaker == "Ana Ruiz"
+
+
+def test_a_trailing_citing_phrase_is_the_frame_not_the_content() -> None:
+    text = "The board said the ferry would run until spring, citing a new survey of riders."
+    mention = with_cue(quotes_of(text), "said")
+    assert mention.span.text == "the ferry would run until spring"
