@@ -146,9 +146,14 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
         if token.i != last.i + 1:
             break
         last = token
-    while last.i > first.i and last.is_punct:
+    while last.i > first.i and last.is_punct and not _closes(first, last):
         last = last.doc[last.i - 1]
     return first.idx, last.idx + len(last.text)
+
+
+def _closes(first: Token, last: Token) -> bool:
+    """True when ``last`` closes a bracket opened inside the phrase: "Jo Ames (R-Utah)"."""
+    return last.text == ")" and "(" in last.doc.text[first.idx : last.idx]
 
 
 def name_like(token: Token) -> bool:

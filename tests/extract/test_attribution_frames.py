@@ -141,3 +141,9 @@ def test_a_trailing_citing_phrase_is_the_frame_not_the_content() -> None:
     text = "The board said the ferry would run until spring, citing a new survey of riders."
     mention = with_cue(quotes_of(text), "said")
     assert mention.span.text == "the ferry would run until spring"
+
+
+def test_a_source_keeps_the_bracket_it_opens() -> None:
+    mention = with_cue(quotes_of("Sen. Jo Ames (R-Utah) said the ferry would run."), "said")
+    assert mention.speaker_span is not None
+    assert mention.speaker_span.text == "Sen. Jo Ames (R-Utah)"
