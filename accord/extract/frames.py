@@ -28,22 +28,21 @@ OBJECT_DEPS = frozenset({"dobj", "xcomp"})
 # report"); not those of manner or place ("attack with rifles", "said in Kyiv").
 TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
 # What a stance says about its object runs on past it: "called the plan a ploy", "urged
-# Republicans to act", "cited the audit as the reason", "mocked him for his taxes".
+# Republicans to act", "cited the audit as the reason", "mocked him for his taxes"; not
+# into "on Tuesday" or "at the meeting" (when and where, not what).
 OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
-# (not "on Tuesday", "at the meeting": when and where, not what)
 TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
 # A preposition passes its head's subject on to its gerund ("began by saying …").
 INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
-# An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 
 
 def source_of(verb: Token) -> Token | None:
-    """The verb's subject, climbing through "…, saying …" and coordinated verbs; a verb that
-    modifies a noun has that noun for its source ("a statement saying …", "reports claiming
-    …": a nominal source)."""
+    """The verb's subject, climbing through "…, saying …" and coordinated verbs; a passive's
+    agent ("was denounced by the mayor"); a verb that modifies a noun has that noun for its
+    source ("a statement saying …", "reports claiming …": a nominal source)."""
     for _ in range(4):
         agent = passive_agent(verb)
         if agent is not None:

@@ -52,6 +52,7 @@ from accord.extract.speaker_credit import (
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
+# An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
