@@ -109,11 +109,14 @@ def objects(verb: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
-def content_bounds(verb: Token, first: Token) -> tuple[int, int]:
-    """From the first content word to the end of what follows it of the verb's object, its
-    predicate or its "as" phrase ("called the plan a ploy")."""
+def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int, int]:
+    """From the first content word to the end of the clause or, for a ``stance``, of what
+    follows the verb's object: its predicate or its topic phrase ("called the plan a
+    ploy"). A second clause of the same verb is a statement of its own ("saying “…” and
+    claiming that …")."""
     last = first.right_edge
-    if first.i < verb.i:  # a passive's subject: the tail would hold the cue
+    if not stance or first.i < verb.i:  # a passive's subject: the tail would hold the cue
+        last = _before_participle(first, last)
         return first.left_edge.idx, last.idx + len(last.text)
     for child in verb.children:
         tail = child.dep_ in OBJECT_TAIL_DEPS or (

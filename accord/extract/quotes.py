@@ -301,7 +301,7 @@ class _Finder:
                 if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
                     stance = True
-                bounds = content_bounds(token, clauses[0])
+                bounds = content_bounds(token, clauses[0], stance)
             else:
                 return None
             subject = source_of(token)
