@@ -147,3 +147,15 @@ def test_a_source_keeps_the_bracket_it_opens() -> None:
     mention = with_cue(quotes_of("Sen. Jo Ames (R-Utah) said the ferry would run."), "said")
     assert mention.speaker_span is not None
     assert mention.speaker_span.text == "Sen. Jo Ames (R-Utah)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry is in panic mode. Full panic mode,” said Jo Ames, a lawyer for the board.",
+        '"If it does not run yet, it will at some point," said Jo Ames, a ferry engineer.',
+    ],
+)
+def test_an_inverted_verb_credits_the_name_after_it_not_a_word_of_the_quote(text: str) -> None:
+    mention = with_cue(quotes_of(text), "said")
+    assert mention.speaker == "Jo Ames"
