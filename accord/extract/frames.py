@@ -188,3 +188,12 @@ def cue_words(block: Block, token: Token) -> Span:
         if child.dep_ == "prt" or (token.lower_ == "according" and child.lower_ == "to"):
             end = max(end, child.idx + len(child.text))
     return block.span(token.idx, end)
+
+
+def named_after(verb: Token) -> Token | None:
+    """The speaker named after an inverted verb ("“…,” said Jo Ames, a lawyer") when the
+    parser took a word of the quote for its subject."""
+    for child in verb.children:
+        if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
+            return child
+    return None

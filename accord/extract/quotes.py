@@ -34,6 +34,7 @@ from accord.extract.frames import (
     content_bounds,
     cue_words,
     evidence_source,
+    named_after,
     nominal_cue,
     objects,
     source_of,
@@ -248,7 +249,7 @@ class _Finder:
                 continue
             subject = obj if obj is not None else source_of(token)
             if subject is not None and _inside(subject.idx, subject.idx + 1, [region]):
-                subject = _named_after(token)  # "“…,” said Jo Ames": the quote is no subject
+                subject = named_after(token)  # "“…,” said Jo Ames": the quote is no subject
             gap = (
                 region.outer_start - token.idx
                 if token.idx < region.outer_start
@@ -333,15 +334,6 @@ class _Finder:
         start, end = span.start - block.start, span.end - block.start
         covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
         return covered * 2 >= end - start
-
-
-def _named_after(verb: Token) -> Token | None:
-    """The speaker named after an inverted verb ("“…,” said Jo Ames, a lawyer") when the
-    parser took a word of the quote for its subject."""
-    for child in verb.children:
-        if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
-            return child
-    return None
 
 
 def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token] | None:
