@@ -136,6 +136,47 @@ OBJECT_CUES = frozenset(
         "criticise",
     }
 )
+# Verbs of praise, blame, preference and reference whose object is what the subject holds or
+# says ("denounced the ruling", "talked about jobs", "prefers a tax cut"), and the speech acts
+# that take a person or a thing as object ("accused him of", "asked for", "described it as").
+# Chosen from the verbs PolNeAR train annotates as a cue in at least half of four or more uses
+# with a subject and an object outside quotes, keeping verbs of saying, judging and preferring
+# (`python evaluation/polnear_cue_verbs.py --limit 250` prints the counts).
+STANCE_VERBS = frozenset(
+    {
+        "accuse",
+        "advocate",
+        "apologize",
+        "applaud",
+        "ask",
+        "challenge",
+        "cheer",
+        "compare",
+        "congratulate",
+        "decry",
+        "denounce",
+        "describe",
+        "express",
+        "favor",
+        "hail",
+        "identify",
+        "imply",
+        "lament",
+        "list",
+        "mock",
+        "offer",
+        "post",
+        "prefer",
+        "refer",
+        "remind",
+        "resist",
+        "share",
+        "show",
+        "talk",
+        "thank",
+        "weigh",
+    }
+)
 # Nouns that name a statement; with an owner and a that-clause they are an attribution.
 NOMINAL_CUES = frozenset(
     {

@@ -56,7 +56,12 @@ def quote_regions(text: str) -> list[Region]:
     regions: list[Region] = []
     pos = 0
     close = _leading_close(text)
-    if close > 0 and text[:close].strip():
+    reversed_end = text.find(text[0], 1) if text[:1] in _CLOSE_ONLY else -1
+    if reversed_end > 1:
+        # a closing mark typed as the opening one ("”We will win.” ― A. Reader")
+        regions.append(Region(0, reversed_end + 1, 1, reversed_end))
+        pos = reversed_end + 1
+    elif close > 0 and text[:close].strip():
         regions.append(Region(0, close + 1, 0, close))
         pos = close + 1
     while (match := _OPEN_MARKS.search(text, pos)) is not None:

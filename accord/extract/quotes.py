@@ -8,10 +8,12 @@ Two passes over an article's parsed paragraphs (:class:`accord.nlp.Block`):
   text; the speaker is that verb's subject ("X said, “…”", "“…,” X said", "X, stating, “…”").
   A quote with no cue of its own that follows the previous quote continues its speaker
   ("…,” he said. “For those …”).
-* **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said")
-  and "according to X" (the rest of the clause is the content); ``verbatim=False``.
+* **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said"),
+  a stance or speech act with an object ("X denounced the ruling", "X talked about jobs"),
+  a statement noun ("X’s claim that …") and "according to X" (the rest of the clause is the
+  content); ``verbatim=False``. The frames are read by :mod:`accord.extract.frames`.
 
-Speakers are resolved by :mod:`accord.extract.speakers`: a pronoun, a relative "who" or a
+Speakers are resolved by :mod:`accord.extract.speaker_credit`: a pronoun, a relative "who" or a
 bare title ("the spokesperson") goes to the antecedent / last named person; a short or
 variant name goes to the fullest form seen in the article.
 """
@@ -23,31 +25,34 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import (
-    NOMINAL_CUES,
-    OBJECT_CUES,
-    SPEECH_VERBS,
-    WEAK_CUES,
+from accord.extract.cues import WEAK_CUES
+from accord.extract.frames import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    according_to,
+    cited_source,
+    content_bounds,
+    cue_words,
+    evidence_source,
+    named_after,
+    nominal_cue,
+    objects,
+    source_of,
+    speech_verb,
+    stance_verb,
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
-from accord.extract.speakers import (
+from accord.extract.speaker_credit import (
     HEADLINE_LABELS,
     PERSONAL_PRONOUNS,
     ArticleSpeakers,
     Credit,
     np_bounds,
 )
-from accord.lexicon import CITING_VERBS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
-OBJECT_DEPS = frozenset({"dobj", "xcomp"})
-CALL_PREPS = frozenset({"for", "on"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-CLAUSE_DEPS = frozenset({"ccomp"})
-# Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
-INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
@@ -63,88 +68,8 @@ def _trimmed(block: Block, start: int, end: int) -> Span | None:
     return block.span(start, end) if end > start else None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through "…, saying …" and coordinated verbs; a verb that
-    modifies a noun has that noun for its source ("a statement saying …", "reports claiming
-    …": a nominal source)."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head
-        # a subject-less gerund read as a complement ("saying … and claiming that …")
-        gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
-        if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
-            return None
-        verb = verb.head
-    return None
-
-
-def _speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
-
-
-def _nominal_cue(token: Token) -> tuple[Token, Token] | None:
-    """(owner, clause) of a statement named by a noun: "the minister’s claim that …"."""
-    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_CUES:
-        return None
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
-    if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
-        return None
-    return owner, clause
-
-
-def _stance_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in OBJECT_CUES
-
-
-def _objects(verb: Token) -> list[Token]:
-    """The content of a stance verb: its object or infinitive, or "for/on X" after "call"."""
-    if verb.lemma_.lower() not in OBJECT_CUES or _subject(verb) is None:
-        return []
-    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in CALL_PREPS:
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
-
-
-def _according_to(token: Token) -> Token | None:
-    """The object of "according to X", given the token "according"."""
-    if token.lower_ != "according":
-        return None
-    for child in token.children:
-        if child.lower_ == "to":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _cited_source(cue: Token, subject: Token) -> Token | None:
-    """X in "Y, citing X, said …" (the "citing" clause hangs off the verb or its subject)."""
-    for node in (cue, subject):
-        for child in node.children:
-            if child.lemma_.lower() in CITING_VERBS and child.dep_ in {"advcl", "acl", "xcomp"}:
-                for obj in child.children:
-                    if obj.dep_ in {"dobj", "pobj"}:
-                        return obj
-    return None
-
-
 def _inside(start: int, end: int, regions: list[_Region]) -> bool:
     return any(r.outer_start <= start and end <= r.outer_end for r in regions)
-
-
-def _cue_span(block: Block, token: Token) -> Span:
-    """The cue's words: the verb with its particle ("pointed out"), or "according to"."""
-    end = token.idx + len(token.text)
-    for child in token.children:
-        if child.dep_ == "prt" or (token.lower_ == "according" and child.lower_ == "to"):
-            end = max(end, child.idx + len(child.text))
-    return block.span(token.idx, end)
 
 
 class _Finder:
@@ -162,19 +87,28 @@ class _Finder:
         self.speakers = ArticleSpeakers(blocks, quoted)
 
     def mention(
-        self, block: Block, span: Span, cue: Token, subject: Token | None, form: QuoteForm
+        self,
+        block: Block,
+        span: Span,
+        cue: Token,
+        subject: Token | None,
+        form: QuoteForm,
+        stance: bool = False,
     ) -> QuoteMention:
-        """A mention credited to the subject of ``cue`` (or to nobody)."""
-        cue_span = _cue_span(block, cue)
+        """A mention credited to the subject of ``cue`` (or to nobody); a ``stance`` (a cue
+        with an object, not a clause) is held by someone, never by a thing."""
+        cue_span = cue_words(block, cue)
         verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
-        start, end = np_bounds(subject)
+        start, end = np_bounds(subject, whole=subject.dep_ in SUBJECT_DEPS)
         credit = self._credit(block, cue, subject)
-        if credit is not None and credit.kind is SpeakerType.DESCRIPTION and not _speech_verb(cue):
-            # a stance of a thing ("this story supports …") names where, not who
+        thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
+        if thing and (stance or not speech_verb(cue)):
+            # a stance of a thing ("this story supports …", "the war revealed new alliances")
+            # names where, not who
             credit = None
-        cited = _cited_source(cue, subject)
+        cited = cited_source(cue, subject)
         origin = self.speakers.credit(block, cited) if cited is not None else None
         return QuoteMention(
             span,
@@ -192,7 +126,7 @@ class _Finder:
         ("One of the crew said he had not known …": "he" is the crew member)."""
         if subject.lower_ in PERSONAL_PRONOUNS:
             for outer in cue.ancestors:
-                if _speech_verb(outer) and (head := _subject(outer)) is not None:
+                if speech_verb(outer) and (head := source_of(outer)) is not None:
                     if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
                         return self.speakers.credit(block, head)
                     break
@@ -310,10 +244,12 @@ class _Finder:
                 token.idx, token.idx + 1, [region]
             ):
                 continue
-            obj = _according_to(token)
-            if obj is None and not _speech_verb(token):
+            obj = according_to(token)
+            if obj is None and not speech_verb(token):
                 continue
-            subject = obj if obj is not None else _subject(token)
+            subject = obj if obj is not None else source_of(token)
+            if subject is not None and _inside(subject.idx, subject.idx + 1, [region]):
+                subject = named_after(token)  # "“…,” said Jo Ames": the quote is no subject
             gap = (
                 region.outer_start - token.idx
                 if token.idx < region.outer_start
@@ -347,9 +283,10 @@ class _Finder:
     def _reported_at(
         self, block: Block, token: Token, regions: list[_Region]
     ) -> QuoteMention | None:
-        obj = _according_to(token)
+        obj = according_to(token) or evidence_source(token)
         form = QuoteForm.REPORTED
-        nominal = _nominal_cue(token)
+        stance = False
+        nominal = nominal_cue(token)
         if obj is not None:
             bounds = self._outside(token, token.head)
             subject: Token | None = obj
@@ -359,24 +296,24 @@ class _Finder:
             subject, clause = nominal
             bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
-        elif _speech_verb(token) or _stance_verb(token):
+        elif speech_verb(token) or stance_verb(token):
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             if not clauses and token.dep_ == "parataxis":
                 bounds = self._outside(token, token.head)
-            elif clauses or (clauses := _objects(token)):
+            elif clauses or (clauses := objects(token)):
                 if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
-                clause = clauses[0]
-                bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+                    stance = True
+                bounds = content_bounds(token, clauses[0], stance)
             else:
                 return None
-            subject = _subject(token)
+            subject = source_of(token)
         else:
             return None
         span = _trimmed(block, *bounds) if bounds else None
         if span is None or self._mostly_quoted(block, span, regions):
             return None
-        return self.mention(block, span, token, subject, form)
+        return self.mention(block, span, token, subject, form, stance)
 
     @staticmethod
     def _outside(cue: Token, head: Token) -> tuple[int, int] | None:
@@ -406,8 +343,8 @@ def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token]
     if not text.endswith(":"):
         return None
     for token in reversed(block.doc):
-        if _speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
-            subject = _subject(token)
+        if speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
+            subject = source_of(token)
             after = [r for r in regions if r.outer_start > token.idx]
             return (block, token, subject) if subject is not None and not after else None
     return None

@@ -1,0 +1,199 @@
+"""Attribution frames read from the dependency parse: the cue, who it credits, what it says.
+
+A cue is a speech verb ("said"), a stance verb with an object ("denounced the ruling"), a
+noun naming a statement ("Trump’s claim that …") or "according to". Its source is the verb's
+subject, climbing through "…, saying …" and coordinated verbs, or a passive's agent; its
+content is the clause, or the object and what follows it of the object's predicate.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from accord.extract.cues import (
+    NOMINAL_CUES,
+    OBJECT_CUES,
+    SPEECH_VERBS,
+    STANCE_VERBS,
+    WEAK_CUES,
+)
+from accord.lexicon import CITING_VERBS
+from accord.model import Span
+from accord.nlp import Block
+
+# What a finding appears in ("in the latest poll", "in a new study").
+FINDING_NOUNS = frozenset({"analysis", "poll", "report", "study", "survey"})
+OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+# Prepositions that name what a stance is about ("talked about jobs", "pointed to the
+# report"); not those of manner or place ("attack with rifles", "said in Kyiv").
+TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
+# What a stance says about its object runs on past it: "called the plan a ploy", "urged
+# Republicans to act", "cited the audit as the reason", "mocked him for his taxes"; not
+# into "on Tuesday" or "at the meeting" (when and where, not what).
+OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
+TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp"})
+# Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
+# A preposition passes its head's subject on to its gerund ("began by saying …").
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+
+
+def source_of(verb: Token) -> Token | None:
+    """The verb's subject, climbing through "…, saying …" and coordinated verbs; a passive's
+    agent ("was denounced by the mayor"); a verb that modifies a noun has that noun for its
+    source ("a statement saying …", "reports claiming …": a nominal source)."""
+    for _ in range(4):
+        agent = passive_agent(verb)
+        if agent is not None:
+            return agent
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
+        # a subject-less gerund read as a complement ("saying … and claiming that …")
+        gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
+        if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Y in a passive "… was called a fraud by Y": the one who speaks is the agent."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+
+
+def nominal_cue(token: Token) -> tuple[Token, Token] | None:
+    """(owner, clause) of a statement named by a noun: "the minister’s claim that …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in NOMINAL_CUES:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"}), None)
+    if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
+        return None
+    return owner, clause
+
+
+def stance_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "VERB" and (lemma in OBJECT_CUES or lemma in STANCE_VERBS)
+
+
+def objects(verb: Token) -> list[Token]:
+    """The content of a stance or a speech act without a clause: its object or infinitive,
+    else the object of the first topic preposition after the verb ("called for a ban",
+    "talked about jobs", "referred to the report")."""
+    lemma = verb.lemma_.lower()
+    stance = lemma in OBJECT_CUES or lemma in STANCE_VERBS
+    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES
+    if not (stance or speech) or source_of(verb) is None:
+        return []
+    found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if not found and passive_agent(verb) is not None:
+        # "the plan was denounced by the mayor": the plan is what the mayor denounced
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    preps = [
+        c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
+    ]
+    if not found and preps:
+        found = [c for c in preps[0].children if c.dep_ == "pobj"]
+    return sorted(found, key=lambda t: t.i)
+
+
+def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int, int]:
+    """From the first content word to the end of the clause or, for a ``stance``, of what
+    follows the verb's object: its predicate or its topic phrase ("called the plan a
+    ploy"). A second clause of the same verb is a statement of its own ("saying “…” and
+    claiming that …")."""
+    last = first.right_edge
+    if not stance or first.i < verb.i:  # a passive's subject: the tail would hold the cue
+        last = _before_participle(first, last)
+        return first.left_edge.idx, last.idx + len(last.text)
+    for child in verb.children:
+        tail = child.dep_ in OBJECT_TAIL_DEPS or (
+            child.dep_ == "prep" and child.lower_ in TAIL_PREPS and not _when(child)
+        )
+        if child.i > first.i and tail:
+            last = max(last, child.right_edge, key=lambda t: t.i)
+    last = _before_participle(first, last)
+    return first.left_edge.idx, last.idx + len(last.text)
+
+
+def _when(prep: Token) -> bool:
+    """True for a time phrase ("for two years"): when, not what."""
+    return any(c.ent_type_ in {"DATE", "TIME"} for c in prep.children if c.dep_ == "pobj")
+
+
+def _before_participle(first: Token, last: Token) -> Token:
+    """The content ends before a trailing ", citing …" or ", arguing …": the reporter's frame
+    around the statement, not its words."""
+    doc = first.doc
+    for child in first.children:
+        comma = child.i > first.i and doc[child.left_edge.i - 1].text == ","
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and comma and child.i <= last.i:
+            end = child.left_edge.i - 2
+            return doc[end] if end >= first.i else last
+    return last
+
+
+def according_to(token: Token) -> Token | None:
+    """The object of "according to X", given the token "according"."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def evidence_source(token: Token) -> Token | None:
+    """The poll or study in "Clinton led by five points in the latest poll", given the token
+    "in": a finding whose source is named as where it appears. Not after a cue of its own
+    ("said in a statement": the statement is how, not who)."""
+    if token.lower_ != "in" or token.dep_ != "prep":
+        return None
+    head = token.head
+    if speech_verb(head) or stance_verb(head):
+        return None
+    obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return obj if obj is not None and obj.lemma_.lower() in FINDING_NOUNS else None
+
+
+def cited_source(cue: Token, subject: Token) -> Token | None:
+    """X in "Y, citing X, said …" (the "citing" clause hangs off the verb or its subject)."""
+    for node in (cue, subject):
+        for child in node.children:
+            if child.lemma_.lower() in CITING_VERBS and child.dep_ in {"advcl", "acl", "xcomp"}:
+                for obj in child.children:
+                    if obj.dep_ in {"dobj", "pobj"}:
+                        return obj
+    return None
+
+
+def cue_words(block: Block, token: Token) -> Span:
+    """The cue's words: the verb with its particle ("pointed out"), or "according to"."""
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prt" or (token.lower_ == "according" and child.lower_ == "to"):
+            end = max(end, child.idx + len(child.text))
+    return block.span(token.idx, end)
+
+
+def named_after(verb: Token) -> Token | None:
+    """The speaker named after an inverted verb ("“…,” said Jo Ames, a lawyer") when the
+    parser took a word of the quote for its subject."""
+    for child in verb.children:
+        if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
+            return child
+    return None

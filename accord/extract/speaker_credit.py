@@ -1,0 +1,323 @@
+"""Who a subject phrase names, read from the parse of one article.
+
+A statement's source is the subject of its cue. :class:`ArticleSpeakers` turns that subject
+into a :class:`Credit` (a name and a :class:`~accord.model.SpeakerType`): a pronoun or a bare
+title ("the spokesperson") goes to the last named person, "the agency" to the last body named,
+a short or variant name to the fullest form seen (:class:`~accord.extract.speakers.NameTable`),
+and a subject that names nobody is kept as the description it is ("one of the soldiers").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from accord.extract.speakers import NameTable
+from accord.gazetteer import PERSON_TITLES
+from accord.model import SpeakerType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from accord.nlp import Block
+
+ORGANISATION_NOUNS = frozenset(
+    {
+        "agency",
+        "ministry",
+        "department",
+        "government",
+        "administration",
+        "intelligence",
+        "military",
+        "army",
+        "navy",
+        "command",
+        "service",
+        "council",
+        "office",
+        "committee",
+        "commission",
+        "embassy",
+        "parliament",
+        "court",
+        "police",
+        "company",
+        "firm",
+        "group",
+        "organisation",
+        "organization",
+        "union",
+        "party",
+        "cabinet",
+        "kremlin",
+        "authority",
+        "authorities",
+        "newspaper",
+        "outlet",
+        "broadcaster",
+    }
+)
+# Things that "show" or "suggest" rather than speak: with no modifier ("photos show") they are
+# evidence, not a speaker a reader can check, so the statement has no speaker.
+EVIDENCE_NOUNS = frozenset(
+    {
+        "photo",
+        "image",
+        "picture",
+        "video",
+        "footage",
+        "clip",
+        "document",
+        "data",
+        "record",
+        "evidence",
+        "map",
+        "report",
+        "estimate",
+        "study",
+        "poll",
+        "survey",
+        "assessment",
+        "statement",
+        "analysis",
+    }
+)
+# Labels a headline opens with ("PHOTOS: ..."); never a transcript speaker.
+HEADLINE_LABELS = frozenset(
+    {
+        "photos",
+        "photo",
+        "video",
+        "videos",
+        "watch",
+        "live",
+        "breaking",
+        "update",
+        "updated",
+        "exclusive",
+        "opinion",
+        "analysis",
+        "explainer",
+        "listen",
+        "gallery",
+        "factbox",
+        "timeline",
+        "editorial",
+        "review",
+    }
+)
+# Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# A subject headed by one of these, with no name in it, is the last named person.
+ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
+# Entity labels of a body or a place that speaks for its government ("Moscow said").
+ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+# Parts of a subject phrase that are not the speaker: clauses about it, coordinated others
+# ("neither Moscow nor Pyongyang"), appositions ("Kirby, a spokesman").
+_NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "conj", "cc", "preconj", "appos", "advmod"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+class Credit(NamedTuple):
+    """Who a statement is credited to: the name shown and what kind of speaker it is."""
+
+    name: str
+    kind: SpeakerType
+
+
+def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int, int]:
+    """Character bounds of a subject noun phrase without trailing punctuation. By default
+    without relative clauses; ``whole`` keeps them and appositions ("Ed Rendell, who chaired
+    the DNC," is how the source is introduced); ``core`` also drops coordinated others and
+    appositions (the speaker's own words)."""
+    deps = _NOT_SPEAKER_DEPS if core else (set() if whole else {"relcl", "acl"})
+    cut = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in cut]
+    first = tokens[0]
+    while first.i < head.i and (first.is_punct or first.dep_ == "preconj"):
+        first = first.doc[first.i + 1]
+    last = first
+    for token in tokens[1:]:  # stop at the first gap left by a removed clause
+        if token.i <= first.i:
+            continue
+        if token.i != last.i + 1:
+            break
+        last = token
+    while last.i > first.i and last.is_punct and not _closes(first, last):
+        last = last.doc[last.i - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def _closes(first: Token, last: Token) -> bool:
+    """True when ``last`` closes a bracket opened inside the phrase: "Jo Ames (R-Utah)"."""
+    return last.text == ")" and "(" in last.doc.text[first.idx : last.idx]
+
+
+def name_like(token: Token) -> bool:
+    """A capitalised noun: the tagger calls a sentence-initial surname NOUN as often as PROPN."""
+    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper()
+
+
+def _continues_name(token: Token) -> bool:
+    """True when the next token is still part of the same name."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I"
+
+
+def organisation_name(ent: SpacySpan) -> str:
+    """An organisation's name with the country that owns it ("South Korea’s National
+    Intelligence Service"), as written."""
+    doc, start = ent.doc, ent.start
+    if start >= 2 and doc[start - 1].text in _POSSESSIVE_MARKS:
+        owner = doc[start - 2]
+        if owner.ent_type_ in ORGANISATION_LABELS:
+            while owner.ent_iob_ == "I" and owner.i > 0:
+                owner = doc[owner.i - 1]
+            return doc.text[owner.idx : ent.end_char]
+    return ent.text
+
+
+def _description(words: list[Token]) -> str:
+    """A described source as written, its leading article or number word in lower case
+    ("A South Korean lawmaker" -> "a South Korean lawmaker")."""
+    text = " ".join(t.text for t in words if not t.is_punct or t.text in "-’'")
+    text = text.replace(" ’s", "’s").replace(" 's", "'s")
+    first = words[0]
+    if first.pos_ in {"DET", "NUM", "PRON"} or first.like_num:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+class ArticleSpeakers:
+    """The people and bodies named in one article, in order, to resolve a subject phrase to
+    a :class:`Credit`: pronouns and bare titles go to the last named person, "the agency" to
+    the last organisation, a short or variant name to the fullest form seen."""
+
+    def __init__(self, blocks: list[Block], quoted: list[tuple[int, int]]) -> None:
+        def unquoted(start: int) -> bool:
+            return not any(s <= start < e for s, e in quoted)
+
+        names: list[str] = []
+        self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
+        for block in blocks:
+            for ent in block.doc.ents:
+                if not unquoted(block.start + ent.start_char):
+                    continue
+                if ent.label_ == "PERSON":
+                    names.append(ent.text)
+                elif ent.label_ == "ORG":
+                    end = block.start + ent.end_char
+                    self.organisations.append((end, organisation_name(ent)))
+        self.table = NameTable(names)
+        # A person is mentioned wherever a name ends whose key the table knows, even where
+        # the tagger missed the entity ("Kirby emphasized").
+        self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
+        for block in blocks:
+            for token in block.doc:
+                end = block.start + token.idx + len(token.text)
+                if (
+                    name_like(token)
+                    and self.table.knows(token.text)
+                    and unquoted(end - 1)
+                    and not _continues_name(token)
+                ):
+                    self.people.append((end, self.table.resolve(token.text)))
+
+    @staticmethod
+    def _last(found: list[tuple[int, str]], before: int) -> str | None:
+        last = None
+        for end, name in found:
+            if end > before:
+                break
+            last = name
+        return last
+
+    def last_person(self, before: int) -> Credit | None:
+        name = self._last(self.people, before)
+        return Credit(name, SpeakerType.PERSON) if name else None
+
+    def credit(self, block: Block, head: Token) -> Credit | None:
+        """The speaker for a subject noun phrase headed by ``head`` (None: nobody to name)."""
+        start, end = np_bounds(head, core=True)
+        absolute = block.start + start
+        lower = head.lower_
+        if lower in PERSONAL_PRONOUNS:
+            return self.last_person(absolute)
+        if lower in RELATIVE_PRONOUNS and head.head.head is not head.head:
+            antecedent = head.head.head
+            return self.credit(block, antecedent) if antecedent.pos_ in {"PROPN", "NOUN"} else None
+        if head.pos_ == "PRON":
+            return None
+        span = block.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        ents = list(span.ents)
+        for ent in ents:
+            # a name that modifies the head is not the speaker: "the Biden administration"
+            if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+                return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
+        if name_like(head) and self.table.knows(head.text):
+            return Credit(self.table.resolve(head.text), SpeakerType.PERSON)
+        own = [e for e in ents if e.start <= head.i < e.end and e.label_ in ORGANISATION_LABELS]
+        if own and own[0].label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
+            return Credit(own[0].text, SpeakerType.GROUP)  # "Ukrainians said"
+        if own:
+            return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
+        return self._described(block, head, span, absolute)
+
+    def _described(
+        self, block: Block, head: Token, span: SpacySpan, absolute: int
+    ) -> Credit | None:
+        """A subject that names nobody: a title, a body, a group or a description."""
+        lemma = head.lemma_.lower()
+        words = list(span)
+        if words[0].lower_ == "the" and len(words) > 1:
+            words = words[1:]
+        bare = all(t.i == head.i or t.dep_ == "det" for t in words)
+        if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents:
+            return self.last_person(absolute)
+        if head.pos_ == "NUM" or head.like_num:
+            return self._one_of(block, head, words)
+        if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
+            # "the agency", "the ministry": the last body the article named
+            name = self._last(self.organisations, absolute)
+            return Credit(name or _description(list(span)), SpeakerType.ORGANISATION)
+        if lemma in EVIDENCE_NOUNS:  # a source as a thing: "Ukrainian estimates suggest"
+            return None if bare else Credit(_description(words), SpeakerType.DESCRIPTION)
+        if not words:
+            return None
+        if head.pos_ == "PROPN":
+            # a name the tagger gave no label: two or more capitalised words read as a person
+            names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            person = len(names) == len(words) >= 2 and lemma not in ORGANISATION_NOUNS
+            kind = SpeakerType.PERSON if person else SpeakerType.ORGANISATION
+            return Credit(_description(words), kind)
+        if lemma in ORGANISATION_NOUNS:
+            return Credit(_description(words), SpeakerType.ORGANISATION)
+        if head.tag_ in {"NNS", "NNPS"}:
+            # "analysts warn": a group nobody can check is no speaker
+            return None if bare else Credit(_description(words), SpeakerType.GROUP)
+        return Credit(_description(words), SpeakerType.DESCRIPTION)
+
+    @staticmethod
+    def _one_of(block: Block, head: Token, words: list[Token]) -> Credit | None:
+        """ "One of the soldiers" is a description; a bare "One" is one of the last group
+        the paragraph named in the plural ("The two soldiers ... One claimed ...")."""
+        if len(words) > 1:
+            return Credit(_description(words), SpeakerType.DESCRIPTION)
+        plural = [
+            chunk
+            for chunk in block.doc.noun_chunks
+            if chunk.end <= head.i
+            and chunk.root.tag_ == "NNS"
+            and chunk.root.dep_ in {"nsubj", "nsubjpass"}
+        ]
+        if not plural:
+            return None
+        group = plural[-1]
+        return Credit(
+            f"{head.lower_} of {group.text[:1].lower()}{group.text[1:]}", SpeakerType.DESCRIPTION
+        )

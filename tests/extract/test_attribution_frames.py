@@ -1,0 +1,161 @@
+"""Attribution frames beyond "X said that …": stances with an object, passives, nominal and
+evidence sources, and who may hold a stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.quote_marks import quote_regions
+from accord.extract.quotes import find_quotes
+from accord.model import Article, QuoteMention, SpeakerType
+from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
+
+
+def quotes_of(text: str) -> list[QuoteMention]:
+    article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
+    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    for mention in mentions:
+        for span in (mention.span, mention.speaker_span, mention.cue):
+            if span is not None:
+                assert article.original[span.start : span.end] == span.text
+    return mentions
+
+
+def with_cue(mentions: list[QuoteMention], cue: str) -> QuoteMention:
+    found = [m for m in mentions if m.cue is not None and m.cue.text == cue]
+    assert found, f"no mention cued by {cue!r}: {[(m.cue, m.span.text) for m in mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The mayor denounced the new parking rules on Tuesday.",
+            "denounced",
+            "The mayor",
+            "the new parking rules",
+        ),
+        (
+            "Ana Ruiz talked about the harbour budget at the meeting.",
+            "talked",
+            "Ana Ruiz",
+            "the harbour budget",
+        ),
+        (
+            "Ana Ruiz called the toll plan a costly ploy.",
+            "called",
+            "Ana Ruiz",
+            "the toll plan a costly ploy",
+        ),
+        (
+            "The union urged members to reject the offer.",
+            "urged",
+            "The union",
+            "members to reject the offer",
+        ),
+        (
+            "Ana Ruiz mocked the board for its late budget.",
+            "mocked",
+            "Ana Ruiz",
+            "the board for its late budget",
+        ),
+    ],
+)
+def test_a_stance_with_an_object_is_an_attribution_of_its_subject(
+    text: str, cue: str, source: str, content: str
+) -> None:
+    mention = with_cue(quotes_of(text), cue)
+    assert mention.speaker_span is not None and mention.speaker_span.text == source
+    assert mention.span.text == content
+
+
+def test_a_passive_credits_its_agent_not_its_subject() -> None:
+    mention = with_cue(quotes_of("The toll plan was denounced by the mayor."), "denounced")
+    assert mention.speaker_span is not None and mention.speaker_span.text == "the mayor"
+
+
+def test_a_gerund_after_a_preposition_takes_the_subject_of_its_head() -> None:
+    text = "Ana Ruiz began by saying that the ferry would run until spring."
+    mention = with_cue(quotes_of(text), "saying")
+    assert mention.speaker == "Ana Ruiz"
+
+
+def test_the_source_phrase_keeps_its_relative_clause() -> None:
+    text = "Ana Ruiz, who chairs the harbour board, said the ferry would run until spring."
+    mention = with_cue(quotes_of(text), "said")
+    assert mention.speaker_span is not None
+    assert mention.speaker_span.text == "Ana Ruiz, who chairs the harbour board"
+    assert mention.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("A new survey shows the mayor ahead by five points.", "shows", "A new survey"),
+        ("The mayor led by five points in the latest poll.", "in", "the latest poll"),
+    ],
+)
+def test_evidence_is_where_a_finding_comes_from_but_no_speaker(
+    text: str, cue: str, source: str
+) -> None:
+    mention = with_cue(quotes_of(text), cue)
+    assert mention.speaker_span is not None and mention.speaker_span.text == source
+    assert mention.speaker is None
+
+
+def test_said_in_a_statement_is_credited_to_the_speaker_not_the_statement() -> None:
+    mentions = quotes_of("In a statement, Ana Ruiz said the ferry would run until spring.")
+    assert all(m.cue is None or m.cue.text != "in" for m in mentions)
+    assert with_cue(mentions, "said").speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The long storm revealed deep cracks in the old bridge.",
+        "Analysts warn that the bridge may close for a year.",
+    ],
+)
+def test_a_thing_or_a_bare_plural_is_no_speaker(text: str) -> None:
+    assert all(m.speaker is None for m in quotes_of(text))
+
+
+def test_a_name_that_modifies_the_subject_is_not_the_speaker() -> None:
+    text = "Ana Ruiz took office in May. The Ruiz administration denounced the toll plan."
+    mention = with_cue(quotes_of(text), "denounced")
+    assert mention.speaker == "Ruiz administration"
+    assert mention.speaker_type is SpeakerType.ORGANISATION
+
+
+def test_a_paragraph_opened_with_a_closing_mark_is_a_quote_credited_after_a_dash() -> None:
+    text = "”We will rebuild the bridge by spring.” ― Ana Ruiz"
+    assert [(r.inner_start, r.inner_end) for r in quote_regions(text)] == [(1, 38)]
+    mention = quotes_of(text)[0]
+    assert mention.span.text == "We will rebuild the bridge by spring"
+    assert mention.speaker == "Ana Ruiz"
+
+
+def test_a_trailing_citing_phrase_is_the_frame_not_the_content() -> None:
+    text = "The board said the ferry would run until spring, citing a new survey of riders."
+    mention = with_cue(quotes_of(text), "said")
+    assert mention.span.text == "the ferry would run until spring"
+
+
+def test_a_source_keeps_the_bracket_it_opens() -> None:
+    mention = with_cue(quotes_of("Sen. Jo Ames (R-Utah) said the ferry would run."), "said")
+    assert mention.speaker_span is not None
+    assert mention.speaker_span.text == "Sen. Jo Ames (R-Utah)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The ferry is in panic mode. Full panic mode,” said Jo Ames, a lawyer for the board.",
+        '"If it does not run yet, it will at some point," said Jo Ames, a ferry engineer.',
+    ],
+)
+def test_an_inverted_verb_credits_the_name_after_it_not_a_word_of_the_quote(text: str) -> None:
+    mention = with_cue(quotes_of(text), "said")
+    assert mention.speaker == "Jo Ames"
