@@ -44,6 +44,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -140,7 +141,12 @@ def signal_of(
     )
 
 
-def _capped(counts: dict[str, float], limit: int) -> dict[str, float]:
+_Key = TypeVar("_Key", str, int)
+_Weight = TypeVar("_Weight", int, float)
+
+
+def _capped(counts: dict[_Key, _Weight], limit: int) -> dict[_Key, _Weight]:
+    """The ``limit`` heaviest entries (ties by key), so a story's state stays bounded."""
     if len(counts) <= limit:
         return counts
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -178,18 +184,14 @@ class StoryState:
         self.last_seen = position
         for entity in signal.entities:
             self.entity_counts[entity] = self.entity_counts.get(entity, 0) + 1
-        if len(self.entity_counts) > MAX_STORY_ENTITIES:
-            ranked = sorted(self.entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            self.entity_counts = dict(ranked[:MAX_STORY_ENTITIES])
+        self.entity_counts = _capped(self.entity_counts, MAX_STORY_ENTITIES)
         terms = dict(self.term_weights)
         for term, weight in signal.terms.items():
             terms[term] = round(terms.get(term, 0.0) + weight, 6)
         self.term_weights = _capped(terms, MAX_STORY_TERMS)
         for day in signal.dates:
             self.date_counts[day] = self.date_counts.get(day, 0) + 1
-        if len(self.date_counts) > MAX_STORY_DATES:
-            kept = sorted(self.date_counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            self.date_counts = dict(kept[:MAX_STORY_DATES])
+        self.date_counts = _capped(self.date_counts, MAX_STORY_DATES)
         if signal.day is not None:
             self.first_day = (
                 signal.day if self.first_day is None else min(self.first_day, signal.day)
@@ -344,11 +346,14 @@ class StoryIndex:
         self._count_keys(story.id, story.keys() - before, 1)
         self._count_keys(story.id, before - story.keys(), -1)
         self._touched[story.id] = story
-        filed = self._story_keys.setdefault(story.id, set())
+        self._bucket(story.id, keys)
+
+    def _bucket(self, story_id: str, keys: list[int]) -> None:
+        filed = self._story_keys.setdefault(story_id, set())
         for table, key in enumerate(keys):
             bucket = self._buckets[table].setdefault(key, {})
-            bucket.pop(story.id, None)  # move to the most recent end
-            bucket[story.id] = None
+            bucket.pop(story_id, None)  # move to the most recent end
+            bucket[story_id] = None
             filed.add((table, key))
 
     def _count_keys(self, story_id: str, keys: Iterable[str], step: int) -> None:
@@ -429,14 +434,8 @@ class StoryIndex:
         for story in self.stories.values():
             self._count_keys(story.id, story.keys(), 1)
         for story_id, vector in members:
-            if story_id not in self.stories:
-                continue
-            filed = self._story_keys.setdefault(story_id, set())
-            for table, key in enumerate(self.keys(vector)):
-                bucket = self._buckets[table].setdefault(key, {})
-                bucket.pop(story_id, None)
-                bucket[story_id] = None
-                filed.add((table, key))
+            if story_id in self.stories:
+                self._bucket(story_id, self.keys(vector))
 
     def open_horizon(self) -> int | None:
         """The oldest ``last_day`` a story may have and be open by news time alone."""
