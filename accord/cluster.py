@@ -11,7 +11,7 @@ this article belong to?" without comparing it to the whole corpus:
   buckets. Each bucket is read most-recent-first and at most ``BUCKET_READ_LIMIT`` stories are
   taken from it, so the number of candidates per article is bounded by a constant. Names
   block too: the stories that mention one of the article's ``ENTITY_PROBES`` rarest entities
-  (most recent first, at most ``BUCKET_READ_LIMIT`` each) are candidates, as a follow-up
+  (names held by at most ``BUCKET_READ_LIMIT`` open stories) are candidates, as a follow-up
   that names the incident's place or people may read unlike its first report.
 * **Time window.** A story is a candidate only while the article's day is within
   ``WINDOW_DAYS`` of the story's span, so follow-up reports over several days join it; an
@@ -38,7 +38,6 @@ an interrupted ingest resumable with identical results).
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -256,13 +255,11 @@ class StoryIndex:
                 story = self.stories[story_id]
                 if story_id not in seen and story.days_apart(signal.day) <= WINDOW_DAYS:
                     seen[story_id] = story
-        probes = sorted(signal.entities, key=lambda e: (-self.idf(e), e))[:ENTITY_PROBES]
-        for entity in probes:
-            holders = self._named.get(entity, set())
-            recent = heapq.nsmallest(
-                BUCKET_READ_LIMIT, holders, key=lambda i: (-self.stories[i].last_seen, i)
-            )
-            for story_id in recent:
+        # rare names only: a name held by more stories than a bucket is read for blocks nothing
+        held = {e: self._named[e] for e in signal.entities if e in self._named}
+        rare = sorted((len(h), e) for e, h in held.items() if len(h) <= BUCKET_READ_LIMIT)
+        for _, entity in rare[:ENTITY_PROBES]:
+            for story_id in sorted(held[entity]):
                 story = self.stories[story_id]
                 if story_id not in seen and story.days_apart(signal.day) <= WINDOW_DAYS:
                     seen[story_id] = story
