@@ -27,7 +27,7 @@ this article belong to?" without comparing it to the whole corpus:
   article's named entities the story already mentions, plus ``DATE_WEIGHT`` when the article
   names a day the story names, less ``DATE_CLASH_PENALTY`` when every day it names is far from
   the story's. The best candidate at or above ``JOIN_THRESHOLD`` wins. The IDF is taken over
-  the open stories (how many of them use a word or name an entity), so a word or a country
+  the open stories (how many of them use a word, or name an entity), so a word or a country
   common to the current news weighs little, and the index needs no corpus-wide counts.
 
 The index is a pure function of what has been assigned, in order: :meth:`StoryIndex.restore`
@@ -197,11 +197,6 @@ class StoryState:
             )
             self.last_day = signal.day if self.last_day is None else max(self.last_day, signal.day)
 
-    def keys(self) -> set[str]:
-        """Its lead words and entities (entities hold a colon, words never do): what the
-        index counts stories by for the IDF."""
-        return set(self.term_weights) | set(self.entity_counts)
-
     def days_apart(self, day: int | None) -> int:
         """Days between ``day`` and the story's span (0 inside it or when either is undated)."""
         if day is None or self.first_day is None or self.last_day is None:
@@ -231,7 +226,7 @@ class StoryIndex:
         # one dict per table: bucket key -> {story id: None}, insertion order = recency
         self._buckets: list[dict[int, dict[str, None]]] = [{} for _ in range(LSH_TABLES)]
         self._story_keys: dict[str, set[tuple[int, int]]] = {}
-        self._term_stories: dict[str, int] = {}  # word or entity -> open stories holding it
+        self._term_stories: dict[str, int] = {}  # word -> open stories whose lead words hold it
         self._named: dict[str, set[str]] = {}  # entity -> open stories that mention it
         self._by_last_seen: dict[int, str] = {}  # stream position -> the story last seen there
         self.stories: dict[str, StoryState] = {}
@@ -267,7 +262,14 @@ class StoryIndex:
 
     def idf(self, term: str) -> float:
         """Smoothed inverse story frequency of a word over the open stories."""
-        return math.log((1 + len(self.stories)) / (1 + self._term_stories.get(term, 0))) + 1.0
+        return self._idf(self._term_stories.get(term, 0))
+
+    def entity_idf(self, entity: str) -> float:
+        """Smoothed inverse story frequency of an entity over the open stories."""
+        return self._idf(len(self._named.get(entity, ())))
+
+    def _idf(self, stories: int) -> float:
+        return math.log((1 + len(self.stories)) / (1 + stories)) + 1.0
 
     def lexical(self, signal: Signal, story: StoryState) -> float:
         """TF-IDF cosine of the article's lead words and the story's."""
@@ -283,7 +285,7 @@ class StoryIndex:
 
     def entity_share(self, signal: Signal, story: StoryState) -> float:
         """The IDF-weighted share of the article's entities the story mentions."""
-        weights = {e: self.idf(e) for e in signal.entities}
+        weights = {e: self.entity_idf(e) for e in signal.entities}
         shared = sum(w for e, w in weights.items() if e in story.entity_counts)
         return shared / sum(weights.values())
 
@@ -335,13 +337,15 @@ class StoryIndex:
         return [touched[k] for k in sorted(touched)]
 
     def _file(self, story: StoryState, signal: Signal, keys: list[int]) -> None:
-        before = story.keys()
+        words, names = set(story.term_weights), set(story.entity_counts)
         if story.size:
             self._by_last_seen.pop(story.last_seen, None)
         story.add(signal, self.position)
         self._by_last_seen[story.last_seen] = story.id
-        self._count_keys(story.id, story.keys() - before, 1)
-        self._count_keys(story.id, before - story.keys(), -1)
+        self._count_terms(set(story.term_weights) - words, 1)
+        self._count_terms(words - set(story.term_weights), -1)
+        self._file_names(story.id, set(story.entity_counts) - names, 1)
+        self._file_names(story.id, names - set(story.entity_counts), -1)
         self._touched[story.id] = story
         self._bucket(story.id, keys)
 
@@ -353,23 +357,24 @@ class StoryIndex:
             bucket[story_id] = None
             filed.add((table, key))
 
-    def _count_keys(self, story_id: str, keys: Iterable[str], step: int) -> None:
-        """Count a story's words and entities in (``step`` 1) or out (-1) of the IDF, and
-        file or unfile it under its entities."""
-        for key in keys:
-            count = self._term_stories.get(key, 0) + step
+    def _count_terms(self, terms: Iterable[str], step: int) -> None:
+        for term in terms:
+            count = self._term_stories.get(term, 0) + step
             if count > 0:
-                self._term_stories[key] = count
+                self._term_stories[term] = count
             else:
-                self._term_stories.pop(key, None)
-            if ":" in key:
-                holders = self._named.setdefault(key, set())
-                if step > 0:
-                    holders.add(story_id)
-                else:
-                    holders.discard(story_id)
-                    if not holders:
-                        del self._named[key]
+                self._term_stories.pop(term, None)
+
+    def _file_names(self, story_id: str, entities: Iterable[str], step: int) -> None:
+        """File the story under these entities (``step`` 1) or take it out (-1)."""
+        for entity in entities:
+            holders = self._named.setdefault(entity, set())
+            if step > 0:
+                holders.add(story_id)
+            else:
+                holders.discard(story_id)
+                if not holders:
+                    del self._named[entity]
 
     def is_open(self, story: StoryState) -> bool:
         """Open while it had a member among the last ``RECENT_ARTICLES`` of the stream, or its
@@ -400,7 +405,8 @@ class StoryIndex:
         """Forget a story (it stays in the store); its bucket entries go with it."""
         story = self.stories.pop(story_id, None)
         if story is not None:
-            self._count_keys(story_id, story.keys(), -1)
+            self._count_terms(story.term_weights, -1)
+            self._file_names(story_id, story.entity_counts, -1)
             if self._by_last_seen.get(story.last_seen) == story_id:
                 del self._by_last_seen[story.last_seen]
         for table, key in self._story_keys.pop(story_id, set()):
@@ -429,7 +435,8 @@ class StoryIndex:
         self._term_stories, self._named = {}, {}
         self._by_last_seen = {s.last_seen: s.id for s in self.stories.values()}
         for story in self.stories.values():
-            self._count_keys(story.id, story.keys(), 1)
+            self._count_terms(story.term_weights, 1)
+            self._file_names(story.id, story.entity_counts, 1)
         for story_id, vector in members:
             if story_id in self.stories:
                 self._bucket(story_id, self.keys(vector))
