@@ -23,12 +23,12 @@ this article belong to?" without comparing it to the whole corpus:
 * **Confirmation.** The nearest ``CONFIRM_CANDIDATES`` candidates by embedding cosine are
   scored by that cosine, plus ``LEXICAL_WEIGHT`` times the TF-IDF cosine of the article's lead
   words with the story's (names, places and numbers tell two events of one type apart better
-  than sentence meaning does), plus ``ENTITY_WEIGHT`` times the IDF-weighted share of the
-  article's named entities the story already mentions, plus ``DATE_WEIGHT`` when the article
-  names a day the story names, less ``DATE_CLASH_PENALTY`` when every day it names is far from
-  the story's. The best candidate at or above ``JOIN_THRESHOLD`` wins. The IDF is taken over
-  the open stories (how many of them use a word, or name an entity), so a word or a country
-  common to the current news weighs little, and the index needs no corpus-wide counts.
+  than sentence meaning does), plus ``ENTITY_WEIGHT`` times the share of the article's named
+  entities the story already mentions, plus ``DATE_WEIGHT`` when the article names a day the
+  story names, less ``DATE_CLASH_PENALTY`` when every day it names is far from the story's.
+  The best candidate at or above ``JOIN_THRESHOLD`` wins. The IDF is taken over the open
+  stories (how many of them use a word), so a word common to the current news, or to both
+  events of one type, weighs little, and the index needs no corpus-wide counts.
 
 The index is a pure function of what has been assigned, in order: :meth:`StoryIndex.restore`
 rebuilds exactly the state an uninterrupted run would have (the store relies on this to make
@@ -262,14 +262,7 @@ class StoryIndex:
 
     def idf(self, term: str) -> float:
         """Smoothed inverse story frequency of a word over the open stories."""
-        return self._idf(self._term_stories.get(term, 0))
-
-    def entity_idf(self, entity: str) -> float:
-        """Smoothed inverse story frequency of an entity over the open stories."""
-        return self._idf(len(self._named.get(entity, ())))
-
-    def _idf(self, stories: int) -> float:
-        return math.log((1 + len(self.stories)) / (1 + stories)) + 1.0
+        return math.log((1 + len(self.stories)) / (1 + self._term_stories.get(term, 0))) + 1.0
 
     def lexical(self, signal: Signal, story: StoryState) -> float:
         """TF-IDF cosine of the article's lead words and the story's."""
@@ -283,16 +276,11 @@ class StoryIndex:
         theirs = math.sqrt(sum((w * self.idf(t)) ** 2 for t, w in story.term_weights.items()))
         return dot / (own * theirs)
 
-    def entity_share(self, signal: Signal, story: StoryState) -> float:
-        """The IDF-weighted share of the article's entities the story mentions."""
-        weights = {e: self.entity_idf(e) for e in signal.entities}
-        shared = sum(w for e, w in weights.items() if e in story.entity_counts)
-        return shared / sum(weights.values())
-
     def score(self, signal: Signal, story: StoryState, cosine: float | None = None) -> float:
         value = float(signal.vector @ story.centroid()) if cosine is None else cosine
         if signal.entities:
-            value += ENTITY_WEIGHT * self.entity_share(signal, story)
+            shared = sum(1 for e in signal.entities if e in story.entity_counts)
+            value += ENTITY_WEIGHT * shared / len(signal.entities)
         if LEXICAL_WEIGHT:
             value += LEXICAL_WEIGHT * self.lexical(signal, story)
         if DATE_WEIGHT and any(d in story.date_counts for d in signal.dates):
