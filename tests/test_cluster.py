@@ -16,6 +16,7 @@ from accord.cluster import (
     LSH_TABLES,
     RECENT_ARTICLES,
     WINDOW_DAYS,
+    Assignment,
     Signal,
     StoryIndex,
     day_number,
@@ -250,9 +251,16 @@ def _written(text: str, named: dict[str, str], published: str | None) -> tuple[A
     return article, Extraction(article.id, dates=tuple(dates))
 
 
-def _assign(index: StoryIndex, text: str, named: dict[str, str], published: str | None, **kw):  # type: ignore[no-untyped-def]
+def _assign(
+    index: StoryIndex,
+    text: str,
+    named: dict[str, str],
+    published: str | None,
+    entities: frozenset[str],
+    vector: np.ndarray,
+) -> Assignment:
     article, extraction = _written(text, named, published)
-    return index.assign(signal_of(article, extraction, kw["entities"], kw["vector"]))
+    return index.assign(signal_of(article, extraction, entities, vector))
 
 
 def test_a_follow_up_report_days_later_joins_its_incident() -> None:
