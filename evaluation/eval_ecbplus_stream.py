@@ -83,7 +83,7 @@ def recluster(store: Store) -> dict[str, str]:
         a: np.asarray(v, np.float32)
         for a, v in store.con.execute("SELECT article, vector FROM embeddings").fetchall()
     }
-    articles = {a.id: a for a in store._articles(_article_rows(store))}
+    articles = {a.id: a for a in store.articles(ids)}
     extractions = {e.article: e for e in store.extractions(ids)}
     index = StoryIndex()
     story = {}
@@ -91,13 +91,6 @@ def recluster(store: Store) -> dict[str, str]:
         record = ArticleRecord(articles[i], extractions[i], tuple(entities[i]), vectors[i])
         story[i] = index.assign(signal_of(record)).story
     return story
-
-
-def _article_rows(store: Store) -> list[dict[str, object]]:
-    cursor = store.con.execute("SELECT * FROM articles ORDER BY seq")
-    rows = cursor.fetchall()
-    names = [d[0] for d in store.con.description or ()]
-    return [dict(zip(names, r, strict=True)) for r in rows]
 
 
 def stored_stories(store: Store) -> dict[str, str]:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
 from accord.cluster import (
     BUCKET_READ_LIMIT,
+    DATE_CLASH_DAYS,
+    DATE_CLASH_PENALTY,
     EMBEDDING_DIM,
     JOIN_THRESHOLD,
     LSH_TABLES,
     RECENT_ARTICLES,
     WINDOW_DAYS,
+    Assignment,
     Signal,
     StoryIndex,
     day_number,
     lead_terms,
     named_days,
+    signal_of,
 )
 from accord.model import Article, DateMention, Extraction, Span
 
@@ -232,3 +238,122 @@ def test_day_number_reads_iso_dates_and_refuses_anything_else(
     text: str | None, expected: int | None
 ) -> None:
     assert day_number(text) == expected
+
+
+def _written(text: str, named: dict[str, str], published: str | None) -> tuple[Article, Extraction]:
+    """An article written for the test and its day-precision date mentions (phrase -> day)."""
+    day = dt.date.fromisoformat(published) if published else None
+    article = Article.create("t.txt", text, title=text.split(".")[0], published=day)
+    dates = []
+    for phrase, value in named.items():
+        start = text.index(phrase)
+        dates.append(DateMention(Span.of(article, start, start + len(phrase)), value, "day"))
+    return article, Extraction(article.id, dates=tuple(dates))
+
+
+def _assign(
+    index: StoryIndex,
+    text: str,
+    named: dict[str, str],
+    published: str | None,
+    entities: frozenset[str],
+    vector: np.ndarray,
+) -> Assignment:
+    article, extraction = _written(text, named, published)
+    return index.assign(signal_of(article, extraction, entities, vector))
+
+
+def test_a_follow_up_report_days_later_joins_its_incident() -> None:
+    kind = topic(12)
+    index = StoryIndex()
+    first = _assign(
+        index,
+        "Two hurt as fire guts Brackwater mill. A fire destroyed the Harlow & Sons flour mill "
+        "in Brackwater on 4 March 2024; two workers were taken to St Aldric hospital.",
+        {"4 March 2024": "2024-03-04"},
+        "2024-03-05",
+        entities=MILL_NAMES,
+        vector=near(kind, 1, 0.026),
+    )
+    later = _assign(
+        index,
+        "Brackwater mill workers named, arrest made. Police arrested a man over the 4 March "
+        "fire at the Harlow & Sons mill; the two workers, Tomas and Ivo Renk, are recovering.",
+        {"4 March": "2024-03-04"},
+        "2024-03-09",
+        entities=MILL_NAMES | {"person:tomas"},
+        vector=near(kind, 2, 0.026),
+    )
+    assert first.new_story and later.story == first.story
+
+
+def test_two_incidents_of_one_kind_in_other_places_and_weeks_stay_apart() -> None:
+    kind = topic(13)
+    index = StoryIndex()
+    mill = _assign(
+        index,
+        "Fire guts Brackwater mill. A fire destroyed a flour mill in Brackwater on 4 March "
+        "2024; two workers were taken to hospital, the fire service said.",
+        {"4 March 2024": "2024-03-04"},
+        "2024-03-04",
+        entities=MILL_NAMES,
+        vector=near(kind, 1, 0.026),
+    )
+    depot = _assign(
+        index,
+        "Fire guts Denholm depot. A fire destroyed a bus depot in Denholm on 29 March 2024; "
+        "one mechanic was taken to hospital, the fire service said.",
+        {"29 March 2024": "2024-03-29"},
+        "2024-03-29",
+        entities=DEPOT_NAMES,
+        vector=near(kind, 2, 0.026),
+    )
+    assert depot.new_story and depot.story != mill.story
+
+
+def test_days_named_weeks_apart_weigh_against_a_story_and_close_days_do_not() -> None:
+    index = StoryIndex()
+    base = topic(14)
+    story_id = index.assign(Signal("a0", base, dates=frozenset({DAY}))).story
+    story = index.stories[story_id]
+    near_day = Signal("a1", base, dates=frozenset({DAY + 2}))
+    far_day = Signal("a2", base, dates=frozenset({DAY + DATE_CLASH_DAYS + 1}))
+    assert index.clash(near_day, story) == 0.0
+    penalised = index.score(near_day, story) - DATE_CLASH_PENALTY
+    assert index.score(far_day, story) == pytest.approx(penalised)
+
+
+def test_a_story_that_shares_a_rare_name_is_a_candidate_whatever_its_meaning() -> None:
+    index = StoryIndex()
+    story = index.assign(Signal("a0", topic(15), frozenset({"person:ivo renk"}))).story
+    for i in range(20):  # other news, so the name is rare among the open stories
+        index.assign(Signal(f"x{i}", topic(400 + i), frozenset({"gpe:denholm"})))
+    probe = Signal("b", unit(-topic(15)), frozenset({"person:ivo renk", "gpe:denholm"}))
+    found = index.candidates(probe, index.keys(probe.vector))
+    assert story in {s.id for s in found}
+
+
+def test_an_undated_report_of_a_second_fire_in_the_town_weeks_later_starts_its_own_story() -> None:
+    # undated (a wire copy): no time window holds it off, the day its text names does
+    kind = topic(16)
+    index = StoryIndex()
+    town = frozenset({"gpe:brackwater"})
+    mill = _assign(
+        index,
+        "Fire guts Brackwater mill. A fire destroyed a flour mill in Brackwater on 4 March "
+        "2024; two workers were taken to hospital, the Brackwater fire service said.",
+        {"4 March 2024": "2024-03-04"},
+        "2024-03-04",
+        entities=town,
+        vector=near(kind, 1, 0.026),
+    )
+    second = _assign(
+        index,
+        "Blaze at Brackwater bakery. Crews fought a blaze at the Penrose bakery on Quarry "
+        "Street in Brackwater on 25 March 2024; the baker was treated for burns.",
+        {"25 March 2024": "2024-03-25"},
+        None,
+        entities=town,
+        vector=near(kind, 2, 0.026),
+    )
+    assert second.new_story and second.story != mill.story
