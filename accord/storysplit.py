@@ -27,9 +27,10 @@ from accord.model import Article, Extraction
 
 # Chosen on ECB+ train/dev topics as a stream (evaluation/eval_ecbplus_stream.py --recluster;
 # test topics 36-45 never used to choose):
-SPLIT_MIN_SIZE = 6  # a story is revised from this many members on
-SPLIT_MIN_PART = 3  # each side of a split holds at least this many articles
-SPLIT_SEPARATION = 0.05  # most average similarity between the part split off and the rest
+SPLIT_MIN_SIZE = 8  # a story is revised from this many members on
+SPLIT_MIN_PART = 4  # each side of a split holds at least this many articles
+SPLIT_SEPARATION = 0.07  # most average similarity between the part and the rest (linkage: 0.0875)
+SPLIT_SHARED_NAMES = 0.5  # most share of named entities the two sides have in common
 SPLIT_MAX_SIZE = 200  # larger stories are not revised: linkage is cubic in the members
 
 
@@ -60,7 +61,18 @@ def split_off(members: Sequence[Member]) -> list[int]:
     if len(rest) < SPLIT_MIN_PART:
         return []
     between = float(np.mean(similarity[np.ix_(part, rest)]))
-    return part if between <= SPLIT_SEPARATION else []
+    if between > SPLIT_SEPARATION:
+        return []
+    return part if shared_names(members, part, rest) <= SPLIT_SHARED_NAMES else []
+
+
+def shared_names(members: Sequence[Member], part: Sequence[int], rest: Sequence[int]) -> float:
+    """Share of the named entities of the side that names fewer that the other names too:
+    one happening's reports over weeks keep naming its people and places."""
+    ours = {e for i in part for e in members[i].signal.entities}
+    theirs = {e for i in rest for e in members[i].signal.entities}
+    fewer = min(len(ours), len(theirs))
+    return len(ours & theirs) / fewer if fewer else 0.0
 
 
 def separation(members: Sequence[Member]) -> float | None:
