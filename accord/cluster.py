@@ -30,9 +30,13 @@ this article belong to?" without comparing it to the whole corpus:
   stories (how many of them use a word), so a word common to the current news, or to both
   events of one type, weighs little, and the index needs no corpus-wide counts.
 
-The index is a pure function of what has been assigned, in order: :meth:`StoryIndex.restore`
-rebuilds exactly the state an uninterrupted run would have (the store relies on this to make
-an interrupted ingest resumable with identical results).
+A story that grew may be split in two (:mod:`accord.storysplit` decides;
+:meth:`StoryIndex.split` rebuilds both parts from their members). The index is a pure
+function of what has been assigned and split, in order: :meth:`StoryIndex.restore` rebuilds
+the state an uninterrupted run would have (the store relies on this to make an interrupted
+ingest resumable with identical results). After a split only the recency of the two parts in
+the LSH buckets may differ, which matters when more than ``BUCKET_READ_LIMIT`` open stories
+share a bucket.
 """
 
 from __future__ import annotations

@@ -133,8 +133,8 @@ class StoryTables(ArticleTables):
         return [r[0] for r in self.con.execute("SELECT id FROM stories ORDER BY id").fetchall()]
 
     def story_size(self, story_id: str) -> int | None:
-        """How many members the story has (None for an unknown id): members are only ever
-        added and never change, so the size tells two memberships of a story apart."""
+        """How many members the story has (None for an unknown id). Members are added, and
+        leave only when the story is split (:meth:`split_story`)."""
         size = self._value("SELECT size FROM stories WHERE id = ?", [story_id])
         return None if size is None else int(size)
 

@@ -10,8 +10,10 @@ B-cubed P/R/F1 (Bagga & Baldwin 1998), per split: train/dev for tuning, test (to
 reported apart.
 
 ``--store PATH`` keeps the store; ``--recluster`` reads an existing ``--store`` and replays
-only the story assignment over its stored records, in ingest order, with the clustering code
-as it is now (the per-article stages are not run again, so a tuning run costs seconds).
+only the story assignment over its stored records, in ingest order and in batches as ``accord
+ingest`` commits them, each story that grew revised after its batch (:mod:`accord.storysplit`;
+``--no-split`` leaves that out), with the clustering code as it is now (the per-article stages
+are not run again, so a tuning run costs seconds).
 
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics dev
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics test
