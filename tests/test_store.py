@@ -395,13 +395,8 @@ def test_a_split_moves_members_to_the_new_story_and_rewrites_both_rows(store: St
     assert [a for a, *_ in signals] == [corpus[i].id for i in (0, 1, 3, 6)]
     assert [seq for _, seq, *_ in signals] == sorted(seq for _, seq, *_ in signals)
     assert all(names == ("gpe:dam",) for _, _, names, _ in signals)
-    kept, moved = (
-        dict(zip(store.story_ids(), store.open_stories(0, None), strict=True))[dam],
-        [
-            corpus[3].id,
-            corpus[6].id,
-        ],
-    )
+    kept = next(row for row in store.open_stories(0, None) if row.id == dam)
+    moved = [corpus[3].id, corpus[6].id]
     before = store.story_version(dam)
     halves = [replace(kept, size=2, title="dam"), replace(kept, id="s-new", size=2, title="flood")]
     store.split_story(moved, "s-new", halves)
