@@ -30,9 +30,13 @@ this article belong to?" without comparing it to the whole corpus:
   stories (how many of them use a word), so a word common to the current news, or to both
   events of one type, weighs little, and the index needs no corpus-wide counts.
 
-The index is a pure function of what has been assigned, in order: :meth:`StoryIndex.restore`
-rebuilds exactly the state an uninterrupted run would have (the store relies on this to make
-an interrupted ingest resumable with identical results).
+A story that grew may be split in two (:mod:`accord.storysplit` decides;
+:meth:`StoryIndex.split` rebuilds both parts from their members). The index is a pure
+function of what has been assigned and split, in order: :meth:`StoryIndex.restore` rebuilds
+the state an uninterrupted run would have (the store relies on this to make an interrupted
+ingest resumable with identical results). After a split only the recency of the two parts in
+the LSH buckets may differ, which matters when more than ``BUCKET_READ_LIMIT`` open stories
+share a bucket.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
@@ -318,6 +322,29 @@ class StoryIndex:
         self._file(best, signal, keys)
         self._advance(signal.day)
         return Assignment(signal.article, best.id, round(max(best_score, 0.0), 6), new_story)
+
+    def split(
+        self, story_id: str, part: Sequence[tuple[Signal, int]], rest: Sequence[tuple[Signal, int]]
+    ) -> StoryState:
+        """Replace a story by two: ``rest`` keeps its id, ``part`` opens a new one named by its
+        first article; each is rebuilt from its members' signals and stream positions (in
+        order), as if they had been assigned alone. Returns the new story."""
+        self.close(story_id)
+        new_id = content_id(part[0][0].article, prefix="s")
+        for sid, members in ((story_id, rest), (new_id, part)):
+            state = StoryState(sid, np.zeros_like(members[0][0].vector, dtype=np.float32))
+            for signal, position in members:
+                state.add(signal, position)
+            self.stories[sid] = state
+            self._touched[sid] = state
+            self._count_terms(state.term_weights, 1)
+            self._file_names(sid, state.entity_counts, 1)
+            self._by_last_seen[state.last_seen] = sid
+            for signal, _ in members:
+                self._bucket(sid, self.keys(signal.vector))
+            if not self.is_open(state):  # a part whose members are all old closes at once
+                self.close(sid)
+        return self._touched[new_id]
 
     def take_touched(self) -> list[StoryState]:
         """The stories changed since the last call (closed ones included), sorted by id."""

@@ -6,6 +6,8 @@ the ingest driver, ``accord ingest``, ``accord dossier`` and ``accord watch`` sh
 
 * :func:`restore_index` and :func:`commit_batch` carry the story index between runs and
   write each ingested batch with its stories, each named by :func:`accord.story.story_title`;
+  after the batch, each story that grew is revised (split in two when its members report two
+  happenings, :mod:`accord.storysplit`);
 * :func:`refresh` computes the results of every story that gained an article and keeps them
   as a new version (run at the end of an ingest and by ``accord dossier``), so the web view
   shows stored results and never runs a model;
@@ -20,12 +22,13 @@ from datetime import UTC, datetime
 
 from accord.blocking import Embedder
 from accord.changes import Changes, diff
-from accord.cluster import Assignment, StoryIndex, StoryState
+from accord.cluster import Assignment, StoryIndex, StoryState, signal_of
 from accord.errors import ArticleFailure, StoreError
 from accord.model import Article, Dossier, StoryResults
 from accord.store import Store
 from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
 from accord.story import Titled, cross_source, story_title
+from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, revise
 
 __all__ = ["Since", "changes_since", "commit_batch", "refresh", "restore_index", "story_dossier"]
 
@@ -63,6 +66,41 @@ def commit_batch(
         [Membership(a.article, a.story, a.score, a.new_story) for a in assignments],
         [_row(state, story_title(named.get(state.id, []))) for state in touched],
         failures,
+    )
+    for story_id in sorted({a.story for a in assignments}):
+        _revise(store, index, story_id)
+
+
+def _revise(store: Store, index: StoryIndex, story_id: str) -> None:
+    """Split a story that grew when its members report two happenings (:mod:`accord.storysplit`),
+    in the index and in the store (its own transaction, after the batch's)."""
+    state = index.stories.get(story_id)
+    if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
+        return
+    rows = store.member_signals(story_id)
+    ids = [r[0] for r in rows]
+    articles = {a.id: a for a in store.articles(ids)}
+    extractions = {e.article: e for e in store.extractions(ids)}
+    members = [
+        Member(
+            articles[a],
+            extractions[a],
+            signal_of(articles[a], extractions[a], entities, vector),
+            seq,
+        )
+        for a, seq, entities, vector in rows
+    ]
+    split = revise(index, story_id, members)
+    if split is None:
+        return
+    heads = store.headlines([story_id])[story_id]
+    moved = set(split.articles)
+    titles = {
+        split.story: story_title([h for h in heads if h.article not in moved]),
+        split.new_story: story_title([h for h in heads if h.article in moved]),
+    }
+    store.split_story(
+        split.articles, split.new_story, [_row(s, titles[s.id]) for s in index.take_touched()]
     )
 
 

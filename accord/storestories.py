@@ -13,7 +13,14 @@ import numpy as np
 from accord.errors import StoreError
 from accord.model import Dossier, StoryResults, content_id
 from accord.storearticles import ArticleTables
-from accord.storeschema import STORY_COLUMNS, Headline, ResultVersion, StoryRow, story_of
+from accord.storeschema import (
+    STORY_COLUMNS,
+    Headline,
+    ResultVersion,
+    StoryRow,
+    story_of,
+    story_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,32 @@ class StoryTables(ArticleTables):
         ).fetchall()
         return [(s, np.asarray(v, dtype=np.float32)) for s, v in rows]
 
+    def member_signals(self, story_id: str) -> list[tuple[str, int, tuple[str, ...], np.ndarray]]:
+        """``(article, seq, entities, embedding)`` of the story's members, in ingest order:
+        what revising the story (:mod:`accord.storysplit`) rebuilds its parts from."""
+        rows = self.con.execute(
+            "SELECT m.article, m.seq, e.vector, list_sort(list(n.entity) FILTER "
+            "(WHERE n.entity IS NOT NULL)) FROM story_members m JOIN embeddings e ON "
+            "e.article = m.article LEFT JOIN entities n ON n.article = m.article "
+            "WHERE m.story = ? GROUP BY m.article, m.seq, e.vector ORDER BY m.seq",
+            [story_id],
+        ).fetchall()
+        return [(a, int(q), tuple(n or ()), np.asarray(v, dtype=np.float32)) for a, q, v, n in rows]
+
+    def split_story(
+        self, articles: Sequence[str], new_story: str, stories: Sequence[StoryRow]
+    ) -> None:
+        """Move these members to ``new_story`` and replace the rows of ``stories`` (the story
+        split and the new one), in one transaction."""
+        with self.transaction():
+            self.con.execute(
+                "UPDATE story_members SET story = ? WHERE list_contains(?, article)",
+                [new_story, list(articles)],
+            )
+            ids = [s.id for s in stories]
+            self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
+            self._insert("stories", story_rows(stories))
+
     def headlines(self, story_ids: Sequence[str]) -> dict[str, list[Headline]]:
         """Each story's members' titles and dates, in ingest order (for naming it)."""
         found: dict[str, list[Headline]] = {s: [] for s in story_ids}
@@ -100,8 +133,8 @@ class StoryTables(ArticleTables):
         return [r[0] for r in self.con.execute("SELECT id FROM stories ORDER BY id").fetchall()]
 
     def story_size(self, story_id: str) -> int | None:
-        """How many members the story has (None for an unknown id): members are only ever
-        added and never change, so the size tells two memberships of a story apart."""
+        """How many members the story has (None for an unknown id). Members are added, and
+        leave only when the story is split (:meth:`split_story`)."""
         size = self._value("SELECT size FROM stories WHERE id = ?", [story_id])
         return None if size is None else int(size)
 

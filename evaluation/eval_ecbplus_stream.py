@@ -10,8 +10,10 @@ B-cubed P/R/F1 (Bagga & Baldwin 1998), per split: train/dev for tuning, test (to
 reported apart.
 
 ``--store PATH`` keeps the store; ``--recluster`` reads an existing ``--store`` and replays
-only the story assignment over its stored records, in ingest order, with the clustering code
-as it is now (the per-article stages are not run again, so a tuning run costs seconds).
+only the story assignment over its stored records, in ingest order and in batches as ``accord
+ingest`` commits them, each story that grew revised after its batch (:mod:`accord.storysplit`;
+``--no-split`` leaves that out), with the clustering code as it is now (the per-article stages
+are not run again, so a tuning run costs seconds).
 
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics dev
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics test
@@ -42,9 +44,10 @@ from ecbplus_text import (
 from eval_ecbplus import bcubed
 
 from accord.cluster import StoryIndex
-from accord.distributed import ingest_articles, local_batches, signal_of
+from accord.distributed import DEFAULT_BATCH_SIZE, ingest_articles, local_batches, signal_of
 from accord.ingest import read_paths
 from accord.store import ArticleRecord, Store
+from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, revise
 
 
 def ingest(
@@ -72,8 +75,10 @@ def stored_documents(store: Store, documents: list[Document]) -> dict[str, Docum
     return {a: by_name[Path(s).stem] for a, s in rows if Path(s).stem in by_name}
 
 
-def recluster(store: Store) -> dict[str, str]:
-    """Story of each stored article when assignment is replayed in ingest order."""
+def recluster(store: Store, batch: int = DEFAULT_BATCH_SIZE, split: bool = True) -> dict[str, str]:
+    """Story of each stored article when assignment is replayed in ingest order, batch by
+    batch as ``accord ingest`` commits, each story that grew revised after its batch
+    (:mod:`accord.storysplit`) unless ``split`` is off."""
     ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
     entities: dict[str, list[str]] = {i: [] for i in ids}
     rows = store.con.execute("SELECT article, entity FROM entities ORDER BY entity").fetchall()
@@ -86,10 +91,30 @@ def recluster(store: Store) -> dict[str, str]:
     articles = {a.id: a for a in store.articles(ids)}
     extractions = {e.article: e for e in store.extractions(ids)}
     index = StoryIndex()
-    story = {}
-    for i in ids:
-        record = ArticleRecord(articles[i], extractions[i], tuple(entities[i]), vectors[i])
-        story[i] = index.assign(signal_of(record)).story
+    story: dict[str, str] = {}
+    members: dict[str, list[Member]] = {}
+    for start in range(0, len(ids), batch):
+        grown = set()
+        for position, i in enumerate(ids[start : start + batch], start):
+            record = ArticleRecord(articles[i], extractions[i], tuple(entities[i]), vectors[i])
+            signal = signal_of(record)
+            story[i] = index.assign(signal).story
+            members.setdefault(story[i], []).append(
+                Member(articles[i], extractions[i], signal, position)
+            )
+            grown.add(story[i])
+        for story_id in sorted(grown) if split else []:
+            state = index.stories.get(story_id)
+            if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
+                continue
+            found = revise(index, story_id, members[story_id])
+            if found is not None:
+                moved = set(found.articles)
+                members[found.new_story] = [m for m in members[story_id] if m.article.id in moved]
+                members[story_id] = [m for m in members[story_id] if m.article.id not in moved]
+                for a in moved:
+                    story[a] = found.new_story
+        index.take_touched()
     return story
 
 
@@ -134,6 +159,9 @@ def main() -> None:
     parser.add_argument(
         "--before", type=Path, action="append", default=[], help="ingest these files first"
     )
+    parser.add_argument(
+        "--no-split", action="store_true", help="replay without revising (splitting) stories"
+    )
     parser.add_argument("--verbose", action="store_true", help="stories per topic")
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
@@ -147,7 +175,7 @@ def main() -> None:
             sys.exit("--recluster needs the --store of an earlier run")
         with Store(args.store, read_only=True) as store:
             docs = stored_documents(store, documents)
-            story = recluster(store)
+            story = recluster(store, split=not args.no_split)
             earlier = [a for a in story if a not in docs]
     else:
         if args.store is not None and args.store.exists():

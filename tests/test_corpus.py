@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import zlib
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from accord.cli import app
-from accord.corpus import changes_since, refresh, story_dossier
+from accord.cluster import EMBEDDING_DIM
+from accord.corpus import changes_since, refresh, restore_index, story_dossier
 from accord.distributed import ingest_articles
 from accord.errors import StoreError
+from accord.model import Article, Extraction, content_id
+from accord.process import Processed, ProcessedArticle
 from accord.store import Store
 from tests.models import bag_of_words
+from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_NAMES
 from tests.test_store import fake_stream, make_corpus
 from tests.test_watch import FIRST, SECOND
 
@@ -93,3 +100,67 @@ def test_a_read_only_store_computes_a_stale_dossier_without_keeping_it(tmp_path:
     with Store(db) as store:
         assert story_dossier(store, dam) == store.stored_dossier(dam)
         assert [v.number for v in store.result_versions(dam)] == [1]
+
+
+def written_fires() -> list[Article]:
+    """The mill and depot fires interleaved, then one more report of each."""
+    texts = [t for pair in zip(MILL, DEPOT, strict=True) for t in pair]
+    texts += [MILL[3] + " Brackwater thanks its crews.", DEPOT[3] + " Denholm buses return."]
+    return [
+        Article.create(f"f{n}.txt", t, title=t.split("\n", 1)[0], published=date(2024, 3, 4))
+        for n, t in enumerate(texts)
+    ]
+
+
+def fires_stream(
+    articles: Sequence[Article], size: int, strict: bool = False
+) -> Iterator[Processed]:
+    """Every report shares one embedding direction (one kind of news); names by town."""
+    base = np.random.default_rng(0).standard_normal(EMBEDDING_DIM)
+    for start in range(0, len(articles), size):
+        done = []
+        for article in articles[start : start + size]:
+            noise = np.random.default_rng(zlib.crc32(article.text.encode()))
+            vector = base + 0.02 * noise.standard_normal(EMBEDDING_DIM)
+            names = MILL_NAMES if "Brackwater" in article.text else DEPOT_NAMES
+            done.append(
+                ProcessedArticle(
+                    article,
+                    Extraction(article.id),
+                    names,
+                    (vector / np.linalg.norm(vector)).astype(np.float32),
+                )
+            )
+        yield Processed(done)
+
+
+def test_a_story_that_grows_into_two_happenings_is_split_in_the_store(tmp_path: Path) -> None:
+    fires = written_fires()
+    with Store(tmp_path / "news.duckdb") as store:
+        ingest_articles(store, fires, fires_stream, bag_of_words, batch_size=8)
+        members = dict(store.con.execute("SELECT article, story FROM story_members").fetchall())
+        mill = {members[a.id] for a in fires if "Brackwater" in a.text}
+        depot = {members[a.id] for a in fires if "Denholm" in a.text}
+        assert len(mill) == len(depot) == 1 and mill != depot
+        assert mill == {content_id(fires[0].id, prefix="s")}  # the first report's story
+        assert depot == {content_id(fires[1].id, prefix="s")}
+        for story in store.list_stories():
+            assert story.articles == store.story_size(story.id) == 5
+        assert "Denholm" in store.title_of(depot.pop())
+
+
+def test_a_resumed_ingest_after_a_split_assigns_as_an_uninterrupted_one(tmp_path: Path) -> None:
+    fires = written_fires()
+    with Store(tmp_path / "once.duckdb") as once:
+        ingest_articles(once, fires, fires_stream, bag_of_words, batch_size=8)
+        whole = once.dump()
+    with Store(tmp_path / "twice.duckdb") as twice:
+        ingest_articles(twice, fires[:8], fires_stream, bag_of_words, batch_size=8)
+        restored = restore_index(twice)
+        assert sorted(restored.stories) == sorted(
+            {m for (m,) in twice.con.execute("SELECT story FROM story_members").fetchall()}
+        )
+    with Store(tmp_path / "twice.duckdb") as twice:
+        ingest_articles(twice, fires, fires_stream, bag_of_words, batch_size=8)
+        assert twice.dump()["story_members"] == whole["story_members"]
+        assert twice.dump()["stories"] == whole["stories"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -383,3 +384,24 @@ def test_importing_the_store_or_the_web_view_loads_no_model_and_no_stage(module:
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_a_split_moves_members_to_the_new_story_and_rewrites_both_rows(store: Store) -> None:
+    corpus = make_corpus()
+    ingest_articles(store, corpus, fake_stream(), bag_of_words, batch_size=3)
+    refresh(store)
+    dam = store.list_stories("dam")[0].id
+    signals = store.member_signals(dam)
+    assert [a for a, *_ in signals] == [corpus[i].id for i in (0, 1, 3, 6)]
+    assert [seq for _, seq, *_ in signals] == sorted(seq for _, seq, *_ in signals)
+    assert all(names == ("gpe:dam",) for _, _, names, _ in signals)
+    kept = next(row for row in store.open_stories(0, None) if row.id == dam)
+    moved = [corpus[3].id, corpus[6].id]
+    before = store.story_version(dam)
+    halves = [replace(kept, size=2, title="dam"), replace(kept, id="s-new", size=2, title="flood")]
+    store.split_story(moved, "s-new", halves)
+    assert [a.id for a in store.story_articles("s-new")] == moved
+    assert [a.id for a in store.story_articles(dam)] == [corpus[0].id, corpus[1].id]
+    assert store.story_size(dam) == store.story_size("s-new") == 2
+    assert store.title_of("s-new") == "flood" and store.story_version(dam) != before
+    assert {dam, "s-new"} <= set(store.stale_stories())  # both need their results again

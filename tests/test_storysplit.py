@@ -1,0 +1,104 @@
+"""Revising stream stories: a story holding two happenings is split, one followed is kept."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex, lead_terms
+from accord.model import Article, Extraction
+from accord.storysplit import Member, revise, shared_names, split_off
+from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_FOLLOW_UPS, MILL_NAMES
+
+DAY = 739000
+
+
+def unit(seed: int, base: np.ndarray | None = None) -> np.ndarray:
+    noise = np.random.default_rng(seed).standard_normal(EMBEDDING_DIM)
+    vector = noise if base is None else base + 0.02 * noise
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def member(n: int, text: str, names: tuple[str, ...], base: np.ndarray) -> Member:
+    """A written report; every report shares one embedding direction (one kind of news), so
+    the stream puts them in one story and only the split can tell the happenings apart."""
+    title = text.split("\n", 1)[0]
+    article = Article.create(f"r{n}.txt", text, title=title)
+    signal = Signal(article.id, unit(n, base), frozenset(names), DAY, lead_terms(text))
+    return Member(article, Extraction(article.id), signal, n)
+
+
+def interleaved() -> list[Member]:
+    base = unit(0)
+    texts = [t for pair in zip(MILL, DEPOT, strict=True) for t in pair]
+    names = [MILL_NAMES, DEPOT_NAMES] * len(MILL)
+    return [member(n, t, k, base) for n, (t, k) in enumerate(zip(texts, names, strict=True))]
+
+
+def followed() -> list[Member]:
+    base = unit(0)
+    return [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL + MILL_FOLLOW_UPS)]
+
+
+def one_story(index: StoryIndex, members: list[Member]) -> str:
+    stories = {index.assign(m.signal).story for m in members}
+    assert len(stories) == 1  # the stream alone could not tell them apart
+    return stories.pop()
+
+
+def test_a_story_of_two_happenings_is_split_into_them() -> None:
+    members = interleaved()
+    part = split_off(members)
+    assert sorted(part) == [1, 3, 5, 7]  # the depot fire; the mill fire keeps the story
+
+
+def test_a_happening_followed_for_a_week_stays_one_story() -> None:
+    members = followed()
+    assert split_off(members) == []
+    assert shared_names(members, [0, 1, 2, 3], [4, 5, 6, 7]) == 1.0
+
+
+def test_a_small_story_is_not_revised() -> None:
+    members = interleaved()[:5]
+    assert split_off(members) == []
+
+
+def test_the_index_holds_both_parts_and_later_reports_join_the_right_one() -> None:
+    index = StoryIndex()
+    members = interleaved()
+    story = one_story(index, members)
+    index.take_touched()
+    split = revise(index, story, members)
+    assert split is not None and split.story == story
+    assert set(split.articles) == {members[i].article.id for i in (1, 3, 5, 7)}
+    assert split.new_story in index.stories and story in index.stories
+    assert index.stories[story].size == index.stories[split.new_story].size == 4
+    assert [s.id for s in index.take_touched()] == sorted([story, split.new_story])
+    base = unit(0)
+    later = member(50, DEPOT[1] + " Oskar Vell thanked the Denholm crews.", DEPOT_NAMES, base)
+    assert index.assign(later.signal).story == split.new_story
+    earlier = member(51, MILL[2] + " Brackwater mourns.", MILL_NAMES, base)
+    assert index.assign(earlier.signal).story == story
+
+
+def test_a_part_rebuilt_by_the_split_equals_one_built_by_the_stream() -> None:
+    index = StoryIndex()
+    members = interleaved()
+    story = one_story(index, members)
+    split = revise(index, story, members)
+    assert split is not None
+    alone = StoryIndex()
+    for m in members[1::2]:
+        alone.assign(m.signal)
+    (built,) = alone.stories.values()
+    part = index.stories[split.new_story]
+    assert part.id == built.id and part.size == built.size
+    assert part.entity_counts == built.entity_counts and part.term_weights == built.term_weights
+    assert np.allclose(part.vector_sum, built.vector_sum)
+
+
+def test_two_happenings_that_keep_naming_the_same_people_stay_one_story() -> None:
+    # the December deaths and the January capture of one war: same places, same people
+    base = unit(0)
+    texts = [t for pair in zip(MILL, DEPOT, strict=True) for t in pair]
+    members = [member(n, t, MILL_NAMES + DEPOT_NAMES, base) for n, t in enumerate(texts)]
+    assert split_off(members) == []
