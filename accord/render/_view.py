@@ -25,11 +25,31 @@ UNATTRIBUTED = "Unattributed"
 CHANGE_WORDS = {Change.UP: "a rise", Change.DOWN: "a fall", Change.LEVEL: "a level"}
 
 
+# A source named by its title is named in a line: a text with no headline takes its first
+# paragraph as its title, and a reader needs a name, not the lead again.
+SOURCE_NAME_CHARS = 70
+
+
 def source_name(article: Article | None, fallback: str = "unknown source") -> str:
-    """How a source is named to readers: outlet, else title, else its file, else its id."""
+    """How a source is named to readers: outlet, else title (cut at a word, within
+    ``SOURCE_NAME_CHARS``), else its file, else its id."""
     if article is None:
         return fallback
-    return article.outlet or article.title or article.source or article.id
+    if article.outlet:
+        return article.outlet
+    if article.title:
+        return _cut(article.title, SOURCE_NAME_CHARS)
+    return article.source or article.id
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` whole when it fits, else its words up to ``limit`` characters and "…"."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if " " in head:
+        head = head[: head.rindex(" ")]
+    return head.rstrip(" ,;:–—-") + "…"
 
 
 def format_number(value: float | None) -> str:

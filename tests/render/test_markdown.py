@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from markdown_it import MarkdownIt
 
-from accord.model import Change
+from accord.model import Article, Change
+from accord.render._view import SOURCE_NAME_CHARS, source_name
 from accord.render.markdown import md_escape, to_markdown
 from tests.render.dossiers import IMG, LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
 
@@ -131,3 +132,25 @@ def test_statements_show_speaker_sources_and_forms_with_minor_ones_folded() -> N
     assert "1 more single-source statement</summary>" in folded_part
     assert "**the council** (organisation) — 1 independent source" in folded_part
     assert "<blockquote>" in rendered(folded_part + "\n")
+
+
+@pytest.mark.parametrize(
+    ("outlet", "title", "named"),
+    [
+        ("Valley Courier", "Dam fails", "Valley Courier"),
+        (None, "Dam fails", "Dam fails"),
+        # a text without a headline takes its first paragraph as title: named in a line
+        (
+            None,
+            "Officials in the river town said on Monday that the old dam had failed after days "
+            "of rain and that crews were searching for survivors",
+            "Officials in the river town said on Monday that the old dam had…",
+        ),
+    ],
+)
+def test_a_source_is_named_by_its_outlet_else_a_title_cut_at_a_word(
+    outlet: str | None, title: str, named: str
+) -> None:
+    article = Article.create("a.txt", f"{title}\nBody.\n", title=title, outlet=outlet)
+    assert source_name(article) == named
+    assert len(source_name(article)) <= SOURCE_NAME_CHARS
