@@ -25,8 +25,10 @@ from accord.blocking import (
     Blocking,
     Embedder,
     UnionFind,
+    argument_overlap,
     content_words,
     embedder_or_default,
+    proposition_words,
     similar_pairs,
     words,
 )
@@ -78,9 +80,6 @@ MIN_NAMES_TO_DIFFER = 2
 # A word in more than a tenth of a story's sentences is its topic, not an argument.
 TOPIC_SHARE = 0.1
 MIN_TOPIC_UNITS = 10
-_SUFFIXES = ("ing", "ed", "es", "s", "e")
-MIN_STEM = 4  # "uses" -> "us" is no stem
-_NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 # A contradiction needs the two sentences to be about the same thing: a higher floor.
 CONTRADICTION_SIMILARITY = 0.7
 MIN_CLAIM_WORDS = 6  # shorter lines are headings, captions and datelines
@@ -195,26 +194,6 @@ def _related(words_a: set[str], words_b: set[str], ents_a: set[str], ents_b: set
         return False
     several = min(len(ents_a), len(ents_b)) >= MIN_NAMES_TO_DIFFER
     return not (several and not ents_a & ents_b)
-
-
-def proposition_words(text: str) -> set[str]:
-    """What a clause asserts, as a bag: its content words folded to a crude stem (so
-    "captured" meets "captures") and its numbers."""
-    stems = set()
-    for w in content_words(text):
-        for suffix in _SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
-                w = w[: -len(suffix)]
-                break
-        stems.add(w)
-    return stems | set(_NUMBER_RE.findall(text))
-
-
-def argument_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
-    """Share of the shorter clause's predicate, arguments and numbers found in the other;
-    ``topic`` words (what the whole story is about) are no argument of either."""
-    wa, wb = proposition_words(a) - topic, proposition_words(b) - topic
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
 def topic_words(texts: Sequence[str]) -> frozenset[str]:
