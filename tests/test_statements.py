@@ -46,7 +46,8 @@ def bag_of_words(texts: list[str]) -> np.ndarray:
     for row, text in enumerate(texts):
         for w in words(text):
             out[row, zlib.crc32(w.encode()) % 512] += 1.0
-    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+    return out
 
 
 def test_a_quotation_that_runs_on_past_its_cue_is_one_statement() -> None:
