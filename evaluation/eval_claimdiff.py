@@ -43,6 +43,7 @@ from accord.align import (
     content_words,
     negated,
     numbers_clash,
+    opposition,
     words,
 )
 from accord.extract import extract_all
@@ -225,6 +226,9 @@ def diagnose(
         "negation mismatch, NegEx-scoped": negation,
         "negation mismatch, any cue": lambda row: (
             negated(text(row, "claim_a")) != negated(text(row, "claim_b"))
+        ),
+        "opposition (negation, antonym, denial, correction)": lambda row: (
+            opposition(text(row, "claim_a"), text(row, "claim_b")) is not None
         ),
         "incompatible figures": figures,
         "hedge / modality change": hedging,
