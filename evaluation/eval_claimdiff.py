@@ -247,8 +247,8 @@ def diagnose(
         print(f"| {name} | " + " | ".join(cells) + " |")
     if show:
         print("\npairs our detector flags as contradicting:")
-        for row, hit, sim in zip(rows, flagged, sims, strict=True):
-            if hit:
+        for row, flag, sim in zip(rows, flagged, sims, strict=True):
+            if flag:
                 print(f"- relation {row['relation']}, cosine {sim:.2f}")
                 print(f"  A: {row['claim_a']}")
                 print(f"  B: {row['claim_b']}")
