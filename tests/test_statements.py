@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
-
-import numpy as np
-
-from accord.blocking import words
 from accord.model import Article, Extraction, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.statements import group_quotes
+from tests.models import bag_of_words
 
 
 def article(text: str) -> Article:
@@ -38,16 +34,6 @@ def mention(
         speaker_type=kind,
         form=form,
     )
-
-
-def bag_of_words(texts: list[str]) -> np.ndarray:
-    """A deterministic embedder: the same words give the same vector, others are far."""
-    out = np.zeros((len(texts), 512), dtype=np.float32)
-    for row, text in enumerate(texts):
-        for w in words(text):
-            out[row, zlib.crc32(w.encode()) % 512] += 1.0
-    out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
-    return out
 
 
 def test_a_quotation_that_runs_on_past_its_cue_is_one_statement() -> None:
