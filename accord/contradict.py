@@ -127,7 +127,9 @@ def opposition(a: str, b: str) -> Opposition | None:
         return Opposition.CORRECTION
     if bool(all_a & DENIAL_WORDS) != bool(all_b & DENIAL_WORDS):
         return Opposition.DENIAL
-    if negated(a, bag_b) != negated(b, bag_a):
+    # one side negates words the other asserts, and the other has no negation of its own
+    # ("he did not know he was going to war" and "he was going to Russia, not to fight")
+    if negated(a, bag_b) != negated(b, bag_a) and negated(a) != negated(b):
         return Opposition.NEGATION
     if _antonymous(all_a, all_b):
         return Opposition.ANTONYM
