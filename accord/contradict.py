@@ -39,34 +39,33 @@ NEGATION_CUES = frozenset(
         "nobody",
         "nothing",
         "without",
-        "denied",
-        "denies",
-        "deny",
     }
 )
 # NegEx scopes a negation over the next five words, ended by a clause break.
 NEGATION_SCOPE = 5
 _CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
 # Verbs of denial and dispute (PolNeAR's and FactBank's counter-factive sources), as written.
-# Verbs and judgements of denial (FactBank's counter-factive sources), as written. Words that
-# also reject a plan or a case ("rejected", "dismissed") or name a quarrel ("disputed
-# territory") would oppose two reports of one decision, so they are left out.
-DENIAL_WORDS = frozenset(
-    {
-        "deny",
-        "denies",
-        "denied",
-        "denying",
-        "refuted",
-        "refutes",
-        "rebutted",
-        "contradicted",
-        "contradicts",
-        "untrue",
-        "baseless",
-        "unfounded",
-    }
+# A denial is a verb of denial (FactBank's counter-factive sources) with the proposition or
+# the report it denies as its object ("denied that ...", "refuted the reports"); "was denied
+# a permit" refuses, it does not deny, and "without denying the story" denies nothing.
+DENIAL_VERBS = ("deny", "denies", "denied", "denying", "refuted", "refutes", "rebutted")
+DENIED_OBJECTS = (
+    "that",
+    "reports?",
+    "claims?",
+    "allegations?",
+    "accusations?",
+    "charges?",
+    "suggestions?",
+    "rumou?rs?",
+    "the (?:story|stories|report|reports|claim|claims|allegation|allegations|accusations?)",
 )
+_DENIAL_RE = re.compile(
+    rf"\b(?:{'|'.join(DENIAL_VERBS)})\s+(?:{'|'.join(DENIED_OBJECTS)})\b", re.IGNORECASE
+)
+_DENIAL_NEGATED_RE = re.compile(r"(?:\bnot|\bnever|\bwithout|n[’']t)\s+(?:\w+\s+)?$", re.I)
+# Judgements that deny a report in other words ("called the report baseless").
+DENIAL_JUDGEMENTS = frozenset({"untrue", "baseless", "unfounded"})
 # Words that mark a correction of an earlier report.
 CORRECTION_WORDS = frozenset(
     {"corrected", "correction", "misstated", "misreported", "erroneously", "incorrectly"}
@@ -119,13 +118,21 @@ def _antonymous(words_a: set[str], words_b: set[str]) -> bool:
     return False
 
 
+def _denies(text: str, tokens: set[str]) -> bool:
+    """Does the clause deny a proposition or a report (and not deny that it denies)?"""
+    for found in _DENIAL_RE.finditer(text):
+        if not _DENIAL_NEGATED_RE.search(text[: found.start()]):
+            return True
+    return bool(tokens & DENIAL_JUDGEMENTS)
+
+
 def opposition(a: str, b: str) -> Opposition | None:
     """How clause ``b`` opposes clause ``a`` (both about one fact), or None."""
     bag_a, bag_b = content_words(a), content_words(b)
     all_a, all_b = set(words(a)), set(words(b))
     if bool(all_a & CORRECTION_WORDS) != bool(all_b & CORRECTION_WORDS):
         return Opposition.CORRECTION
-    if bool(all_a & DENIAL_WORDS) != bool(all_b & DENIAL_WORDS):
+    if _denies(a, all_a) != _denies(b, all_b):
         return Opposition.DENIAL
     # one side negates words the other asserts, and the other has no negation of its own
     # ("he did not know he was going to war" and "he was going to Russia, not to fight")

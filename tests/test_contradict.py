@@ -60,8 +60,25 @@ def test_the_way_one_clause_opposes_another_is_read_from_its_words(
     assert opposition(second, first) == kind
 
 
-def test_a_rejected_plan_and_a_plan_voted_down_are_not_a_denial() -> None:
-    assert opposition("The council rejected the plan.", "The council voted down the plan.") is None
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The council rejected the plan.", "The council voted down the plan."),
+        ("The farmer was denied a water permit.", "The farmer applied for a water permit."),
+        (
+            "The coach was offered the post, sources said.",
+            "The coach would not comment, without denying the story.",
+        ),
+        (
+            "The permit was refused in May but it was not clear why.",
+            "The permit was refused in May and officials would not say why.",
+        ),
+    ],
+)
+def test_refusals_rejections_and_negations_on_both_sides_are_no_opposition(
+    first: str, second: str
+) -> None:
+    assert opposition(first, second) is None
 
 
 @pytest.fixture(scope="module")
