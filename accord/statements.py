@@ -50,9 +50,7 @@ PARAPHRASE_OVERLAP = 0.3
 MIN_PROPOSITION_WORDS = 3
 # Reported content that opens with one of these is a question the speaker left open ("did not
 # say how many shots were fired") or a request ("told him to exit his car"), not an assertion.
-NOT_ASSERTED_OPENERS = frozenset(
-    {"to", "how", "why", "what", "whether", "if", "who", "whom", "which", "when", "where"}
-)
+NOT_ASSERTED_OPENERS = frozenset({"to", "how", "why", "what", "whether", "if", "when", "where"})
 QUOTE_MARKS = frozenset('"“”«»')
 # The same quoted words, this long, in two outlets are one statement even when the outlets
 # credit different speakers: one of them has misread the attribution or named the speaker
