@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from accord.blocking import content_words, words
+from accord.blocking import WORD_RE, content_words, words
 from accord.vocab import Opposition
 
 __all__ = ["ANTONYMS", "NEGATION_CUES", "negated", "opposition"]
@@ -41,6 +41,12 @@ NEGATION_CUES = frozenset(
         "without",
     }
 )
+NOT = "n't"
+# "didn't", "didn ’ t" (tokenised text) and "didnt" (no apostrophe) all negate.
+_CONTRACTED_RE = re.compile(r"n\s*['’]\s*t\b")
+_UNMARKED_RE = re.compile(r"^(?:ca|do|did|does|is|was|are|were|has|have|had|could|would|wo)nt$")
+# "not only ... but" adds, it does not negate ("no only" never occurs, so any cue may be tested).
+ADDITIVE = frozenset({"only", "merely", "just"})
 # NegEx scopes a negation over the next five words, ended by a clause break.
 NEGATION_SCOPE = 5
 _CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
@@ -100,11 +106,13 @@ def negated(text: str, about: set[str] | None = None) -> bool:
     "this was not easy: they kill their wounded" does not negate the killing.
     """
     count = 0
-    for clause in _CLAUSE_RE.split(text.replace("n't", " n't").replace("n’t", " n't")):
-        tokens = words(clause)
+    for clause in _CLAUSE_RE.split(_CONTRACTED_RE.sub(" n't", text)):
+        tokens = [NOT if _UNMARKED_RE.match(t) else t for t in words(clause)]
         for k, token in enumerate(tokens):
             scope = set(tokens[k + 1 : k + 1 + NEGATION_SCOPE])
-            if token in NEGATION_CUES and (about is None or scope & about):
+            if token not in NEGATION_CUES or set(tokens[k + 1 : k + 2]) & ADDITIVE:
+                continue
+            if about is None or scope & about:
                 count += 1
     return count % 2 == 1
 
@@ -118,6 +126,11 @@ def _antonymous(words_a: set[str], words_b: set[str]) -> bool:
     return False
 
 
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first, lower-cased: the names a clause mentions."""
+    return {w.lower() for w in WORD_RE.findall(text)[1:] if w[0].isupper()}
+
+
 def _denies(text: str, tokens: set[str]) -> bool:
     """Does the clause deny a proposition or a report (and not deny that it denies)?"""
     for found in _DENIAL_RE.finditer(text):
@@ -128,7 +141,10 @@ def _denies(text: str, tokens: set[str]) -> bool:
 
 def opposition(a: str, b: str) -> Opposition | None:
     """How clause ``b`` opposes clause ``a`` (both about one fact), or None."""
-    bag_a, bag_b = content_words(a), content_words(b)
+    # what a negation must reach in the other clause: its predicate and common nouns, not a
+    # name alone ("didn't hire Cheeks" does not deny "gave Cheeks an extension")
+    names = _names(a) | _names(b)
+    bag_a, bag_b = content_words(a) - names, content_words(b) - names
     all_a, all_b = set(words(a)), set(words(b))
     if bool(all_a & CORRECTION_WORDS) != bool(all_b & CORRECTION_WORDS):
         return Opposition.CORRECTION

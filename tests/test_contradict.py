@@ -69,6 +69,13 @@ def test_the_way_one_clause_opposes_another_is_read_from_its_words(
             "The coach was offered the post, sources said.",
             "The coach would not comment, without denying the story.",
         ),
+        ("The mayor didn ’ t return a call.", "The mayor didn't return a call."),
+        ("I cant speak for the crew.", "I can't speak for the crew."),
+        (
+            "The warship not only repelled the attack but seized the boats.",
+            "The warship repelled the attack and seized the boats.",
+        ),
+        ("The board did not hire Cheeks in May.", "The board gave Cheeks a new contract."),
         (
             "The permit was refused in May but it was not clear why.",
             "The permit was refused in May and officials would not say why.",
