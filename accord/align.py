@@ -5,9 +5,11 @@ Candidates come from sentence embeddings, blocked at near-linear cost
 confirmed by its content: the two sentences must share a content word and not name disjoint
 sets of entities; below the claim floor, a paraphrase must also share its predicate and
 arguments (:func:`aligned`). Confirmed pairs with the same polarity and compatible numbers are
-one claim; pairs that differ in negation or state incompatible numbers about the same event
-are contradictions. Claims about different events never contradict each other. Statements
-(quotes) are grouped by :mod:`accord.statements`; ``group_quotes`` is re-exported here.
+one claim; pairs that oppose each other (negation, antonymous predicates, a denial or a
+correction: :mod:`accord.contradict`) or state incompatible numbers about the same event are
+contradictions, each side kept as a claim with its spans. Claims about different events
+never contradict each other. Statements (quotes) are grouped by :mod:`accord.statements`;
+``group_quotes`` is re-exported here.
 """
 
 from __future__ import annotations
