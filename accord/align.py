@@ -5,14 +5,15 @@ Candidates come from sentence embeddings, blocked at near-linear cost
 confirmed by its content: the two sentences must share a content word and not name disjoint
 sets of entities; below the claim floor, a paraphrase must also share its predicate and
 arguments (:func:`aligned`). Confirmed pairs with the same polarity and compatible numbers are
-one claim; pairs that differ in negation or state incompatible numbers about the same event
-are contradictions. Claims about different events never contradict each other. Statements
-(quotes) are grouped by :mod:`accord.statements`; ``group_quotes`` is re-exported here.
+one claim; pairs that oppose each other (negation, antonymous predicates, a denial or a
+correction: :mod:`accord.contradict`) or state incompatible numbers about the same event are
+contradictions, each side kept as a claim with its spans. Claims about different events
+never contradict each other. Statements (quotes) are grouped by :mod:`accord.statements`;
+``group_quotes`` is re-exported here.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,11 +26,14 @@ from accord.blocking import (
     Blocking,
     Embedder,
     UnionFind,
+    argument_overlap,
     content_words,
     embedder_or_default,
+    proposition_words,
     similar_pairs,
     words,
 )
+from accord.contradict import negated, opposition
 from accord.events import span_event, word_count
 from accord.locate import Located
 from accord.model import (
@@ -43,7 +47,7 @@ from accord.model import (
 )
 from accord.reconcile import bounds
 from accord.statements import group_quotes
-from accord.vocab import Measure
+from accord.vocab import Measure, Opposition
 
 __all__ = [
     "Blocking",
@@ -59,6 +63,7 @@ __all__ = [
     "group_quotes",
     "negated",
     "numbers_clash",
+    "opposition",
     "related",
     "similar_pairs",
     "words",
@@ -67,44 +72,28 @@ __all__ = [
 # Cosine floor for two sentences to be candidates for one claim (all-MiniLM-L6-v2: close
 # paraphrases score 0.65-0.8, same-topic different statements 0.3-0.5; see tests/test_align.py).
 CLAIM_SIMILARITY = 0.62
-# Below CLAIM_SIMILARITY, two sentences are still one claim when the embedding and the
-# predicate-argument overlap (argument_overlap) add up to PARAPHRASE_SCORE, with at least
-# MIN_ARGUMENT_OVERLAP shared and the embedding above PARAPHRASE_FLOOR (the blocking floor).
-# Chosen on ClaimDiff train "strengthens" (evaluation/eval_claimdiff.py, docs/accuracy.md).
-PARAPHRASE_FLOOR = 0.3
-MIN_ARGUMENT_OVERLAP = 0.1
-PARAPHRASE_SCORE = 0.5
+# Below CLAIM_SIMILARITY, two sentences are still one claim when the embedding plus
+# ARGUMENT_WEIGHT times the predicate-argument overlap (argument_overlap) reaches
+# PARAPHRASE_SCORE, with at least MIN_ARGUMENT_OVERLAP shared and the embedding above
+# PARAPHRASE_FLOOR (the blocking floor). The weight is the ratio of the two coefficients of a
+# logistic regression of ClaimDiff train "strengthens" on the two (3.3 and 2.1); the score
+# and floors were chosen on the same split (evaluation/eval_claimdiff.py, docs/accuracy.md).
+PARAPHRASE_FLOOR = 0.35
+MIN_ARGUMENT_OVERLAP = 0.05
+ARGUMENT_WEIGHT = 0.65
+PARAPHRASE_SCORE = 0.42
 MIN_NAMES_TO_DIFFER = 2
 # A word in more than a tenth of a story's sentences is its topic, not an argument.
 TOPIC_SHARE = 0.1
 MIN_TOPIC_UNITS = 10
-_SUFFIXES = ("ing", "ed", "es", "s", "e")
-MIN_STEM = 4  # "uses" -> "us" is no stem
-_NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 # A contradiction needs the two sentences to be about the same thing: a higher floor.
 CONTRADICTION_SIMILARITY = 0.7
+# A denial or a correction restates the other side's proposition in its own frame ("X denied
+# that ..."), so it needs less of the embedding, but as much of the predicate and arguments.
+# Chosen on ClaimDiff train "weakens" (evaluation/eval_claimdiff.py, docs/accuracy.md).
+DISPUTE_SIMILARITY = 0.55
+DISPUTE_OVERLAP = 0.3
 MIN_CLAIM_WORDS = 6  # shorter lines are headings, captions and datelines
-NEGATION_CUES = frozenset(
-    {
-        "not",
-        "no",
-        "never",
-        "n't",
-        "neither",
-        "nor",
-        "none",
-        "nobody",
-        "nothing",
-        "without",
-        "denied",
-        "denies",
-        "deny",
-    }
-)
-# NegEx (Chapman et al. 2001) scopes a negation over the next five words, ended by a clause
-# break; we do the same.
-NEGATION_SCOPE = 5
-_CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
 # Two sentences of one article are one claim only when one repeats the other almost verbatim.
 SAME_ARTICLE_SIMILARITY = 0.9
 
@@ -113,23 +102,6 @@ def entities(text: str) -> set[str]:
     """Capitalised words after the first: a cheap stand-in for names and places."""
     found = WORD_RE.findall(text)[1:]
     return {w.lower().removesuffix("'s").removesuffix("’s") for w in found if w[0].isupper()}
-
-
-def negated(text: str, about: set[str] | None = None) -> bool:
-    """Odd number of negation cues (a double negative reads as positive).
-
-    With ``about`` (the other sentence's content words), a cue counts only when its scope —
-    the next ``NEGATION_SCOPE`` words up to a clause break, as in NegEx — holds one of them:
-    "this was not easy: they kill their wounded" does not negate the killing.
-    """
-    count = 0
-    for clause in _CLAUSE_RE.split(text.replace("n't", " n't").replace("n’t", " n't")):
-        tokens = words(clause)
-        for k, token in enumerate(tokens):
-            scope = set(tokens[k + 1 : k + 1 + NEGATION_SCOPE])
-            if token in NEGATION_CUES and (about is None or scope & about):
-                count += 1
-    return count % 2 == 1
 
 
 @dataclass(frozen=True)
@@ -197,26 +169,6 @@ def _related(words_a: set[str], words_b: set[str], ents_a: set[str], ents_b: set
     return not (several and not ents_a & ents_b)
 
 
-def proposition_words(text: str) -> set[str]:
-    """What a clause asserts, as a bag: its content words folded to a crude stem (so
-    "captured" meets "captures") and its numbers."""
-    stems = set()
-    for w in content_words(text):
-        for suffix in _SUFFIXES:
-            if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
-                w = w[: -len(suffix)]
-                break
-        stems.add(w)
-    return stems | set(_NUMBER_RE.findall(text))
-
-
-def argument_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
-    """Share of the shorter clause's predicate, arguments and numbers found in the other;
-    ``topic`` words (what the whole story is about) are no argument of either."""
-    wa, wb = proposition_words(a) - topic, proposition_words(b) - topic
-    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
-
-
 def topic_words(texts: Sequence[str]) -> frozenset[str]:
     """Words in more than ``TOPIC_SHARE`` of a story's sentences ("soldiers", "flood"): two
     sentences sharing them share the story, not a proposition. Only for a story of at least
@@ -235,7 +187,10 @@ def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset
     if similarity < PARAPHRASE_FLOOR:
         return False
     overlap = argument_overlap(a, b, topic)
-    return overlap >= MIN_ARGUMENT_OVERLAP and similarity + overlap >= PARAPHRASE_SCORE
+    return (
+        overlap >= MIN_ARGUMENT_OVERLAP
+        and similarity + ARGUMENT_WEIGHT * overlap >= PARAPHRASE_SCORE
+    )
 
 
 def align_claims(
@@ -267,9 +222,13 @@ def align_claims(
             continue
         same_event = a.event == b.event
         same_article = a.span.article == b.span.article
-        if negated(a.span.text, words_b) != negated(b.span.text, words_a) or numbers_clash(a, b):
-            if sim >= CONTRADICTION_SIMILARITY and (
-                same_event and a.event is not None and not same_article
+        opposed = opposition(a.span.text, b.span.text)
+        if opposed is not None or numbers_clash(a, b):
+            if (
+                same_event
+                and a.event is not None
+                and not same_article
+                and _clash(opposed, sim, a.span.text, b.span.text)
             ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
@@ -278,6 +237,16 @@ def align_claims(
         elif same_event and not same_article and aligned(sim, a.span.text, b.span.text, topic):
             union.join_apart(i, j, owners)
     return _claims(articles, units, union, clashes)
+
+
+def _clash(opposed: Opposition | None, sim: float, a: str, b: str) -> bool:
+    """Two opposed sentences contradict when they are close enough to be about one fact: a
+    denial or a correction frames the other's words, so it may be further in the embedding
+    when it shares the predicate and arguments."""
+    if sim >= CONTRADICTION_SIMILARITY:
+        return True
+    disputes = opposed in {Opposition.DENIAL, Opposition.CORRECTION}
+    return disputes and sim >= DISPUTE_SIMILARITY and argument_overlap(a, b) >= DISPUTE_OVERLAP
 
 
 def _claims(

@@ -35,6 +35,9 @@ MAX_PARTNERS = 256
 # where hashing starts, so inputs compared all against all are never sliced.
 MAX_BUCKET = 1024
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+MIN_STEM = 4  # "uses" -> "us" is no stem
+_NUMBER_RE = re.compile(r"\d[\d,.]*\d|\d")
 
 
 @dataclass(frozen=True)
@@ -198,6 +201,26 @@ def words(text: str) -> list[str]:
 
 def content_words(text: str) -> set[str]:
     return {w for w in words(text) if w not in STOP_WORDS and len(w) > 2}
+
+
+def proposition_words(text: str) -> set[str]:
+    """What a clause asserts, as a bag: its content words folded to a crude stem (so
+    "captured" meets "captures") and its numbers."""
+    stems = set()
+    for w in content_words(text):
+        for suffix in _SUFFIXES:
+            if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM:
+                w = w[: -len(suffix)]
+                break
+        stems.add(w)
+    return stems | set(_NUMBER_RE.findall(text))
+
+
+def argument_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
+    """Share of the shorter clause's predicate, arguments and numbers found in the other;
+    ``topic`` words (what the whole story is about) are no argument of either."""
+    wa, wb = proposition_words(a) - topic, proposition_words(b) - topic
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
 
 
 def embedder_or_default(embedder: Embedder | None) -> Embedder:

@@ -7,6 +7,7 @@ thing; see :func:`group_quotes`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -15,8 +16,10 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.blocking import (
+    WORD_RE,
     Embedder,
     UnionFind,
+    argument_overlap,
     content_words,
     embedder_or_default,
     normal_words,
@@ -42,6 +45,20 @@ QUOTE_SIMILARITY = 0.8
 STATEMENT_PARAPHRASE = 0.6
 PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_OVERLAP = 0.3
+# A rendering of fewer words than this is a fragment ("a strike", "Not responding"), no
+# proposition: it joins the statement of its speaker that holds it, else it is no statement.
+MIN_PROPOSITION_WORDS = 3
+# Reported content that opens with one of these is a question the speaker left open ("did not
+# say how many shots were fired") or a request ("told him to exit his car"), not an assertion.
+NOT_ASSERTED_OPENERS = frozenset({"to", "how", "why", "what", "whether", "if", "when", "where"})
+QUOTE_MARKS = frozenset('"“”«»')
+# The same quoted words, this long, in two outlets are one statement even when the outlets
+# credit different speakers: one of them has misread the attribution or named the speaker
+# differently ("Wolfe" and "Ilene Wolff", "police" and the police chief). So is a retelling
+# this close in the embedding that shares this much of its predicate and arguments.
+SHARED_WORDS_MIN = 8
+RETOLD_SIMILARITY = 0.85
+RETOLD_OVERLAP = 0.6
 # A single-source statement stays open only when its speaker is quoted by this many outlets
 # and the outlet quotes them verbatim; the rest is folded.
 PROMINENT_OUTLETS = 2
@@ -95,6 +112,7 @@ def _full(group: list[int], fragments: set[int]) -> list[int]:
 
 def _join_paraphrases(
     union: UnionFind,
+    owners: dict[int, set[str]],
     candidates: list[tuple[float, int, int]],
     vectors: np.ndarray,
     weights: list[dict[str, float]],
@@ -121,8 +139,49 @@ def _join_paraphrases(
             continue
         full_a, full_b = _full(members_of[a], fragments), _full(members_of[b], fragments)
         if all(close(x, y) for x in full_a for y in full_b):
-            union.join(a, b)
-            members_of[b] = sorted(members_of.pop(a) + members_of[b])
+            union.join_apart(a, b, owners)
+            if union.find(a) == b:
+                members_of[b] = sorted(members_of.pop(a) + members_of[b])
+
+
+def _contains(a: str, b: str) -> bool:
+    """One rendering holds the other's words."""
+    return bool(a and b) and (a in b or b in a)
+
+
+def _runs_on(text: str, a: QuoteMention, b: QuoteMention) -> bool:
+    """``b`` continues ``a``'s quotation: between them lie only punctuation and the cue
+    with its speaker ("..., he said. ...")."""
+    if a.span.end > b.span.start:
+        return False
+    gap = list(text[a.span.end : b.span.start])
+    cue_between = a.cue is not None and a.span.end <= a.cue.start < b.span.start
+    if not cue_between and set(gap) & QUOTE_MARKS:
+        return False  # a quotation closed and another opened: a new one, maybe not theirs
+    for part in (a.cue, a.speaker_span):
+        if part is not None:
+            for k in range(max(part.start, a.span.end), min(part.end, b.span.start)):
+                gap[k - a.span.end] = " "
+    return not WORD_RE.search("".join(gap))
+
+
+def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
+    """Two outlets' renderings of one statement, whoever they credit it to."""
+    said_a, said_b = normal_words(a.span.text), normal_words(b.span.text)
+    if sim < QUOTE_SIMILARITY or min(len(said_a.split()), len(said_b.split())) < SHARED_WORDS_MIN:
+        return False
+    if _contains(said_a, said_b):
+        return True
+    overlap = argument_overlap(a.span.text, b.span.text)
+    return sim >= RETOLD_SIMILARITY and overlap >= RETOLD_OVERLAP
+
+
+def _proposition(mention: QuoteMention) -> bool:
+    """Does this rendering assert something? Not a fragment, an open question or a request."""
+    tokens = words(mention.span.text)
+    if len(mention.span.text.split()) < MIN_PROPOSITION_WORDS or not tokens:
+        return False
+    return mention.carried_as is QuoteForm.VERBATIM or tokens[0] not in NOT_ASSERTED_OPENERS
 
 
 def _passed_on(mentions: list[QuoteMention]) -> set[int]:
@@ -184,14 +243,23 @@ def group_quotes(
             return shown[i].lower() == shown[j].lower()
         return keys[i] == keys[j] and _same_voice(voices[i], voices[j])
 
+    article = [q.span.article for q in mentions]
+    owners = {i: {a} for i, a in enumerate(article)}
+    within: list[tuple[float, int, int]] = []  # one article's renderings of one statement
+    across: list[tuple[float, int, int]] = []  # two outlets' renderings of one statement
+    candidates: list[tuple[float, int, int]] = []  # two outlets' paraphrases, to confirm
+
+    def pair(sim: float, i: int, j: int) -> None:
+        (within if article[i] == article[j] else across).append((sim, i, j))
+
     blocking = similar_pairs(vectors, STATEMENT_PARAPHRASE)
-    candidates = []
     for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
         if not one_voice(i, j):
-            continue
-        if sim >= QUOTE_SIMILARITY:
-            union.join(i, j)  # one rendering, re-punctuated or trimmed
-        elif mentions[i].span.article != mentions[j].span.article:
+            if article[i] != article[j] and _retold(sim, mentions[i], mentions[j]):
+                across.append((sim, i, j))
+        elif sim >= QUOTE_SIMILARITY:
+            pair(sim, i, j)  # one rendering, re-punctuated or trimmed
+        elif article[i] != article[j]:
             candidates.append((sim, i, j))
     # a quote trimmed by one outlet is contained in another's fuller rendering
     by_speaker: dict[str, list[int]] = {}
@@ -200,16 +268,33 @@ def group_quotes(
     for same in by_speaker.values():
         for k, i in enumerate(same):
             for j in same[k + 1 :]:
-                if (
-                    one_voice(i, j)
-                    and normal[i]
-                    and normal[j]
-                    and (normal[i] in normal[j] or normal[j] in normal[i])
-                ):
-                    union.join(i, j)
+                if one_voice(i, j) and _contains(normal[i], normal[j]):
+                    pair(float(vectors[i] @ vectors[j]), i, j)
+    # one cue, one act of saying: the sentences of a quote that runs on (nothing but
+    # punctuation between them) are one statement
+    by_cue: dict[tuple[str, int, int], list[int]] = {}
+    for i, q in enumerate(mentions):
+        if q.cue is not None:
+            by_cue.setdefault((q.span.article, q.cue.start, q.cue.end), []).append(i)
+    texts = {a.id: a.original for a in articles}
+    for same in by_cue.values():
+        same.sort(key=lambda i: mentions[i].span.start)
+        within += [
+            (1.0, i, j)
+            for i, j in itertools.pairwise(same)
+            if one_voice(i, j) and _runs_on(texts.get(article[i], ""), mentions[i], mentions[j])
+        ]
+    # an article's renderings first; then outlets meet, best first, and a group holds one
+    # article's statement once, so a chain of joins cannot drift into the next statement
+    for _, i, j in within:
+        union.join_apart(i, j, owners, shared=True)
+    for _, i, j in sorted(across, reverse=True):
+        union.join_apart(i, j, owners)
     fragments = {i for i, q in enumerate(mentions) if q.carried_as is QuoteForm.PARTIAL}
-    _join_paraphrases(union, candidates, vectors, _weighted_words(mentions), fragments)
-    groups = [sorted(members) for members in union.groups()]
+    weights = _weighted_words(mentions)
+    _join_paraphrases(union, owners, candidates, vectors, weights, fragments)
+    asserted = [_proposition(q) for q in mentions]
+    groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     return _statements(articles, mentions, shown, kinds, vectors, groups)
 
 

@@ -144,3 +144,12 @@ def _period_key(text: str) -> str:
 
 # The period of a figure that names no window (immutable, so one value serves every default).
 CUMULATIVE_PERIOD = Period()
+
+
+class Opposition(StrEnum):
+    """How one report opposes another about the same fact (:mod:`accord.contradict`)."""
+
+    NEGATION = "negation"
+    ANTONYM = "antonym"
+    DENIAL = "denial"
+    CORRECTION = "correction"

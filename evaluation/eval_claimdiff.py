@@ -30,7 +30,9 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import common
 import numpy as np
@@ -43,10 +45,14 @@ from accord.align import (
     content_words,
     negated,
     numbers_clash,
+    opposition,
     words,
 )
 from accord.extract import extract_all
 from accord.model import Article, Event, Extraction
+
+if TYPE_CHECKING:
+    from accord.nlp import Models
 
 DEFAULT_DATA = common.SHARED_DATA / "claimdiff"
 SPLITS = ("train", "test", "test-full")
@@ -103,6 +109,47 @@ def relation_files(data: Path, split: str) -> dict[str, Path]:
     return {name: data / path.format(split=split) for name, path in FILES.items()}
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """The claims of the pairs as articles, their extractions and sentence vectors."""
+
+    articles: dict[str, Article]
+    extractions: dict[str, Extraction]
+    cache: dict[str, np.ndarray]
+
+    def embed(self, batch: list[str]) -> np.ndarray:
+        return np.stack([self.cache[t] for t in batch]) if batch else np.zeros((0, 384))
+
+
+def prepare(pairs: dict[str, list[dict[str, Any]]], models: Models) -> Prepared:
+    texts = sorted({p[k] for rows in pairs.values() for p in rows for k in ("claim_a", "claim_b")})
+    articles = {t: Article.create("claimdiff", t) for t in texts}
+    extractions = {e.article: e for e in extract_all(list(articles.values()), models.nlp)}
+    sentences = sorted({s.text for e in extractions.values() for s in e.sentences})
+    return Prepared(
+        articles, extractions, dict(zip(sentences, models.embed(sentences), strict=True))
+    )
+
+
+def predict(name: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[int]:
+    """1 where accord finds the relation: a contradiction ("weakens") or one claim."""
+    predicted = []
+    for row in rows:
+        a, b = prepared.articles[row["claim_a"]], prepared.articles[row["claim_b"]]
+        claims = align_claims(
+            [a, b],
+            [prepared.extractions[a.id], prepared.extractions[b.id]],
+            [Event("e", "pair", None, (a.id, b.id))],
+            embedder=prepared.embed,
+        )
+        if name == "weakens":
+            hit = any(c.contradicts for c in claims)
+        else:
+            hit = any(len({m.article for m in c.mentions}) == 2 for c in claims)
+        predicted.append(int(hit))
+    return predicted
+
+
 def main() -> int:
     parser = common.parser(__doc__, DEFAULT_DATA, SPLITS, "train", "pairs of each relation")
     parser.add_argument("--show", action="store_true", help="print the flagged pairs")
@@ -113,44 +160,19 @@ def main() -> int:
             return common.absent(path, f"ClaimDiff {args.split} file")
     from accord.nlp import Models
 
-    models = Models.load()
-
     pairs = {
         name: json.loads(path.read_text("utf-8"))["data"][: args.limit]
         for name, path in files.items()
     }
-    texts = sorted({p[k] for rows in pairs.values() for p in rows for k in ("claim_a", "claim_b")})
-    articles = {t: Article.create("claimdiff", t) for t in texts}
-    extractions: dict[str, Extraction] = {
-        e.article: e for e in extract_all(list(articles.values()), models.nlp)
-    }
-    sentences = sorted({s.text for e in extractions.values() for s in e.sentences})
-    cache = dict(zip(sentences, models.embed(sentences), strict=True))
-
-    def cached(batch: list[str]) -> np.ndarray:
-        return np.stack([cache[t] for t in batch]) if batch else np.zeros((0, 384))
-
-    print(f"ClaimDiff {args.split}: {len(texts)} distinct claims")
+    prepared = prepare(pairs, Models.load())
+    print(f"ClaimDiff {args.split}: {len(prepared.articles)} distinct claims")
     print("| relation | pairs | positives | predicted | P | R | F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     flagged: list[int] = []
     metrics: dict[str, float | int] = {}
     for name, rows in pairs.items():
-        gold, predicted = [], []
-        for row in rows:
-            a, b = articles[row["claim_a"]], articles[row["claim_b"]]
-            claims = align_claims(
-                [a, b],
-                [extractions[a.id], extractions[b.id]],
-                [Event("e", "pair", None, (a.id, b.id))],
-                embedder=cached,
-            )
-            if name == "weakens":
-                hit = any(c.contradicts for c in claims)
-            else:
-                hit = any(len({m.article for m in c.mentions}) == 2 for c in claims)
-            gold.append(int(row["relation"]))
-            predicted.append(int(hit))
+        gold = [int(row["relation"]) for row in rows]
+        predicted = predict(name, rows, prepared)
         p, r, f = scores(gold, predicted)
         print(
             f"| {name} | {len(rows)} | {sum(gold)} | {sum(predicted)} | {p:.3f} | {r:.3f} "
@@ -160,7 +182,14 @@ def main() -> int:
             flagged = predicted
         metrics |= {f"{name}_p": p, f"{name}_r": r, f"{name}_f1": f, f"{name}_pairs": len(rows)}
     if "weakens" in pairs:
-        diagnose(pairs["weakens"], flagged, articles, extractions, cache, args.show)
+        diagnose(
+            pairs["weakens"],
+            flagged,
+            prepared.articles,
+            prepared.extractions,
+            prepared.cache,
+            args.show,
+        )
     common.emit("claimdiff", args.split, metrics)
     return 0
 
@@ -226,6 +255,9 @@ def diagnose(
         "negation mismatch, any cue": lambda row: (
             negated(text(row, "claim_a")) != negated(text(row, "claim_b"))
         ),
+        "opposition (negation, antonym, denial, correction)": lambda row: (
+            opposition(text(row, "claim_a"), text(row, "claim_b")) is not None
+        ),
         "incompatible figures": figures,
         "hedge / modality change": hedging,
     }
@@ -243,8 +275,8 @@ def diagnose(
         print(f"| {name} | " + " | ".join(cells) + " |")
     if show:
         print("\npairs our detector flags as contradicting:")
-        for row, hit, sim in zip(rows, flagged, sims, strict=True):
-            if hit:
+        for row, flag, sim in zip(rows, flagged, sims, strict=True):
+            if flag:
                 print(f"- relation {row['relation']}, cosine {sim:.2f}")
                 print(f"  A: {row['claim_a']}")
                 print(f"  B: {row['claim_b']}")

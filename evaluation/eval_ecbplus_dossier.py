@@ -14,7 +14,8 @@ split (train and dev to tune on, test topics 36–45 reported apart):
   from both gold events;
 - figure groups per article and events per topic;
 - **statement groups per article** (``dossier.quotes``: each is one statement of one speaker,
-  shown once), how many are carried by 2+ independent sources, and how many speakers appear
+  shown once), how many are carried by 2+ independent sources, how many are shown open (the
+  rest are folded as minor single-source statements), and how many speakers appear
   under more than one group in one article (a statement split in two is one such case, two
   statements of one speaker another: an upper bound on over-splitting).
 
@@ -54,6 +55,7 @@ class TopicScore:
     false_conflicts: int = 0  # conflict groups with mentions from both gold events
     statements: int = 0  # statement groups (dossier.quotes)
     shared_statements: int = 0  # ... carried by 2+ independent sources
+    open_statements: int = 0  # ... shown open (not folded as minor and single-source)
     repeated_speakers: int = 0  # (article, speaker) under 2+ groups
 
 
@@ -77,10 +79,11 @@ def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) ->
             score.false_conflicts += len(events) > 1
     score.statements = len(dossier.quotes)
     score.shared_statements = sum(q.sources >= 2 for q in dossier.quotes)
+    score.open_statements = sum(not q.folded for q in dossier.quotes)
     groups_of: dict[tuple[str, str], int] = {}
     for quote in dossier.quotes:
-        for article in {m.span.article for m in quote.mentions}:
-            key = (article, (quote.speaker or "").lower())
+        for source in {m.span.article for m in quote.mentions}:
+            key = (source, (quote.speaker or "").lower())
             groups_of[key] = groups_of.get(key, 0) + 1
     score.repeated_speakers = sum(n >= 2 for n in groups_of.values())
     return score
@@ -119,6 +122,7 @@ def summarise(scores: list[TopicScore]) -> dict[str, float | int | None]:
         ),
         "statement_groups_per_article": round(sum(s.statements for s in scores) / articles, 3),
         "shared_statements": sum(s.shared_statements for s in scores),
+        "open_statements_per_article": round(sum(s.open_statements for s in scores) / articles, 3),
         "repeated_speakers_per_article": round(
             sum(s.repeated_speakers for s in scores) / articles, 3
         ),
