@@ -15,7 +15,7 @@ Exception tree::
     ├── StoreError            the corpus store refused a write or read
     └── ModelError            a model that is missing or does not load (names the command)
 
-Only ``cli.py`` turns these into a one-line message and an exit code.
+Only the command line (:mod:`accord.cli`) turns these into a one-line message and an exit code.
 
 An exception while one article goes through a stage (cleaning, parsing, extraction,
 embedding) is caught at the article boundary and becomes an :class:`ArticleFailure`: the

@@ -58,7 +58,7 @@ def bag_of_words(texts: list[str]) -> np.ndarray:
 
 class ModelsRunner(CliRunner):
     """A ``CliRunner`` that hands each command the session's models (``obj``), the way any
-    caller injects them (see ``accord.cli._models``), so no command loads its own."""
+    caller injects them (see ``accord.cli._shell._models``), so no command loads its own."""
 
     def invoke(self, *args: Any, **kwargs: Any) -> Result:
         kwargs.setdefault("obj", loaded_models())
