@@ -30,11 +30,11 @@ this article belong to?" without comparing it to the whole corpus:
   stories (how many of them use a word), so a word common to the current news, or to both
   events of one type, weighs little, and the index needs no corpus-wide counts.
 
-A story that grew may be split in two (:mod:`accord.storysplit` decides;
-:meth:`StoryIndex.split` rebuilds both parts from their members). The index is a pure
-function of what has been assigned and split, in order: :meth:`StoryIndex.restore` rebuilds
+A story that grew may be split in two, or merged with another (:mod:`accord.storysplit`
+decides; :meth:`StoryIndex.rebuild` rebuilds the stories from their members). The index is a
+pure function of what has been assigned, split and merged, in order: :meth:`StoryIndex.restore` rebuilds
 the state an uninterrupted run would have (the store relies on this to make an interrupted
-ingest resumable with identical results). After a split only the recency of the two parts in
+ingest resumable with identical results). After a revision only the recency of the two parts in
 the LSH buckets may differ, which matters when more than ``BUCKET_READ_LIMIT`` open stories
 share a bucket.
 """
@@ -323,15 +323,15 @@ class StoryIndex:
         self._advance(signal.day)
         return Assignment(signal.article, best.id, round(max(best_score, 0.0), 6), new_story)
 
-    def split(
-        self, story_id: str, part: Sequence[tuple[Signal, int]], rest: Sequence[tuple[Signal, int]]
-    ) -> StoryState:
-        """Replace a story by two: ``rest`` keeps its id, ``part`` opens a new one named by its
-        first article; each is rebuilt from its members' signals and stream positions (in
-        order), as if they had been assigned alone. Returns the new story."""
-        self.close(story_id)
-        new_id = content_id(part[0][0].article, prefix="s")
-        for sid, members in ((story_id, rest), (new_id, part)):
+    def rebuild(
+        self, gone: Sequence[str], parts: Sequence[tuple[str, Sequence[tuple[Signal, int]]]]
+    ) -> None:
+        """Replace the stories ``gone`` by ``parts`` (story id, members' signals and stream
+        positions in order), each rebuilt as if its members had been assigned alone: how a
+        story is split or two are merged (:mod:`accord.storysplit`)."""
+        for story_id in gone:
+            self.close(story_id)
+        for sid, members in parts:
             state = StoryState(sid, np.zeros_like(members[0][0].vector, dtype=np.float32))
             for signal, position in members:
                 state.add(signal, position)
@@ -344,7 +344,8 @@ class StoryIndex:
                 self._bucket(sid, self.keys(signal.vector))
             if not self.is_open(state):  # a part whose members are all old closes at once
                 self.close(sid)
-        return self._touched[new_id]
+        for story_id in set(gone) - {sid for sid, _ in parts}:
+            self._touched.pop(story_id, None)  # no longer a story: nothing to write
 
     def take_touched(self) -> list[StoryState]:
         """The stories changed since the last call (closed ones included), sorted by id."""
