@@ -33,7 +33,7 @@ SPLIT_SEPARATION = 0.07  # most average similarity between the part and the rest
 SPLIT_SHARED_NAMES = 0.5  # most share of named entities the two sides have in common
 SPLIT_MAX_SIZE = 200  # larger stories are not revised: linkage is cubic in the members
 MERGE_CANDIDATES = 3  # stories (nearest by centroid) a grown story is compared with
-MERGE_SIMILARITY = 0.15  # least average similarity between two stories' members to merge
+MERGE_SIMILARITY = 0.09  # least average similarity of two stories' members to merge them
 
 
 @dataclass(frozen=True)
