@@ -32,11 +32,11 @@ this article belong to?" without comparing it to the whole corpus:
 
 A story that grew may be split in two, or merged with another (:mod:`accord.storysplit`
 decides; :meth:`StoryIndex.rebuild` rebuilds the stories from their members). The index is a
-pure function of what has been assigned, split and merged, in order: :meth:`StoryIndex.restore` rebuilds
-the state an uninterrupted run would have (the store relies on this to make an interrupted
-ingest resumable with identical results). After a revision only the recency of the two parts in
-the LSH buckets may differ, which matters when more than ``BUCKET_READ_LIMIT`` open stories
-share a bucket.
+pure function of what has been assigned, split and merged, in order: :meth:`StoryIndex.restore`
+rebuilds the state an uninterrupted run would have (the store relies on this to make an
+interrupted ingest resumable with identical results). After a revision only the recency of
+the rebuilt stories in the LSH buckets may differ, which matters when more than
+``BUCKET_READ_LIMIT`` open stories share a bucket.
 """
 
 from __future__ import annotations

@@ -135,9 +135,7 @@ def merge_candidates(index: StoryIndex, story_id: str) -> list[str]:
     found = [
         s
         for s in index.candidates(probe, index.keys(probe.vector))
-        if s.id != story_id
-        and s.size + story.size <= SPLIT_MAX_SIZE
-        and not index.clash(probe, s)
+        if s.id != story_id and s.size + story.size <= SPLIT_MAX_SIZE and not index.clash(probe, s)
     ]
     ranked = sorted(found, key=lambda s: (-float(probe.vector @ s.centroid()), s.id))
     return [s.id for s in ranked[:MERGE_CANDIDATES]]
