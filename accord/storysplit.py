@@ -33,6 +33,7 @@ SPLIT_SEPARATION = 0.07  # most average similarity between the part and the rest
 SPLIT_SHARED_NAMES = 0.5  # most share of named entities the two sides have in common
 SPLIT_MAX_SIZE = 200  # larger stories are not revised: linkage is cubic in the members
 MERGE_CANDIDATES = 3  # stories (nearest by centroid) a grown story is compared with
+MERGE_SHARED_NAMES = 0.25  # least share of named entities in common (see shared_names)
 MERGE_SIMILARITY = 0.09  # least average similarity of two stories' members to merge them
 
 
@@ -150,7 +151,7 @@ def togetherness(ours: Sequence[Member], theirs: Sequence[Member]) -> float | No
     similarity = anchor_similarity(anchors)
     a = [i for i, m in enumerate(union) if m.article.id in mine]
     b = [i for i, m in enumerate(union) if m.article.id not in mine]
-    if split_off(union):
+    if split_off(union) or shared_names(union, a, b) < MERGE_SHARED_NAMES:
         return None
     return float(np.mean(similarity[np.ix_(a, b)]))
 
