@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex, lead_terms
+from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex
 from accord.model import Article, Extraction, content_id
+from accord.signals import lead_terms
 from accord.storysplit import (
     Member,
     Merge,
