@@ -7,7 +7,7 @@ the ingest driver, ``accord ingest``, ``accord dossier`` and ``accord watch`` sh
 * :func:`restore_index` and :func:`commit_batch` carry the story index between runs and
   write each ingested batch with its stories, each named by :func:`accord.story.story_title`;
   after the batch, each story that grew is revised (split in two when its members report two
-  happenings, :mod:`accord.storysplit`);
+  happenings, then merged with a story of the same happening, :mod:`accord.storysplit`);
 * :func:`refresh` computes the results of every story that gained an article and keeps them
   as a new version (run at the end of an ingest and by ``accord dossier``), so the web view
   shows stored results and never runs a model;

@@ -1,4 +1,5 @@
-"""Revising a story over a stream: split it when its members report two happenings.
+"""Revising a story over a stream: split it when its members report two happenings, merge
+it with another story that reports the same one.
 
 A stream clusterer decides one article at a time; the first report of a second happening of
 one kind (a second earthquake, another shelter bombed) can join the first happening's story
@@ -12,6 +13,12 @@ rest, it becomes a story of its own.
 A story that follows one happening over weeks (deaths announced, then a capture) stays whole:
 a part is split off only when its average similarity to the rest is below
 ``SPLIT_SEPARATION``, far under the linkage floor that groups events inside a dossier.
+
+One happening may also be spread over several stories (a follow-up reading unlike the first
+report). A story that grew is compared with the few stories the index's blocking finds for it
+(:func:`merge_candidates`) under the same measure, and merged when their members are alike
+(``MERGE_SIMILARITY``, above ``SPLIT_SEPARATION``), share names, and :func:`split_off` would
+not cut the union again, so a merge is never undone by the next split.
 """
 
 from __future__ import annotations
