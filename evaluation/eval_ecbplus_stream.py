@@ -13,8 +13,7 @@ reported apart.
 only the story assignment over its stored records, in ingest order and in batches as ``accord
 ingest`` commits them, each story that grew revised after its batch (:mod:`accord.storysplit`;
 ``--no-split`` and ``--no-merge`` leave out splits and merges), with the clustering code as it
-is now (the per-article stages
-are not run again, so a tuning run costs seconds).
+is now (the per-article stages are not run again, so a tuning run costs seconds).
 
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics dev
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics test
