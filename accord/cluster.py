@@ -1,9 +1,8 @@
 """Stories over a stream: each new article joins an existing story or starts one.
 
-An article is described by a :class:`Signal`: its unit embedding (title and lead), the
-content words of its lead, its named entities, the days its text names, and the day it was
-published. :class:`StoryIndex` keeps the *open* stories in memory and answers "which story does
-this article belong to?" without comparing it to the whole corpus:
+An article is described by a :class:`Signal` (:mod:`accord.signals`). :class:`StoryIndex`
+keeps the *open* stories in memory and answers "which story does this article belong to?"
+without comparing it to the whole corpus:
 
 * **Blocking (ANN).** Random-hyperplane LSH (Charikar 2002): ``LSH_TABLES`` tables, each
   hashing a vector to ``LSH_BITS`` sign bits. Every member article files its story under its
@@ -30,32 +29,31 @@ this article belong to?" without comparing it to the whole corpus:
   stories (how many of them use a word), so a word common to the current news, or to both
   events of one type, weighs little, and the index needs no corpus-wide counts.
 
-A story that grew may be split in two (:mod:`accord.storysplit` decides;
-:meth:`StoryIndex.split` rebuilds both parts from their members). The index is a pure
-function of what has been assigned and split, in order: :meth:`StoryIndex.restore` rebuilds
-the state an uninterrupted run would have (the store relies on this to make an interrupted
-ingest resumable with identical results). After a split only the recency of the two parts in
-the LSH buckets may differ, which matters when more than ``BUCKET_READ_LIMIT`` open stories
-share a bucket.
+A story that grew may be split in two, or merged with another (:mod:`accord.storysplit`
+decides; :meth:`StoryIndex.rebuild` rebuilds the stories from their members). The index is a
+pure function of what has been assigned, split and merged, in order: :meth:`StoryIndex.restore`
+rebuilds the state an uninterrupted run would have (the store relies on this to make an
+interrupted ingest resumable with identical results). After a revision only the recency of
+the rebuilt stories in the LSH buckets may differ, which matters when more than
+``BUCKET_READ_LIMIT`` open stories share a bucket.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from accord.model import Article, Extraction, content_id
+from accord.model import content_id
+from accord.signals import Signal as Signal
+from accord.signals import lead_text as lead_text
+from accord.signals import signal_of as signal_of
 
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2 (see accord.nlp.embed)
-LEAD_CHARS = 1000  # all-MiniLM-L6-v2 reads 256 word pieces, about this many characters
 LSH_TABLES = 12  # with 4 bits, two texts at cosine 0.7 share a bucket in >= 1 table 98% of runs
 LSH_BITS = 4
 LSH_SEED = 20240601  # fixed: the hyperplanes must be the same in every process and every run
@@ -78,71 +76,6 @@ DATE_CLASH_PENALTY = 0.5
 MAX_STORY_ENTITIES = 64  # entities kept per story (most frequent), so scoring cost is bounded
 MAX_STORY_TERMS = 128  # lead words kept per story (heaviest), likewise
 MAX_STORY_DATES = 16  # named days kept per story (most often named)
-
-_WORD_RE = re.compile(r"(?u)\b\w\w+\b")  # words of two or more characters (as scikit-learn)
-
-
-def day_number(date: str | None) -> int | None:
-    """``YYYY-MM-DD`` (or a longer ISO string) as a day ordinal; ``None`` when absent or bad."""
-    if not date:
-        return None
-    try:
-        return dt.date.fromisoformat(date[:10]).toordinal()
-    except ValueError:
-        return None
-
-
-def lead_text(article: Article) -> str:
-    """The text that stands for the article in clustering: title and lead."""
-    return f"{article.title}\n{article.text[:LEAD_CHARS]}".strip()
-
-
-def lead_terms(text: str) -> dict[str, float]:
-    """Content words of ``text`` with sublinear counts (1 + ln tf), spaCy's English stop words
-    out (the list claim alignment uses; scikit-learn's drops news words such as "fire")."""
-    counts: dict[str, int] = {}
-    for word in _WORD_RE.findall(text.lower()):
-        if word not in STOP_WORDS:
-            counts[word] = counts.get(word, 0) + 1
-    return {w: 1.0 + math.log(n) for w, n in sorted(counts.items())}
-
-
-def named_days(extraction: Extraction) -> frozenset[int]:
-    """The days the article's text names to the day (its own dateline included)."""
-    found = set()
-    for mention in extraction.dates:
-        if mention.precision == "day":
-            day = day_number(mention.value)
-            if day is not None:
-                found.add(day)
-    return frozenset(found)
-
-
-@dataclass(frozen=True)
-class Signal:
-    """What clustering needs to know about one article."""
-
-    article: str
-    vector: np.ndarray  # unit length, float32
-    entities: frozenset[str] = frozenset()
-    day: int | None = None  # publication day ordinal; None when the article is undated
-    terms: Mapping[str, float] = field(default_factory=dict)  # lead_terms of title and lead
-    dates: frozenset[int] = frozenset()  # days the text names (named_days)
-
-
-def signal_of(
-    article: Article, extraction: Extraction, entities: Iterable[str], vector: np.ndarray
-) -> Signal:
-    """The clustering signal of a processed article."""
-    return Signal(
-        article.id,
-        vector,
-        frozenset(entities),
-        article.published.toordinal() if article.published else None,
-        lead_terms(lead_text(article)),
-        named_days(extraction),
-    )
-
 
 _Key = TypeVar("_Key", str, int)
 _Weight = TypeVar("_Weight", int, float)
@@ -323,15 +256,15 @@ class StoryIndex:
         self._advance(signal.day)
         return Assignment(signal.article, best.id, round(max(best_score, 0.0), 6), new_story)
 
-    def split(
-        self, story_id: str, part: Sequence[tuple[Signal, int]], rest: Sequence[tuple[Signal, int]]
-    ) -> StoryState:
-        """Replace a story by two: ``rest`` keeps its id, ``part`` opens a new one named by its
-        first article; each is rebuilt from its members' signals and stream positions (in
-        order), as if they had been assigned alone. Returns the new story."""
-        self.close(story_id)
-        new_id = content_id(part[0][0].article, prefix="s")
-        for sid, members in ((story_id, rest), (new_id, part)):
+    def rebuild(
+        self, gone: Sequence[str], parts: Sequence[tuple[str, Sequence[tuple[Signal, int]]]]
+    ) -> None:
+        """Replace the stories ``gone`` by ``parts`` (story id, members' signals and stream
+        positions in order), each rebuilt as if its members had been assigned alone: how a
+        story is split or two are merged (:mod:`accord.storysplit`)."""
+        for story_id in gone:
+            self.close(story_id)
+        for sid, members in parts:
             state = StoryState(sid, np.zeros_like(members[0][0].vector, dtype=np.float32))
             for signal, position in members:
                 state.add(signal, position)
@@ -344,7 +277,8 @@ class StoryIndex:
                 self._bucket(sid, self.keys(signal.vector))
             if not self.is_open(state):  # a part whose members are all old closes at once
                 self.close(sid)
-        return self._touched[new_id]
+        for story_id in set(gone) - {sid for sid, _ in parts}:
+            self._touched.pop(story_id, None)  # no longer a story: nothing to write
 
     def take_touched(self) -> list[StoryState]:
         """The stories changed since the last call (closed ones included), sorted by id."""

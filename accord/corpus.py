@@ -7,7 +7,7 @@ the ingest driver, ``accord ingest``, ``accord dossier`` and ``accord watch`` sh
 * :func:`restore_index` and :func:`commit_batch` carry the story index between runs and
   write each ingested batch with its stories, each named by :func:`accord.story.story_title`;
   after the batch, each story that grew is revised (split in two when its members report two
-  happenings, :mod:`accord.storysplit`);
+  happenings, then merged with a story of the same happening, :mod:`accord.storysplit`);
 * :func:`refresh` computes the results of every story that gained an article and keeps them
   as a new version (run at the end of an ingest and by ``accord dossier``), so the web view
   shows stored results and never runs a model;
@@ -28,7 +28,7 @@ from accord.model import Article, Dossier, StoryResults
 from accord.store import Store
 from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
 from accord.story import Titled, cross_source, story_title
-from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, revise
+from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, merge, revise
 
 __all__ = ["Since", "changes_since", "commit_batch", "refresh", "restore_index", "story_dossier"]
 
@@ -67,8 +67,11 @@ def commit_batch(
         [_row(state, story_title(named.get(state.id, []))) for state in touched],
         failures,
     )
-    for story_id in sorted({a.story for a in assignments}):
+    grown = sorted({a.story for a in assignments})
+    for story_id in grown:
         _revise(store, index, story_id)
+    for story_id in grown:
+        _merge(store, index, story_id)
 
 
 def _revise(store: Store, index: StoryIndex, story_id: str) -> None:
@@ -77,20 +80,7 @@ def _revise(store: Store, index: StoryIndex, story_id: str) -> None:
     state = index.stories.get(story_id)
     if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
         return
-    rows = store.member_signals(story_id)
-    ids = [r[0] for r in rows]
-    articles = {a.id: a for a in store.articles(ids)}
-    extractions = {e.article: e for e in store.extractions(ids)}
-    members = [
-        Member(
-            articles[a],
-            extractions[a],
-            signal_of(articles[a], extractions[a], entities, vector),
-            seq,
-        )
-        for a, seq, entities, vector in rows
-    ]
-    split = revise(index, story_id, members)
+    split = revise(index, story_id, _members(store, story_id))
     if split is None:
         return
     heads = store.headlines([story_id])[story_id]
@@ -102,6 +92,38 @@ def _revise(store: Store, index: StoryIndex, story_id: str) -> None:
     store.split_story(
         split.articles, split.new_story, [_row(s, titles[s.id]) for s in index.take_touched()]
     )
+
+
+def _members(store: Store, story_id: str) -> list[Member]:
+    """The story's stored members as revising it needs them, in ingest order."""
+    rows = store.member_signals(story_id)
+    ids = [r[0] for r in rows]
+    articles = {a.id: a for a in store.articles(ids)}
+    extractions = {e.article: e for e in store.extractions(ids)}
+    return [
+        Member(
+            articles[a],
+            extractions[a],
+            signal_of(articles[a], extractions[a], entities, vector),
+            seq,
+        )
+        for a, seq, entities, vector in rows
+    ]
+
+
+def _merge(store: Store, index: StoryIndex, story_id: str) -> None:
+    """Merge a story that grew with an open story of the same event (:mod:`accord.storysplit`),
+    in the index and in the store (its own transaction)."""
+    state = index.stories.get(story_id)
+    if state is None or state.size > SPLIT_MAX_SIZE:
+        return
+    joined = merge(index, story_id, lambda s: _members(store, s))
+    if joined is None:
+        return
+    heads = store.headlines([joined.story, joined.gone])
+    title = story_title([*heads[joined.story], *heads[joined.gone]])
+    rows = [_row(s, title) for s in index.take_touched() if s.id == joined.story]
+    store.merge_stories(joined.story, joined.gone, rows[0])
 
 
 def refresh(

@@ -93,6 +93,15 @@ class StoryTables(ArticleTables):
             self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [ids])
             self._insert("stories", story_rows(stories))
 
+    def merge_stories(self, story: str, gone: str, row: StoryRow) -> None:
+        """Move the members of ``gone`` to ``story``, drop ``gone`` (its row and results) and
+        replace the row of ``story``, in one transaction."""
+        with self.transaction():
+            self.con.execute("UPDATE story_members SET story = ? WHERE story = ?", [story, gone])
+            self.con.execute("DELETE FROM story_results WHERE story = ?", [gone])
+            self.con.execute("DELETE FROM stories WHERE list_contains(?, id)", [[story, gone]])
+            self._insert("stories", story_rows([row]))
+
     def headlines(self, story_ids: Sequence[str]) -> dict[str, list[Headline]]:
         """Each story's members' titles and dates, in ingest order (for naming it)."""
         found: dict[str, list[Headline]] = {s: [] for s in story_ids}
@@ -134,7 +143,8 @@ class StoryTables(ArticleTables):
 
     def story_size(self, story_id: str) -> int | None:
         """How many members the story has (None for an unknown id). Members are added, and
-        leave only when the story is split (:meth:`split_story`)."""
+        leave only when the story is split (:meth:`split_story`) or merged away
+        (:meth:`merge_stories`)."""
         size = self._value("SELECT size FROM stories WHERE id = ?", [story_id])
         return None if size is None else int(size)
 

@@ -1,4 +1,5 @@
-"""Revising a story over a stream: split it when its members report two happenings.
+"""Revising a story over a stream: split it when its members report two happenings, merge
+it with another story that reports the same one.
 
 A stream clusterer decides one article at a time; the first report of a second happening of
 one kind (a second earthquake, another shelter bombed) can join the first happening's story
@@ -12,18 +13,24 @@ rest, it becomes a story of its own.
 A story that follows one happening over weeks (deaths announced, then a capture) stays whole:
 a part is split off only when its average similarity to the rest is below
 ``SPLIT_SEPARATION``, far under the linkage floor that groups events inside a dossier.
+
+One happening may also be spread over several stories (a follow-up reading unlike the first
+report). A story that grew is compared with the few stories the index's blocking finds for it
+(:func:`merge_candidates`) under the same measure, and merged when their members are alike
+(``MERGE_SIMILARITY``, above ``SPLIT_SEPARATION``), share names, and :func:`split_off` would
+not cut the union again, so a merge is never undone by the next split.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from accord.cluster import Signal, StoryIndex
 from accord.events import EVENT_LEAD_SIMILARITY, anchor_similarity, article_anchor, cluster_anchors
-from accord.model import Article, Extraction
+from accord.model import Article, Extraction, content_id
 
 # Chosen on ECB+ train/dev topics as a stream (evaluation/eval_ecbplus_stream.py --recluster;
 # test topics 36-45 never used to choose):
@@ -32,6 +39,9 @@ SPLIT_MIN_PART = 4  # each side of a split holds at least this many articles
 SPLIT_SEPARATION = 0.07  # most average similarity between the part and the rest (linkage: 0.0875)
 SPLIT_SHARED_NAMES = 0.5  # most share of named entities the two sides have in common
 SPLIT_MAX_SIZE = 200  # larger stories are not revised: linkage is cubic in the members
+MERGE_CANDIDATES = 3  # stories (nearest by centroid) a grown story is compared with
+MERGE_SHARED_NAMES = 0.25  # least share of named entities in common (see shared_names)
+MERGE_SIMILARITY = 0.09  # least average similarity of two stories' members to merge them
 
 
 @dataclass(frozen=True)
@@ -104,9 +114,84 @@ def revise(index: StoryIndex, story_id: str, members: Sequence[Member]) -> Split
     if not part:
         return None
     chosen = set(part)
-    new = index.split(
-        story_id,
-        [(members[i].signal, members[i].position) for i in part],
-        [(m.signal, m.position) for i, m in enumerate(members) if i not in chosen],
+    new_id = content_id(members[part[0]].article.id, prefix="s")
+    index.rebuild(
+        [story_id],
+        [
+            (story_id, [(m.signal, m.position) for i, m in enumerate(members) if i not in chosen]),
+            (new_id, [(members[i].signal, members[i].position) for i in part]),
+        ],
     )
-    return Split(story_id, new.id, tuple(members[i].article.id for i in part))
+    return Split(story_id, new_id, tuple(members[i].article.id for i in part))
+
+
+def merge_candidates(index: StoryIndex, story_id: str) -> list[str]:
+    """The open stories the story may be merged with: those the index's blocking (LSH buckets,
+    rare names) finds for its centroid and names, without a date clash, the
+    ``MERGE_CANDIDATES`` nearest by centroid cosine (bounded like one article's assignment).
+    Publication days are not held against them: both stories are open, and reports of one
+    happening may be published far apart (on ECB+ train/dev, the window cost 0.02 F1)."""
+    story = index.stories.get(story_id)
+    if story is None:
+        return []
+    probe = Signal(
+        story_id,
+        story.centroid(),
+        frozenset(story.entity_counts),
+        None,  # no publication window (see the docstring)
+        story.term_weights,
+        frozenset(story.date_counts),
+    )
+    found = [
+        s
+        for s in index.candidates(probe, index.keys(probe.vector))
+        if s.id != story_id and s.size + story.size <= SPLIT_MAX_SIZE and not index.clash(probe, s)
+    ]
+    ranked = sorted(found, key=lambda s: (-float(probe.vector @ s.centroid()), s.id))
+    return [s.id for s in ranked[:MERGE_CANDIDATES]]
+
+
+def togetherness(ours: Sequence[Member], theirs: Sequence[Member]) -> float | None:
+    """The average similarity between the two stories' members under the document event
+    split's measure, or None when the union would be split again (:func:`split_off`)."""
+    union = sorted([*ours, *theirs], key=lambda m: m.position)
+    mine = {m.article.id for m in ours}
+    anchors = [article_anchor(m.article, m.extraction) for m in union]
+    similarity = anchor_similarity(anchors)
+    a = [i for i, m in enumerate(union) if m.article.id in mine]
+    b = [i for i, m in enumerate(union) if m.article.id not in mine]
+    if split_off(union) or shared_names(union, a, b) < MERGE_SHARED_NAMES:
+        return None
+    return float(np.mean(similarity[np.ix_(a, b)]))
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Two stories merged: the one that keeps its id (the older) and the one that is gone."""
+
+    story: str
+    gone: str
+    articles: tuple[str, ...]  # the members that moved from ``gone`` to ``story``
+
+
+def merge(
+    index: StoryIndex, story_id: str, members_of: Callable[[str], Sequence[Member]]
+) -> Merge | None:
+    """Merge the story with the candidate (:func:`merge_candidates`) its members are most
+    alike, when that similarity is at least ``MERGE_SIMILARITY`` (well above the split's
+    ``SPLIT_SEPARATION``) and the union is not one the split would cut again. ``members_of``
+    gives a story's members in stream order. The index then holds the merged story."""
+    members = {story_id: members_of(story_id)}
+    best: tuple[float, str] | None = None
+    for other in merge_candidates(index, story_id):
+        members[other] = members_of(other)
+        value = togetherness(members[story_id], members[other])
+        if value is not None and value >= MERGE_SIMILARITY and (best is None or value > best[0]):
+            best = (value, other)
+    if best is None:
+        return None
+    pair = [story_id, best[1]]
+    keep, gone = sorted(pair, key=lambda s: members[s][0].position)
+    union = sorted([*members[keep], *members[gone]], key=lambda m: m.position)
+    index.rebuild([keep, gone], [(keep, [(m.signal, m.position) for m in union])])
+    return Merge(keep, gone, tuple(m.article.id for m in members[gone]))

@@ -12,8 +12,8 @@ reported apart.
 ``--store PATH`` keeps the store; ``--recluster`` reads an existing ``--store`` and replays
 only the story assignment over its stored records, in ingest order and in batches as ``accord
 ingest`` commits them, each story that grew revised after its batch (:mod:`accord.storysplit`;
-``--no-split`` leaves that out), with the clustering code as it is now (the per-article stages
-are not run again, so a tuning run costs seconds).
+``--no-split`` and ``--no-merge`` leave out splits and merges), with the clustering code as it
+is now (the per-article stages are not run again, so a tuning run costs seconds).
 
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics dev
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics test
@@ -48,6 +48,7 @@ from accord.distributed import DEFAULT_BATCH_SIZE, ingest_articles, local_batche
 from accord.ingest import read_paths
 from accord.store import ArticleRecord, Store
 from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, revise
+from accord.storysplit import merge as merge_stories
 
 
 def ingest(
@@ -75,10 +76,13 @@ def stored_documents(store: Store, documents: list[Document]) -> dict[str, Docum
     return {a: by_name[Path(s).stem] for a, s in rows if Path(s).stem in by_name}
 
 
-def recluster(store: Store, batch: int = DEFAULT_BATCH_SIZE, split: bool = True) -> dict[str, str]:
+def recluster(
+    store: Store, batch: int = DEFAULT_BATCH_SIZE, split: bool = True, merge: bool = True
+) -> dict[str, str]:
     """Story of each stored article when assignment is replayed in ingest order, batch by
     batch as ``accord ingest`` commits, each story that grew revised after its batch
-    (:mod:`accord.storysplit`) unless ``split`` is off."""
+    (:mod:`accord.storysplit`): split unless ``split`` is off, then merged with a story of
+    the same event unless ``merge`` is off."""
     ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
     entities: dict[str, list[str]] = {i: [] for i in ids}
     rows = store.con.execute("SELECT article, entity FROM entities ORDER BY entity").fetchall()
@@ -114,6 +118,17 @@ def recluster(store: Store, batch: int = DEFAULT_BATCH_SIZE, split: bool = True)
                 members[story_id] = [m for m in members[story_id] if m.article.id not in moved]
                 for a in moved:
                     story[a] = found.new_story
+        for story_id in sorted(grown) if merge else []:
+            state = index.stories.get(story_id)
+            if state is None or state.size > SPLIT_MAX_SIZE:
+                continue
+            joined = merge_stories(index, story_id, members.__getitem__)
+            if joined is not None:
+                members[joined.story] = sorted(
+                    [*members[joined.story], *members.pop(joined.gone)], key=lambda m: m.position
+                )
+                for a in joined.articles:
+                    story[a] = joined.story
         index.take_touched()
     return story
 
@@ -162,6 +177,9 @@ def main() -> None:
     parser.add_argument(
         "--no-split", action="store_true", help="replay without revising (splitting) stories"
     )
+    parser.add_argument(
+        "--no-merge", action="store_true", help="replay without merging stories of one event"
+    )
     parser.add_argument("--verbose", action="store_true", help="stories per topic")
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
@@ -175,7 +193,7 @@ def main() -> None:
             sys.exit("--recluster needs the --store of an earlier run")
         with Store(args.store, read_only=True) as store:
             docs = stored_documents(store, documents)
-            story = recluster(store, split=not args.no_split)
+            story = recluster(store, split=not args.no_split, merge=not args.no_merge)
             earlier = [a for a in story if a not in docs]
     else:
         if args.store is not None and args.store.exists():

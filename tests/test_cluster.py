@@ -19,12 +19,10 @@ from accord.cluster import (
     Assignment,
     Signal,
     StoryIndex,
-    day_number,
-    lead_terms,
-    named_days,
     signal_of,
 )
 from accord.model import Article, DateMention, Extraction, Span
+from accord.signals import day_number, lead_terms, named_days
 
 DAY = 739000  # an arbitrary day ordinal (2024)
 

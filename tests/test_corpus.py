@@ -20,7 +20,7 @@ from accord.model import Article, Extraction, content_id
 from accord.process import Processed, ProcessedArticle
 from accord.store import Store
 from tests.models import bag_of_words
-from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_NAMES
+from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_FOLLOW_UPS, MILL_NAMES
 from tests.test_store import fake_stream, make_corpus
 from tests.test_watch import FIRST, SECOND
 
@@ -162,5 +162,69 @@ def test_a_resumed_ingest_after_a_split_assigns_as_an_uninterrupted_one(tmp_path
         )
     with Store(tmp_path / "twice.duckdb") as twice:
         ingest_articles(twice, fires, fires_stream, bag_of_words, batch_size=8)
+        assert twice.dump()["story_members"] == whole["story_members"]
+        assert twice.dump()["stories"] == whole["stories"]
+
+
+def written_mill() -> list[Article]:
+    """The mill fire's first reports, then its follow-ups a few days on."""
+    first = date(2024, 3, 4)
+    return [
+        Article.create(f"m{n}.txt", t, title=t.split("\n", 1)[0], published=first)
+        for n, t in enumerate(MILL)
+    ] + [
+        Article.create(f"u{n}.txt", t, title=t.split("\n", 1)[0], published=first + timedelta(3))
+        for n, t in enumerate(MILL_FOLLOW_UPS)
+    ]
+
+
+def mill_stream(
+    articles: Sequence[Article], size: int, strict: bool = False
+) -> Iterator[Processed]:
+    """The first reports and the follow-ups read unlike (two embedding directions), so the
+    stream alone opens a second story for the follow-ups; every report names the mill."""
+    bases = np.random.default_rng(0).standard_normal((2, EMBEDDING_DIM))
+    later = {t.split("\n", 1)[0] for t in MILL_FOLLOW_UPS}
+    for start in range(0, len(articles), size):
+        done = []
+        for article in articles[start : start + size]:
+            noise = np.random.default_rng(zlib.crc32(article.text.encode()))
+            base = bases[int(article.title in later)]
+            vector = base + 0.02 * noise.standard_normal(EMBEDDING_DIM)
+            done.append(
+                ProcessedArticle(
+                    article,
+                    Extraction(article.id),
+                    MILL_NAMES,
+                    (vector / np.linalg.norm(vector)).astype(np.float32),
+                )
+            )
+        yield Processed(done)
+
+
+def test_two_stories_of_one_happening_are_merged_in_the_store(tmp_path: Path) -> None:
+    mill = written_mill()
+    with Store(tmp_path / "news.duckdb") as store:
+        ingest_articles(store, mill[:4], mill_stream, bag_of_words, batch_size=4)
+        ingest_articles(store, mill, mill_stream, bag_of_words, batch_size=4)
+        members = store.con.execute("SELECT article, story, new_story FROM story_members")
+        rows = members.fetchall()
+        assert {story for _, story, _ in rows} == {content_id(mill[0].id, prefix="s")}
+        assert [a for a, _, new in rows if new] == [mill[0].id, mill[4].id]  # the stream split it
+        assert store.story_ids() == [content_id(mill[0].id, prefix="s")]
+        assert store.story_size(store.story_ids()[0]) == 8
+
+
+def test_a_resumed_ingest_after_a_merge_assigns_as_an_uninterrupted_one(tmp_path: Path) -> None:
+    mill = written_mill()
+    with Store(tmp_path / "once.duckdb") as once:
+        ingest_articles(once, mill, mill_stream, bag_of_words, batch_size=2)
+        whole = once.dump()
+    with Store(tmp_path / "twice.duckdb") as twice:
+        ingest_articles(twice, mill[:6], mill_stream, bag_of_words, batch_size=2)
+        assert len(twice.story_ids()) == 1  # the follow-ups' story is merged already
+    with Store(tmp_path / "twice.duckdb") as twice:
+        assert sorted(restore_index(twice).stories) == twice.story_ids()
+        ingest_articles(twice, mill, mill_stream, bag_of_words, batch_size=2)
         assert twice.dump()["story_members"] == whole["story_members"]
         assert twice.dump()["stories"] == whole["stories"]

@@ -405,3 +405,19 @@ def test_a_split_moves_members_to_the_new_story_and_rewrites_both_rows(store: St
     assert store.story_size(dam) == store.story_size("s-new") == 2
     assert store.title_of("s-new") == "flood" and store.story_version(dam) != before
     assert {dam, "s-new"} <= set(store.stale_stories())  # both need their results again
+
+
+def test_a_merge_moves_members_to_the_kept_story_and_drops_the_other(store: Store) -> None:
+    corpus = make_corpus()
+    ingest_articles(store, corpus, fake_stream(), bag_of_words, batch_size=3)
+    refresh(store)
+    dam, vote = store.list_stories("dam")[0].id, store.list_stories("vote")[0].id
+    kept = next(row for row in store.open_stories(0, None) if row.id == dam)
+    before = store.story_version(dam)
+    store.merge_stories(dam, vote, replace(kept, size=6, title="dam and vote"))
+    assert [a.id for a in store.story_articles(dam)] == [corpus[i].id for i in (0, 1, 2, 3, 4, 6)]
+    assert store.story_size(dam) == 6 and store.title_of(dam) == "dam and vote"
+    assert vote not in store.story_ids() and store.story_size(vote) is None
+    assert store.result_versions(vote) == []  # its results went with it
+    assert store.story_version(dam) != before and dam in store.stale_stories()
+    assert vote not in store.stale_stories()

@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex, lead_terms
-from accord.model import Article, Extraction
-from accord.storysplit import Member, revise, shared_names, split_off
+from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex
+from accord.model import Article, Extraction, content_id
+from accord.signals import lead_terms
+from accord.storysplit import (
+    Member,
+    Merge,
+    merge,
+    merge_candidates,
+    revise,
+    shared_names,
+    split_off,
+)
 from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_FOLLOW_UPS, MILL_NAMES
 
 DAY = 739000
@@ -102,3 +111,43 @@ def test_two_happenings_that_keep_naming_the_same_people_stay_one_story() -> Non
     texts = [t for pair in zip(MILL, DEPOT, strict=True) for t in pair]
     members = [member(n, t, MILL_NAMES + DEPOT_NAMES, base) for n, t in enumerate(texts)]
     assert split_off(members) == []
+
+
+def two_stories(
+    index: StoryIndex, first: list[Member], second: list[Member]
+) -> dict[str, list[Member]]:
+    """Two stories as the stream might leave them, built from their members."""
+    stories = {}
+    for members in (first, second):
+        story_id = content_id(members[0].article.id, prefix="s")
+        index.rebuild([], [(story_id, [(m.signal, m.position) for m in members])])
+        stories[story_id] = members
+    index.take_touched()
+    return stories
+
+
+def test_two_stories_of_one_happening_are_merged_into_the_older() -> None:
+    # the mill fire's first reports and its follow-ups, read apart by the stream
+    base = unit(0)
+    first = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    index = StoryIndex()
+    stories = two_stories(index, first, later)
+    older, newer = stories
+    joined = merge(index, newer, stories.__getitem__)
+    assert joined == Merge(older, newer, tuple(m.article.id for m in later))
+    assert list(index.stories) == [older] and index.stories[older].size == 8
+    assert [s.id for s in index.take_touched()] == [older]
+    assert split_off(sorted(first + later, key=lambda m: m.position)) == []  # stays merged
+
+
+def test_two_fires_in_two_towns_stay_apart() -> None:
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    depot = [member(n, t, DEPOT_NAMES, base) for n, t in enumerate(DEPOT, 10)]
+    index = StoryIndex()
+    stories = two_stories(index, mill, depot)
+    older, newer = stories
+    assert merge_candidates(index, newer) == [older]  # one kind of news: they meet
+    assert merge(index, newer, stories.__getitem__) is None
+    assert sorted(index.stories) == sorted(stories)
