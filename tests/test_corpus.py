@@ -112,26 +112,27 @@ def written_fires() -> list[Article]:
     ]
 
 
+def near(article: Article, base: np.ndarray, names: tuple[str, ...]) -> ProcessedArticle:
+    """The article processed with a unit vector close to ``base`` (noise seeded by its text)."""
+    noise = np.random.default_rng(zlib.crc32(article.text.encode()))
+    vector = base + 0.02 * noise.standard_normal(EMBEDDING_DIM)
+    return ProcessedArticle(
+        article, Extraction(article.id), names, (vector / np.linalg.norm(vector)).astype(np.float32)
+    )
+
+
 def fires_stream(
     articles: Sequence[Article], size: int, strict: bool = False
 ) -> Iterator[Processed]:
     """Every report shares one embedding direction (one kind of news); names by town."""
     base = np.random.default_rng(0).standard_normal(EMBEDDING_DIM)
     for start in range(0, len(articles), size):
-        done = []
-        for article in articles[start : start + size]:
-            noise = np.random.default_rng(zlib.crc32(article.text.encode()))
-            vector = base + 0.02 * noise.standard_normal(EMBEDDING_DIM)
-            names = MILL_NAMES if "Brackwater" in article.text else DEPOT_NAMES
-            done.append(
-                ProcessedArticle(
-                    article,
-                    Extraction(article.id),
-                    names,
-                    (vector / np.linalg.norm(vector)).astype(np.float32),
-                )
-            )
-        yield Processed(done)
+        yield Processed(
+            [
+                near(article, base, MILL_NAMES if "Brackwater" in article.text else DEPOT_NAMES)
+                for article in articles[start : start + size]
+            ]
+        )
 
 
 def test_a_story_that_grows_into_two_happenings_is_split_in_the_store(tmp_path: Path) -> None:
@@ -186,20 +187,12 @@ def mill_stream(
     bases = np.random.default_rng(0).standard_normal((2, EMBEDDING_DIM))
     later = {t.split("\n", 1)[0] for t in MILL_FOLLOW_UPS}
     for start in range(0, len(articles), size):
-        done = []
-        for article in articles[start : start + size]:
-            noise = np.random.default_rng(zlib.crc32(article.text.encode()))
-            base = bases[int(article.title in later)]
-            vector = base + 0.02 * noise.standard_normal(EMBEDDING_DIM)
-            done.append(
-                ProcessedArticle(
-                    article,
-                    Extraction(article.id),
-                    MILL_NAMES,
-                    (vector / np.linalg.norm(vector)).astype(np.float32),
-                )
-            )
-        yield Processed(done)
+        yield Processed(
+            [
+                near(article, bases[int(article.title in later)], MILL_NAMES)
+                for article in articles[start : start + size]
+            ]
+        )
 
 
 def test_two_stories_of_one_happening_are_merged_in_the_store(tmp_path: Path) -> None:

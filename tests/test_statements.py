@@ -36,35 +36,28 @@ def mention(
     )
 
 
+def two_said(art: Article, first: str, second: str) -> Extraction:
+    """Two quotations Ana Ruiz "said" in one article."""
+    return Extraction(
+        art.id,
+        quotes=(
+            mention(art, first, "Ana Ruiz", cue="said"),
+            mention(art, second, "Ana Ruiz", cue="said"),
+        ),
+    )
+
+
 def test_a_quotation_that_runs_on_past_its_cue_is_one_statement() -> None:
     a = article('"The bridge is closed," Ana Ruiz said. "Crews will inspect it on Monday."')
     first, second = "The bridge is closed", "Crews will inspect it on Monday."
-    exs = [
-        Extraction(
-            a.id,
-            quotes=(
-                mention(a, first, "Ana Ruiz", cue="said"),
-                mention(a, second, "Ana Ruiz", cue="said"),
-            ),
-        )
-    ]
-    [quote] = group_quotes([a], exs, embedder=bag_of_words)
+    [quote] = group_quotes([a], [two_said(a, first, second)], embedder=bag_of_words)
     assert [m.span.text for m in quote.mentions] == [first, second]
 
 
 def test_a_new_quotation_under_the_same_cue_stays_a_statement_of_its_own() -> None:
     a = article('Ana Ruiz said: "The bridge is closed." "Crews will inspect it on Monday."')
     first, second = "The bridge is closed.", "Crews will inspect it on Monday."
-    exs = [
-        Extraction(
-            a.id,
-            quotes=(
-                mention(a, first, "Ana Ruiz", cue="said"),
-                mention(a, second, "Ana Ruiz", cue="said"),
-            ),
-        )
-    ]
-    assert len(group_quotes([a], exs, embedder=bag_of_words)) == 2
+    assert len(group_quotes([a], [two_said(a, first, second)], embedder=bag_of_words)) == 2
 
 
 def test_fragments_questions_and_requests_are_no_statements() -> None:
