@@ -10,14 +10,10 @@ is the blocking that keeps the cost to the size of one event) is scored from:
   (synonyms and derivations: "quake" / "earthquake", "death" / "die");
 * the mention phrase and its sentence: embedding cosine of each, TF-IDF cosine of the
   sentences (fitted over the block alone, so words every report shares weigh little);
-* the arguments: overlap of the nouns, names and numbers the head governs (who, whom, where),
-  of its subjects and of its objects apart (who did it, to whom), and of the names and
-  numbers of the whole sentence;
-* the context: TF-IDF cosine of the words around each mention and of the two documents'
-  mention sentences (reports that tell one episode share its words), fitted over the block;
+* the arguments: overlap of the nouns, names and numbers the head governs (who, whom, where)
+  and of the names and numbers of the whole sentence;
 * where the two sit: same document, same sentence, both reporting verbs;
-* how common the head lemmas are in the block: the larger share of its mentions, and of its
-  documents, that carry either lemma.
+* how common the head lemmas are in the block (the larger share of the two).
 
 A logistic model over these (weights fitted on ECB+ train topics,
 ``evaluation/eval_ecbplus_coref.py --fit`` prints them) gives a probability per pair;
@@ -58,12 +54,6 @@ NAME_POS = frozenset({"PROPN", "NUM"})
 MODIFIER_DEPS = frozenset({"compound", "nummod"})
 # Dependants whose own children are the arguments: "killed in Gaza", "shot by police".
 PREPOSITION_DEPS = frozenset({"prep", "agent"})
-# Who did it and to whom: a head's subjects (a passive's agent among them) and objects.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-AGENT_DEP = "agent"
-OBJECT_DEPS = frozenset({"dobj", "attr"})
-# Tokens either side of a mention that make its context (not tuned).
-CONTEXT_WINDOW = 4
 # The pair features, in the order the weights (accord.coref_weights) read them.
 FEATURES = (
     "same_lemma",
@@ -79,11 +69,6 @@ FEATURES = (
     "same_pos",
     "both_reporting",
     "lemma_share",
-    "subject_overlap",
-    "object_overlap",
-    "lemma_document_share",
-    "document_tfidf",
-    "context_tfidf",
 )
 
 
@@ -112,9 +97,6 @@ class MentionTraits:
     sentence_text: str
     arguments: frozenset[str]
     names: frozenset[str]
-    subjects: frozenset[str]
-    objects: frozenset[str]
-    context: str
 
 
 def stem(word: str) -> str:
@@ -145,27 +127,11 @@ def arguments_of(head: Token) -> frozenset[str]:
     return frozenset(out)
 
 
-def roles_of(head: Token) -> tuple[frozenset[str], frozenset[str]]:
-    """Lemmas of ``head``'s subjects (with a passive's agent) and of its objects."""
-    subjects: set[str] = set()
-    objects: set[str] = set()
-    for child in head.children:
-        if child.dep_ in SUBJECT_DEPS:
-            subjects.add(child.lemma_.lower())
-        elif child.dep_ == AGENT_DEP:
-            subjects.update(t.lemma_.lower() for t in child.children)
-        elif child.dep_ in OBJECT_DEPS:
-            objects.add(child.lemma_.lower())
-    return frozenset(subjects), frozenset(objects)
-
-
 def traits(mention: EventMention) -> MentionTraits:
     head = head_of(mention)
     doc = mention.parsed
     lemma = head.lemma_.lower()
     inside = range(mention.start, mention.end)
-    subjects, objects = roles_of(head)
-    around = doc[max(0, mention.start - CONTEXT_WINDOW) : mention.end + CONTEXT_WINDOW]
     return MentionTraits(
         lemma=lemma,
         stem=stem(lemma),
@@ -174,9 +140,6 @@ def traits(mention: EventMention) -> MentionTraits:
         sentence_text=doc.text,
         arguments=arguments_of(head),
         names=frozenset(t.lemma_.lower() for t in doc if t.pos_ in NAME_POS and t.i not in inside),
-        subjects=subjects,
-        objects=objects,
-        context=" ".join(t.lemma_.lower() for t in around),
     )
 
 
@@ -243,11 +206,6 @@ def pair_features(block: Block) -> np.ndarray:
     # mentions carry ("said", "kill") joins less surely than a rare one.
     counts = Counter(x.lemma for x in t)
     share = np.array([counts[x.lemma] / (n + SHARE_PRIOR) for x in t])
-    documents: dict[str, set[str]] = defaultdict(set)
-    for mention, x in zip(m, t, strict=True):
-        documents[x.lemma].add(mention.document)
-    in_documents = len({x.document for x in m})
-    document_share = np.array([len(documents[x.lemma]) / in_documents for x in t])
     columns = [
         same([x.lemma for x in t]),
         same([x.stem for x in t]),
@@ -262,27 +220,8 @@ def pair_features(block: Block) -> np.ndarray:
         same([x.pos for x in t]),
         np.asarray(reporting[rows] & reporting[cols], dtype=float),
         np.maximum(share[rows], share[cols]),
-        _overlap([x.subjects for x in t], rows, cols),
-        _overlap([x.objects for x in t], rows, cols),
-        np.maximum(document_share[rows], document_share[cols]),
-        _document_similarity(block)[rows, cols],
-        term_similarity([x.context for x in t], stop_words="english")[rows, cols],
     ]
     return np.stack(columns, axis=1) if n > 1 else np.zeros((0, len(FEATURES)))
-
-
-def _document_similarity(block: Block) -> np.ndarray:
-    """TF-IDF cosine, mention by mention, of the documents' mention sentences in the block."""
-    from accord.events import term_similarity
-
-    sentences: dict[str, dict[int, str]] = defaultdict(dict)
-    for mention in block.mentions:
-        sentences[mention.document][mention.sentence] = mention.parsed.text
-    order = {document: k for k, document in enumerate(sentences)}
-    texts = [" ".join(by_number.values()) for by_number in sentences.values()]
-    where = np.array([order[mention.document] for mention in block.mentions])
-    similarity: np.ndarray = term_similarity(texts, stop_words="english")[where][:, where]
-    return similarity
 
 
 def _overlap(sets: Sequence[frozenset[str]], rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

@@ -17,7 +17,6 @@ from accord.coref import (
     head_of,
     link_probability,
     pair_features,
-    roles_of,
     stem,
 )
 from accord.nlp import Embedder
@@ -52,30 +51,6 @@ def test_the_head_of_a_phrase_is_the_token_governed_from_outside(nlp: Language) 
     doc = nlp("The gunman opened fire on the crowd.")
     m = EventMention("m", "d", "e", 0, doc, 2, 4)  # "opened fire"
     assert head_of(m).lemma_ == "open"
-
-
-def test_a_head_names_its_subjects_with_a_passive_agent_and_its_objects(nlp: Language) -> None:
-    active = nlp("The sheriff arrested the driver.")
-    passive = nlp("The driver was arrested by the sheriff.")
-    assert roles_of(active[2]) == (frozenset({"sheriff"}), frozenset({"driver"}))
-    assert roles_of(passive[3]) == (frozenset({"driver", "sheriff"}), frozenset())
-
-
-def test_pairs_weigh_who_acted_on_whom_and_the_words_around_them(
-    nlp: Language, embedder: Embedder
-) -> None:
-    mentions = [
-        mention(nlp, "a", "The sheriff arrested the driver near the Velmont bridge.", "arrested"),
-        mention(nlp, "b", "The sheriff arrested the driver on Tuesday.", "arrested"),
-        mention(nlp, "c", "The sheriff arrested a cyclist in the harbour district.", "arrested"),
-    ]
-    [block] = blocks(mentions, embedder)
-    column = dict(zip(FEATURES, pair_features(block).T, strict=True))
-    assert list(column["subject_overlap"]) == [1.0, 1.0, 1.0]
-    assert list(column["object_overlap"]) == [1.0, 0.0, 0.0]  # a/b, a/c, b/c
-    assert list(column["lemma_document_share"]) == [1.0, 1.0, 1.0]
-    assert column["context_tfidf"][0] > column["context_tfidf"][1]
-    assert column["document_tfidf"][0] > column["document_tfidf"][2]
 
 
 def test_pair_features_hold_one_row_per_pair_and_name_every_column(
