@@ -272,9 +272,12 @@ def _phrases_at(
 ) -> Iterable[tuple[Token, Token]]:
     """First and last token of every occurrence of the phrases in the sentence."""
     words = [t.lower_ for t in sent]
+    starts: dict[str, list[int]] = {}  # where each word begins a phrase: one pass, not one a phrase
+    for i, word in enumerate(words):
+        starts.setdefault(word, []).append(i)
     for phrase in phrases:
         size = len(phrase)
-        for i in range(len(words) - size + 1):
+        for i in starts.get(phrase[0], ()):
             if tuple(words[i : i + size]) == phrase:
                 yield sent[i], sent[i + size - 1]
 
