@@ -206,11 +206,14 @@ class _VectorSource:
 
     def of(self, paras: list[list[str]], order: list[int]) -> dict[int, np.ndarray]:
         """Each article's paragraph vectors (rows in paragraph order); the texts no one
-        computed yet are embedded in one call, each once."""
-        given = [self.known[i] if i < len(self.known) else {} for i in range(len(paras))]
-        missing = list(dict.fromkeys(p for i in order for p in paras[i] if p not in given[i]))
-        fresh = dict(zip(missing, self.embedder(missing), strict=True)) if missing else {}
-        return {i: _rows([given[i].get(p, fresh.get(p)) for p in paras[i]]) for i in order}
+        computed yet are embedded in one call, each once. A vector is its text's, whichever
+        article brought it: a reprint's paragraph reuses the one its original's cleaning
+        computed."""
+        given = {text: vector for known in self.known for text, vector in known.items()}
+        missing = list(dict.fromkeys(p for i in order for p in paras[i] if p not in given))
+        if missing:
+            given.update(zip(missing, self.embedder(missing), strict=True))
+        return {i: _rows([given[p] for p in paras[i]]) for i in order}
 
 
 def _rows(vectors: list[np.ndarray | None]) -> np.ndarray:

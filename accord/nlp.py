@@ -167,8 +167,11 @@ def parse_blocks(
     Paragraphs of consecutive articles are parsed together (``nlp.pipe`` batches of
     ``batch_size``), so short articles do not each pay for a batch of their own; each
     paragraph is still parsed as its own ``Doc``, so a parse never depends on its neighbours.
-    A paragraph over :data:`MAX_WINDOW_CHARS` becomes several blocks (:func:`windows`).
+    A paragraph over :data:`MAX_WINDOW_CHARS` becomes several blocks (:func:`windows`). A
+    paragraph met again in the same call (a reprint's, a repeated dateline) is not parsed
+    again: its block gets a copy of the Doc parsed before (:class:`_ParsedTexts`).
     """
+    parsed = _ParsedTexts()
     pending: list[tuple[Article, list[tuple[int, int]]]] = []
     size = 0
     for article in articles:
@@ -176,9 +179,9 @@ def parse_blocks(
         pending.append((article, blocks))
         size += len(blocks)
         if size >= batch_size:
-            yield from _parse_pending(nlp, pending, batch_size)
+            yield from _parse_pending(nlp, pending, batch_size, parsed)
             pending, size = [], 0
-    yield from _parse_pending(nlp, pending, batch_size)
+    yield from _parse_pending(nlp, pending, batch_size, parsed)
 
 
 def article_windows(article: Article) -> list[tuple[int, int]]:
@@ -194,12 +197,52 @@ def article_windows(article: Article) -> list[tuple[int, int]]:
 
 
 def _parse_pending(
-    nlp: Language, pending: list[tuple[Article, list[tuple[int, int]]]], batch_size: int
+    nlp: Language,
+    pending: list[tuple[Article, list[tuple[int, int]]]],
+    batch_size: int,
+    parsed: _ParsedTexts,
 ) -> Iterator[list[Block]]:
     texts = [article.original[s:e] for article, blocks in pending for s, e in blocks]
-    docs = _pipe(nlp, texts, batch_size)
+    docs = _parse_once(nlp, texts, batch_size, parsed)
     for article, blocks in pending:
         yield [Block(article, start, next(docs)) for start, _ in blocks]
+
+
+class _ParsedTexts:
+    """The Docs one :func:`parse_blocks` call has parsed, by text: the newest ones, up to
+    :data:`MAX_BATCH_CHARS` characters, so memory stays bounded as a batch's does. Copying
+    a Doc (``Doc.copy``) costs about a thousandth of parsing its text again."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, Doc] = {}
+        self.chars = 0
+
+    def remember(self, text: str, doc: Doc) -> None:
+        self.docs[text] = doc
+        self.chars += len(text)
+        while self.chars > MAX_BATCH_CHARS and len(self.docs) > 1:
+            oldest = next(iter(self.docs))
+            self.chars -= len(oldest)
+            del self.docs[oldest]
+
+
+def _parse_once(
+    nlp: Language, texts: list[str], batch_size: int, parsed: _ParsedTexts
+) -> Iterator[Doc]:
+    """A Doc for each of ``texts``, in order: each text new to ``parsed`` parsed once
+    (:func:`_pipe`), the others copies, so every block still owns its Doc."""
+    before = {text: parsed.docs[text] for text in texts if text in parsed.docs}
+    fresh = _pipe(nlp, [t for t in dict.fromkeys(texts) if t not in before], batch_size)
+    here: dict[str, Doc] = {}
+    for text in texts:
+        known = before.get(text, here.get(text))
+        if known is not None:
+            yield known.copy()
+            continue
+        doc = next(fresh)
+        here[text] = doc
+        parsed.remember(text, doc)
+        yield doc
 
 
 def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:

@@ -116,6 +116,22 @@ def test_paragraph_vectors_given_with_the_articles_are_not_embedded_again() -> N
     assert sorted(asked) == sorted(paragraphs)
 
 
+def test_a_paragraph_another_article_brought_a_vector_for_is_not_embedded_again() -> None:
+    original = make(STORY, "2024-02-01")
+    reworded = [" ".join([*p.split()[:3], "(reworded)", *p.split()[3:][::-1]]) for p in STORY]
+    copy = make([STORY[0], *reworded[1:]], "2024-02-02")
+    asked: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return by_paragraph_index(texts)
+
+    known = {p: by_paragraph_index([p])[0] for p in STORY}
+    out = mark_derived([original, copy], counting, [known, {}])
+    assert out[1].derived_from == original.id and out[1].derivation == "rewrite"
+    assert sorted(asked) == sorted(reworded[1:])
+
+
 def test_a_copy_published_after_every_article_left_to_test_is_not_embedded() -> None:
     reworded = [" ".join([*p.split()[:3], "(reworded)", *p.split()[3:][::-1]]) for p in STORY]
     extra = "Readers can send their questions about the works to the council by post."

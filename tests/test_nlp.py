@@ -133,3 +133,40 @@ def test_parse_blocks_batches_across_articles_but_keeps_each_article_apart(nlp: 
         [f"Title {i}", f"Paragraph {i} is here."] for i in range(5)
     ]
     assert all(b.article is a for a, blocks in zip(articles, parsed, strict=True) for b in blocks)
+
+
+def test_a_paragraph_met_again_is_parsed_once_and_each_block_owns_its_doc(
+    nlp: Any, monkeypatch: Any
+) -> None:
+    import accord.nlp
+
+    piped: list[str] = []
+    pipe = accord.nlp._pipe
+
+    def counting(model: Any, texts: list[str], batch_size: int) -> Any:
+        piped.extend(texts)
+        return pipe(model, texts, batch_size)
+
+    monkeypatch.setattr(accord.nlp, "_pipe", counting)
+    shared = "Rescuers pulled four people from the river near Lyon on Sunday."
+    articles = [
+        Article.create(source=f"{i}.txt", original=f"Title {i}\n{shared}\n") for i in range(3)
+    ]
+    parsed = list(parse_blocks(articles, nlp, batch_size=2))
+    assert sorted(piped) == sorted(["Title 0", "Title 1", "Title 2", shared])
+    docs = [blocks[1].doc for blocks in parsed]
+    assert len({id(doc) for doc in docs}) == 3
+    assert all(d.to_json() == docs[0].to_json() for d in docs)
+    assert [e.text for e in docs[2].ents] == [e.text for e in nlp(shared).ents]
+    assert all(b.span(0, 9).text == "Rescuers " for b in (p[1] for p in parsed))
+
+
+def test_the_parsed_texts_kept_for_reuse_are_bounded_by_characters(nlp: Any) -> None:
+    from accord.nlp import MAX_BATCH_CHARS, _ParsedTexts
+
+    kept = _ParsedTexts()
+    doc = nlp("A short line.")
+    for i in range(3):
+        kept.remember(str(i) * (MAX_BATCH_CHARS // 2), doc)
+    assert [text[0] for text in kept.docs] == ["1", "2"]
+    assert kept.chars <= MAX_BATCH_CHARS

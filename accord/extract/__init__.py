@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from accord.extract.dates import find_dates
-from accord.extract.figures import find_figures
+from accord.extract.figures import find_figures, quantified_sentences
 from accord.extract.incident import with_frames
 from accord.extract.quotes import find_quotes
 from accord.extract.victims import find_victims
@@ -44,10 +44,12 @@ def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
     (its time slot reads the article's date mentions, so dates are found first), and the
     victims named without a number are kept for the article's own incident."""
     dates = find_dates(article, blocks)
+    quantified = quantified_sentences(blocks)  # figures and their frames read the same phrases
+    figures = find_figures(article, blocks, quantified)
     return Extraction(
         article=article.id,
         sentences=tuple(sentences_of(blocks)),
-        figures=tuple(with_frames(find_figures(article, blocks), blocks, dates)),
+        figures=tuple(with_frames(figures, blocks, dates, quantified)),
         quotes=tuple(find_quotes(article, blocks)),
         dates=tuple(dates),
         victims=tuple(find_victims(blocks)),

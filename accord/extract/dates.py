@@ -59,9 +59,10 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
     anchor = article.published
     mentions: list[DateMention] = []
     for block in blocks:
-        for start, end in _merge(block.doc, _candidates(block.doc), anchor):
+        text = block.doc.text  # spaCy joins every token for it: read once a paragraph
+        for start, end in _merge(text, _candidates(block.doc, text), anchor):
             tense = _tense(block.doc, start, end)
-            found = normalise(block.doc.text[start:end], anchor, tense)
+            found = normalise(text[start:end], anchor, tense)
             if found is None:
                 continue
             mentions.append(
@@ -76,14 +77,14 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
     return mentions
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    """Doc-relative character ranges that might be date expressions."""
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Doc-relative character ranges that might be date expressions (``text``: the doc's)."""
     found: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ in ENTITY_LABELS:
             found.extend(_pieces(ent))
     for pattern in _PATTERNS:
-        found.extend(match.span() for match in pattern.finditer(doc.text))
+        found.extend(match.span() for match in pattern.finditer(text))
     return sorted(set(found))
 
 
@@ -114,28 +115,29 @@ def _trimmed(ent: DocSpan, indices: list[int]) -> list[tuple[int, int]]:
 
 
 def _merge(
-    doc: Doc, candidates: list[tuple[int, int]], anchor: date | None
+    text: str, candidates: list[tuple[int, int]], anchor: date | None
 ) -> list[tuple[int, int]]:
-    """Resolve overlaps: the union when it still reads as a date, else the longest parts."""
+    """Resolve overlaps in ``text``: the union when it still reads as a date, else the
+    longest parts."""
     chosen: list[tuple[int, int]] = []
     group: list[tuple[int, int]] = []
-    for start, end in [*candidates, (len(doc.text) + 1, len(doc.text) + 1)]:
+    for start, end in [*candidates, (len(text) + 1, len(text) + 1)]:
         if group and start >= max(e for _, e in group):
-            chosen.extend(_resolve(doc, group, anchor))
+            chosen.extend(_resolve(text, group, anchor))
             group = []
         group.append((start, end))
     return chosen
 
 
-def _resolve(doc: Doc, group: list[tuple[int, int]], anchor: date | None) -> list[tuple[int, int]]:
+def _resolve(text: str, group: list[tuple[int, int]], anchor: date | None) -> list[tuple[int, int]]:
     union = (min(s for s, _ in group), max(e for _, e in group))
-    if len(group) == 1 or normalise(doc.text[union[0] : union[1]], anchor) is not None:
+    if len(group) == 1 or normalise(text[union[0] : union[1]], anchor) is not None:
         return [union]
     kept: list[tuple[int, int]] = []
     for start, end in sorted(group, key=lambda c: c[0] - c[1]):
         if any(start < e and s < end for s, e in kept):
             continue
-        if normalise(doc.text[start:end], anchor) is not None:
+        if normalise(text[start:end], anchor) is not None:
             kept.append((start, end))
     return sorted(kept)
 

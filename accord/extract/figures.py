@@ -399,9 +399,10 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
     """Every quantity phrase in one sentence, in text order."""
     doc = sent.doc
     phrases: list[QuantityPhrase] = []
+    lowers = [t.lower_ for t in sent]  # read once: each doc[i] builds a Token
     i = sent.start
     while i < sent.end:
-        fraction = _fraction_at(sent, i)
+        fraction = _fraction_at(sent, i, lowers)
         if fraction is not None:
             phrases.append(fraction)
             i = fraction.end
@@ -437,21 +438,31 @@ def quantities_in(sent: SpacySpan) -> list[QuantityPhrase]:
 
 
 FRACTION_FOLLOWERS = frozenset({"of", "the", "those", "these", "its", "their", "which", "our"})
+# Every spoken fraction holds one of these word parts ("half", a denominator, "one out of
+# four", "one in five"): four tokens without one are never a fraction, so most positions
+# skip :func:`fraction_value` altogether.
+FRACTION_PARTS = frozenset({*FRACTIONS, "out", "in"})
+MAX_FRACTION_TOKENS = 4
 
 
-def _fraction_at(sent: SpacySpan, i: int) -> QuantityPhrase | None:
+def _fraction_at(sent: SpacySpan, i: int, lowers: list[str]) -> QuantityPhrase | None:
     """A spoken fraction starting at token ``i`` that takes a part of something: "a third of
-    the voters", "two-thirds of", "half the flats", "one in five adults", "one out of four"."""
+    the voters", "two-thirds of", "half the flats", "one in five adults", "one out of four".
+    ``lowers`` are the sentence's lower-cased tokens."""
     doc = sent.doc
-    for size in (4, 3, 2, 1):
+    k = i - sent.start
+    window = lowers[k : k + MAX_FRACTION_TOKENS]
+    if not any(part in FRACTION_PARTS for word in window for part in word.split("-")):
+        return None
+    for size in range(MAX_FRACTION_TOKENS, 0, -1):
         end = i + size
         if end > sent.end:
             continue
-        value = fraction_value([t.lower_ for t in doc[i:end]])
+        value = fraction_value(lowers[k : k + size])
         if value is None:
             continue
         last = doc[end - 1]
-        taken_of = end < sent.end and doc[end].lower_ in FRACTION_FOLLOWERS
+        taken_of = end < sent.end and lowers[k + size] in FRACTION_FOLLOWERS
         if last.lower_ in FRACTIONS or "-" in last.lower_:
             if not taken_of:
                 return None  # "a third time", "the second half": an ordinal or a period
@@ -574,21 +585,43 @@ def _figure(
     )
 
 
-def find_figures(article: Article, blocks: list[Block]) -> list[FigureMention]:
-    """Every figure in the article's kept paragraphs, in text order (see module docstring)."""
+@dataclass(frozen=True)
+class QuantifiedSentence:
+    """One sentence of a block with its quantity phrases: found once, read by the figures
+    and by their incident frames (:mod:`accord.extract.incident`)."""
+
+    block: Block
+    sent: SpacySpan
+    phrases: tuple[QuantityPhrase, ...]
+
+
+def quantified_sentences(blocks: list[Block]) -> list[QuantifiedSentence]:
+    """Every sentence of ``blocks``, in text order, with :func:`quantities_in`."""
+    return [
+        QuantifiedSentence(block, sent, tuple(quantities_in(sent)))
+        for block in blocks
+        for sent in block.doc.sents
+    ]
+
+
+def find_figures(
+    article: Article, blocks: list[Block], quantified: list[QuantifiedSentence] | None = None
+) -> list[FigureMention]:
+    """Every figure in the article's kept paragraphs, in text order (see module docstring);
+    ``quantified`` is :func:`quantified_sentences` of ``blocks`` when the caller has it."""
     figures: list[FigureMention] = []
-    for block in blocks:
-        for sent in block.doc.sents:
-            inherited: str | None = None
-            for phrase in quantities_in(sent):
-                if phrase.kind not in FIGURE_KINDS:
-                    continue
-                figure = _figure(block, sent, phrase, inherited)
-                if (
-                    phrase.kind == QuantityKind.COUNT
-                    and figure.counted
-                    and not is_measure_noun(figure.counted)
-                ):
-                    inherited = figure.counted
-                figures.append(figure)
+    for found in quantified_sentences(blocks) if quantified is None else quantified:
+        block, sent = found.block, found.sent
+        inherited: str | None = None
+        for phrase in found.phrases:
+            if phrase.kind not in FIGURE_KINDS:
+                continue
+            figure = _figure(block, sent, phrase, inherited)
+            if (
+                phrase.kind == QuantityKind.COUNT
+                and figure.counted
+                and not is_measure_noun(figure.counted)
+            ):
+                inherited = figure.counted
+            figures.append(figure)
     return figures

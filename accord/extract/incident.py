@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord import lexicon
-from accord.extract.figures import quantities_in
+from accord.extract.figures import QuantifiedSentence, QuantityPhrase, quantified_sentences
 from accord.extract.measures import (
     MEASURE_NOUNS,
     counted_tokens,
@@ -51,13 +51,16 @@ MAX_CLIMB = 6
 
 
 def with_frames(
-    figures: Sequence[FigureMention], blocks: list[Block], dates: Sequence[DateMention]
+    figures: Sequence[FigureMention],
+    blocks: list[Block],
+    dates: Sequence[DateMention],
+    quantified: list[QuantifiedSentence] | None = None,
 ) -> list[FigureMention]:
-    """The figures, each carrying the :class:`IncidentFrame` of its clause."""
+    """The figures, each carrying the :class:`IncidentFrame` of its clause (``quantified``:
+    the blocks' :func:`~accord.extract.figures.quantified_sentences`, when the caller has them)."""
     framed: dict[tuple[int, int], IncidentFrame] = {}
-    for block in blocks:
-        for sent in block.doc.sents:
-            framed.update(_sentence_frames(block, sent, dates))
+    for found in quantified_sentences(blocks) if quantified is None else quantified:
+        framed.update(_sentence_frames(found.block, found.sent, found.phrases, dates))
     return [
         replace(f, frame=framed.get((f.span.start, f.span.end), f.frame or IncidentFrame()))
         for f in figures
@@ -65,12 +68,15 @@ def with_frames(
 
 
 def _sentence_frames(
-    block: Block, sent: SpacySpan, dates: Sequence[DateMention]
+    block: Block,
+    sent: SpacySpan,
+    phrases: Sequence[QuantityPhrase],
+    dates: Sequence[DateMention],
 ) -> dict[tuple[int, int], IncidentFrame]:
     doc = sent.doc
     frames: dict[tuple[int, int], IncidentFrame] = {}
     last_victims: Span | None = None
-    for phrase in quantities_in(sent):
+    for phrase in phrases:
         start = block.start + doc[phrase.start].idx
         last = doc[phrase.end - 1]
         frame = frame_of(block, phrase.anchor, phrase.end, dates)
@@ -266,9 +272,12 @@ def _phrases_at(
 ) -> Iterable[tuple[Token, Token]]:
     """First and last token of every occurrence of the phrases in the sentence."""
     words = [t.lower_ for t in sent]
+    starts: dict[str, list[int]] = {}  # where each word begins a phrase: one pass, not one a phrase
+    for i, word in enumerate(words):
+        starts.setdefault(word, []).append(i)
     for phrase in phrases:
         size = len(phrase)
-        for i in range(len(words) - size + 1):
+        for i in starts.get(phrase[0], ()):
             if tuple(words[i : i + size]) == phrase:
                 yield sent[i], sent[i + size - 1]
 

@@ -228,6 +228,7 @@ def test_sub_before_the_number_is_an_upper_bound() -> None:
         ("Almost half the houses lost power.", None, 0.5),
         ("One in five drivers were speeding.", 0.2, 0.2),
         ("More than two-thirds of members voted.", 2 / 3, None),
+        ("Nine out of ten voters stayed home.", 0.9, 0.9),
     ],
 )
 def test_a_fraction_of_something_is_a_quantity(

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.figures import find_figures
+from accord.extract import extract_blocks, find_dates
+from accord.extract.figures import find_figures, quantified_sentences
+from accord.extract.incident import with_frames
 from accord.model import Article, FigureMention
 from accord.nlp import parse_blocks
 from tests.models import loaded_nlp
@@ -219,3 +221,17 @@ def test_seed_identifiers_dates_and_phone_numbers_are_not_figures(
     seed_figures: list[FigureMention], text: str
 ) -> None:
     assert not [f for f in seed_figures if text in f.span.text]
+
+
+def test_figures_read_from_shared_quantified_sentences_match_a_fresh_search() -> None:
+    article = Article.create(
+        source="test",
+        original="Gunmen killed 12 people in Lagos on Monday.\n\n"
+        "A third of the shops stayed shut, and 40 more people were hurt.",
+    )
+    blocks = next(parse_blocks([article], loaded_nlp()))
+    shared = quantified_sentences(blocks)
+    alone = with_frames(find_figures(article, blocks), blocks, find_dates(article, blocks))
+    assert find_figures(article, blocks, shared) == find_figures(article, blocks)
+    assert list(extract_blocks(article, blocks).figures) == alone
+    assert [f.span.text for f in alone] == ["12", "40"]
