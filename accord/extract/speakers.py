@@ -163,15 +163,17 @@ class NameTable:
         """The fullest known form of ``name``: same key, compatible words; else ``name`` cleaned.
 
         When several full names share a key ("Bill Clinton", "Hillary Clinton") the one seen most
-        often wins, then the longest. The longest spelling of the chosen person is shown.
+        often wins, then the longest, then the first met. The longest spelling of the chosen
+        person is shown.
         """
         shown = normalise_speaker(name)
         forms = [f for f in self._by_key.get(speaker_key(shown), []) if _compatible(shown, f)]
         if not forms:
             return shown
         # A "person" is a maximal word set; shorter forms count towards every person they fit.
-        people = {_folded_words(f) for f in forms}
-        people = {p for p in people if not any(p < q for q in people)}
+        # A list in first-seen order, so a tie goes to the name met first, whatever the hash seed.
+        people = list(dict.fromkeys(_folded_words(f) for f in forms))
+        people = [p for p in people if not any(p < q for q in people)]
         best = max(people, key=lambda p: (self._weight(p, forms), len(p)))
         spellings = [f for f in forms if _folded_words(f) == best]
         return max(spellings, key=len)

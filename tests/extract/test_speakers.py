@@ -62,6 +62,12 @@ def test_a_shared_surname_goes_to_the_person_mentioned_most() -> None:
     assert table.knows("Lund") and not table.knows("Berg")
 
 
+def test_a_tie_between_two_people_goes_to_the_one_met_first() -> None:
+    # equal mentions and words: the order of the text decides, never the set's hash order
+    assert NameTable(["Ana Moreau", "Luc Moreau"]).resolve("Moreau") == "Ana Moreau"
+    assert NameTable(["Luc Moreau", "Ana Moreau"]).resolve("Moreau") == "Luc Moreau"
+
+
 def test_an_empty_name_has_an_empty_key() -> None:
     assert speaker_key("") == ""
     assert speaker_key("—") == ""
