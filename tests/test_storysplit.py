@@ -13,12 +13,39 @@ from accord.storysplit import (
     merge,
     merge_candidates,
     revise,
+    separation,
     shared_names,
     split_off,
 )
 from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_FOLLOW_UPS, MILL_NAMES
 
 DAY = 739000
+
+# One champion's two title fights: every report names him and his belts, so the linkage of the
+# document event split joins them; each report is far more like the reports of its own fight.
+KELL_NAMES = ("person:dario kell",)
+OSEI_NAMES = (*KELL_NAMES, "person:ruben osei", "gpe:marlow", "fac:halden arena")
+BRECK_NAMES = (*KELL_NAMES, "person:tomasz breck", "gpe:corran", "fac:vesta stadium")
+OSEI = (
+    "Kell keeps belts: stops substitute Osei in Marlow\nDario Kell stopped the substitute Ruben "
+    "Osei in the seventh round at the Halden Arena in Marlow.",
+    "Kell keeps belts: Osei floored three times in Marlow\nThe substitute Ruben Osei was floored "
+    "three times at the Halden Arena before the Marlow referee stopped it in the seventh.",
+    "Kell keeps belts: substitute Osei outgunned at Halden Arena\nRuben Osei, a substitute "
+    "booked ten days ago, was outgunned by Dario Kell's jab and stopped in the seventh round.",
+    "Kell keeps belts: Marlow cheers seventh-round stoppage\nA sold-out Halden Arena in Marlow "
+    "cheered as the substitute Ruben Osei was stopped in the seventh round by Dario Kell.",
+)
+BRECK = (
+    "Kell keeps belts: wins Corran rematch with Breck\nDario Kell won his rematch with Tomasz "
+    "Breck when Breck's corner retired him after six rounds at the Vesta Stadium in Corran.",
+    "Kell keeps belts: Breck's corner ends Corran rematch\nTomasz Breck's corner threw in the "
+    "towel after the sixth round of the rematch at the Vesta Stadium in Corran.",
+    "Kell keeps belts: rematch goes Kell's way at Vesta Stadium\nThe rematch between Dario Kell "
+    "and the veteran Tomasz Breck ended when Breck's corner retired him after six rounds.",
+    "Kell keeps belts: Corran fans see Breck retired in rematch\nForty thousand fans at the "
+    "Vesta Stadium in Corran saw Tomasz Breck retired by his corner after six rounds.",
+)
 
 
 def unit(seed: int, base: np.ndarray | None = None) -> np.ndarray:
@@ -58,6 +85,15 @@ def test_a_story_of_two_happenings_is_split_into_them() -> None:
     members = interleaved()
     part = split_off(members)
     assert sorted(part) == [1, 3, 5, 7]  # the depot fire; the mill fire keeps the story
+
+
+def test_two_fights_of_one_champion_are_split_though_their_reports_read_alike() -> None:
+    base = unit(0)
+    texts = [t for pair in zip(OSEI, BRECK, strict=True) for t in pair]
+    names = [OSEI_NAMES, BRECK_NAMES] * len(OSEI)
+    members = [member(n, t, k, base) for n, (t, k) in enumerate(zip(texts, names, strict=True))]
+    assert separation(members) is None  # one event to the linkage floor
+    assert sorted(split_off(members)) == [1, 3, 5, 7]  # the rematch in Corran
 
 
 def test_a_happening_followed_for_a_week_stays_one_story() -> None:
