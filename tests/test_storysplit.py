@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex
@@ -175,6 +177,21 @@ def test_two_stories_of_one_happening_are_merged_into_the_older() -> None:
     assert list(index.stories) == [older] and index.stories[older].size == 8
     assert [s.id for s in index.take_touched()] == [older]
     assert split_off(sorted(first + later, key=lambda m: m.position)) == []  # stays merged
+
+
+def test_a_follow_up_that_recalls_an_old_date_is_still_merged() -> None:
+    # the follow-ups name the day of an earlier fire at the mill, ten years before
+    base = unit(0)
+    first = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    first = [replace(m, signal=replace(m.signal, dates=frozenset({DAY}))) for m in first]
+    later = [replace(m, signal=replace(m.signal, dates=frozenset({DAY - 3650}))) for m in later]
+    index = StoryIndex()
+    stories = two_stories(index, first, later)
+    older, newer = stories
+    assert index.clash(first[0].signal, index.stories[newer])  # the days named are years apart
+    joined = merge(index, newer, stories.__getitem__)
+    assert joined is not None and joined.story == older
 
 
 def test_two_fires_in_two_towns_stay_apart() -> None:
