@@ -22,6 +22,11 @@ report). A story that grew is compared with the few stories the index's blocking
 (:func:`merge_candidates`) under the same measure, and merged when their members are alike
 (``MERGE_SIMILARITY``, above ``SPLIT_SEPARATION``), share names, and :func:`split_off` would
 not cut the union again, so a merge is never undone by the next split.
+
+A few reports of a second happening can sit inside a grown story of the first, too few for a
+split, while their own happening has a story of its own. :func:`move` compares each report of
+a grown story and of its candidates with both stories' members and moves the reports that are
+far more like the other story (``MOVE_MARGIN``) and share its names.
 """
 
 from __future__ import annotations
@@ -48,6 +53,9 @@ SPLIT_MAX_SIZE = 200  # larger stories are not revised: linkage is cubic in the 
 MERGE_CANDIDATES = 3  # stories (nearest by centroid) a grown story is compared with
 MERGE_SHARED_NAMES = 0.15  # least share of named entities in common (see shared_names)
 MERGE_SIMILARITY = 0.09  # least average similarity of two stories' members to merge them
+# A report moves to another story when its average similarity to that story's members is at
+# least this much above its average similarity to its own story's other members:
+MOVE_MARGIN = 0.08
 
 
 @dataclass(frozen=True)
@@ -221,3 +229,67 @@ def merge(
     union = sorted([*members[keep], *members[gone]], key=lambda m: m.position)
     index.rebuild([keep, gone], [(keep, [(m.signal, m.position) for m in union])])
     return Merge(keep, gone, tuple(m.article.id for m in members[gone]))
+
+
+@dataclass(frozen=True)
+class Move:
+    """Reports moved from one story to another; both stories stay."""
+
+    story: str  # the story they left
+    to: str
+    articles: tuple[str, ...]
+
+
+def misplaced(ours: Sequence[Member], theirs: Sequence[Member]) -> list[int]:
+    """Indexes into ``ours`` of the reports that belong with ``theirs``: their average
+    similarity to ``theirs`` (the split's measure over the union) is ``MOVE_MARGIN`` above
+    their average similarity to the rest of ``ours``, and they share ``theirs``' names. At
+    most a third of ``ours`` moves (more is a split or a merge), and only to a story of at
+    least ``SPLIT_MIN_PART`` members, whose average is not one report's chance."""
+    if len(ours) < 3 or len(theirs) < SPLIT_MIN_PART:
+        return []
+    union = [*ours, *theirs]
+    similarity = anchor_similarity([article_anchor(m.article, m.extraction) for m in union])
+    own, other = range(len(ours)), list(range(len(ours), len(union)))
+    found = []
+    for i in own:
+        alike = (float(similarity[i, : len(ours)].sum()) - similarity[i, i]) / (len(ours) - 1)
+        if float(np.mean(similarity[i, other])) - alike >= MOVE_MARGIN and (
+            shared_names(union, [i], other) >= MERGE_SHARED_NAMES
+        ):
+            found.append(i)
+    return found if 3 * len(found) <= len(ours) else []
+
+
+def move(
+    index: StoryIndex, story_id: str, members_of: Callable[[str], Sequence[Member]]
+) -> Move | None:
+    """Move the misplaced reports (:func:`misplaced`) between the story and the first of its
+    candidates (:func:`merge_candidates`) where some are found, the story's own first; a
+    candidate that :func:`merge` would join is left to it. The index then holds both stories
+    rebuilt. ``members_of`` gives a story's members in stream
+    order. Returns the move, else None."""
+    ours = members_of(story_id)
+    for other in merge_candidates(index, story_id):
+        theirs = members_of(other)
+        together = togetherness(ours, theirs)
+        if together is not None and together >= MERGE_SIMILARITY:
+            continue  # one happening: merged, not picked apart
+        for source, target, leaving, staying in (
+            (story_id, other, ours, theirs),
+            (other, story_id, theirs, ours),
+        ):
+            found = set(misplaced(leaving, staying))
+            if not found:
+                continue
+            left = [m for i, m in enumerate(leaving) if i not in found]
+            joined = sorted([*staying, *(leaving[i] for i in found)], key=lambda m: m.position)
+            index.rebuild(
+                [source, target],
+                [
+                    (source, [(m.signal, m.position) for m in left]),
+                    (target, [(m.signal, m.position) for m in joined]),
+                ],
+            )
+            return Move(source, target, tuple(leaving[i].article.id for i in sorted(found)))
+    return None

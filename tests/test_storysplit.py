@@ -12,8 +12,10 @@ from accord.signals import lead_terms
 from accord.storysplit import (
     Member,
     Merge,
+    Move,
     merge,
     merge_candidates,
+    move,
     revise,
     separation,
     shared_names,
@@ -204,3 +206,31 @@ def test_two_fires_in_two_towns_stay_apart() -> None:
     assert merge_candidates(index, newer) == [older]  # one kind of news: they meet
     assert merge(index, newer, stories.__getitem__) is None
     assert sorted(index.stories) == sorted(stories)
+
+
+def test_a_report_of_another_fire_moves_to_that_fire_s_story() -> None:
+    # the depot's first report joined the mill fire's story; the depot fire has its own since
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL + MILL_FOLLOW_UPS)]
+    stray = member(20, DEPOT[0], DEPOT_NAMES, base)
+    rebuilt = (
+        "Meridian Transit rebuilds Kestrel Lane depot\nMeridian Transit will rebuild its Denholm "
+        "depot on Kestrel Lane, and the mechanic Oskar Vell is back at work."
+    )
+    depot = [member(n, t, DEPOT_NAMES, base) for n, t in enumerate((*DEPOT[1:], rebuilt), 21)]
+    index = StoryIndex()
+    stories = two_stories(index, [*mill, stray], depot)
+    older, newer = stories
+    moved = move(index, older, stories.__getitem__)
+    assert moved == Move(older, newer, (stray.article.id,))
+    assert index.stories[older].size == 8 and index.stories[newer].size == 5
+    assert [s.id for s in index.take_touched()] == sorted([older, newer])
+
+
+def test_reports_of_one_fire_stay_in_their_story() -> None:
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    later = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    index = StoryIndex()
+    stories = two_stories(index, mill, later)
+    assert move(index, next(iter(stories)), stories.__getitem__) is None
