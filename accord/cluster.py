@@ -29,8 +29,9 @@ without comparing it to the whole corpus:
   stories (how many of them use a word), so a word common to the current news, or to both
   events of one type, weighs little, and the index needs no corpus-wide counts.
 
-A story that grew may be split in two, or merged with another (:mod:`accord.storysplit`
-decides; :meth:`StoryIndex.rebuild` rebuilds the stories from their members). The index is a
+A story that grew may be split in two, lose misplaced reports to another, or be merged with
+another (:mod:`accord.storysplit` decides; :meth:`StoryIndex.rebuild` rebuilds the stories
+from their members). The index is a
 pure function of what has been assigned, split and merged, in order: :meth:`StoryIndex.restore`
 rebuilds the state an uninterrupted run would have (the store relies on this to make an
 interrupted ingest resumable with identical results). After a revision only the recency of

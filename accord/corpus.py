@@ -7,7 +7,8 @@ the ingest driver, ``accord ingest``, ``accord dossier`` and ``accord watch`` sh
 * :func:`restore_index` and :func:`commit_batch` carry the story index between runs and
   write each ingested batch with its stories, each named by :func:`accord.story.story_title`;
   after the batch, each story that grew is revised (split in two when its members report two
-  happenings, then merged with a story of the same happening, :mod:`accord.storysplit`);
+  happenings, its misplaced reports moved to their happening's story, then merged with a story
+  of the same happening, :mod:`accord.storysplit`);
 * :func:`refresh` computes the results of every story that gained an article and keeps them
   as a new version (run at the end of an ingest and by ``accord dossier``), so the web view
   shows stored results and never runs a model;
@@ -28,7 +29,7 @@ from accord.model import Article, Dossier, StoryResults
 from accord.store import Store
 from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
 from accord.story import Titled, cross_source, story_title
-from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, merge, revise
+from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, merge, move, revise
 
 __all__ = ["Since", "changes_since", "commit_batch", "refresh", "restore_index", "story_dossier"]
 
@@ -71,6 +72,8 @@ def commit_batch(
     for story_id in grown:
         _revise(store, index, story_id)
     for story_id in grown:
+        _move(store, index, story_id)
+    for story_id in grown:
         _merge(store, index, story_id)
 
 
@@ -109,6 +112,28 @@ def _members(store: Store, story_id: str) -> list[Member]:
         )
         for a, seq, entities, vector in rows
     ]
+
+
+def _move(store: Store, index: StoryIndex, story_id: str) -> None:
+    """Move the misplaced reports between a story that grew and a story of their happening
+    (:mod:`accord.storysplit`), in the index and in the store (its own transaction)."""
+    state = index.stories.get(story_id)
+    if state is None or state.size > SPLIT_MAX_SIZE:
+        return
+    moved = move(index, story_id, lambda s: _members(store, s))
+    if moved is None:
+        return
+    heads = store.headlines([moved.story, moved.to])
+    going = set(moved.articles)
+    titles = {
+        moved.story: story_title([h for h in heads[moved.story] if h.article not in going]),
+        moved.to: story_title(
+            [*heads[moved.to], *(h for h in heads[moved.story] if h.article in going)]
+        ),
+    }
+    store.split_story(
+        moved.articles, moved.to, [_row(s, titles[s.id]) for s in index.take_touched()]
+    )
 
 
 def _merge(store: Store, index: StoryIndex, story_id: str) -> None:

@@ -12,8 +12,9 @@ reported apart.
 ``--store PATH`` keeps the store; ``--recluster`` reads an existing ``--store`` and replays
 only the story assignment over its stored records, in ingest order and in batches as ``accord
 ingest`` commits them, each story that grew revised after its batch (:mod:`accord.storysplit`;
-``--no-split`` and ``--no-merge`` leave out splits and merges), with the clustering code as it
-is now (the per-article stages are not run again, so a tuning run costs seconds).
+``--no-split``, ``--no-move`` and ``--no-merge`` leave out splits, moves and merges), with the
+clustering code as it is now (the per-article stages are not run again, so a tuning run costs
+seconds).
 
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics dev
     .venv/bin/python evaluation/eval_ecbplus_stream.py --topics test
@@ -47,7 +48,7 @@ from accord.cluster import StoryIndex
 from accord.distributed import DEFAULT_BATCH_SIZE, ingest_articles, local_batches, signal_of
 from accord.ingest import read_paths
 from accord.store import ArticleRecord, Store
-from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, revise
+from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, move, revise
 from accord.storysplit import merge as merge_stories
 
 
@@ -77,12 +78,17 @@ def stored_documents(store: Store, documents: list[Document]) -> dict[str, Docum
 
 
 def recluster(
-    store: Store, batch: int = DEFAULT_BATCH_SIZE, split: bool = True, merge: bool = True
+    store: Store,
+    batch: int = DEFAULT_BATCH_SIZE,
+    split: bool = True,
+    merge: bool = True,
+    moves: bool = True,
 ) -> dict[str, str]:
     """Story of each stored article when assignment is replayed in ingest order, batch by
     batch as ``accord ingest`` commits, each story that grew revised after its batch
-    (:mod:`accord.storysplit`): split unless ``split`` is off, then merged with a story of
-    the same event unless ``merge`` is off."""
+    (:mod:`accord.storysplit`): split unless ``split`` is off, then its misplaced reports
+    moved unless ``moves`` is off, then merged with a story of the same event unless
+    ``merge`` is off."""
     ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
     entities: dict[str, list[str]] = {i: [] for i in ids}
     rows = store.con.execute("SELECT article, entity FROM entities ORDER BY entity").fetchall()
@@ -118,6 +124,25 @@ def recluster(
                 members[story_id] = [m for m in members[story_id] if m.article.id not in moved]
                 for a in moved:
                     story[a] = found.new_story
+        for story_id in sorted(grown) if moves else []:
+            state = index.stories.get(story_id)
+            if state is None or state.size > SPLIT_MAX_SIZE:
+                continue
+            moved = move(index, story_id, members.__getitem__)
+            if moved is not None:
+                going = set(moved.articles)
+                members[moved.to] = sorted(
+                    [
+                        *members[moved.to],
+                        *(m for m in members[moved.story] if m.article.id in going),
+                    ],
+                    key=lambda m: m.position,
+                )
+                members[moved.story] = [
+                    m for m in members[moved.story] if m.article.id not in going
+                ]
+                for a in going:
+                    story[a] = moved.to
         for story_id in sorted(grown) if merge else []:
             state = index.stories.get(story_id)
             if state is None or state.size > SPLIT_MAX_SIZE:
@@ -180,6 +205,9 @@ def main() -> None:
     parser.add_argument(
         "--no-merge", action="store_true", help="replay without merging stories of one event"
     )
+    parser.add_argument(
+        "--no-move", action="store_true", help="replay without moving misplaced reports"
+    )
     parser.add_argument("--verbose", action="store_true", help="stories per topic")
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
@@ -193,7 +221,9 @@ def main() -> None:
             sys.exit("--recluster needs the --store of an earlier run")
         with Store(args.store, read_only=True) as store:
             docs = stored_documents(store, documents)
-            story = recluster(store, split=not args.no_split, merge=not args.no_merge)
+            story = recluster(
+                store, split=not args.no_split, merge=not args.no_merge, moves=not args.no_move
+            )
             earlier = [a for a in story if a not in docs]
     else:
         if args.store is not None and args.store.exists():

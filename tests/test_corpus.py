@@ -221,3 +221,64 @@ def test_a_resumed_ingest_after_a_merge_assigns_as_an_uninterrupted_one(tmp_path
         ingest_articles(twice, mill, mill_stream, bag_of_words, batch_size=2)
         assert twice.dump()["story_members"] == whole["story_members"]
         assert twice.dump()["stories"] == whole["stories"]
+
+
+def written_stray() -> list[Article]:
+    """The mill fire followed, the depot's first report among its reports, then the depot's."""
+    rebuilt = (
+        "Meridian Transit rebuilds Kestrel Lane depot\nMeridian Transit will rebuild its Denholm "
+        "depot on Kestrel Lane, and the mechanic Oskar Vell is back at work."
+    )
+    texts = [*MILL, DEPOT[0], *MILL_FOLLOW_UPS, *DEPOT[1:], rebuilt]
+    return [
+        Article.create(f"s{n}.txt", t, title=t.split("\n", 1)[0], published=date(2024, 3, 4))
+        for n, t in enumerate(texts)
+    ]
+
+
+def stray_stream(
+    articles: Sequence[Article], size: int, strict: bool = False
+) -> Iterator[Processed]:
+    """The depot's first report reads like the mill's (one embedding direction), so the stream
+    puts it in the mill's story; the later depot reports read otherwise and open their own."""
+    bases = np.random.default_rng(0).standard_normal((2, EMBEDDING_DIM))
+    first = DEPOT[0].split("\n", 1)[0]
+    for start in range(0, len(articles), size):
+        batch = articles[start : start + size]
+        depot = ["Denholm" in a.text for a in batch]
+        later = [d and a.title != first for a, d in zip(batch, depot, strict=True)]
+        yield Processed(
+            [
+                near(a, bases[int(late)], DEPOT_NAMES if d else MILL_NAMES)
+                for a, d, late in zip(batch, depot, later, strict=True)
+            ]
+        )
+
+
+def test_a_misplaced_report_moves_to_its_happening_s_story_in_the_store(tmp_path: Path) -> None:
+    news = written_stray()
+    stray = news[4]
+    with Store(tmp_path / "news.duckdb") as store:
+        ingest_articles(store, news, stray_stream, bag_of_words, batch_size=16)
+        rows = store.con.execute("SELECT article, story, new_story FROM story_members").fetchall()
+        members = {a: s for a, s, _ in rows}
+        mill, depot = content_id(news[0].id, prefix="s"), content_id(news[9].id, prefix="s")
+        assert [a for a, _, new in rows if new] == [news[0].id, news[9].id]  # the stream's
+        assert members[stray.id] == depot
+        assert {members[a.id] for a in news if "Brackwater" in a.text} == {mill}
+        assert store.story_size(mill) == 8 and store.story_size(depot) == 5
+        assert "Denholm" in store.title_of(depot)
+
+
+def test_a_resumed_ingest_after_a_move_assigns_as_an_uninterrupted_one(tmp_path: Path) -> None:
+    news = written_stray()
+    with Store(tmp_path / "once.duckdb") as once:
+        ingest_articles(once, news, stray_stream, bag_of_words, batch_size=11)
+        whole = once.dump()
+    with Store(tmp_path / "twice.duckdb") as twice:
+        ingest_articles(twice, news[:11], stray_stream, bag_of_words, batch_size=11)
+    with Store(tmp_path / "twice.duckdb") as twice:
+        assert sorted(restore_index(twice).stories) == twice.story_ids()
+        ingest_articles(twice, news, stray_stream, bag_of_words, batch_size=11)
+        assert twice.dump()["story_members"] == whole["story_members"]
+        assert twice.dump()["stories"] == whole["stories"]

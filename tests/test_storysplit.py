@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex
@@ -10,15 +12,44 @@ from accord.signals import lead_terms
 from accord.storysplit import (
     Member,
     Merge,
+    Move,
     merge,
     merge_candidates,
+    move,
     revise,
+    separation,
     shared_names,
     split_off,
 )
 from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_FOLLOW_UPS, MILL_NAMES
 
 DAY = 739000
+
+# One champion's two title fights: every report names him and his belts, so the linkage of the
+# document event split joins them; each report is far more like the reports of its own fight.
+KELL_NAMES = ("person:dario kell",)
+OSEI_NAMES = (*KELL_NAMES, "person:ruben osei", "gpe:marlow", "fac:halden arena")
+BRECK_NAMES = (*KELL_NAMES, "person:tomasz breck", "gpe:corran", "fac:vesta stadium")
+OSEI = (
+    "Kell keeps belts: stops substitute Osei in Marlow\nDario Kell stopped the substitute Ruben "
+    "Osei in the seventh round at the Halden Arena in Marlow.",
+    "Kell keeps belts: Osei floored three times in Marlow\nThe substitute Ruben Osei was floored "
+    "three times at the Halden Arena before the Marlow referee stopped it in the seventh.",
+    "Kell keeps belts: substitute Osei outgunned at Halden Arena\nRuben Osei, a substitute "
+    "booked ten days ago, was outgunned by Dario Kell's jab and stopped in the seventh round.",
+    "Kell keeps belts: Marlow cheers seventh-round stoppage\nA sold-out Halden Arena in Marlow "
+    "cheered as the substitute Ruben Osei was stopped in the seventh round by Dario Kell.",
+)
+BRECK = (
+    "Kell keeps belts: wins Corran rematch with Breck\nDario Kell won his rematch with Tomasz "
+    "Breck when Breck's corner retired him after six rounds at the Vesta Stadium in Corran.",
+    "Kell keeps belts: Breck's corner ends Corran rematch\nTomasz Breck's corner threw in the "
+    "towel after the sixth round of the rematch at the Vesta Stadium in Corran.",
+    "Kell keeps belts: rematch goes Kell's way at Vesta Stadium\nThe rematch between Dario Kell "
+    "and the veteran Tomasz Breck ended when Breck's corner retired him after six rounds.",
+    "Kell keeps belts: Corran fans see Breck retired in rematch\nForty thousand fans at the "
+    "Vesta Stadium in Corran saw Tomasz Breck retired by his corner after six rounds.",
+)
 
 
 def unit(seed: int, base: np.ndarray | None = None) -> np.ndarray:
@@ -58,6 +89,15 @@ def test_a_story_of_two_happenings_is_split_into_them() -> None:
     members = interleaved()
     part = split_off(members)
     assert sorted(part) == [1, 3, 5, 7]  # the depot fire; the mill fire keeps the story
+
+
+def test_two_fights_of_one_champion_are_split_though_their_reports_read_alike() -> None:
+    base = unit(0)
+    texts = [t for pair in zip(OSEI, BRECK, strict=True) for t in pair]
+    names = [OSEI_NAMES, BRECK_NAMES] * len(OSEI)
+    members = [member(n, t, k, base) for n, (t, k) in enumerate(zip(texts, names, strict=True))]
+    assert separation(members) is None  # one event to the linkage floor
+    assert sorted(split_off(members)) == [1, 3, 5, 7]  # the rematch in Corran
 
 
 def test_a_happening_followed_for_a_week_stays_one_story() -> None:
@@ -141,6 +181,21 @@ def test_two_stories_of_one_happening_are_merged_into_the_older() -> None:
     assert split_off(sorted(first + later, key=lambda m: m.position)) == []  # stays merged
 
 
+def test_a_follow_up_that_recalls_an_old_date_is_still_merged() -> None:
+    # the follow-ups name the day of an earlier fire at the mill, ten years before
+    base = unit(0)
+    first = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    first = [replace(m, signal=replace(m.signal, dates=frozenset({DAY}))) for m in first]
+    later = [replace(m, signal=replace(m.signal, dates=frozenset({DAY - 3650}))) for m in later]
+    index = StoryIndex()
+    stories = two_stories(index, first, later)
+    older, newer = stories
+    assert index.clash(first[0].signal, index.stories[newer])  # the days named are years apart
+    joined = merge(index, newer, stories.__getitem__)
+    assert joined is not None and joined.story == older
+
+
 def test_two_fires_in_two_towns_stay_apart() -> None:
     base = unit(0)
     mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
@@ -151,3 +206,31 @@ def test_two_fires_in_two_towns_stay_apart() -> None:
     assert merge_candidates(index, newer) == [older]  # one kind of news: they meet
     assert merge(index, newer, stories.__getitem__) is None
     assert sorted(index.stories) == sorted(stories)
+
+
+def test_a_report_of_another_fire_moves_to_that_fire_s_story() -> None:
+    # the depot's first report joined the mill fire's story; the depot fire has its own since
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL + MILL_FOLLOW_UPS)]
+    stray = member(20, DEPOT[0], DEPOT_NAMES, base)
+    rebuilt = (
+        "Meridian Transit rebuilds Kestrel Lane depot\nMeridian Transit will rebuild its Denholm "
+        "depot on Kestrel Lane, and the mechanic Oskar Vell is back at work."
+    )
+    depot = [member(n, t, DEPOT_NAMES, base) for n, t in enumerate((*DEPOT[1:], rebuilt), 21)]
+    index = StoryIndex()
+    stories = two_stories(index, [*mill, stray], depot)
+    older, newer = stories
+    moved = move(index, older, stories.__getitem__)
+    assert moved == Move(older, newer, (stray.article.id,))
+    assert index.stories[older].size == 8 and index.stories[newer].size == 5
+    assert [s.id for s in index.take_touched()] == sorted([older, newer])
+
+
+def test_reports_of_one_fire_stay_in_their_story() -> None:
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    later = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    index = StoryIndex()
+    stories = two_stories(index, mill, later)
+    assert move(index, next(iter(stories)), stories.__getitem__) is None
