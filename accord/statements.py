@@ -198,13 +198,21 @@ def _stance(mention: QuoteMention, text: str) -> bool:
     return words(mention.span.text)[:1] != [COMPLEMENTIZER]
 
 
+def _title(mention: QuoteMention) -> bool:
+    """A quoted name or title ("starred in “The Boy From Oz”", "dubbed it the “Year of the
+    Woman”"): every word capitalised but the small ones, nothing asserted."""
+    found = [w for w in WORD_RE.findall(mention.span.text) if w.lower() not in STOP_WORDS]
+    titled = bool(found) and all(w[:1].isupper() for w in found)
+    return mention.carried_as is QuoteForm.PARTIAL and titled
+
+
 def _proposition(mention: QuoteMention, text: str) -> bool:
     """Does this rendering assert something? Not a fragment, an open question, a request or
     a stance's object."""
     tokens = words(mention.span.text)
     if len(mention.span.text.split()) < MIN_PROPOSITION_WORDS or not tokens:
         return False
-    if _stance(mention, text):
+    if _stance(mention, text) or _title(mention):
         return False
     return mention.carried_as is QuoteForm.VERBATIM or tokens[0] not in NOT_ASSERTED_OPENERS
 

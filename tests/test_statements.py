@@ -210,3 +210,18 @@ PARA = QuoteForm.PARAPHRASE
 
 def lind(art: Article, text: str, cue: Span) -> QuoteMention:
     return QuoteMention(span(art, text), "Jo Lind", cue=cue, speaker_type=SpeakerType.PERSON)
+
+
+def test_a_quoted_title_is_no_statement_but_a_quoted_clause_is() -> None:
+    a = article('Jo Lind said she starred in "The Boy From Oz" and "loved every night of it".')
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                mention(a, "The Boy From Oz", "Jo Lind", QuoteForm.PARTIAL),
+                mention(a, "loved every night of it", "Jo Lind", QuoteForm.PARTIAL),
+            ),
+        )
+    ]
+    quotes = group_quotes([a], exs, embedder=bag_of_words)
+    assert [q.text for q in quotes] == ["loved every night of it"]
