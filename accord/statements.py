@@ -27,6 +27,7 @@ from accord.blocking import (
     words,
 )
 from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
+from accord.lexicon import REPORTED_FORMS, SAID_FORMS
 from accord.model import (
     Article,
     Extraction,
@@ -55,6 +56,9 @@ QUOTE_MARKS = frozenset('"“”«»')
 # A paraphrase whose content opens with this is a complement clause ("the minister's claim
 # that …"): a proposition, where a stance's object ("called for a ban") is none.
 COMPLEMENTIZER = "that"
+# Reporting verbs whose object is what they make known ("announced cuts in pensions"), unlike
+# "said" and "told" with an object ("told a news conference").
+ANNOUNCING_FORMS = frozenset(REPORTED_FORMS) - frozenset(SAID_FORMS)
 # The same quoted words, this long, in two outlets are one statement even when the outlets
 # credit different speakers: one of them has misread the attribution or named the speaker
 # differently ("Wolfe" and "Ilene Wolff", "police" and the police chief). So is a retelling
@@ -194,6 +198,9 @@ def _stance(mention: QuoteMention, text: str) -> bool:
         return False
     between = text[cue.end : mention.span.start]
     if "\n" in between or ":" in between:
+        return False
+    # "announced cuts in pensions", "confirmed two deaths": what is made known is the content
+    if cue.text.lower() in ANNOUNCING_FORMS:
         return False
     return words(mention.span.text)[:1] != [COMPLEMENTIZER]
 

@@ -150,6 +150,22 @@ def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is()
     assert sorted(q.text for q in quotes) == ["that the dam was safe", "the bridge will reopen"]
 
 
+def test_what_a_speaker_announced_is_a_statement_where_what_they_told_is_not() -> None:
+    a = article("The mayor announced cuts in pensions for city staff.")
+    b = article("The mayor told a news conference in the town hall.")
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(mention(a, "cuts in pensions for city staff", "mayor", PARA, "announced"),),
+        ),
+        Extraction(
+            b.id, quotes=(mention(b, "a news conference in the town hall", "mayor", PARA, "told"),)
+        ),
+    ]
+    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert [q.text for q in quotes] == ["cuts in pensions for city staff"]
+
+
 def test_a_paragraph_a_source_introduces_is_a_statement() -> None:
     a = article("The coast guard reports:\nThe ferry ran aground near the harbour at dawn.")
     said = "The ferry ran aground near the harbour at dawn."
