@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from accord.assertion import is_proposition
 from accord.blocking import (
     WORD_RE,
     Embedder,
@@ -27,7 +28,6 @@ from accord.blocking import (
     words,
 )
 from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
-from accord.lexicon import REPORTED_FORMS, SAID_FORMS
 from accord.model import (
     Article,
     Extraction,
@@ -46,19 +46,7 @@ QUOTE_SIMILARITY = 0.8
 STATEMENT_PARAPHRASE = 0.6
 PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_OVERLAP = 0.3
-# A rendering of fewer words than this is a fragment ("a strike", "Not responding"), no
-# proposition: it joins the statement of its speaker that holds it, else it is no statement.
-MIN_PROPOSITION_WORDS = 3
-# Reported content that opens with one of these is a question the speaker left open ("did not
-# say how many shots were fired") or a request ("told him to exit his car"), not an assertion.
-NOT_ASSERTED_OPENERS = frozenset({"to", "how", "why", "what", "whether", "if", "when", "where"})
 QUOTE_MARKS = frozenset('"“”«»')
-# A paraphrase whose content opens with this is a complement clause ("the minister's claim
-# that …"): a proposition, where a stance's object ("called for a ban") is none.
-COMPLEMENTIZER = "that"
-# Reporting verbs whose object is what they make known ("announced cuts in pensions"), unlike
-# "said" and "told" with an object ("told a news conference").
-ANNOUNCING_FORMS = frozenset(REPORTED_FORMS) - frozenset(SAID_FORMS)
 # The same quoted words, this long, in two outlets are one statement even when the outlets
 # credit different speakers: one of them has misread the attribution or named the speaker
 # differently ("Wolfe" and "Ilene Wolff", "police" and the police chief). So is a retelling
@@ -183,45 +171,6 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
         return True
     overlap = argument_overlap(a.span.text, b.span.text)
     return sim >= RETOLD_SIMILARITY and overlap >= RETOLD_OVERLAP
-
-
-def _stance(mention: QuoteMention, text: str) -> bool:
-    """A stance with an object, not a clause: "X called for a ban", "X declined to comment",
-    "X cited the report", "X posted bail". The speaker's verb takes the content as its
-    object: the cue comes after the speaker and right before the content, in one sentence.
-    "According to X, …" names the source between cue and content, "X reports:" opens a
-    paragraph of its own, and "X's claim that …" holds a clause: those assert something."""
-    cue, source = mention.cue, mention.speaker_span
-    if mention.carried_as is not QuoteForm.PARAPHRASE or cue is None:
-        return False
-    if cue.end > mention.span.start or (source is not None and source.end > cue.start):
-        return False
-    between = text[cue.end : mention.span.start]
-    if "\n" in between or ":" in between:
-        return False
-    # "announced cuts in pensions", "confirmed two deaths": what is made known is the content
-    if cue.text.lower() in ANNOUNCING_FORMS:
-        return False
-    return words(mention.span.text)[:1] != [COMPLEMENTIZER]
-
-
-def _title(mention: QuoteMention) -> bool:
-    """A quoted name or title ("starred in “The Boy From Oz”", "dubbed it the “Year of the
-    Woman”"): every word capitalised but the small ones, nothing asserted."""
-    found = [w for w in WORD_RE.findall(mention.span.text) if w.lower() not in STOP_WORDS]
-    titled = bool(found) and all(w[:1].isupper() for w in found)
-    return mention.carried_as is QuoteForm.PARTIAL and titled
-
-
-def _proposition(mention: QuoteMention, text: str) -> bool:
-    """Does this rendering assert something? Not a fragment, an open question, a request or
-    a stance's object."""
-    tokens = words(mention.span.text)
-    if len(mention.span.text.split()) < MIN_PROPOSITION_WORDS or not tokens:
-        return False
-    if _stance(mention, text) or _title(mention):
-        return False
-    return mention.carried_as is QuoteForm.VERBATIM or tokens[0] not in NOT_ASSERTED_OPENERS
 
 
 def _passed_on(mentions: list[QuoteMention]) -> set[int]:
@@ -354,7 +303,7 @@ def group_quotes(
     fragments = {i for i, q in enumerate(mentions) if q.carried_as is QuoteForm.PARTIAL}
     weights = _weighted_words(mentions)
     _join_paraphrases(union, owners, candidates, vectors, weights, fragments)
-    asserted = [_proposition(q, texts.get(q.span.article, "")) for q in mentions]
+    asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     return _statements(articles, mentions, shown, kinds, vectors, groups)
 
