@@ -21,9 +21,13 @@ NOT_ASSERTED_OPENERS = frozenset({"to", "how", "why", "what", "whether", "if", "
 # A paraphrase whose content opens with this is a complement clause ("the minister's claim
 # that …"): a proposition, where a stance's object ("called for a ban") is none.
 COMPLEMENTIZER = "that"
-# Reporting verbs whose object is what they make known ("announced cuts in pensions"), unlike
-# "said" and "told" with an object ("told a news conference").
-ANNOUNCING_FORMS = frozenset(REPORTED_FORMS) - frozenset(SAID_FORMS)
+# Cues whose object states what the speaker holds true: reporting forms ("announced cuts in
+# pensions", "confirmed two deaths"), not "said", "told" or "added" with an object ("told a
+# news conference"), and the speech acts that predicate of their object ("accused Moscow of …",
+# "denied the presence of troops", "described them as …"); a stance ("cited", "called for")
+# has none.
+ANNOUNCING_FORMS = frozenset(REPORTED_FORMS) - frozenset(SAID_FORMS) - {"added"}
+PREDICATING_VERBS = frozenset({"accuse", "blame", "deny", "describe", "identify"})
 
 
 def _stance(mention: QuoteMention, text: str) -> bool:
@@ -40,10 +44,30 @@ def _stance(mention: QuoteMention, text: str) -> bool:
     between = text[cue.end : mention.span.start]
     if "\n" in between or ":" in between:
         return False
-    # "announced cuts in pensions", "confirmed two deaths": what is made known is the content
-    if cue.text.lower() in ANNOUNCING_FORMS:
+    verb = cue.text.lower().split()[0]
+    if verb in ANNOUNCING_FORMS or _lemma_of(verb) in PREDICATING_VERBS:
         return False
     return words(mention.span.text)[:1] != [COMPLEMENTIZER]
+
+
+def _lemma_of(verb: str) -> str:
+    """The lemma of a regular form of a verb of :data:`PREDICATING_VERBS` ("accused",
+    "denies", "admitted" -> accuse, deny, admit); any other word comes back as it is."""
+    for suffix, ending in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if not verb.endswith(suffix):
+            continue
+        stem = verb.removesuffix(suffix) + ending
+        for lemma in (stem, stem + "e", stem[:-1]):  # "describ-ed", "admitt-ed"
+            if lemma in PREDICATING_VERBS:
+                return lemma
+    return verb
 
 
 def _title(mention: QuoteMention) -> bool:

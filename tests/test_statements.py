@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from accord.model import Article, Extraction, Quote, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.statements import group_quotes
 from tests.models import bag_of_words
@@ -150,20 +152,54 @@ def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is()
     assert sorted(q.text for q in quotes) == ["that the dam was safe", "the bridge will reopen"]
 
 
-def test_what_a_speaker_announced_is_a_statement_where_what_they_told_is_not() -> None:
-    a = article("The mayor announced cuts in pensions for city staff.")
-    b = article("The mayor told a news conference in the town hall.")
-    exs = [
-        Extraction(
-            a.id,
-            quotes=(mention(a, "cuts in pensions for city staff", "mayor", PARA, "announced"),),
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "statement"),
+    [
+        (
+            "The mayor announced cuts in pensions for staff.",
+            "announced",
+            "cuts in pensions for staff",
+            True,
         ),
-        Extraction(
-            b.id, quotes=(mention(b, "a news conference in the town hall", "mayor", PARA, "told"),)
+        (
+            "The mayor accused the council of hiding the costs.",
+            "accused",
+            "the council of hiding the costs",
+            True,
         ),
-    ]
-    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
-    assert [q.text for q in quotes] == ["cuts in pensions for city staff"]
+        ("The mayor denied any role in the contract.", "denied", "any role in the contract", True),
+        (
+            "The mayor described the flood as the worst in memory.",
+            "described",
+            "the flood as the worst in memory",
+            True,
+        ),
+        (
+            "The mayor told a news conference in the hall.",
+            "told",
+            "a news conference in the hall",
+            False,
+        ),
+        (
+            "The mayor cited a report by the water board.",
+            "cited",
+            "a report by the water board",
+            False,
+        ),
+        (
+            "The mayor declined to discuss the contract.",
+            "declined",
+            "to discuss the contract",
+            False,
+        ),
+    ],
+)
+def test_an_object_is_a_statement_when_its_verb_says_something_of_it(
+    sentence: str, cue: str, content: str, statement: bool
+) -> None:
+    a = article(sentence)
+    exs = [Extraction(a.id, quotes=(mention(a, content, "mayor", PARA, cue),))]
+    assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
 
 
 def test_a_paragraph_a_source_introduces_is_a_statement() -> None:
