@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from accord.assertion import is_proposition
 from accord.blocking import (
     WORD_RE,
     Embedder,
@@ -45,18 +46,14 @@ QUOTE_SIMILARITY = 0.8
 STATEMENT_PARAPHRASE = 0.6
 PARAPHRASE_SIMILARITY = 0.7
 PARAPHRASE_OVERLAP = 0.3
-# A rendering of fewer words than this is a fragment ("a strike", "Not responding"), no
-# proposition: it joins the statement of its speaker that holds it, else it is no statement.
-MIN_PROPOSITION_WORDS = 3
-# Reported content that opens with one of these is a question the speaker left open ("did not
-# say how many shots were fired") or a request ("told him to exit his car"), not an assertion.
-NOT_ASSERTED_OPENERS = frozenset({"to", "how", "why", "what", "whether", "if", "when", "where"})
 QUOTE_MARKS = frozenset('"“”«»')
 # The same quoted words, this long, in two outlets are one statement even when the outlets
 # credit different speakers: one of them has misread the attribution or named the speaker
 # differently ("Wolfe" and "Ilene Wolff", "police" and the police chief). So is a retelling
 # this close in the embedding that shares this much of its predicate and arguments.
 SHARED_WORDS_MIN = 8
+# One speaker's renderings this close are the same words (re-punctuated, a typo mended).
+SAME_WORDS = 0.95
 RETOLD_SIMILARITY = 0.85
 RETOLD_OVERLAP = 0.6
 # A single-source statement stays open only when its speaker is quoted by this many outlets
@@ -176,14 +173,6 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
     return sim >= RETOLD_SIMILARITY and overlap >= RETOLD_OVERLAP
 
 
-def _proposition(mention: QuoteMention) -> bool:
-    """Does this rendering assert something? Not a fragment, an open question or a request."""
-    tokens = words(mention.span.text)
-    if len(mention.span.text.split()) < MIN_PROPOSITION_WORDS or not tokens:
-        return False
-    return mention.carried_as is QuoteForm.VERBATIM or tokens[0] not in NOT_ASSERTED_OPENERS
-
-
 def _passed_on(mentions: list[QuoteMention]) -> set[int]:
     """Mentions that only pass on someone else's statement: "according to Y" whose content
     holds X's cue, when X's mention records Y as ``via``."""
@@ -236,6 +225,10 @@ def group_quotes(
     voices = [_voice(name) for name in shown]
     keys = [speaker_key(name) or name.lower() for name in shown]
 
+    # a person with the title an outlet gave ("Police Constable Tim Fanning"), to meet the
+    # outlets that credit the same words to the title's body ("police")
+    titled = [_voice(q.speaker or "") | voices[i] for i, q in enumerate(mentions)]
+
     def one_voice(i: int, j: int) -> bool:
         if (kinds[i] == SpeakerType.PERSON) != (kinds[j] == SpeakerType.PERSON):
             return False
@@ -243,11 +236,20 @@ def group_quotes(
             return shown[i].lower() == shown[j].lower()
         return keys[i] == keys[j] and _same_voice(voices[i], voices[j])
 
+    def body_of(i: int, j: int) -> bool:
+        """One is a person, the other the body their title names ("police" for "Police
+        Constable Tim Fanning"): maybe one voice, if the words say one thing."""
+        if (kinds[i] == SpeakerType.PERSON) == (kinds[j] == SpeakerType.PERSON):
+            return False
+        person, body = (i, j) if kinds[i] == SpeakerType.PERSON else (j, i)
+        return bool(voices[body]) and voices[body] <= titled[person]
+
     article = [q.span.article for q in mentions]
     owners = {i: {a} for i, a in enumerate(article)}
     within: list[tuple[float, int, int]] = []  # one article's renderings of one statement
     across: list[tuple[float, int, int]] = []  # two outlets' renderings of one statement
     candidates: list[tuple[float, int, int]] = []  # two outlets' paraphrases, to confirm
+    repeated: list[tuple[float, int, int]] = []  # one speaker's same words in two outlets
 
     def pair(sim: float, i: int, j: int) -> None:
         (within if article[i] == article[j] else across).append((sim, i, j))
@@ -257,6 +259,10 @@ def group_quotes(
         if not one_voice(i, j):
             if article[i] != article[j] and _retold(sim, mentions[i], mentions[j]):
                 across.append((sim, i, j))
+            elif article[i] != article[j] and body_of(i, j):
+                candidates.append((sim, i, j))
+        elif sim >= SAME_WORDS and article[i] != article[j]:
+            repeated.append((sim, i, j))
         elif sim >= QUOTE_SIMILARITY:
             pair(sim, i, j)  # one rendering, re-punctuated or trimmed
         elif article[i] != article[j]:
@@ -290,10 +296,14 @@ def group_quotes(
         union.join_apart(i, j, owners, shared=True)
     for _, i, j in sorted(across, reverse=True):
         union.join_apart(i, j, owners)
+    # the same words of one speaker are one statement even where an outlet's group holds
+    # them beside other sentences of one quotation (its run-on passage)
+    for _, i, j in repeated:
+        union.join_apart(i, j, owners, shared=True)
     fragments = {i for i, q in enumerate(mentions) if q.carried_as is QuoteForm.PARTIAL}
     weights = _weighted_words(mentions)
     _join_paraphrases(union, owners, candidates, vectors, weights, fragments)
-    asserted = [_proposition(q) for q in mentions]
+    asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     return _statements(articles, mentions, shown, kinds, vectors, groups)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from accord.model import Article, Extraction, QuoteForm, QuoteMention, Span, SpeakerType
+import pytest
+
+from accord.model import Article, Extraction, Quote, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.statements import group_quotes
 from tests.models import bag_of_words
 
@@ -131,3 +133,147 @@ def test_two_renderings_in_one_outlet_never_bridge_two_statements_of_another() -
     ]
     quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
     assert sorted(q.sources for q in quotes) == [2, 2]
+
+
+def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is() -> None:
+    a = article("Ana Ruiz called for a ban on fireworks in the valley.")
+    b = article("According to Ana Ruiz, the bridge will reopen in May.")
+    c = article("Ana Ruiz's claim that the dam was safe surprised the council.")
+    exs = [
+        Extraction(
+            a.id, quotes=(mention(a, "for a ban on fireworks", "Ana Ruiz", PARA, "called"),)
+        ),
+        Extraction(
+            b.id, quotes=(mention(b, "the bridge will reopen", "Ana Ruiz", PARA, "According to"),)
+        ),
+        Extraction(c.id, quotes=(mention(c, "that the dam was safe", "Ana Ruiz", PARA, "claim"),)),
+    ]
+    quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
+    assert sorted(q.text for q in quotes) == ["that the dam was safe", "the bridge will reopen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content", "statement"),
+    [
+        (
+            "The mayor announced cuts in pensions for staff.",
+            "announced",
+            "cuts in pensions for staff",
+            True,
+        ),
+        (
+            "The mayor accused the council of hiding the costs.",
+            "accused",
+            "the council of hiding the costs",
+            True,
+        ),
+        ("The mayor denied any role in the contract.", "denied", "any role in the contract", True),
+        (
+            "The mayor described the flood as the worst in memory.",
+            "described",
+            "the flood as the worst in memory",
+            True,
+        ),
+        (
+            "The mayor told a news conference in the hall.",
+            "told",
+            "a news conference in the hall",
+            False,
+        ),
+        (
+            "The mayor cited a report by the water board.",
+            "cited",
+            "a report by the water board",
+            False,
+        ),
+        (
+            "The mayor declined to discuss the contract.",
+            "declined",
+            "to discuss the contract",
+            False,
+        ),
+    ],
+)
+def test_an_object_is_a_statement_when_its_verb_says_something_of_it(
+    sentence: str, cue: str, content: str, statement: bool
+) -> None:
+    a = article(sentence)
+    exs = [Extraction(a.id, quotes=(mention(a, content, "mayor", PARA, cue),))]
+    assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
+
+
+def test_a_paragraph_a_source_introduces_is_a_statement() -> None:
+    a = article("The coast guard reports:\nThe ferry ran aground near the harbour at dawn.")
+    said = "The ferry ran aground near the harbour at dawn."
+    exs = [Extraction(a.id, quotes=(mention(a, said, "coast guard", PARA, "reports"),))]
+    assert [q.text for q in group_quotes([a], exs, embedder=bag_of_words)] == [said]
+
+
+def test_a_statement_credited_to_a_named_officer_and_to_their_force_is_one() -> None:
+    # a short statement: only the voices can make it one, not the length of the words
+    a = article("Police Constable Tim Berg said the gunman was fired on Monday.")
+    b = article("The gunman was fired on Monday, police said.")
+    assert [q.sources for q in officer_and_force(a, b, "Police Constable Tim Berg")] == [2]
+
+
+def test_a_force_and_an_officer_of_another_body_stay_apart() -> None:
+    a = article("Sheriff Tim Berg said the gunman was fired on Monday.")
+    b = article("The gunman was fired on Monday, police said.")
+    assert len(officer_and_force(a, b, "Sheriff Tim Berg")) == 2
+
+
+def officer_and_force(a: Article, b: Article, officer: str) -> list[Quote]:
+    said = "the gunman was fired on Monday"
+    force = mention(
+        b,
+        "The gunman was fired on Monday",
+        "police",
+        QuoteForm.REPORTED,
+        kind=SpeakerType.ORGANISATION,
+    )
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said, officer, QuoteForm.REPORTED),)),
+        Extraction(b.id, quotes=(force,)),
+    ]
+    return group_quotes([a, b], exs, embedder=bag_of_words)
+
+
+def test_the_same_words_join_an_outlet_that_quoted_them_in_one_run_with_others() -> None:
+    # outlet a quotes three sentences under one cue; outlet b quotes two of them under one
+    # cue and the third under a cue of its own: all are one statement of Jo Lind's
+    one, two = "We moved the party downstairs.", "Nobody was crying or shouting."
+    three = "Everyone called their families to say they were safe."
+    a = article(f'"{one} {two} {three}" Jo Lind said.')
+    b = article(f'"{two} {three}" Jo Lind said. Later, she added: "{one}"')
+    cue_a, cue_b = span(a, "said"), span(b, "said")
+    exs = [
+        Extraction(a.id, quotes=tuple(lind(a, t, cue_a) for t in (one, two, three))),
+        Extraction(
+            b.id,
+            quotes=(lind(b, two, cue_b), lind(b, three, cue_b), lind(b, one, span(b, "added"))),
+        ),
+    ]
+    [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert len(quote.mentions) == 6 and quote.sources == 2
+
+
+PARA = QuoteForm.PARAPHRASE
+
+
+def lind(art: Article, text: str, cue: Span) -> QuoteMention:
+    return QuoteMention(span(art, text), "Jo Lind", cue=cue, speaker_type=SpeakerType.PERSON)
+
+
+def test_a_quoted_title_is_no_statement_but_a_quoted_clause_is() -> None:
+    a = article('Jo Lind said she starred in "The Boy From Oz" and "loved every night of it".')
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                mention(a, "The Boy From Oz", "Jo Lind", QuoteForm.PARTIAL),
+                mention(a, "loved every night of it", "Jo Lind", QuoteForm.PARTIAL),
+            ),
+        )
+    ]
+    quotes = group_quotes([a], exs, embedder=bag_of_words)
+    assert [q.text for q in quotes] == ["loved every night of it"]

@@ -1,0 +1,89 @@
+"""Does a rendering of a statement assert something? A statement is a proposition: a
+fragment, an open question, a request, a stance's object or a quoted title is none, though it
+may join a statement of its speaker that holds it (:mod:`accord.statements`)."""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from accord.blocking import WORD_RE, words
+from accord.lexicon import REPORTED_FORMS, SAID_FORMS
+from accord.model import QuoteForm, QuoteMention
+
+__all__ = ["is_proposition"]
+
+# A rendering of fewer words than this is a fragment ("a strike", "Not responding"), no
+# proposition: it joins the statement of its speaker that holds it, else it is no statement.
+MIN_PROPOSITION_WORDS = 3
+# Reported content that opens with one of these is a question the speaker left open ("did not
+# say how many shots were fired") or a request ("told him to exit his car"), not an assertion.
+NOT_ASSERTED_OPENERS = frozenset({"to", "how", "why", "what", "whether", "if", "when", "where"})
+# A paraphrase whose content opens with this is a complement clause ("the minister's claim
+# that …"): a proposition, where a stance's object ("called for a ban") is none.
+COMPLEMENTIZER = "that"
+# Cues whose object states what the speaker holds true: reporting forms ("announced cuts in
+# pensions", "confirmed two deaths"), not "said", "told" or "added" with an object ("told a
+# news conference"), and the speech acts that predicate of their object ("accused Moscow of …",
+# "denied the presence of troops", "described them as …"); a stance ("cited", "called for")
+# has none.
+ANNOUNCING_FORMS = frozenset(REPORTED_FORMS) - frozenset(SAID_FORMS) - {"added"}
+PREDICATING_VERBS = frozenset({"accuse", "blame", "deny", "describe", "identify"})
+
+
+def _stance(mention: QuoteMention, text: str) -> bool:
+    """A stance with an object, not a clause: "X called for a ban", "X declined to comment",
+    "X cited the report", "X posted bail". The speaker's verb takes the content as its
+    object: the cue comes after the speaker and right before the content, in one sentence.
+    "According to X, …" names the source between cue and content, "X reports:" opens a
+    paragraph of its own, and "X's claim that …" holds a clause: those assert something."""
+    cue, source = mention.cue, mention.speaker_span
+    if mention.carried_as is not QuoteForm.PARAPHRASE or cue is None:
+        return False
+    if cue.end > mention.span.start or (source is not None and source.end > cue.start):
+        return False
+    between = text[cue.end : mention.span.start]
+    if "\n" in between or ":" in between:
+        return False
+    verb = cue.text.lower().split()[0]
+    if verb in ANNOUNCING_FORMS or _lemma_of(verb) in PREDICATING_VERBS:
+        return False
+    return words(mention.span.text)[:1] != [COMPLEMENTIZER]
+
+
+def _lemma_of(verb: str) -> str:
+    """The lemma of a regular form of a verb of :data:`PREDICATING_VERBS` ("accused",
+    "denies", "admitted" -> accuse, deny, admit); any other word comes back as it is."""
+    for suffix, ending in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if not verb.endswith(suffix):
+            continue
+        stem = verb.removesuffix(suffix) + ending
+        for lemma in (stem, stem + "e", stem[:-1]):  # "describ-ed", "admitt-ed"
+            if lemma in PREDICATING_VERBS:
+                return lemma
+    return verb
+
+
+def _title(mention: QuoteMention) -> bool:
+    """A quoted name or title ("starred in “The Boy From Oz”", "dubbed it the “Year of the
+    Woman”"): every word capitalised but the small ones, nothing asserted."""
+    found = [w for w in WORD_RE.findall(mention.span.text) if w.lower() not in STOP_WORDS]
+    titled = bool(found) and all(w[:1].isupper() for w in found)
+    return mention.carried_as is QuoteForm.PARTIAL and titled
+
+
+def is_proposition(mention: QuoteMention, text: str) -> bool:
+    """Does this rendering assert something? Not a fragment, an open question, a request or
+    a stance's object."""
+    tokens = words(mention.span.text)
+    if len(mention.span.text.split()) < MIN_PROPOSITION_WORDS or not tokens:
+        return False
+    if _stance(mention, text) or _title(mention):
+        return False
+    return mention.carried_as is QuoteForm.VERBATIM or tokens[0] not in NOT_ASSERTED_OPENERS
