@@ -17,7 +17,7 @@ from accord.extract.cues import (
     STANCE_VERBS,
     WEAK_CUES,
 )
-from accord.lexicon import CITING_VERBS
+from accord.lexicon import CITING_VERBS, CONTRAST_MARKS
 from accord.model import Span
 from accord.nlp import Block
 
@@ -134,13 +134,15 @@ def _when(prep: Token) -> bool:
 
 
 def _before_participle(first: Token, last: Token) -> Token:
-    """The content ends before a trailing ", citing …" or ", arguing …": the reporter's frame
-    around the statement, not its words."""
+    """The content ends before a trailing ", citing …" or ", arguing …" on its head, or a
+    ", though …" anywhere in it: the reporter's frame around the statement, not its words."""
     doc = first.doc
-    for child in first.children:
-        comma = child.i > first.i and doc[child.left_edge.i - 1].text == ","
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and comma and child.i <= last.i:
-            end = child.left_edge.i - 2
+    for clause in first.subtree:
+        comma = clause.i > first.i and doc[clause.left_edge.i - 1].text == ","
+        participle = clause.head == first and clause.tag_ == "VBG"
+        contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+        if clause.dep_ == "advcl" and (participle or contrast) and comma and clause.i <= last.i:
+            end = clause.left_edge.i - 2
             return doc[end] if end >= first.i else last
     return last
 
@@ -167,7 +169,11 @@ def evidence_source(token: Token) -> Token | None:
     if speech_verb(head) or stance_verb(head):
         return None
     obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-    return obj if obj is not None and obj.lemma_.lower() in FINDING_NOUNS else None
+    if obj is None or obj.lemma_.lower() not in FINDING_NOUNS:
+        return None
+    # "rose in the polls": polls in general, not one finding that can be checked
+    generic = obj.tag_ == "NNS" and all(c.dep_ == "det" for c in obj.children)
+    return None if generic else obj
 
 
 def cited_source(cue: Token, subject: Token) -> Token | None:

@@ -208,8 +208,10 @@ class _Finder:
             return None
         start, end = credit
         span = _trimmed(block, end + 1, len(block.doc.text))
-        # A headline label ("PHOTOS: …") is no speaker, and a spoken line is a sentence.
-        if span is None or block.doc.text[start:end].lower() in HEADLINE_LABELS:
+        # A headline label ("PHOTOS: …") is no speaker, nor is an interview's "Q:" or
+        # "A:"; a spoken line is a sentence.
+        label = block.doc.text[start:end]
+        if span is None or label.lower() in HEADLINE_LABELS or len(label) == 1:
             return None
         if not block.doc.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
@@ -373,22 +375,39 @@ def _direct_form(block: Block, span: Span) -> QuoteForm:
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
-    mentions = _chained(finder.direct() + finder.reported())
+    mentions = _unnested(_chained(finder.direct() + finder.reported()))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Drop a cue inside someone's reported words: in "X said Y wants Z" the statement is
+    X's, and "Y wants" is part of what X said, not a statement of its own."""
+    reported = [m for m in mentions if not m.verbatim and not _passed_on(m)]
+
+    def nested(mention: QuoteMention) -> bool:
+        cue = mention.cue
+        return (
+            cue is not None
+            and not _passed_on(mention)
+            and any(
+                o.cue != cue and o.span.start <= cue.start and cue.end <= o.span.end
+                for o in reported
+            )
+        )
+
+    return [m for m in mentions if not nested(m)]
+
+
+def _passed_on(mention: QuoteMention) -> bool:
+    """An "according to" mention: the writer's credit, outside anyone's words."""
+    return mention.cue is not None and mention.cue.text.lower() == "according to"
 
 
 def _chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
     """Credit a statement passed on by someone else to its speaker, ``via`` the one who passes
     it on: in "X said …, according to Y" the words are X's and the "according to" mention's
     content holds X's cue."""
-    outer = [
-        m
-        for m in mentions
-        if m.form is QuoteForm.PARAPHRASE
-        and m.cue is not None
-        and m.cue.text.lower() == "according to"
-        and m.speaker
-    ]
+    outer = [m for m in mentions if m.form is QuoteForm.PARAPHRASE and _passed_on(m) and m.speaker]
     chained = []
     for mention in mentions:
         via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)

@@ -159,3 +159,35 @@ def test_a_source_keeps_the_bracket_it_opens() -> None:
 def test_an_inverted_verb_credits_the_name_after_it_not_a_word_of_the_quote(text: str) -> None:
     mention = with_cue(quotes_of(text), "said")
     assert mention.speaker == "Jo Ames"
+
+
+def test_rising_in_the_polls_names_no_finding() -> None:
+    mentions = quotes_of("The mayor has risen in the polls since the flood.")
+    assert all(m.cue is None or m.cue.text != "in" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        ("Ana Ruiz said the harbour board wants a new ferry.", "said", "wants"),
+        ("The union said its members believe the offer is too low.", "said", "believe"),
+    ],
+)
+def test_a_cue_inside_reported_words_is_part_of_that_statement(
+    text: str, outer: str, inner: str
+) -> None:
+    mentions = quotes_of(text)
+    assert inner in with_cue(mentions, outer).span.text
+    assert all(m.cue is None or m.cue.text != inner for m in mentions)
+
+
+def test_according_to_keeps_the_statement_it_passes_on() -> None:
+    mentions = quotes_of("Ana Ruiz said the ferry would run, according to the Harbour Courier.")
+    assert with_cue(mentions, "said").speaker == "Ana Ruiz"
+
+
+def test_an_interviews_question_and_answer_labels_name_no_speaker() -> None:
+    mentions = quotes_of(
+        "Ferry interview\n\nQ: Will the ferry run this winter?\n\nA: It will run until March."
+    )
+    assert all(m.speaker not in {"Q", "A"} for m in mentions)
