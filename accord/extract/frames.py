@@ -16,6 +16,7 @@ from accord.extract.cues import (
     SPEECH_VERBS,
     STANCE_VERBS,
     WEAK_CUES,
+    cue_lemma,
 )
 from accord.lexicon import CITING_VERBS, CONTRAST_MARKS
 from accord.model import Span
@@ -35,8 +36,9 @@ TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
-# A preposition passes its head's subject on to its gerund ("began by saying …").
-INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+# A preposition passes its head's subject on to its gerund ("began by saying …"), and a
+# predicate adjective its copula's subject ("voters were more likely to say …").
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
 
 
 def source_of(verb: Token) -> Token | None:
@@ -69,7 +71,7 @@ def passive_agent(verb: Token) -> Token | None:
 
 
 def speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ in {"VERB", "AUX"} and cue_lemma(token) in SPEECH_VERBS
 
 
 def nominal_cue(token: Token) -> tuple[Token, Token] | None:
@@ -84,7 +86,7 @@ def nominal_cue(token: Token) -> tuple[Token, Token] | None:
 
 
 def stance_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     return token.pos_ == "VERB" and (lemma in OBJECT_CUES or lemma in STANCE_VERBS)
 
 
@@ -92,7 +94,7 @@ def objects(verb: Token) -> list[Token]:
     """The content of a stance or a speech act without a clause: its object or infinitive,
     else the object of the first topic preposition after the verb ("called for a ban",
     "talked about jobs", "referred to the report")."""
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     stance = lemma in OBJECT_CUES or lemma in STANCE_VERBS
     speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES
     if not (stance or speech) or source_of(verb) is None:

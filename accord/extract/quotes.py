@@ -25,7 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import WEAK_CUES
+from accord.extract.cues import WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -250,21 +250,30 @@ class _Finder:
             if obj is None and not speech_verb(token):
                 continue
             subject = obj if obj is not None else source_of(token)
-            if subject is not None and _inside(subject.idx, subject.idx + 1, [region]):
-                subject = named_after(token)  # "“…,” said Jo Ames": the quote is no subject
+            if subject is None or _inside(subject.idx, subject.idx + 1, [region]):
+                subject = self._outside_subject(token, region)
             gap = (
                 region.outer_start - token.idx
                 if token.idx < region.outer_start
                 else token.idx - region.outer_end
             )
             # A subject-less or belief verb ("expects") loses to a plain speech verb.
-            weak = subject is None or token.lemma_.lower() in WEAK_CUES
+            weak = subject is None or cue_lemma(token) in WEAK_CUES
             rank = gap + (len(doc.text) if weak else 0)
             if best is None or rank < best[0]:
                 best = (rank, token, subject)
         if best is None:
             return None
         return self.mention(block, span, best[1], best[2], _direct_form(block, span))
+
+    @staticmethod
+    def _outside_subject(verb: Token, region: _Region) -> Token | None:
+        """The verb's subject outside the quote, when the parser took a word of the quote
+        for its subject or found none: "“…,” Jo Ames writes", "“…,” said Jo Ames"."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, child.idx + 1, [region]):
+                return child
+        return named_after(verb)
 
     @staticmethod
     def _next_sentence_end(sent: SpacySpan) -> int:

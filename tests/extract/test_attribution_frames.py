@@ -191,3 +191,23 @@ def test_an_interviews_question_and_answer_labels_name_no_speaker() -> None:
         "Ferry interview\n\nQ: Will the ferry run this winter?\n\nA: It will run until March."
     )
     assert all(m.speaker not in {"Q", "A"} for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The mayor is hoping to reopen the ferry by March.", "hoping", "The mayor"),
+        ("Ana Ruiz hopes the bridge will open in March.", "hopes", "Ana Ruiz"),
+        ("Young voters were more likely to say the bridge mattered.", "say", "Young voters"),
+    ],
+)
+def test_hopes_and_sayings_after_an_adjective_are_credited_to_the_subject(
+    text: str, cue: str, source: str
+) -> None:
+    mention = with_cue(quotes_of(text), cue)
+    assert mention.speaker_span is not None and mention.speaker_span.text == source
+
+
+def test_an_inverted_verb_with_no_subject_credits_the_speaker_named_after_it() -> None:
+    mention = with_cue(quotes_of("“The ferry will run,” added another harbour pilot."), "added")
+    assert mention.speaker_span is not None and "harbour pilot" in mention.speaker_span.text
