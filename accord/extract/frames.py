@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from accord.extract.cues import (
+    CLAUSE_ONLY,
     NOMINAL_CUES,
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -96,7 +97,7 @@ def objects(verb: Token) -> list[Token]:
     "talked about jobs", "referred to the report")."""
     lemma = cue_lemma(verb)
     stance = lemma in OBJECT_CUES or lemma in STANCE_VERBS
-    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES
+    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES | CLAUSE_ONLY
     if not (stance or speech) or source_of(verb) is None:
         return []
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]

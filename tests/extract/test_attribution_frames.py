@@ -211,3 +211,11 @@ def test_hopes_and_sayings_after_an_adjective_are_credited_to_the_subject(
 def test_an_inverted_verb_with_no_subject_credits_the_speaker_named_after_it() -> None:
     mention = with_cue(quotes_of("“The ferry will run,” added another harbour pilot."), "added")
     assert mention.speaker_span is not None and "harbour pilot" in mention.speaker_span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The port added three hundred jobs last year.", "The mayor maintained a wide lead."],
+)
+def test_a_verb_of_saying_with_a_thing_for_object_says_nothing(text: str) -> None:
+    assert quotes_of(text) == []
