@@ -101,7 +101,10 @@ class _Finder:
         verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
-        start, end = np_bounds(subject, whole=subject.dep_ in SUBJECT_DEPS)
+        # the source keeps its relative clause and apposition, unless the cue is in them
+        # ("a statement saying …")
+        whole = not subject.left_edge.i <= cue.i <= subject.right_edge.i
+        start, end = np_bounds(subject, whole=whole)
         credit = self._credit(block, cue, subject)
         thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
         if thing and (stance or not speech_verb(cue)):

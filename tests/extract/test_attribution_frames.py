@@ -219,3 +219,11 @@ def test_an_inverted_verb_with_no_subject_credits_the_speaker_named_after_it() -
 )
 def test_a_verb_of_saying_with_a_thing_for_object_says_nothing(text: str) -> None:
     assert quotes_of(text) == []
+
+
+def test_a_source_after_according_to_keeps_its_relative_clause() -> None:
+    text = "The ferry will run until March, according to Ana Ruiz, who chairs the harbour board."
+    mention = with_cue(quotes_of(text), "according to")
+    assert mention.speaker_span is not None
+    assert mention.speaker_span.text == "Ana Ruiz, who chairs the harbour board"
+    assert mention.speaker == "Ana Ruiz"
