@@ -50,8 +50,11 @@ def _leading_close(text: str) -> tuple[int, int]:
         if pos > 0 and (first_open is None or pos < first_open.start()):
             return pos, pos + len(mark)
     for mark in (STRAIGHT, DOUBLE_APOSTROPHE):
-        if text.count(mark) % 2 == 1 and not text.startswith(mark):
-            pos = text.find(mark)
+        pos = text.find(mark)
+        # an odd mark closes an earlier paragraph's quote only if no quote opens before it
+        # ("“It is,” she said. “Yes."" is two quotes, the second closed by the wrong mark)
+        first = first_open is None or pos <= first_open.start()
+        if text.count(mark) % 2 == 1 and pos > 0 and first:
             return pos, pos + len(mark)
     return -1, -1
 
@@ -73,6 +76,9 @@ def quote_regions(text: str) -> list[Region]:
         close_mark = QUOTE_PAIRS[match.group()]
         inner_start = match.end()
         close = text.find(close_mark, inner_start)
+        if close < 0 and STRAIGHT in text[inner_start:]:
+            close_mark = STRAIGHT  # a curly quote closed with a straight mark
+            close = text.find(close_mark, inner_start)
         outer_end = len(text) if close < 0 else close + len(close_mark)
         inner_end = len(text) if close < 0 else close
         if inner_end > inner_start and text[inner_start:inner_end].strip():

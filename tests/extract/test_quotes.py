@@ -171,6 +171,7 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         ("''one,'' he said, ''two.''", ["one,", "two."]),
         ("the end of a typed quote,'' he said.", ["the end of a typed quote,"]),
         ("the voters' choice and the players' union", []),
+        ('“Yes,” she said. “It will."', ["Yes,", "It will."]),
     ],
 )
 def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
