@@ -59,6 +59,17 @@ def _leading_close(text: str) -> tuple[int, int]:
     return -1, -1
 
 
+def _mistyped_close(text: str, start: int, close: int) -> tuple[int, str]:
+    """The close of a curly quote opened at ``start``: its own mark at ``close``, or an
+    earlier straight or opening mark in a closing place, after a word and before a space
+    ("“Apparently not,“ he said", "“No," she said"); -1 when there is none."""
+    for pos in range(start + 1, len(text) if close < 0 else close):
+        at_end = pos + 1 == len(text) or text[pos + 1].isspace()
+        if text[pos] in (STRAIGHT, "“") and not text[pos - 1].isspace() and at_end:
+            return pos, text[pos]
+    return close, "”"
+
+
 def quote_regions(text: str) -> list[Region]:
     """Quoted stretches of a paragraph, in order (see the module docstring for open ends)."""
     regions: list[Region] = []
@@ -76,9 +87,8 @@ def quote_regions(text: str) -> list[Region]:
         close_mark = QUOTE_PAIRS[match.group()]
         inner_start = match.end()
         close = text.find(close_mark, inner_start)
-        if close < 0 and STRAIGHT in text[inner_start:]:
-            close_mark = STRAIGHT  # a curly quote closed with a straight mark
-            close = text.find(close_mark, inner_start)
+        if close_mark == "”":
+            close, close_mark = _mistyped_close(text, inner_start, close)
         outer_end = len(text) if close < 0 else close + len(close_mark)
         inner_end = len(text) if close < 0 else close
         if inner_end > inner_start and text[inner_start:inner_end].strip():

@@ -172,6 +172,7 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         ("the end of a typed quote,'' he said.", ["the end of a typed quote,"]),
         ("the voters' choice and the players' union", []),
         ('“Yes,” she said. “It will."', ["Yes,", "It will."]),
+        ("“Not yet,“ he said. “Soon.”", ["Not yet,", "Soon."]),
     ],
 )
 def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
