@@ -56,3 +56,15 @@ def test_overlap_matching_is_one_to_one_and_needs_half_the_tokens() -> None:
     assert script.match(text, gold, [((9, 30),)], exact=False) == 0
     assert script.match(text, gold, [((0, 9),)], exact=True) == 1  # trailing space trimmed
     assert script.match(text, gold, [((32, 35),)], exact=True) == 1
+
+
+def test_documents_can_take_every_third_article_from_a_start(tmp_path: Path) -> None:
+    script = load_script("eval_polnear")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    for i in range(7):
+        (tmp_path / "text" / f"a{i}.txt").write_text("Title\n", "utf-8")
+        (tmp_path / "attributions" / f"a{i}_1.ann").write_text("", "utf-8")
+    stems = [text.stem for text, _ in script.documents(tmp_path, every=3, start=1)]
+    assert stems == ["a1", "a4"]
+    assert [t.stem for t, _ in script.documents(tmp_path, 1, every=3, start=1)] == ["a1"]
