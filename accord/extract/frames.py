@@ -3,10 +3,14 @@
 A cue is a speech verb ("said"), a stance verb with an object ("denounced the ruling"), a
 noun naming a statement ("Trump’s claim that …") or "according to". Its source is the verb's
 subject, climbing through "…, saying …" and coordinated verbs, or a passive's agent; its
-content is the clause, or the object and what follows it of the object's predicate.
+content is the clause, or the object and what follows it of the object's predicate. Among
+an article's mentions, a cue inside someone's reported words is part of that statement
+(:func:`unnested`), and "according to Y" passes on the statement it holds (:func:`chained`).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -20,7 +24,7 @@ from accord.extract.cues import (
     cue_lemma,
 )
 from accord.lexicon import CITING_VERBS, CONTRAST_MARKS
-from accord.model import Span
+from accord.model import QuoteForm, QuoteMention, Span
 from accord.nlp import Block
 
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -206,3 +210,50 @@ def named_after(verb: Token) -> Token | None:
         if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
             return child
     return None
+
+
+def _passes_on(outer: QuoteMention, inner: QuoteMention) -> bool:
+    """The "according to" content holds the inner cue ("X said …, according to Y") or most
+    of the inner content (the parser hung "according to Y" on X's clause)."""
+    if inner.cue is None or inner.cue == outer.cue:
+        return False
+    if outer.span.start <= inner.cue.start and inner.cue.end <= outer.span.end:
+        return True
+    shared = min(outer.span.end, inner.span.end) - max(outer.span.start, inner.span.start)
+    return shared * 2 >= inner.span.end - inner.span.start
+
+
+def unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Drop a cue inside someone's reported words: in "X said Y wants Z" the statement is
+    X's, and "Y wants" is part of what X said, not a statement of its own."""
+    reported = [m for m in mentions if not m.verbatim and not _passed_on(m)]
+
+    def nested(mention: QuoteMention) -> bool:
+        cue = mention.cue
+        return (
+            cue is not None
+            and not _passed_on(mention)
+            and any(
+                o.cue != cue and o.span.start <= cue.start and cue.end <= o.span.end
+                for o in reported
+            )
+        )
+
+    return [m for m in mentions if not nested(m)]
+
+
+def _passed_on(mention: QuoteMention) -> bool:
+    """An "according to" mention: the writer's credit, outside anyone's words."""
+    return mention.cue is not None and mention.cue.text.lower() == "according to"
+
+
+def chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Credit a statement passed on by someone else to its speaker, ``via`` the one who passes
+    it on: in "X said …, according to Y" the words are X's and the "according to" mention's
+    content holds X's cue."""
+    outer = [m for m in mentions if m.form is QuoteForm.PARAPHRASE and _passed_on(m) and m.speaker]
+    chained = []
+    for mention in mentions:
+        via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
+        chained.append(replace(mention, via=via) if via and mention.speaker else mention)
+    return chained

@@ -20,8 +20,6 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -30,6 +28,7 @@ from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     according_to,
+    chained,
     cited_source,
     content_bounds,
     cue_words,
@@ -40,6 +39,7 @@ from accord.extract.frames import (
     source_of,
     speech_verb,
     stance_verb,
+    unnested,
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
@@ -364,17 +364,6 @@ def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token]
     return None
 
 
-def _passes_on(outer: QuoteMention, inner: QuoteMention) -> bool:
-    """The "according to" content holds the inner cue ("X said …, according to Y") or most
-    of the inner content (the parser hung "according to Y" on X's clause)."""
-    if inner.cue is None or inner.cue == outer.cue:
-        return False
-    if outer.span.start <= inner.cue.start and inner.cue.end <= outer.span.end:
-        return True
-    shared = min(outer.span.end, inner.span.end) - max(outer.span.start, inner.span.start)
-    return shared * 2 >= inner.span.end - inner.span.start
-
-
 def _direct_form(block: Block, span: Span) -> QuoteForm:
     """A quoted clause is verbatim; a fragment (no verb, or starting mid-sentence in lower
     case: 'called it “a costly mistake”') is a partial quote."""
@@ -387,41 +376,5 @@ def _direct_form(block: Block, span: Span) -> QuoteForm:
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
-    mentions = _unnested(_chained(finder.direct() + finder.reported()))
+    mentions = unnested(chained(finder.direct() + finder.reported()))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
-
-
-def _unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
-    """Drop a cue inside someone's reported words: in "X said Y wants Z" the statement is
-    X's, and "Y wants" is part of what X said, not a statement of its own."""
-    reported = [m for m in mentions if not m.verbatim and not _passed_on(m)]
-
-    def nested(mention: QuoteMention) -> bool:
-        cue = mention.cue
-        return (
-            cue is not None
-            and not _passed_on(mention)
-            and any(
-                o.cue != cue and o.span.start <= cue.start and cue.end <= o.span.end
-                for o in reported
-            )
-        )
-
-    return [m for m in mentions if not nested(m)]
-
-
-def _passed_on(mention: QuoteMention) -> bool:
-    """An "according to" mention: the writer's credit, outside anyone's words."""
-    return mention.cue is not None and mention.cue.text.lower() == "according to"
-
-
-def _chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
-    """Credit a statement passed on by someone else to its speaker, ``via`` the one who passes
-    it on: in "X said …, according to Y" the words are X's and the "according to" mention's
-    content holds X's cue."""
-    outer = [m for m in mentions if m.form is QuoteForm.PARAPHRASE and _passed_on(m) and m.speaker]
-    chained = []
-    for mention in mentions:
-        via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
-        chained.append(replace(mention, via=via) if via and mention.speaker else mention)
-    return chained
