@@ -341,6 +341,9 @@ REPORTED_FORMS = (
     "confirmed",
     "briefed",
 )
+# Subordinators of a concession or contrast: ", though others have confirmed …"
+# after a statement is the writer setting it against another, not the speaker's words.
+CONTRAST_MARKS = frozenset({"although", "though", "whereas"})
 
 # --- numbers and the calendar ---------------------------------------------------------------
 

@@ -3,22 +3,28 @@
 A cue is a speech verb ("said"), a stance verb with an object ("denounced the ruling"), a
 noun naming a statement ("Trump’s claim that …") or "according to". Its source is the verb's
 subject, climbing through "…, saying …" and coordinated verbs, or a passive's agent; its
-content is the clause, or the object and what follows it of the object's predicate.
+content is the clause, or the object and what follows it of the object's predicate. Among
+an article's mentions, a cue inside someone's reported words is part of that statement
+(:func:`unnested`), and "according to Y" passes on the statement it holds (:func:`chained`).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from accord.extract.cues import (
+    CLAUSE_ONLY,
     NOMINAL_CUES,
     OBJECT_CUES,
     SPEECH_VERBS,
     STANCE_VERBS,
     WEAK_CUES,
+    cue_lemma,
 )
-from accord.lexicon import CITING_VERBS
-from accord.model import Span
+from accord.lexicon import CITING_VERBS, CONTRAST_MARKS
+from accord.model import QuoteForm, QuoteMention, Span
 from accord.nlp import Block
 
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -35,8 +41,9 @@ TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
-# A preposition passes its head's subject on to its gerund ("began by saying …").
-INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep"})
+# A preposition passes its head's subject on to its gerund ("began by saying …"), and a
+# predicate adjective its copula's subject ("voters were more likely to say …").
+INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"})
 
 
 def source_of(verb: Token) -> Token | None:
@@ -69,7 +76,7 @@ def passive_agent(verb: Token) -> Token | None:
 
 
 def speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS
+    return token.pos_ in {"VERB", "AUX"} and cue_lemma(token) in SPEECH_VERBS
 
 
 def nominal_cue(token: Token) -> tuple[Token, Token] | None:
@@ -84,7 +91,7 @@ def nominal_cue(token: Token) -> tuple[Token, Token] | None:
 
 
 def stance_verb(token: Token) -> bool:
-    lemma = token.lemma_.lower()
+    lemma = cue_lemma(token)
     return token.pos_ == "VERB" and (lemma in OBJECT_CUES or lemma in STANCE_VERBS)
 
 
@@ -92,9 +99,9 @@ def objects(verb: Token) -> list[Token]:
     """The content of a stance or a speech act without a clause: its object or infinitive,
     else the object of the first topic preposition after the verb ("called for a ban",
     "talked about jobs", "referred to the report")."""
-    lemma = verb.lemma_.lower()
+    lemma = cue_lemma(verb)
     stance = lemma in OBJECT_CUES or lemma in STANCE_VERBS
-    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES
+    speech = lemma in SPEECH_VERBS and lemma not in WEAK_CUES | CLAUSE_ONLY
     if not (stance or speech) or source_of(verb) is None:
         return []
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
@@ -134,13 +141,15 @@ def _when(prep: Token) -> bool:
 
 
 def _before_participle(first: Token, last: Token) -> Token:
-    """The content ends before a trailing ", citing …" or ", arguing …": the reporter's frame
-    around the statement, not its words."""
+    """The content ends before a trailing ", citing …" or ", arguing …" on its head, or a
+    ", though …" anywhere in it: the reporter's frame around the statement, not its words."""
     doc = first.doc
-    for child in first.children:
-        comma = child.i > first.i and doc[child.left_edge.i - 1].text == ","
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and comma and child.i <= last.i:
-            end = child.left_edge.i - 2
+    for clause in first.subtree:
+        comma = clause.i > first.i and doc[clause.left_edge.i - 1].text == ","
+        participle = clause.head == first and clause.tag_ == "VBG"
+        contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+        if clause.dep_ == "advcl" and (participle or contrast) and comma and clause.i <= last.i:
+            end = clause.left_edge.i - 2
             return doc[end] if end >= first.i else last
     return last
 
@@ -167,7 +176,11 @@ def evidence_source(token: Token) -> Token | None:
     if speech_verb(head) or stance_verb(head):
         return None
     obj = next((c for c in token.children if c.dep_ == "pobj"), None)
-    return obj if obj is not None and obj.lemma_.lower() in FINDING_NOUNS else None
+    if obj is None or obj.lemma_.lower() not in FINDING_NOUNS:
+        return None
+    # "rose in the polls": polls in general, not one finding that can be checked
+    generic = obj.tag_ == "NNS" and all(c.dep_ == "det" for c in obj.children)
+    return None if generic else obj
 
 
 def cited_source(cue: Token, subject: Token) -> Token | None:
@@ -197,3 +210,50 @@ def named_after(verb: Token) -> Token | None:
         if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
             return child
     return None
+
+
+def _passes_on(outer: QuoteMention, inner: QuoteMention) -> bool:
+    """The "according to" content holds the inner cue ("X said …, according to Y") or most
+    of the inner content (the parser hung "according to Y" on X's clause)."""
+    if inner.cue is None or inner.cue == outer.cue:
+        return False
+    if outer.span.start <= inner.cue.start and inner.cue.end <= outer.span.end:
+        return True
+    shared = min(outer.span.end, inner.span.end) - max(outer.span.start, inner.span.start)
+    return shared * 2 >= inner.span.end - inner.span.start
+
+
+def unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Drop a cue inside someone's reported words: in "X said Y wants Z" the statement is
+    X's, and "Y wants" is part of what X said, not a statement of its own."""
+    reported = [m for m in mentions if not m.verbatim and not _passed_on(m)]
+
+    def nested(mention: QuoteMention) -> bool:
+        cue = mention.cue
+        return (
+            cue is not None
+            and not _passed_on(mention)
+            and any(
+                o.cue != cue and o.span.start <= cue.start and cue.end <= o.span.end
+                for o in reported
+            )
+        )
+
+    return [m for m in mentions if not nested(m)]
+
+
+def _passed_on(mention: QuoteMention) -> bool:
+    """An "according to" mention: the writer's credit, outside anyone's words."""
+    return mention.cue is not None and mention.cue.text.lower() == "according to"
+
+
+def chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Credit a statement passed on by someone else to its speaker, ``via`` the one who passes
+    it on: in "X said …, according to Y" the words are X's and the "according to" mention's
+    content holds X's cue."""
+    outer = [m for m in mentions if m.form is QuoteForm.PARAPHRASE and _passed_on(m) and m.speaker]
+    chained = []
+    for mention in mentions:
+        via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
+        chained.append(replace(mention, via=via) if via and mention.speaker else mention)
+    return chained

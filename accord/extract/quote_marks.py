@@ -16,8 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Open mark -> close mark. Straight marks pair with themselves.
-QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
+# Open mark -> close mark. Straight marks pair with themselves, and so do two apostrophes,
+# the typewriter double quote of wire and archive copy (''We will win,'' she said).
+DOUBLE_APOSTROPHE = "''"
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", DOUBLE_APOSTROPHE: DOUBLE_APOSTROPHE}
 _OPEN_MARKS = re.compile("|".join(re.escape(k) for k in QUOTE_PAIRS))
 _CLOSE_ONLY = ("”", "»")
 STRAIGHT = '"'
@@ -39,36 +41,55 @@ class Region:
     inner_end: int
 
 
-def _leading_close(text: str) -> int:
-    """Offset of a closing mark that ends a quote begun in an earlier paragraph, else -1."""
+def _leading_close(text: str) -> tuple[int, int]:
+    """Offsets (start, end) of a closing mark that ends a quote begun in an earlier
+    paragraph, else (-1, -1)."""
     first_open = _OPEN_MARKS.search(text)
     for mark in _CLOSE_ONLY:
         pos = text.find(mark)
         if pos > 0 and (first_open is None or pos < first_open.start()):
-            return pos
-    if text.count(STRAIGHT) % 2 == 1 and not text.startswith(STRAIGHT):
-        return text.find(STRAIGHT)
-    return -1
+            return pos, pos + len(mark)
+    for mark in (STRAIGHT, DOUBLE_APOSTROPHE):
+        pos = text.find(mark)
+        # an odd mark closes an earlier paragraph's quote only if no quote opens before it
+        # ("“It is,” she said. “Yes."" is two quotes, the second closed by the wrong mark)
+        first = first_open is None or pos <= first_open.start()
+        if text.count(mark) % 2 == 1 and pos > 0 and first:
+            return pos, pos + len(mark)
+    return -1, -1
+
+
+def _mistyped_close(text: str, start: int, close: int) -> tuple[int, str]:
+    """The close of a curly quote opened at ``start``: its own mark at ``close``, or an
+    earlier straight or opening mark in a closing place, after a word and before a space
+    ("“Apparently not,“ he said", "“No," she said"); -1 when there is none."""
+    for pos in range(start + 1, len(text) if close < 0 else close):
+        at_end = pos + 1 == len(text) or text[pos + 1].isspace()
+        if text[pos] in (STRAIGHT, "“") and not text[pos - 1].isspace() and at_end:
+            return pos, text[pos]
+    return close, "”"
 
 
 def quote_regions(text: str) -> list[Region]:
     """Quoted stretches of a paragraph, in order (see the module docstring for open ends)."""
     regions: list[Region] = []
     pos = 0
-    close = _leading_close(text)
+    close, close_end = _leading_close(text)
     reversed_end = text.find(text[0], 1) if text[:1] in _CLOSE_ONLY else -1
     if reversed_end > 1:
         # a closing mark typed as the opening one ("”We will win.” ― A. Reader")
         regions.append(Region(0, reversed_end + 1, 1, reversed_end))
         pos = reversed_end + 1
     elif close > 0 and text[:close].strip():
-        regions.append(Region(0, close + 1, 0, close))
-        pos = close + 1
+        regions.append(Region(0, close_end, 0, close))
+        pos = close_end
     while (match := _OPEN_MARKS.search(text, pos)) is not None:
         close_mark = QUOTE_PAIRS[match.group()]
         inner_start = match.end()
         close = text.find(close_mark, inner_start)
-        outer_end = len(text) if close < 0 else close + 1
+        if close_mark == "”":
+            close, close_mark = _mistyped_close(text, inner_start, close)
+        outer_end = len(text) if close < 0 else close + len(close_mark)
         inner_end = len(text) if close < 0 else close
         if inner_end > inner_start and text[inner_start:inner_end].strip():
             regions.append(Region(match.start(), outer_end, inner_start, inner_end))

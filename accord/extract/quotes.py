@@ -20,16 +20,15 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import WEAK_CUES
+from accord.extract.cues import WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     according_to,
+    chained,
     cited_source,
     content_bounds,
     cue_words,
@@ -40,6 +39,7 @@ from accord.extract.frames import (
     source_of,
     speech_verb,
     stance_verb,
+    unnested,
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
@@ -101,7 +101,10 @@ class _Finder:
         verbatim = form in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
         if subject is None:
             return QuoteMention(span, None, None, cue_span, verbatim, form=form)
-        start, end = np_bounds(subject, whole=subject.dep_ in SUBJECT_DEPS)
+        # the source keeps its relative clause and apposition, unless the cue is in them
+        # ("a statement saying …")
+        whole = not subject.left_edge.i <= cue.i <= subject.right_edge.i
+        start, end = np_bounds(subject, whole=whole)
         credit = self._credit(block, cue, subject)
         thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
         if thing and (stance or not speech_verb(cue)):
@@ -208,8 +211,10 @@ class _Finder:
             return None
         start, end = credit
         span = _trimmed(block, end + 1, len(block.doc.text))
-        # A headline label ("PHOTOS: …") is no speaker, and a spoken line is a sentence.
-        if span is None or block.doc.text[start:end].lower() in HEADLINE_LABELS:
+        # A headline label ("PHOTOS: …") is no speaker, nor is an interview's "Q:" or
+        # "A:"; a spoken line is a sentence.
+        label = block.doc.text[start:end]
+        if span is None or label.lower() in HEADLINE_LABELS or len(label) == 1:
             return None
         if not block.doc.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
@@ -248,21 +253,30 @@ class _Finder:
             if obj is None and not speech_verb(token):
                 continue
             subject = obj if obj is not None else source_of(token)
-            if subject is not None and _inside(subject.idx, subject.idx + 1, [region]):
-                subject = named_after(token)  # "“…,” said Jo Ames": the quote is no subject
+            if subject is None or _inside(subject.idx, subject.idx + 1, [region]):
+                subject = self._outside_subject(token, region)
             gap = (
                 region.outer_start - token.idx
                 if token.idx < region.outer_start
                 else token.idx - region.outer_end
             )
             # A subject-less or belief verb ("expects") loses to a plain speech verb.
-            weak = subject is None or token.lemma_.lower() in WEAK_CUES
+            weak = subject is None or cue_lemma(token) in WEAK_CUES
             rank = gap + (len(doc.text) if weak else 0)
             if best is None or rank < best[0]:
                 best = (rank, token, subject)
         if best is None:
             return None
         return self.mention(block, span, best[1], best[2], _direct_form(block, span))
+
+    @staticmethod
+    def _outside_subject(verb: Token, region: _Region) -> Token | None:
+        """The verb's subject outside the quote, when the parser took a word of the quote
+        for its subject or found none: "“…,” Jo Ames writes", "“…,” said Jo Ames"."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, child.idx + 1, [region]):
+                return child
+        return named_after(verb)
 
     @staticmethod
     def _next_sentence_end(sent: SpacySpan) -> int:
@@ -350,17 +364,6 @@ def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token]
     return None
 
 
-def _passes_on(outer: QuoteMention, inner: QuoteMention) -> bool:
-    """The "according to" content holds the inner cue ("X said …, according to Y") or most
-    of the inner content (the parser hung "according to Y" on X's clause)."""
-    if inner.cue is None or inner.cue == outer.cue:
-        return False
-    if outer.span.start <= inner.cue.start and inner.cue.end <= outer.span.end:
-        return True
-    shared = min(outer.span.end, inner.span.end) - max(outer.span.start, inner.span.start)
-    return shared * 2 >= inner.span.end - inner.span.start
-
-
 def _direct_form(block: Block, span: Span) -> QuoteForm:
     """A quoted clause is verbatim; a fragment (no verb, or starting mid-sentence in lower
     case: 'called it “a costly mistake”') is a partial quote."""
@@ -373,24 +376,5 @@ def _direct_form(block: Block, span: Span) -> QuoteForm:
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
-    mentions = _chained(finder.direct() + finder.reported())
+    mentions = unnested(chained(finder.direct() + finder.reported()))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
-
-
-def _chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
-    """Credit a statement passed on by someone else to its speaker, ``via`` the one who passes
-    it on: in "X said …, according to Y" the words are X's and the "according to" mention's
-    content holds X's cue."""
-    outer = [
-        m
-        for m in mentions
-        if m.form is QuoteForm.PARAPHRASE
-        and m.cue is not None
-        and m.cue.text.lower() == "according to"
-        and m.speaker
-    ]
-    chained = []
-    for mention in mentions:
-        via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
-        chained.append(replace(mention, via=via) if via and mention.speaker else mention)
-    return chained

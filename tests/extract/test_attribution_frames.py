@@ -159,3 +159,71 @@ def test_a_source_keeps_the_bracket_it_opens() -> None:
 def test_an_inverted_verb_credits_the_name_after_it_not_a_word_of_the_quote(text: str) -> None:
     mention = with_cue(quotes_of(text), "said")
     assert mention.speaker == "Jo Ames"
+
+
+def test_rising_in_the_polls_names_no_finding() -> None:
+    mentions = quotes_of("The mayor has risen in the polls since the flood.")
+    assert all(m.cue is None or m.cue.text != "in" for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        ("Ana Ruiz said the harbour board wants a new ferry.", "said", "wants"),
+        ("The union said its members believe the offer is too low.", "said", "believe"),
+    ],
+)
+def test_a_cue_inside_reported_words_is_part_of_that_statement(
+    text: str, outer: str, inner: str
+) -> None:
+    mentions = quotes_of(text)
+    assert inner in with_cue(mentions, outer).span.text
+    assert all(m.cue is None or m.cue.text != inner for m in mentions)
+
+
+def test_according_to_keeps_the_statement_it_passes_on() -> None:
+    mentions = quotes_of("Ana Ruiz said the ferry would run, according to the Harbour Courier.")
+    assert with_cue(mentions, "said").speaker == "Ana Ruiz"
+
+
+def test_an_interviews_question_and_answer_labels_name_no_speaker() -> None:
+    mentions = quotes_of(
+        "Ferry interview\n\nQ: Will the ferry run this winter?\n\nA: It will run until March."
+    )
+    assert all(m.speaker not in {"Q", "A"} for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The mayor is hoping to reopen the ferry by March.", "hoping", "The mayor"),
+        ("Ana Ruiz hopes the bridge will open in March.", "hopes", "Ana Ruiz"),
+        ("Young voters were more likely to say the bridge mattered.", "say", "Young voters"),
+    ],
+)
+def test_hopes_and_sayings_after_an_adjective_are_credited_to_the_subject(
+    text: str, cue: str, source: str
+) -> None:
+    mention = with_cue(quotes_of(text), cue)
+    assert mention.speaker_span is not None and mention.speaker_span.text == source
+
+
+def test_an_inverted_verb_with_no_subject_credits_the_speaker_named_after_it() -> None:
+    mention = with_cue(quotes_of("“The ferry will run,” added another harbour pilot."), "added")
+    assert mention.speaker_span is not None and "harbour pilot" in mention.speaker_span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The port added three hundred jobs last year.", "The mayor maintained a wide lead."],
+)
+def test_a_verb_of_saying_with_a_thing_for_object_says_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_source_after_according_to_keeps_its_relative_clause() -> None:
+    text = "The ferry will run until March, according to Ana Ruiz, who chairs the harbour board."
+    mention = with_cue(quotes_of(text), "according to")
+    assert mention.speaker_span is not None
+    assert mention.speaker_span.text == "Ana Ruiz, who chairs the harbour board"
+    assert mention.speaker == "Ana Ruiz"

@@ -39,6 +39,7 @@ def quote_with(mentions: list[QuoteMention], words: str) -> QuoteMention:
         "Maria Lopez said, “The port will reopen next week, but only for grain ships.”",
         "«The port will reopen next week, but only for grain ships», Maria Lopez said.",
         "“The port will reopen next week… but only for grain ships,” said Maria Lopez.",
+        "''The port will reopen next week, but only for grain ships,'' Maria Lopez said.",
     ],
 )
 def test_a_direct_quote_in_any_mark_style_is_verbatim_and_credited(text: str) -> None:
@@ -167,6 +168,11 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         ("“an open quote that runs on", ["an open quote that runs on"]),
         ("the end of a long quote.” Then more.", ["the end of a long quote."]),
         ('the end of a straight quote." Then more.', ["the end of a straight quote."]),
+        ("''one,'' he said, ''two.''", ["one,", "two."]),
+        ("the end of a typed quote,'' he said.", ["the end of a typed quote,"]),
+        ("the voters' choice and the players' union", []),
+        ('“Yes,” she said. “It will."', ["Yes,", "It will."]),
+        ("“Not yet,“ he said. “Soon.”", ["Not yet,", "Soon."]),
     ],
 )
 def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
