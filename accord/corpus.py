@@ -69,21 +69,22 @@ def commit_batch(
         failures,
     )
     grown = sorted({a.story for a in assignments})
+    members = StoredMembers(store)
     for story_id in grown:
-        _revise(store, index, story_id)
+        _revise(store, index, story_id, members)
     for story_id in grown:
-        _move(store, index, story_id)
+        _move(store, index, story_id, members)
     for story_id in grown:
-        _merge(store, index, story_id)
+        _merge(store, index, story_id, members)
 
 
-def _revise(store: Store, index: StoryIndex, story_id: str) -> None:
+def _revise(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
     """Split a story that grew when its members report two happenings (:mod:`accord.storysplit`),
     in the index and in the store (its own transaction, after the batch's)."""
     state = index.stories.get(story_id)
     if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
         return
-    split = revise(index, story_id, _members(store, story_id))
+    split = revise(index, story_id, members(story_id))
     if split is None:
         return
     heads = store.headlines([story_id])[story_id]
@@ -95,32 +96,52 @@ def _revise(store: Store, index: StoryIndex, story_id: str) -> None:
     store.split_story(
         split.articles, split.new_story, [_row(s, titles[s.id]) for s in index.take_touched()]
     )
+    members.forget(split.story, split.new_story)
 
 
-def _members(store: Store, story_id: str) -> list[Member]:
-    """The story's stored members as revising it needs them, in ingest order."""
-    rows = store.member_signals(story_id)
-    ids = [r[0] for r in rows]
-    articles = {a.id: a for a in store.articles(ids)}
-    extractions = {e.article: e for e in store.extractions(ids)}
-    return [
-        Member(
-            articles[a],
-            extractions[a],
-            signal_of(articles[a], extractions[a], entities, vector),
-            seq,
-        )
-        for a, seq, entities, vector in rows
-    ]
+class StoredMembers:
+    """The stored members of a story as revising it needs them, in ingest order, read from
+    the store once per batch: revision reads the same stories again and again (a story that
+    grew, then its move and merge candidates). A story that a split, move or merge changed
+    is :meth:`forget`-ten and read again."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._stories: dict[str, list[Member]] = {}
+
+    def __call__(self, story_id: str) -> list[Member]:
+        if story_id not in self._stories:
+            rows = self._store.member_signals(story_id)
+            known = {m.article.id: m for members in self._stories.values() for m in members}
+            missing = [r[0] for r in rows if r[0] not in known]
+            articles = {a.id: a for a in self._store.articles(missing)}
+            extractions = {e.article: e for e in self._store.extractions(missing)}
+            self._stories[story_id] = [
+                known[a]
+                if a in known
+                else Member(
+                    articles[a],
+                    extractions[a],
+                    signal_of(articles[a], extractions[a], entities, vector),
+                    seq,
+                )
+                for a, seq, entities, vector in rows
+            ]
+        return self._stories[story_id]
+
+    def forget(self, *story_ids: str) -> None:
+        """These stories' memberships changed: read them again when asked."""
+        for story_id in story_ids:
+            self._stories.pop(story_id, None)
 
 
-def _move(store: Store, index: StoryIndex, story_id: str) -> None:
+def _move(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
     """Move the misplaced reports between a story that grew and a story of their happening
     (:mod:`accord.storysplit`), in the index and in the store (its own transaction)."""
     state = index.stories.get(story_id)
     if state is None or state.size > SPLIT_MAX_SIZE:
         return
-    moved = move(index, story_id, lambda s: _members(store, s))
+    moved = move(index, story_id, members)
     if moved is None:
         return
     heads = store.headlines([moved.story, moved.to])
@@ -134,21 +155,23 @@ def _move(store: Store, index: StoryIndex, story_id: str) -> None:
     store.split_story(
         moved.articles, moved.to, [_row(s, titles[s.id]) for s in index.take_touched()]
     )
+    members.forget(moved.story, moved.to)
 
 
-def _merge(store: Store, index: StoryIndex, story_id: str) -> None:
+def _merge(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
     """Merge a story that grew with an open story of the same event (:mod:`accord.storysplit`),
     in the index and in the store (its own transaction)."""
     state = index.stories.get(story_id)
     if state is None or state.size > SPLIT_MAX_SIZE:
         return
-    joined = merge(index, story_id, lambda s: _members(store, s))
+    joined = merge(index, story_id, members)
     if joined is None:
         return
     heads = store.headlines([joined.story, joined.gone])
     title = story_title([*heads[joined.story], *heads[joined.gone]])
     rows = [_row(s, title) for s in index.take_touched() if s.id == joined.story]
     store.merge_stories(joined.story, joined.gone, rows[0])
+    members.forget(joined.story, joined.gone)
 
 
 def refresh(

@@ -32,12 +32,18 @@ far more like the other story (``MOVE_MARGIN``) and share its names.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from accord.cluster import Signal, StoryIndex
-from accord.events import EVENT_LEAD_SIMILARITY, anchor_similarity, article_anchor, cluster_anchors
+from accord.events import (
+    EVENT_LEAD_SIMILARITY,
+    Anchor,
+    anchor_similarity,
+    article_anchor,
+    cluster_anchors,
+)
 from accord.model import Article, Extraction, content_id
 
 # Chosen on ECB+ train/dev topics as a stream (evaluation/eval_ecbplus_stream.py --recluster;
@@ -60,22 +66,33 @@ MOVE_MARGIN = 0.08
 
 @dataclass(frozen=True)
 class Member:
-    """A story member as the split needs it: the text, what was extracted, its signal and
-    its stream position."""
+    """A story member as the split needs it: the text, what was extracted, its signal, its
+    stream position, and its anchor (the document event split's view of it, found once, as
+    revising one batch compares a member with several stories)."""
 
     article: Article
     extraction: Extraction
     signal: Signal
     position: int
+    anchor: Anchor = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchor", article_anchor(self.article, self.extraction))
 
 
-def split_off(members: Sequence[Member]) -> list[int]:
+def similarity_of(members: Sequence[Member]) -> np.ndarray:
+    """The document event split's pairwise similarity of the members (fitted over them)."""
+    return anchor_similarity([m.anchor for m in members])
+
+
+def split_off(members: Sequence[Member], similarity: np.ndarray | None = None) -> list[int]:
     """Indexes (into ``members``, in stream order) of the part to split off; empty when the
-    story stays whole (see the module docstring)."""
+    story stays whole (see the module docstring). ``similarity``: :func:`similarity_of` the
+    members, when the caller has it."""
     if not SPLIT_MIN_SIZE <= len(members) <= SPLIT_MAX_SIZE:
         return []
-    anchors = [article_anchor(m.article, m.extraction) for m in members]
-    similarity = anchor_similarity(anchors)
+    if similarity is None:
+        similarity = similarity_of(members)
     groups = cluster_anchors(similarity, EVENT_LEAD_SIMILARITY)
     others = sorted((g for g in groups if 0 not in g), key=lambda g: (-len(g), g))
     for part in [*others[:1], second_side(similarity)]:
@@ -120,8 +137,7 @@ def shared_names(members: Sequence[Member], part: Sequence[int], rest: Sequence[
 def separation(members: Sequence[Member]) -> float | None:
     """The average similarity between the largest event without the first member and the
     rest (what :func:`split_off` compares with ``SPLIT_SEPARATION``); None with one event."""
-    anchors = [article_anchor(m.article, m.extraction) for m in members]
-    similarity = anchor_similarity(anchors)
+    similarity = similarity_of(members)
     others = [g for g in cluster_anchors(similarity) if 0 not in g]
     if not others:
         return None
@@ -190,11 +206,10 @@ def togetherness(ours: Sequence[Member], theirs: Sequence[Member]) -> float | No
     split's measure, or None when the union would be split again (:func:`split_off`)."""
     union = sorted([*ours, *theirs], key=lambda m: m.position)
     mine = {m.article.id for m in ours}
-    anchors = [article_anchor(m.article, m.extraction) for m in union]
-    similarity = anchor_similarity(anchors)
+    similarity = similarity_of(union)
     a = [i for i, m in enumerate(union) if m.article.id in mine]
     b = [i for i, m in enumerate(union) if m.article.id not in mine]
-    if split_off(union) or shared_names(union, a, b) < MERGE_SHARED_NAMES:
+    if split_off(union, similarity) or shared_names(union, a, b) < MERGE_SHARED_NAMES:
         return None
     return float(np.mean(similarity[np.ix_(a, b)]))
 
@@ -249,7 +264,7 @@ def misplaced(ours: Sequence[Member], theirs: Sequence[Member]) -> list[int]:
     if len(ours) < 3 or len(theirs) < SPLIT_MIN_PART:
         return []
     union = [*ours, *theirs]
-    similarity = anchor_similarity([article_anchor(m.article, m.extraction) for m in union])
+    similarity = similarity_of(union)
     own, other = range(len(ours)), list(range(len(ours), len(union)))
     found = []
     for i in own:
