@@ -23,8 +23,6 @@ from accord.extract.change import change_of
 from accord.extract.measures import counted_tokens, is_measure_noun, measure_of, period_of
 from accord.extract.numbers import (
     APPROXIMATE,
-    CURRENCY_WORDS,
-    DURATION_UNITS,
     FRACTIONS,
     LOWER_BOUND,
     NUMBER_WORDS,
@@ -37,6 +35,7 @@ from accord.extract.numbers import (
     fraction_value,
     parse_quantity,
 )
+from accord.extract.unit_names import CURRENCY_WORDS, DURATION_UNITS
 from accord.extract.units import SCALE_LETTERS, currency_before, per_unit, token_numeral, unit_after
 from accord.lexicon import PERSON_NOUNS
 from accord.model import Article, Change, FigureMention
