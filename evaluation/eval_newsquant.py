@@ -56,8 +56,8 @@ from typing import Any
 
 import common
 
+from accord.extract.counted import clause_subject, counted_tokens, counted_unit
 from accord.extract.figures import QuantityPhrase, quantities_in
-from accord.extract.measures import clause_subject, counted_tokens, counted_unit
 from accord.extract.numbers import APPROXIMATE, DOZENS, LOWER_BOUND, UPPER_BOUND
 from accord.model import Article, Change
 from accord.nlp import load_nlp, parse_blocks

@@ -20,7 +20,8 @@ from spacy.tokens import Token
 
 from accord.extract.attribution import attribution_chain
 from accord.extract.change import change_of
-from accord.extract.measures import counted_tokens, is_measure_noun, measure_of, period_of
+from accord.extract.counted import counted_tokens
+from accord.extract.measures import is_measure_noun, measure_of, period_of
 from accord.extract.numbers import (
     APPROXIMATE,
     FRACTIONS,
