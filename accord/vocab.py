@@ -38,7 +38,7 @@ class Measure(StrEnum):
 
 
 class QuantityKind(StrEnum):
-    """What a quantity phrase is, before it is a figure (see :mod:`accord.extract.figures`)."""
+    """What a quantity phrase is, before it is a figure (see :mod:`accord.extract.quantities`)."""
 
     COUNT = "count"
     MONEY = "money"

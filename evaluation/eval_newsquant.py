@@ -1,7 +1,7 @@
 """Score accord's quantity layer on NewsQuant (the CQE test set, Almasian et al., EMNLP 2023).
 
 Reads ``../shared/data/newsquant-cqe/NewsQuant.json`` (590 news sentences, 904 tagged
-quantities), runs :func:`accord.extract.figures.quantities_in` on each sentence parsed as a
+quantities), runs :func:`accord.extract.quantities.quantities_in` on each sentence parsed as a
 one-sentence :class:`~accord.model.Article`, and prints P/R/F1 with counts for value,
 value+unit, value+change and value+concept (partial), as CQE's ``evaluate_models.py`` does.
 
@@ -56,9 +56,9 @@ from typing import Any
 
 import common
 
-from accord.extract.figures import QuantityPhrase, quantities_in
-from accord.extract.measures import clause_subject, counted_tokens, counted_unit
+from accord.extract.counted import clause_subject, counted_tokens, counted_unit
 from accord.extract.numbers import APPROXIMATE, DOZENS, LOWER_BOUND, UPPER_BOUND
+from accord.extract.quantities import QuantityPhrase, quantities_in
 from accord.model import Article, Change
 from accord.nlp import load_nlp, parse_blocks
 

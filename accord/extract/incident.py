@@ -28,14 +28,11 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord import lexicon
-from accord.extract.figures import QuantifiedSentence, QuantityPhrase, quantified_sentences
-from accord.extract.measures import (
-    MEASURE_NOUNS,
-    counted_tokens,
-    governor_of,
-    is_measure_noun,
-    measure_source,
-)
+from accord.extract.counted import counted_tokens
+from accord.extract.figures import QuantifiedSentence, quantified_sentences
+from accord.extract.measure_words import MEASURE_NOUNS
+from accord.extract.measures import governor_of, is_measure_noun, measure_source
+from accord.extract.quantities import QuantityPhrase
 from accord.gazetteer import PLACE_LABELS
 from accord.model import DateMention, FigureMention, IncidentFrame, Scope, Span
 from accord.nlp import Block

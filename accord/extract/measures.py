@@ -1,4 +1,4 @@
-"""What a figure counts, which measure it is, and over what period — from the dependency parse.
+"""Which measure a figure is, and over what period — from the dependency parse.
 
 The measure (a :class:`accord.vocab.Measure`) is the key reconciliation groups figures by:
 "killed", "wounded", "killed_or_wounded" (one measure, never two, for "killed or injured" and
@@ -6,233 +6,34 @@ The measure (a :class:`accord.vocab.Measure`) is the key reconciliation groups f
 "shot", or the generic "count". It is read, in order of trust, from the counted noun ("casualties",
 "deaths"), from verbs attached to the number or its noun ("12,000 who were deployed",
 "4,000 killed or injured"), from the verb the noun is subject or object of, and from an
-adjective on the noun ("three dead soldiers").
+adjective on the noun ("three dead soldiers"). The words themselves are in
+:mod:`accord.extract.measure_words`; what the figure counts is read by
+:mod:`accord.extract.counted`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.extract.measure_words import (
+    FORCE_NOUNS,
+    HOME_NOUNS,
+    MEASURE_ADJECTIVES,
+    MEASURE_NOUNS,
+    MEASURE_VERBS,
+)
 from accord.vocab import CUMULATIVE_PERIOD, Measure, Period
 
-# Lemma → measure. Closed classes of English verbs, nouns and adjectives of harm and movement
-# (the event types of ACLED and the GVDB victim fields), not phrases from any corpus.
-MEASURE_VERBS: dict[str, Measure] = {
-    "kill": Measure.KILLED,
-    "die": Measure.KILLED,
-    "slay": Measure.KILLED,
-    "murder": Measure.KILLED,
-    "execute": Measure.KILLED,
-    "perish": Measure.KILLED,
-    "behead": Measure.KILLED,
-    "wound": Measure.WOUNDED,
-    "injure": Measure.WOUNDED,
-    "hurt": Measure.WOUNDED,
-    "maim": Measure.WOUNDED,
-    "hospitalize": Measure.WOUNDED,
-    "hospitalise": Measure.WOUNDED,
-    "capture": Measure.CAPTURED,
-    "detain": Measure.CAPTURED,
-    "imprison": Measure.CAPTURED,
-    "take": Measure.CAPTURED,  # only reached through "taken prisoner"/"taken captive", see below
-    "arrest": Measure.ARRESTED,
-    "deploy": Measure.DEPLOYED,
-    "send": Measure.DEPLOYED,
-    "dispatch": Measure.DEPLOYED,
-    "transfer": Measure.DEPLOYED,
-    "station": Measure.STATIONED,
-    "base": Measure.STATIONED,
-    "position": Measure.STATIONED,
-    "miss": Measure.MISSING,
-    "disappear": Measure.MISSING,
-    "displace": Measure.DISPLACED,
-    "flee": Measure.DISPLACED,
-    "evacuate": Measure.DISPLACED,
-    "shoot": Measure.SHOT,
-}
-MEASURE_NOUNS: dict[str, Measure] = {
-    "casualty": Measure.KILLED_OR_WOUNDED,
-    "loss": Measure.KILLED_OR_WOUNDED,
-    "death": Measure.KILLED,
-    "fatality": Measure.KILLED,
-    "dead": Measure.KILLED,
-    "body": Measure.KILLED,
-    "injury": Measure.WOUNDED,
-    "wounded": Measure.WOUNDED,
-    "injured": Measure.WOUNDED,
-    "prisoner": Measure.CAPTURED,
-    "pow": Measure.CAPTURED,
-    "pows": Measure.CAPTURED,
-    "captive": Measure.CAPTURED,
-    "capture": Measure.CAPTURED,
-    "detainee": Measure.CAPTURED,
-    "arrest": Measure.ARRESTED,
-    "refugee": Measure.DISPLACED,
-    "evacuee": Measure.DISPLACED,
-    "deployment": Measure.DEPLOYED,
-    # "the (death) toll rose to 17": a toll is of the dead unless a compound says otherwise
-    "toll": Measure.KILLED,
-}
-MEASURE_ADJECTIVES: dict[str, Measure] = {
-    "dead": Measure.KILLED,
-    "deceased": Measure.KILLED,
-    "killed": Measure.KILLED,
-    "slain": Measure.KILLED,
-    "wounded": Measure.WOUNDED,
-    "injured": Measure.WOUNDED,
-    "missing": Measure.MISSING,
-    "captured": Measure.CAPTURED,
-    "homeless": Measure.DISPLACED,
-}
-# "forced from their homes", "remain out of their homes": displacement, said with a place.
-HOME_NOUNS = frozenset({"home", "house", "village", "town"})
 # Prepositions that tie a value to a verb's measured argument ("the toll rose to 17").
 VALUE_PREPS = frozenset({"to", "at"})
 # Prepositions that give the cause of a verb's patients ("treated for injuries").
 CAUSE_PREPS = frozenset({"for", "with"})
 KILLED_OR_WOUNDED = frozenset({Measure.KILLED, Measure.WOUNDED})
-# "X troops are in Y" states a presence: the deployment measure (closed class of force nouns).
-FORCE_NOUNS = frozenset(
-    {
-        "troop",
-        "soldier",
-        "force",
-        "personnel",
-        "fighter",
-        "marine",
-        "sailor",
-        "mercenary",
-        "servicemember",
-        "infantry",
-    }
-)
 SUBJECT_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos", "pobj"})
 VERB_CHILDREN = frozenset({"acl", "relcl", "amod", "advcl"})
 PERIOD_PREPS = frozenset({"within", "in", "over", "during", "for"})
 PERIOD_UNITS = frozenset({"hour", "day", "week", "weekend", "month", "year", "fortnight"})
 PERIOD_MARKERS = frozenset({"last", "past", "previous", "this", "first", "single", "one"})
-DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "these",
-        "those",
-        "this",
-        "that",
-        "their",
-        "its",
-        "his",
-        "her",
-        "our",
-        "some",
-        "of",
-    }
-)
-
-
-def counted_tokens(anchor: Token, after: int) -> list[Token]:
-    """The words of the counted thing ("North Korean soldiers"), or [] when none is named.
-
-    The noun is the number's head ("12 people"), or the object of a following "of"
-    ("dozens of people"); modifiers between the number and the noun are kept, except a
-    leading harm adjective ("two injured soldiers" counts soldiers) and determiners.
-    """
-    noun = _counted_noun(anchor, after)
-    if noun is None:
-        return []
-    first = max(after, noun.left_edge.i) if noun.i >= after else noun.i
-    tokens = [t for t in noun.doc[first : noun.i + 1]]
-    while tokens and (
-        tokens[0].lower_ in DETERMINERS
-        or tokens[0].is_punct
-        or tokens[0].lower_ in MEASURE_ADJECTIVES
-        or (tokens[0].like_num and not _hyphenated(tokens))  # but "first-year teachers"
-    ):
-        tokens = tokens[1:]
-    return tokens or [noun]
-
-
-# Words of a counted phrase that say how many or whose, not what: they leave its unit name.
-NOT_UNIT_WORDS = frozenset({"more", "most", "less", "least", "other", "further"})
-
-
-def counted_unit(tokens: list[Token]) -> str:
-    """The unit name of a counted phrase: the lemmas of its content words, as a unit
-    catalogue writes them ("two of Lee's deputies" → "lee deputy", "20 rented flats" →
-    "flat", "12 first-year teachers" → "first-year teacher"); "-" when empty.
-
-    Left out: determiners, possessives, conjunctions, punctuation, participles before the
-    noun (they describe, they are not what is counted) and comparison words ("more")."""
-    words: list[str] = []
-    glue = False
-    for i, tok in enumerate(tokens):
-        last = i == len(tokens) - 1
-        if tok.text in ("-", "–") and words and not tok.whitespace_ and i > 0:
-            glue = not tokens[i - 1].whitespace_
-            continue
-        if (
-            tok.pos_ in ("DET", "CCONJ", "PART", "PUNCT", "ADP")
-            or tok.tag_ in ("PRP$", "POS")
-            or tok.lower_ in NOT_UNIT_WORDS
-            or (not last and tok.tag_ in ("VBG", "VBN") and not glue)
-        ):
-            glue = False
-            continue
-        lemma = tok.lemma_.lower()
-        if tok.tag_ == "NNPS" and lemma.endswith("s"):
-            lemma = lemma[:-1]
-        if glue:
-            words[-1] += "-" + lemma if tok.lower_ == lemma else "-" + tok.lower_
-        else:
-            words.append(lemma)
-        glue = False
-    return " ".join(words) or "-"
-
-
-def _hyphenated(tokens: list[Token]) -> bool:
-    """Whether the first token is joined to the next by a hyphen ("first-year")."""
-    return len(tokens) > 2 and tokens[1].text == "-" and not tokens[0].whitespace_
-
-
-def _counted_noun(anchor: Token, after: int) -> Token | None:
-    doc = anchor.doc
-    if after < len(doc) and doc[after].lower_ == "of":
-        objects = [c for c in doc[after].children if c.dep_ == "pobj"]
-        if objects and objects[0].pos_ in ("NOUN", "PROPN"):
-            return objects[0]
-        return None
-    if after < len(doc) and doc[after].dep_ in ("det", "poss") and doc[after].head.i > after:
-        noun = doc[after].head  # "half the flats", "a third their income": a predeterminer
-        return noun if noun.pos_ in ("NOUN", "PROPN") else None
-    head = anchor.head
-    if (
-        anchor.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod")
-        and head.i >= after
-        and head.pos_ in ("NOUN", "PROPN")
-        and head.i - after <= 6
-    ):
-        return head
-    if anchor.pos_ == "NOUN" and anchor.lower_ not in ("hundreds", "thousands", "dozens"):
-        return None
-    return None
-
-
-def clause_subject(anchor: Token) -> list[Token]:
-    """The nouns of the subject of the clause a figure sits in, when the figure is not the
-    subject itself: what rose, fell or holds the amount ("Shares of Acme rose 5%" → Shares,
-    Acme). [] when the clause has no nominal subject."""
-    verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
-        return []
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return [
-        t
-        for s in subjects
-        if not s.left_edge.i <= anchor.i <= s.right_edge.i  # the figure is not the subject
-        for t in s.subtree
-        if t.pos_ in ("NOUN", "PROPN") and t.i != anchor.i
-    ]
 
 
 def _agent_clause(verb: Token) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.figures import find_figures, quantities_in
+from accord.extract.figures import find_figures
+from accord.extract.quantities import quantities_in
 from accord.model import Article, Change
 from accord.nlp import parse_blocks
 from tests.models import loaded_nlp

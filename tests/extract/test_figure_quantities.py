@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.figures import quantities_in
-from accord.extract.measures import clause_subject, counted_tokens, counted_unit
+from accord.extract.counted import clause_subject, counted_tokens, counted_unit
+from accord.extract.quantities import quantities_in
 from accord.model import Article
 from accord.nlp import parse_blocks
 from accord.vocab import QuantityKind

@@ -11,9 +11,8 @@ from accord.extract.numbers import (
     Quantity,
     fraction_value,
     parse_quantity,
-    split_currency,
-    unit_name,
 )
+from accord.extract.unit_names import split_currency, unit_name
 
 
 @pytest.mark.parametrize(
