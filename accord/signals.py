@@ -73,8 +73,14 @@ def outlet_words(article: Article) -> frozenset[str]:
     """Words of the outlet's own name: the page title's parts after the headline ("The
     Homicide Report - Los Angeles Times") and the URL's host ("fox6now.com")."""
     parts = _TITLE_PARTS_RE.split(article.title.lower())[1:]
-    host = re.sub(r"^[a-z]+://", "", (article.url or "").lower()).split("/", 1)[0]
+    host = outlet_of(article)
     return frozenset(_WORD_RE.findall(" ".join([*parts, host.replace(".", " ")]))) - STOP_WORDS
+
+
+def outlet_of(article: Article) -> str:
+    """The host of the article's URL ("fox59.com"), "" when it has none."""
+    host = re.sub(r"^[a-z]+://", "", (article.url or "").lower()).split("/", 1)[0]
+    return host.removeprefix("www.")
 
 
 def opening_names(article: Article, entities: Iterable[str]) -> frozenset[str]:
@@ -120,6 +126,7 @@ class Signal:
     terms: Mapping[str, float] = field(default_factory=dict)  # lead_terms of title and lead
     dates: frozenset[int] = frozenset()  # days the text names (named_days)
     opening: frozenset[str] = frozenset()  # specific names of the opening (opening_names)
+    outlet: str = ""  # outlet_of the article
 
 
 def signal_of(
@@ -135,4 +142,5 @@ def signal_of(
         lead_terms(lead_text(article)),
         named_days(extraction),
         opening_names(article, names),
+        outlet_of(article),
     )

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from accord.cluster import JOIN_THRESHOLD, NAME_STORIES, NAMELESS_PENALTY, Signal, StoryIndex
+from accord.cluster import (
+    JOIN_THRESHOLD,
+    NAME_STORIES,
+    NAMELESS_PENALTY,
+    SAME_OUTLET_PENALTY,
+    Signal,
+    StoryIndex,
+)
 from accord.model import Article
-from accord.signals import lead_terms, opening_names, outlet_words
+from accord.signals import lead_terms, opening_names, outlet_of, outlet_words
 
 
 def unit(vector: np.ndarray) -> np.ndarray:
@@ -43,6 +50,7 @@ def test_opening_names_keep_the_openings_people_and_streets_and_drop_the_outlet(
         "person:ada brill",
         "loc:quarry road",
     }
+    assert outlet_of(article) == "fox12.example"
     assert {"fox", "denholm"} <= outlet_words(article)
     assert opening_names(article, names) == {"loc:kestrel lane", "person:oskar vell"}
 
@@ -105,3 +113,18 @@ def test_a_common_word_or_a_name_many_stories_hold_is_no_match() -> None:
     assert index.nameless(other, story) == NAMELESS_PENALTY
     same = Signal("c", direction(7), opening=frozenset({"loc:north elm street"}))
     assert index.nameless(same, story) == 0.0
+
+
+def test_a_nameless_report_of_the_same_outlet_needs_more_than_one_of_another() -> None:
+    index = StoryIndex()
+    first = Signal("a", direction(7), frozenset({"loc:kestrel lane"}), outlet="fox12.example")
+    story = index.stories[index.assign(first).story]
+    own_outlet = Signal("b", direction(7), outlet="fox12.example")
+    other_outlet = Signal("c", direction(7), outlet="denholm-gazette.example")
+    assert index.nameless(other_outlet, story) == 0.0
+    assert index.nameless(own_outlet, story) == SAME_OUTLET_PENALTY
+    renamed = Signal(
+        "d", direction(7), opening=frozenset({"loc:quarry road"}), outlet="fox12.example"
+    )
+    assert index.nameless(renamed, story) == NAMELESS_PENALTY + SAME_OUTLET_PENALTY
+    assert index.assign(own_outlet).new_story and not index.assign(other_outlet).new_story
