@@ -24,15 +24,20 @@ closed transitively. Any other article is its own incident.
 Prints B-cubed P/R/F1 (Bagga & Baldwin 1998) of the stories against those incidents beside
 the two trivial answers (every article alone; one story for all), the gold incidents of more
 than one article, and the stories that join articles of different incidents; ends with one
-JSON line.
+JSON line. ``--store PATH`` keeps the store; ``--recluster`` reads an existing ``--store`` and
+replays only the story assignment over its stored records (``eval_ecbplus_stream.recluster``),
+in seconds, to try a clustering change without ingesting again.
 
     .venv/bin/python evaluation/eval_gvdb_stream.py [--data PATH] [--split dev] [--limit N]
+    .venv/bin/python evaluation/eval_gvdb_stream.py --store /tmp/gvdb.duckdb   # then:
+    .venv/bin/python evaluation/eval_gvdb_stream.py --store /tmp/gvdb.duckdb --recluster
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -141,8 +146,16 @@ def write_records(rows: list[dict[str, str]], incidents: list[Incident], path: P
     return order
 
 
-def ingest_stories(rows: list[dict[str, str]], incidents: list[Incident]) -> dict[int, str]:
-    """Row -> story of every article accord ingested (a duplicate text counts once)."""
+def _line(source: str) -> int:
+    """A record's source is "<file>:<line>", lines counted from 1."""
+    return int(source.rsplit(":", 1)[1]) - 1
+
+
+def ingest_stories(
+    rows: list[dict[str, str]], incidents: list[Incident], keep: Path | None = None
+) -> dict[int, str]:
+    """Row -> story of every article accord ingested (a duplicate text counts once); the
+    store is kept at ``keep`` when given."""
     from accord.distributed import ingest_articles, local_batches
     from accord.ingest import read_paths
     from accord.nlp import Models
@@ -153,12 +166,26 @@ def ingest_stories(rows: list[dict[str, str]], incidents: list[Incident]) -> dic
         records = Path(tmp) / "gvdb.jsonl"
         order = write_records(rows, incidents, records)
         articles = read_paths([records]).articles
-        # A record's source is "<file>:<line>", lines counted from 1.
-        row_of = {a.id: order[int(a.source.rsplit(":", 1)[1]) - 1] for a in articles}
-        with Store(Path(tmp) / "stream.duckdb") as store:
+        row_of = {a.id: order[_line(a.source)] for a in articles}
+        with Store(keep or Path(tmp) / "stream.duckdb") as store:
             ingest_articles(store, articles, local_batches(models), models.embedder)
             members = store.con.execute("SELECT article, story FROM story_members").fetchall()
     return {row_of[a]: story for a, story in members if a in row_of}
+
+
+def replay_stories(
+    rows: list[dict[str, str]], incidents: list[Incident], path: Path
+) -> dict[int, str]:
+    """Row -> story when the story assignment is replayed over a kept store."""
+    from eval_ecbplus_stream import recluster
+
+    from accord.store import Store
+
+    order = sorted(range(len(rows)), key=lambda i: (incidents[i].day or date.max, i))
+    with Store(path, read_only=True) as store:
+        sources = dict(store.con.execute("SELECT id, source FROM articles").fetchall())
+        story = recluster(store)
+    return {order[_line(sources[a])]: s for a, s in story.items() if _line(sources[a]) < len(order)}
 
 
 def mixed_stories(
@@ -176,7 +203,10 @@ def mixed_stories(
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = common.parser(__doc__, DEFAULT_DATA, SPLITS, "dev", "articles").parse_args(argv)
+    options = common.parser(__doc__, DEFAULT_DATA, SPLITS, "dev", "articles")
+    options.add_argument("--store", type=Path, help="keep the store here (must not exist)")
+    options.add_argument("--recluster", action="store_true", help="replay an existing --store")
+    args = options.parse_args(argv)
     path = split_file(args.data, args.split)
     if not path.is_file():
         return common.absent(path, "GVDB split (.tsv)")
@@ -184,7 +214,16 @@ def main(argv: list[str] | None = None) -> int:
     incidents = [incident_of(r["Json"]) for r in rows]
     gold_all = gold_incidents(incidents)
     started = time.perf_counter()
-    story = ingest_stories(rows, incidents)
+    if args.recluster:
+        if args.store is None or not args.store.exists():
+            print("--recluster needs the --store of an earlier run", file=sys.stderr)
+            return 1
+        story = replay_stories(rows, incidents, args.store)
+    elif args.store is not None and args.store.exists():
+        print(f"{args.store} exists; pass a new --store path (or --recluster)", file=sys.stderr)
+        return 1
+    else:
+        story = ingest_stories(rows, incidents, args.store)
     seconds = time.perf_counter() - started
     chosen = sorted(story)
     gold = [gold_all[i] for i in chosen]
