@@ -228,12 +228,15 @@ def merge(
 ) -> Merge | None:
     """Merge the story with the candidate (:func:`merge_candidates`) its members are most
     alike, when that similarity is at least ``MERGE_SIMILARITY`` (well above the split's
-    ``SPLIT_SEPARATION``) and the union is not one the split would cut again. ``members_of``
+    ``SPLIT_SEPARATION``), their names meet (:func:`names_meet`) and the union is not one
+    the split would cut again. ``members_of``
     gives a story's members in stream order. The index then holds the merged story."""
     members = {story_id: members_of(story_id)}
     best: tuple[float, str] | None = None
     for other in merge_candidates(index, story_id):
         members[other] = members_of(other)
+        if not names_meet(index, members[story_id], other):
+            continue
         value = togetherness(members[story_id], members[other])
         if value is not None and value >= MERGE_SIMILARITY and (best is None or value > best[0]):
             best = (value, other)
@@ -244,6 +247,16 @@ def merge(
     union = sorted([*members[keep], *members[gone]], key=lambda m: m.position)
     index.rebuild([keep, gone], [(keep, [(m.signal, m.position) for m in union])])
     return Merge(keep, gone, tuple(m.article.id for m in members[gone]))
+
+
+def names_meet(index: StoryIndex, ours: Sequence[Member], other: str) -> bool:
+    """Whether a member of ours could join the other story free of the index's nameless
+    gate (:meth:`StoryIndex.nameless`): a merge is a join of many articles at once, so it
+    needs what one article's join needs. Two routine reports of one kind from one outlet
+    (two shootings on two streets) read alike by template; their opening names tell them
+    apart."""
+    state = index.stories.get(other)
+    return state is not None and any(index.nameless(m.signal, state) == 0.0 for m in ours)
 
 
 @dataclass(frozen=True)

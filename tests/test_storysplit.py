@@ -196,6 +196,28 @@ def test_a_follow_up_that_recalls_an_old_date_is_still_merged() -> None:
     assert joined is not None and joined.story == older
 
 
+def opened(members: list[Member], opening: set[str]) -> list[Member]:
+    """The members as one outlet's pages whose openings name ``opening``."""
+    signals = [
+        replace(m.signal, opening=frozenset(opening), outlet="ledger.example") for m in members
+    ]
+    return [replace(m, signal=signal) for m, signal in zip(members, signals, strict=True)]
+
+
+def test_a_story_whose_openings_name_nothing_of_the_other_is_not_merged() -> None:
+    # the same reports as above, but the later pages open on a person the older story never
+    # names, on one outlet: what keeps one article from joining keeps a story from merging
+    base = unit(0)
+    first = opened([member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)], set())
+    later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    index = StoryIndex()
+    stories = two_stories(index, first, opened(later, {"person:ilse marrow"}))
+    assert merge(index, list(stories)[1], stories.__getitem__) is None
+    index = StoryIndex()
+    stories = two_stories(index, first, opened(later, {"person:tomas renk"}))
+    assert merge(index, list(stories)[1], stories.__getitem__) is not None
+
+
 def test_two_fires_in_two_towns_stay_apart() -> None:
     base = unit(0)
     mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
