@@ -223,13 +223,25 @@ def test_a_resumed_ingest_after_a_merge_assigns_as_an_uninterrupted_one(tmp_path
         assert twice.dump()["stories"] == whole["stories"]
 
 
+# The depot's first report opens on no name (the stream's nameless gate cannot tell it from
+# the mill's story) and names the depot further down.
+STRAY = (
+    "Fire destroys a bus depot overnight\nA fire that started late in the evening destroyed a "
+    "bus depot and the coaches parked inside it, and crews fought the flames until the early "
+    "hours of the morning while neighbours watched from the street. Fire crews said the roof "
+    "had fallen in and the building could not be saved, and that nobody else had been hurt in "
+    "the blaze that lit up the sky for miles around the town before dawn broke.\nThe depot "
+    "on Kestrel Lane in Denholm belongs to Meridian Transit; the mechanic Oskar Vell was injured."
+)
+
+
 def written_stray() -> list[Article]:
     """The mill fire followed, the depot's first report among its reports, then the depot's."""
     rebuilt = (
         "Meridian Transit rebuilds Kestrel Lane depot\nMeridian Transit will rebuild its Denholm "
         "depot on Kestrel Lane, and the mechanic Oskar Vell is back at work."
     )
-    texts = [*MILL, DEPOT[0], *MILL_FOLLOW_UPS, *DEPOT[1:], rebuilt]
+    texts = [*MILL, STRAY, *MILL_FOLLOW_UPS, *DEPOT[1:], rebuilt]
     return [
         Article.create(f"s{n}.txt", t, title=t.split("\n", 1)[0], published=date(2024, 3, 4))
         for n, t in enumerate(texts)
@@ -242,7 +254,7 @@ def stray_stream(
     """The depot's first report reads like the mill's (one embedding direction), so the stream
     puts it in the mill's story; the later depot reports read otherwise and open their own."""
     bases = np.random.default_rng(0).standard_normal((2, EMBEDDING_DIM))
-    first = DEPOT[0].split("\n", 1)[0]
+    first = STRAY.split("\n", 1)[0]
     for start in range(0, len(articles), size):
         batch = articles[start : start + size]
         depot = ["Denholm" in a.text for a in batch]
