@@ -332,6 +332,14 @@ SPEAKER_NOUNS = frozenset(
         "delegation",
         "faction",
         "regime",
+        "magazine",
+        "publication",
+        "website",
+        "network",
+        "station",
+        "channel",
+        "academy",
+        "institute",
     }
 )
 # Endings of a noun for a person ("economist", "historian", "congressman"):
