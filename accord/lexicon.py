@@ -340,6 +340,12 @@ SPEAKER_NOUNS = frozenset(
         "channel",
         "academy",
         "institute",
+        "management",
+        "watchdog",
+        "news",
+        "tv",
+        "television",
+        "radio",
     }
 )
 # Endings of a noun for a person ("economist", "historian", "congressman"):

@@ -116,10 +116,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
 # Entity labels of a body or a place that speaks for its government ("Moscow said").
 ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-# Entity labels of a thing, never a speaker: "the Q7 phone shows", "the law says".
-THING_LABELS = frozenset(
-    {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"}
-)
+# Entity labels of a thing, never a speaker: "the Q7 phone shows", "the law says". Not
+# WORK_OF_ART or EVENT: the small model gives those to titled names ("Undersheriff Jo Ames").
+THING_LABELS = frozenset({"PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"})
 # Parts of a subject phrase that are not the speaker: clauses about it, coordinated others
 # ("neither Moscow nor Pyongyang"), appositions ("Kirby, a spokesman").
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "conj", "cc", "preconj", "appos", "advmod"})
@@ -160,7 +159,7 @@ def speaks(head: Token) -> bool:
     """True when a common noun names people or a body ("a defense lawyer", "jurors", "the
     panel"), read from the head noun: a listed noun, a title or a person's ending."""
     lemma = head.lemma_.lower()
-    listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in ROLE_NOUNS
+    listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
     ending = any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in PERSON_SUFFIXES)
     return listed or (ending and not lemma.endswith(THING_SUFFIXES))
 
