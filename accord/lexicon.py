@@ -346,6 +346,11 @@ SPEAKER_NOUNS = frozenset(
         "tv",
         "television",
         "radio",
+        "rep",
+        "exec",
+        "lady",
+        "guy",
+        "pal",
     }
 )
 # Endings of a noun for a person ("economist", "historian", "congressman"):
