@@ -4,7 +4,9 @@ A statement's source is the subject of its cue. :class:`ArticleSpeakers` turns t
 into a :class:`Credit` (a name and a :class:`~accord.model.SpeakerType`): a pronoun or a bare
 title ("the spokesperson") goes to the last named person, "the agency" to the last body named,
 a short or variant name to the fullest form seen (:class:`~accord.extract.speakers.NameTable`),
-and a subject that names nobody is kept as the description it is ("one of the soldiers").
+and a subject that names nobody is kept as the description it is ("one of the soldiers"),
+when its head names people or a body: a thing ("a message", "results from the test") is no
+speaker.
 """
 
 from __future__ import annotations
