@@ -116,6 +116,23 @@ def objects(verb: Token) -> list[Token]:
     return sorted(found, key=lambda t: t.i)
 
 
+def told_clause(verb: Token) -> Token | None:
+    """The that-clause of "X told a judge that …" when the parser hung it under the object
+    (as a relative clause) or on a complement after it: reported speech whose content is the
+    clause. A real relative clause ("told a judge who …", "a judge that knew") has no "that"
+    for its mark."""
+    if not speech_verb(verb) or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    for obj in (c for c in verb.children if c.dep_ in {"dobj", "dative"}):
+        candidates = [c for c in obj.children if c.dep_ in {"acl", "relcl", "ccomp"}]
+        candidates += [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.i > obj.i]
+        for clause in candidates:
+            mark = clause.left_edge
+            if mark.lower_ == "that" and mark.dep_ == "mark" and mark.i > obj.i:
+                return clause
+    return None
+
+
 def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int, int]:
     """From the first content word to the end of the clause or, for a ``stance``, of what
     follows the verb's object: its predicate or its topic phrase ("called the plan a

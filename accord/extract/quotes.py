@@ -39,6 +39,7 @@ from accord.extract.frames import (
     source_of,
     speech_verb,
     stance_verb,
+    told_clause,
     unnested,
 )
 from accord.extract.quote_marks import Region as _Region
@@ -312,10 +313,13 @@ class _Finder:
             form = QuoteForm.PARAPHRASE
         elif speech_verb(token) or stance_verb(token):
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
+            told = told_clause(token)
+            if told is not None:  # "told a judge that …": the clause is what was said
+                clauses = [told]
             if not clauses and token.dep_ == "parataxis":
                 bounds = self._outside(token, token.head)
             elif clauses or (clauses := objects(token)):
-                if not any(c.dep_ in CLAUSE_DEPS for c in token.children):
+                if told is None and not any(c.dep_ in CLAUSE_DEPS for c in token.children):
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
                     stance = True
                 bounds = content_bounds(token, clauses[0], stance)

@@ -4,7 +4,9 @@ A statement's source is the subject of its cue. :class:`ArticleSpeakers` turns t
 into a :class:`Credit` (a name and a :class:`~accord.model.SpeakerType`): a pronoun or a bare
 title ("the spokesperson") goes to the last named person, "the agency" to the last body named,
 a short or variant name to the fullest form seen (:class:`~accord.extract.speakers.NameTable`),
-and a subject that names nobody is kept as the description it is ("one of the soldiers").
+and a subject that names nobody is kept as the description it is ("one of the soldiers"),
+when its head names people or a body: a thing ("a message", "results from the test") is no
+speaker.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
+from accord.lexicon import PERSON_NOUNS, PERSON_SUFFIXES, SPEAKER_NOUNS, THING_SUFFIXES
 from accord.model import SpeakerType
 
 if TYPE_CHECKING:
@@ -115,6 +118,9 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
 # Entity labels of a body or a place that speaks for its government ("Moscow said").
 ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+# Entity labels of a thing, never a speaker: "the Q7 phone shows", "the law says". Not
+# WORK_OF_ART or EVENT: the small model gives those to titled names ("Undersheriff Jo Ames").
+THING_LABELS = frozenset({"PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"})
 # Parts of a subject phrase that are not the speaker: clauses about it, coordinated others
 # ("neither Moscow nor Pyongyang"), appositions ("Kirby, a spokesman").
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "conj", "cc", "preconj", "appos", "advmod"})
@@ -149,6 +155,15 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     while last.i > first.i and last.is_punct and not _closes(first, last):
         last = last.doc[last.i - 1]
     return first.idx, last.idx + len(last.text)
+
+
+def speaks(head: Token) -> bool:
+    """True when a common noun names people or a body ("a defense lawyer", "jurors", "the
+    panel"), read from the head noun: a listed noun, a title or a person's ending."""
+    lemma = head.lemma_.lower()
+    listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
+    ending = any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in PERSON_SUFFIXES)
+    return listed or (ending and not lemma.endswith(THING_SUFFIXES))
 
 
 def _closes(first: Token, last: Token) -> bool:
@@ -261,6 +276,8 @@ class ArticleSpeakers:
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
             return Credit(self.table.resolve(head.text), SpeakerType.PERSON)
+        if any(e.start <= head.i < e.end and e.label_ in THING_LABELS for e in ents):
+            return None
         own = [e for e in ents if e.start <= head.i < e.end and e.label_ in ORGANISATION_LABELS]
         if own and own[0].label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
             return Credit(own[0].text, SpeakerType.GROUP)  # "Ukrainians said"
@@ -297,6 +314,8 @@ class ArticleSpeakers:
             return Credit(_description(words), kind)
         if lemma in ORGANISATION_NOUNS:
             return Credit(_description(words), SpeakerType.ORGANISATION)
+        if not speaks(head):
+            return None  # a thing: "results from the test suggest", "a message said"
         if head.tag_ in {"NNS", "NNPS"}:
             # "analysts warn": a group nobody can check is no speaker
             return None if bare else Credit(_description(words), SpeakerType.GROUP)

@@ -10,7 +10,8 @@ share the key ``zelensky``, and "Dascu" and "Dasku" share ``dasku``.
 
 Inside one article (or one cluster), :class:`NameTable` maps a short or variant form to the
 longest full name seen with a compatible key ("Kirby" -> "John Kirby"); that longest form is
-the name shown.
+the name shown. Two full names with one first name and last names one edit apart ("Ilene
+Wolfe", "Ilene Wolff") are one person spelled two ways, not a second speaker.
 """
 
 from __future__ import annotations
@@ -125,14 +126,21 @@ def speaker_key(name: str) -> str:
     return _fold(words[-1]) if words else ""
 
 
-def _folded_words(name: str) -> frozenset[str]:
-    return frozenset(_fold(w) for w in name_tokens(name))
+# A surname this short ("Li", "Lu", "Ross") is too often another family's to read a one-letter
+# difference as a typo.
+MIN_VARIANT_SURNAME = 4
 
 
-def _compatible(short: str, full: str) -> bool:
-    """True when every folded word of ``short`` occurs in ``full`` (``Kirby`` ⊆ ``John Kirby``)."""
-    short_words = _folded_words(short)
-    return bool(short_words) and short_words <= _folded_words(full)
+def one_edit_apart(first: str, second: str) -> bool:
+    """True when one insertion, deletion or substitution turns ``first`` into ``second``."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    short, long = sorted((first, second), key=len)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    skip = 1 if len(short) < len(long) else 0
+    return short[i + 1 - skip :] == long[i + 1 :]
 
 
 class NameTable:
@@ -141,14 +149,43 @@ class NameTable:
     def __init__(self, names: Iterable[str] = ()) -> None:
         self._counts: Counter[str] = Counter()
         self._by_key: dict[str, list[str]] = {}
+        self._alias: dict[str, str] = {}  # a variant surname's folded form -> the first seen
         for name in names:
             self.add(name)
 
+    def _key(self, shown: str) -> str:
+        key = speaker_key(shown)
+        return self._alias.get(key, key)
+
+    def _words(self, name: str) -> frozenset[str]:
+        return frozenset(self._alias.get(w, w) for w in (_fold(t) for t in name_tokens(name)))
+
+    def _compatible(self, short: str, full: str) -> bool:
+        """True when every word of ``short`` occurs in ``full`` (``Kirby`` ⊆ ``John Kirby``)."""
+        short_words = self._words(short)
+        return bool(short_words) and short_words <= self._words(full)
+
+    def _variant_of(self, shown: str) -> str | None:
+        """The key of a full name seen before with this first name and a surname one edit
+        away ("Ilene Wolff" after "Ilene Wolfe")."""
+        words = [_fold(w) for w in name_tokens(shown)]
+        if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
+            return None
+        for key, forms in self._by_key.items():
+            for form in forms:
+                seen = [_fold(w) for w in name_tokens(form)]
+                if len(seen) >= 2 and seen[0] == words[0] and one_edit_apart(key, words[-1]):
+                    return key
+        return None
+
     def add(self, name: str) -> None:
         shown = normalise_speaker(name)
-        key = speaker_key(shown)
+        key = self._key(shown)
         if not key:
             return
+        if key not in self._by_key and (known := self._variant_of(shown)) is not None:
+            self._alias[key] = known
+            key = known
         self._counts[shown] += 1
         forms = self._by_key.setdefault(key, [])
         if shown not in forms:
@@ -157,27 +194,27 @@ class NameTable:
     def knows(self, name: str) -> bool:
         """True when ``name`` fits a name already in the table."""
         shown = normalise_speaker(name)
-        return any(_compatible(shown, f) for f in self._by_key.get(speaker_key(shown), []))
+        return any(self._compatible(shown, f) for f in self._by_key.get(self._key(shown), []))
 
     def resolve(self, name: str) -> str:
         """The fullest known form of ``name``: same key, compatible words; else ``name`` cleaned.
 
         When several full names share a key ("Bill Clinton", "Hillary Clinton") the one seen most
         often wins, then the longest, then the first met. The longest spelling of the chosen
-        person is shown.
+        person is shown, the most used of equally long ones.
         """
         shown = normalise_speaker(name)
-        forms = [f for f in self._by_key.get(speaker_key(shown), []) if _compatible(shown, f)]
+        forms = [f for f in self._by_key.get(self._key(shown), []) if self._compatible(shown, f)]
         if not forms:
             return shown
         # A "person" is a maximal word set; shorter forms count towards every person they fit.
         # A list in first-seen order, so a tie goes to the name met first, whatever the hash seed.
-        people = list(dict.fromkeys(_folded_words(f) for f in forms))
+        people = list(dict.fromkeys(self._words(f) for f in forms))
         people = [p for p in people if not any(p < q for q in people)]
         best = max(people, key=lambda p: (self._weight(p, forms), len(p)))
-        spellings = [f for f in forms if _folded_words(f) == best]
-        return max(spellings, key=len)
+        spellings = [f for f in forms if self._words(f) == best]
+        return max(spellings, key=lambda f: (len(f), self._counts[f]))
 
     def _weight(self, person: frozenset[str], forms: list[str]) -> int:
         """Mentions of ``person`` under any form whose words it contains."""
-        return sum(self._counts[f] for f in forms if _folded_words(f) <= person)
+        return sum(self._counts[f] for f in forms if self._words(f) <= person)

@@ -7,7 +7,7 @@ import pytest
 
 from accord.extract.quote_marks import quote_regions
 from accord.extract.quotes import find_quotes
-from accord.model import Article, QuoteMention, SpeakerType
+from accord.model import Article, QuoteForm, QuoteMention, SpeakerType
 from accord.nlp import parse_blocks
 from tests.models import loaded_nlp
 
@@ -227,3 +227,69 @@ def test_a_source_after_according_to_keeps_its_relative_clause() -> None:
     assert mention.speaker_span is not None
     assert mention.speaker_span.text == "Ana Ruiz, who chairs the harbour board"
     assert mention.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Dan Rowe told a judge that Kerry was settling in at Bayside House, "
+            "a clinic in Fresno.",
+            "Dan Rowe",
+            "that Kerry was settling in at Bayside House, a clinic in Fresno",
+        ),
+        (
+            "Judge Ada Moss told a packed courtroom that she weighed every factor in the case.",
+            "Ada Moss",
+            "that she weighed every factor in the case",
+        ),
+        (
+            "Ana Ruiz told the officer who stopped her that she had been driving home.",
+            "Ana Ruiz",
+            "that she had been driving home",
+        ),
+    ],
+)
+def test_told_someone_that_is_reported_speech_whose_content_is_the_clause(
+    text: str, speaker: str, content: str
+) -> None:
+    mention = with_cue(quotes_of(text), "told")
+    assert mention.speaker == speaker
+    assert mention.span.text == content
+    assert mention.form is QuoteForm.REPORTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Results from the new test suggest that the drug works.",
+        "A message on the door said that the shop would close early.",
+        "Details of the plan show that the tax will rise.",
+    ],
+)
+def test_a_thing_that_says_or_shows_something_is_no_speaker(text: str) -> None:
+    mentions = quotes_of(text)
+    assert mentions and all(m.speaker is None for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Two jurors said that the vote had been close.", "two jurors", SpeakerType.GROUP),
+        (
+            "An economist warned that prices would rise again.",
+            "an economist",
+            SpeakerType.DESCRIPTION,
+        ),
+        (
+            "Striking farmers said that the new levy would ruin them.",
+            "Striking farmers",
+            SpeakerType.GROUP,
+        ),
+    ],
+)
+def test_people_described_by_their_role_stay_speakers(
+    text: str, speaker: str, kind: SpeakerType
+) -> None:
+    mention = quotes_of(text)[0]
+    assert (mention.speaker, mention.speaker_type) == (speaker, kind)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
+from accord.extract.speakers import NameTable, normalise_speaker, one_edit_apart, speaker_key
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,40 @@ def test_a_tie_between_two_people_goes_to_the_one_met_first() -> None:
 def test_an_empty_name_has_an_empty_key() -> None:
     assert speaker_key("") == ""
     assert speaker_key("—") == ""
+
+
+def test_one_first_name_with_surnames_one_edit_apart_is_one_person() -> None:
+    table = NameTable(["Nora Wolfe", "Nora Wolfe", "Nora Wolff", "Wolff"])
+    assert table.resolve("Nora Wolff") == table.resolve("Wolff") == "Nora Wolfe"
+    assert table.knows("Wolff")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Nora Wolfe", "Mark Wolff"),  # another first name: another person
+        ("Ana Li", "Ana Lu"),  # a surname too short to call one letter a typo
+        ("Nora Wolfe", "Nora Wolters"),  # more than one edit apart
+    ],
+)
+def test_names_that_only_look_alike_stay_two_people(names: tuple[str, str]) -> None:
+    table = NameTable(names)
+    assert table.resolve(names[0]) != table.resolve(names[1])
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "apart"),
+    [
+        ("wolfe", "wolf", True),
+        ("wolfe", "wolff", True),
+        ("lund", "lind", True),
+        ("wolfe", "wolfe", False),
+        ("wolfe", "wolters", False),
+        ("ames", "mesa", False),
+    ],
+)
+def test_one_edit_apart_counts_a_single_insertion_deletion_or_substitution(
+    first: str, second: str, apart: bool
+) -> None:
+    assert one_edit_apart(first, second) is apart
+    assert one_edit_apart(second, first) is apart
