@@ -135,11 +135,17 @@ class StoredMembers:
             self._stories.pop(story_id, None)
 
 
+def _revisable(index: StoryIndex, story_id: str) -> bool:
+    """A story still in the index and small enough to move reports from or merge (the
+    linkage that compares members is cubic in them)."""
+    state = index.stories.get(story_id)
+    return state is not None and state.size <= SPLIT_MAX_SIZE
+
+
 def _move(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
     """Move the misplaced reports between a story that grew and a story of their happening
     (:mod:`accord.storysplit`), in the index and in the store (its own transaction)."""
-    state = index.stories.get(story_id)
-    if state is None or state.size > SPLIT_MAX_SIZE:
+    if not _revisable(index, story_id):
         return
     moved = move(index, story_id, members)
     if moved is None:
@@ -161,8 +167,7 @@ def _move(store: Store, index: StoryIndex, story_id: str, members: StoredMembers
 def _merge(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
     """Merge a story that grew with an open story of the same event (:mod:`accord.storysplit`),
     in the index and in the store (its own transaction)."""
-    state = index.stories.get(story_id)
-    if state is None or state.size > SPLIT_MAX_SIZE:
+    if not _revisable(index, story_id):
         return
     joined = merge(index, story_id, members)
     if joined is None:
