@@ -56,10 +56,69 @@ def test_a_quotation_that_runs_on_past_its_cue_is_one_statement() -> None:
     assert [m.span.text for m in quote.mentions] == [first, second]
 
 
-def test_a_new_quotation_under_the_same_cue_stays_a_statement_of_its_own() -> None:
+def test_one_speakers_consecutive_quotations_are_one_account() -> None:
     a = article('Ana Ruiz said: "The bridge is closed." "Crews will inspect it on Monday."')
     first, second = "The bridge is closed.", "Crews will inspect it on Monday."
-    assert len(group_quotes([a], [two_said(a, first, second)], embedder=bag_of_words)) == 2
+    [quote] = group_quotes([a], [two_said(a, first, second)], embedder=bag_of_words)
+    assert [m.span.text for m in quote.mentions] == [first, second]
+    assert quote.text == f"{first} {second}"
+
+
+def test_another_voice_between_two_quotations_makes_two_accounts() -> None:
+    a = article(
+        '"The bridge is closed," Ana Ruiz said. "It was safe last week," Tom Berg said. '
+        '"Crews will inspect it on Monday," Ana Ruiz said.'
+    )
+    first, other, second = "The bridge is closed", "It was safe last week", "Crews will"
+    second += " inspect it on Monday"
+    ex = Extraction(
+        a.id,
+        quotes=(
+            mention(a, first, "Ana Ruiz"),
+            mention(a, other, "Tom Berg"),
+            mention(a, second, "Ana Ruiz"),
+        ),
+    )
+    quotes = group_quotes([a], [ex], embedder=bag_of_words)
+    assert sorted(q.text for q in quotes) == sorted([first, other, second])
+
+
+def test_unattributed_words_between_two_quotations_make_two_accounts() -> None:
+    a = article(
+        '"The bridge is closed," Ana Ruiz said. "Nobody saw it," a sign read. "Crews are near."'
+    )
+    first, second = "The bridge is closed", "Crews are near."
+    nobody = QuoteMention(span(a, "Nobody saw it"), None)
+    ex = Extraction(
+        a.id, quotes=(mention(a, first, "Ana Ruiz"), nobody, mention(a, second, "Ana Ruiz"))
+    )
+    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 2
+
+
+def test_two_quotations_far_apart_are_two_accounts() -> None:
+    filler = "The town council met in the old hall on a wet evening in the spring. " * 8
+    a = article(f'"The bridge is closed," Ana Ruiz said. {filler}"Crews will come," Ruiz said.')
+    ex = Extraction(
+        a.id,
+        quotes=(
+            mention(a, "The bridge is closed", "Ana Ruiz"),
+            mention(a, "Crews will come", "Ana Ruiz"),
+        ),
+    )
+    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 2
+
+
+def test_an_account_joins_another_outlets_statement_when_one_part_aligns() -> None:
+    first, second = "The bridge is closed to all traffic", "Crews will inspect it on Monday"
+    a = article(f'"{first}," Ana Ruiz said. "{second}."')
+    b = article(f'"{second}," Ana Ruiz told reporters.')
+    exs = [
+        two_said(a, first, second),
+        Extraction(b.id, quotes=(mention(b, second, "Ana Ruiz", cue="told"),)),
+    ]
+    [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert quote.sources == 2 and len(quote.mentions) == 3
+    assert quote.text == f"{first} {second}"
 
 
 def test_fragments_questions_and_requests_are_no_statements() -> None:
@@ -119,7 +178,8 @@ def test_a_short_common_phrase_from_two_speakers_stays_two_statements() -> None:
 
 
 def test_two_renderings_in_one_outlet_never_bridge_two_statements_of_another() -> None:
-    # outlet a carries both statements, b and c one each: a chain must not make them one
+    # outlet a carries both statements in one account, b and c one each: neither a chain of
+    # joins nor a's account makes two statements other outlets carry apart one
     a = article(
         '"The dam will hold this winter," Ruiz said. "Taxes will rise next year," Ruiz said.'
     )

@@ -1,0 +1,55 @@
+"""One speaker's account: their statements in one article, told one after another with no
+other voice between, are one statement (:mod:`accord.statements` joins the parts after each
+is aligned across outlets on its own words)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from accord.model import QuoteMention
+
+__all__ = ["account_pairs", "joined_text"]
+
+# Two parts further apart than this many characters (a few sentences of the writer's own)
+# are two accounts.
+ACCOUNT_GAP = 400
+
+
+def account_pairs(
+    mentions: list[QuoteMention],
+    others: list[QuoteMention],
+    one_voice: Callable[[int, int], bool],
+) -> list[tuple[int, int]]:
+    """Pairs of one speaker's parts of one account: in one article, the next part of theirs
+    with no other voice (another speaker, or words credited to nobody) between, at most
+    ``ACCOUNT_GAP`` characters on. A voice nested inside a part (someone they cite) does not
+    end their account."""
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for i, m in enumerate(mentions):
+        by_article.setdefault(m.span.article, []).append((m.span.start, m.span.end, i))
+    for m in others:
+        by_article.setdefault(m.span.article, []).append((m.span.start, m.span.end, -1))
+    pairs = []
+    for items in by_article.values():
+        last, end = -1, -1  # the account's latest part and where the account has reached
+        for start, stop, i in sorted(items):
+            same = last >= 0 and i >= 0 and one_voice(last, i)
+            if same and start - end <= ACCOUNT_GAP:
+                pairs.append((last, i))
+                last, end = i, max(end, stop)
+            elif start >= end or stop > end:  # another voice, not nested in the account
+                last, end = i, stop
+    return pairs
+
+
+def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
+    """One article's parts of an account in reading order, each once: a part inside another
+    (a fragment of a sentence also quoted whole) adds nothing."""
+    spans = sorted((mentions[i].span for i in parts), key=lambda s: (s.start, -s.end))
+    texts: list[str] = []
+    reached = -1
+    for s in spans:
+        if s.end > reached and s.text not in texts:
+            texts.append(s.text)
+        reached = max(reached, s.end)
+    return " ".join(texts)
