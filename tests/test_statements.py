@@ -252,6 +252,15 @@ def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is()
             "to discuss the contract",
             False,
         ),
+        (
+            "The mayor acknowledged having shares in the firm.",
+            "acknowledged",
+            "having shares in the firm",
+            True,
+        ),
+        ("The mayor admitted the loss of the files.", "admitted", "the loss of the files", True),
+        ("The mayor vowed to rebuild the pier.", "vowed", "to rebuild the pier", True),
+        ("The mayor planned to rebuild the pier.", "planned", "to rebuild the pier", False),
     ],
 )
 def test_an_object_is_a_statement_when_its_verb_says_something_of_it(
