@@ -13,6 +13,7 @@ __all__ = ["account_pairs", "joined_text"]
 # Two parts further apart than this many characters (a few sentences of the writer's own)
 # are two accounts.
 ACCOUNT_GAP = 400
+SENTENCE_ENDS = (".", "!", "?", "…")
 
 
 def account_pairs(
@@ -44,7 +45,7 @@ def account_pairs(
 
 def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
     """One article's parts of an account in reading order, each once: a part inside another
-    (a fragment of a sentence also quoted whole) adds nothing."""
+    (a fragment of a sentence also quoted whole) adds nothing. ``parts`` is not empty."""
     spans = sorted((mentions[i].span for i in parts), key=lambda s: (s.start, -s.end))
     texts: list[str] = []
     reached = -1
@@ -52,4 +53,9 @@ def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
         if s.end > reached and s.text not in texts:
             texts.append(s.text)
         reached = max(reached, s.end)
-    return " ".join(texts)
+    joined = texts[0]
+    for text in texts[1:]:
+        # a part that stops mid-sentence is cut: the elision is marked, not a full stop made up
+        joined += " " if joined.rstrip("\"'”’)").endswith(SENTENCE_ENDS) else " … "
+        joined += text
+    return joined

@@ -118,7 +118,7 @@ def test_an_account_joins_another_outlets_statement_when_one_part_aligns() -> No
     ]
     [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
     assert quote.sources == 2 and len(quote.mentions) == 3
-    assert quote.text == f"{first} {second}"
+    assert quote.text == f"{first} … {second}"  # two parts, the first cut mid-sentence
 
 
 def test_fragments_questions_and_requests_are_no_statements() -> None:
