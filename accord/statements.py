@@ -16,7 +16,7 @@ import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.accounts import account_pairs, joined_text
-from accord.assertion import is_proposition
+from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
 from accord.blocking import (
     WORD_RE,
     Embedder,
@@ -309,7 +309,13 @@ def group_quotes(
     # parts that other outlets each carry apart stay two statements: else one outlet's run
     # would chain every statement of a speaker quoted all day ("police") into one.
     kept = set(mentions)
-    others = [q for ex in extractions for q in ex.quotes if q not in kept]
+    # a fragment credited to nobody (a scare quote, a bare "it") is no other voice
+    others = [
+        q
+        for ex in extractions
+        for q in ex.quotes
+        if q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
+    ]
     for i, j in account_pairs(mentions, others, one_voice):
         if min(len(owners[union.find(i)]), len(owners[union.find(j)])) == 1:
             union.join_apart(i, j, owners, shared=True)

@@ -95,6 +95,16 @@ def test_unattributed_words_between_two_quotations_make_two_accounts() -> None:
     assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 2
 
 
+def test_a_scare_quoted_word_between_two_quotations_keeps_one_account() -> None:
+    a = article('"The bridge is closed," Ana Ruiz said of the "old" span. "Crews are near."')
+    first, second = "The bridge is closed", "Crews are near."
+    scare = QuoteMention(span(a, "old"), None)
+    ex = Extraction(
+        a.id, quotes=(mention(a, first, "Ana Ruiz"), scare, mention(a, second, "Ana Ruiz"))
+    )
+    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 1
+
+
 def test_two_quotations_far_apart_are_two_accounts() -> None:
     filler = "The town council met in the old hall on a wet evening in the spring. " * 8
     a = article(f'"The bridge is closed," Ana Ruiz said. {filler}"Crews will come," Ruiz said.')
