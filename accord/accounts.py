@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from accord.blocking import UnionFind
 from accord.model import QuoteMention
 
-__all__ = ["account_pairs", "joined_text"]
+__all__ = ["account_pairs", "join_accounts", "joined_text"]
 
 # Two parts further apart than this many characters (a few sentences of the writer's own)
 # are two accounts.
@@ -41,6 +42,33 @@ def account_pairs(
             elif start >= end or stop > end:  # another voice, not nested in the account
                 last, end = i, stop
     return pairs
+
+
+def join_accounts(union: UnionFind, pairs: list[tuple[int, int]], article: list[str]) -> None:
+    """Make each account's parts one statement in ``union`` (whose groups are statements
+    aligned across outlets), unless that would join two accounts another article tells
+    apart: an outlet that quotes the speaker twice, with another voice or a long stretch
+    between, says they are two accounts, so a third outlet's run does not chain them."""
+    accounts = UnionFind(len(article))
+    for i, j in pairs:
+        accounts.join(i, j)
+    members = {group[0]: group for group in union.groups()}
+    members = {union.find(k): group for k, group in members.items()}
+
+    def told(group: list[int]) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for k in group:
+            out.setdefault(article[k], set()).add(accounts.find(k))
+        return out
+
+    for i, j in pairs:
+        a, b = union.find(i), union.find(j)
+        if a == b:
+            continue
+        in_a, in_b = told(members[a]), told(members[b])
+        if all(in_a[y] & in_b[y] for y in in_a.keys() & in_b.keys()):
+            union.join(a, b)
+            members[union.find(a)] = members.pop(a) + members.pop(b)
 
 
 def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:

@@ -1,8 +1,9 @@
-"""Statements: one proposition by one speaker, shown once however many outlets carry it.
+"""Statements: one speaker's one account, shown once however many outlets carry it.
 
 Every outlet's rendering of a statement (verbatim, partial quote, reported speech,
 paraphrase) joins one :class:`Quote` when the speaker is one voice and the words say one
-thing; see :func:`group_quotes`.
+thing, and the parts of one account in one article are one statement; see
+:func:`group_quotes` and :mod:`accord.accounts`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from accord.accounts import account_pairs, joined_text
+from accord.accounts import account_pairs, join_accounts, joined_text
 from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
 from accord.blocking import (
     WORD_RE,
@@ -203,7 +204,8 @@ def group_quotes(
     in the extraction only. Two renderings are one statement when their speaker is one voice
     (one person under any spelling, or one description inside another) and they say one thing:
     near-identical wording, one contained in the other, or — across outlets — a paraphrase
-    (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared).
+    (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared). One speaker's
+    parts told one after another in one article (an account) are then one statement.
     """
     mentions = [q for ex in extractions for q in ex.quotes if q.speaker]
     passed = _passed_on(mentions)
@@ -316,9 +318,7 @@ def group_quotes(
         for q in ex.quotes
         if q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
     ]
-    for i, j in account_pairs(mentions, others, one_voice):
-        if min(len(owners[union.find(i)]), len(owners[union.find(j)])) == 1:
-            union.join_apart(i, j, owners, shared=True)
+    join_accounts(union, account_pairs(mentions, others, one_voice), article)
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     return _statements(articles, mentions, shown, kinds, vectors, groups, asserted)

@@ -187,22 +187,41 @@ def test_a_short_common_phrase_from_two_speakers_stays_two_statements() -> None:
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2
 
 
-def test_two_renderings_in_one_outlet_never_bridge_two_statements_of_another() -> None:
-    # outlet a carries both statements in one account, b and c one each: neither a chain of
-    # joins nor a's account makes two statements other outlets carry apart one
+DAM, TAX = "The dam will hold this winter", "Taxes will rise next year"
+BETWEEN = "The roads are fine"
+
+
+def ruiz_said(*said: str) -> tuple[Article, Extraction]:
+    """An article quoting Ana Ruiz, and Tom Berg for ``BETWEEN``, in this order."""
     a = article(
-        '"The dam will hold this winter," Ruiz said. "Taxes will rise next year," Ruiz said.'
+        " ".join(f'"{s},"' + (" Berg said." if s == BETWEEN else " Ruiz said.") for s in said)
     )
-    b = article('"The dam will hold this winter," Ruiz said.')
-    c = article('"Taxes will rise next year," Ruiz said.')
-    dam, tax = "The dam will hold this winter", "Taxes will rise next year"
-    exs = [
-        Extraction(a.id, quotes=(mention(a, dam, "Ana Ruiz"), mention(a, tax, "Ana Ruiz"))),
-        Extraction(b.id, quotes=(mention(b, dam, "Ana Ruiz"),)),
-        Extraction(c.id, quotes=(mention(c, tax, "Ana Ruiz"),)),
-    ]
-    quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
-    assert sorted(q.sources for q in quotes) == [2, 2]
+    quotes = tuple(mention(a, s, "Tom Berg" if s == BETWEEN else "Ana Ruiz") for s in said)
+    return a, Extraction(a.id, quotes=quotes)
+
+
+def grouped(outlets: list[tuple[Article, Extraction]]) -> list[Quote]:
+    return group_quotes([a for a, _ in outlets], [ex for _, ex in outlets], bag_of_words)
+
+
+def test_two_renderings_in_one_outlet_never_bridge_two_statements_of_another() -> None:
+    # outlet a carries both statements, with another voice between, b and c one each: a
+    # chain of joins must not make them one
+    outlets = [ruiz_said(DAM, BETWEEN, TAX), ruiz_said(DAM), ruiz_said(TAX)]
+    quotes = grouped(outlets)
+    assert sorted(q.sources for q in quotes if q.speaker == "Ana Ruiz") == [2, 2]
+
+
+def test_an_account_makes_the_parts_other_outlets_carry_apart_one_statement() -> None:
+    outlets = [ruiz_said(DAM, TAX), ruiz_said(DAM), ruiz_said(TAX)]
+    [quote] = grouped(outlets)
+    assert quote.sources == 3 and quote.text == f"{DAM} … {TAX}"
+
+
+def test_an_outlet_that_tells_two_accounts_apart_keeps_them_apart() -> None:
+    outlets = [ruiz_said(DAM, TAX), ruiz_said(DAM, BETWEEN, TAX)]
+    quotes = grouped(outlets)
+    assert sorted(q.sources for q in quotes if q.speaker == "Ana Ruiz") == [2, 2]
 
 
 def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is() -> None:
