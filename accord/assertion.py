@@ -28,6 +28,11 @@ COMPLEMENTIZER = "that"
 # has none.
 ANNOUNCING_FORMS = frozenset(REPORTED_FORMS) - frozenset(SAID_FORMS) - {"added"}
 PREDICATING_VERBS = frozenset({"accuse", "blame", "deny", "describe", "identify"})
+# An admission's object is what the speaker grants is true ("acknowledged having debts",
+# "admitted the theft"); a commitment's infinitive is what they say they will do ("vowed to
+# rebuild"): both are said, where "planned to" or "hoped to" may be the writer's account.
+ADMITTING_VERBS = frozenset({"acknowledge", "admit", "concede", "confess"})
+COMMITTING_VERBS = frozenset({"pledge", "promise", "vow"})
 
 
 def _stance(mention: QuoteMention, text: str) -> bool:
@@ -45,14 +50,20 @@ def _stance(mention: QuoteMention, text: str) -> bool:
     if "\n" in between or ":" in between:
         return False
     verb = cue.text.lower().split()[0]
-    if verb in ANNOUNCING_FORMS or _lemma_of(verb) in PREDICATING_VERBS:
+    if verb in ANNOUNCING_FORMS or _lemma_of(verb) in PREDICATING_VERBS | ADMITTING_VERBS:
         return False
-    return words(mention.span.text)[:1] != [COMPLEMENTIZER]
+    return words(mention.span.text)[:1] != [COMPLEMENTIZER] and not _committed(mention)
+
+
+def _committed(mention: QuoteMention) -> bool:
+    """A commitment: "vowed to rebuild", "pledges to pay"."""
+    verb = mention.cue.text.lower().split()[0] if mention.cue is not None else ""
+    return _lemma_of(verb) in COMMITTING_VERBS and words(mention.span.text)[:1] == ["to"]
 
 
 def _lemma_of(verb: str) -> str:
-    """The lemma of a regular form of a verb of :data:`PREDICATING_VERBS` ("accused",
-    "denies", "admitted" -> accuse, deny, admit); any other word comes back as it is."""
+    """The lemma of a regular form of a verb of the lists above ("accused", "denies",
+    "admitted" -> accuse, deny, admit); any other word comes back as it is."""
     for suffix, ending in (
         ("ied", "y"),
         ("ies", "y"),
@@ -65,7 +76,7 @@ def _lemma_of(verb: str) -> str:
             continue
         stem = verb.removesuffix(suffix) + ending
         for lemma in (stem, stem + "e", stem[:-1]):  # "describ-ed", "admitt-ed"
-            if lemma in PREDICATING_VERBS:
+            if lemma in PREDICATING_VERBS | ADMITTING_VERBS | COMMITTING_VERBS:
                 return lemma
     return verb
 
@@ -86,4 +97,5 @@ def is_proposition(mention: QuoteMention, text: str) -> bool:
         return False
     if _stance(mention, text) or _title(mention):
         return False
-    return mention.carried_as is QuoteForm.VERBATIM or tokens[0] not in NOT_ASSERTED_OPENERS
+    opener_asserts = tokens[0] not in NOT_ASSERTED_OPENERS or _committed(mention)
+    return mention.carried_as is QuoteForm.VERBATIM or opener_asserts

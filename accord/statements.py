@@ -1,8 +1,9 @@
-"""Statements: one proposition by one speaker, shown once however many outlets carry it.
+"""Statements: one speaker's one account, shown once however many outlets carry it.
 
 Every outlet's rendering of a statement (verbatim, partial quote, reported speech,
 paraphrase) joins one :class:`Quote` when the speaker is one voice and the words say one
-thing; see :func:`group_quotes`.
+thing, and the parts of one account in one article are one statement; see
+:func:`group_quotes` and :mod:`accord.accounts`.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Sequence
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from accord.assertion import is_proposition
+from accord.accounts import account_pairs, join_accounts, joined_text
+from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
 from accord.blocking import (
     WORD_RE,
     Embedder,
@@ -202,7 +204,8 @@ def group_quotes(
     in the extraction only. Two renderings are one statement when their speaker is one voice
     (one person under any spelling, or one description inside another) and they say one thing:
     near-identical wording, one contained in the other, or — across outlets — a paraphrase
-    (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared).
+    (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared). One speaker's
+    parts told one after another in one article (an account) are then one statement.
     """
     mentions = [q for ex in extractions for q in ex.quotes if q.speaker]
     passed = _passed_on(mentions)
@@ -303,9 +306,22 @@ def group_quotes(
     fragments = {i for i, q in enumerate(mentions) if q.carried_as is QuoteForm.PARTIAL}
     weights = _weighted_words(mentions)
     _join_paraphrases(union, owners, candidates, vectors, weights, fragments)
+    # parts are aligned across outlets first, each on its own words; an account then makes
+    # its parts one statement, so an outlet's statement joins it when any part aligns. Two
+    # parts that other outlets each carry apart stay two statements: else one outlet's run
+    # would chain every statement of a speaker quoted all day ("police") into one.
+    kept = set(mentions)
+    # a fragment credited to nobody (a scare quote, a bare "it") is no other voice
+    others = [
+        q
+        for ex in extractions
+        for q in ex.quotes
+        if q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
+    ]
+    join_accounts(union, account_pairs(mentions, others, one_voice), article)
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
-    return _statements(articles, mentions, shown, kinds, vectors, groups)
+    return _statements(articles, mentions, shown, kinds, vectors, groups, asserted)
 
 
 def _statements(
@@ -315,6 +331,7 @@ def _statements(
     kinds: list[SpeakerType],
     vectors: np.ndarray,
     groups: list[list[int]],
+    asserted: list[bool],
 ) -> list[Quote]:
     """Each group as a :class:`Quote`: canonical text, speaker, sources, order and folding."""
     derived = {a.id: a.derived_from for a in articles}
@@ -329,7 +346,8 @@ def _statements(
         who = _speaker_of(group, shown)
         sources = {mentions[i].span.article for i in group}
         independent = sum(1 for s in sources if derived.get(s) not in sources) or 1
-        text = _canonical(group, mentions, vectors)
+        # the canonical text reads what is asserted, not a title or stance beside it
+        text = _canonical([i for i in group if asserted[i]], mentions, vectors)
         prominence = len(outlets[who])
         folded = independent < 2 and not (
             prominence >= PROMINENT_OUTLETS
@@ -353,11 +371,19 @@ def _speaker_of(group: list[int], shown: list[str]) -> str:
 
 
 def _canonical(group: list[int], mentions: list[QuoteMention], vectors: np.ndarray) -> str:
-    """The fullest verbatim rendering; else the paraphrase closest to all the others (the one
-    most widely carried), the longest on a tie."""
+    """The fullest verbatim account, its parts joined; else the account of the paraphrase
+    closest to all the others (the one most widely carried), the longest on a tie."""
     verbatim = [i for i in group if mentions[i].carried_as is QuoteForm.VERBATIM]
     if verbatim:
-        return mentions[max(verbatim, key=lambda i: len(mentions[i].span.text))].span.text
+        told: dict[str, list[int]] = {}
+        for i in verbatim:
+            told.setdefault(mentions[i].span.article, []).append(i)
+        fullest = max(
+            told.values(), key=lambda parts: sum(len(mentions[i].span.text) for i in parts)
+        )
+        return joined_text(fullest, mentions)
     centre = vectors[group].sum(axis=0)
     best = max(group, key=lambda i: (float(vectors[i] @ centre), len(mentions[i].span.text)))
-    return mentions[best].span.text
+    return joined_text(
+        [i for i in group if mentions[i].span.article == mentions[best].span.article], mentions
+    )

@@ -56,10 +56,79 @@ def test_a_quotation_that_runs_on_past_its_cue_is_one_statement() -> None:
     assert [m.span.text for m in quote.mentions] == [first, second]
 
 
-def test_a_new_quotation_under_the_same_cue_stays_a_statement_of_its_own() -> None:
+def test_one_speakers_consecutive_quotations_are_one_account() -> None:
     a = article('Ana Ruiz said: "The bridge is closed." "Crews will inspect it on Monday."')
     first, second = "The bridge is closed.", "Crews will inspect it on Monday."
-    assert len(group_quotes([a], [two_said(a, first, second)], embedder=bag_of_words)) == 2
+    [quote] = group_quotes([a], [two_said(a, first, second)], embedder=bag_of_words)
+    assert [m.span.text for m in quote.mentions] == [first, second]
+    assert quote.text == f"{first} {second}"
+
+
+def test_another_voice_between_two_quotations_makes_two_accounts() -> None:
+    a = article(
+        '"The bridge is closed," Ana Ruiz said. "It was safe last week," Tom Berg said. '
+        '"Crews will inspect it on Monday," Ana Ruiz said.'
+    )
+    first, other, second = "The bridge is closed", "It was safe last week", "Crews will"
+    second += " inspect it on Monday"
+    ex = Extraction(
+        a.id,
+        quotes=(
+            mention(a, first, "Ana Ruiz"),
+            mention(a, other, "Tom Berg"),
+            mention(a, second, "Ana Ruiz"),
+        ),
+    )
+    quotes = group_quotes([a], [ex], embedder=bag_of_words)
+    assert sorted(q.text for q in quotes) == sorted([first, other, second])
+
+
+def test_unattributed_words_between_two_quotations_make_two_accounts() -> None:
+    a = article(
+        '"The bridge is closed," Ana Ruiz said. "Nobody saw it," a sign read. "Crews are near."'
+    )
+    first, second = "The bridge is closed", "Crews are near."
+    nobody = QuoteMention(span(a, "Nobody saw it"), None)
+    ex = Extraction(
+        a.id, quotes=(mention(a, first, "Ana Ruiz"), nobody, mention(a, second, "Ana Ruiz"))
+    )
+    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 2
+
+
+def test_a_scare_quoted_word_between_two_quotations_keeps_one_account() -> None:
+    a = article('"The bridge is closed," Ana Ruiz said of the "old" span. "Crews are near."')
+    first, second = "The bridge is closed", "Crews are near."
+    scare = QuoteMention(span(a, "old"), None)
+    ex = Extraction(
+        a.id, quotes=(mention(a, first, "Ana Ruiz"), scare, mention(a, second, "Ana Ruiz"))
+    )
+    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 1
+
+
+def test_two_quotations_far_apart_are_two_accounts() -> None:
+    filler = "The town council met in the old hall on a wet evening in the spring. " * 8
+    a = article(f'"The bridge is closed," Ana Ruiz said. {filler}"Crews will come," Ruiz said.')
+    ex = Extraction(
+        a.id,
+        quotes=(
+            mention(a, "The bridge is closed", "Ana Ruiz"),
+            mention(a, "Crews will come", "Ana Ruiz"),
+        ),
+    )
+    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 2
+
+
+def test_an_account_joins_another_outlets_statement_when_one_part_aligns() -> None:
+    first, second = "The bridge is closed to all traffic", "Crews will inspect it on Monday"
+    a = article(f'"{first}," Ana Ruiz said. "{second}."')
+    b = article(f'"{second}," Ana Ruiz told reporters.')
+    exs = [
+        two_said(a, first, second),
+        Extraction(b.id, quotes=(mention(b, second, "Ana Ruiz", cue="told"),)),
+    ]
+    [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert quote.sources == 2 and len(quote.mentions) == 3
+    assert quote.text == f"{first} … {second}"  # two parts, the first cut mid-sentence
 
 
 def test_fragments_questions_and_requests_are_no_statements() -> None:
@@ -118,21 +187,41 @@ def test_a_short_common_phrase_from_two_speakers_stays_two_statements() -> None:
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2
 
 
-def test_two_renderings_in_one_outlet_never_bridge_two_statements_of_another() -> None:
-    # outlet a carries both statements, b and c one each: a chain must not make them one
+DAM, TAX = "The dam will hold this winter", "Taxes will rise next year"
+BETWEEN = "The roads are fine"
+
+
+def ruiz_said(*said: str) -> tuple[Article, Extraction]:
+    """An article quoting Ana Ruiz, and Tom Berg for ``BETWEEN``, in this order."""
     a = article(
-        '"The dam will hold this winter," Ruiz said. "Taxes will rise next year," Ruiz said.'
+        " ".join(f'"{s},"' + (" Berg said." if s == BETWEEN else " Ruiz said.") for s in said)
     )
-    b = article('"The dam will hold this winter," Ruiz said.')
-    c = article('"Taxes will rise next year," Ruiz said.')
-    dam, tax = "The dam will hold this winter", "Taxes will rise next year"
-    exs = [
-        Extraction(a.id, quotes=(mention(a, dam, "Ana Ruiz"), mention(a, tax, "Ana Ruiz"))),
-        Extraction(b.id, quotes=(mention(b, dam, "Ana Ruiz"),)),
-        Extraction(c.id, quotes=(mention(c, tax, "Ana Ruiz"),)),
-    ]
-    quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
-    assert sorted(q.sources for q in quotes) == [2, 2]
+    quotes = tuple(mention(a, s, "Tom Berg" if s == BETWEEN else "Ana Ruiz") for s in said)
+    return a, Extraction(a.id, quotes=quotes)
+
+
+def grouped(outlets: list[tuple[Article, Extraction]]) -> list[Quote]:
+    return group_quotes([a for a, _ in outlets], [ex for _, ex in outlets], bag_of_words)
+
+
+def test_two_renderings_in_one_outlet_never_bridge_two_statements_of_another() -> None:
+    # outlet a carries both statements, with another voice between, b and c one each: a
+    # chain of joins must not make them one
+    outlets = [ruiz_said(DAM, BETWEEN, TAX), ruiz_said(DAM), ruiz_said(TAX)]
+    quotes = grouped(outlets)
+    assert sorted(q.sources for q in quotes if q.speaker == "Ana Ruiz") == [2, 2]
+
+
+def test_an_account_makes_the_parts_other_outlets_carry_apart_one_statement() -> None:
+    outlets = [ruiz_said(DAM, TAX), ruiz_said(DAM), ruiz_said(TAX)]
+    [quote] = grouped(outlets)
+    assert quote.sources == 3 and quote.text == f"{DAM} … {TAX}"
+
+
+def test_an_outlet_that_tells_two_accounts_apart_keeps_them_apart() -> None:
+    outlets = [ruiz_said(DAM, TAX), ruiz_said(DAM, BETWEEN, TAX)]
+    quotes = grouped(outlets)
+    assert sorted(q.sources for q in quotes if q.speaker == "Ana Ruiz") == [2, 2]
 
 
 def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is() -> None:
@@ -192,6 +281,15 @@ def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is()
             "to discuss the contract",
             False,
         ),
+        (
+            "The mayor acknowledged having shares in the firm.",
+            "acknowledged",
+            "having shares in the firm",
+            True,
+        ),
+        ("The mayor admitted the loss of the files.", "admitted", "the loss of the files", True),
+        ("The mayor vowed to rebuild the pier.", "vowed", "to rebuild the pier", True),
+        ("The mayor planned to rebuild the pier.", "planned", "to rebuild the pier", False),
     ],
 )
 def test_an_object_is_a_statement_when_its_verb_says_something_of_it(

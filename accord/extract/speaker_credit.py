@@ -59,6 +59,9 @@ ORGANISATION_NOUNS = frozenset(
         "newspaper",
         "outlet",
         "broadcaster",
+        "church",
+        "diocese",
+        "archdiocese",
     }
 )
 # Things that "show" or "suggest" rather than speak: with no modifier ("photos show") they are

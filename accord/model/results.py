@@ -100,11 +100,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Quote:
-    """One statement by one speaker, with every outlet's rendering of it (its variants).
+    """One statement (one speaker's account) with every outlet's rendering of it (its variants;
+    an account's parts are its mentions).
 
-    ``text`` is the canonical form: the fullest verbatim rendering, else the most widely carried
-    one. ``sources`` counts independent articles (a reprint does not add one); ``folded`` marks
-    a minor single-source statement that renderers collapse (it stays in the JSON).
+    ``text`` is the canonical form: the fullest verbatim account, its parts joined, else the
+    most widely carried one; it is no span (the mentions are). ``sources`` counts independent
+    articles (a reprint does not add one); ``folded`` marks a minor single-source statement
+    that renderers collapse (it stays in the JSON).
     """
 
     id: str

@@ -18,7 +18,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup, escape
 
-from accord.model import Article, Dossier
+from accord.model import Article, Dossier, Quote
 from accord.render._atomic import write_text_atomic
 from accord.render._view import (
     KIND_PRIORITY,
@@ -43,6 +43,8 @@ __all__ = ["CSP", "highlight_article", "to_html", "write_html"]
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 TEMPLATES = Path(__file__).parent / "templates"
 SAFE_SCHEMES = ("http://", "https://")
+# A rendering the statement's canonical text already shows is cited by this many opening words.
+SHOWN_WORDS = 6
 
 
 def _environment() -> Environment:
@@ -143,6 +145,23 @@ def _sources(dossier: Dossier, evidence: list[Evidence]) -> list[SourceView]:
     return views
 
 
+def _carried(quote: Quote, cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One line per outlet and form, citing each part of the speaker's account there; a part
+    the canonical text already shows is cited by its opening words, so an account is not
+    printed twice."""
+    lines: list[dict[str, Any]] = []
+    for mention, cite in zip(quote.mentions, cites, strict=True):
+        form = mention.carried_as.value
+        said = cite["text"].split()
+        if cite["text"] in quote.text and len(said) > SHOWN_WORDS:
+            cite = {**cite, "text": " ".join(said[:SHOWN_WORDS]) + " …"}
+        if lines and (lines[-1]["source"], lines[-1]["form"]) == (cite["source"], form):
+            lines[-1]["parts"].append(cite)
+        else:
+            lines.append({"source": cite["source"], "form": form, "parts": [cite]})
+    return lines
+
+
 def build_context(dossier: Dossier) -> dict[str, Any]:
     """Everything the template shows, computed once in Python (templates only lay it out)."""
     evidence = collect_evidence(dossier)
@@ -210,10 +229,7 @@ def build_context(dossier: Dossier) -> dict[str, Any]:
 
     statements: list[dict[str, Any]] = []
     for i, quote in enumerate(dossier.quotes):
-        carried = [
-            {"form": m.carried_as.value, **cites[f"quote-{i}"][j]}
-            for j, m in enumerate(quote.mentions)
-        ]
+        carried = _carried(quote, cites[f"quote-{i}"])
         statements.append(
             {
                 "anchor": f"quote-{i}",

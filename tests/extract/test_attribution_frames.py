@@ -293,3 +293,12 @@ def test_people_described_by_their_role_stay_speakers(
 ) -> None:
     mention = quotes_of(text)[0]
     assert (mention.speaker, mention.speaker_type) == (speaker, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The church said that the old hall would close.", "The diocese said that the vicar had left."],
+)
+def test_a_church_speaks_as_an_organisation(text: str) -> None:
+    mention = quotes_of(text)[0]
+    assert mention.speaker_type is SpeakerType.ORGANISATION

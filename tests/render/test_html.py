@@ -8,11 +8,11 @@ from html.parser import HTMLParser
 
 import pytest
 
-from accord.model import Article, Dossier, SeriesPoint, Span
+from accord.model import Article, Dossier, Quote, QuoteMention, SeriesPoint, Span, SpeakerType
 from accord.render._view import Evidence, figure_label
 from accord.render.charts import date_interval
 from accord.render.html import CSP, highlight_article, to_html
-from tests.render.dossiers import LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
+from tests.render.dossiers import LONG_TOKEN, SCRIPT, cut, hostile_dossier, sample_dossier
 
 
 class Page(HTMLParser):
@@ -115,6 +115,23 @@ def test_a_folded_statement_is_collapsed_after_the_open_ones() -> None:
     assert "Schools in the lower town" not in open_part
     assert "1 more single-source statement</summary>" in folded_part
     assert "Valley Times — reported" in folded_part
+
+
+def test_an_account_in_one_outlet_is_one_line_citing_each_part_by_its_opening_words() -> None:
+    dossier = sample_dossier()
+    gazette = dossier.articles[0]
+    first = "Schools in the lower town stay closed until further notice."
+    second = "we will rebuild every street"
+    parts = tuple(
+        QuoteMention(cut(gazette, said), "Lena Ortiz", speaker_type=SpeakerType.PERSON)
+        for said in (first, second)
+    )
+    account = Quote("q-account", "Lena Ortiz", f"{first} {second}", parts, SpeakerType.PERSON)
+    quotes = to_html(replace(dossier, quotes=(account,))).split('id="quotes"')[1]
+    [line] = re.findall(r"<li>Harbor Gazette — verbatim:.*?</li>", quotes)
+    assert line.count('class="evidence"') == 2
+    assert "“Schools in the lower town stay …”" in line  # the blockquote shows it whole
+    assert f"“{second}”" in line
 
 
 def test_removed_noise_is_behind_a_details_element_not_in_the_text() -> None:

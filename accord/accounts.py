@@ -1,0 +1,89 @@
+"""One speaker's account: their statements in one article, told one after another with no
+other voice between, are one statement (:mod:`accord.statements` joins the parts after each
+is aligned across outlets on its own words)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from accord.blocking import UnionFind
+from accord.model import QuoteMention
+
+__all__ = ["account_pairs", "join_accounts", "joined_text"]
+
+# Two parts further apart than this many characters (a few sentences of the writer's own)
+# are two accounts.
+ACCOUNT_GAP = 400
+SENTENCE_ENDS = (".", "!", "?", "…")
+
+
+def account_pairs(
+    mentions: list[QuoteMention],
+    others: list[QuoteMention],
+    one_voice: Callable[[int, int], bool],
+) -> list[tuple[int, int]]:
+    """Pairs of one speaker's parts of one account: in one article, the next part of theirs
+    with no other voice (another speaker, or words credited to nobody) between, at most
+    ``ACCOUNT_GAP`` characters on. A voice nested inside a part (someone they cite) does not
+    end their account."""
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for i, m in enumerate(mentions):
+        by_article.setdefault(m.span.article, []).append((m.span.start, m.span.end, i))
+    for m in others:
+        by_article.setdefault(m.span.article, []).append((m.span.start, m.span.end, -1))
+    pairs = []
+    for items in by_article.values():
+        last, end = -1, -1  # the account's latest part and where the account has reached
+        for start, stop, i in sorted(items):
+            same = last >= 0 and i >= 0 and one_voice(last, i)
+            if same and start - end <= ACCOUNT_GAP:
+                pairs.append((last, i))
+                last, end = i, max(end, stop)
+            elif start >= end or stop > end:  # another voice, not nested in the account
+                last, end = i, stop
+    return pairs
+
+
+def join_accounts(union: UnionFind, pairs: list[tuple[int, int]], article: list[str]) -> None:
+    """Make each account's parts one statement in ``union`` (whose groups are statements
+    aligned across outlets), unless that would join two accounts another article tells
+    apart: an outlet that quotes the speaker twice, with another voice or a long stretch
+    between, says they are two accounts, so a third outlet's run does not chain them."""
+    accounts = UnionFind(len(article))
+    for i, j in pairs:
+        accounts.join(i, j)
+    members = {group[0]: group for group in union.groups()}
+    members = {union.find(k): group for k, group in members.items()}
+
+    def told(group: list[int]) -> dict[str, set[int]]:
+        out: dict[str, set[int]] = {}
+        for k in group:
+            out.setdefault(article[k], set()).add(accounts.find(k))
+        return out
+
+    for i, j in pairs:
+        a, b = union.find(i), union.find(j)
+        if a == b:
+            continue
+        in_a, in_b = told(members[a]), told(members[b])
+        if all(in_a[y] & in_b[y] for y in in_a.keys() & in_b.keys()):
+            union.join(a, b)
+            members[union.find(a)] = members.pop(a) + members.pop(b)
+
+
+def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
+    """One article's parts of an account in reading order, each once: a part inside another
+    (a fragment of a sentence also quoted whole) adds nothing. ``parts`` is not empty."""
+    spans = sorted((mentions[i].span for i in parts), key=lambda s: (s.start, -s.end))
+    texts: list[str] = []
+    reached = -1
+    for s in spans:
+        if s.end > reached and s.text not in texts:
+            texts.append(s.text)
+        reached = max(reached, s.end)
+    joined = texts[0]
+    for text in texts[1:]:
+        # a part that stops mid-sentence is cut: the elision is marked, not a full stop made up
+        joined += " " if joined.rstrip("\"'”’)").endswith(SENTENCE_ENDS) else " … "
+        joined += text
+    return joined
