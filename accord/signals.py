@@ -148,7 +148,7 @@ def names_one_of(
 ) -> bool:
     """Whether ``names`` (a story's) hold one of the opening's rare names, or a name sharing
     one of their rare words ("Gupta" is "Dr Sanjay Gupta"; "Street" or "North" is no match
-    where many stories' leads use it) that may name the same person (:func:`may_be_one`).
+    where many stories' leads use it) that may name the same one (:func:`may_be_one`).
     A name many stories hold (an agency, a county) tells them apart from nothing, so it is
     left out, words and all; so is a surname alone that stands for a full name beside it
     (:func:`uncovered`)."""
@@ -166,23 +166,26 @@ def names_one_of(
 PERSON = "person:"
 
 
-def person_words(entity: str) -> list[str]:
-    """The words of a person's name in order, a generational suffix out ("person:dr ivo renk
-    jr": dr, ivo, renk); [] for other entities."""
-    if not entity.startswith(PERSON):
-        return []
-    words = _WORD_RE.findall(entity.removeprefix(PERSON))
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+def name_parts(entity: str) -> list[str]:
+    """The words of a name in order, stop words out and, for a person, a generational suffix
+    ("person:dr ivo renk jr": dr, ivo, renk)."""
+    words = [w for w in _WORD_RE.findall(entity.split(":", 1)[-1]) if w not in STOP_WORDS]
+    while entity.startswith(PERSON) and len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return words
 
 
+def person_words(entity: str) -> list[str]:
+    """:func:`name_parts` of a person's name; [] for other entities."""
+    return name_parts(entity) if entity.startswith(PERSON) else []
+
+
 def may_be_one(a: str, b: str) -> bool:
-    """Whether two names sharing a word may name one person: unless both are people's names
-    of two or more words, yes; else the shorter's words are the longer's and the surnames
-    agree ("Ivo Renk" is "Dr Ivo Renk", "Syed Farook" is "Syed Rizwan Farook"; "Joel Ruiz"
-    is not "Jose Ruiz", nor "Ana Maria Diaz" "Maria Lopez")."""
-    ours, theirs = sorted([person_words(a), person_words(b)], key=len)
+    """Whether two names sharing a word may name one person, place or body: when either is
+    one word, yes ("Gupta", "Dr Sanjay Gupta"); else the shorter's words are the longer's
+    and the last words agree ("Ivo Renk" is "Dr Ivo Renk", "Syed Farook" is "Syed Rizwan
+    Farook"; "Joel Ruiz" is not "Jose Ruiz", nor "Hawaiian Gardens" "Bell Gardens")."""
+    ours, theirs = sorted([name_parts(a), name_parts(b)], key=len)
     if len(ours) < 2:
         return True
     return ours[-1] == theirs[-1] and set(ours) <= set(theirs)

@@ -60,12 +60,13 @@ def test_a_clash_needs_streets_on_both_sides_and_none_shared(
         ("person:ray jones iii", "person:ray jones", True),
         ("person:joel ruiz", "person:jose ruiz", False),
         ("person:ana maria diaz", "person:maria lopez", False),
-        ("loc:quarry road", "fac:quarry mill", True),  # not people's names
+        ("org:harlow", "org:harlow & sons", True),
+        ("fac:the halden arena", "fac:halden arena", True),
+        ("loc:hawaiian gardens", "loc:bell gardens", False),
+        ("loc:48th & elm", "loc:48th & kestrel", False),
     ],
 )
-def test_two_names_sharing_a_word_may_be_one_person_only_if_they_agree(
-    a: str, b: str, one: bool
-) -> None:
+def test_two_names_sharing_a_word_may_be_one_only_if_they_agree(a: str, b: str, one: bool) -> None:
     assert may_be_one(a, b) is one
     assert may_be_one(b, a) is one
 
