@@ -53,9 +53,9 @@ from typing import TypeVar
 import numpy as np
 
 from accord.model import content_id
+from accord.signals import STREET, names_one_of, streets_clash
 from accord.signals import Signal as Signal
 from accord.signals import lead_text as lead_text
-from accord.signals import names_one_of
 from accord.signals import signal_of as signal_of
 
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2 (see accord.nlp.embed)
@@ -89,6 +89,10 @@ NAMELESS_PENALTY = 0.25
 # does no better on GVDB dev; ECB+ texts carry no URL). A story counts its members' outlets
 # (URL hosts) among its entities under this prefix.
 SAME_OUTLET_PENALTY = 0.5
+# A join to a story that opens on other streets (accord.signals.streets_clash) is gated more
+# than a nameless one: two routine reports on two streets are two incidents, whatever names
+# their template shares (chosen on GVDB dev: 0.25 joins more, 1.0 does no better).
+STREET_CLASH_PENALTY = 0.5
 OUTLET = "outlet:"
 NAME_STORIES = 3  # a name, or a name's word, held by at most this many open stories is rare
 MAX_STORY_ENTITIES = 64  # entities kept per story (most frequent), so scoring cost is bounded
@@ -136,7 +140,8 @@ class StoryState:
         self._centroid = None
         self.size += 1
         self.last_seen = position
-        for entity in [*signal.entities, *([OUTLET + signal.outlet] if signal.outlet else [])]:
+        outlet = [OUTLET + signal.outlet] if signal.outlet else []
+        for entity in [*signal.entities, *outlet, *(STREET + s for s in signal.streets)]:
             self.entity_counts[entity] = self.entity_counts.get(entity, 0) + 1
         self.entity_counts = _capped(self.entity_counts, MAX_STORY_ENTITIES)
         terms = dict(self.term_weights)
@@ -246,7 +251,12 @@ class StoryIndex:
         """``NAMELESS_PENALTY`` when the story names none of the article's opening names
         (:func:`accord.signals.names_one_of`, names and words held by at most
         ``NAME_STORIES`` open stories counted as rare), plus ``SAME_OUTLET_PENALTY`` when
-        the story holds a report of the article's outlet (even with no opening names)."""
+        the story holds a report of the article's outlet (even with no opening names). A
+        story that opens on other streets (:func:`accord.signals.streets_clash`) is nameless
+        whatever names it shares."""
+        outlet = SAME_OUTLET_PENALTY if OUTLET + signal.outlet in story.entity_counts else 0.0
+        if streets_clash(signal.streets, story.entity_counts):
+            return STREET_CLASH_PENALTY + outlet
         if signal.opening and names_one_of(
             signal.opening,
             story.entity_counts,
@@ -254,7 +264,6 @@ class StoryIndex:
             lambda w: self._term_stories.get(w, 0) <= NAME_STORIES,
         ):
             return 0.0
-        outlet = SAME_OUTLET_PENALTY if OUTLET + signal.outlet in story.entity_counts else 0.0
         return (NAMELESS_PENALTY if signal.opening else 0.0) + outlet
 
     def clash(self, signal: Signal, story: StoryState) -> float:

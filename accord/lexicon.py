@@ -355,3 +355,20 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+
+# --- places in local news (see accord.signals.opening_streets) ----------------------------
+
+# Street types that end a street's name, with the abbreviations of US addresses ("Ave.",
+# "Blvd."). Words that also end names of other things ("Court", "Place", "Way") are left out.
+STREET_TYPES = frozenset(
+    {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "lane", "ln"}
+    | {"parkway", "pkwy", "highway", "hwy", "terrace", "pike"}
+)
+# Compass words that open a street's name ("North Denny Street", "E. Chestnut St.") and are
+# dropped from it: reports of one shooting write the same street with and without them.
+COMPASS_WORDS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
+)
+# Generational suffixes that may end a person's name after the surname ("Ray Jones III").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -45,6 +45,7 @@ from accord.events import (
     cluster_anchors,
 )
 from accord.model import Article, Extraction, content_id
+from accord.signals import story_streets, streets_clash
 
 # Chosen on ECB+ train/dev topics as a stream (evaluation/eval_ecbplus_stream.py --recluster;
 # test topics 36-45 never used to choose):
@@ -235,7 +236,7 @@ def merge(
     best: tuple[float, str] | None = None
     for other in merge_candidates(index, story_id):
         members[other] = members_of(other)
-        if not names_meet(index, members[story_id], other):
+        if not names_meet(index, story_id, members[story_id], other):
             continue
         value = togetherness(members[story_id], members[other])
         if value is not None and value >= MERGE_SIMILARITY and (best is None or value > best[0]):
@@ -249,14 +250,19 @@ def merge(
     return Merge(keep, gone, tuple(m.article.id for m in members[gone]))
 
 
-def names_meet(index: StoryIndex, ours: Sequence[Member], other: str) -> bool:
-    """Whether a member of ours could join the other story free of the index's nameless
-    gate (:meth:`StoryIndex.nameless`): a merge is a join of many articles at once, so it
-    needs what one article's join needs. Two routine reports of one kind from one outlet
-    (two shootings on two streets) read alike by template; their opening names tell them
-    apart."""
-    state = index.stories.get(other)
-    return state is not None and any(index.nameless(m.signal, state) == 0.0 for m in ours)
+def names_meet(index: StoryIndex, story_id: str, ours: Sequence[Member], other: str) -> bool:
+    """Whether a member of ours whose opening names someone or something could join the
+    other story free of the index's nameless gate (:meth:`StoryIndex.nameless`): a merge is
+    a join of many articles at once, so it needs what one article's join needs, and a report
+    that names nobody is no evidence for it. Two routine reports of one kind (two shootings
+    on two streets) read alike by template; their opening names tell them apart, and so do
+    the streets the two stories open on (:func:`accord.signals.streets_clash`)."""
+    state, own = index.stories.get(other), index.stories.get(story_id)
+    if state is None:
+        return False
+    if own is not None and streets_clash(story_streets(own.entity_counts), state.entity_counts):
+        return False
+    return any(m.signal.opening and index.nameless(m.signal, state) == 0.0 for m in ours)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ routine local reports alike by template stay apart. Vectors and texts written fo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from accord.cluster import (
@@ -10,11 +12,12 @@ from accord.cluster import (
     NAME_STORIES,
     NAMELESS_PENALTY,
     SAME_OUTLET_PENALTY,
+    STREET_CLASH_PENALTY,
     Signal,
     StoryIndex,
 )
 from accord.model import Article
-from accord.signals import lead_terms, opening_names, outlet_of, outlet_words
+from accord.signals import STREET, lead_terms, opening_names, outlet_of, outlet_words
 
 
 def unit(vector: np.ndarray) -> np.ndarray:
@@ -128,3 +131,18 @@ def test_a_nameless_report_of_the_same_outlet_needs_more_than_one_of_another() -
     )
     assert index.nameless(renamed, story) == NAMELESS_PENALTY + SAME_OUTLET_PENALTY
     assert index.assign(own_outlet).new_story and not index.assign(other_outlet).new_story
+
+
+def test_a_report_opening_on_another_street_is_gated_whatever_names_it_shares() -> None:
+    # two shootings one agency reports: the agency's name matches, the streets do not
+    index = StoryIndex()
+    agency = {"org:denholm sheriff's office"}
+    first = Signal("a", direction(7), frozenset(agency), opening=frozenset(agency))
+    story = index.stories[index.assign(replace(first, streets=frozenset({"kestrel"}))).story]
+    assert STREET + "kestrel" in story.entity_counts
+    other = Signal("b", direction(7), frozenset(agency), opening=frozenset(agency))
+    assert index.nameless(other, story) == 0.0  # no street named: the agency is a match
+    elsewhere = replace(other, streets=frozenset({"quarry"}))
+    assert index.nameless(elsewhere, story) == STREET_CLASH_PENALTY > NAMELESS_PENALTY
+    assert index.nameless(replace(other, streets=frozenset({"kestrel", "elm"})), story) == 0.0
+    assert index.assign(elsewhere).new_story

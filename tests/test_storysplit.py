@@ -24,6 +24,7 @@ from accord.storysplit import (
 from tests.splitnews import DEPOT, DEPOT_NAMES, MILL, MILL_FOLLOW_UPS, MILL_NAMES
 
 DAY = 739000
+RENK = {"person:tomas renk"}  # the mill fire's reports open on its owner
 
 # One champion's two title fights: every report names him and his belts, so the linkage of the
 # document event split joins them; each report is far more like the reports of its own fight.
@@ -169,10 +170,10 @@ def two_stories(
 def test_two_stories_of_one_happening_are_merged_into_the_older() -> None:
     # the mill fire's first reports and its follow-ups, read apart by the stream
     base = unit(0)
-    first = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
+    first = opened([member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)], RENK)
     later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
     index = StoryIndex()
-    stories = two_stories(index, first, later)
+    stories = two_stories(index, first, opened(later, RENK))
     older, newer = stories
     joined = merge(index, newer, stories.__getitem__)
     assert joined == Merge(older, newer, tuple(m.article.id for m in later))
@@ -188,6 +189,7 @@ def test_a_follow_up_that_recalls_an_old_date_is_still_merged() -> None:
     later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
     first = [replace(m, signal=replace(m.signal, dates=frozenset({DAY}))) for m in first]
     later = [replace(m, signal=replace(m.signal, dates=frozenset({DAY - 3650}))) for m in later]
+    first, later = opened(first, RENK), opened(later, RENK)
     index = StoryIndex()
     stories = two_stories(index, first, later)
     older, newer = stories
@@ -256,3 +258,31 @@ def test_reports_of_one_fire_stay_in_their_story() -> None:
     index = StoryIndex()
     stories = two_stories(index, mill, later)
     assert move(index, next(iter(stories)), stories.__getitem__) is None
+
+
+def on_street(members: list[Member], street: str) -> list[Member]:
+    return [replace(m, signal=replace(m.signal, streets=frozenset({street}))) for m in members]
+
+
+def test_two_stories_that_open_on_different_streets_are_not_merged() -> None:
+    base = unit(0)
+    first = opened([member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)], RENK)
+    later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    later = opened(later, RENK)
+    for street, merged in (("weir", False), ("kiln", True)):
+        index = StoryIndex()
+        stories = two_stories(index, on_street(first, "kiln"), on_street(later, street))
+        assert (merge(index, list(stories)[1], stories.__getitem__) is not None) is merged
+
+
+def test_reports_whose_openings_name_nothing_are_no_evidence_for_a_merge() -> None:
+    # pages of another outlet that open on no name would pass the join's gate unpenalised
+    base = unit(0)
+    first = opened([member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)], RENK)
+    later = [member(n, t, MILL_NAMES, unit(99)) for n, t in enumerate(MILL_FOLLOW_UPS, 10)]
+    later = [replace(m, signal=replace(m.signal, outlet="gazette.example")) for m in later]
+    index = StoryIndex()
+    stories = two_stories(index, first, later)
+    older, newer = stories
+    assert all(index.nameless(m.signal, index.stories[older]) == 0.0 for m in later)
+    assert merge(index, newer, stories.__getitem__) is None
