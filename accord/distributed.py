@@ -318,18 +318,22 @@ def link_reprints(
             else store.story_articles(story, limit=REPRINT_LOOKBACK)
         )
         group = earlier + [batch[i].article for i in members]
-        known: list[Mapping[str, np.ndarray]] = [{} for _ in earlier]
+        known: list[Mapping[str, np.ndarray]] = list(store.paragraph_vectors(earlier))
         known += [batch[i].paragraph_vectors for i in members]
-        marked = {a.id: a for a in dedupe.mark_derived(group, embedder, known)}
+        pool = dedupe.VectorPool(embedder, known)
+        marked = {a.id: a for a in dedupe.mark_derived(group, pool.embed, known)}
         for i in members:
             article = marked.get(batch[i].article.id, batch[i].article)
-            if article.derived_from and not batch[i].article.derived_from:
-                linked[i] = replace(
-                    linked[i],
-                    article=replace(
-                        linked[i].article,
-                        derived_from=article.derived_from,
-                        derivation=article.derivation,
-                    ),
+            derived = article.derived_from and not batch[i].article.derived_from
+            linked[i] = replace(
+                linked[i],
+                article=replace(
+                    linked[i].article,
+                    derived_from=article.derived_from,
+                    derivation=article.derivation,
                 )
+                if derived
+                else linked[i].article,
+                paragraph_vectors=pool.of(batch[i].article),
+            )
     return linked
