@@ -268,11 +268,15 @@ def paragraph_vector_rows(records: Sequence[ArticleRecord]) -> dict[str, Any]:
         for text, vector in r.paragraph_vectors.items()
         if (start := r.article.original.find(text)) >= 0
     ]
+    vectors = [np.asarray(v, dtype=np.float32) for _, _, _, v in rows]
+    ends = np.cumsum([0, *(len(v) for v in vectors)], dtype=np.int32)
+    flat = np.concatenate(vectors) if vectors else np.zeros(0, dtype=np.float32)
     return {
         "article": [a for a, _, _, _ in rows],
         "start": [s for _, s, _, _ in rows],
         "end": [e for _, _, e, _ in rows],
-        "vector": pa.array([v.tolist() for _, _, _, v in rows], pa.list_(pa.float32())),
+        # one Arrow list array over the floats (a Python list per vector costs 0.15 ms each)
+        "vector": pa.ListArray.from_arrays(pa.array(ends), pa.array(flat)),
     }
 
 

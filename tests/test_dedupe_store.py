@@ -61,7 +61,9 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def test_paragraph_vectors_written_with_a_batch_read_back_the_same(store: Store) -> None:
+def test_paragraph_vectors_written_with_a_batch_read_back_the_same(
+    store: Store, tmp_path: Path
+) -> None:
     article = make(REPORTS[0], 1)
     texts = paragraphs(article)
     vectors = dict(zip(texts, bag_of_words(texts), strict=True))
@@ -70,6 +72,10 @@ def test_paragraph_vectors_written_with_a_batch_read_back_the_same(store: Store)
     (back,) = store.paragraph_vectors(store.articles([article.id]))
     assert back.keys() == vectors.keys()
     assert all(np.array_equal(back[t], vectors[t]) for t in texts)
+    store.export_parquet(tmp_path / "export")
+    with Store(tmp_path / "copy.duckdb") as copy:
+        copy.import_parquet(tmp_path / "export")
+        assert copy.dump()["paragraph_vectors"] == store.dump()["paragraph_vectors"]
 
 
 def test_a_stored_member_is_not_embedded_again_for_each_later_batch(store: Store) -> None:
