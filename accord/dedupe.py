@@ -161,7 +161,7 @@ def find_copies(
         for j, count in sorted(copied.items(), key=lambda kv: rank[kv[0]]):
             if i not in found and count >= COPIED_SHARE * len(paras[i]):
                 found[i] = Copy(i, j, Derivation.REPRINT)
-    vectors = _VectorSource(embedder, known)
+    vectors = _VectorSource.over(embedder, known)
     found.update(_rewrites(articles, paras, order, rank, found, vectors))
     return sorted(found.values(), key=lambda c: rank[c.copy])
 
@@ -174,19 +174,24 @@ def _rewrites(
     found: dict[int, Copy],
     vectors: _VectorSource,
 ) -> dict[int, Copy]:
-    """Reworded copies, by the embeddings of their paragraph sequences."""
+    """Reworded copies, by the embeddings of their paragraph sequences.
+
+    An article's paragraphs are embedded when a pair first needs them: a copy matched to an
+    early original never asks for the later candidates' vectors.
+    """
     todo = [i for i in order if i not in found and paras[i]]
     if len(todo) < 2:
         return {}
-    # an article ranked after every one left to test is never an original here
-    compared = [j for j in order if rank[j] <= rank[todo[-1]]]
-    spans = vectors.of(paras, compared)
     credits = [wire_credits(a.masked()) for a in articles]
     out: dict[int, Copy] = {}
+    spans: dict[int, np.ndarray] = {}
     for i in todo:
-        for j in compared:
-            if rank[j] >= rank[i] or j in out:
+        for j in order:
+            if rank[j] >= rank[i]:
+                break
+            if j in out:
                 continue
+            spans.update(vectors.of(paras, [k for k in (i, j) if k not in spans]))
             share, forward = paragraph_matches(spans[i], spans[j])
             if share >= COPIED_SHARE and forward >= IN_ORDER_SHARE:
                 out[i] = Copy(i, j, Derivation.REWRITE)
@@ -199,21 +204,44 @@ def _rewrites(
 
 @dataclass(frozen=True)
 class _VectorSource:
-    """Paragraph vectors: those given, and the embedder for the rest."""
+    """Paragraph vectors by text: those given, and the embedder for the rest, each text
+    embedded once per call of :func:`find_copies`."""
 
     embedder: Embedder
-    known: Sequence[Mapping[str, np.ndarray]]
+    given: dict[str, np.ndarray]
 
-    def of(self, paras: list[list[str]], order: list[int]) -> dict[int, np.ndarray]:
-        """Each article's paragraph vectors (rows in paragraph order); the texts no one
-        computed yet are embedded in one call, each once. A vector is its text's, whichever
-        article brought it: a reprint's paragraph reuses the one its original's cleaning
-        computed."""
-        given = {text: vector for known in self.known for text, vector in known.items()}
-        missing = list(dict.fromkeys(p for i in order for p in paras[i] if p not in given))
+    @classmethod
+    def over(cls, embedder: Embedder, known: Sequence[Mapping[str, np.ndarray]]) -> _VectorSource:
+        """A vector is its text's, whichever article brought it: a reprint's paragraph
+        reuses the one its original's cleaning computed."""
+        return cls(embedder, {text: vector for k in known for text, vector in k.items()})
+
+    def of(self, paras: list[list[str]], chosen: list[int]) -> dict[int, np.ndarray]:
+        """The ``chosen`` articles' paragraph vectors (rows in paragraph order); the texts
+        no one computed yet are embedded in one call."""
+        given = self.given
+        missing = list(dict.fromkeys(p for i in chosen for p in paras[i] if p not in given))
         if missing:
             given.update(zip(missing, self.embedder(missing), strict=True))
-        return {i: _rows([given[p] for p in paras[i]]) for i in order}
+        return {i: _rows([given[p] for p in paras[i]]) for i in chosen}
+
+
+class VectorPool:
+    """Paragraph vectors by text, for a caller that keeps them: those given, and those
+    :meth:`embed` computed (pass it to :func:`mark_derived` as the embedder)."""
+
+    def __init__(self, embedder: Embedder, known: Sequence[Mapping[str, np.ndarray]] = ()):
+        self._embedder = embedder
+        self._vectors = {text: vector for k in known for text, vector in k.items()}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        vectors = self._embedder(texts)
+        self._vectors.update(zip(texts, vectors, strict=True))
+        return vectors
+
+    def of(self, article: Article) -> dict[str, np.ndarray]:
+        """The vectors held for the paragraphs reprint detection reads in ``article``."""
+        return {p: self._vectors[p] for p in paragraphs(article) if p in self._vectors}
 
 
 def _rows(vectors: list[np.ndarray | None]) -> np.ndarray:

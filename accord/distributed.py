@@ -237,7 +237,7 @@ def ingest_articles(
     (same content hash) inside the input count once. An article a stage fails on goes to
     the store's quarantine in its batch's transaction; quarantined articles are passed by
     on later runs unless ``retry_quarantined``. ``embedder`` embeds, on the driver, the
-    paragraphs reprint detection needs that the stream did not bring (earlier members').
+    paragraphs reprint detection needs that neither the stream nor the store holds.
     """
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
     known = store.known_ids(a.id for a in unique)
@@ -304,8 +304,9 @@ def link_reprints(
 
     Uses :func:`accord.dedupe.mark_derived` over the story's recent members plus the new
     ones; only the new articles' links are taken (stored articles never change). The new
-    articles bring the paragraph vectors cleaning computed; the stored members' paragraphs
-    are embedded only when MinHash leaves a rewrite to test.
+    articles bring the paragraph vectors cleaning computed and the stored members those kept
+    with them; the rest are embedded only when MinHash leaves a rewrite to test, and each new
+    record keeps the vectors of its paragraphs for the batches after it.
     """
     by_story: dict[str, list[int]] = {}
     for i, assignment in enumerate(assignments):
@@ -318,18 +319,22 @@ def link_reprints(
             else store.story_articles(story, limit=REPRINT_LOOKBACK)
         )
         group = earlier + [batch[i].article for i in members]
-        known: list[Mapping[str, np.ndarray]] = [{} for _ in earlier]
+        known: list[Mapping[str, np.ndarray]] = list(store.paragraph_vectors(earlier))
         known += [batch[i].paragraph_vectors for i in members]
-        marked = {a.id: a for a in dedupe.mark_derived(group, embedder, known)}
+        pool = dedupe.VectorPool(embedder, known)
+        marked = {a.id: a for a in dedupe.mark_derived(group, pool.embed, known)}
         for i in members:
             article = marked.get(batch[i].article.id, batch[i].article)
-            if article.derived_from and not batch[i].article.derived_from:
-                linked[i] = replace(
-                    linked[i],
-                    article=replace(
-                        linked[i].article,
-                        derived_from=article.derived_from,
-                        derivation=article.derivation,
-                    ),
+            derived = article.derived_from and not batch[i].article.derived_from
+            linked[i] = replace(
+                linked[i],
+                article=replace(
+                    linked[i].article,
+                    derived_from=article.derived_from,
+                    derivation=article.derivation,
                 )
+                if derived
+                else linked[i].article,
+                paragraph_vectors=pool.of(batch[i].article),
+            )
     return linked

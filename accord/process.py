@@ -59,13 +59,16 @@ class ProcessedArticle:
     paragraph_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
 
     def record(self) -> ArticleRecord:
-        """What the corpus store keeps of it (the paragraph vectors are not stored)."""
+        """What the corpus store keeps of it; the paragraph vectors go with it (reprint
+        detection adds those it computed before the record is stored)."""
         if self.vector is None:
             raise ValueError(
                 f"article {self.article.id} has no document vector; "
                 "process it with document_vectors=True to store it"
             )
-        return ArticleRecord(self.article, self.extraction, self.entities, self.vector)
+        return ArticleRecord(
+            self.article, self.extraction, self.entities, self.vector, self.paragraph_vectors
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (vectors as float lists: float32 → float64 → float32 is exact)."""

@@ -11,6 +11,7 @@ removed            segment that cleaning dropped (offsets into ``original`` + re
 mentions           sentence / figure / quote / date mention (article, start, end, text, JSON)
 entities           named entity of an article (clustering signal)
 embeddings         article embedding (unit vector; clustering signal)
+paragraph_vectors  paragraph embedding reprint detection compared (offsets into ``original``)
 stories            story: title, size, day span, running vector sum and entity counts
 story_members      article in a story, with the score that put it there
 story_results      computed version of a story's cross-source results (events, figures,

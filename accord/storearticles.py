@@ -1,5 +1,5 @@
 """The store's article tables: articles, removed segments, mentions, entities, embeddings,
-story memberships and the quarantine, written one batch per transaction."""
+paragraph vectors, story memberships and the quarantine, written one batch per transaction."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
 from accord.errors import ArticleFailure, Stage
@@ -27,6 +28,7 @@ from accord.storeschema import (
     StoryRow,
     article_rows,
     mention_rows,
+    paragraph_vector_rows,
     quarantine_rows,
     removed_rows,
     story_rows,
@@ -104,6 +106,7 @@ class ArticleTables(Connected):
                     ),
                 },
             )
+            self._insert("paragraph_vectors", paragraph_vector_rows(records))
             self._insert(
                 "story_members",
                 {
@@ -132,6 +135,18 @@ class ArticleTables(Connected):
         )
         rows.reverse()
         return self._articles(rows)
+
+    def paragraph_vectors(self, articles: Sequence[Article]) -> list[dict[str, np.ndarray]]:
+        """The paragraph vectors stored with each of these stored articles, by text."""
+        found: dict[str, dict[str, np.ndarray]] = {a.id: {} for a in articles}
+        originals = {a.id: a.original for a in articles}
+        for art, start, end, vector in self.con.execute(
+            'SELECT article, start, "end", vector FROM paragraph_vectors '
+            "WHERE list_contains(?, article)",
+            [list(found)],
+        ).fetchall():
+            found[art][originals[art][start:end]] = np.asarray(vector, dtype=np.float32)
+        return [found[a.id] for a in articles]
 
     def articles(self, article_ids: Sequence[str]) -> list[Article]:
         """Stored articles by id, in the given order (unknown ids are left out)."""
