@@ -148,8 +148,8 @@ def find_copies(
             part.insert(f"{i}:{k}", pmh)
     found: dict[int, Copy] = {}
     for i in order:
-        for key in whole.query(hashes[i]):
-            j = int(key)
+        # LSH answers in set order: the earliest original wins whatever the hash seed
+        for j in sorted((int(key) for key in whole.query(hashes[i])), key=rank.__getitem__):
             if rank[j] < rank[i] and i not in found:
                 found[i] = Copy(i, j, Derivation.REPRINT)
         copied: dict[int, int] = {}

@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from accord.dedupe import LSH_BANDS, NUM_PERM, mark_derived, wire_credits
+from accord.dedupe import LSH_BANDS, NUM_PERM, find_copies, mark_derived, wire_credits
 from accord.model import Article
 
 STORY = [
@@ -48,6 +48,14 @@ def test_a_verbatim_reprint_points_at_the_earlier_article() -> None:
     out = mark_derived([later, first], embedder=by_paragraph_index)
     assert (out[0].derived_from, out[0].derivation) == (first.id, "reprint")
     assert out[1].derived_from is None
+
+
+def test_every_reprint_of_a_text_is_a_copy_of_its_earliest_publication() -> None:
+    # the LSH index answers in set order, which moves with the hash seed
+    days = [f"2024-02-{day:02d}" for day in range(1, 13)]
+    copies = [make([*STORY, f"Copy number {n}."], day) for n, day in enumerate(days)]
+    found = find_copies(copies[::-1], embedder=by_paragraph_index)
+    assert [(c.copy, c.original) for c in found] == [(i, 11) for i in range(10, -1, -1)]
 
 
 def test_a_copy_that_changed_one_word_per_paragraph_is_still_a_reprint() -> None:
