@@ -237,7 +237,9 @@ class ArticleSpeakers:
                     end = block.start + ent.end_char
                     self.organisations.append((end, organisation_name(ent)))
         self.table = NameTable(ent.text for ent in people)
-        self.roles = RoleTable(r for e in people for r in roles_of(e, self.table.resolve(e.text)))
+        self.roles = RoleTable(
+            r for e in people for r in roles_of(e, self.table.resolve(e.text), speaks)
+        )
         # A person is mentioned wherever a name ends whose key the table knows, even where
         # the tagger missed the entity ("Kirby emphasized").
         self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
@@ -307,10 +309,14 @@ class ArticleSpeakers:
     def _role_holder(self, head: Token) -> str | None:
         """A role named for a person: "the police chief, Tom Pike," names him in the phrase;
         "the DA" or "the comedian" is the one person the article gave that role."""
-        acronym = head.pos_ == "PROPN" and head.text.isupper()
-        if not acronym and (head.pos_ != "NOUN" or not speaks(head)):
+        if head.lemma_.lower() in ORGANISATION_NOUNS:
+            return None  # "the police": a body, not its spokesman
+        if head.pos_ == "PROPN" and head.text.isupper():
+            return self.roles.holder(head)  # an acronym: "the DA"
+        if head.pos_ not in {"NOUN", "PROPN"} or not speaks(head):
             return None
-        return person_in_phrase(head, self._person) or self.roles.holder(head)
+        named = person_in_phrase(head, self._person)
+        return named or (self.roles.holder(head) if head.pos_ == "NOUN" else None)
 
     def _described(
         self, block: Block, head: Token, span: SpacySpan, absolute: int

@@ -68,11 +68,15 @@ def _titles_before(ent: SpacySpan) -> list[Token]:
     return words
 
 
-def roles_of(ent: SpacySpan, person: str) -> list[Role]:
-    """Every role the parse gives the person named by ``ent``."""
+def roles_of(ent: SpacySpan, person: str, is_role: Callable[[Token], bool]) -> list[Role]:
+    """Every role the parse gives the person named by ``ent``; ``is_role`` tells a role
+    word the tagger put inside the name ("[Comedian Ann Lee]") from a name."""
     root = ent.root
     phrases: list[list[Token]] = []
-    titles = _titles_before(ent)
+    inside = list(ent[:-1])
+    while inside and not is_role(inside[-1]):
+        inside.pop()
+    titles = _titles_before(ent) + inside
     if titles:
         phrases.append(titles)
     for child in root.children:
@@ -123,7 +127,7 @@ class RoleTable:
         if text.isupper() and text.isalpha() and len(text) in _ACRONYM:
             found = {r.person for r in self.roles if text in r.acronyms}
         else:
-            lemma = head.lemma_.lower()
-            wanted = {t.lower_ for t in _modifiers(head) if t.i != head.i}
-            found = {r.person for r in self.roles if r.head == lemma and wanted <= r.words}
+            # "the Navy chief" is "Navy chief Admiral Raj Dev": every word is one of the role's
+            wanted = {t.lower_ for t in _modifiers(head)} | {head.lemma_.lower()}
+            found = {r.person for r in self.roles if wanted <= r.words}
         return found.pop() if len(found) == 1 else None

@@ -55,6 +55,12 @@ def credits(text: str) -> list[tuple[str | None, str]]:
             "the fire spokesman",
             "Li Wen",
         ),
+        (
+            'Navy chief Admiral Raj Dev said the ship sank. "We acted in self-defence," '
+            "said the Navy chief.",
+            "the Navy chief",
+            "Raj Dev",
+        ),
     ],
 )
 def test_a_role_named_alone_is_the_one_person_the_article_gave_it(
@@ -71,6 +77,11 @@ def test_a_role_named_alone_is_the_one_person_the_article_gave_it(
             "In a statement, ABC president and chief executive officer Sister Jane Holt said "
             "that the group was glad.",
             "Jane Holt",
+        ),
+        (
+            "Acme Sports President and General Manager Bill Kerr announced today that the "
+            "coach was fired.",
+            "Bill Kerr",
         ),
     ],
 )
@@ -97,3 +108,8 @@ def test_a_role_brought_in_with_a_is_someone_new() -> None:
 def test_an_acronym_that_fits_no_role_stays_as_written() -> None:
     found = credits("Mayor Jo Ames said the road was closed. The EPA said the water was safe.")
     assert found[1] == ("EPA", "The EPA")
+
+
+def test_a_body_is_not_the_spokesman_the_article_named_for_it() -> None:
+    found = credits("Police spokesman Jo Ames said the road was closed. The police said he fled.")
+    assert found[1] == ("police", "The police")
