@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import PERSON_NOUNS, PERSON_SUFFIXES, SPEAKER_NOUNS, THING_SUFFIXES
@@ -198,6 +199,12 @@ def organisation_name(ent: SpacySpan) -> str:
     return ent.text
 
 
+def _ent(token: Token) -> str:
+    """The text of the entity ``token`` is part of."""
+    doc = token.doc
+    return next(e.text for e in doc.ents if e.start <= token.i < e.end)
+
+
 def _description(words: list[Token]) -> str:
     """A described source as written, its leading article or number word in lower case
     ("A South Korean lawmaker" -> "a South Korean lawmaker")."""
@@ -218,18 +225,21 @@ class ArticleSpeakers:
         def unquoted(start: int) -> bool:
             return not any(s <= start < e for s, e in quoted)
 
-        names: list[str] = []
+        people: list[SpacySpan] = []
         self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
         for block in blocks:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
                 if ent.label_ == "PERSON":
-                    names.append(ent.text)
+                    people.append(ent)
                 elif ent.label_ == "ORG":
                     end = block.start + ent.end_char
                     self.organisations.append((end, organisation_name(ent)))
-        self.table = NameTable(names)
+        self.table = NameTable(ent.text for ent in people)
+        self.roles = RoleTable(
+            r for e in people for r in roles_of(e, self.table.resolve(e.text), speaks)
+        )
         # A person is mentioned wherever a name ends whose key the table knows, even where
         # the tagger missed the entity ("Kirby emphasized").
         self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
@@ -279,6 +289,8 @@ class ArticleSpeakers:
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
             return Credit(self.table.resolve(head.text), SpeakerType.PERSON)
+        if (role := self._role_holder(head)) is not None:
+            return Credit(role, SpeakerType.PERSON)
         if any(e.start <= head.i < e.end and e.label_ in THING_LABELS for e in ents):
             return None
         own = [e for e in ents if e.start <= head.i < e.end and e.label_ in ORGANISATION_LABELS]
@@ -287,6 +299,24 @@ class ArticleSpeakers:
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, absolute)
+
+    def _person(self, token: Token) -> str | None:
+        """The full name of the person ``token`` names, if it names one."""
+        if token.ent_type_ == "PERSON" or (name_like(token) and self.table.knows(token.text)):
+            return self.table.resolve(token.text if token.ent_type_ != "PERSON" else _ent(token))
+        return None
+
+    def _role_holder(self, head: Token) -> str | None:
+        """A role named for a person: "the police chief, Tom Pike," names him in the phrase;
+        "the DA" or "the comedian" is the one person the article gave that role."""
+        if head.lemma_.lower() in ORGANISATION_NOUNS:
+            return None  # "the police": a body, not its spokesman
+        if head.pos_ == "PROPN" and head.text.isupper():
+            return self.roles.holder(head)  # an acronym: "the DA"
+        if head.pos_ not in {"NOUN", "PROPN"} or not speaks(head):
+            return None
+        named = person_in_phrase(head, self._person)
+        return named or (self.roles.holder(head) if head.pos_ == "NOUN" else None)
 
     def _described(
         self, block: Block, head: Token, span: SpacySpan, absolute: int
@@ -297,7 +327,7 @@ class ArticleSpeakers:
         if words[0].lower_ == "the" and len(words) > 1:
             words = words[1:]
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
-        if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents:
+        if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute)
         if head.pos_ == "NUM" or head.like_num:
             return self._one_of(block, head, words)

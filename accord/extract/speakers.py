@@ -74,6 +74,20 @@ _EXTRA_TITLES = frozenset(
         "pope",
         "prince",
         "princess",
+        "sister",
+        "sr.",
+        "insp",
+        "insp.",
+        "inspector",
+        "const",
+        "const.",
+        "constable",
+        "sgt",
+        "sergeant",
+        "det.",
+        "detective",
+        "capt",
+        "cmdr.",
     }
 )
 TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES

@@ -1,0 +1,115 @@
+"""A title or role standing for a named person: "the DA", "the police chief", "the singer"."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.quotes import find_quotes
+from accord.model import Article, QuoteMention
+from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
+
+
+def credits(text: str) -> list[tuple[str | None, str]]:
+    """(speaker, speaker phrase as written) of every statement, spans checked exact."""
+    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
+    mentions: list[QuoteMention] = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    found = []
+    for mention in mentions:
+        span = mention.speaker_span
+        assert span is not None
+        assert article.original[span.start : span.end] == span.text
+        found.append((mention.speaker, span.text))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "person"),
+    [
+        (
+            "Queens District Attorney Ann Marsh said the driver had fled the scene. "
+            "The driver was drunk and ran a red light, the DA said.",
+            "the DA",
+            "Ann Marsh",
+        ),
+        (
+            'Singer Ann Lee will host the show. "I am so happy to be back," the singer said.',
+            "the singer",
+            "Ann Lee",
+        ),
+        (
+            "Tom Pike, the city police chief, said the attack was planned. "
+            "The man had a gun, the police chief said.",
+            "the police chief",
+            "Tom Pike",
+        ),
+        (
+            "Lee Park, who is the mayor, said the road was closed. "
+            "The road will reopen soon, the mayor said.",
+            "the mayor",
+            "Lee Park",
+        ),
+        (
+            "Police spokesman Jo Ames said the road was closed. Fire spokesman Li Wen said "
+            "the fire was out. The road will reopen soon, the fire spokesman said.",
+            "the fire spokesman",
+            "Li Wen",
+        ),
+        (
+            'Navy chief Admiral Raj Dev said the ship sank. "We acted in self-defence," '
+            "said the Navy chief.",
+            "the Navy chief",
+            "Raj Dev",
+        ),
+    ],
+)
+def test_a_role_named_alone_is_the_one_person_the_article_gave_it(
+    text: str, phrase: str, person: str
+) -> None:
+    assert (person, phrase) in credits(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The city police chief, Tom Pike, said the attack was planned.", "Tom Pike"),
+        (
+            "In a statement, ABC president and chief executive officer Sister Jane Holt said "
+            "that the group was glad.",
+            "Jane Holt",
+        ),
+        (
+            "Acme Sports President and General Manager Bill Kerr announced today that the "
+            "coach was fired.",
+            "Bill Kerr",
+        ),
+    ],
+)
+def test_a_role_with_the_name_beside_it_is_that_person(text: str, person: str) -> None:
+    assert [speaker for speaker, _ in credits(text)] == [person]
+
+
+def test_a_role_two_people_hold_stays_as_written() -> None:
+    found = credits(
+        "Singer Ann Lee will host the show. Singer Bo Kim will open it. "
+        '"I am glad to be back," the singer said.'
+    )
+    assert found[-1] == ("singer", "the singer")
+
+
+def test_a_role_brought_in_with_a_is_someone_new() -> None:
+    found = credits(
+        "Mayor Jo Ames said the road was closed. A mayor from a nearby town said the bridge "
+        "was open."
+    )
+    assert found[1] == ("a mayor from a nearby town", "A mayor from a nearby town")
+
+
+def test_an_acronym_that_fits_no_role_stays_as_written() -> None:
+    found = credits("Mayor Jo Ames said the road was closed. The EPA said the water was safe.")
+    assert found[1] == ("EPA", "The EPA")
+
+
+def test_a_body_is_not_the_spokesman_the_article_named_for_it() -> None:
+    found = credits("Police spokesman Jo Ames said the road was closed. The police said he fled.")
+    assert found[1] == ("police", "The police")
