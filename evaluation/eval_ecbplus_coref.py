@@ -11,14 +11,15 @@ half of a topic) or by accord's event split (``accord.events.cluster_anchors`` o
 ``anchor_similarity``, as in ``eval_ecbplus.py``). Inside one event, mentions are chained by
 the *same-lemma* baseline (equal head lemmas) and by ``accord.coref.corefer``, accord's own
 mention coreference; the script only reads the data and scores (``--fit`` refits the pair
-model of ``accord/coref_weights.py`` on train topics). Tune on train and dev topics; test
+model of ``accord/coref_weights.py`` on train topics; ``--cv`` scores refits by
+topic-grouped cross-validation over train and dev topics). Tune on train and dev topics; test
 topics 36-45 are reported apart.
 
 Scores MUC, B-cubed and CEAF-e and their mean, CoNLL F1, with the reference scorer's
 definitions (Pradhan et al. 2014; CEAF-e with phi4 and an optimal alignment).
 
     .venv/bin/python evaluation/eval_ecbplus_coref.py [--data ../shared/data/ecbplus] [--limit N]
-        [--threshold T ...] [--fit]
+        [--threshold T ...] [--fit] [--cv FOLDS --c C ...]
 """
 
 from __future__ import annotations
