@@ -250,6 +250,17 @@ def link_probability(features: np.ndarray) -> np.ndarray:
 
 def block_chains(block: Block, threshold: float = COREF_THRESHOLD) -> list[frozenset[str]]:
     """Average-linkage clusters of one block's mentions over their link probabilities."""
+    if len(block.mentions) < 2:
+        return [frozenset(m.id for m in block.mentions)]
+    return linked_chains(block, link_probability(pair_features(block)), threshold)
+
+
+def linked_chains(
+    block: Block, probability: np.ndarray, threshold: float = COREF_THRESHOLD
+) -> list[frozenset[str]]:
+    """Average-linkage clusters of one block's mentions over ``probability``, one value per
+    pair in ``pair_features`` order; apart from the weights, so a pair model being fitted
+    can be scored as the shipped one is."""
     from sklearn.cluster import AgglomerativeClustering
 
     ids = [m.id for m in block.mentions]
@@ -257,7 +268,7 @@ def block_chains(block: Block, threshold: float = COREF_THRESHOLD) -> list[froze
         return [frozenset(ids)]
     rows, cols = np.triu_indices(len(ids), k=1)
     distance = np.zeros((len(ids), len(ids)))
-    distance[rows, cols] = 1.0 - link_probability(pair_features(block))
+    distance[rows, cols] = 1.0 - probability
     distance += distance.T
     labels = AgglomerativeClustering(
         n_clusters=None,

@@ -11,14 +11,15 @@ half of a topic) or by accord's event split (``accord.events.cluster_anchors`` o
 ``anchor_similarity``, as in ``eval_ecbplus.py``). Inside one event, mentions are chained by
 the *same-lemma* baseline (equal head lemmas) and by ``accord.coref.corefer``, accord's own
 mention coreference; the script only reads the data and scores (``--fit`` refits the pair
-model of ``accord/coref_weights.py`` on train topics). Tune on train and dev topics; test
+model of ``accord/coref_weights.py`` on train topics; ``--cv`` scores refits by
+topic-grouped cross-validation over train and dev topics). Tune on train and dev topics; test
 topics 36-45 are reported apart.
 
 Scores MUC, B-cubed and CEAF-e and their mean, CoNLL F1, with the reference scorer's
 definitions (Pradhan et al. 2014; CEAF-e with phi4 and an optimal alignment).
 
     .venv/bin/python evaluation/eval_ecbplus_coref.py [--data ../shared/data/ecbplus] [--limit N]
-        [--threshold T ...] [--fit]
+        [--threshold T ...] [--fit] [--cv FOLDS --c C ...]
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ from eval_ecbplus import DEFAULT_DATA, document_anchors
 
 from accord.coref import (
     COREF_THRESHOLD,
+    FEATURES,
+    Block,
     EventMention,
     block_chains,
     blocks,
     head_of,
+    linked_chains,
     pair_features,
 )
 from accord.events import anchor_similarity, cluster_anchors
@@ -56,6 +60,8 @@ from accord.nlp import Models
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST_TOPICS = frozenset(range(36, 46))
 EVENT_TAGS = ("ACTION_", "NEG_ACTION_")
+# L2 strength of the pair model (inverse), chosen by --cv over train and dev topics.
+FIT_C = 0.1
 
 Clusters = list[frozenset[str]]
 
@@ -304,30 +310,97 @@ def same_lemma(mentions: Sequence[EventMention]) -> Clusters:
     return [frozenset(c) for c in chains.values()]
 
 
-def fit(topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: Any) -> str:
-    """Refit the pair model on ``topics`` (gold documents): a logistic regression over the
-    features and their pairwise products, returned as the text of ``accord/coref_weights.py``
-    with the scaling folded into the weights."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+@dataclass(frozen=True)
+class TopicPairs:
+    """One topic's blocks (gold documents), their pair features stacked and the gold answer of
+    each pair (same chain or not), in ``pair_features`` order block after block."""
 
-    features, labels = [], []
+    number: int
+    blocks: list[Block]
+    features: np.ndarray
+    labels: np.ndarray
+    key: Clusters
+
+
+def topic_pairs(
+    topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: Any
+) -> list[TopicPairs]:
+    out = []
     for t in topics:
         gold = {m.id: m.gold for m in t.mentions}
-        for block in blocks(event_mentions(t, t.gold_subtopic, parsed), embedder):
+        found = blocks(event_mentions(t, t.gold_subtopic, parsed), embedder)
+        features, labels = [np.zeros((0, len(FEATURES)))], [np.zeros(0, dtype=bool)]
+        for block in found:
             ids = [m.id for m in block.mentions]
             rows, cols = np.triu_indices(len(ids), k=1)
             features.append(pair_features(block))
-            same = [gold[ids[i]] == gold[ids[j]] for i, j in zip(rows, cols, strict=True)]
-            labels.append(np.array(same))
-    x, y = np.vstack(features), np.concatenate(labels)
-    poly = PolynomialFeatures(2, include_bias=False)
-    expanded = poly.fit_transform(x)
-    scaler = StandardScaler().fit(expanded)
-    model = LogisticRegression(max_iter=2000).fit(scaler.transform(expanded), y)
-    scaled = model.coef_[0] / scaler.scale_
-    bias = float(model.intercept_[0] - scaled @ scaler.mean_)
-    n = x.shape[1]
+            labels.append(
+                np.array([gold[ids[i]] == gold[ids[j]] for i, j in zip(rows, cols, strict=True)])
+            )
+        out.append(
+            TopicPairs(
+                t.number, found, np.vstack(features), np.concatenate(labels), gold_clusters(t)
+            )
+        )
+    return out
+
+
+def fit_model(pairs: Sequence[TopicPairs], c: float = FIT_C) -> Any:
+    """A logistic regression over the pair features and their pairwise products, standardised
+    and solved to convergence (Newton steps), so a refit lands on one optimum, not where a
+    first-order solver happened to stop."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+
+    x = np.vstack([p.features for p in pairs])
+    y = np.concatenate([p.labels for p in pairs])
+    model = LogisticRegression(C=c, solver="newton-cholesky", tol=1e-8, max_iter=200)
+    return make_pipeline(PolynomialFeatures(2, include_bias=False), StandardScaler(), model).fit(
+        x, y
+    )
+
+
+def predicted_chains(pairs: TopicPairs, model: Any, threshold: float) -> Clusters:
+    """The topic's chains with ``model``'s probabilities in place of the shipped weights."""
+    out: Clusters = []
+    offset = 0
+    for block in pairs.blocks:
+        n = len(block.mentions) * (len(block.mentions) - 1) // 2
+        probability = model.predict_proba(pairs.features[offset : offset + n])[:, 1] if n else []
+        out += linked_chains(block, np.asarray(probability), threshold)
+        offset += n
+    return out
+
+
+def cross_validate(
+    pairs: Sequence[TopicPairs], cs: Sequence[float], thresholds: Sequence[float], folds: int
+) -> dict[tuple[float, float], float]:
+    """CoNLL F1 of each (C, merge floor) over ``pairs``' topics, each topic scored by a model
+    fitted on the other folds (topics dealt to folds in a fixed shuffled order)."""
+    order = np.random.default_rng(0).permutation(len(pairs)) % folds
+    out = {}
+    for c in cs:
+        found: dict[float, list[Clusters]] = {t: [] for t in thresholds}
+        keys = []
+        for fold in range(folds):
+            model = fit_model([p for p, f in zip(pairs, order, strict=True) if f != fold], c)
+            held = [p for p, f in zip(pairs, order, strict=True) if f == fold]
+            keys += [p.key for p in held]
+            for t in thresholds:
+                found[t] += [predicted_chains(p, model, t) for p in held]
+        for t in thresholds:
+            out[(c, t)] = float(score_topics(keys, found[t])["CoNLL"][2])
+    return out
+
+
+def weights_text(pairs: Sequence[TopicPairs], model: Any) -> str:
+    """``model`` as the text of ``accord/coref_weights.py``, the scaling folded into the
+    weights."""
+    poly, scaler, regression = (step for _, step in model.steps)
+    scaled = regression.coef_[0] / scaler.scale_
+    bias = float(regression.intercept_[0] - scaled @ scaler.mean_)
+    n = len(FEATURES)
     linear, quadratic = np.zeros(n), np.zeros((n, n))
     for weight, powers in zip(scaled, poly.powers_, strict=True):
         used = [k for k in range(n) for _ in range(int(powers[k]))]
@@ -336,11 +409,12 @@ def fit(topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: A
         else:
             quadratic[used[0], used[1]] += weight
     lines = ",\n".join("    (" + ", ".join(f"{v:.6g}" for v in r) + ",)" for r in quadratic)
+    count = sum(len(p.labels) for p in pairs)
     return (
         '"""Weights of accord.coref\'s pair model: a logistic regression over the pair features\n'
         "(``accord.coref.FEATURES``, in order) and their products, fitted on ECB+ train topics\n"
-        f"({len(y)} pairs) by ``evaluation/eval_ecbplus_coref.py --fit``; regenerate, never edit."
-        '\n"""\n\n'
+        f"({count} pairs, C={regression.C:g}) by ``evaluation/eval_ecbplus_coref.py --fit``; "
+        'regenerate, never edit.\n"""\n\n'
         f"BIAS = {bias:.6g}\n"
         "LINEAR = (" + ", ".join(f"{v:.6g}" for v in linear) + ",)\n"
         "# QUADRATIC[i][j] weighs feature i times feature j (upper triangle).\n"
@@ -375,15 +449,30 @@ def main() -> None:
     parser.add_argument(
         "--threshold", type=float, action="append", help="merge floor(s) to score (repeatable)"
     )
+    parser.add_argument(
+        "--cv",
+        type=int,
+        metavar="FOLDS",
+        help="score refits by topic-grouped cross-validation over train and dev topics",
+    )
+    parser.add_argument("--c", type=float, action="append", help="L2 strength(s) for --cv")
     args = parser.parse_args()
     models = Models.load()
-    wanted = ["train"] if args.fit else args.splits
+    wanted = ["train"] if args.fit else ["train", "dev"] if args.cv else args.splits
     topics = [t for t in load(args.data)[: args.limit] if split_of(t.number) in wanted]
     parsed = parse(topics, models.nlp)
-    if args.fit:
-        print(fit(topics, parsed, models.embedder))
-        return
     thresholds = args.threshold or [COREF_THRESHOLD]
+    if args.fit or args.cv:
+        pairs = topic_pairs(topics, parsed, models.embedder)
+        if args.fit:
+            print(weights_text(pairs, fit_model(pairs)))
+            return
+        scores = cross_validate(pairs, args.c or [FIT_C], thresholds, args.cv)
+        for (c, threshold), f in scores.items():
+            print(f"C {c:g} | floor {threshold:g} | CoNLL F1 {100 * f:.2f}")
+        metrics = {f"conll_f1_cv_c{c:g}_t{t:g}": round(100 * f, 2) for (c, t), f in scores.items()}
+        print(json.dumps({"set": "ecbplus", "split": "train+dev cv", "metrics": metrics}))
+        return
     predicted = accord_subtopics(topics, args.data, models.nlp)
     closing: dict[str, float] = {}
     for split in ("test", "dev", "train"):

@@ -16,6 +16,7 @@ from accord.coref import (
     corefer,
     head_of,
     link_probability,
+    linked_chains,
     pair_features,
     stem,
 )
@@ -99,3 +100,17 @@ def test_mentions_of_two_document_events_never_share_a_chain(
 
 def test_no_mentions_make_no_chains(embedder: Embedder) -> None:
     assert corefer([], embedder) == []
+
+
+def test_average_linkage_joins_a_chain_only_where_its_mean_link_clears_the_floor(
+    nlp: Language, embedder: Embedder
+) -> None:
+    text = "Storms flooded the valley, and rain flooded the town."
+    mentions = [mention(nlp, "a", text, "flooded", index=k) for k in range(3)]
+    [block] = blocks(mentions, embedder)
+    ids = ["a/flooded/0", "a/flooded/1", "a/flooded/2"]
+    # Pairs (0, 1), (0, 2), (1, 2): 0 and 1 join; 2 links to their chain at 0.7 and 0.0, a
+    # mean of 0.35, so it joins at a floor of 0.3 and stays alone at 0.4.
+    probability = np.array([0.9, 0.7, 0.0])
+    assert sorted(map(sorted, linked_chains(block, probability, 0.4))) == [ids[:2], ids[2:]]
+    assert linked_chains(block, probability, 0.3) == [frozenset(ids)]
