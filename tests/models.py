@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from accord.distributed import RecordStream
-    from accord.nlp import Embedder, Models, SentenceEmbedder
+    from accord.nlp import Embedder, Models
 
 DIM = 384
 
@@ -34,7 +34,7 @@ def loaded_nlp() -> Language:
 
 
 @cache
-def loaded_embedder() -> SentenceEmbedder:
+def loaded_embedder() -> Embedder:
     from accord.nlp import load_embedder
 
     return load_embedder()
@@ -43,7 +43,7 @@ def loaded_embedder() -> SentenceEmbedder:
 def loaded_models() -> Models:
     from accord.nlp import Models
 
-    return Models.of(loaded_nlp(), loaded_embedder())
+    return Models(loaded_nlp(), loaded_embedder())
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:

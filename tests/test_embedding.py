@@ -89,20 +89,6 @@ def test_long_texts_are_cut_at_the_models_wordpiece_limit(
     assert float(embedder.encode([long])[0] @ reference([long])[0]) > MIN_COSINE[embedder.precision]
 
 
-def test_a_shorter_limit_reads_a_text_as_the_tokenizer_would_cut_it(
-    embedder: OnnxEmbedder,
-) -> None:
-    long = " ".join(SENTENCES * 40)
-    ids = embedder.tokenizer.encode(long).ids
-    head = embedder.tokenizer.decode(ids[1:63])  # the 62 wordpieces after [CLS]
-    cut = embedder.encode([long], max_wordpieces=64)[0]
-    assert len(embedder.tokenizer.encode(head).ids) == 64
-    np.testing.assert_allclose(cut, embedder.encode([head])[0], atol=1e-5)
-    assert float(cut @ embedder.encode([long])[0]) < 0.999
-    short = embedder.encode(SENTENCES[:2], max_wordpieces=64)
-    np.testing.assert_allclose(short, embedder.encode(SENTENCES[:2]), atol=1e-6)
-
-
 class _Recorder:
     """A session that records the shape of every input it runs."""
 
