@@ -86,7 +86,7 @@ def stage_rates(size: int, precision: str | None = None) -> None:
     start = time.perf_counter()
     embedder = load_embedder(precision)
     loads["embedder"] = time.perf_counter() - start
-    models = Models(nlp, embedder)
+    models = Models.of(nlp, embedder)
     times: dict[str, float] = {}
     cpu: dict[str, float] = {}
 
@@ -106,7 +106,7 @@ def stage_rates(size: int, precision: str | None = None) -> None:
     entities = [entities_of(b) for b in parsed]
     timed("extract", t)
     t = now()
-    vectors = models.embed([lead_text(a) for a in cleaned])
+    vectors = models.embed_leads([lead_text(a) for a in cleaned])
     timed("embed", t)
     processed = [
         ProcessedArticle(c.article, x, e, np.asarray(v), c.vectors)
