@@ -61,12 +61,7 @@ class Models:
     def load(cls) -> Models:
         """The packaged models (:func:`load_nlp`, :func:`load_embedder`), leads embedded by
         the :data:`LEAD_PRECISION` weights."""
-        return cls.of(load_nlp(), load_embedder())
-
-    @classmethod
-    def of(cls, nlp: Language, embedder: Embedder) -> Models:
-        """``nlp`` and ``embedder``, with leads embedded as :meth:`load` embeds them."""
-        return cls(nlp, embedder, load_embedder(LEAD_PRECISION))
+        return cls(load_nlp(), load_embedder(), load_embedder(LEAD_PRECISION))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """:attr:`embedder` over ``texts``; an empty list gives an empty ``(0, dim)`` array."""
