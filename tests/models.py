@@ -40,10 +40,18 @@ def loaded_embedder() -> Embedder:
     return load_embedder()
 
 
+@cache
+def loaded_lead_embedder() -> Embedder:
+    from accord.nlp import LEAD_PRECISION, load_embedder
+
+    return load_embedder(LEAD_PRECISION)
+
+
 def loaded_models() -> Models:
+    """The models ``Models.load`` gives, each loaded once per session."""
     from accord.nlp import Models
 
-    return Models(loaded_nlp(), loaded_embedder())
+    return Models(loaded_nlp(), loaded_embedder(), loaded_lead_embedder())
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:

@@ -56,6 +56,22 @@ def test_without_document_vectors_only_cleaning_embeds(fake_models: Models) -> N
         done.record()
 
 
+def test_the_document_vector_comes_from_the_lead_embedder(fake_models: Models) -> None:
+    leads: list[str] = []
+
+    def lead_embedder(texts: list[str]) -> np.ndarray:
+        leads.extend(texts)
+        return -bag_of_words(texts)
+
+    models, asked = counting(fake_models)
+    models = Models(models.nlp, models.embedder, lead_embedder)
+    [done] = process([article("long.txt", LONG)], models).articles
+    assert leads == [lead_text(done.article)]
+    assert sorted(asked) == sorted({"Bridge closed", *LONG})
+    assert done.vector is not None
+    assert np.allclose(done.vector, -bag_of_words(leads)[0])
+
+
 def test_a_processed_article_round_trips_through_its_dict_exactly(fake_models: Models) -> None:
     [done] = process([article("long.txt", LONG)], fake_models).articles
     back = ProcessedArticle.from_dict(done.to_dict())

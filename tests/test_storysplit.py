@@ -55,7 +55,7 @@ BRECK = (
 
 def unit(seed: int, base: np.ndarray | None = None) -> np.ndarray:
     noise = np.random.default_rng(seed).standard_normal(EMBEDDING_DIM)
-    vector = noise if base is None else base + 0.02 * noise
+    vector = noise if base is None else base + 0.01 * noise
     return (vector / np.linalg.norm(vector)).astype(np.float32)
 
 
