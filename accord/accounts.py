@@ -1,6 +1,7 @@
 """One speaker's account: their statements in one article, told one after another with no
-other voice between, are one statement (:mod:`accord.statements` joins the parts after each
-is aligned across outlets on its own words)."""
+other voice between (the writer's narration is none), are one statement
+(:mod:`accord.statements` joins the parts after each is aligned across outlets on its own
+words)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ def account_pairs(
     one_voice: Callable[[int, int], bool],
 ) -> list[tuple[int, int]]:
     """Pairs of one speaker's parts of one account: in one article, the next part of theirs
-    with no other voice (another speaker, or words credited to nobody) between, at most
-    ``ACCOUNT_GAP`` characters on. A voice nested inside a part (someone they cite) does not
-    end their account."""
+    with no other voice (another speaker's part, or one in ``others``) between, at most
+    ``ACCOUNT_GAP`` characters on: the writer's narration between does not end it. A voice
+    nested inside a part (someone they cite) does not end their account."""
     by_article: dict[str, list[tuple[int, int, int]]] = {}
     for i, m in enumerate(mentions):
         by_article.setdefault(m.span.article, []).append((m.span.start, m.span.end, i))

@@ -328,6 +328,16 @@ WHOLE_NUMBER_WORDS: dict[str, int] = {
     if value >= 1 and value == int(value)
 }
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Abbreviated titles written before a name ("Lt. Gerry Smith", "Det. Sgt. Mary Cole"): the
+# full stop is the abbreviation's, never a sentence end. "St." (also Street) and "Sr." (after
+# a name) are left out.
+# fmt: off
+TITLE_ABBREVIATIONS = frozenset({
+    "Lt", "Lieut", "Sgt", "Cpl", "Pte", "Pvt", "Col", "Capt", "Maj", "Gen", "Brig", "Adm",
+    "Cmdr", "Insp", "Det", "Supt", "Const", "Gov", "Sen", "Rep", "Atty", "Hon", "Fr", "Rev",
+    "Dr", "Prof", "Mr", "Mrs", "Ms",
+})
+# fmt: on
 # Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
 MONTHS = {
     "january": 1,

@@ -311,12 +311,13 @@ def group_quotes(
     # parts that other outlets each carry apart stay two statements: else one outlet's run
     # would chain every statement of a speaker quoted all day ("police") into one.
     kept = set(mentions)
-    # a fragment credited to nobody (a scare quote, a bare "it") is no other voice
+    # words credited to nobody are the writer's narration, or the speaker's own words the
+    # cue did not reach: no other voice; a speaker's words passed on by another are
     others = [
         q
         for ex in extractions
         for q in ex.quotes
-        if q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
+        if q.speaker and q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
     ]
     join_accounts(union, account_pairs(mentions, others, one_voice), article)
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]

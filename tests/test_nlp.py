@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 import numpy as np
+import pytest
 
 from accord.gazetteer import place_names
 from accord.model import Article
@@ -25,6 +26,26 @@ def test_headings_do_not_glue_onto_the_next_sentence(nlp: Any) -> None:
     sentence = next(iter(blocks[1].doc.sents))
     span = blocks[1].span(sentence.start_char, sentence.end_char)
     assert span.text == text[span.start : span.end] == "The storm hit the coast on Monday."
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Harbor police Lt. Dana Reyes said the pier was shut.", "Boats waited offshore."),
+        ("A spokesman, Sgt. Omar Pike, said the pier was shut.", "Boats waited offshore."),
+        ("The pier was shut.", "Capt. Ivy Moss said boats waited offshore."),
+        ("The pier was shut, Det. Insp. Ruth Kale told reporters.", "Boats waited offshore."),
+    ],
+)
+def test_an_abbreviated_title_stays_in_the_sentence_of_its_name(
+    nlp: Any, first: str, second: str
+) -> None:
+    text = f"{first} {second}"
+    article = Article.create(source="t.txt", original=text)
+    ((block,),) = list(parse_blocks([article], nlp))
+    spans = [block.span(s.start_char, s.end_char) for s in block.doc.sents]
+    assert [s.text for s in spans] == [first, second]
+    assert all(text[s.start : s.end] == s.text for s in spans)
 
 
 def test_gazetteer_lists_large_cities_and_countries() -> None:

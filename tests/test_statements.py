@@ -83,16 +83,39 @@ def test_another_voice_between_two_quotations_makes_two_accounts() -> None:
     assert sorted(q.text for q in quotes) == sorted([first, other, second])
 
 
-def test_unattributed_words_between_two_quotations_make_two_accounts() -> None:
+def test_words_credited_to_nobody_between_two_quotations_keep_one_account() -> None:
     a = article(
-        '"The bridge is closed," Ana Ruiz said. "Nobody saw it," a sign read. "Crews are near."'
+        '"The bridge is closed," Ana Ruiz said. The river rose all night, the mayor\'s '
+        'office said. "Crews are near," Ruiz said.'
     )
-    first, second = "The bridge is closed", "Crews are near."
-    nobody = QuoteMention(span(a, "Nobody saw it"), None)
+    first, second = "The bridge is closed", "Crews are near"
+    nobody = QuoteMention(span(a, "The river rose all night"), None)
     ex = Extraction(
         a.id, quotes=(mention(a, first, "Ana Ruiz"), nobody, mention(a, second, "Ana Ruiz"))
     )
-    assert len(group_quotes([a], [ex], embedder=bag_of_words)) == 2
+    [quote] = group_quotes([a], [ex], embedder=bag_of_words)
+    assert [m.span.text for m in quote.mentions] == [first, second]
+
+
+def test_another_speakers_reported_words_between_two_quotations_make_two_accounts() -> None:
+    a = article(
+        '"The bridge is closed," Ana Ruiz said. Tom Berg told her the river rose all night. '
+        '"Crews are near," Ruiz said.'
+    )
+    first, second = "The bridge is closed", "Crews are near"
+    berg = QuoteMention(
+        span(a, "the river rose all night"),
+        "Tom Berg",
+        speaker_span=span(a, "Tom Berg"),
+        cue=span(a, "told"),
+        verbatim=False,
+        form=QuoteForm.REPORTED,
+    )
+    ex = Extraction(
+        a.id, quotes=(mention(a, first, "Ana Ruiz"), berg, mention(a, second, "Ana Ruiz"))
+    )
+    texts = sorted(q.text for q in group_quotes([a], [ex], embedder=bag_of_words))
+    assert first in texts and second in texts
 
 
 def test_a_scare_quoted_word_between_two_quotations_keeps_one_account() -> None:
