@@ -23,12 +23,13 @@ from datetime import UTC, datetime
 
 from accord.blocking import Embedder
 from accord.changes import Changes, diff
-from accord.cluster import Assignment, StoryIndex, StoryState, signal_of
+from accord.cluster import Assignment, StoryIndex, signal_of
 from accord.errors import ArticleFailure, StoreError
 from accord.model import Article, Dossier, StoryResults
 from accord.store import Store
 from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
 from accord.story import Titled, cross_source, story_title
+from accord.story_state import StoryState
 from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, merge, move, revise
 
 __all__ = ["Since", "changes_since", "commit_batch", "refresh", "restore_index", "story_dossier"]

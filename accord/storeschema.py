@@ -138,7 +138,7 @@ class ArticleRecord:
 @dataclass(frozen=True)
 class StoryRow:
     """A story as stored: its title and what clustering keeps of it between runs (the fields
-    of :class:`accord.cluster.StoryState`, which :mod:`accord.corpus` converts)."""
+    of :class:`accord.story_state.StoryState`, which :mod:`accord.corpus` converts)."""
 
     id: str
     title: str
