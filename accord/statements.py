@@ -29,9 +29,12 @@ from accord.blocking import (
     similar_pairs,
     words,
 )
+from accord.events import span_event
 from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
+from accord.locate import Located
 from accord.model import (
     Article,
+    Event,
     Extraction,
     Quote,
     QuoteForm,
@@ -197,6 +200,7 @@ def group_quotes(
     articles: Sequence[Article],
     extractions: Sequence[Extraction],
     embedder: Embedder | None = None,
+    events: Sequence[Event] = (),
 ) -> list[Quote]:
     """One :class:`Quote` per statement of one speaker, with every outlet's rendering of it.
 
@@ -206,6 +210,8 @@ def group_quotes(
     near-identical wording, one contained in the other, or — across outlets — a paraphrase
     (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared). One speaker's
     parts told one after another in one article (an account) are then one statement.
+    Two outlets' paraphrases about two different ``events`` (the event a mention's sentence
+    dates, else its article's) are two statements, however alike their words.
     """
     mentions = [q for ex in extractions for q in ex.quotes if q.speaker]
     passed = _passed_on(mentions)
@@ -257,8 +263,11 @@ def group_quotes(
     def pair(sim: float, i: int, j: int) -> None:
         (within if article[i] == article[j] else across).append((sim, i, j))
 
+    about = _events_of(mentions, extractions, events)
     blocking = similar_pairs(vectors, STATEMENT_PARAPHRASE)
     for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
+        if article[i] != article[j] and sim < SAME_WORDS and _apart(about[i], about[j]):
+            continue  # alike words about two happenings: two statements
         if not one_voice(i, j):
             if article[i] != article[j] and _retold(sim, mentions[i], mentions[j]):
                 across.append((sim, i, j))
@@ -323,6 +332,30 @@ def group_quotes(
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     return _statements(articles, mentions, shown, kinds, vectors, groups, asserted)
+
+
+def _apart(a: str | None, b: str | None) -> bool:
+    """Two known, different events."""
+    return a is not None and b is not None and a != b
+
+
+def _events_of(
+    mentions: list[QuoteMention], extractions: Sequence[Extraction], events: Sequence[Event]
+) -> list[str | None]:
+    """The event each mention speaks of (:func:`accord.events.span_event`); None without
+    events or where none is known."""
+    if not events:
+        return [None] * len(mentions)
+    by_article = {ex.article: ex for ex in extractions}
+    located = {
+        a: Located(by_article[a]) for a in {m.span.article for m in mentions} & by_article.keys()
+    }
+    return [
+        span_event(m.span, by_article[m.span.article], events, located[m.span.article])
+        if m.span.article in by_article
+        else None
+        for m in mentions
+    ]
 
 
 def _statements(

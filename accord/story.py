@@ -44,7 +44,7 @@ def cross_source(
     figures = reconcile.reconcile_figures(articles, extractions, events)
     events = happened.describe_events(events, articles, extractions, figures)
     progress("reconcile", total, total)
-    quotes = align.group_quotes(articles, extractions, embedder=embedder)
+    quotes = align.group_quotes(articles, extractions, embedder=embedder, events=events)
     claims = align.align_claims(articles, extractions, events, embedder=embedder)
     progress("align", total, total)
     entries = timeline.build_timeline(articles, extractions, events)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from accord.model import Article, Extraction, Quote, QuoteForm, QuoteMention, Span, SpeakerType
+from accord.model import (
+    Article,
+    Event,
+    Extraction,
+    Quote,
+    QuoteForm,
+    QuoteMention,
+    Span,
+    SpeakerType,
+)
 from accord.statements import group_quotes
 from tests.models import bag_of_words
 
@@ -398,3 +407,18 @@ def test_a_quoted_title_is_no_statement_but_a_quoted_clause_is() -> None:
     ]
     quotes = group_quotes([a], exs, embedder=bag_of_words)
     assert [q.text for q in quotes] == ["loved every night of it"]
+
+
+def test_alike_words_about_two_events_are_two_statements() -> None:
+    said = "the fire at the old mill on the river killed two of its night workers"
+    other = "the fire at the old mill on the river killed three of its day workers"
+    a, b = article(f"Ana Ruiz said that {said}."), article(f"Ana Ruiz said that {other}.")
+    extractions = [
+        Extraction(art.id, quotes=(mention(art, text, "Ana Ruiz", form=QuoteForm.REPORTED),))
+        for art, text in ((a, said), (b, other))
+    ]
+    [together] = group_quotes([a, b], extractions, embedder=bag_of_words)
+    assert together.sources == 2
+    events = [Event(f"e{k}", "a fire", None, (art.id,)) for k, art in enumerate((a, b))]
+    apart = group_quotes([a, b], extractions, embedder=bag_of_words, events=events)
+    assert [q.sources for q in apart] == [1, 1]
