@@ -31,6 +31,25 @@ DETERMINERS = frozenset(
 )
 
 
+# Determiners that make "N of the X" a part of a group the text has already named.
+KNOWN_GROUP_DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
+
+
+def names_a_part(anchor: Token, noun: Token | None) -> bool:
+    """Whether the number picks some members of a group the text already knows ("one of the
+    prisoners", "two of his deputies", "three of Lee's aides"): it counts a part of the group,
+    never the group's size, so the group's noun gives it no measure. "Dozens of people" and
+    "hundreds of thousands" are not parts."""
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    if noun.head.head.i != anchor.i:
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in KNOWN_GROUP_DETERMINERS)
+        for c in noun.children
+    )
+
+
 def counted_tokens(anchor: Token, after: int) -> list[Token]:
     """The words of the counted thing ("North Korean soldiers"), or [] when none is named.
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 
 from accord.extract.attribution import attribution_chain
-from accord.extract.counted import counted_tokens
+from accord.extract.counted import counted_tokens, names_a_part
 from accord.extract.measures import is_measure_noun, measure_of, period_of
 from accord.extract.quantities import QuantityPhrase, quantities_in
 from accord.model import Article, FigureMention
@@ -80,6 +80,11 @@ class QuantifiedSentence:
     phrases: tuple[QuantityPhrase, ...]
 
 
+def _counts_a_part(phrase: QuantityPhrase) -> bool:
+    tokens = counted_tokens(phrase.anchor, phrase.end)
+    return names_a_part(phrase.anchor, tokens[-1] if tokens else None)
+
+
 def quantified_sentences(blocks: list[Block]) -> list[QuantifiedSentence]:
     """Every sentence of ``blocks``, in text order, with :func:`quantities_in`."""
     return [
@@ -102,6 +107,8 @@ def find_figures(
             if phrase.kind not in FIGURE_KINDS:
                 continue
             figure = _figure(block, sent, phrase, inherited)
+            if figure.measure == Measure.COUNT and _counts_a_part(phrase):
+                continue  # "one of the prisoners carried an ID": no figure about the group
             if (
                 phrase.kind == QuantityKind.COUNT
                 and figure.counted

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord.extract.counted import names_a_part
 from accord.extract.measure_words import (
     FORCE_NOUNS,
     HOME_NOUNS,
@@ -175,7 +176,8 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[Measure, Token | 
     """The measure of a count and the word that states it (the counted measure noun, the
     verb or event noun that governs the number, or the harm adjective); ``None`` as the word
     for the generic "count"."""
-    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS:
+    part = names_a_part(anchor, noun)
+    if noun is not None and noun.lemma_.lower() in MEASURE_NOUNS and not part:
         return MEASURE_NOUNS[noun.lemma_.lower()], noun
     if anchor.lemma_.lower() in MEASURE_NOUNS:
         return MEASURE_NOUNS[anchor.lemma_.lower()], anchor

@@ -71,7 +71,7 @@ class Figure:
     high_sources: tuple[str, ...] = ()
     scope: Scope = Scope.INCIDENT  # a running total or another incident's (context) figure
     incident: str | None = None  # id of the incident counted (scope "incident" only)
-    updated: bool = False  # later reports give a higher toll: an update, not a conflict
+    updated: bool = False  # later reports give a higher number: an update, not a conflict
     series: tuple[SeriesPoint, ...] = ()  # by as-of date, when reports of 2+ moments differ
 
     def to_dict(self) -> dict[str, Any]:

@@ -106,7 +106,7 @@ def _figures(dossier: Dossier) -> Iterable[str]:
         scope = f" ({scope_label(fig)})" if scope_label(fig) else ""
         flag = " — **conflict: sources disagree**" if fig.conflict else ""
         if fig.updated:
-            flag += " — **updated: later reports give a higher toll**"
+            flag += " — **updated: later reports give a higher number**"
         yield f"### {md_escape(label)}{scope}{flag}\n"
         yield (
             f"low **{format_number(fig.low)}** · best **{format_number(fig.best)}** · "

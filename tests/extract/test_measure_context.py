@@ -58,3 +58,29 @@ def test_counts_without_a_measure_word_stay_generic(sentence: str, figure: str) 
     found = measures(sentence)
     assert figure in found, found
     assert found[figure] not in {"killed", "wounded", "displaced", "killed_or_wounded"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One of the hostages wore a borrowed coat.",
+        "Two of the casualties were teenagers from the village.",
+        "Three of his prisoners spoke to the chaplain.",
+    ],
+)
+def test_a_part_of_a_known_group_is_no_figure_about_the_group(sentence: str) -> None:
+    assert measures(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        # the verb still says what happened to the part
+        ("Two of the miners were killed in the second blast.", "Two", "killed"),
+        # no known group: the noun is what is counted
+        ("Dozens of hostages were freed on Sunday.", "Dozens", "count"),
+        ("Police said 14 prisoners escaped overnight.", "14", "captured"),
+    ],
+)
+def test_a_part_keeps_the_measure_its_verb_gives(sentence: str, figure: str, measure: str) -> None:
+    assert measures(sentence).get(figure) == measure

@@ -277,6 +277,6 @@ def test_a_rising_toll_is_labelled_an_update_with_its_time_chart() -> None:
     )
     html = to_html(replace(dossier, figures=(rising,)))
     figure = html.split('id="fig-0"')[1].split("</div>")[0]
-    assert "updated: later reports give a higher toll" in figure
+    assert "updated: later reports give a higher number" in figure
     assert "conflict: sources disagree" not in figure
     assert '<svg class="chart series"' in figure and "150–200" in figure
