@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from accord.cli import app
 from tests.models import ModelsRunner
@@ -123,3 +124,10 @@ def test_the_readme_demo_excerpt_is_what_the_demo_writes(demo_folder: Path) -> N
         found = written.find(paragraph, position)
         assert found >= 0, f"README.md's demo excerpt is not in dossier.md:\n{paragraph}"
         position = found + len(paragraph)
+
+
+def test_help_keeps_each_prose_sentence_whole_and_examples_on_their_own_lines() -> None:
+    result = CliRunner().invoke(app, ["analyze", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "robots.txt says no), and articles" in result.output
+    assert "\n     accord analyze reports/*.txt -o out/" in result.output

@@ -7,6 +7,8 @@ Progress goes to stderr so stdout stays clean for pipes.
 """
 
 from accord.cli import analysis, corpus  # noqa: F401  (importing a module registers its commands, in this order)
-from accord.cli._shell import app
+from accord.cli._shell import app, reflow_command_help
+
+reflow_command_help(app)
 
 __all__ = ["app"]

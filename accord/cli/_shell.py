@@ -3,6 +3,7 @@ the options several commands take; the models a test injects are read here (``_m
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -35,6 +36,24 @@ out = Console()
 
 EXIT_FAILURE = 1
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def reflow_command_help(typer_app: typer.Typer) -> None:
+    """Give each command its docstring as help with every prose paragraph on one line, so the
+    terminal wraps it: Typer's rich mode keeps a docstring's own line breaks, which cut
+    sentences mid-line in a narrow terminal. Indented paragraphs (examples) keep theirs."""
+    for command in typer_app.registered_commands:
+        doc = command.callback.__doc__ if command.callback else None
+        if command.help is None and doc:
+            command.help = _reflowed(doc)
+
+
+def _reflowed(doc: str) -> str:
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(
+        p if any(line.startswith(" ") for line in p.splitlines()) else " ".join(p.splitlines())
+        for p in paragraphs
+    )
 
 
 @contextmanager
