@@ -23,6 +23,7 @@ from datetime import date
 
 import numpy as np
 
+from accord import lexicon
 from accord.blocking import (
     WORD_RE,
     Blocking,
@@ -102,6 +103,19 @@ SAME_ARTICLE_SIMILARITY = 0.9
 # of pairs that each pass (A~B, B~C) must not make one claim of sentences that share only
 # the story's topic (A and C).
 GROUP_SIMILARITY = 0.5
+
+
+def _frame_words() -> frozenset[str]:
+    """The stems of reporting verbs in their common forms ("said", "states", "suggested"):
+    they say who spoke, not what, so two sentences sharing one share no argument. "Find",
+    "know" and "show" are left out: as often the proposition's own verb."""
+    lemmas = lexicon.REPORTING_VERBS - {"find", "know", "show"}
+    regular = [f"{v}{end}" for v in lemmas for end in ("", "s", "d", "ed", "ing")]
+    return frozenset(proposition_words(" ".join([*regular, *lexicon.IRREGULAR_REPORTING])))
+
+
+# Words of the attribution frame: no argument of a claim (see :func:`_frame_words`).
+FRAME_WORDS = _frame_words()
 
 
 def entities(text: str) -> set[str]:
@@ -211,7 +225,7 @@ def align_claims(
         return []
     vectors = embedder_or_default(embedder)([u.span.text for u in units])
     blocking = similar_pairs(vectors, PARAPHRASE_FLOOR)
-    topic = topic_words([u.span.text for u in units])
+    topic = topic_words([u.span.text for u in units]) | FRAME_WORDS
     union = UnionFind(len(units))
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}

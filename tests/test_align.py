@@ -429,3 +429,10 @@ def test_a_chain_of_alike_pairs_makes_one_claim_only_when_the_ends_are_alike(
         arts, [whole(a) for a in arts], one_event(*arts), embedder=_three_at(0.7, 0.7, ac)
     )
     assert max(c.sources for c in claims) == (3 if one_claim else 2)
+
+
+def test_sharing_only_a_reporting_verb_is_no_shared_argument() -> None:
+    a = article("Harbour officials stated that the northern pier will close in March.")
+    b = article("The visiting novelist stated that she writes every morning before dawn.")
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.45))
+    assert claims == []
