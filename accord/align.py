@@ -38,6 +38,7 @@ from accord.blocking import (
 )
 from accord.contradict import negated, opposition
 from accord.events import span_event, word_count
+from accord.figure_values import bounds
 from accord.locate import Located
 from accord.model import (
     Article,
@@ -48,7 +49,6 @@ from accord.model import (
     Span,
     content_id,
 )
-from accord.reconcile import bounds
 from accord.statements import group_quotes
 from accord.vocab import Measure, Opposition
 

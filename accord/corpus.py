@@ -8,7 +8,8 @@ the ingest driver, ``accord ingest``, ``accord dossier`` and ``accord watch`` sh
   write each ingested batch with its stories, each named by :func:`accord.story.story_title`;
   after the batch, each story that grew is revised (split in two when its members report two
   happenings, its misplaced reports moved to their happening's story, then merged with a story
-  of the same happening, :mod:`accord.storysplit`);
+  of the same happening) in the order :func:`accord.storysplit.revise_grown` sets, which the
+  stream evaluation's replay shares;
 * :func:`refresh` computes the results of every story that gained an article and keeps them
   as a new version (run at the end of an ingest and by ``accord dossier``), so the web view
   shows stored results and never runs a model;
@@ -30,7 +31,7 @@ from accord.store import Store
 from accord.storeschema import ArticleRecord, Membership, ResultVersion, StoryRow
 from accord.story import Titled, cross_source, story_title
 from accord.story_state import StoryState
-from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, merge, move, revise
+from accord.storysplit import Member, Merge, Move, Split, revise_grown
 
 __all__ = ["Since", "changes_since", "commit_batch", "refresh", "restore_index", "story_dossier"]
 
@@ -70,47 +71,23 @@ def commit_batch(
         failures,
     )
     grown = sorted({a.story for a in assignments})
-    members = StoredMembers(store)
-    for story_id in grown:
-        _revise(store, index, story_id, members)
-    for story_id in grown:
-        _move(store, index, story_id, members)
-    for story_id in grown:
-        _merge(store, index, story_id, members)
+    revise_grown(index, grown, StoredRevisions(store, index))
 
 
-def _revise(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
-    """Split a story that grew when its members report two happenings (:mod:`accord.storysplit`),
-    in the index and in the store (its own transaction, after the batch's)."""
-    state = index.stories.get(story_id)
-    if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
-        return
-    split = revise(index, story_id, members(story_id))
-    if split is None:
-        return
-    heads = store.headlines([story_id])[story_id]
-    moved = set(split.articles)
-    titles = {
-        split.story: story_title([h for h in heads if h.article not in moved]),
-        split.new_story: story_title([h for h in heads if h.article in moved]),
-    }
-    store.split_story(
-        split.articles, split.new_story, [_row(s, titles[s.id]) for s in index.take_touched()]
-    )
-    members.forget(split.story, split.new_story)
+class StoredRevisions:
+    """A batch's revisions (:func:`accord.storysplit.revise_grown`) kept in the index and in
+    the store, each in its own transaction after the batch's, the stories it changed retitled
+    from their stored headlines. Members are read from the store once per batch: revision
+    reads the same stories again and again (a story that grew, then its move and merge
+    candidates); a story that a split, move or merge changed is read again."""
 
-
-class StoredMembers:
-    """The stored members of a story as revising it needs them, in ingest order, read from
-    the store once per batch: revision reads the same stories again and again (a story that
-    grew, then its move and merge candidates). A story that a split, move or merge changed
-    is :meth:`forget`-ten and read again."""
-
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, index: StoryIndex) -> None:
         self._store = store
+        self._index = index
         self._stories: dict[str, list[Member]] = {}
 
-    def __call__(self, story_id: str) -> list[Member]:
+    def members(self, story_id: str) -> list[Member]:
+        """The story's stored members as revising it needs them, in ingest order."""
         if story_id not in self._stories:
             rows = self._store.member_signals(story_id)
             known = {m.article.id: m for members in self._stories.values() for m in members}
@@ -130,54 +107,48 @@ class StoredMembers:
             ]
         return self._stories[story_id]
 
-    def forget(self, *story_ids: str) -> None:
+    def split(self, found: Split) -> None:
+        """A story that grew split in two: its reports of the second happening leave it."""
+        heads = self._store.headlines([found.story])[found.story]
+        moved = set(found.articles)
+        titles = {
+            found.story: story_title([h for h in heads if h.article not in moved]),
+            found.new_story: story_title([h for h in heads if h.article in moved]),
+        }
+        self._store.split_story(
+            found.articles,
+            found.new_story,
+            [_row(s, titles[s.id]) for s in self._index.take_touched()],
+        )
+        self._forget(found.story, found.new_story)
+
+    def moved(self, found: Move) -> None:
+        """Misplaced reports moved to the story of their happening."""
+        heads = self._store.headlines([found.story, found.to])
+        going = set(found.articles)
+        titles = {
+            found.story: story_title([h for h in heads[found.story] if h.article not in going]),
+            found.to: story_title(
+                [*heads[found.to], *(h for h in heads[found.story] if h.article in going)]
+            ),
+        }
+        self._store.split_story(
+            found.articles, found.to, [_row(s, titles[s.id]) for s in self._index.take_touched()]
+        )
+        self._forget(found.story, found.to)
+
+    def merged(self, found: Merge) -> None:
+        """Two stories of one happening merged into the older."""
+        heads = self._store.headlines([found.story, found.gone])
+        title = story_title([*heads[found.story], *heads[found.gone]])
+        rows = [_row(s, title) for s in self._index.take_touched() if s.id == found.story]
+        self._store.merge_stories(found.story, found.gone, rows[0])
+        self._forget(found.story, found.gone)
+
+    def _forget(self, *story_ids: str) -> None:
         """These stories' memberships changed: read them again when asked."""
         for story_id in story_ids:
             self._stories.pop(story_id, None)
-
-
-def _revisable(index: StoryIndex, story_id: str) -> bool:
-    """A story still in the index and small enough to move reports from or merge (the
-    linkage that compares members is cubic in them)."""
-    state = index.stories.get(story_id)
-    return state is not None and state.size <= SPLIT_MAX_SIZE
-
-
-def _move(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
-    """Move the misplaced reports between a story that grew and a story of their happening
-    (:mod:`accord.storysplit`), in the index and in the store (its own transaction)."""
-    if not _revisable(index, story_id):
-        return
-    moved = move(index, story_id, members)
-    if moved is None:
-        return
-    heads = store.headlines([moved.story, moved.to])
-    going = set(moved.articles)
-    titles = {
-        moved.story: story_title([h for h in heads[moved.story] if h.article not in going]),
-        moved.to: story_title(
-            [*heads[moved.to], *(h for h in heads[moved.story] if h.article in going)]
-        ),
-    }
-    store.split_story(
-        moved.articles, moved.to, [_row(s, titles[s.id]) for s in index.take_touched()]
-    )
-    members.forget(moved.story, moved.to)
-
-
-def _merge(store: Store, index: StoryIndex, story_id: str, members: StoredMembers) -> None:
-    """Merge a story that grew with an open story of the same event (:mod:`accord.storysplit`),
-    in the index and in the store (its own transaction)."""
-    if not _revisable(index, story_id):
-        return
-    joined = merge(index, story_id, members)
-    if joined is None:
-        return
-    heads = store.headlines([joined.story, joined.gone])
-    title = story_title([*heads[joined.story], *heads[joined.gone]])
-    rows = [_row(s, title) for s in index.take_touched() if s.id == joined.story]
-    store.merge_stories(joined.story, joined.gone, rows[0])
-    members.forget(joined.story, joined.gone)
 
 
 def refresh(

@@ -367,6 +367,22 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+# The abbreviated month names among them ("Jan.", "Sept."): a shorter name of the same month.
+MONTH_ABBREVIATIONS = frozenset(
+    short
+    for short in MONTHS
+    for name in MONTHS
+    if name != short and name.startswith(short) and MONTHS[name] == MONTHS[short]
+)
+# Abbreviations other than titles whose full stop ends no sentence ("St. Louis", "Acme Inc.
+# said", "No. 7", "Mt. Etna", "Sept. 4"), in lower case.
+NON_TITLE_ABBREVIATIONS = (
+    frozenset({"st", "jr", "sr", "no", "vs", "inc", "co", "corp", "ltd", "mt", "ft", "pres"})
+    | MONTH_ABBREVIATIONS
+)
+# Every abbreviation whose full stop ends no sentence, in lower case: the word before a
+# sentence break is compared with these (accord.noise.sentence_count).
+ABBREVIATIONS = frozenset(t.lower() for t in TITLE_ABBREVIATIONS) | NON_TITLE_ABBREVIATIONS
 
 # --- places in local news (see accord.signals.opening_streets) ----------------------------
 

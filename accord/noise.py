@@ -150,49 +150,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?…]+[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9]
 # Characters looked back from a sentence break for the word before it; a longer "word" is
 # no initial or abbreviation, so looking further could not change the count.
 MAX_TOKEN_LOOKBACK = 64
-_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "no",
-        "vs",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "rep",
-        "sen",
-        "gov",
-        "prof",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mt",
-        "ft",
-        "capt",
-        "maj",
-        "adm",
-        "pres",
-    }
-)
 
 
 def words(text: str) -> int:
@@ -213,7 +170,9 @@ def sentence_count(text: str) -> int:
         token = before[-1].strip("\"'“‘(").rstrip(".") if before else ""
         if len(token) == 1 and token.isupper():
             continue  # an initial: "U.S. Army", "John F. Kennedy"
-        if token.lower() in _ABBREVIATIONS or ("." in token and token.replace(".", "").isupper()):
+        if token.lower() in lexicon.ABBREVIATIONS or (
+            "." in token and token.replace(".", "").isupper()
+        ):
             continue
         count += 1
     return count

@@ -11,7 +11,8 @@ to days), of which victim group (:mod:`accord.figure_keys`) and about which inci
   never compared with any other report.
 
 Inside a key, mentions more than an order of magnitude apart are split (a battle's toll is not
-a campaign's). Each group becomes a :class:`~accord.model.Figure`:
+a campaign's). Each group becomes a :class:`~accord.model.Figure` (its numbers read by
+:mod:`accord.figure_values`):
 
 * ``low``/``high``: the smallest and largest number any source states for it;
 * ``best``: the median of the sources' point estimates (the midpoint of a range, else the one
@@ -28,14 +29,10 @@ a campaign's). Each group becomes a :class:`~accord.model.Figure`:
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import math
 import re
-import statistics
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Literal
 
 from accord import lexicon
 from accord.events import find_events, parse_day, span_event
@@ -46,6 +43,14 @@ from accord.figure_keys import (
     scope_of,
     victim_group,
 )
+from accord.figure_values import (
+    BestRule,
+    assess,
+    best_estimate,
+    conflicting,
+    point,
+    stated,
+)
 from accord.locate import Located
 from accord.model import (
     Article,
@@ -54,19 +59,12 @@ from accord.model import (
     Figure,
     FigureMention,
     Scope,
-    SeriesPoint,
     content_id,
 )
 from accord.vocab import CUMULATIVE, CUMULATIVE_PERIOD, Measure
 
 __all__ = ["find_events", "reconcile_figures"]
 
-BestRule = Literal["median", "conservative"]
-
-# Hedged numbers ("about", "roughly", "nearly", "some") are read as ±10% of the stated value
-# (a simple reading of numeric hedges; Ferson et al. 2015, "Natural language of uncertainty",
-# find the implied range is ~±10% for round numbers of this size).
-APPROX_TOLERANCE = 0.10
 # Two counts of one thing rarely differ by more than 10×; beyond that they count different
 # things (a battle's toll vs a campaign's).
 MAGNITUDE_RATIO = 10.0
@@ -84,32 +82,6 @@ _REPORT_DATE_RE = re.compile(
 )
 
 GroupKey = tuple[str, str, str | None, Scope, str | None]  # measure, period, victims, scope, where
-
-
-def bounds(mention: FigureMention) -> tuple[float, float]:
-    """The interval a mention allows, hedges widened; an open end is 0 or infinity."""
-    low = mention.low if mention.low is not None else 0.0
-    high = mention.high if mention.high is not None else math.inf
-    if mention.approximate:
-        low, high = low * (1 - APPROX_TOLERANCE), high * (1 + APPROX_TOLERANCE)
-    return low, high
-
-
-def point(mention: FigureMention) -> float | None:
-    """A mention's point estimate: the midpoint of a range, else the one bound given."""
-    if mention.low is not None and mention.high is not None:
-        return (mention.low + mention.high) / 2
-    return mention.low if mention.low is not None else mention.high
-
-
-def stated(mention: FigureMention) -> list[float]:
-    return [v for v in (mention.low, mention.high) if v is not None]
-
-
-def conflicting(mentions: Sequence[FigureMention]) -> bool:
-    """True when no single value satisfies every mention."""
-    intervals = [bounds(m) for m in mentions]
-    return max(lo for lo, _ in intervals) > min(hi for _, hi in intervals)
 
 
 def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention]]:
@@ -166,13 +138,6 @@ def split_by_article(mentions: list[FigureMention]) -> list[list[FigureMention]]
             value = point(mention) or 0.0
             min(seeds, key=lambda g: abs((best_estimate(g) or 0.0) - value)).append(mention)
     return seeds
-
-
-def best_estimate(mentions: Sequence[FigureMention], rule: BestRule = "median") -> float | None:
-    points = [p for p in (point(m) for m in mentions) if p is not None]
-    if not points:
-        return None
-    return min(points) if rule == "conservative" else float(statistics.median(points))
 
 
 def reconcile_figures(
@@ -322,52 +287,6 @@ def _as_of(mention: FigureMention, located: Located, article: Article | None) ->
             if parse_day(date.value) is not None:
                 return date.value
     return article.published.isoformat() if article is not None and article.published else None
-
-
-def moments(
-    mentions: Sequence[FigureMention], as_of_of: dict[FigureMention, str | None]
-) -> list[tuple[str | None, list[FigureMention]]]:
-    """The mentions by the moment they report, earliest first; undated ones are one moment
-    (what they say cannot be placed before or after the others)."""
-    by_day: dict[str | None, list[FigureMention]] = defaultdict(list)
-    for mention in mentions:
-        by_day[as_of_of[mention]].append(mention)
-    return sorted(by_day.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-
-
-def assess(
-    mentions: Sequence[FigureMention], as_of_of: dict[FigureMention, str | None]
-) -> tuple[bool, bool, tuple[SeriesPoint, ...]]:
-    """``(conflict, updated, series)`` of one group.
-
-    Reports of one moment conflict when their intervals do not meet. Across dated moments a
-    rise is an update; a later report lower than an earlier one is a conflict (a toll is not
-    revised down without saying so). Undated reports are compared with every moment.
-    """
-    groups = moments(mentions, as_of_of)
-    dated = [(day, ms) for day, ms in groups if day is not None]
-    undated = [m for day, ms in groups if day is None for m in ms]
-    if len(dated) < 2:
-        return conflicting(mentions), False, ()
-    conflict = any(conflicting([*ms, *undated]) for _, ms in dated)
-    updated = False
-    for (_, earlier), (_, later) in itertools.pairwise(dated):
-        early_low = max(bounds(m)[0] for m in earlier)
-        later_high = min(bounds(m)[1] for m in later)
-        if later_high < early_low:
-            conflict = True
-        elif min(v for m in later for v in stated(m)) > max(v for m in earlier for v in stated(m)):
-            updated = True  # every later number is above every earlier one: the toll rose
-    series = tuple(
-        SeriesPoint(
-            day,
-            min(v for m in ms for v in stated(m)),
-            max(v for m in ms for v in stated(m)),
-            tuple(sorted({m.span.article for m in ms})),
-        )
-        for day, ms in dated
-    )
-    return conflict, updated, series if updated else ()
 
 
 def _figure(

@@ -31,8 +31,9 @@ far more like the other story (``MOVE_MARGIN``) and share its names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 
@@ -327,3 +328,58 @@ def move(
             )
             return Move(source, target, tuple(leaving[i].article.id for i in sorted(found)))
     return None
+
+
+class Revisions(Protocol):
+    """Where revising a batch's stories reads their members and keeps what it changes: the
+    store (:mod:`accord.corpus`) or the stream evaluation's replay in memory. When a method
+    is called the index already holds the change; ``members`` gives the stories as changed
+    from then on, in stream order."""
+
+    def members(self, story_id: str) -> Sequence[Member]: ...
+
+    def split(self, found: Split) -> None: ...
+
+    def moved(self, found: Move) -> None: ...
+
+    def merged(self, found: Merge) -> None: ...
+
+
+def revise_grown(
+    index: StoryIndex,
+    grown: Iterable[str],
+    kept: Revisions,
+    *,
+    splits: bool = True,
+    moves: bool = True,
+    merges: bool = True,
+) -> None:
+    """Revise the stories a batch grew, in the one order ``accord ingest`` and its replay
+    share: every one (by id) split when it reports two happenings (:func:`revise`), then every
+    one's misplaced reports moved (:func:`move`), then every one merged with a story of its
+    happening (:func:`merge`). A step can be left out (the evaluation's ablations). A story
+    smaller than ``SPLIT_MIN_SIZE`` is not split; one larger than ``SPLIT_MAX_SIZE``, or no
+    longer in the index, is not revised at all."""
+    order = sorted(set(grown))
+    for story_id in order if splits else []:
+        state = index.stories.get(story_id)
+        if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
+            continue
+        split = revise(index, story_id, kept.members(story_id))
+        if split is not None:
+            kept.split(split)
+    for story_id in order if moves else []:
+        moved = move(index, story_id, kept.members) if _revisable(index, story_id) else None
+        if moved is not None:
+            kept.moved(moved)
+    for story_id in order if merges else []:
+        joined = merge(index, story_id, kept.members) if _revisable(index, story_id) else None
+        if joined is not None:
+            kept.merged(joined)
+
+
+def _revisable(index: StoryIndex, story_id: str) -> bool:
+    """A story still in the index and small enough to move reports from or merge (the
+    linkage that compares members is cubic in them)."""
+    state = index.stories.get(story_id)
+    return state is not None and state.size <= SPLIT_MAX_SIZE

@@ -48,8 +48,7 @@ from accord.cluster import StoryIndex
 from accord.distributed import DEFAULT_BATCH_SIZE, ingest_articles, local_batches, signal_of
 from accord.ingest import read_paths
 from accord.store import ArticleRecord, Store
-from accord.storysplit import SPLIT_MAX_SIZE, SPLIT_MIN_SIZE, Member, move, revise
-from accord.storysplit import merge as merge_stories
+from accord.storysplit import Member, Merge, Move, Split, revise_grown
 
 
 def ingest(
@@ -77,6 +76,49 @@ def stored_documents(store: Store, documents: list[Document]) -> dict[str, Docum
     return {a: by_name[Path(s).stem] for a, s in rows if Path(s).stem in by_name}
 
 
+class Replayed:
+    """A replay's revisions kept in memory: each story's members in stream order, and each
+    article's story (what :class:`accord.corpus.StoredRevisions` keeps in the store)."""
+
+    def __init__(self) -> None:
+        self.members_of: dict[str, list[Member]] = {}
+        self.story: dict[str, str] = {}
+
+    def add(self, story_id: str, member: Member) -> None:
+        self.story[member.article.id] = story_id
+        self.members_of.setdefault(story_id, []).append(member)
+
+    def members(self, story_id: str) -> list[Member]:
+        return self.members_of[story_id]
+
+    def split(self, found: Split) -> None:
+        moved = set(found.articles)
+        members = self.members_of
+        members[found.new_story] = [m for m in members[found.story] if m.article.id in moved]
+        members[found.story] = [m for m in members[found.story] if m.article.id not in moved]
+        for a in moved:
+            self.story[a] = found.new_story
+
+    def moved(self, found: Move) -> None:
+        going = set(found.articles)
+        members = self.members_of
+        members[found.to] = sorted(
+            [*members[found.to], *(m for m in members[found.story] if m.article.id in going)],
+            key=lambda m: m.position,
+        )
+        members[found.story] = [m for m in members[found.story] if m.article.id not in going]
+        for a in going:
+            self.story[a] = found.to
+
+    def merged(self, found: Merge) -> None:
+        members = self.members_of
+        members[found.story] = sorted(
+            [*members[found.story], *members.pop(found.gone)], key=lambda m: m.position
+        )
+        for a in found.articles:
+            self.story[a] = found.story
+
+
 def recluster(
     store: Store,
     batch: int = DEFAULT_BATCH_SIZE,
@@ -85,10 +127,10 @@ def recluster(
     moves: bool = True,
 ) -> dict[str, str]:
     """Story of each stored article when assignment is replayed in ingest order, batch by
-    batch as ``accord ingest`` commits, each story that grew revised after its batch
-    (:mod:`accord.storysplit`): split unless ``split`` is off, then its misplaced reports
-    moved unless ``moves`` is off, then merged with a story of the same event unless
-    ``merge`` is off."""
+    batch as ``accord ingest`` commits, each story that grew revised after its batch in the
+    order ``accord ingest`` revises (:func:`accord.storysplit.revise_grown`): split unless
+    ``split`` is off, then its misplaced reports moved unless ``moves`` is off, then merged
+    with a story of the same event unless ``merge`` is off."""
     ids = [r[0] for r in store.con.execute("SELECT id FROM articles ORDER BY seq").fetchall()]
     entities: dict[str, list[str]] = {i: [] for i in ids}
     rows = store.con.execute("SELECT article, entity FROM entities ORDER BY entity").fetchall()
@@ -101,61 +143,18 @@ def recluster(
     articles = {a.id: a for a in store.articles(ids)}
     extractions = {e.article: e for e in store.extractions(ids)}
     index = StoryIndex()
-    story: dict[str, str] = {}
-    members: dict[str, list[Member]] = {}
+    replayed = Replayed()
     for start in range(0, len(ids), batch):
         grown = set()
         for position, i in enumerate(ids[start : start + batch], start):
             record = ArticleRecord(articles[i], extractions[i], tuple(entities[i]), vectors[i])
             signal = signal_of(record)
-            story[i] = index.assign(signal).story
-            members.setdefault(story[i], []).append(
-                Member(articles[i], extractions[i], signal, position)
-            )
-            grown.add(story[i])
-        for story_id in sorted(grown) if split else []:
-            state = index.stories.get(story_id)
-            if state is None or not SPLIT_MIN_SIZE <= state.size <= SPLIT_MAX_SIZE:
-                continue
-            found = revise(index, story_id, members[story_id])
-            if found is not None:
-                moved = set(found.articles)
-                members[found.new_story] = [m for m in members[story_id] if m.article.id in moved]
-                members[story_id] = [m for m in members[story_id] if m.article.id not in moved]
-                for a in moved:
-                    story[a] = found.new_story
-        for story_id in sorted(grown) if moves else []:
-            state = index.stories.get(story_id)
-            if state is None or state.size > SPLIT_MAX_SIZE:
-                continue
-            moved = move(index, story_id, members.__getitem__)
-            if moved is not None:
-                going = set(moved.articles)
-                members[moved.to] = sorted(
-                    [
-                        *members[moved.to],
-                        *(m for m in members[moved.story] if m.article.id in going),
-                    ],
-                    key=lambda m: m.position,
-                )
-                members[moved.story] = [
-                    m for m in members[moved.story] if m.article.id not in going
-                ]
-                for a in going:
-                    story[a] = moved.to
-        for story_id in sorted(grown) if merge else []:
-            state = index.stories.get(story_id)
-            if state is None or state.size > SPLIT_MAX_SIZE:
-                continue
-            joined = merge_stories(index, story_id, members.__getitem__)
-            if joined is not None:
-                members[joined.story] = sorted(
-                    [*members[joined.story], *members.pop(joined.gone)], key=lambda m: m.position
-                )
-                for a in joined.articles:
-                    story[a] = joined.story
+            story_id = index.assign(signal).story
+            replayed.add(story_id, Member(articles[i], extractions[i], signal, position))
+            grown.add(story_id)
+        revise_grown(index, grown, replayed, splits=split, moves=moves, merges=merge)
         index.take_touched()
-    return story
+    return replayed.story
 
 
 def stored_stories(store: Store) -> dict[str, str]:

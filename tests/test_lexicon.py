@@ -17,6 +17,7 @@ MARKERS = {
     "number words": "seventeen",
     "reporting verbs": "announce",
     "reported forms": "briefed",
+    "abbreviations": "corp",
 }
 
 

@@ -5,18 +5,25 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
+from accord import storysplit
 from accord.cluster import EMBEDDING_DIM, Signal, StoryIndex
 from accord.model import Article, Extraction, content_id
 from accord.signals import lead_terms
+from accord.story_state import StoryState
 from accord.storysplit import (
+    SPLIT_MAX_SIZE,
+    SPLIT_MIN_SIZE,
     Member,
     Merge,
     Move,
+    Split,
     merge,
     merge_candidates,
     move,
     revise,
+    revise_grown,
     separation,
     shared_names,
     split_off,
@@ -286,3 +293,57 @@ def test_reports_whose_openings_name_nothing_are_no_evidence_for_a_merge() -> No
     older, newer = stories
     assert all(index.nameless(m.signal, index.stories[older]) == 0.0 for m in later)
     assert merge(index, newer, stories.__getitem__) is None
+
+
+class Recorded:
+    """Revisions kept as a list of what was found, in the order it was found."""
+
+    def __init__(self) -> None:
+        self.kept: list[tuple[str, str]] = []
+
+    def members(self, story_id: str) -> list[Member]:
+        return []
+
+    def split(self, found: Split) -> None:
+        self.kept.append(("split", found.story))
+
+    def moved(self, found: Move) -> None:
+        self.kept.append(("moved", found.story))
+
+    def merged(self, found: Merge) -> None:
+        self.kept.append(("merged", found.story))
+
+
+def sized_index(sizes: dict[str, int]) -> StoryIndex:
+    index = StoryIndex()
+    for story_id, size in sizes.items():
+        index.stories[story_id] = StoryState(story_id, np.zeros(EMBEDDING_DIM, np.float32), size)
+    return index
+
+
+def test_grown_stories_are_split_then_moved_then_merged_each_step_in_id_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(storysplit, "revise", lambda _i, s, _m: Split(s, f"{s}+", ()))
+    monkeypatch.setattr(storysplit, "move", lambda _i, s, _m: Move(s, "elsewhere", ()))
+    monkeypatch.setattr(storysplit, "merge", lambda _i, s, _m: Merge(s, "gone", ()))
+    index = sized_index({"b": SPLIT_MIN_SIZE, "a": SPLIT_MIN_SIZE - 1, "c": SPLIT_MAX_SIZE + 1})
+    recorded = Recorded()
+    revise_grown(index, ["b", "a", "c", "b", "unknown"], recorded)
+    # "a" is too small to split, "c" too large to revise, "unknown" no longer a story
+    assert recorded.kept == [
+        ("split", "b"),
+        ("moved", "a"),
+        ("moved", "b"),
+        ("merged", "a"),
+        ("merged", "b"),
+    ]
+
+
+def test_a_revision_step_left_out_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storysplit, "revise", lambda _i, s, _m: Split(s, f"{s}+", ()))
+    monkeypatch.setattr(storysplit, "move", lambda _i, s, _m: Move(s, "elsewhere", ()))
+    monkeypatch.setattr(storysplit, "merge", lambda _i, s, _m: Merge(s, "gone", ()))
+    recorded = Recorded()
+    revise_grown(sized_index({"a": SPLIT_MIN_SIZE}), ["a"], recorded, splits=False, merges=False)
+    assert recorded.kept == [("moved", "a")]

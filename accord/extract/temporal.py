@@ -2,9 +2,10 @@
 
 :func:`normalise` knows nothing about spaCy or articles; :mod:`accord.extract.dates` finds the
 expressions and calls it. Absolute dates ("Jan 11, 2025", "November 2024") go through
-dateparser, wrapped once in :func:`_parse_absolute`; everything that needs the publication
-date is anchored by the rules below, because dateparser picks the *next* weekday in some cases
-and anchors to today's date when no base is given, and a dossier must never do either.
+dateparser, wrapped once in :mod:`accord.extract.absolute_dates`; everything that needs the
+publication date is anchored by the rules below, because dateparser picks the *next* weekday
+in some cases and anchors to today's date when no base is given, and a dossier must never do
+either.
 
 The value contract (see :class:`accord.model.DateMention`): ``YYYY``, ``YYYY-MM`` or
 ``YYYY-MM-DD``. Precision ``"range"`` marks a named span longer than its value's unit — a week
@@ -25,9 +26,10 @@ Durations ("two days", "the past week", "months") are not dates: ``normalise`` r
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
-from typing import Any, Literal, NamedTuple
+from datetime import date, timedelta
+from typing import Literal, NamedTuple
 
+from accord.extract.absolute_dates import parse_absolute
 from accord.lexicon import MONTHS, WEEKDAYS, WHOLE_NUMBER_WORDS
 from accord.model import Precision
 
@@ -39,7 +41,6 @@ MONTHS_PER_HALF = 6
 FORWARD_WINDOW_DAYS = 45
 # Tenses that send a bare weekday forward ("will meet Friday").
 FORWARD_TENSES = ("future",)
-BASE_YEAR = 2000  # dateparser's base for year-less input; never reaches a value
 # Meteorological seasons (northern hemisphere): the month each one starts.
 SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 ORDINALS = {
@@ -311,7 +312,7 @@ def _month_name(text: str, anchor: date | None, tense: Tense) -> Normalised | No
     if not re.search(rf"\b(?:{_MONTH_RE})\b", text):
         return None
     text = re.sub(rf"^(?:{_WEEKDAY_RE})\s+", "", text)  # "Monday, Oct. 26"
-    parsed = _parse_absolute(text)
+    parsed = parse_absolute(text)
     if parsed is None:
         return None
     day_part, period = parsed
@@ -382,31 +383,3 @@ def _year(text: str, anchor: date | None, tense: Tense) -> Normalised | None:
     if match:
         return Normalised(match[1], "year", False)
     return None
-
-
-def _date_parser() -> Any:
-    """A parser with accord's settings (about 10 µs to build: dateparser keeps its locale
-    data itself, so nothing is kept here)."""
-    from dateparser.date import DateDataParser
-
-    # A leap year as the base, so a year-less "Feb. 29" parses before it is re-anchored.
-    return DateDataParser(
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": datetime(BASE_YEAR, 1, 1),
-            "PREFER_DAY_OF_MONTH": "first",
-            "RETURN_TIME_AS_PERIOD": True,
-        },
-    )
-
-
-def _parse_absolute(text: str) -> tuple[date, str] | None:
-    """dateparser, in the one place accord calls it: an absolute date and its period.
-
-    The base is fixed (not today) so a missing year never silently becomes the current one;
-    callers re-anchor year-less results themselves.
-    """
-    data = _date_parser().get_date_data(text)
-    if data.date_obj is None:
-        return None
-    return data.date_obj.date(), str(data.period)

@@ -49,10 +49,7 @@ def md_escape(text: str) -> str:
 
 
 def _cite(dossier: Dossier, span: Span) -> str:
-    try:
-        name = source_name(dossier.article(span.article))
-    except KeyError:
-        name = "unknown source"
+    name = _source(dossier, span.article)
     return (
         f"{md_escape(name)}: “{md_escape(span.text)}” "
         f"(article `{_code(span.article)}`, chars {span.start}–{span.end})"
@@ -91,6 +88,7 @@ def _happened(dossier: Dossier) -> Iterable[str]:
 
 
 def _source(dossier: Dossier, article_id: str) -> str:
+    """How a source is named, or "unknown source" for an id the dossier does not hold."""
     try:
         return source_name(dossier.article(article_id))
     except KeyError:
@@ -124,10 +122,7 @@ def _figures(dossier: Dossier) -> Iterable[str]:
             yield ""
         yield "| Source | Value | Evidence |\n|---|---|---|"
         for m in fig.mentions:
-            try:
-                name = source_name(dossier.article(m.span.article))
-            except KeyError:
-                name = "unknown source"
+            name = _source(dossier, m.span.article)
             yield (
                 f"| {md_escape(name)} | {format_mention(m)} | "
                 f"“{md_escape(m.span.text)}” (`{_code(m.span.article)}` "
