@@ -5,11 +5,13 @@ Candidates come from sentence embeddings, blocked at near-linear cost
 confirmed by its content: the two sentences must share a content word and not name disjoint
 sets of entities; below the claim floor, a paraphrase must also share its predicate and
 arguments (:func:`aligned`). Confirmed pairs with the same polarity and compatible numbers are
-one claim; pairs that oppose each other (negation, antonymous predicates, a denial or a
-correction: :mod:`accord.contradict`) or state incompatible numbers about the same event are
-contradictions, each side kept as a claim with its spans. Claims about different events
-never contradict each other. Statements (quotes) are grouped by :mod:`accord.statements`;
-``group_quotes`` is re-exported here.
+one claim, best pairs first, when the two groups they join are alike on average (a chain of
+pairs must not join sentences that share only the story's topic); pairs that oppose each
+other (negation, antonymous predicates, a denial or a correction: :mod:`accord.contradict`)
+or state incompatible numbers about the same event are contradictions, each side kept as a
+claim with its spans. Claims about different events never contradict each other.
+Statements (quotes) are grouped by :mod:`accord.statements`; ``group_quotes`` is re-exported
+here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import date
 
 import numpy as np
 
+from accord import lexicon
 from accord.blocking import (
     WORD_RE,
     Blocking,
@@ -96,6 +99,23 @@ DISPUTE_OVERLAP = 0.3
 MIN_CLAIM_WORDS = 6  # shorter lines are headings, captions and datelines
 # Two sentences of one article are one claim only when one repeats the other almost verbatim.
 SAME_ARTICLE_SIMILARITY = 0.9
+# Two groups of sentences join only when their members are, on average, this alike: a chain
+# of pairs that each pass (A~B, B~C) must not make one claim of sentences that share only
+# the story's topic (A and C).
+GROUP_SIMILARITY = 0.5
+
+
+def _frame_words() -> frozenset[str]:
+    """The stems of reporting verbs in their common forms ("said", "states", "suggested"):
+    they say who spoke, not what, so two sentences sharing one share no argument. "Find",
+    "know" and "show" are left out: as often the proposition's own verb."""
+    lemmas = lexicon.REPORTING_VERBS - {"find", "know", "show"}
+    regular = [f"{v}{end}" for v in lemmas for end in ("", "s", "d", "ed", "ing")]
+    return frozenset(proposition_words(" ".join([*regular, *lexicon.IRREGULAR_REPORTING])))
+
+
+# Words of the attribution frame: no argument of a claim (see :func:`_frame_words`).
+FRAME_WORDS = _frame_words()
 
 
 def entities(text: str) -> set[str]:
@@ -205,10 +225,11 @@ def align_claims(
         return []
     vectors = embedder_or_default(embedder)([u.span.text for u in units])
     blocking = similar_pairs(vectors, PARAPHRASE_FLOOR)
-    topic = topic_words([u.span.text for u in units])
+    topic = topic_words([u.span.text for u in units]) | FRAME_WORDS
     union = UnionFind(len(units))
     clashes: list[tuple[int, int]] = []
     owners = {i: {u.span.article} for i, u in enumerate(units)}
+    members = {i: [i] for i in range(len(units))}  # each group's units, by its root
     # each unit's words once, not once per candidate pair it is in
     bags = [content_words(u.span.text) for u in units]
     names = [entities(u.span.text) for u in units]
@@ -233,10 +254,42 @@ def align_claims(
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
             # a repeat inside one article (a caption restating the text)
-            union.join_apart(i, j, owners, shared=True)
-        elif same_event and not same_article and aligned(sim, a.span.text, b.span.text, topic):
-            union.join_apart(i, j, owners)
+            _join(union, members, owners, i, j, shared=True)
+        elif (
+            same_event
+            and not same_article
+            and aligned(sim, a.span.text, b.span.text, topic)
+            and _groups_alike(union, members, vectors, i, j)
+        ):
+            _join(union, members, owners, i, j)
     return _claims(articles, units, union, clashes)
+
+
+def _groups_alike(
+    union: UnionFind, members: dict[int, list[int]], vectors: np.ndarray, i: int, j: int
+) -> bool:
+    """Average linkage: the mean cosine between the members of ``i``'s and ``j``'s groups
+    reaches :data:`GROUP_SIMILARITY` (two single sentences pass on their own alignment)."""
+    a, b = union.find(i), union.find(j)
+    if a == b or (len(members[a]) == 1 and len(members[b]) == 1):
+        return True
+    cross = vectors[members[a]] @ vectors[members[b]].T
+    return float(cross.mean()) >= GROUP_SIMILARITY
+
+
+def _join(
+    union: UnionFind,
+    members: dict[int, list[int]],
+    owners: dict[int, set[str]],
+    i: int,
+    j: int,
+    shared: bool = False,
+) -> None:
+    a, b = union.find(i), union.find(j)
+    union.join_apart(i, j, owners, shared=shared)
+    root = union.find(i)
+    if a != b and root == union.find(j):
+        members[root] += members.pop(b if root == a else a)
 
 
 def _clash(opposed: Opposition | None, sim: float, a: str, b: str) -> bool:

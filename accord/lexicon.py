@@ -262,6 +262,8 @@ REPORTING_VERBS = frozenset(
         "write",
     }
 )
+# Past forms of REPORTING_VERBS that no suffix rule reaches.
+IRREGULAR_REPORTING = frozenset({"said", "told", "thought", "wrote", "written"})
 # "citing police records", "quoting officials": the cited source is credited after the citer.
 CITING_VERBS = frozenset({"cite", "quote"})
 # Inflected forms of reporting verbs, for patterns over raw text (where there are no lemmas).

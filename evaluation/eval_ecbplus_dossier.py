@@ -17,7 +17,11 @@ split (train and dev to tune on, test topics 36–45 reported apart):
   shown once), how many are carried by 2+ independent sources, how many are shown open (the
   rest are folded as minor single-source statements), and how many speakers appear
   under more than one group in one article (a statement split in two is one such case, two
-  statements of one speaker another: an upper bound on over-splitting).
+  statements of one speaker another: an upper bound on over-splitting);
+- **claims** (``dossier.claims``) against the annotated event sentences (``ecbplus_claims``):
+  of the cross-article sentence pairs inside one claim whose both sentences ECB+ annotated,
+  the share that report one annotated event (precision), and of the pairs of annotated
+  sentences that do, the share one claim holds (recall; relative, see that module).
 
     .venv/bin/python evaluation/eval_ecbplus_dossier.py --topics test [--data PATH] [--limit N]
 """
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import ecbplus_text
+from ecbplus_claims import ClaimScore, score_claims, topic_gold
 from ecbplus_text import DEFAULT_DATA, Document, parse_topics, read_topic, split_of
 from eval_ecbplus import bcubed
 
@@ -57,6 +62,7 @@ class TopicScore:
     shared_statements: int = 0  # ... carried by 2+ independent sources
     open_statements: int = 0  # ... shown open (not folded as minor and single-source)
     repeated_speakers: int = 0  # (article, speaker) under 2+ groups
+    claims: ClaimScore = field(default_factory=ClaimScore)
 
 
 def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) -> TopicScore:
@@ -95,7 +101,11 @@ def run_topic(data: Path, topic: int, models: Models) -> TopicScore:
         folder = Path(tmp).resolve()
         written = ecbplus_text.write_documents(docs, folder)
         dossier = accord.analyze([folder], models=models)
-        return score_topic(topic, dossier, {str(p.resolve()): d for p, d in written.items()})
+        documents = {str(p.resolve()): d for p, d in written.items()}
+        score = score_topic(topic, dossier, documents)
+        doc_of = {a.id: documents[str(Path(a.source).resolve())].name for a in dossier.articles}
+        score.claims = score_claims(dossier, doc_of, topic_gold(data, topic))
+        return score
 
 
 def ratio(part: int, whole: int) -> float | None:
@@ -108,6 +118,9 @@ def summarise(scores: list[TopicScore]) -> dict[str, float | int | None]:
     predicted = [p for s in scores for p in s.predicted]
     p, r, f = bcubed(gold, predicted)
     articles = sum(s.articles for s in scores)
+    claims = ClaimScore(
+        *(sum(getattr(s.claims, k) for s in scores) for k in ClaimScore.__dataclass_fields__)
+    )
     return {
         "topics": len(scores),
         "articles": articles,
@@ -126,6 +139,10 @@ def summarise(scores: list[TopicScore]) -> dict[str, float | int | None]:
         "repeated_speakers_per_article": round(
             sum(s.repeated_speakers for s in scores) / articles, 3
         ),
+        "claims_per_article": round(sum(s.claims.claims for s in scores) / articles, 3),
+        "claim_pair_precision": _round(ratio(claims.supported, claims.judged)),
+        "claim_pair_recall": _round(ratio(claims.found, claims.gold_pairs)),
+        "claim_pairs_judged": claims.judged,
         "conflicts": sum(s.conflicts for s in scores),
         "false_conflict_rate": _round(
             ratio(sum(s.false_conflicts for s in scores), sum(s.conflicts for s in scores))
@@ -148,7 +165,8 @@ def print_topic(s: TopicScore) -> None:
         f"{s.figures / s.articles:.2f} | {s.pure_groups}/{s.shared_groups} "
         f"({_cell(ratio(s.pure_groups, s.shared_groups))}) | "
         f"{s.false_conflicts}/{s.conflicts} ({_cell(ratio(s.false_conflicts, s.conflicts))}) | "
-        f"{s.statements / s.articles:.2f} | {s.shared_statements} |",
+        f"{s.statements / s.articles:.2f} | {s.shared_statements} | "
+        f"{s.claims.supported}/{s.claims.judged} |",
         flush=True,
     )
 
@@ -165,9 +183,9 @@ def main() -> None:
     topics = parse_topics(args.topics, available)[: args.limit]
     print(
         "| topic | split | articles | events | B3 F1 | groups/article | pure | false conflicts "
-        "| statements/article | statements from 2+ sources |"
+        "| statements/article | statements from 2+ sources | claim pairs on one event |"
     )
-    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
     models = Models.load()  # once for every topic
     scores = []
     for topic in topics:

@@ -405,3 +405,34 @@ def test_predicate_argument_overlap_folds_inflections_and_counts_numbers() -> No
     )
     assert argument_overlap("Police captured 12 smugglers.", "Police captured 40 smugglers.") < 1
     assert argument_overlap("Police captured smugglers.", "Farmers planted wheat.") == 0
+
+
+def _three_at(ab: float, bc: float, ac: float) -> Embedder:
+    """Three unit vectors with the given pairwise cosines, in text order."""
+    b = np.array([ab, np.sqrt(1 - ab**2), 0.0])
+    c2 = (bc - ab * ac) / b[1]
+    c = np.array([ac, c2, np.sqrt(1 - ac**2 - c2**2)])
+    vectors = np.stack([np.array([1.0, 0.0, 0.0]), b, c]).astype(np.float32)
+    return lambda texts: vectors[: len(texts)]
+
+
+@pytest.mark.parametrize(("ac", "one_claim"), [(0.1, False), (0.7, True)])
+def test_a_chain_of_alike_pairs_makes_one_claim_only_when_the_ends_are_alike(
+    ac: float, one_claim: bool
+) -> None:
+    arts = [
+        article("The ferry company raised ticket prices for island residents on Monday."),
+        article("Island residents will pay more for ferry tickets, the company said Monday."),
+        article("Ferry workers said the company ignored island residents over summer rosters."),
+    ]
+    claims = align_claims(
+        arts, [whole(a) for a in arts], one_event(*arts), embedder=_three_at(0.7, 0.7, ac)
+    )
+    assert max(c.sources for c in claims) == (3 if one_claim else 2)
+
+
+def test_sharing_only_a_reporting_verb_is_no_shared_argument() -> None:
+    a = article("Harbour officials stated that the northern pier will close in March.")
+    b = article("The visiting novelist stated that she writes every morning before dawn.")
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.45))
+    assert claims == []
