@@ -136,14 +136,18 @@ class ArticleTables(Connected):
         rows.reverse()
         return self._articles(rows)
 
-    def paragraph_vectors(self, articles: Sequence[Article]) -> list[dict[str, np.ndarray]]:
-        """The paragraph vectors stored with each of these stored articles, by text."""
+    def paragraph_vectors(
+        self, articles: Sequence[Article], precision: str | None = None
+    ) -> list[dict[str, np.ndarray]]:
+        """The paragraph vectors stored with each of these stored articles, by text: those
+        the ``precision`` weights computed when it is given (vectors of other weights are
+        not comparable with the caller's), else all."""
         found: dict[str, dict[str, np.ndarray]] = {a.id: {} for a in articles}
         originals = {a.id: a.original for a in articles}
         for art, start, end, vector in self.con.execute(
             'SELECT article, start, "end", vector FROM paragraph_vectors '
-            "WHERE list_contains(?, article)",
-            [list(found)],
+            "WHERE list_contains(?, article) AND (? IS NULL OR precision = ?)",
+            [list(found), precision, precision],
         ).fetchall():
             found[art][originals[art][start:end]] = np.asarray(vector, dtype=np.float32)
         return [found[a.id] for a in articles]
