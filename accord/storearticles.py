@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 
 from accord.errors import ArticleFailure, Stage
 from accord.model import (
@@ -32,6 +31,7 @@ from accord.storeschema import (
     quarantine_rows,
     removed_rows,
     story_rows,
+    vector_column,
 )
 from accord.vocab import Derivation, MentionKind, RemovalReason
 
@@ -101,9 +101,7 @@ class ArticleTables(Connected):
                 "embeddings",
                 {
                     "article": [r.article.id for r in records],
-                    "vector": pa.array(
-                        [r.vector.tolist() for r in records], pa.list_(pa.float32())
-                    ),
+                    "vector": vector_column([r.vector for r in records]),
                 },
             )
             self._insert("paragraph_vectors", paragraph_vector_rows(records))
