@@ -42,6 +42,7 @@ from accord.ingest.reader import list_files
 from accord.ingest.warc import warc_suffix
 from accord.ingest.web import Fetcher, is_url
 from accord.model import Article, Skipped
+from accord.nlp import PARAGRAPH_PRECISION
 from accord.process import Processed, ProcessedArticle, process
 from accord.store import ArticleRecord, Store
 
@@ -298,6 +299,7 @@ def link_reprints(
     batch: Sequence[ProcessedArticle],
     assignments: Sequence[Assignment],
     embedder: Embedder,
+    precision: str = PARAGRAPH_PRECISION,
 ) -> list[ArticleRecord]:
     """The batch's records, new articles that reprint or rewrite another member of their
     story marked so.
@@ -306,7 +308,9 @@ def link_reprints(
     ones; only the new articles' links are taken (stored articles never change). The new
     articles bring the paragraph vectors cleaning computed and the stored members those kept
     with them; the rest are embedded only when MinHash leaves a rewrite to test, and each new
-    record keeps the vectors of its paragraphs for the batches after it.
+    record keeps the vectors of its paragraphs for the batches after it. ``precision`` names
+    the weights of ``embedder`` (and of cleaning's vectors): stored vectors of other weights
+    (a store written before paragraphs were embedded by int8) are embedded again.
     """
     by_story: dict[str, list[int]] = {}
     for i, assignment in enumerate(assignments):
@@ -319,7 +323,7 @@ def link_reprints(
             else store.story_articles(story, limit=REPRINT_LOOKBACK)
         )
         group = earlier + [batch[i].article for i in members]
-        known: list[Mapping[str, np.ndarray]] = list(store.paragraph_vectors(earlier))
+        known: list[Mapping[str, np.ndarray]] = list(store.paragraph_vectors(earlier, precision))
         known += [batch[i].paragraph_vectors for i in members]
         pool = dedupe.VectorPool(embedder, known)
         marked = {a.id: a for a in dedupe.mark_derived(group, pool.embed, known)}
@@ -336,5 +340,6 @@ def link_reprints(
                 if derived
                 else linked[i].article,
                 paragraph_vectors=pool.of(batch[i].article),
+                paragraph_precision=precision,
             )
     return linked

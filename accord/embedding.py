@@ -74,8 +74,9 @@ class Precision(StrEnum):
 
 # fp32 gives sentence-transformers' vectors (to 1e-6), so every threshold holds as fitted.
 # int8 has twice the throughput (Spearman 0.992) but moves cosines by 0.01 on average, which
-# splits a seeds statement group and merges one ECB+ dev story at today's thresholds: it
-# becomes the default once those are re-fitted on it (docs/accuracy.md, docs/performance.md).
+# splits a seeds statement group at the cross-source stages' thresholds: those stay on fp32,
+# while clustering leads and paragraphs, whose thresholds were re-fitted on int8, use it
+# (accord.nlp.LEAD_PRECISION, PARAGRAPH_PRECISION; docs/accuracy.md, docs/performance.md).
 DEFAULT_PRECISION = Precision.FP32
 
 

@@ -31,9 +31,13 @@ EMBEDDING_DIM = 384  # all-MiniLM-L6-v2
 EMBED_BATCH_SIZE = 64
 # The weights that embed an article's title and lead for story clustering: int8 costs half
 # of fp32 on a 256-wordpiece lead, and with cluster.JOIN_THRESHOLD refitted on it ECB+ and
-# GVDB streams hold (docs/accuracy.md, docs/performance.md). Paragraphs stay fp32: cleaning's
-# and reprint detection's thresholds were fitted on its vectors.
+# GVDB streams hold (docs/accuracy.md, docs/performance.md).
 LEAD_PRECISION = "int8"
+# The weights that embed paragraphs for cleaning's off-topic test and reprint detection's
+# rewrite test: their decisions on int8 vectors were compared with fp32's over the bench,
+# real articles and ECB+ train/dev (docs/performance.md). The cross-source stages (quotes,
+# claims) keep ``Models.embedder``: their 0.8 and 0.95 cosines were fitted on fp32.
+PARAGRAPH_PRECISION = "int8"
 # The embedder ships its weights: nothing may try a model hub, and the tokenizer's own
 # threads would fight the caller's over the same cores.
 OFFLINE_ENVIRONMENT = {
@@ -58,12 +62,25 @@ class Models:
     embedder: Embedder
     # What embeds an article's title and lead for clustering (None: ``embedder``).
     lead_embedder: Embedder | None = None
+    # What embeds paragraphs for cleaning and reprint detection (None: ``embedder``).
+    paragraph_embedder: Embedder | None = None
 
     @classmethod
     def load(cls) -> Models:
         """The packaged models (:func:`load_nlp`, :func:`load_embedder`), leads embedded by
-        the :data:`LEAD_PRECISION` weights."""
-        return cls(load_nlp(), load_embedder(), load_embedder(LEAD_PRECISION))
+        the :data:`LEAD_PRECISION` weights and paragraphs by the :data:`PARAGRAPH_PRECISION`
+        ones (one session when they are the same weights)."""
+        leads = load_embedder(LEAD_PRECISION)
+        paragraphs = (
+            leads if PARAGRAPH_PRECISION == LEAD_PRECISION else load_embedder(PARAGRAPH_PRECISION)
+        )
+        return cls(load_nlp(), load_embedder(), leads, paragraphs)
+
+    @property
+    def for_paragraphs(self) -> Embedder:
+        """:attr:`paragraph_embedder`, else :attr:`embedder`: what cleaning and reprint
+        detection call."""
+        return self.paragraph_embedder or self.embedder
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """:attr:`embedder` over ``texts``; an empty list gives an empty ``(0, dim)`` array."""

@@ -66,7 +66,7 @@ def analyze_articles(
         progress("process", min(start + PROCESS_GROUP, total), total)
     if articles and not done:
         raise NoArticlesError([*skipped, *(f.skipped() for f in failures)])
-    kept = link_copies(done, models.embedder)
+    kept = link_copies(done, models.for_paragraphs)
     progress("dedupe", total, total)
     return Dossier.of(
         kept,

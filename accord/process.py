@@ -118,7 +118,7 @@ def process(
     from accord.extract import extract_blocks
 
     failures = Failures(strict)
-    done = clean_isolated(articles, failures, models.embedder)
+    done = clean_isolated(articles, failures, models.for_paragraphs)
     kept = [c.article for c in done]
     paragraphs = {c.article.id: c.vectors for c in done}  # equal ids: equal texts, equal vectors
     vectors: dict[str, np.ndarray | None] = dict.fromkeys(paragraphs)

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 
 from accord.errors import ArticleFailure, Stage
 from accord.model import (
@@ -32,6 +31,7 @@ from accord.storeschema import (
     quarantine_rows,
     removed_rows,
     story_rows,
+    vector_column,
 )
 from accord.vocab import Derivation, MentionKind, RemovalReason
 
@@ -101,9 +101,7 @@ class ArticleTables(Connected):
                 "embeddings",
                 {
                     "article": [r.article.id for r in records],
-                    "vector": pa.array(
-                        [r.vector.tolist() for r in records], pa.list_(pa.float32())
-                    ),
+                    "vector": vector_column([r.vector for r in records]),
                 },
             )
             self._insert("paragraph_vectors", paragraph_vector_rows(records))
@@ -136,14 +134,18 @@ class ArticleTables(Connected):
         rows.reverse()
         return self._articles(rows)
 
-    def paragraph_vectors(self, articles: Sequence[Article]) -> list[dict[str, np.ndarray]]:
-        """The paragraph vectors stored with each of these stored articles, by text."""
+    def paragraph_vectors(
+        self, articles: Sequence[Article], precision: str | None = None
+    ) -> list[dict[str, np.ndarray]]:
+        """The paragraph vectors stored with each of these stored articles, by text: those
+        the ``precision`` weights computed when it is given (vectors of other weights are
+        not comparable with the caller's), else all."""
         found: dict[str, dict[str, np.ndarray]] = {a.id: {} for a in articles}
         originals = {a.id: a.original for a in articles}
         for art, start, end, vector in self.con.execute(
             'SELECT article, start, "end", vector FROM paragraph_vectors '
-            "WHERE list_contains(?, article)",
-            [list(found)],
+            "WHERE list_contains(?, article) AND (? IS NULL OR precision = ?)",
+            [list(found), precision, precision],
         ).fetchall():
             found[art][originals[art][start:end]] = np.asarray(vector, dtype=np.float32)
         return [found[a.id] for a in articles]

@@ -23,6 +23,9 @@ from accord.vocab import MentionKind
 
 # tables of stores written before results were versioned (caches, recomputed on demand)
 FORMER_RESULT_TABLES = ("result_versions", "figures", "quotes", "claims", "events", "timeline")
+# The weights every paragraph vector stored before vectors were tagged came from: reprint
+# detection reads back only vectors of the weights it embeds with, and embeds the rest again.
+UNTAGGED_PRECISION = "fp32"
 
 SCHEMA: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS articles (
@@ -39,10 +42,14 @@ SCHEMA: tuple[str, ...] = (
     "CREATE TABLE IF NOT EXISTS entities (article VARCHAR NOT NULL, entity VARCHAR NOT NULL)",
     "CREATE TABLE IF NOT EXISTS embeddings (article VARCHAR NOT NULL, vector FLOAT[] NOT NULL)",
     # paragraph vectors reprint detection compared, kept so a story's stored members are not
-    # embedded again for each batch; original[start:end] is the paragraph embedded
-    """CREATE TABLE IF NOT EXISTS paragraph_vectors (
+    # embedded again for each batch; original[start:end] is the paragraph embedded, precision
+    # the weights that embedded it (accord.nlp.PARAGRAPH_PRECISION)
+    f"""CREATE TABLE IF NOT EXISTS paragraph_vectors (
         article VARCHAR NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-        vector FLOAT[] NOT NULL)""",
+        vector FLOAT[] NOT NULL, precision VARCHAR DEFAULT '{UNTAGGED_PRECISION}')""",
+    # stores (and exports) written before paragraph vectors were tagged
+    "ALTER TABLE paragraph_vectors ADD COLUMN IF NOT EXISTS precision VARCHAR "
+    f"DEFAULT '{UNTAGGED_PRECISION}'",
     """CREATE TABLE IF NOT EXISTS stories (
         id VARCHAR NOT NULL, title VARCHAR, size INTEGER NOT NULL, first_day INTEGER,
         last_day INTEGER, vector_sum FLOAT[] NOT NULL, entity_counts VARCHAR NOT NULL,
@@ -111,6 +118,9 @@ class ArticleRecord:
     vector: np.ndarray  # unit embedding, float32
     # unit vectors of paragraphs of ``article.original``, by exact text (reprint detection)
     paragraph_vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
+    # the weights that computed them (accord.nlp.PARAGRAPH_PRECISION); None: not known, so
+    # reprint detection never reads them back
+    paragraph_precision: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +129,7 @@ class ArticleRecord:
             "entities": list(self.entities),
             "vector": self.vector.tolist(),
             "paragraph_vectors": {t: v.tolist() for t, v in self.paragraph_vectors.items()},
+            "paragraph_precision": self.paragraph_precision,
         }
 
     @classmethod
@@ -132,6 +143,7 @@ class ArticleRecord:
                 text: np.asarray(v, dtype=np.float32)
                 for text, v in data.get("paragraph_vectors", {}).items()
             },
+            data.get("paragraph_precision"),
         )
 
 
@@ -182,6 +194,15 @@ class ResultVersion:
     articles: tuple[str, ...]
 
 
+def vector_column(vectors: Sequence[np.ndarray]) -> pa.ListArray:
+    """Float32 vectors as one Arrow list column, built from their floats in one piece (a
+    Python list per vector costs 0.15 ms each)."""
+    rows = [np.asarray(v, dtype=np.float32).ravel() for v in vectors]
+    ends = np.cumsum([0, *(len(v) for v in rows)], dtype=np.int32)
+    flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.float32)
+    return pa.ListArray.from_arrays(pa.array(ends), pa.array(flat))
+
+
 def story_rows(stories: Sequence[StoryRow]) -> dict[str, Any]:
     return {
         "id": [s.id for s in stories],
@@ -189,7 +210,7 @@ def story_rows(stories: Sequence[StoryRow]) -> dict[str, Any]:
         "size": [s.size for s in stories],
         "first_day": [s.first_day for s in stories],
         "last_day": [s.last_day for s in stories],
-        "vector_sum": pa.array([s.vector_sum.tolist() for s in stories], pa.list_(pa.float32())),
+        "vector_sum": vector_column([s.vector_sum for s in stories]),
         "entity_counts": [json.dumps(s.entity_counts, sort_keys=True) for s in stories],
         "term_weights": [json.dumps(s.term_weights, sort_keys=True) for s in stories],
         "date_counts": [json.dumps(s.date_counts, sort_keys=True) for s in stories],
@@ -263,20 +284,17 @@ def removed_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
 def paragraph_vector_rows(records: Sequence[ArticleRecord]) -> dict[str, Any]:
     """One row per paragraph vector, the paragraph by its first place in ``original``."""
     rows = [
-        (r.article.id, start, start + len(text), vector)
+        (r.article.id, start, start + len(text), vector, r.paragraph_precision)
         for r in records
         for text, vector in r.paragraph_vectors.items()
         if (start := r.article.original.find(text)) >= 0
     ]
-    vectors = [np.asarray(v, dtype=np.float32) for _, _, _, v in rows]
-    ends = np.cumsum([0, *(len(v) for v in vectors)], dtype=np.int32)
-    flat = np.concatenate(vectors) if vectors else np.zeros(0, dtype=np.float32)
     return {
-        "article": [a for a, _, _, _ in rows],
-        "start": [s for _, s, _, _ in rows],
-        "end": [e for _, _, e, _ in rows],
-        # one Arrow list array over the floats (a Python list per vector costs 0.15 ms each)
-        "vector": pa.ListArray.from_arrays(pa.array(ends), pa.array(flat)),
+        "article": [row[0] for row in rows],
+        "start": [row[1] for row in rows],
+        "end": [row[2] for row in rows],
+        "vector": vector_column([row[3] for row in rows]),
+        "precision": pa.array([row[4] for row in rows], pa.string()),
     }
 
 

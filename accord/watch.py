@@ -116,7 +116,7 @@ def ingest_round(store: Store, files: list[Path], output: Path | None, models: M
     """Ingest ``files``, compute the results of every story that gained an article (a new
     version of each is kept in the store) and refresh those stories."""
     read = read_inputs(files)
-    report = ingest_articles(store, read.articles, local_batches(models), models.embedder)
+    report = ingest_articles(store, read.articles, local_batches(models), models.for_paragraphs)
     touched = sorted({v.story for v in compute_results(store, embedder=models.embedder)})
     updates = tuple(refresh(store, story, output) for story in touched)
     return Round(tuple(files), _with_skipped(report, read.skipped), updates)

@@ -47,11 +47,22 @@ def loaded_lead_embedder() -> Embedder:
     return load_embedder(LEAD_PRECISION)
 
 
+@cache
+def loaded_paragraph_embedder() -> Embedder:
+    from accord.nlp import LEAD_PRECISION, PARAGRAPH_PRECISION, load_embedder
+
+    if PARAGRAPH_PRECISION == LEAD_PRECISION:
+        return loaded_lead_embedder()
+    return load_embedder(PARAGRAPH_PRECISION)
+
+
 def loaded_models() -> Models:
     """The models ``Models.load`` gives, each loaded once per session."""
     from accord.nlp import Models
 
-    return Models(loaded_nlp(), loaded_embedder(), loaded_lead_embedder())
+    return Models(
+        loaded_nlp(), loaded_embedder(), loaded_lead_embedder(), loaded_paragraph_embedder()
+    )
 
 
 def bag_of_words(texts: list[str]) -> np.ndarray:
@@ -78,4 +89,4 @@ def here() -> tuple[RecordStream, Embedder]:
     from accord.distributed import local_batches
 
     models = loaded_models()
-    return local_batches(models), models.embedder
+    return local_batches(models), models.for_paragraphs

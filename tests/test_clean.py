@@ -18,18 +18,18 @@ from accord.clean import clean_article, clean_articles, removed_by_reason
 from accord.model import Article
 from accord.noise import line_reason
 from accord.vocab import RemovalReason
-from tests.models import loaded_embedder
+from tests.models import loaded_paragraph_embedder
 
 # --- helpers ---------------------------------------------------------------------------------
 
 
 def clean(article: Article) -> Article:
-    """Cleaning with the real embedder (its thresholds were calibrated on it)."""
-    return clean_article(article, loaded_embedder())
+    """Cleaning with the real paragraph embedder (its thresholds were fitted on it)."""
+    return clean_article(article, loaded_paragraph_embedder())
 
 
 def clean_all(articles: list[Article]) -> list[Article]:
-    return [c.article for c in clean_articles(articles, loaded_embedder())]
+    return [c.article for c in clean_articles(articles, loaded_paragraph_embedder())]
 
 
 def make(*lines: str) -> Article:
@@ -267,7 +267,7 @@ def test_a_story_ending_that_drifts_from_the_lead_is_kept(heading: tuple[str, ..
 def counting_embedder(asked: list[str]) -> Callable[[list[str]], np.ndarray]:
     def embed(texts: list[str]) -> np.ndarray:
         asked.extend(texts)
-        return loaded_embedder()(texts)
+        return loaded_paragraph_embedder()(texts)
 
     return embed
 

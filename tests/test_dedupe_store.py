@@ -15,8 +15,10 @@ from accord.cluster import EMBEDDING_DIM
 from accord.dedupe import paragraphs
 from accord.distributed import ingest_articles
 from accord.model import Article, Extraction
+from accord.nlp import PARAGRAPH_PRECISION
 from accord.process import Processed, ProcessedArticle
 from accord.store import ArticleRecord, Store
+from accord.storeschema import UNTAGGED_PRECISION
 from tests.models import bag_of_words
 
 # Three reports of one bridge closure, each in its own words: the rewrite test runs for each.
@@ -96,3 +98,46 @@ def test_a_stored_member_is_not_embedded_again_for_each_later_batch(store: Store
     assert Counter(asked) == Counter(REPORTS[1] + REPORTS[2])  # each once, in its own batch
     stored = store.paragraph_vectors(store.articles([a.id for a in articles]))
     assert [sorted(v) for v in stored] == [sorted(paras) for paras in REPORTS]
+
+
+def test_stored_vectors_of_other_weights_are_embedded_again(store: Store) -> None:
+    articles = [make(paras, day) for day, paras in enumerate(REPORTS[:2], start=1)]
+    asked: list[str] = []
+
+    def counting(texts: list[str]) -> np.ndarray:
+        asked.extend(texts)
+        return bag_of_words(texts)
+
+    def stream(batch: Sequence[Article], size: int, strict: bool = False) -> Iterator[Processed]:
+        for article in batch:
+            yield Processed([processed(article, cleaned=True)])
+
+    ingest_articles(store, articles[:1], stream, counting)
+    # as a store written when paragraphs were embedded by the fp32 weights holds them
+    store.con.execute("UPDATE paragraph_vectors SET precision = 'fp32'")
+    ingest_articles(store, articles[1:], stream, counting)
+    assert Counter(asked) == Counter(REPORTS[0])  # the stored member's, not the new one's
+    tags = store.con.execute("SELECT DISTINCT precision FROM paragraph_vectors").fetchall()
+    assert sorted(tags) == [("fp32",), (PARAGRAPH_PRECISION,)]
+
+
+def test_a_store_written_before_vectors_were_tagged_reads_them_as_fp32(tmp_path: Path) -> None:
+    import duckdb
+
+    article = make(REPORTS[0], 1)
+    text = paragraphs(article)[0]
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            "CREATE TABLE paragraph_vectors (article VARCHAR NOT NULL, start INTEGER NOT NULL, "
+            '"end" INTEGER NOT NULL, vector FLOAT[] NOT NULL)'
+        )
+        start = article.original.find(text)
+        con.execute(
+            "INSERT INTO paragraph_vectors VALUES (?, ?, ?, ?)",
+            [article.id, start, start + len(text), bag_of_words([text])[0].tolist()],
+        )
+    with Store(path) as opened:
+        assert list(opened.paragraph_vectors([article], UNTAGGED_PRECISION)[0]) == [text]
+        assert opened.paragraph_vectors([article], "int8") == [{}]
+        assert list(opened.paragraph_vectors([article])[0]) == [text]

@@ -66,7 +66,7 @@ def memberships(store: Store) -> set[frozenset[str]]:
 @pytest.fixture(scope="module")
 def local_store(tmp_path_factory: pytest.TempPathFactory, models: Models) -> Iterator[Store]:
     with Store(tmp_path_factory.mktemp("local") / "news.duckdb") as store:
-        ingest_articles(store, corpus(), local_batches(models), models.embedder, batch_size=4)
+        ingest_articles(store, corpus(), local_batches(models), models.for_paragraphs, batch_size=4)
         yield store
 
 
@@ -89,7 +89,7 @@ def test_the_ray_path_gets_the_same_stories_as_the_local_path(
     try:
         with Store(tmp_path / "ray.duckdb") as store:
             report = ingest_articles(
-                store, corpus(), ray_batches(workers=2), models.embedder, batch_size=4
+                store, corpus(), ray_batches(workers=2), models.for_paragraphs, batch_size=4
             )
             assert report.added == len(corpus())
             assert memberships(store) == memberships(local_store)
@@ -108,8 +108,8 @@ def test_ingesting_paths_reports_skipped_files_and_adds_nothing_twice(
     (folder / "match.txt").write_text(UNRELATED[0][2], encoding="utf-8")
     (folder / "empty.txt").write_text("   \n", encoding="utf-8")
     with Store(tmp_path / "news.duckdb") as store:
-        first = ingest_paths(store, [folder], local_batches(models), models.embedder)
-        again = ingest_paths(store, [folder], local_batches(models), models.embedder)
+        first = ingest_paths(store, [folder], local_batches(models), models.for_paragraphs)
+        again = ingest_paths(store, [folder], local_batches(models), models.for_paragraphs)
     assert (first.added, again.added, again.known) == (1, 0, 1)
     assert [s.source for s in first.skipped] == [str(folder / "empty.txt")]
 

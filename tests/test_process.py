@@ -72,6 +72,24 @@ def test_the_document_vector_comes_from_the_lead_embedder(fake_models: Models) -
     assert np.allclose(done.vector, -bag_of_words(leads)[0])
 
 
+def test_cleaning_embeds_with_the_paragraph_embedder_when_one_is_given(
+    fake_models: Models,
+) -> None:
+    paragraphs: list[str] = []
+
+    def paragraph_embedder(texts: list[str]) -> np.ndarray:
+        paragraphs.extend(texts)
+        return -bag_of_words(texts)
+
+    models, asked = counting(fake_models)
+    models = Models(models.nlp, models.embedder, None, paragraph_embedder)
+    [done] = process([article("long.txt", LONG)], models).articles
+    assert sorted(paragraphs) == sorted({"Bridge closed", *LONG})
+    assert asked == [lead_text(done.article)]  # the lead falls back to ``embedder``
+    for text, vector in done.paragraph_vectors.items():
+        assert np.allclose(vector, -bag_of_words([text])[0])
+
+
 def test_a_processed_article_round_trips_through_its_dict_exactly(fake_models: Models) -> None:
     [done] = process([article("long.txt", LONG)], fake_models).articles
     back = ProcessedArticle.from_dict(done.to_dict())

@@ -139,6 +139,23 @@ def test_stored_articles_and_extractions_come_back_unchanged(store: Store) -> No
             assert corpus_text(corpus, span.article)[span.start : span.end] == span.text
 
 
+def test_stored_document_vectors_and_story_sums_come_back_bit_for_bit(store: Store) -> None:
+    corpus = make_corpus()
+    ingest_articles(store, corpus, fake_stream(), bag_of_words, batch_size=3)
+    expected = {a.id: fake_record(a).vector for a in corpus}
+    members = store.con.execute("SELECT article, story FROM story_members").fetchall()
+    back = dict(store.member_vectors(sorted({story for _, story in members})))
+    stored = store.con.execute("SELECT article, vector FROM embeddings").fetchall()
+    assert len(stored) == len(corpus)
+    for article, vector in stored:
+        assert np.array_equal(np.asarray(vector, dtype=np.float32), expected[article])
+    for row in store.open_stories(0, None):
+        sums = [expected[a] for a, story in members if story == row.id]
+        assert row.vector_sum.dtype == np.float32 and row.vector_sum.shape == (EMBEDDING_DIM,)
+        assert np.allclose(row.vector_sum, np.sum(sums, axis=0), atol=1e-5)
+        assert row.id in back
+
+
 def corpus_text(corpus: list[Article], article_id: str) -> str:
     return next(a.original for a in corpus if a.id == article_id)
 

@@ -117,7 +117,7 @@ def ingest(
                 store,
                 read.articles,
                 stream,
-                models.embedder,
+                models.for_paragraphs,
                 batch_size,
                 said,
                 strict,
