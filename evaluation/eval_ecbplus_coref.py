@@ -12,14 +12,15 @@ half of a topic) or by accord's event split (``accord.events.cluster_anchors`` o
 the *same-lemma* baseline (equal head lemmas) and by ``accord.coref.corefer``, accord's own
 mention coreference; the script only reads the data and scores (``--fit`` refits the pair
 model of ``accord/coref_weights.py`` on train topics; ``--cv`` scores refits by
-topic-grouped cross-validation over train and dev topics). Tune on train and dev topics; test
-topics 36-45 are reported apart.
+topic-grouped cross-validation over train and dev topics, pooled and per fold, for
+``--seeds`` dealings of topics to folds; the fitting lives in ``coref_fit.py``). Tune on
+train and dev topics; test topics 36-45 are reported apart.
 
 Scores MUC, B-cubed and CEAF-e and their mean, CoNLL F1, with the reference scorer's
 definitions (Pradhan et al. 2014; CEAF-e with phi4 and an optimal alignment).
 
     .venv/bin/python evaluation/eval_ecbplus_coref.py [--data ../shared/data/ecbplus] [--limit N]
-        [--threshold T ...] [--fit] [--cv FOLDS --c C ...]
+        [--threshold T ...] [--fit] [--cv FOLDS --c C ... --seeds N]
 """
 
 from __future__ import annotations
@@ -40,18 +41,17 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ecbplus_text
+from coref_fit import FIT_C, TopicPairs, cross_validate, fit_model, weights_text
 from coref_scores import Clusters, score_topics
 from eval_ecbplus import DEFAULT_DATA, document_anchors
 
 from accord.coref import (
     COREF_THRESHOLD,
     FEATURES,
-    Block,
     EventMention,
     block_chains,
     blocks,
     head_of,
-    linked_chains,
     pair_features,
 )
 from accord.events import anchor_similarity, cluster_anchors
@@ -60,8 +60,6 @@ from accord.nlp import Models
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
 TEST_TOPICS = frozenset(range(36, 46))
 EVENT_TAGS = ("ACTION_", "NEG_ACTION_")
-# L2 strength of the pair model (inverse), chosen by --cv over train and dev topics.
-FIT_C = 0.1
 
 
 # --- data ------------------------------------------------------------------------------
@@ -219,18 +217,6 @@ def same_lemma(mentions: Sequence[EventMention]) -> Clusters:
     return [frozenset(c) for c in chains.values()]
 
 
-@dataclass(frozen=True)
-class TopicPairs:
-    """One topic's blocks (gold documents), their pair features stacked and the gold answer of
-    each pair (same chain or not), in ``pair_features`` order block after block."""
-
-    number: int
-    blocks: list[Block]
-    features: np.ndarray
-    labels: np.ndarray
-    key: Clusters
-
-
 def topic_pairs(
     topics: Sequence[Topic], parsed: dict[tuple[str, int], Any], embedder: Any
 ) -> list[TopicPairs]:
@@ -252,83 +238,6 @@ def topic_pairs(
             )
         )
     return out
-
-
-def fit_model(pairs: Sequence[TopicPairs], c: float = FIT_C) -> Any:
-    """A logistic regression over the pair features and their pairwise products, standardised
-    and solved to convergence (Newton steps), so a refit lands on one optimum, not where a
-    first-order solver happened to stop."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import PolynomialFeatures, StandardScaler
-
-    x = np.vstack([p.features for p in pairs])
-    y = np.concatenate([p.labels for p in pairs])
-    model = LogisticRegression(C=c, solver="newton-cholesky", tol=1e-8, max_iter=200)
-    return make_pipeline(PolynomialFeatures(2, include_bias=False), StandardScaler(), model).fit(
-        x, y
-    )
-
-
-def predicted_chains(pairs: TopicPairs, model: Any, threshold: float) -> Clusters:
-    """The topic's chains with ``model``'s probabilities in place of the shipped weights."""
-    out: Clusters = []
-    offset = 0
-    for block in pairs.blocks:
-        n = len(block.mentions) * (len(block.mentions) - 1) // 2
-        probability = model.predict_proba(pairs.features[offset : offset + n])[:, 1] if n else []
-        out += linked_chains(block, np.asarray(probability), threshold)
-        offset += n
-    return out
-
-
-def cross_validate(
-    pairs: Sequence[TopicPairs], cs: Sequence[float], thresholds: Sequence[float], folds: int
-) -> dict[tuple[float, float], float]:
-    """CoNLL F1 of each (C, merge floor) over ``pairs``' topics, each topic scored by a model
-    fitted on the other folds (topics dealt to folds in a fixed shuffled order)."""
-    order = np.random.default_rng(0).permutation(len(pairs)) % folds
-    out = {}
-    for c in cs:
-        found: dict[float, list[Clusters]] = {t: [] for t in thresholds}
-        keys = []
-        for fold in range(folds):
-            model = fit_model([p for p, f in zip(pairs, order, strict=True) if f != fold], c)
-            held = [p for p, f in zip(pairs, order, strict=True) if f == fold]
-            keys += [p.key for p in held]
-            for t in thresholds:
-                found[t] += [predicted_chains(p, model, t) for p in held]
-        for t in thresholds:
-            out[(c, t)] = float(score_topics(keys, found[t])["CoNLL"][2])
-    return out
-
-
-def weights_text(pairs: Sequence[TopicPairs], model: Any) -> str:
-    """``model`` as the text of ``accord/coref_weights.py``, the scaling folded into the
-    weights."""
-    poly, scaler, regression = (step for _, step in model.steps)
-    scaled = regression.coef_[0] / scaler.scale_
-    bias = float(regression.intercept_[0] - scaled @ scaler.mean_)
-    n = len(FEATURES)
-    linear, quadratic = np.zeros(n), np.zeros((n, n))
-    for weight, powers in zip(scaled, poly.powers_, strict=True):
-        used = [k for k in range(n) for _ in range(int(powers[k]))]
-        if len(used) == 1:
-            linear[used[0]] += weight
-        else:
-            quadratic[used[0], used[1]] += weight
-    lines = ",\n".join("    (" + ", ".join(f"{v:.6g}" for v in r) + ",)" for r in quadratic)
-    count = sum(len(p.labels) for p in pairs)
-    return (
-        '"""Weights of accord.coref\'s pair model: a logistic regression over the pair features\n'
-        "(``accord.coref.FEATURES``, in order) and their products, fitted on ECB+ train topics\n"
-        f"({count} pairs, C={regression.C:g}) by ``evaluation/eval_ecbplus_coref.py --fit``; "
-        'regenerate, never edit.\n"""\n\n'
-        f"BIAS = {bias:.6g}\n"
-        "LINEAR = (" + ", ".join(f"{v:.6g}" for v in linear) + ",)\n"
-        "# QUADRATIC[i][j] weighs feature i times feature j (upper triangle).\n"
-        f"QUADRATIC = (\n{lines},\n)\n"
-    )
 
 
 # --- report ----------------------------------------------------------------------------
@@ -365,6 +274,9 @@ def main() -> None:
         help="score refits by topic-grouped cross-validation over train and dev topics",
     )
     parser.add_argument("--c", type=float, action="append", help="L2 strength(s) for --cv")
+    parser.add_argument(
+        "--seeds", type=int, default=1, help="dealings of topics to folds for --cv (default 1)"
+    )
     args = parser.parse_args()
     models = Models.load()
     wanted = ["train"] if args.fit else ["train", "dev"] if args.cv else args.splits
@@ -376,10 +288,19 @@ def main() -> None:
         if args.fit:
             print(weights_text(pairs, fit_model(pairs)))
             return
-        scores = cross_validate(pairs, args.c or [FIT_C], thresholds, args.cv)
-        for (c, threshold), f in scores.items():
-            print(f"C {c:g} | floor {threshold:g} | CoNLL F1 {100 * f:.2f}")
-        metrics = {f"conll_f1_cv_c{c:g}_t{t:g}": round(100 * f, 2) for (c, t), f in scores.items()}
+        metrics: dict[str, float] = {}
+        for seed in range(args.seeds):
+            scores = cross_validate(pairs, args.c or [FIT_C], thresholds, args.cv, seed)
+            for (c, threshold), f in scores.items():
+                folds = " ".join(f"{100 * v:.1f}" for v in f.folds)
+                spread = 100 * float(np.std(f.folds))
+                print(
+                    f"seed {seed} | C {c:g} | floor {threshold:g} | CoNLL F1 {100 * f.pooled:.2f}"
+                    f" | folds {folds} (mean {100 * np.mean(f.folds):.2f}, sd {spread:.2f})"
+                )
+                name = f"conll_f1_cv_c{c:g}_t{threshold:g}"
+                metrics[name] = metrics.get(name, 0.0) + 100 * f.pooled / args.seeds
+        metrics = {k: round(v, 2) for k, v in metrics.items()}
         print(json.dumps({"set": "ecbplus", "split": "train+dev cv", "metrics": metrics}))
         return
     predicted = accord_subtopics(topics, args.data, models.nlp)
