@@ -17,7 +17,7 @@ from accord.corpus import refresh
 from accord.distributed import ingest_paths
 from accord.ingest import read_paths
 from accord.store import Store
-from tests.models import here
+from tests.models import here, loaded_models
 
 SAMPLES = Path(__file__).resolve().parent.parent / "accord" / "samples"
 BATCH_SIZE = 1  # one article per transaction: many commit points to be killed between
@@ -75,7 +75,7 @@ def test_a_killed_ingest_resumes_to_the_store_of_an_uninterrupted_run(tmp_path: 
 
     with Store(tmp_path / "whole.duckdb") as whole:
         ingest_paths(whole, [folder], *here(), batch_size=BATCH_SIZE)
-        refresh(whole, embedder=here()[1])  # `accord ingest` computes every story's results
+        refresh(whole, embedder=loaded_models().embedder)  # as `accord ingest` does
         expected = whole.dump()
     with Store(killed_db) as resumed:
         assert resumed.dump() == expected
