@@ -257,13 +257,11 @@ def test_an_outlet_that_tells_two_accounts_apart_keeps_them_apart() -> None:
 
 
 def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is() -> None:
-    a = article("Ana Ruiz called for a ban on fireworks in the valley.")
+    a = article("Ana Ruiz cited a ban on fireworks in the valley.")
     b = article("According to Ana Ruiz, the bridge will reopen in May.")
     c = article("Ana Ruiz's claim that the dam was safe surprised the council.")
     exs = [
-        Extraction(
-            a.id, quotes=(mention(a, "for a ban on fireworks", "Ana Ruiz", PARA, "called"),)
-        ),
+        Extraction(a.id, quotes=(mention(a, "a ban on fireworks", "Ana Ruiz", PARA, "cited"),)),
         Extraction(
             b.id, quotes=(mention(b, "the bridge will reopen", "Ana Ruiz", PARA, "According to"),)
         ),
@@ -322,6 +320,26 @@ def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is()
         ("The mayor admitted the loss of the files.", "admitted", "the loss of the files", True),
         ("The mayor vowed to rebuild the pier.", "vowed", "to rebuild the pier", True),
         ("The mayor planned to rebuild the pier.", "planned", "to rebuild the pier", False),
+        (
+            "The mayor called for an inquiry into the fire.",
+            "called",
+            "an inquiry into the fire",
+            True,
+        ),
+        (
+            "The mayor called on the board to resign over the costs.",
+            "called",
+            "to resign over the costs",
+            True,
+        ),
+        (
+            "The mayor urged drivers to avoid the bridge.",
+            "urged",
+            "drivers to avoid the bridge",
+            True,
+        ),
+        ("The mayor called the plan a costly ploy.", "called", "the plan a costly ploy", False),
+        ("The mayor will call a meeting of the board.", "call", "a meeting of the board", False),
     ],
 )
 def test_an_object_is_a_statement_when_its_verb_says_something_of_it(

@@ -58,7 +58,9 @@ def source_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head
+            # "letters to the ministry urging it to …": the one addressed does not speak
+            addressed = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
+            return None if addressed else verb.head
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:

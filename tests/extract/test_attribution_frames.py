@@ -105,6 +105,11 @@ def test_evidence_is_where_a_finding_comes_from_but_no_speaker(
     assert mention.speaker is None
 
 
+def test_the_one_a_letter_is_sent_to_is_not_who_urges() -> None:
+    text = "The nurses sent a letter to the Health and Labor departments urging them to act."
+    assert not [m for m in quotes_of(text) if m.speaker and "departments" in m.speaker]
+
+
 def test_said_in_a_statement_is_credited_to_the_speaker_not_the_statement() -> None:
     mentions = quotes_of("In a statement, Ana Ruiz said the ferry would run until spring.")
     assert all(m.cue is None or m.cue.text != "in" for m in mentions)
