@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 MISREAD_FORMS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 # Verbs of saying that carry a statement's words: the shared reporting verbs and the speech
-# acts that credit a quote but not a number ("joked", "urged", "replied").
+# acts that credit a quote but not a number ("joked", "urged", "replied"), with "recite",
+# "remember" and "doubt" (PolNeAR train cues them in over half their uses).
 SPEECH_VERBS = REPORTING_VERBS | frozenset(
     {
         "admit",
@@ -37,6 +38,7 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
         "continue",
         "counter",
         "demand",
+        "doubt",
         "deny",
         "describe",
         "emphasise",
@@ -59,6 +61,8 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
         "question",
         "quip",
         "recall",
+        "recite",
+        "remember",
         "reiterate",
         "remark",
         "repeat",
@@ -92,6 +96,8 @@ WEAK_CUES = frozenset(
         "expect",
         "fear",
         "worry",
+        "doubt",
+        "remember",
         "continue",
         "call",
         "ask",
@@ -154,38 +160,52 @@ OBJECT_CUES = frozenset(
 # that take a person or a thing as object ("accused him of", "asked for", "described it as").
 # Chosen from the verbs PolNeAR train annotates as a cue in at least half of four or more uses
 # with a subject and an object outside quotes, keeping verbs of saying, judging and preferring
-# (`python evaluation/polnear_cue_verbs.py --limit 250` prints the counts).
+# (`python evaluation/polnear_cue_verbs.py --limit 250` prints the counts); then the verbs of
+# judging and referring PolNeAR train (every third article) cues in half or more of all their
+# uses outside quotes, three or more times ("lashed out at", "portrayed him as", "echoed").
 STANCE_VERBS = frozenset(
     {
         "accuse",
         "advocate",
+        "allude",
         "apologize",
         "applaud",
         "ask",
+        "assail",
+        "bemoan",
         "challenge",
         "cheer",
         "congratulate",
         "decry",
         "denounce",
         "describe",
+        "disavow",
+        "echo",
         "express",
         "favor",
         "hail",
         "identify",
         "imply",
         "lament",
+        "lash",
         "list",
         "mock",
         "offer",
+        "portray",
         "post",
         "prefer",
+        "press",
+        "rail",
         "refer",
+        "reference",
         "remind",
         "resist",
         "share",
         "show",
         "talk",
         "thank",
+        "view",
+        "vouch",
         "weigh",
     }
 )
