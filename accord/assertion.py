@@ -9,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.blocking import WORD_RE, words
 from accord.lexicon import REPORTED_FORMS, SAID_FORMS
-from accord.model import QuoteForm, QuoteMention
+from accord.model import QuoteForm, QuoteMention, SpeakerType
 
 __all__ = ["is_proposition"]
 
@@ -34,12 +34,22 @@ PREDICATING_VERBS = frozenset({"accuse", "blame", "deny", "describe", "identify"
 # rebuild"): both are said, where "planned to" or "hoped to" may be the writer's account.
 ADMITTING_VERBS = frozenset({"acknowledge", "admit", "concede", "confess"})
 COMMITTING_VERBS = frozenset({"pledge", "promise", "vow"})
+# A body's plan is known because it made it known: "the company plans to offer …" is the
+# company's statement, where a person's plan ("was planning to go skiing") may be the
+# writer's account.
+PLANNING_VERBS = frozenset({"plan", "intend"})
 # A demand is said to be heard: what the speaker urges, demands or calls for ("urged residents
 # to stay indoors", "called for an inquiry", "called on the board to resign") is their
 # statement. "Call" demands only with "for" or "on" after it: "called the plan a ploy" and
 # "call a number" are no demand.
 DEMANDING_VERBS = frozenset({"urge", "demand", "call"})
 DEMAND_PREPOSITIONS = frozenset({"for", "on", "upon"})
+
+
+# The verbs :func:`_lemma_of` knows.
+LISTED_VERBS = (
+    PREDICATING_VERBS | ADMITTING_VERBS | COMMITTING_VERBS | DEMANDING_VERBS | PLANNING_VERBS
+)
 
 
 def _stance(mention: QuoteMention, text: str) -> bool:
@@ -65,9 +75,11 @@ def _stance(mention: QuoteMention, text: str) -> bool:
 
 
 def _committed(mention: QuoteMention) -> bool:
-    """A commitment: "vowed to rebuild", "pledges to pay"."""
+    """A commitment: "vowed to rebuild", "pledges to pay", a body's "plans to offer"."""
     verb = mention.cue.text.lower().split()[0] if mention.cue is not None else ""
-    return _lemma_of(verb) in COMMITTING_VERBS and words(mention.span.text)[:1] == ["to"]
+    lemma = _lemma_of(verb)
+    body = mention.speaker_type is SpeakerType.ORGANISATION and lemma in PLANNING_VERBS
+    return (lemma in COMMITTING_VERBS or body) and words(mention.span.text)[:1] == ["to"]
 
 
 def _demanded(mention: QuoteMention, text: str) -> bool:
@@ -95,7 +107,7 @@ def _lemma_of(verb: str) -> str:
             continue
         stem = verb.removesuffix(suffix) + ending
         for lemma in (stem, stem + "e", stem[:-1]):  # "describ-ed", "admitt-ed"
-            if lemma in PREDICATING_VERBS | ADMITTING_VERBS | COMMITTING_VERBS | DEMANDING_VERBS:
+            if lemma in LISTED_VERBS:
                 return lemma
     return verb
 

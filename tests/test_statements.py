@@ -350,6 +350,22 @@ def test_an_object_is_a_statement_when_its_verb_says_something_of_it(
     assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
 
 
+@pytest.mark.parametrize(
+    ("speaker", "kind", "statement"),
+    [
+        ("The ferry company", SpeakerType.ORGANISATION, True),
+        ("Ana Ruiz", SpeakerType.PERSON, False),
+    ],
+)
+def test_a_bodys_plan_is_its_statement_and_a_persons_may_be_the_writers(
+    speaker: str, kind: SpeakerType, statement: bool
+) -> None:
+    a = article(f"{speaker} plans to run a night ferry to the island.")
+    said = "to run a night ferry to the island"
+    exs = [Extraction(a.id, quotes=(mention(a, said, speaker, PARA, "plans", kind),))]
+    assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
+
+
 def test_a_paragraph_a_source_introduces_is_a_statement() -> None:
     a = article("The coast guard reports:\nThe ferry ran aground near the harbour at dawn.")
     said = "The ferry ran aground near the harbour at dawn."

@@ -15,8 +15,9 @@ if TYPE_CHECKING:
 MISREAD_FORMS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 # Verbs of saying that carry a statement's words: the shared reporting verbs and the speech
-# acts that credit a quote but not a number ("joked", "urged", "replied"), with "recite",
-# "remember" and "doubt" (PolNeAR train cues them in over half their uses).
+# acts that credit a quote but not a number ("joked", "urged", "replied"), with "recite" and
+# "doubt" (PolNeAR train cues them in over half their uses; not "remember", whose participle
+# "remembered for" is no speech).
 SPEECH_VERBS = REPORTING_VERBS | frozenset(
     {
         "admit",
@@ -62,7 +63,6 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
         "quip",
         "recall",
         "recite",
-        "remember",
         "reiterate",
         "remark",
         "repeat",
@@ -97,7 +97,6 @@ WEAK_CUES = frozenset(
         "fear",
         "worry",
         "doubt",
-        "remember",
         "continue",
         "call",
         "ask",

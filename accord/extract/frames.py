@@ -23,7 +23,7 @@ from accord.extract.cues import (
     WEAK_CUES,
     cue_lemma,
 )
-from accord.lexicon import CITING_VERBS, CONTRAST_MARKS
+from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES
 from accord.model import QuoteForm, QuoteMention, Span
 from accord.nlp import Block
 
@@ -90,6 +90,25 @@ def nominal_cue(token: Token) -> tuple[Token, Token] | None:
     if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
         return None
     return owner, clause
+
+
+def that_clause(token: Token) -> Token | None:
+    """The that-clause a verb governs ("the church teaches that …"), whatever the verb, when
+    the verb asserts it: not negated or under a modal ("can't hide that …")."""
+    hedged = any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in IRREALIS_AUXILIARIES)
+        for c in token.children
+    )
+    if token.pos_ != "VERB" or hedged:
+        return None
+    for clause in token.children:
+        mark = clause.left_edge
+        # right after the verb, "that" opens the clause even where the parser reads it as a
+        # determiner ("teaches that marriage is …")
+        opens = mark.dep_ == "mark" or mark.i == token.i + 1
+        if clause.dep_ in CLAUSE_DEPS and mark.lower_ == "that" and opens:
+            return clause
+    return None
 
 
 def stance_verb(token: Token) -> bool:

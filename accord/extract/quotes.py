@@ -39,6 +39,7 @@ from accord.extract.frames import (
     source_of,
     speech_verb,
     stance_verb,
+    that_clause,
     told_clause,
     unnested,
 )
@@ -326,6 +327,14 @@ class _Finder:
             else:
                 return None
             subject = source_of(token)
+        elif (clause := that_clause(token)) is not None:
+            # a body's that-clause is its stated position ("the church teaches that …"),
+            # whatever the verb: a body holds no view it has not made known
+            span = _trimmed(block, *content_bounds(token, clause, False))
+            if span is None or self._mostly_quoted(block, span, regions):
+                return None
+            held = self.mention(block, span, token, source_of(token), form)
+            return held if held.speaker_type is SpeakerType.ORGANISATION else None
         else:
             return None
         span = _trimmed(block, *bounds) if bounds else None

@@ -296,6 +296,9 @@ class ArticleSpeakers:
         own = [e for e in ents if e.start <= head.i < e.end and e.label_ in ORGANISATION_LABELS]
         if own and own[0].label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
             return Credit(own[0].text, SpeakerType.GROUP)  # "Ukrainians said"
+        if own and own[0].label_ == "NORP" and any(c.dep_ == "det" for c in head.children):
+            # "the Australian", "a Briton": one person of that nation, no body
+            return Credit(_description(list(span)), SpeakerType.DESCRIPTION)
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, absolute)
