@@ -327,10 +327,10 @@ class _Finder:
             else:
                 return None
             subject = source_of(token)
-        elif (clause := that_clause(token)) is not None:
+        elif (position := that_clause(token)) is not None:
             # a body's that-clause is its stated position ("the church teaches that …"),
             # whatever the verb: a body holds no view it has not made known
-            span = _trimmed(block, *content_bounds(token, clause, False))
+            span = _trimmed(block, *content_bounds(token, position, False))
             if span is None or self._mostly_quoted(block, span, regions):
                 return None
             held = self.mention(block, span, token, source_of(token), form)
