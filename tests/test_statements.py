@@ -366,6 +366,41 @@ def test_a_bodys_plan_is_its_statement_and_a_persons_may_be_the_writers(
     assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
 
 
+def test_a_belief_passed_on_in_a_quotation_meets_the_outlet_that_reports_it_plainly() -> None:
+    belief = "the new voting law breaks the constitution"
+    a = article(f"“Some legal experts believe {belief}, but we will appeal,” Tom Hale said.")
+    b = article(f"Some legal experts believe {belief}.")
+    quoted = f"Some legal experts believe {belief}, but we will appeal"
+    experts = "some legal experts"
+    passed = mention(a, belief, experts, QuoteForm.REPORTED, "believe", SpeakerType.GROUP)
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                mention(a, quoted, "Tom Hale", cue="said"),
+                QuoteMention(
+                    passed.span,
+                    experts,
+                    None,
+                    passed.cue,
+                    False,
+                    SpeakerType.GROUP,
+                    QuoteForm.REPORTED,
+                    via="Tom Hale",
+                ),
+            ),
+        ),
+        Extraction(
+            b.id,
+            quotes=(mention(b, belief, experts, QuoteForm.REPORTED, "believe", SpeakerType.GROUP),),
+        ),
+    ]
+    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
+    [shared] = [q for q in quotes if q.speaker == experts]
+    assert shared.sources == 2
+    assert [q.speaker for q in quotes if q.sources == 1] == ["Tom Hale"]
+
+
 def test_a_paragraph_a_source_introduces_is_a_statement() -> None:
     a = article("The coast guard reports:\nThe ferry ran aground near the harbour at dawn.")
     said = "The ferry ran aground near the harbour at dawn."

@@ -24,7 +24,7 @@ from accord.extract.cues import (
     cue_lemma,
 )
 from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES
-from accord.model import QuoteForm, QuoteMention, Span
+from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -295,3 +295,34 @@ def chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
         via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
         chained.append(replace(mention, via=via) if via and mention.speaker else mention)
     return chained
+
+
+def passed_on_in_quotes(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Credit a voice a speaker reports inside their own quotation to that voice, ``via`` the
+    speaker: in "“Some experts believe the law is void,” the minister said" the belief is
+    the experts', passed on by the minister, whose quotation keeps every word."""
+    quoted = [m for m in mentions if m.carried_as is QuoteForm.VERBATIM and m.speaker]
+    found = []
+    for mention in mentions:
+        cue = mention.cue
+        outer = next(
+            (
+                o.speaker
+                for o in quoted
+                if cue is not None
+                and not mention.verbatim
+                and o.span.start <= cue.start
+                and cue.end <= o.span.end
+            ),
+            None,
+        )
+        found.append(replace(mention, via=outer) if outer and mention.speaker else mention)
+    return found
+
+
+def described_voice(mention: QuoteMention) -> bool:
+    """Reported speech of people a speaker describes ("some legal experts believe …"), not
+    a pronoun that may stand for anyone inside a quotation ("he said", "we think"), nor a
+    named person or body, whose words a speaker's quotation usually retells as its own."""
+    plain = mention.carried_as is QuoteForm.REPORTED
+    return plain and mention.speaker_type in {SpeakerType.GROUP, SpeakerType.DESCRIPTION}

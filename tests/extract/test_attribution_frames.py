@@ -129,6 +129,24 @@ def test_one_of_a_nation_is_a_description_not_a_body() -> None:
     assert mention.speaker_type is SpeakerType.DESCRIPTION
 
 
+def test_a_belief_a_speaker_credits_to_others_in_their_quotation_is_theirs_via_him() -> None:
+    text = (
+        "“Some legal experts believe the new voting law breaks the constitution, but we will "
+        "defend it in court,” Tom Hale said."
+    )
+    mentions = quotes_of(text)
+    outer = with_cue(mentions, "said")
+    assert outer.speaker == "Tom Hale" and outer.span.text.startswith("Some legal experts")
+    inner = with_cue(mentions, "believe")
+    assert inner.speaker == "some legal experts" and inner.via == "Tom Hale"
+    assert inner.span.text == "the new voting law breaks the constitution"
+
+
+def test_a_pronoun_believing_inside_a_quotation_is_the_speakers_own_words() -> None:
+    mentions = quotes_of("“We think the vote was rigged,” Tom Hale said.")
+    assert [m.speaker for m in mentions] == ["Tom Hale"]
+
+
 def test_the_one_a_letter_is_sent_to_is_not_who_urges() -> None:
     text = "The nurses sent a letter to the Health and Labor departments urging them to act."
     assert not [m for m in quotes_of(text) if m.speaker and "departments" in m.speaker]
