@@ -1,6 +1,7 @@
 """Does a rendering of a statement assert something? A statement is a proposition: a
 fragment, an open question, a request, a stance's object or a quoted title is none, though it
-may join a statement of its speaker that holds it (:mod:`accord.statements`)."""
+may join a statement of its speaker that holds it (:mod:`accord.statements`); a public demand
+("called for an inquiry") is one."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.blocking import WORD_RE, words
 from accord.lexicon import REPORTED_FORMS, SAID_FORMS
-from accord.model import QuoteForm, QuoteMention
+from accord.model import QuoteForm, QuoteMention, SpeakerType
 
 __all__ = ["is_proposition"]
 
@@ -33,6 +34,22 @@ PREDICATING_VERBS = frozenset({"accuse", "blame", "deny", "describe", "identify"
 # rebuild"): both are said, where "planned to" or "hoped to" may be the writer's account.
 ADMITTING_VERBS = frozenset({"acknowledge", "admit", "concede", "confess"})
 COMMITTING_VERBS = frozenset({"pledge", "promise", "vow"})
+# A body's plan is known because it made it known: "the company plans to offer …" is the
+# company's statement, where a person's plan ("was planning to go skiing") may be the
+# writer's account.
+PLANNING_VERBS = frozenset({"plan", "intend"})
+# A demand is said to be heard: what the speaker urges, demands or calls for ("urged residents
+# to stay indoors", "called for an inquiry", "called on the board to resign") is their
+# statement. "Call" demands only with "for" or "on" after it: "called the plan a ploy" and
+# "call a number" are no demand.
+DEMANDING_VERBS = frozenset({"urge", "demand", "call"})
+DEMAND_PREPOSITIONS = frozenset({"for", "on", "upon"})
+
+
+# The verbs :func:`_lemma_of` knows.
+LISTED_VERBS = (
+    PREDICATING_VERBS | ADMITTING_VERBS | COMMITTING_VERBS | DEMANDING_VERBS | PLANNING_VERBS
+)
 
 
 def _stance(mention: QuoteMention, text: str) -> bool:
@@ -52,13 +69,27 @@ def _stance(mention: QuoteMention, text: str) -> bool:
     verb = cue.text.lower().split()[0]
     if verb in ANNOUNCING_FORMS or _lemma_of(verb) in PREDICATING_VERBS | ADMITTING_VERBS:
         return False
+    if _demanded(mention, text):
+        return False
     return words(mention.span.text)[:1] != [COMPLEMENTIZER] and not _committed(mention)
 
 
 def _committed(mention: QuoteMention) -> bool:
-    """A commitment: "vowed to rebuild", "pledges to pay"."""
+    """A commitment: "vowed to rebuild", "pledges to pay", a body's "plans to offer"."""
     verb = mention.cue.text.lower().split()[0] if mention.cue is not None else ""
-    return _lemma_of(verb) in COMMITTING_VERBS and words(mention.span.text)[:1] == ["to"]
+    lemma = _lemma_of(verb)
+    body = mention.speaker_type is SpeakerType.ORGANISATION and lemma in PLANNING_VERBS
+    return (lemma in COMMITTING_VERBS or body) and words(mention.span.text)[:1] == ["to"]
+
+
+def _demanded(mention: QuoteMention, text: str) -> bool:
+    """A demand: "urged X to …", "demanded …", "called for …", "called on X to …"."""
+    cue = mention.cue
+    lemma = _lemma_of(cue.text.lower().split()[0]) if cue is not None else ""
+    if cue is None or lemma not in DEMANDING_VERBS:
+        return False
+    after = (words(cue.text)[1:] + words(text[cue.end : cue.end + 20]))[:1]
+    return lemma != "call" or (bool(after) and after[0] in DEMAND_PREPOSITIONS)
 
 
 def _lemma_of(verb: str) -> str:
@@ -76,7 +107,7 @@ def _lemma_of(verb: str) -> str:
             continue
         stem = verb.removesuffix(suffix) + ending
         for lemma in (stem, stem + "e", stem[:-1]):  # "describ-ed", "admitt-ed"
-            if lemma in PREDICATING_VERBS | ADMITTING_VERBS | COMMITTING_VERBS:
+            if lemma in LISTED_VERBS:
                 return lemma
     return verb
 
@@ -97,5 +128,7 @@ def is_proposition(mention: QuoteMention, text: str) -> bool:
         return False
     if _stance(mention, text) or _title(mention):
         return False
-    opener_asserts = tokens[0] not in NOT_ASSERTED_OPENERS or _committed(mention)
+    opener_asserts = (
+        tokens[0] not in NOT_ASSERTED_OPENERS or _committed(mention) or _demanded(mention, text)
+    )
     return mention.carried_as is QuoteForm.VERBATIM or opener_asserts

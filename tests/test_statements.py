@@ -257,13 +257,11 @@ def test_an_outlet_that_tells_two_accounts_apart_keeps_them_apart() -> None:
 
 
 def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is() -> None:
-    a = article("Ana Ruiz called for a ban on fireworks in the valley.")
+    a = article("Ana Ruiz cited a ban on fireworks in the valley.")
     b = article("According to Ana Ruiz, the bridge will reopen in May.")
     c = article("Ana Ruiz's claim that the dam was safe surprised the council.")
     exs = [
-        Extraction(
-            a.id, quotes=(mention(a, "for a ban on fireworks", "Ana Ruiz", PARA, "called"),)
-        ),
+        Extraction(a.id, quotes=(mention(a, "a ban on fireworks", "Ana Ruiz", PARA, "cited"),)),
         Extraction(
             b.id, quotes=(mention(b, "the bridge will reopen", "Ana Ruiz", PARA, "According to"),)
         ),
@@ -322,6 +320,26 @@ def test_a_stance_with_an_object_is_no_statement_but_a_clause_after_its_cue_is()
         ("The mayor admitted the loss of the files.", "admitted", "the loss of the files", True),
         ("The mayor vowed to rebuild the pier.", "vowed", "to rebuild the pier", True),
         ("The mayor planned to rebuild the pier.", "planned", "to rebuild the pier", False),
+        (
+            "The mayor called for an inquiry into the fire.",
+            "called",
+            "an inquiry into the fire",
+            True,
+        ),
+        (
+            "The mayor called on the board to resign over the costs.",
+            "called",
+            "to resign over the costs",
+            True,
+        ),
+        (
+            "The mayor urged drivers to avoid the bridge.",
+            "urged",
+            "drivers to avoid the bridge",
+            True,
+        ),
+        ("The mayor called the plan a costly ploy.", "called", "the plan a costly ploy", False),
+        ("The mayor will call a meeting of the board.", "call", "a meeting of the board", False),
     ],
 )
 def test_an_object_is_a_statement_when_its_verb_says_something_of_it(
@@ -330,6 +348,57 @@ def test_an_object_is_a_statement_when_its_verb_says_something_of_it(
     a = article(sentence)
     exs = [Extraction(a.id, quotes=(mention(a, content, "mayor", PARA, cue),))]
     assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind", "statement"),
+    [
+        ("The ferry company", SpeakerType.ORGANISATION, True),
+        ("Ana Ruiz", SpeakerType.PERSON, False),
+    ],
+)
+def test_a_bodys_plan_is_its_statement_and_a_persons_may_be_the_writers(
+    speaker: str, kind: SpeakerType, statement: bool
+) -> None:
+    a = article(f"{speaker} plans to run a night ferry to the island.")
+    said = "to run a night ferry to the island"
+    exs = [Extraction(a.id, quotes=(mention(a, said, speaker, PARA, "plans", kind),))]
+    assert bool(group_quotes([a], exs, embedder=bag_of_words)) is statement
+
+
+def test_a_belief_passed_on_in_a_quotation_meets_the_outlet_that_reports_it_plainly() -> None:
+    belief = "the new voting law breaks the constitution"
+    a = article(f"“Some legal experts believe {belief}, but we will appeal,” Tom Hale said.")
+    b = article(f"Some legal experts believe {belief}.")
+    quoted = f"Some legal experts believe {belief}, but we will appeal"
+    experts = "some legal experts"
+    passed = mention(a, belief, experts, QuoteForm.REPORTED, "believe", SpeakerType.GROUP)
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(
+                mention(a, quoted, "Tom Hale", cue="said"),
+                QuoteMention(
+                    passed.span,
+                    experts,
+                    None,
+                    passed.cue,
+                    False,
+                    SpeakerType.GROUP,
+                    QuoteForm.REPORTED,
+                    via="Tom Hale",
+                ),
+            ),
+        ),
+        Extraction(
+            b.id,
+            quotes=(mention(b, belief, experts, QuoteForm.REPORTED, "believe", SpeakerType.GROUP),),
+        ),
+    ]
+    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
+    [shared] = [q for q in quotes if q.speaker == experts]
+    assert shared.sources == 2
+    assert [q.speaker for q in quotes if q.sources == 1] == ["Tom Hale"]
 
 
 def test_a_paragraph_a_source_introduces_is_a_statement() -> None:

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
 MISREAD_FORMS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 # Verbs of saying that carry a statement's words: the shared reporting verbs and the speech
-# acts that credit a quote but not a number ("joked", "urged", "replied").
+# acts that credit a quote but not a number ("joked", "urged", "replied"), with "recite" and
+# "doubt" (PolNeAR train cues them in over half their uses; not "remember", whose participle
+# "remembered for" is no speech).
 SPEECH_VERBS = REPORTING_VERBS | frozenset(
     {
         "admit",
@@ -37,6 +39,7 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
         "continue",
         "counter",
         "demand",
+        "doubt",
         "deny",
         "describe",
         "emphasise",
@@ -59,6 +62,7 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
         "question",
         "quip",
         "recall",
+        "recite",
         "reiterate",
         "remark",
         "repeat",
@@ -92,6 +96,7 @@ WEAK_CUES = frozenset(
         "expect",
         "fear",
         "worry",
+        "doubt",
         "continue",
         "call",
         "ask",
@@ -154,38 +159,52 @@ OBJECT_CUES = frozenset(
 # that take a person or a thing as object ("accused him of", "asked for", "described it as").
 # Chosen from the verbs PolNeAR train annotates as a cue in at least half of four or more uses
 # with a subject and an object outside quotes, keeping verbs of saying, judging and preferring
-# (`python evaluation/polnear_cue_verbs.py --limit 250` prints the counts).
+# (`python evaluation/polnear_cue_verbs.py --limit 250` prints the counts); then the verbs of
+# judging and referring PolNeAR train (every third article) cues in half or more of all their
+# uses outside quotes, three or more times ("lashed out at", "portrayed him as", "echoed").
 STANCE_VERBS = frozenset(
     {
         "accuse",
         "advocate",
+        "allude",
         "apologize",
         "applaud",
         "ask",
+        "assail",
+        "bemoan",
         "challenge",
         "cheer",
         "congratulate",
         "decry",
         "denounce",
         "describe",
+        "disavow",
+        "echo",
         "express",
         "favor",
         "hail",
         "identify",
         "imply",
         "lament",
+        "lash",
         "list",
         "mock",
         "offer",
+        "portray",
         "post",
         "prefer",
+        "press",
+        "rail",
         "refer",
+        "reference",
         "remind",
         "resist",
         "share",
         "show",
         "talk",
         "thank",
+        "view",
+        "vouch",
         "weigh",
     }
 )

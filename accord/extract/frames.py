@@ -23,8 +23,8 @@ from accord.extract.cues import (
     WEAK_CUES,
     cue_lemma,
 )
-from accord.lexicon import CITING_VERBS, CONTRAST_MARKS
-from accord.model import QuoteForm, QuoteMention, Span
+from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES
+from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -58,7 +58,9 @@ def source_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return verb.head
+            # "letters to the ministry urging it to …": the one addressed does not speak
+            addressed = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
+            return None if addressed else verb.head
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
@@ -88,6 +90,25 @@ def nominal_cue(token: Token) -> tuple[Token, Token] | None:
     if owner is None or clause is None or not any(c.dep_ == "mark" for c in clause.children):
         return None
     return owner, clause
+
+
+def that_clause(token: Token) -> Token | None:
+    """The that-clause a verb governs ("the church teaches that …"), whatever the verb, when
+    the verb asserts it: not negated or under a modal ("can't hide that …")."""
+    hedged = any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in IRREALIS_AUXILIARIES)
+        for c in token.children
+    )
+    if token.pos_ != "VERB" or hedged:
+        return None
+    for clause in token.children:
+        mark = clause.left_edge
+        # right after the verb, "that" opens the clause even where the parser reads it as a
+        # determiner ("teaches that marriage is …")
+        opens = mark.dep_ == "mark" or mark.i == token.i + 1
+        if clause.dep_ in CLAUSE_DEPS and mark.lower_ == "that" and opens:
+            return clause
+    return None
 
 
 def stance_verb(token: Token) -> bool:
@@ -274,3 +295,34 @@ def chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
         via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
         chained.append(replace(mention, via=via) if via and mention.speaker else mention)
     return chained
+
+
+def passed_on_in_quotes(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Credit a voice a speaker reports inside their own quotation to that voice, ``via`` the
+    speaker: in "“Some experts believe the law is void,” the minister said" the belief is
+    the experts', passed on by the minister, whose quotation keeps every word."""
+    quoted = [m for m in mentions if m.carried_as is QuoteForm.VERBATIM and m.speaker]
+    found = []
+    for mention in mentions:
+        cue = mention.cue
+        outer = next(
+            (
+                o.speaker
+                for o in quoted
+                if cue is not None
+                and not mention.verbatim
+                and o.span.start <= cue.start
+                and cue.end <= o.span.end
+            ),
+            None,
+        )
+        found.append(replace(mention, via=outer) if outer and mention.speaker else mention)
+    return found
+
+
+def described_voice(mention: QuoteMention) -> bool:
+    """Reported speech of people a speaker describes ("some legal experts believe …"), not
+    a pronoun that may stand for anyone inside a quotation ("he said", "we think"), nor a
+    named person or body, whose words a speaker's quotation usually retells as its own."""
+    plain = mention.carried_as is QuoteForm.REPORTED
+    return plain and mention.speaker_type in {SpeakerType.GROUP, SpeakerType.DESCRIPTION}

@@ -32,13 +32,16 @@ from accord.extract.frames import (
     cited_source,
     content_bounds,
     cue_words,
+    described_voice,
     evidence_source,
     named_after,
     nominal_cue,
     objects,
+    passed_on_in_quotes,
     source_of,
     speech_verb,
     stance_verb,
+    that_clause,
     told_clause,
     unnested,
 )
@@ -285,13 +288,16 @@ class _Finder:
         return sent.end_char if sent.end >= len(doc) else doc[sent.end].sent.end_char
 
     def reported(self) -> list[QuoteMention]:
+        """Reported speech outside quote marks, and a belief a speaker credits to others inside
+        their quotation ("“Some experts believe …,” the minister said"): the minister passes
+        the experts' belief on (:func:`accord.extract.frames.passed_on_in_quotes`)."""
         found: list[QuoteMention] = []
         for block, regions in zip(self.blocks, self.regions, strict=True):
             for token in block.doc:
-                if _inside(token.idx, token.idx + 1, regions):
-                    continue
-                mention = self._reported_at(block, token, regions)
-                if mention is not None:
+                quoted = _inside(token.idx, token.idx + 1, regions)
+                mention = self._reported_at(block, token, [] if quoted else regions)
+                believed = cue_lemma(token) in WEAK_CUES  # "believe", "fear", "expect"
+                if mention is not None and (not quoted or (believed and described_voice(mention))):
                     found.append(mention)
         return found
 
@@ -326,6 +332,14 @@ class _Finder:
             else:
                 return None
             subject = source_of(token)
+        elif (position := that_clause(token)) is not None:
+            # a body's that-clause is its stated position ("the church teaches that …"),
+            # whatever the verb: a body holds no view it has not made known
+            span = _trimmed(block, *content_bounds(token, position, False))
+            if span is None or self._mostly_quoted(block, span, regions):
+                return None
+            held = self.mention(block, span, token, source_of(token), form)
+            return held if held.speaker_type is SpeakerType.ORGANISATION else None
         else:
             return None
         span = _trimmed(block, *bounds) if bounds else None
@@ -380,5 +394,5 @@ def _direct_form(block: Block, span: Span) -> QuoteForm:
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
-    mentions = unnested(chained(finder.direct() + finder.reported()))
+    mentions = passed_on_in_quotes(unnested(chained(finder.direct() + finder.reported())))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))

@@ -243,6 +243,9 @@ class ArticleSpeakers:
         # A person is mentioned wherever a name ends whose key the table knows, even where
         # the tagger missed the entity ("Kirby emphasized").
         self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
+        # where each of those sentences starts, and whether the name is a subject there
+        # (2: of the sentence's main verb, 1: of a clause in it, 0: no subject)
+        self.named_in: list[tuple[int, int]] = []
         for block in blocks:
             for token in block.doc:
                 end = block.start + token.idx + len(token.text)
@@ -253,6 +256,9 @@ class ArticleSpeakers:
                     and not _continues_name(token)
                 ):
                     self.people.append((end, self.table.resolve(token.text)))
+                    main = token.head == token.sent.root
+                    rank = 0 if token.dep_ not in {"nsubj", "nsubjpass"} else 2 if main else 1
+                    self.named_in.append((block.start + token.sent.start_char, rank))
 
     @staticmethod
     def _last(found: list[tuple[int, str]], before: int) -> str | None:
@@ -263,9 +269,20 @@ class ArticleSpeakers:
             last = name
         return last
 
-    def last_person(self, before: int) -> Credit | None:
-        name = self._last(self.people, before)
-        return Credit(name, SpeakerType.PERSON) if name else None
+    def last_person(self, before: int, sentence: int = -1) -> Credit | None:
+        """The person a pronoun or a bare title at ``before`` stands for: the last one
+        named; but when they were named in an earlier sentence than ``sentence`` (where the
+        pronoun stands) beside others, the subject of that sentence, the one it was about
+        ("Tim Bell met Jo Ames. “…,” he said": Tim Bell)."""
+        named = [k for k, (end, _) in enumerate(self.people) if end <= before]
+        if not named:
+            return None
+        last = named[-1]
+        start = self.named_in[last][0]
+        if start < sentence:
+            same = [k for k in named if self.named_in[k][0] == start]
+            last = max(same, key=lambda k: (self.named_in[k][1], k))
+        return Credit(self.people[last][1], SpeakerType.PERSON)
 
     def credit(self, block: Block, head: Token) -> Credit | None:
         """The speaker for a subject noun phrase headed by ``head`` (None: nobody to name)."""
@@ -273,7 +290,7 @@ class ArticleSpeakers:
         absolute = block.start + start
         lower = head.lower_
         if lower in PERSONAL_PRONOUNS:
-            return self.last_person(absolute)
+            return self.last_person(absolute, block.start + head.sent.start_char)
         if lower in RELATIVE_PRONOUNS and head.head.head is not head.head:
             antecedent = head.head.head
             return self.credit(block, antecedent) if antecedent.pos_ in {"PROPN", "NOUN"} else None
@@ -296,6 +313,9 @@ class ArticleSpeakers:
         own = [e for e in ents if e.start <= head.i < e.end and e.label_ in ORGANISATION_LABELS]
         if own and own[0].label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
             return Credit(own[0].text, SpeakerType.GROUP)  # "Ukrainians said"
+        if own and own[0].label_ == "NORP" and any(c.dep_ == "det" for c in head.children):
+            # "the Australian", "a Briton": one person of that nation, no body
+            return Credit(_description(list(span)), SpeakerType.DESCRIPTION)
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, absolute)

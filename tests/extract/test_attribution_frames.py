@@ -105,6 +105,53 @@ def test_evidence_is_where_a_finding_comes_from_but_no_speaker(
     assert mention.speaker is None
 
 
+def test_a_bodys_that_clause_is_its_position_whatever_the_verb() -> None:
+    mention = with_cue(quotes_of("The church teaches that marriage is a lifelong bond."), "teaches")
+    assert mention.speaker_type is SpeakerType.ORGANISATION
+    assert mention.span.text == "that marriage is a lifelong bond"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz teaches that marriage is a lifelong bond.",
+        "The company can't hide that it lost money this year.",
+    ],
+)
+def test_a_persons_or_a_denied_that_clause_is_no_position(text: str) -> None:
+    verb = text.split()[2] if text.startswith("Ana") else "hide"
+    assert not [m for m in quotes_of(text) if m.cue is not None and m.cue.text == verb]
+
+
+def test_one_of_a_nation_is_a_description_not_a_body() -> None:
+    text = "The New Zealand-born Australian said the ridge was icy."
+    mention = with_cue(quotes_of(text), "said")
+    assert mention.speaker_type is SpeakerType.DESCRIPTION
+
+
+def test_a_belief_a_speaker_credits_to_others_in_their_quotation_is_theirs_via_him() -> None:
+    text = (
+        "“Some legal experts believe the new voting law breaks the constitution, but we will "
+        "defend it in court,” Tom Hale said."
+    )
+    mentions = quotes_of(text)
+    outer = with_cue(mentions, "said")
+    assert outer.speaker == "Tom Hale" and outer.span.text.startswith("Some legal experts")
+    inner = with_cue(mentions, "believe")
+    assert inner.speaker == "some legal experts" and inner.via == "Tom Hale"
+    assert inner.span.text == "the new voting law breaks the constitution"
+
+
+def test_a_pronoun_believing_inside_a_quotation_is_the_speakers_own_words() -> None:
+    mentions = quotes_of("“We think the vote was rigged,” Tom Hale said.")
+    assert [m.speaker for m in mentions] == ["Tom Hale"]
+
+
+def test_the_one_a_letter_is_sent_to_is_not_who_urges() -> None:
+    text = "The nurses sent a letter to the Health and Labor departments urging them to act."
+    assert not [m for m in quotes_of(text) if m.speaker and "departments" in m.speaker]
+
+
 def test_said_in_a_statement_is_credited_to_the_speaker_not_the_statement() -> None:
     mentions = quotes_of("In a statement, Ana Ruiz said the ferry would run until spring.")
     assert all(m.cue is None or m.cue.text != "in" for m in mentions)

@@ -119,6 +119,35 @@ def test_a_pronoun_speaker_resolves_to_the_last_named_person(text: str, pronoun:
     assert quote.speaker is not None and quote.speaker.split()[-1] in text.split(".")[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Governor Tim Bell stood beside Attorney General Jo Ames at the hearing. "
+            '"We will appeal the ruling," he said.',
+            "Tim Bell",
+        ),
+        (
+            "Tim Bell told reporters that Jo Ames had left the room. "
+            '"We will appeal the ruling," he said.',
+            "Tim Bell",
+        ),
+        (
+            'Tim Bell left early. Jo Ames stayed on. "We will appeal the ruling," she said.',
+            "Jo Ames",
+        ),
+        (
+            'Tim Bell said Jo Ames would stay. Then he added, "We will appeal the ruling."',
+            "Tim Bell",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_sentence_naming_two_people_is_the_one_it_was_about(
+    text: str, speaker: str
+) -> None:
+    assert quote_with(quotes_of(text), "appeal the ruling").speaker == speaker
+
+
 def test_a_surname_alone_resolves_to_the_full_name_seen_earlier() -> None:
     mentions = quotes_of(
         "John Carter, the harbour master, met reporters.\n\n"
