@@ -15,12 +15,10 @@ protests"), so read it as relative, not absolute.
 from __future__ import annotations
 
 import itertools
-import xml.etree.ElementTree as ET
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from ecbplus_text import _URL_RE, detokenise
+from ecbplus_text import written_lines
 from eval_ecbplus_coref import read_mentions, selected_sentences
 
 from accord.model import Dossier
@@ -40,11 +38,7 @@ def topic_gold(data: Path, topic: int) -> TopicGold:
     chains: dict[Sentence, set[str]] = {}
     for path in sorted((data / "ECB+" / str(topic)).glob("*.xml")):
         doc = path.name.removesuffix(".xml")
-        words: dict[int, list[str]] = defaultdict(list)
-        for token in ET.parse(path).getroot().iter("token"):
-            words[int(token.get("sentence", "0"))].append(token.text or "")
-        kept = ((k, detokenise(words[k])) for k in sorted(words))
-        lines[doc] = [k for k, line in kept if line.strip() and not _URL_RE.match(line)]
+        lines[doc] = [k for k, _ in written_lines(path)]
         mentions, _ = read_mentions(path, selected)
         for m in mentions:
             found = chains.setdefault((doc, m.sentence), set())

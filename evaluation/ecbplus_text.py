@@ -47,12 +47,18 @@ def detokenise(tokens: list[str]) -> str:
     return _AFTER_RE.sub("", _BEFORE_RE.sub("", line))
 
 
-def read_document(path: Path) -> Document:
+def written_lines(path: Path) -> list[tuple[int, str]]:
+    """The lines a document is written as, each with its ECB+ sentence number: empty
+    sentences and the URL line that opens ``ecbplus`` documents are left out."""
     sentences: dict[int, list[str]] = defaultdict(list)
     for token in ET.parse(path).getroot().iter("token"):
         sentences[int(token.get("sentence", "0"))].append(token.text or "")
-    lines = [detokenise(sentences[k]) for k in sorted(sentences)]
-    lines = [line for line in lines if line.strip() and not _URL_RE.match(line)]
+    lines = ((k, detokenise(sentences[k])) for k in sorted(sentences))
+    return [(k, line) for k, line in lines if line.strip() and not _URL_RE.match(line)]
+
+
+def read_document(path: Path) -> Document:
+    lines = [line for _, line in written_lines(path)]
     name = path.name.removesuffix(".xml")
     half = "ecbplus" if name.endswith("ecbplus") else "ecb"
     topic = int(name.split("_", 1)[0])
