@@ -50,8 +50,9 @@ def describe_events(
     """The events with their summary sentence, place, date and key figures filled in."""
     by_article = {a.id: a for a in articles}
     by_extraction = {e.article: e for e in extractions}
+    known = place_names()  # read once for the story's events, not once per event
     return [
-        _describe(event, by_article, by_extraction, figures)
+        _describe(event, by_article, by_extraction, figures, known)
         for event in events
         if any(a in by_article for a in event.articles)
     ]
@@ -62,6 +63,7 @@ def _describe(
     by_article: dict[str, Article],
     by_extraction: dict[str, Extraction],
     figures: Sequence[Figure],
+    known: frozenset[str],
 ) -> Event:
     members = [by_article[a] for a in event.articles if a in by_article]
     independent = [a for a in members if a.derived_from not in event.articles]
@@ -85,7 +87,7 @@ def _describe(
         for measure in TOLL_MEASURES
         if measure not in stated and (toll := _agreed_toll(measure, incidents)) is not None
     )
-    place, place_span = _place(summary, key)
+    place, place_span = _place(summary, key, known)
     date, inferred = event.date, False
     if date is None:
         date = _named_day(members, by_extraction)
@@ -136,15 +138,17 @@ def agreed_sentence(leads: dict[str, list[Span]], independent: set[str]) -> Span
     return candidates[int(np.argmax(scores))][1]
 
 
-def _place(summary: Span | None, key: Sequence[Figure]) -> tuple[str | None, Span | None]:
-    """A place the event's figures were framed in, else a gazetteer place its summary names."""
+def _place(
+    summary: Span | None, key: Sequence[Figure], known: frozenset[str]
+) -> tuple[str | None, Span | None]:
+    """A place the event's figures were framed in, else a gazetteer place (of ``known``) its
+    summary names."""
     for figure in key:
         for mention in figure.mentions:
             if mention.frame is not None and mention.frame.place:
                 return mention.frame.place, mention.frame.place_span
     if summary is None:
         return None, None
-    known = place_names()
     for match in _CAPITALISED_RE.finditer(summary.text):
         words = match.group().split()
         for size in range(len(words), 0, -1):  # the longest known name inside the run
