@@ -112,14 +112,13 @@ def test_a_bodys_that_clause_is_its_position_whatever_the_verb() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "verb"),
     [
-        "Ana Ruiz teaches that marriage is a lifelong bond.",
-        "The company can't hide that it lost money this year.",
+        ("Ana Ruiz teaches that marriage is a lifelong bond.", "teaches"),
+        ("The company can't hide that it lost money this year.", "hide"),
     ],
 )
-def test_a_persons_or_a_denied_that_clause_is_no_position(text: str) -> None:
-    verb = text.split()[2] if text.startswith("Ana") else "hide"
+def test_a_persons_or_a_denied_that_clause_is_no_position(text: str, verb: str) -> None:
     assert not [m for m in quotes_of(text) if m.cue is not None and m.cue.text == verb]
 
 
