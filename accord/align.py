@@ -184,12 +184,13 @@ def topic_words(texts: Sequence[str]) -> frozenset[str]:
 
 def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset()) -> bool:
     """One claim: close in meaning, or a paraphrase (less close in the embedding, but sharing
-    the predicate and its arguments, so that the two add up)."""
-    if similarity >= CLAIM_SIMILARITY:
-        return True
+    the predicate and its arguments, so that the two add up). Even close in meaning, two
+    sentences that share only the story's ``topic`` words tell two things about it."""
     if similarity < PARAPHRASE_FLOOR:
         return False
     overlap = claim_overlap(a, b, topic)
+    if similarity >= CLAIM_SIMILARITY:
+        return overlap > 0
     return (
         overlap >= MIN_ARGUMENT_OVERLAP
         and similarity + ARGUMENT_WEIGHT * overlap >= PARAPHRASE_SCORE

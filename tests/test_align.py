@@ -10,6 +10,7 @@ import pytest
 from accord.align import (
     Embedder,
     align_claims,
+    aligned,
     argument_overlap,
     asserts,
     entities,
@@ -459,3 +460,11 @@ def test_sentences_naming_different_actors_never_contradict() -> None:
     b = article("The Justice Department did not order federal prosecutors to protect schools.")
     claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.8))
     assert claims == []
+
+
+def test_sentences_close_in_meaning_that_share_only_the_topic_are_two_claims() -> None:
+    a = "Floods closed the northern bridge on Monday."
+    b = "Floods damaged crops across the valley."
+    assert aligned(0.7, a, b)
+    assert not aligned(0.7, a, b, topic=frozenset({"flood"}))
+    assert aligned(0.7, a, "Floods closed the bridge to the north.", topic=frozenset({"flood"}))
