@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from accord.align_words import FRAME_WORDS, claim_overlap, claim_words, entities, plain
+from accord.align_words import FRAME_WORDS, ClaimText, claim_words, entities, overlap, plain
 from accord.blocking import (
     Blocking,
     Embedder,
@@ -186,14 +186,17 @@ def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset
     """One claim: close in meaning, or a paraphrase (less close in the embedding, but sharing
     the predicate and its arguments, so that the two add up). Even close in meaning, two
     sentences that share only the story's ``topic`` words tell two things about it."""
+    return _aligned(similarity, ClaimText.of(a), ClaimText.of(b), topic)
+
+
+def _aligned(similarity: float, a: ClaimText, b: ClaimText, topic: frozenset[str]) -> bool:
     if similarity < PARAPHRASE_FLOOR:
         return False
-    overlap = claim_overlap(a, b, topic)
+    shared = overlap(a, b, topic)
     if similarity >= CLAIM_SIMILARITY:
-        return overlap > 0
+        return shared > 0
     return (
-        overlap >= MIN_ARGUMENT_OVERLAP
-        and similarity + ARGUMENT_WEIGHT * overlap >= PARAPHRASE_SCORE
+        shared >= MIN_ARGUMENT_OVERLAP and similarity + ARGUMENT_WEIGHT * shared >= PARAPHRASE_SCORE
     )
 
 
@@ -217,6 +220,7 @@ def align_claims(
     # each unit's words once, not once per candidate pair it is in
     bags = [claim_words(u.span.text) for u in units]
     names = [entities(u.span.text) for u in units]
+    texts = [ClaimText.of(u.span.text) for u in units]
     best_first = np.argsort(-blocking.similarity, kind="stable")
     for (i, j), sim in zip(
         blocking.pairs[best_first].tolist(), blocking.similarity[best_first].tolist(), strict=True
@@ -246,7 +250,7 @@ def align_claims(
         elif (
             same_event
             and not same_article
-            and aligned(sim, a.span.text, b.span.text, topic)
+            and _aligned(sim, texts[i], texts[j], topic)
             and _groups_alike(union, members, vectors, i, j)
         ):
             _join(union, members, owners, i, j)

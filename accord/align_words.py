@@ -9,6 +9,7 @@ a shared verb, noun or number (:func:`claim_overlap`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from accord import lexicon
 from accord.blocking import WORD_RE, content_words, proposition_words
@@ -16,9 +17,11 @@ from accord.blocking import WORD_RE, content_words, proposition_words
 __all__ = [
     "FRAME_WORDS",
     "NAME_WEIGHT",
+    "ClaimText",
     "claim_overlap",
     "claim_words",
     "entities",
+    "overlap",
     "plain",
 ]
 
@@ -61,13 +64,34 @@ def claim_words(text: str) -> set[str]:
     return content_words(plain(text))
 
 
-def claim_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
+@dataclass(frozen=True)
+class ClaimText:
+    """What a claim is compared on, worked out once per sentence: its predicate, arguments
+    and numbers (possessives folded, crude stems) and which of them are names."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> ClaimText:
+        return cls(
+            frozenset(proposition_words(plain(text))),
+            frozenset(proposition_words(" ".join(entities(text)))),
+        )
+
+
+def overlap(a: ClaimText, b: ClaimText, topic: frozenset[str] = frozenset()) -> float:
     """Share of the shorter clause's predicate, arguments and numbers found in the other
     (:func:`accord.blocking.argument_overlap` with possessives folded), a shared name
     counting ``NAME_WEIGHT``; ``topic`` words are no argument of either."""
-    wa, wb = proposition_words(plain(a)) - topic, proposition_words(plain(b)) - topic
+    wa, wb = a.words - topic, b.words - topic
     if not wa or not wb:
         return 0.0
     shared = wa & wb
-    named = shared & proposition_words(" ".join(entities(a) | entities(b)))
+    named = shared & (a.names | b.names)
     return (len(shared) - (1 - NAME_WEIGHT) * len(named)) / min(len(wa), len(wb))
+
+
+def claim_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
+    """:func:`overlap` of two sentences."""
+    return overlap(ClaimText.of(a), ClaimText.of(b), topic)
