@@ -2,16 +2,17 @@
 
 Candidates come from sentence embeddings, blocked at near-linear cost
 (:func:`accord.blocking.similar_pairs`). A candidate above the similarity floor is then
-confirmed by its content: the two sentences must share a content word and not name disjoint
-sets of entities; below the claim floor, a paraphrase must also share its predicate and
-arguments (:func:`aligned`). Confirmed pairs with the same polarity and compatible numbers are
-one claim, best pairs first, when the two groups they join are alike on average (a chain of
-pairs must not join sentences that share only the story's topic); pairs that oppose each
-other (negation, antonymous predicates, a denial or a correction: :mod:`accord.contradict`)
-or state incompatible numbers about the same event are contradictions, each side kept as a
-claim with its spans. Claims about different events never contradict each other.
-Statements (quotes) are grouped by :mod:`accord.statements`; ``group_quotes`` is re-exported
-here.
+confirmed by its content: the two sentences must share a content word and, below the claim
+floor, not name disjoint sets of entities; there a paraphrase must also share its predicate
+and arguments, a shared name counting less than a shared verb, noun or number
+(:func:`aligned`, :mod:`accord.align_words`). Confirmed pairs with the same polarity and
+compatible numbers are one claim, best pairs first, when the two groups they join are alike
+on average (a chain of pairs must not join sentences that share only the story's topic);
+pairs that oppose each other (negation, antonymous predicates, a denial or a correction:
+:mod:`accord.contradict`) or state incompatible numbers about the same event are
+contradictions, each side kept as a claim with its spans. Claims about different events
+never contradict each other. Statements (quotes) are grouped by :mod:`accord.statements`;
+``group_quotes`` is re-exported here.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from datetime import date
 
 import numpy as np
 
-from accord import lexicon
+from accord.align_words import FRAME_WORDS, ClaimText, claim_words, entities, overlap, plain
 from accord.blocking import (
-    WORD_RE,
     Blocking,
     Embedder,
     UnionFind,
@@ -76,7 +76,7 @@ __all__ = [
 # paraphrases score 0.65-0.8, same-topic different statements 0.3-0.5; see tests/test_align.py).
 CLAIM_SIMILARITY = 0.62
 # Below CLAIM_SIMILARITY, two sentences are still one claim when the embedding plus
-# ARGUMENT_WEIGHT times the predicate-argument overlap (argument_overlap) reaches
+# ARGUMENT_WEIGHT times the predicate-argument overlap (align_words.claim_overlap) reaches
 # PARAPHRASE_SCORE, with at least MIN_ARGUMENT_OVERLAP shared and the embedding above
 # PARAPHRASE_FLOOR (the blocking floor). The weight is the ratio of the two coefficients of a
 # logistic regression of ClaimDiff train "strengthens" on the two (3.3 and 2.1); the score
@@ -103,25 +103,6 @@ SAME_ARTICLE_SIMILARITY = 0.9
 # of pairs that each pass (A~B, B~C) must not make one claim of sentences that share only
 # the story's topic (A and C).
 GROUP_SIMILARITY = 0.5
-
-
-def _frame_words() -> frozenset[str]:
-    """The stems of reporting verbs in their common forms ("said", "states", "suggested"):
-    they say who spoke, not what, so two sentences sharing one share no argument. "Find",
-    "know" and "show" are left out: as often the proposition's own verb."""
-    lemmas = lexicon.REPORTING_VERBS - {"find", "know", "show"}
-    regular = [f"{v}{end}" for v in lemmas for end in ("", "s", "d", "ed", "ing")]
-    return frozenset(proposition_words(" ".join([*regular, *lexicon.IRREGULAR_REPORTING])))
-
-
-# Words of the attribution frame: no argument of a claim (see :func:`_frame_words`).
-FRAME_WORDS = _frame_words()
-
-
-def entities(text: str) -> set[str]:
-    """Capitalised words after the first: a cheap stand-in for names and places."""
-    found = WORD_RE.findall(text)[1:]
-    return {w.lower().removesuffix("'s").removesuffix("’s") for w in found if w[0].isupper()}
 
 
 @dataclass(frozen=True)
@@ -175,16 +156,18 @@ def related(a: _Unit, b: _Unit) -> bool:
     Names are disjoint only when each side has at least ``MIN_NAMES_TO_DIFFER``: a single
     capitalised word is as often a title, a day or a place as the actor."""
     return _related(
-        content_words(a.span.text),
-        content_words(b.span.text),
+        claim_words(a.span.text),
+        claim_words(b.span.text),
         entities(a.span.text),
         entities(b.span.text),
     )
 
 
 def _related(words_a: set[str], words_b: set[str], ents_a: set[str], ents_b: set[str]) -> bool:
-    if not words_a & words_b:
-        return False
+    return bool(words_a & words_b) and _names_agree(ents_a, ents_b)
+
+
+def _names_agree(ents_a: set[str], ents_b: set[str]) -> bool:
     several = min(len(ents_a), len(ents_b)) >= MIN_NAMES_TO_DIFFER
     return not (several and not ents_a & ents_b)
 
@@ -195,21 +178,25 @@ def topic_words(texts: Sequence[str]) -> frozenset[str]:
     ``MIN_TOPIC_UNITS`` sentences, where a share means something."""
     if len(texts) < MIN_TOPIC_UNITS:
         return frozenset()
-    df = Counter(w for t in texts for w in proposition_words(t))
+    df = Counter(w for t in texts for w in proposition_words(plain(t)))
     return frozenset(w for w, n in df.items() if n > TOPIC_SHARE * len(texts))
 
 
 def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset()) -> bool:
     """One claim: close in meaning, or a paraphrase (less close in the embedding, but sharing
-    the predicate and its arguments, so that the two add up)."""
-    if similarity >= CLAIM_SIMILARITY:
-        return True
+    the predicate and its arguments, so that the two add up). Even close in meaning, two
+    sentences that share only the story's ``topic`` words tell two things about it."""
+    return _aligned(similarity, ClaimText.of(a), ClaimText.of(b), topic)
+
+
+def _aligned(similarity: float, a: ClaimText, b: ClaimText, topic: frozenset[str]) -> bool:
     if similarity < PARAPHRASE_FLOOR:
         return False
-    overlap = argument_overlap(a, b, topic)
+    shared = overlap(a, b, topic)
+    if similarity >= CLAIM_SIMILARITY:
+        return shared > 0
     return (
-        overlap >= MIN_ARGUMENT_OVERLAP
-        and similarity + ARGUMENT_WEIGHT * overlap >= PARAPHRASE_SCORE
+        shared >= MIN_ARGUMENT_OVERLAP and similarity + ARGUMENT_WEIGHT * shared >= PARAPHRASE_SCORE
     )
 
 
@@ -231,22 +218,27 @@ def align_claims(
     owners = {i: {u.span.article} for i, u in enumerate(units)}
     members = {i: [i] for i in range(len(units))}  # each group's units, by its root
     # each unit's words once, not once per candidate pair it is in
-    bags = [content_words(u.span.text) for u in units]
+    bags = [claim_words(u.span.text) for u in units]
     names = [entities(u.span.text) for u in units]
+    texts = [ClaimText.of(u.span.text) for u in units]
     best_first = np.argsort(-blocking.similarity, kind="stable")
     for (i, j), sim in zip(
         blocking.pairs[best_first].tolist(), blocking.similarity[best_first].tolist(), strict=True
     ):
         a, b = units[i], units[j]
-        words_a, words_b = bags[i], bags[j]
-        if not _related(words_a, words_b, names[i], names[j]):
+        # Close in meaning, two sentences that name different people or bodies name one
+        # actor two ways ("Garland" / "the Justice Department"); further apart, they tell of
+        # different actors.
+        names_agree = _names_agree(names[i], names[j])
+        if not bags[i] & bags[j] or not (names_agree or sim >= CLAIM_SIMILARITY):
             continue
         same_event = a.event == b.event
         same_article = a.span.article == b.span.article
         opposed = opposition(a.span.text, b.span.text)
         if opposed is not None or numbers_clash(a, b):
             if (
-                same_event
+                names_agree
+                and same_event
                 and a.event is not None
                 and not same_article
                 and _clash(opposed, sim, a.span.text, b.span.text)
@@ -258,7 +250,7 @@ def align_claims(
         elif (
             same_event
             and not same_article
-            and aligned(sim, a.span.text, b.span.text, topic)
+            and _aligned(sim, texts[i], texts[j], topic)
             and _groups_alike(union, members, vectors, i, j)
         ):
             _join(union, members, owners, i, j)

@@ -10,6 +10,7 @@ import pytest
 from accord.align import (
     Embedder,
     align_claims,
+    aligned,
     argument_overlap,
     asserts,
     entities,
@@ -436,3 +437,34 @@ def test_sharing_only_a_reporting_verb_is_no_shared_argument() -> None:
     b = article("The visiting novelist stated that she writes every morning before dawn.")
     claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.45))
     assert claims == []
+
+
+@pytest.mark.parametrize(("cosine", "one_claim"), [(0.7, True), (0.5, False)])
+def test_one_actor_named_two_ways_joins_only_when_close_in_meaning(
+    cosine: float, one_claim: bool
+) -> None:
+    a = article(
+        "On Monday, Attorney General Merrick Garland ordered prosecutors to protect schools."
+    )
+    b = article("The Justice Department ordered federal prosecutors to protect school boards.")
+    claims = align_claims(
+        [a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(cosine)
+    )
+    assert (len(claims) == 1) is one_claim
+
+
+def test_sentences_naming_different_actors_never_contradict() -> None:
+    a = article(
+        "On Monday, Attorney General Merrick Garland ordered prosecutors to protect schools."
+    )
+    b = article("The Justice Department did not order federal prosecutors to protect schools.")
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.8))
+    assert claims == []
+
+
+def test_sentences_close_in_meaning_that_share_only_the_topic_are_two_claims() -> None:
+    a = "Floods closed the northern bridge on Monday."
+    b = "Floods damaged crops across the valley."
+    assert aligned(0.7, a, b)
+    assert not aligned(0.7, a, b, topic=frozenset({"flood"}))
+    assert aligned(0.7, a, "Floods closed the bridge to the north.", topic=frozenset({"flood"}))
