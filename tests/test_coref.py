@@ -141,3 +141,25 @@ def test_the_shipped_linkage_keeps_two_lone_mentions_apart_below_its_pair_floor(
     pair_floor = MERGE_FLOOR + MERGE_MARGIN
     assert len(linked_chains(pair, np.array([pair_floor - 0.01]))) == 2
     assert len(linked_chains(pair, np.array([pair_floor + 0.01]))) == 1
+
+
+def test_with_no_margin_the_linkage_is_plain_average_linkage(
+    nlp: Language, embedder: Embedder
+) -> None:
+    from sklearn.cluster import AgglomerativeClustering
+
+    text = "Storms flooded the valley, and rain flooded the town."
+    [block] = blocks([mention(nlp, "a", text, "flooded", index=k) for k in range(12)], embedder)
+    probability = np.random.default_rng(7).uniform(size=12 * 11 // 2) ** 2
+    rows, cols = np.triu_indices(12, k=1)
+    distance = np.zeros((12, 12))
+    distance[rows, cols] = 1.0 - probability
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.6
+    ).fit_predict(distance + distance.T)
+    expected = {
+        frozenset(m.id for m, label in zip(block.mentions, labels, strict=True) if label == k)
+        for k in set(labels)
+    }
+    assert set(linked_chains(block, probability, floor=0.4, margin=0.0)) == expected
+    assert 1 < len(expected) < 12
