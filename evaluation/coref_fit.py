@@ -18,6 +18,9 @@ from coref_scores import Clusters, score_topics
 
 from accord.coref import FEATURES, Block, linked_chains
 
+# A linkage to score: its merge floor and its margin (``accord.coref.linked_chains``).
+Linkage = tuple[float, float]
+
 # L2 strength of the pair model (inverse), chosen by --cv over train and dev topics.
 FIT_C = 0.1
 
@@ -50,21 +53,21 @@ def fit_model(pairs: Sequence[TopicPairs], c: float = FIT_C) -> Any:
     )
 
 
-def predicted_chains(pairs: TopicPairs, model: Any, threshold: float) -> Clusters:
+def predicted_chains(pairs: TopicPairs, model: Any, linkage: Linkage) -> Clusters:
     """The topic's chains with ``model``'s probabilities in place of the shipped weights."""
     out: Clusters = []
     offset = 0
     for block in pairs.blocks:
         n = len(block.mentions) * (len(block.mentions) - 1) // 2
         probability = model.predict_proba(pairs.features[offset : offset + n])[:, 1] if n else []
-        out += linked_chains(block, np.asarray(probability), threshold)
+        out += linked_chains(block, np.asarray(probability), *linkage)
         offset += n
     return out
 
 
 @dataclass(frozen=True)
 class FoldScores:
-    """CoNLL F1 of one (C, merge floor) under one dealing of topics to folds: pooled over
+    """CoNLL F1 of one (C, linkage) under one dealing of topics to folds: pooled over
     every held-out topic, and each fold's own."""
 
     pooled: float
@@ -74,24 +77,24 @@ class FoldScores:
 def cross_validate(
     pairs: Sequence[TopicPairs],
     cs: Sequence[float],
-    thresholds: Sequence[float],
+    linkages: Sequence[Linkage],
     folds: int,
     seed: int = 0,
-) -> dict[tuple[float, float], FoldScores]:
-    """CoNLL F1 of each (C, merge floor) over ``pairs``' topics, each topic scored by a model
+) -> dict[tuple[float, Linkage], FoldScores]:
+    """CoNLL F1 of each (C, linkage) over ``pairs``' topics, each topic scored by a model
     fitted on the other folds (topics dealt to folds in the shuffled order of ``seed``)."""
     order = np.random.default_rng(seed).permutation(len(pairs)) % folds
     out = {}
     for c in cs:
-        found: dict[float, list[list[Clusters]]] = {t: [] for t in thresholds}
+        found: dict[Linkage, list[list[Clusters]]] = {t: [] for t in linkages}
         keys: list[list[Clusters]] = []
         for fold in range(folds):
             model = fit_model([p for p, f in zip(pairs, order, strict=True) if f != fold], c)
             held = [p for p, f in zip(pairs, order, strict=True) if f == fold]
             keys.append([p.key for p in held])
-            for t in thresholds:
+            for t in linkages:
                 found[t].append([predicted_chains(p, model, t) for p in held])
-        for t in thresholds:
+        for t in linkages:
             pooled = score_topics(
                 [k for fold in keys for k in fold], [r for fold in found[t] for r in fold]
             )["CoNLL"][2]

@@ -20,7 +20,7 @@ Scores MUC, B-cubed and CEAF-e and their mean, CoNLL F1, with the reference scor
 definitions (Pradhan et al. 2014; CEAF-e with phi4 and an optimal alignment).
 
     .venv/bin/python evaluation/eval_ecbplus_coref.py [--data ../shared/data/ecbplus] [--limit N]
-        [--threshold T ...] [--fit] [--cv FOLDS --c C ... --seeds N]
+        [--floor F ...] [--margin M ...] [--fit] [--cv FOLDS --c C ... --seeds N]
 """
 
 from __future__ import annotations
@@ -46,8 +46,9 @@ from coref_scores import Clusters, score_topics
 from eval_ecbplus import DEFAULT_DATA, document_anchors
 
 from accord.coref import (
-    COREF_THRESHOLD,
     FEATURES,
+    MERGE_FLOOR,
+    MERGE_MARGIN,
     EventMention,
     block_chains,
     blocks,
@@ -265,7 +266,13 @@ def main() -> None:
         "--fit", action="store_true", help="refit the pair model on train topics and print it"
     )
     parser.add_argument(
-        "--threshold", type=float, action="append", help="merge floor(s) to score (repeatable)"
+        "--floor", type=float, action="append", help="merge floor(s) to score (repeatable)"
+    )
+    parser.add_argument(
+        "--margin",
+        type=float,
+        action="append",
+        help="merge margin(s) to score with each floor (repeatable; 0 is a fixed floor)",
     )
     parser.add_argument(
         "--cv",
@@ -282,7 +289,11 @@ def main() -> None:
     wanted = ["train"] if args.fit else ["train", "dev"] if args.cv else args.splits
     topics = [t for t in load(args.data)[: args.limit] if split_of(t.number) in wanted]
     parsed = parse(topics, models.nlp)
-    thresholds = args.threshold or [COREF_THRESHOLD]
+    linkages = [
+        (floor, margin)
+        for floor in args.floor or [MERGE_FLOOR]
+        for margin in args.margin or [MERGE_MARGIN]
+    ]
     if args.fit or args.cv:
         pairs = topic_pairs(topics, parsed, models.embedder)
         if args.fit:
@@ -290,15 +301,16 @@ def main() -> None:
             return
         metrics: dict[str, float] = {}
         for seed in range(args.seeds):
-            scores = cross_validate(pairs, args.c or [FIT_C], thresholds, args.cv, seed)
-            for (c, threshold), f in scores.items():
+            scores = cross_validate(pairs, args.c or [FIT_C], linkages, args.cv, seed)
+            for (c, (floor, margin)), f in scores.items():
                 folds = " ".join(f"{100 * v:.1f}" for v in f.folds)
                 spread = 100 * float(np.std(f.folds))
                 print(
-                    f"seed {seed} | C {c:g} | floor {threshold:g} | CoNLL F1 {100 * f.pooled:.2f}"
+                    f"seed {seed} | C {c:g} | floor {floor:g} margin {margin:g}"
+                    f" | CoNLL F1 {100 * f.pooled:.2f}"
                     f" | folds {folds} (mean {100 * np.mean(f.folds):.2f}, sd {spread:.2f})"
                 )
-                name = f"conll_f1_cv_c{c:g}_t{threshold:g}"
+                name = f"conll_f1_cv_c{c:g}_f{floor:g}_m{margin:g}"
                 metrics[name] = metrics.get(name, 0.0) + 100 * f.pooled / args.seeds
         metrics = {k: round(v, 2) for k, v in metrics.items()}
         print(json.dumps({"set": "ecbplus", "split": "train+dev cv", "metrics": metrics}))
@@ -326,11 +338,13 @@ def main() -> None:
             s = score_topics(key, [same_lemma(m) for m in inputs])
             print(row(f"same lemma | {docs}", s))
             scored = [blocks(m, models.embedder) for m in inputs]  # embedded once per sweep
-            for threshold in thresholds:
-                found = [[c for b in topic for c in block_chains(b, threshold)] for topic in scored]
+            for floor, margin in linkages:
+                found = [
+                    [c for b in topic for c in block_chains(b, floor, margin)] for topic in scored
+                ]
                 s = score_topics(key, found)
-                print(row(f"accord.coref {threshold} | {docs}", s))
-                if docs == "accord" and threshold == thresholds[0]:
+                print(row(f"accord.coref {floor:g}+{margin:g} | {docs}", s))
+                if docs == "accord" and (floor, margin) == linkages[0]:
                     closing[split] = round(100 * s["CoNLL"][2], 2)
     print(
         json.dumps(

@@ -11,6 +11,8 @@ from spacy.language import Language
 
 from accord.coref import (
     FEATURES,
+    MERGE_FLOOR,
+    MERGE_MARGIN,
     EventMention,
     blocks,
     corefer,
@@ -110,7 +112,54 @@ def test_average_linkage_joins_a_chain_only_where_its_mean_link_clears_the_floor
     [block] = blocks(mentions, embedder)
     ids = ["a/flooded/0", "a/flooded/1", "a/flooded/2"]
     # Pairs (0, 1), (0, 2), (1, 2): 0 and 1 join; 2 links to their chain at 0.7 and 0.0, a
-    # mean of 0.35, so it joins at a floor of 0.3 and stays alone at 0.4.
+    # mean of 0.35, so it joins at a fixed floor of 0.3 and stays alone at 0.4.
     probability = np.array([0.9, 0.7, 0.0])
-    assert sorted(map(sorted, linked_chains(block, probability, 0.4))) == [ids[:2], ids[2:]]
-    assert linked_chains(block, probability, 0.3) == [frozenset(ids)]
+    apart = linked_chains(block, probability, floor=0.4, margin=0.0)
+    assert sorted(map(sorted, apart)) == [ids[:2], ids[2:]]
+    assert linked_chains(block, probability, floor=0.3, margin=0.0) == [frozenset(ids)]
+
+
+def test_a_mean_over_more_links_clears_a_lower_floor(nlp: Language, embedder: Embedder) -> None:
+    text = "Storms flooded the valley, and rain flooded the town."
+    mentions = [mention(nlp, "a", text, "flooded", index=k) for k in range(3)]
+    [block] = blocks(mentions, embedder)
+    [pair] = blocks(mentions[:2], embedder)
+    # Floor 0.2 and margin 0.4: two lone mentions need 0.6, a mention and a chain of two
+    # 0.2 + 0.4 / sqrt(2), about 0.48.
+    assert len(linked_chains(pair, np.array([0.55]), floor=0.2, margin=0.4)) == 2
+    joined = linked_chains(block, np.array([0.9, 0.55, 0.45]), floor=0.2, margin=0.4)
+    assert joined == [frozenset(m.id for m in mentions)]
+    alone = linked_chains(block, np.array([0.9, 0.5, 0.4]), floor=0.2, margin=0.4)
+    assert sorted(map(len, alone)) == [1, 2]
+
+
+def test_the_shipped_linkage_keeps_two_lone_mentions_apart_below_its_pair_floor(
+    nlp: Language, embedder: Embedder
+) -> None:
+    text = "Storms flooded the valley, and rain flooded the town."
+    [pair] = blocks([mention(nlp, "a", text, "flooded", index=k) for k in range(2)], embedder)
+    pair_floor = MERGE_FLOOR + MERGE_MARGIN
+    assert len(linked_chains(pair, np.array([pair_floor - 0.01]))) == 2
+    assert len(linked_chains(pair, np.array([pair_floor + 0.01]))) == 1
+
+
+def test_with_no_margin_the_linkage_is_plain_average_linkage(
+    nlp: Language, embedder: Embedder
+) -> None:
+    from sklearn.cluster import AgglomerativeClustering
+
+    text = "Storms flooded the valley, and rain flooded the town."
+    [block] = blocks([mention(nlp, "a", text, "flooded", index=k) for k in range(12)], embedder)
+    probability = np.random.default_rng(7).uniform(size=12 * 11 // 2) ** 2
+    rows, cols = np.triu_indices(12, k=1)
+    distance = np.zeros((12, 12))
+    distance[rows, cols] = 1.0 - probability
+    labels = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=0.6
+    ).fit_predict(distance + distance.T)
+    expected = {
+        frozenset(m.id for m, label in zip(block.mentions, labels, strict=True) if label == k)
+        for k in set(labels)
+    }
+    assert set(linked_chains(block, probability, floor=0.4, margin=0.0)) == expected
+    assert 1 < len(expected) < 12

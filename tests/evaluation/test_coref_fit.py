@@ -27,14 +27,14 @@ def topic(number: int, telling: bool) -> object:
 
 def test_each_fold_is_scored_by_a_model_fitted_on_the_others() -> None:
     pairs = [topic(n, telling=True) for n in range(4)]
-    scores = fit.cross_validate(pairs, [1.0], [0.4], folds=2)[(1.0, 0.4)]
+    scores = fit.cross_validate(pairs, [1.0], [(0.4, 0.0)], folds=2)[(1.0, (0.4, 0.0))]
     assert scores.pooled == 1.0
     assert scores.folds == (1.0, 1.0)
 
 
 def test_features_that_tell_nothing_score_below_a_perfect_fold() -> None:
     pairs = [topic(n, telling=False) for n in range(4)]
-    scores = fit.cross_validate(pairs, [1.0], [0.4], folds=2, seed=1)[(1.0, 0.4)]
+    scores = fit.cross_validate(pairs, [1.0], [(0.4, 0.0)], folds=2, seed=1)[(1.0, (0.4, 0.0))]
     assert len(scores.folds) == 2
     assert max(scores.folds) < 1.0
     assert scores.pooled < 1.0
