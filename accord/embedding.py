@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -157,6 +157,19 @@ class OnnxEmbedder:
             norms = np.linalg.norm(out, axis=1, keepdims=True)
             out /= np.maximum(norms, np.finfo(np.float32).tiny)
         return out
+
+
+def prepare(precisions: Iterable[Precision | str], directory: str | Path | None = None) -> None:
+    """Import what :func:`load_embedder` needs and export any missing model, so that the
+    sessions can then be built in another thread (``Models.load``) that imports and exports
+    nothing: two threads importing numpy at once can fail, and so can torch's."""
+    import numpy  # noqa: F401
+    import onnxruntime  # noqa: F401
+    import tokenizers  # noqa: F401
+
+    weights_dir()
+    for precision in set(precisions):
+        ensure_exported(model_path(Precision(precision), directory), directory)
 
 
 def _batches(order: list[int], lengths: list[int], per_call: int) -> list[list[int]]:

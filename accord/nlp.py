@@ -76,14 +76,15 @@ class Models:
         the :data:`LEAD_PRECISION` weights and paragraphs by the :data:`PARAGRAPH_PRECISION`
         ones (one session when they are the same weights).
 
-        The ONNX sessions are built in a thread while spaCy loads: ONNX Runtime releases the
-        GIL while it builds a session, so the load takes about the longer of the two, not
-        their sum (docs/performance.md). What the thread needs is imported, and any missing
-        model exported, here first: two threads importing numpy at once can fail.
+        The ONNX sessions are built in a thread while spaCy loads (ONNX Runtime releases the
+        GIL meanwhile), so the load takes about the longer of the two, not their sum.
         """
         from concurrent.futures import ThreadPoolExecutor
 
-        _prepare_embedders()
+        from accord.embedding import DEFAULT_PRECISION, prepare
+
+        _go_offline()  # not in the thread: setenv beside another thread is unsafe
+        prepare({DEFAULT_PRECISION, LEAD_PRECISION, PARAGRAPH_PRECISION})
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="accord-embedders") as pool:
             embedders = pool.submit(_load_embedders)
             nlp = load_nlp()
@@ -137,7 +138,7 @@ def load_nlp() -> Language:
     """spaCy's small English pipeline plus a gazetteer-backed entity ruler (see ``gazetteer``).
 
     The pipeline starts from an empty tokenizer that the package's saved one then fills
-    (:func:`_saved_tokenizer`): spaCy would otherwise build English's tokenizer from its
+    (:data:`SAVED_TOKENIZER`): spaCy would otherwise build English's tokenizer from its
     language data first, only to replace every rule with the saved ones (0.1 s of 0.4)."""
     import spacy
 
@@ -165,22 +166,17 @@ def load_nlp() -> Language:
 
 
 def _register_saved_tokenizer() -> None:
+    """Register :data:`SAVED_TOKENIZER`: a tokenizer with no rules, for a pipeline whose
+    ``from_disk`` then reads them all (affixes, URL and token matches, special cases)."""
+    from spacy.tokenizer import Tokenizer
     from spacy.util import registry
+
+    def factory() -> Callable[[Language], Tokenizer]:
+        return lambda nlp: Tokenizer(nlp.vocab)
 
     if not registry.has("tokenizers", SAVED_TOKENIZER):
         # spaCy's registry is process-wide; the factory holds no state of its own
-        registry.tokenizers(SAVED_TOKENIZER)(_saved_tokenizer)
-
-
-def _saved_tokenizer() -> Callable[[Language], Tokenizer]:
-    """A tokenizer with no rules, for a pipeline whose tokenizer ``from_disk`` then reads:
-    prefixes, suffixes, infixes, URL and token matches, and every special case."""
-    from spacy.tokenizer import Tokenizer
-
-    def create(nlp: Language) -> Tokenizer:
-        return Tokenizer(nlp.vocab)
-
-    return create
+        registry.tokenizers(SAVED_TOKENIZER)(factory)
 
 
 def add_title_rule(nlp: Language) -> None:
@@ -394,27 +390,6 @@ def load_embedder(precision: str | None = None) -> SentenceEmbedder:
 def _go_offline() -> None:
     for name, value in OFFLINE_ENVIRONMENT.items():
         os.environ.setdefault(name, value)
-
-
-def _prepare_embedders() -> None:
-    """Everything :func:`_load_embedders` imports, imported, and its models exported, so
-    that it runs in another thread without importing or exporting anything."""
-    import numpy  # noqa: F401
-    import onnxruntime  # noqa: F401
-    import tokenizers  # noqa: F401
-
-    from accord.embedding import (
-        DEFAULT_PRECISION,
-        Precision,
-        ensure_exported,
-        model_path,
-        weights_dir,
-    )
-
-    _go_offline()  # the environment changes here: setenv beside another thread is unsafe
-    weights_dir()
-    for precision in {DEFAULT_PRECISION, LEAD_PRECISION, PARAGRAPH_PRECISION}:
-        ensure_exported(model_path(Precision(precision)))
 
 
 def _load_embedders() -> tuple[SentenceEmbedder, SentenceEmbedder, SentenceEmbedder]:
