@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -e '.[dev]'
+	# a venv made when torch was installed beside spaCy: thinc would still import it
+	$(PIP) uninstall -q -y torch sentence-transformers
 	touch $(STAMP)
 
 $(EXPORT_STAMP): pyproject.toml
