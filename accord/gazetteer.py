@@ -8,6 +8,7 @@ titles that precede names ("President", "Minister", "spokesperson" ...).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 # Cities smaller than this are too often also surnames or common words (GeoNames counts).
@@ -99,7 +101,49 @@ def _derive_place_names() -> frozenset[str]:
     return frozenset(n for n in names if n[:1].isupper() and len(n) > 2)
 
 
-def _write_quietly(path: Path, names: list[str]) -> None:
+def place_words(nlp: Language, places: frozenset[str]) -> list[list[str]]:
+    """Each of ``places``, in sorted order, as the words ``nlp``'s tokenizer splits it into.
+
+    Tokenizing the few thousand names makes a lexeme for every new word, about 0.15 s of each
+    model load, while the matcher needs only the words' hashes; so the split is kept in the
+    cache folder beside the names, under a digest of the tokenizer's rules and of the names
+    (a changed rule or list reads as a missing file, and is split again). A tokenizer other
+    than spaCy's rule-based one has no rules to digest: its split is not kept."""
+    from spacy.tokenizer import Tokenizer
+
+    if not isinstance(nlp.tokenizer, Tokenizer):  # pragma: no cover - a custom tokenizer
+        return _split(nlp, places)
+    path = _words_file(nlp.tokenizer, places)
+    try:
+        found = json.loads(path.read_text("utf-8"))
+        if (
+            isinstance(found, list)
+            and len(found) == len(places)
+            and all(
+                isinstance(words, list) and all(isinstance(w, str) for w in words)
+                for words in found
+            )
+        ):
+            return found
+    except (OSError, ValueError):
+        pass
+    split = _split(nlp, places)
+    _write_quietly(path, split)
+    return split
+
+
+def _split(nlp: Language, places: frozenset[str]) -> list[list[str]]:
+    # make_doc tokenizes without running the pipeline
+    return [[token.text for token in nlp.make_doc(name)] for name in sorted(places)]
+
+
+def _words_file(tokenizer: Tokenizer, places: frozenset[str]) -> Path:
+    digest = hashlib.sha256(tokenizer.to_bytes(exclude=["vocab"]))
+    digest.update("\n".join(sorted(places)).encode())
+    return _places_file().with_suffix(f".words-{digest.hexdigest()[:16]}.json")
+
+
+def _write_quietly(path: Path, names: list[str] | list[list[str]]) -> None:
     """Write the list whole or not at all (a concurrent reader never sees half a file)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -140,8 +184,11 @@ class EntityFixer:
 
         self.places = place_names()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # make_doc tokenizes without running the pipeline
-        self.matcher.add("PLACE", [nlp.make_doc(name) for name in sorted(self.places)])
+        # A pattern may be the ORTH hashes of its words instead of a Doc (PhraseMatcher.add
+        # in spacy/matcher/phrasematcher.pyx): the same matches, without a lexeme per word.
+        strings = nlp.vocab.strings
+        patterns = [[strings.add(w) for w in words] for words in place_words(nlp, self.places)]
+        self.matcher.add("PLACE", patterns)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> Doc:
         return fix_entities(doc, self.matcher, self.places)

@@ -8,7 +8,8 @@ sentences (``evaluation/ecbplus_text.py``). For each ONNX precision it prints th
 correlation of all pairwise cosines with sentence-transformers' cosines, and how many of 500
 same-source pairs (two paragraphs of one seed article or one ECB+ topic) change side of each
 cosine threshold accord uses; then CPU and wall time to embed every text, and the model load
-time of a fresh process (imports included). Needs the ``export`` extra for the reference.
+time of a fresh process (imports included). sentence-transformers runs in the build venv that
+holds torch (``make export`` makes ``.venv-export``; ``--reference-python`` names another).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import json
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,10 +34,24 @@ from ecbplus_text import DEFAULT_DATA, read_topic, topic_dirs  # noqa: E402
 from accord.align import CLAIM_SIMILARITY, CONTRADICTION_SIMILARITY, SAME_ARTICLE_SIMILARITY  # noqa: E402
 from accord.clean import OFF_TOPIC_AFTER_BOUNDARY, OFF_TOPIC_AT_END  # noqa: E402
 from accord.dedupe import REWRITE_SIMILARITY  # noqa: E402
-from accord.embedding import Precision, load_embedder, weights_dir  # noqa: E402
+from accord.embedding import Precision, load_embedder  # noqa: E402
 from accord.statements import PARAPHRASE_SIMILARITY, QUOTE_SIMILARITY  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+EXPORT_PYTHON = ROOT / ".venv-export" / "bin" / "python"
+# sentence-transformers' vectors for the texts on stdin, written to argv[1]; prints wall and CPU
+REFERENCE = """
+import json, sys, time
+import numpy as np
+from sentence_transformers import SentenceTransformer
+from accord.embedding import weights_dir
+texts = json.load(sys.stdin)
+model = SentenceTransformer(str(weights_dir()), device="cpu")
+wall, cpu = time.perf_counter(), time.process_time()
+vectors = model.encode(texts, batch_size=64, normalize_embeddings=True)
+np.save(sys.argv[1], np.asarray(vectors, dtype=np.float32))
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu]))
+"""
 SENTENCES_PER_PARAGRAPH = 3
 PAIRS = 500
 MIN_CHARS = 40
@@ -78,18 +94,35 @@ def timed_encode(encode: object, texts: list[str]) -> tuple[np.ndarray, float, f
     return vectors, time.perf_counter() - wall, time.process_time() - cpu
 
 
-def load_seconds(code: str) -> float:
+def load_seconds(code: str, python: str = sys.executable) -> float:
     """Seconds a fresh interpreter takes to import and load a model (best of two)."""
     script = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
     runs = [
         float(
             subprocess.run(
-                [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+                [python, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
             ).stdout.split()[-1]
         )
         for _ in range(2)
     ]
     return min(runs)
+
+
+def reference_vectors(texts: list[str], python: str) -> tuple[np.ndarray, float, float]:
+    """sentence-transformers' vectors for ``texts`` from ``python`` (a venv holding torch),
+    with the wall and CPU seconds its encoding took."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "reference.npy"
+        done = subprocess.run(
+            [python, "-c", REFERENCE, str(out)],
+            input=json.dumps(texts),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        wall, cpu = json.loads(done.stdout.splitlines()[-1])
+        return np.load(out), wall, cpu
 
 
 def same_source_pairs(sources: list[str], count: int) -> list[tuple[int, int]]:
@@ -108,15 +141,15 @@ def same_source_pairs(sources: list[str], count: int) -> list[tuple[int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=int, default=2000)
+    parser.add_argument(
+        "--reference-python",
+        default=str(EXPORT_PYTHON),
+        help="an interpreter with sentence-transformers (default: %(default)s)",
+    )
     args = parser.parse_args()
     texts, sources = paragraphs(args.texts)
     print(f"texts\t{len(texts)} (mean {np.mean([len(t) for t in texts]):.0f} characters)")
-    from sentence_transformers import SentenceTransformer
-
-    reference = SentenceTransformer(str(weights_dir()), device="cpu")
-    ref, ref_wall, ref_cpu = timed_encode(
-        lambda t: reference.encode(t, batch_size=64, normalize_embeddings=True), texts
-    )
+    ref, ref_wall, ref_cpu = reference_vectors(texts, args.reference_python)
     upper = np.triu_indices(len(texts), 1)
     ref_cos = (ref @ ref.T)[upper]
     pairs = same_source_pairs(sources, PAIRS)
@@ -125,7 +158,8 @@ def main() -> None:
         "sentence-transformers": load_seconds(
             "from sentence_transformers import SentenceTransformer;"
             "from accord.embedding import weights_dir;"
-            "SentenceTransformer(str(weights_dir()), device='cpu')"
+            "SentenceTransformer(str(weights_dir()), device='cpu')",
+            args.reference_python,
         )
     }
     above = {name: int(np.sum(ref_pairs >= t)) for name, t in THRESHOLDS.items()}

@@ -4,18 +4,25 @@
     python bench/bench_pipeline.py 200 --baseline 1a847b9  # and a commit's, side by side
     python bench/bench_pipeline.py 200 --precision fp32   # paragraphs on the fp32 weights
     python bench/bench_pipeline.py 2000 --ingest          # full ingest into a store, then re-run
+    python bench/bench_pipeline.py --model-load 7 --baseline d2dd0bf \
+        --baseline-python /path/to/old/.venv/bin/python   # model load only, before and after
 
-The spaCy and embedder load times are printed first; the last line is one JSON object
-(``articles``, ``full_cpu_ms``, ``bare_cpu_ms``, ``ratio``, ``peak_rss_mib``, the load
-seconds and each stage's CPU ms per article). Stages are timed one after another over the
-same articles (clean, parse, extract, entities, embed, dedupe + cluster + store write). The
-bare pass is spaCy's small English pipeline with only ``tok2vec``, ``senter`` and ``ner`` over
-the same cleaned texts: the floor any pipeline that finds sentences and entities pays.
+The spaCy and embedder load times are printed first, then ``model_load_s``: the wall seconds
+of the whole load a run does (``Models.load()``, imports included) in a fresh process, the
+median of :data:`LOAD_RUNS`. The last line is one JSON object (``articles``,
+``full_cpu_ms``, ``bare_cpu_ms``, ``ratio``, ``peak_rss_mib``, ``model_load_s``, the
+in-process load seconds and each stage's CPU ms per article). Stages are timed one after
+another over the same articles (clean, parse, extract, entities, embed, dedupe + cluster +
+store write). The bare pass is spaCy's small English pipeline with only ``tok2vec``,
+``senter`` and ``ner`` over the same cleaned texts: the floor any pipeline that finds sentences
+and entities pays.
 
 With ``--baseline``, the commit is extracted into a temporary folder (beside a link to the
 data sets, so it builds the same synthetic articles) and both benches run in fresh processes,
 the baseline first; the table gives each stage's CPU ms per article for both, and the JSON
-line is the current tree's with the baseline's under ``"baseline"``.
+line is the current tree's with the baseline's under ``"baseline"``. With ``--model-load N``,
+only the model load is timed: N fresh processes of each tree, alternating (the baseline in
+``--baseline-python``, e.g. a venv that still holds torch), medians in the JSON line.
 """
 
 from __future__ import annotations
@@ -62,6 +69,11 @@ from accord.process import ProcessedArticle, entities_of  # noqa: E402
 from accord.store import Store  # noqa: E402
 
 BARE_KEEP = ("tok2vec", "senter", "ner")
+LOAD_RUNS = 3
+LOAD_MODELS = (
+    "import time; t = time.perf_counter(); from accord.nlp import Models; Models.load(); "
+    "print(time.perf_counter() - t)"
+)
 
 
 def peak_rss_mib() -> float:
@@ -83,6 +95,43 @@ def bare_spacy_rate(texts: list[str]) -> tuple[float, float]:
     for _ in nlp.pipe(texts, batch_size=64):
         pass
     return len(texts) / (time.perf_counter() - wall), (time.process_time() - cpu) / len(texts)
+
+
+def model_load_seconds(checkout: Path = ROOT, python: str = sys.executable) -> float:
+    """Wall seconds of ``Models.load()`` in a fresh process of ``python`` on ``checkout``'s
+    accord, imports included: what every ``accord analyze`` pays before its first article."""
+    done = subprocess.run(
+        [python, "-c", LOAD_MODELS],
+        env={**os.environ, "PYTHONPATH": str(checkout)},
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.split()[-1])
+
+
+def model_loads(runs: int, baseline: str | None, baseline_python: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"this tree": (ROOT, sys.executable)}
+        if baseline:
+            trees = {baseline: (extract(baseline, Path(tmp)), baseline_python), **trees}
+        seconds: dict[str, list[float]] = {name: [] for name in trees}
+        for _ in range(runs):
+            for name, (checkout, python) in trees.items():
+                seconds[name].append(model_load_seconds(checkout, python))
+    for name, found in seconds.items():
+        print(f"{name}	model load {np.median(found):.2f} s (median of {runs})	{found}")
+    print(f"load average\t{os.getloadavg()[0]:.1f} (1 min, at the end)")
+    summary: dict[str, object] = {
+        "model_load_s": round(float(np.median(seconds.pop("this tree"))), 2)
+    }
+    if baseline:
+        summary["baseline"] = {
+            "commit": baseline,
+            "model_load_s": round(float(np.median(seconds[baseline])), 2),
+        }
+    print(json.dumps(summary))
 
 
 def stage_rates(size: int, precision: str | None = None) -> None:
@@ -136,11 +185,15 @@ def stage_rates(size: int, precision: str | None = None) -> None:
         timed("store", t)
     total = sum(times.values())
     bare, bare_cpu = bare_spacy_rate([a.text for a in cleaned])
+    model_load = float(np.median([model_load_seconds() for _ in range(LOAD_RUNS)]))
     chars = sum(len(a.original) for a in articles) / len(articles)
     print(f"articles\t{size} (mean {chars:.0f} characters)")
     print(f"load average\t{os.getloadavg()[0]:.1f} (1 min, at the end)")
     for name, seconds in loads.items():
         print(f"{name} model load\t{seconds:.2f} s")
+    print(
+        f"model_load_s\t{model_load:.2f} s (Models.load in a fresh process, median of {LOAD_RUNS})"
+    )
     for name, seconds in times.items():
         print(
             f"{name}\t{size / seconds:.1f} articles/s\t{seconds / total:.0%} of the time"
@@ -157,6 +210,7 @@ def stage_rates(size: int, precision: str | None = None) -> None:
         "bare_cpu_ms": round(1000 * bare_cpu, 1),
         "ratio": round(bare_cpu / full_cpu, 3),
         "peak_rss_mib": round(peak_rss_mib()),
+        "model_load_s": round(model_load, 2),
         "load_s": {name: round(seconds, 2) for name, seconds in loads.items()},
         "stage_cpu_ms": {name: round(1000 * cpu[name] / size, 1) for name in times},
     }
@@ -204,16 +258,21 @@ def bench_json(checkout: Path, size: int) -> dict[str, object]:
     return summary
 
 
+def extract(commit: str, folder: Path) -> Path:
+    """``commit``'s tree in ``folder``/baseline, beside a link to the data sets."""
+    checkout = folder / "baseline"
+    checkout.mkdir()
+    (folder / "shared").symlink_to(ROOT.parent / "shared")
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", commit], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
+    return checkout
+
+
 def side_by_side(size: int, baseline: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        checkout = Path(tmp) / "baseline"
-        checkout.mkdir()
-        (Path(tmp) / "shared").symlink_to(ROOT.parent / "shared")
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", baseline], capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", str(checkout)], input=archive.stdout, check=True)
-        before = bench_json(checkout, size)
+        before = bench_json(extract(baseline, Path(tmp)), size)
     after = bench_json(ROOT, size)
     stages: dict[str, dict[str, float]] = {
         "before": before["stage_cpu_ms"],  # type: ignore[dict-item]
@@ -222,8 +281,8 @@ def side_by_side(size: int, baseline: str) -> None:
     print(f"CPU ms per article, {size} articles\t{baseline}\tthis tree")
     for name in dict.fromkeys([*stages["before"], *stages["after"]]):
         print(f"{name}\t{stages['before'].get(name, '-')}\t{stages['after'].get(name, '-')}")
-    for key in ("full_cpu_ms", "bare_cpu_ms", "ratio", "peak_rss_mib"):
-        print(f"{key}\t{before[key]}\t{after[key]}")
+    for key in ("full_cpu_ms", "bare_cpu_ms", "ratio", "peak_rss_mib", "model_load_s"):
+        print(f"{key}\t{before.get(key, '-')}\t{after[key]}")
     print(json.dumps({**after, "baseline": {"commit": baseline, **before}}))
 
 
@@ -233,10 +292,20 @@ def main() -> None:
     parser.add_argument("--ingest", action="store_true", help="full ingest, then re-run")
     parser.add_argument("--baseline", help="a commit to run side by side with this tree")
     parser.add_argument(
+        "--model-load", type=int, metavar="N", help="time only Models.load, N fresh processes each"
+    )
+    parser.add_argument(
+        "--baseline-python",
+        default=sys.executable,
+        help="the interpreter of the baseline's model loads (default: this one)",
+    )
+    parser.add_argument(
         "--precision", help=f"the paragraphs' weights: int8 or fp32 (default {PARAGRAPH_PRECISION})"
     )
     args = parser.parse_args()
-    if args.baseline:
+    if args.model_load:
+        model_loads(args.model_load, args.baseline, args.baseline_python)
+    elif args.baseline:
         side_by_side(args.size, args.baseline)
     elif args.ingest:
         ingest_twice(args.size)

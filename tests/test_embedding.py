@@ -1,18 +1,28 @@
 """The ONNX embedder: unit vectors, independent of batching, close to sentence-transformers,
-and loaded without torch."""
+and loaded without torch.
+
+sentence-transformers' own vectors come from the export (``make export`` runs it in the build
+venv that holds torch, :mod:`accord._onnx_export`), so these tests compare with them in a
+run-time venv that has no torch."""
 
 from __future__ import annotations
 
 import importlib.util
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
+from accord._onnx_export import (
+    CHECK_TEXTS,
+    MIN_COSINE,
+    check,
+    load_reference,
+    reference_path,
+)
 from accord.embedding import (
     EMBEDDING_DIM,
     EXPORT_COMMAND,
@@ -27,16 +37,8 @@ from accord.embedding import (
 )
 from accord.errors import ModelError
 
-SENTENCES = [
-    "The earthquake killed at least 40 people in the north of the country.",
-    "Officials said 12 more were injured when the bridge collapsed.",
-    "Shares fell sharply on Monday after the central bank raised rates by half a point.",
-    "Rain.",
-    "The minister, speaking in Parliament, denied that the contract had been awarded "
-    "without a tender and promised to publish every document the committee asks for.",
-]
-# int8 weights and activations move a vector a little; fp32 is the exported graph itself.
-MIN_COSINE = {Precision.FP32: 0.9999, Precision.INT8: 0.97}
+SENTENCES = list(CHECK_TEXTS[:-1])
+LONG_TEXT = CHECK_TEXTS[-1]
 
 
 @pytest.fixture(scope="module", params=list(Precision))
@@ -45,14 +47,9 @@ def embedder(request: pytest.FixtureRequest) -> OnnxEmbedder:
 
 
 @pytest.fixture(scope="module")
-def reference() -> Callable[[list[str]], np.ndarray]:
-    """sentence-transformers over the same packaged weights: the export's source."""
-    from sentence_transformers import SentenceTransformer
-
-    from accord.embedding import weights_dir
-
-    model = SentenceTransformer(str(weights_dir()), device="cpu")
-    return lambda texts: np.asarray(model.encode(texts, normalize_embeddings=True))
+def reference() -> dict[str, np.ndarray]:
+    """sentence-transformers' vectors over the same packaged weights, kept by the export."""
+    return dict(zip(CHECK_TEXTS, load_reference(), strict=True))
 
 
 def test_vectors_are_float32_unit_rows_of_384(embedder: OnnxEmbedder) -> None:
@@ -75,18 +72,37 @@ def test_a_vector_does_not_depend_on_batch_order_or_size(embedder: OnnxEmbedder)
 
 
 def test_vectors_match_sentence_transformers(
-    embedder: OnnxEmbedder, reference: Callable[[list[str]], np.ndarray]
+    embedder: OnnxEmbedder, reference: dict[str, np.ndarray]
 ) -> None:
-    cosines = np.sum(embedder.encode(SENTENCES) * reference(SENTENCES), axis=1)
+    expected = np.stack([reference[text] for text in SENTENCES])
+    cosines = np.sum(embedder.encode(SENTENCES) * expected, axis=1)
     assert cosines.min() > MIN_COSINE[embedder.precision]
 
 
 def test_long_texts_are_cut_at_the_models_wordpiece_limit(
-    embedder: OnnxEmbedder, reference: Callable[[list[str]], np.ndarray]
+    embedder: OnnxEmbedder, reference: dict[str, np.ndarray]
 ) -> None:
-    long = " ".join(SENTENCES * 40)
-    assert len(embedder.tokenizer.encode(long).ids) == MAX_WORDPIECES
-    assert float(embedder.encode([long])[0] @ reference([long])[0]) > MIN_COSINE[embedder.precision]
+    assert len(embedder.tokenizer.encode(LONG_TEXT).ids) == MAX_WORDPIECES
+    cosine = float(embedder.encode([LONG_TEXT])[0] @ reference[LONG_TEXT])
+    assert cosine > MIN_COSINE[embedder.precision]
+
+
+def test_the_reference_vectors_are_unit_rows_one_per_checked_text() -> None:
+    vectors = load_reference()
+    assert vectors.shape == (len(CHECK_TEXTS), EMBEDDING_DIM)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_export_check_passes_and_fails_an_embedder_that_drifts(tmp_path: Path) -> None:
+    assert all(check()[p] > MIN_COSINE[p] for p in Precision)
+    for precision in Precision:
+        link = model_path(precision, tmp_path)
+        link.symlink_to(model_path(precision))
+    drifted = np.roll(load_reference(), 1, axis=0)  # every text given another's vector
+    with reference_path(tmp_path).open("wb") as handle:
+        np.save(handle, drifted)
+    with pytest.raises(ModelError, match="differ from sentence-transformers"):
+        check(tmp_path)
 
 
 class _Recorder:
@@ -155,6 +171,8 @@ def test_a_missing_model_without_torch_names_the_export_command(
     monkeypatch.setattr(importlib.util, "find_spec", without_torch)
     with pytest.raises(ModelError, match=EXPORT_COMMAND):
         load_embedder(Precision.INT8, tmp_path)
+    with pytest.raises(ModelError, match=EXPORT_COMMAND):
+        load_reference(tmp_path)
 
 
 def test_a_corrupt_model_file_says_how_to_rebuild_it(tmp_path: Path) -> None:
@@ -163,8 +181,10 @@ def test_a_corrupt_model_file_says_how_to_rebuild_it(tmp_path: Path) -> None:
         load_embedder(Precision.INT8, tmp_path)
 
 
-def test_export_command_lists_the_models_it_keeps(capsys: pytest.CaptureFixture[str]) -> None:
-    load_embedder()  # the default cache holds both models from here on
+def test_export_command_lists_the_models_and_reference_it_keeps(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    load_reference()  # the default cache holds both models and the reference from here on
     main(["export"])
     printed = capsys.readouterr().out.split()
-    assert printed == [str(model_path(p)) for p in Precision]
+    assert printed == [*(str(model_path(p)) for p in Precision), str(reference_path())]

@@ -135,6 +135,55 @@ def test_loading_the_embedder_keeps_it_offline() -> None:
     assert done.stdout.strip() == "True"
 
 
+LOAD_THE_MODELS = """
+import os, sys
+from accord.nlp import OFFLINE_ENVIRONMENT, Models
+Models.load()
+print(all(os.environ.get(k) == v for k, v in OFFLINE_ENVIRONMENT.items()))
+print(sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules))
+"""
+
+
+def test_loading_the_models_keeps_them_offline_and_imports_no_torch() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in OFFLINE_ENVIRONMENT}
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_THE_MODELS], capture_output=True, text=True, env=env, check=True
+    )
+    offline, imported = done.stdout.split("\n")[:2]
+    assert offline == "True"
+    # thinc imports torch whenever it is installed: the run-time venv must not hold it
+    assert imported == "[]", "torch is installed here: `make install` keeps it in .venv-export"
+
+
+def test_models_load_gives_what_loading_each_model_alone_gives(models: Models) -> None:
+    loaded = Models.load()
+    assert loaded.nlp.pipe_names == models.nlp.pipe_names
+    assert loaded.lead_embedder is loaded.paragraph_embedder is not None
+    texts = ["The bridge collapsed on Monday.", "Rain."]
+    for mine, theirs in (
+        (loaded.embedder, models.embedder),
+        (loaded.for_paragraphs, models.for_paragraphs),
+    ):
+        np.testing.assert_array_equal(embed(mine, texts), embed(theirs, texts))
+    doc, other = loaded.nlp(texts[0]), models.nlp(texts[0])
+    assert [(t.text, t.tag_, t.dep_, t.lemma_) for t in doc] == [
+        (t.text, t.tag_, t.dep_, t.lemma_) for t in other
+    ]
+
+
+def test_the_pipeline_tokenizes_with_the_rules_its_package_saved(nlp: Any) -> None:
+    import spacy
+
+    from accord.nlp import SPACY_PACKAGES, add_title_rule
+
+    stock = spacy.load(SPACY_PACKAGES[0])
+    add_title_rule(stock)
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == stock.tokenizer.to_bytes(exclude=["vocab"])
+    assert [p for p in nlp.pipe_names if not p.startswith("accord_")] == [
+        p for p in stock.pipe_names if not p.startswith("accord_")
+    ]
+
+
 def test_two_loaded_pipelines_each_fix_entities_with_their_own_vocabulary(nlp: Any) -> None:
     from accord.nlp import load_nlp
 
