@@ -453,3 +453,43 @@ def test_nominal_and_stance_cues_are_attributions(
     quote = quote_with(quotes_of("Flood report\n\n" + text), content)
     assert quote.speaker_span is not None and quote.speaker_span.text == source
     assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sentence a line: the lines between carry no mark at all
+        '"Our hearts are with the family," said Tom Berg, who ran to help.\n'
+        '"He was badly shaken.\n'
+        'He tried to comfort her," said Sgt. Ann Lee of the city police.',
+        # the news convention: each paragraph of the quotation opens with a mark
+        '"Our hearts are with the family," said Tom Berg, who ran to help.\n\n'
+        '"He was badly shaken.\n\n'
+        '"He tried to comfort her," said Sgt. Ann Lee of the city police.',
+    ],
+)
+def test_a_quotation_over_paragraphs_goes_to_the_cue_that_closes_it(text: str) -> None:
+    mentions = quotes_of(text)
+    assert quote_with(mentions, "hearts are with").speaker == "Tom Berg"
+    for words in ("badly shaken", "comfort her"):
+        assert quote_with(mentions, words).speaker == "Ann Lee"
+
+
+def test_the_unmarked_lines_inside_a_quotation_are_its_parts() -> None:
+    mentions = quotes_of(
+        "Crash in the car park\n"
+        '"He was badly shaken.\n'
+        "Nobody else was hurt.\n"
+        'He tried to comfort her," said Sgt. Ann Lee.'
+    )
+    middle = quote_with(mentions, "Nobody else was hurt")
+    assert middle.speaker == "Ann Lee" and middle.verbatim
+
+
+def test_a_quotation_left_open_and_never_closed_keeps_the_last_speaker() -> None:
+    mentions = quotes_of(
+        '"Our hearts are with the family," said Tom Berg.\n\n'
+        '"We will pray for them tonight and every night.\n\n'
+        "The car was towed away on Monday by the city."
+    )
+    assert quote_with(mentions, "pray for them").speaker == "Tom Berg"
