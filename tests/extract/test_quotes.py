@@ -493,3 +493,35 @@ def test_a_quotation_left_open_and_never_closed_keeps_the_last_speaker() -> None
         "The car was towed away on Monday by the city."
     )
     assert quote_with(mentions, "pray for them").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body whose name holds the word, however many bodies were named since
+        (
+            "The Roman Catholic Church opposed the bill. Planned Parenthood criticised it. "
+            "The church teaches that life begins at conception.",
+            "The Roman Catholic Church",
+        ),
+        # no such body: the phrase as written, not the last body named
+        (
+            "Planned Parenthood criticised the ruling. "
+            "The church teaches that life begins at conception.",
+            "the church",
+        ),
+        ("The city of Dunmore mourned. The police said the gunman acted alone.", "police"),
+        # a company's name seldom says it is one: the last body named
+        ("Microsoft released a patch. The company said the flaw was fixed.", "Microsoft"),
+    ],
+)
+def test_a_bare_body_noun_is_the_body_named_with_that_word(text: str, speaker: str) -> None:
+    [quote] = [m for m in quotes_of(text) if m.speaker_type is SpeakerType.ORGANISATION][-1:]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("noun", ["hospital", "foundation", "association", "bureau"])
+def test_an_institution_states_a_position_with_any_verb(noun: str) -> None:
+    quote = quote_with(quotes_of(f"The {noun} maintains that the surgery was needed."), "surgery")
+    assert quote.speaker == f"the {noun}"
+    assert quote.speaker_type is SpeakerType.ORGANISATION
