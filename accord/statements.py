@@ -30,7 +30,13 @@ from accord.blocking import (
     words,
 )
 from accord.events import span_event
-from accord.extract.speakers import NameTable, normalise_speaker, speaker_key
+from accord.extract.speakers import (
+    NameTable,
+    abbreviates,
+    compact_name,
+    normalise_speaker,
+    speaker_key,
+)
 from accord.locate import Located
 from accord.model import (
     Article,
@@ -81,8 +87,10 @@ def _kind(mention: QuoteMention) -> SpeakerType:
 
 
 def _voice(name: str) -> frozenset[str]:
-    """A speaker's content words, folded: "one of the two soldiers" -> {one, two, soldiers}."""
-    return frozenset(w for w in words(name) if w not in STOP_WORDS or w == "one")
+    """A speaker's content words, folded: "one of the two soldiers" -> {one, two, soldiers},
+    "CNN's management" -> {cnn, management}."""
+    folded = (w.removesuffix("'s").removesuffix("’s") for w in words(name))
+    return frozenset(w for w in folded if w not in STOP_WORDS or w == "one")
 
 
 def _same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -233,17 +241,24 @@ def group_quotes(
     ]
     voices = [_voice(name) for name in shown]
     keys = [speaker_key(name) or name.lower() for name in shown]
+    # a name's letters, whatever an outlet's spaces, dots and case ("the U. S. Geological
+    # Survey", "The U.S. Geological Survey"), and whatever type the tagger gave it there
+    compact = [compact_name(name) if _is_name(name) else "" for name in shown]
 
     # a person with the title an outlet gave ("Police Constable Tim Fanning"), to meet the
     # outlets that credit the same words to the title's body ("police")
     titled = [_voice(q.speaker or "") | voices[i] for i, q in enumerate(mentions)]
 
     def one_voice(i: int, j: int) -> bool:
+        if compact[i] and compact[i] == compact[j]:
+            return True  # "SEACOM" tagged a person in one sentence, a body in the next
         if (kinds[i] == SpeakerType.PERSON) != (kinds[j] == SpeakerType.PERSON):
             return False
         if kinds[i] == SpeakerType.PERSON:
             return shown[i].lower() == shown[j].lower()
-        return keys[i] == keys[j] and _same_voice(voices[i], voices[j])
+        if keys[i] == keys[j] and _same_voice(voices[i], voices[j]):
+            return True
+        return abbreviates(shown[i], shown[j]) or abbreviates(shown[j], shown[i])
 
     def body_of(i: int, j: int) -> bool:
         """One is a person, the other the body their title names ("police" for "Police

@@ -491,3 +491,45 @@ def test_alike_words_about_two_events_are_two_statements() -> None:
     events = [Event(f"e{k}", "a fire", None, (art.id,)) for k, art in enumerate((a, b))]
     apart = group_quotes([a, b], extractions, embedder=bag_of_words, events=events)
     assert [q.sources for q in apart] == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "second_kind"),
+    [
+        # an agency spelled by two outlets with their own dots and spaces
+        ("the U. S. Coast Survey", "The U.S. Coast Survey", SpeakerType.ORGANISATION),
+        ("the U. S. Coast Survey", "the US Coast Survey", SpeakerType.ORGANISATION),
+        # ... or by its acronym
+        ("the U. S. Coast Survey", "USCS", SpeakerType.ORGANISATION),
+        # one name the tagger read as a person in one outlet, as a body in the other
+        ("Brightline Cables", "Brightline Cables", SpeakerType.PERSON),
+    ],
+)
+def test_one_body_written_two_ways_by_two_outlets_is_one_voice(
+    first: str, second: str, second_kind: SpeakerType
+) -> None:
+    said = "the cable was cut near the port"
+    a = article(f"{first} said the cable was cut near the port.")
+    b = article(f"On Monday {second} said the cable was cut near the port.")
+    exs = [
+        Extraction(
+            a.id,
+            quotes=(mention(a, said, first, QuoteForm.REPORTED, kind=SpeakerType.ORGANISATION),),
+        ),
+        Extraction(b.id, quotes=(mention(b, said, second, QuoteForm.REPORTED, kind=second_kind),)),
+    ]
+    assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
+
+
+def test_two_bodies_whose_initials_differ_stay_apart() -> None:
+    said = "the cable was cut near the port"
+    a = article("The U.S. Coast Survey said the cable was cut near the port.")
+    b = article("USGS said the cable was cut near the port.")
+    org = SpeakerType.ORGANISATION
+    exs = [
+        Extraction(
+            a.id, quotes=(mention(a, said, "The U.S. Coast Survey", QuoteForm.REPORTED, kind=org),)
+        ),
+        Extraction(b.id, quotes=(mention(b, said, "USGS", QuoteForm.REPORTED, kind=org),)),
+    ]
+    assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2

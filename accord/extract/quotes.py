@@ -47,6 +47,7 @@ from accord.extract.frames import (
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
+from accord.extract.run_on import RunOn, lead_in
 from accord.extract.speaker_credit import (
     HEADLINE_LABELS,
     PERSONAL_PRONOUNS,
@@ -143,8 +144,10 @@ class _Finder:
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
         lead: tuple[Block, Token, Token] | None = None
+        run_on = RunOn()
         for block, regions in zip(self.blocks, self.regions, strict=True):
             transcript = self._transcript(block)
+            left_open = run_on.paragraph(block, marked=transcript is not None or bool(regions))
             if transcript is not None:
                 found.append(transcript)
                 previous = transcript
@@ -165,7 +168,11 @@ class _Finder:
                 mention = self._dashed(block, region, span)
                 if mention is None:
                     mention = self._cited(block, region, span, lo, hi)
+                credited = mention is not None and mention.speaker is not None
+                if i == 0:  # closes a quotation left open above, or goes on with it
+                    found += run_on.go_on(left_open, region, mention, found, self._part)
                 if mention is None and i == 0 and lead is not None and not lo:
+                    credited = True
                     lead_block, cue, subject = lead
                     mention = self.mention(
                         lead_block, span, cue, subject, _direct_form(block, span)
@@ -185,8 +192,19 @@ class _Finder:
                 if mention is not None:
                     found.append(mention)
                     previous = mention if mention.speaker_span is not None else previous
-            lead = _lead_in(block, regions)
+                if region.inner_end == len(block.doc.text) and not credited:  # no cue its own
+                    run_on.opened(
+                        len(found) - 1 if mention is not None else self._part(block, span)
+                    )
+            lead = lead_in(block, regions)
         return found
+
+    @staticmethod
+    def _part(block: Block, span: Span | None = None) -> QuoteMention | None:
+        """A part of a quotation that runs on (the whole paragraph unless ``span``), not yet
+        credited."""
+        span = span or _trimmed(block, 0, len(block.doc.text))
+        return None if span is None else QuoteMention(span, None, form=_direct_form(block, span))
 
     def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
         name = self.speakers.table.resolve(block.doc.text[start:end])
@@ -366,20 +384,6 @@ class _Finder:
         start, end = span.start - block.start, span.end - block.start
         covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
         return covered * 2 >= end - start
-
-
-def _lead_in(block: Block, regions: list[_Region]) -> tuple[Block, Token, Token] | None:
-    """A paragraph that ends "X said:" with nothing quoted after the verb introduces the
-    next paragraph: (block, cue, subject)."""
-    text = block.doc.text.rstrip()
-    if not text.endswith(":"):
-        return None
-    for token in reversed(block.doc):
-        if speech_verb(token) and not _inside(token.idx, token.idx + 1, regions):
-            subject = source_of(token)
-            after = [r for r in regions if r.outer_start > token.idx]
-            return (block, token, subject) if subject is not None and not after else None
-    return None
 
 
 def _direct_form(block: Block, span: Span) -> QuoteForm:

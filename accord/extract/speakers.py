@@ -11,7 +11,10 @@ share the key ``zelensky``, and "Dascu" and "Dasku" share ``dasku``.
 Inside one article (or one cluster), :class:`NameTable` maps a short or variant form to the
 longest full name seen with a compatible key ("Kirby" -> "John Kirby"); that longest form is
 the name shown. Two full names with one first name and last names one edit apart ("Ilene
-Wolfe", "Ilene Wolff") are one person spelled two ways, not a second speaker.
+Wolfe", "Ilene Wolff") are one person spelled two ways, not a second speaker, and so are two
+names that differ only in spaces, dots and case ("A. J. Smith", "A.J. Smith", "AJ Smith";
+"Del Giudice", "DelGiudice"): :func:`compact_name` is the same for both. An organisation
+written out and its acronym ("the U.S. Geological Survey", "USGS") share :func:`initials`.
 """
 
 from __future__ import annotations
@@ -99,6 +102,8 @@ _HARD_C = re.compile(r"c(?=[^eiy]|$)")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
+# An abbreviation spelled in capitals, with or without dots: "US", "U.S.", "UK", "U."
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+")
 
 
 def _fold(token: str) -> str:
@@ -134,6 +139,37 @@ def normalise_speaker(name: str) -> str:
     return " ".join(words)
 
 
+def compact_name(name: str) -> str:
+    """The name's letters with titles, spaces, dots and case gone: outlets space and dot
+    initials and particles their own way ("U. S.", "U.S.", "US"; "Del Giudice", "DelGiudice")."""
+    return "".join(_fold(w) for w in name_tokens(name))
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word.lower() if c.isalpha())
+
+
+def initials(name: str) -> str:
+    """The acronym a name of two or more capitalised words is shortened to: the first letter
+    of each, every letter of an abbreviation ("U.S. Geological Survey" -> "usgs"), small
+    joining words left out ("Bureau of Prisons" -> "bp"); "" for a name of one word."""
+    words = [w for w in name_tokens(name) if w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    return "".join(_letters(w) if _ABBREVIATION.fullmatch(w) else _letters(w)[:1] for w in words)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """True when ``short`` is one capitalised acronym of ``full``'s words ("USGS", "the U.S.
+    Geological Survey")."""
+    words = name_tokens(short)
+    return (
+        len(words) == 1
+        and _ABBREVIATION.fullmatch(words[0]) is not None
+        and _letters(words[0]) == initials(full)
+    )
+
+
 def speaker_key(name: str) -> str:
     """The grouping key of a name: its folded last token ("" when nothing name-like is left)."""
     words = name_tokens(name)
@@ -164,6 +200,7 @@ class NameTable:
         self._counts: Counter[str] = Counter()
         self._by_key: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # a variant surname's folded form -> the first seen
+        self._spelling: dict[str, str] = {}  # compact_name -> the first spelling seen
         for name in names:
             self.add(name)
 
@@ -192,8 +229,15 @@ class NameTable:
                     return key
         return None
 
-    def add(self, name: str) -> None:
+    def _shown(self, name: str) -> str:
+        """The display form of ``name``, spelled as the first name met with the same letters
+        ("A.J. Smith" after "A. J. Smith")."""
         shown = normalise_speaker(name)
+        return self._spelling.get(compact_name(shown), shown)
+
+    def add(self, name: str) -> None:
+        shown = self._shown(name)
+        self._spelling.setdefault(compact_name(shown), shown)
         key = self._key(shown)
         if not key:
             return
@@ -207,7 +251,7 @@ class NameTable:
 
     def knows(self, name: str) -> bool:
         """True when ``name`` fits a name already in the table."""
-        shown = normalise_speaker(name)
+        shown = self._shown(name)
         return any(self._compatible(shown, f) for f in self._by_key.get(self._key(shown), []))
 
     def resolve(self, name: str) -> str:
@@ -217,7 +261,7 @@ class NameTable:
         often wins, then the longest, then the first met. The longest spelling of the chosen
         person is shown, the most used of equally long ones.
         """
-        shown = normalise_speaker(name)
+        shown = self._shown(name)
         forms = [f for f in self._by_key.get(self._key(shown), []) if self._compatible(shown, f)]
         if not forms:
             return shown

@@ -453,3 +453,75 @@ def test_nominal_and_stance_cues_are_attributions(
     quote = quote_with(quotes_of("Flood report\n\n" + text), content)
     assert quote.speaker_span is not None and quote.speaker_span.text == source
     assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sentence a line: the lines between carry no mark at all
+        '"Our hearts are with the family," said Tom Berg, who ran to help.\n'
+        '"He was badly shaken.\n'
+        'He tried to comfort her," said Sgt. Ann Lee of the city police.',
+        # the news convention: each paragraph of the quotation opens with a mark
+        '"Our hearts are with the family," said Tom Berg, who ran to help.\n\n'
+        '"He was badly shaken.\n\n'
+        '"He tried to comfort her," said Sgt. Ann Lee of the city police.',
+    ],
+)
+def test_a_quotation_over_paragraphs_goes_to_the_cue_that_closes_it(text: str) -> None:
+    mentions = quotes_of(text)
+    assert quote_with(mentions, "hearts are with").speaker == "Tom Berg"
+    for words in ("badly shaken", "comfort her"):
+        assert quote_with(mentions, words).speaker == "Ann Lee"
+
+
+def test_the_unmarked_lines_inside_a_quotation_are_its_parts() -> None:
+    mentions = quotes_of(
+        "Crash in the car park\n"
+        '"He was badly shaken.\n'
+        "Nobody else was hurt.\n"
+        'He tried to comfort her," said Sgt. Ann Lee.'
+    )
+    middle = quote_with(mentions, "Nobody else was hurt")
+    assert middle.speaker == "Ann Lee" and middle.verbatim
+
+
+def test_a_quotation_left_open_and_never_closed_keeps_the_last_speaker() -> None:
+    mentions = quotes_of(
+        '"Our hearts are with the family," said Tom Berg.\n\n'
+        '"We will pray for them tonight and every night.\n\n'
+        "The car was towed away on Monday by the city."
+    )
+    assert quote_with(mentions, "pray for them").speaker == "Tom Berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body whose name holds the word, however many bodies were named since
+        (
+            "The Roman Catholic Church opposed the bill. Planned Parenthood criticised it. "
+            "The church teaches that life begins at conception.",
+            "The Roman Catholic Church",
+        ),
+        # no such body: the phrase as written, not the last body named
+        (
+            "Planned Parenthood criticised the ruling. "
+            "The church teaches that life begins at conception.",
+            "the church",
+        ),
+        ("The city of Dunmore mourned. The police said the gunman acted alone.", "police"),
+        # a company's name seldom says it is one: the last body named
+        ("Microsoft released a patch. The company said the flaw was fixed.", "Microsoft"),
+    ],
+)
+def test_a_bare_body_noun_is_the_body_named_with_that_word(text: str, speaker: str) -> None:
+    [quote] = [m for m in quotes_of(text) if m.speaker_type is SpeakerType.ORGANISATION][-1:]
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("noun", ["hospital", "foundation", "association", "bureau"])
+def test_an_institution_states_a_position_with_any_verb(noun: str) -> None:
+    quote = quote_with(quotes_of(f"The {noun} maintains that the surgery was needed."), "surgery")
+    assert quote.speaker == f"the {noun}"
+    assert quote.speaker_type is SpeakerType.ORGANISATION

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.speakers import NameTable, normalise_speaker, one_edit_apart, speaker_key
+from accord.extract.speakers import (
+    NameTable,
+    abbreviates,
+    compact_name,
+    normalise_speaker,
+    one_edit_apart,
+    speaker_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +115,38 @@ def test_one_edit_apart_counts_a_single_insertion_deletion_or_substitution(
 ) -> None:
     assert one_edit_apart(first, second) is apart
     assert one_edit_apart(second, first) is apart
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("A. J. Moss", "A.J. Moss", "AJ Moss"),  # initials spaced, dotted or run together
+        ("Rosa Del Monte", "Rosa DelMonte"),  # a particle written apart or joined
+        ("Ivan LaPointe", "Ivan Lapointe"),  # an inner capital
+    ],
+)
+def test_names_that_differ_only_in_spaces_dots_and_case_are_one_person(
+    names: tuple[str, ...],
+) -> None:
+    table = NameTable(names)
+    assert {table.resolve(name) for name in names} == {names[0]}
+    assert len({compact_name(name) for name in names}) == 1
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("USGS", "the U. S. Geological Survey", True),
+        ("USGS", "The U.S. Geological Survey", True),
+        ("USGS", "the US Geological Survey", True),
+        ("the FBI", "the Federal Bureau of Investigation", True),
+        ("CIA", "Central Intelligence Agency", True),
+        ("USGS", "the Geological Survey", False),  # letters missing
+        ("Survey", "the Geological Survey", False),  # a word, not an acronym
+        ("USGS", "USGS", False),  # one word has no initials
+    ],
+)
+def test_an_acronym_abbreviates_the_initials_of_a_name(
+    short: str, full: str, expected: bool
+) -> None:
+    assert abbreviates(short, full) is expected
