@@ -3,7 +3,8 @@
 Every outlet's rendering of a statement (verbatim, partial quote, reported speech,
 paraphrase) joins one :class:`Quote` when the speaker is one voice and the words say one
 thing, and the parts of one account in one article are one statement; see
-:func:`group_quotes` and :mod:`accord.accounts`.
+:func:`group_quotes`, :mod:`accord.statements_paraphrase` (rewordings) and
+:mod:`accord.accounts`.
 """
 
 from __future__ import annotations
@@ -159,7 +160,8 @@ def group_quotes(
     in the extraction only. Two renderings are one statement when their speaker is one voice
     (one person under any spelling, or one description inside another) and they say one thing:
     near-identical wording, one contained in the other, or — across outlets — a paraphrase
-    (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared). One speaker's
+    (close in the embedding with its rarer words shared, or less close with the proposition's
+    arguments shared: :mod:`accord.statements_paraphrase`). One speaker's
     parts told one after another in one article (an account) are then one statement.
     Two outlets' paraphrases about two different ``events`` (the event a mention's sentence
     dates, else its article's) are two statements, however alike their words.
