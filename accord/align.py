@@ -24,7 +24,14 @@ from datetime import date
 
 import numpy as np
 
-from accord.align_words import FRAME_WORDS, ClaimText, claim_words, entities, overlap, plain
+from accord.align_words import (
+    FRAME_WORDS,
+    ClaimText,
+    claim_words,
+    entities,
+    overlap,
+    topic_words,
+)
 from accord.blocking import (
     Blocking,
     Embedder,
@@ -32,7 +39,6 @@ from accord.blocking import (
     argument_overlap,
     content_words,
     embedder_or_default,
-    proposition_words,
     similar_pairs,
     words,
 )
@@ -86,9 +92,6 @@ MIN_ARGUMENT_OVERLAP = 0.05
 ARGUMENT_WEIGHT = 0.65
 PARAPHRASE_SCORE = 0.42
 MIN_NAMES_TO_DIFFER = 2
-# A word in more than a tenth of a story's sentences is its topic, not an argument.
-TOPIC_SHARE = 0.1
-MIN_TOPIC_UNITS = 10
 # A contradiction needs the two sentences to be about the same thing: a higher floor.
 CONTRADICTION_SIMILARITY = 0.7
 # A denial or a correction restates the other side's proposition in its own frame ("X denied
@@ -170,16 +173,6 @@ def _related(words_a: set[str], words_b: set[str], ents_a: set[str], ents_b: set
 def _names_agree(ents_a: set[str], ents_b: set[str]) -> bool:
     several = min(len(ents_a), len(ents_b)) >= MIN_NAMES_TO_DIFFER
     return not (several and not ents_a & ents_b)
-
-
-def topic_words(texts: Sequence[str]) -> frozenset[str]:
-    """Words in more than ``TOPIC_SHARE`` of a story's sentences ("soldiers", "flood"): two
-    sentences sharing them share the story, not a proposition. Only for a story of at least
-    ``MIN_TOPIC_UNITS`` sentences, where a share means something."""
-    if len(texts) < MIN_TOPIC_UNITS:
-        return frozenset()
-    df = Counter(w for t in texts for w in proposition_words(plain(t)))
-    return frozenset(w for w, n in df.items() if n > TOPIC_SHARE * len(texts))
 
 
 def aligned(similarity: float, a: str, b: str, topic: frozenset[str] = frozenset()) -> bool:

@@ -9,6 +9,8 @@ a shared verb, noun or number (:func:`claim_overlap`).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord import lexicon
@@ -23,6 +25,7 @@ __all__ = [
     "entities",
     "overlap",
     "plain",
+    "topic_words",
 ]
 
 # A shared name counts this much of a shared predicate, argument or number in
@@ -30,6 +33,9 @@ __all__ = [
 # not tuned; on ClaimDiff train "strengthens" it raises precision and recall on both topic
 # halves (docs/accuracy.md).
 NAME_WEIGHT = 0.5
+# A word in more than a tenth of a story's sentences is its topic, not an argument.
+TOPIC_SHARE = 0.1
+MIN_TOPIC_UNITS = 10
 # "Floyd's" and "Floyd", "Obama's plan" and "Obama": one argument.
 _POSSESSIVE = re.compile(r"(?<=[A-Za-z])['’]s\b")
 
@@ -95,3 +101,13 @@ def overlap(a: ClaimText, b: ClaimText, topic: frozenset[str] = frozenset()) -> 
 def claim_overlap(a: str, b: str, topic: frozenset[str] = frozenset()) -> float:
     """:func:`overlap` of two sentences."""
     return overlap(ClaimText.of(a), ClaimText.of(b), topic)
+
+
+def topic_words(texts: Sequence[str]) -> frozenset[str]:
+    """Words in more than ``TOPIC_SHARE`` of a story's sentences ("soldiers", "flood"): two
+    sentences sharing them share the story, not a proposition. Only for a story of at least
+    ``MIN_TOPIC_UNITS`` sentences, where a share means something."""
+    if len(texts) < MIN_TOPIC_UNITS:
+        return frozenset()
+    df = Counter(w for t in texts for w in proposition_words(plain(t)))
+    return frozenset(w for w, n in df.items() if n > TOPIC_SHARE * len(texts))

@@ -3,13 +3,13 @@
 Every outlet's rendering of a statement (verbatim, partial quote, reported speech,
 paraphrase) joins one :class:`Quote` when the speaker is one voice and the words say one
 thing, and the parts of one account in one article are one statement; see
-:func:`group_quotes` and :mod:`accord.accounts`.
+:func:`group_quotes`, :mod:`accord.statements_paraphrase` (rewordings) and
+:mod:`accord.accounts`.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -23,7 +23,6 @@ from accord.blocking import (
     Embedder,
     UnionFind,
     argument_overlap,
-    content_words,
     embedder_or_default,
     normal_words,
     similar_pairs,
@@ -48,15 +47,16 @@ from accord.model import (
     SpeakerType,
     content_id,
 )
+from accord.statements_paraphrase import PARAPHRASE_SIMILARITY as PARAPHRASE_SIMILARITY
+from accord.statements_paraphrase import (
+    RETELLING_SIMILARITY,
+    STATEMENT_PARAPHRASE,
+    Renderings,
+    join_paraphrases,
+)
 
 # Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
 QUOTE_SIMILARITY = 0.8
-# One speaker's statement retold by another outlet in its own words: a pair scores at least
-# PARAPHRASE_SIMILARITY and shares PARAPHRASE_OVERLAP of the lighter one's rare-word weight,
-# and every pair across the two groups it joins stays above STATEMENT_PARAPHRASE.
-STATEMENT_PARAPHRASE = 0.6
-PARAPHRASE_SIMILARITY = 0.7
-PARAPHRASE_OVERLAP = 0.3
 QUOTE_MARKS = frozenset('"“”«»')
 # The same quoted words, this long, in two outlets are one statement even when the outlets
 # credit different speakers: one of them has misread the attribution or named the speaker
@@ -96,62 +96,6 @@ def _voice(name: str) -> frozenset[str]:
 def _same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
     """One describes the other: every word of the shorter description is in the longer."""
     return bool(a and b) and (a <= b or b <= a)
-
-
-def _weighted_words(mentions: list[QuoteMention]) -> list[dict[str, float]]:
-    """Each mention's content words weighted by rarity among the story's statements (inverse
-    document frequency), so that the words every statement of a story shares ("soldiers",
-    "forces") do not make two statements one."""
-    bags = [content_words(m.span.text) for m in mentions]
-    df = Counter(w for bag in bags for w in bag)
-    n = len(bags)
-    return [{w: math.log((1 + n) / df[w]) for w in bag} for bag in bags]
-
-
-def _rare_overlap(a: dict[str, float], b: dict[str, float]) -> float:
-    """Weight of the shared words over the weight of the lighter mention's words."""
-    lighter = min(sum(a.values()), sum(b.values()))
-    return sum(a[w] for w in a.keys() & b.keys()) / lighter if lighter else 0.0
-
-
-def _full(group: list[int], fragments: set[int]) -> list[int]:
-    """The group's members that carry the whole statement: a quoted fragment ("a costly
-    mistake") says too little to compare, unless it is all the group has."""
-    return [i for i in group if i not in fragments] or group
-
-
-def _join_paraphrases(
-    union: UnionFind,
-    owners: dict[int, set[str]],
-    candidates: list[tuple[float, int, int]],
-    vectors: np.ndarray,
-    weights: list[dict[str, float]],
-    fragments: set[int],
-) -> None:
-    """Join two outlets' statements that retell one another, most similar first; two groups
-    meet only when every pair across them is still close (complete linkage), so a chain of
-    near neighbours does not drift from one statement into the next."""
-
-    def close(i: int, j: int) -> bool:
-        return float(vectors[i] @ vectors[j]) >= STATEMENT_PARAPHRASE
-
-    # each group's members, kept up to date as groups join (asking the union for them per
-    # candidate scanned every mention: quadratic in a long article)
-    members_of = {union.find(group[0]): group for group in union.groups()}
-    for sim, i, j in sorted(candidates, reverse=True):
-        if (
-            sim < PARAPHRASE_SIMILARITY
-            or _rare_overlap(weights[i], weights[j]) < PARAPHRASE_OVERLAP
-        ):
-            continue
-        a, b = union.find(i), union.find(j)
-        if a == b:
-            continue
-        full_a, full_b = _full(members_of[a], fragments), _full(members_of[b], fragments)
-        if all(close(x, y) for x in full_a for y in full_b):
-            union.join_apart(a, b, owners)
-            if union.find(a) == b:
-                members_of[b] = sorted(members_of.pop(a) + members_of[b])
 
 
 def _contains(a: str, b: str) -> bool:
@@ -216,7 +160,8 @@ def group_quotes(
     in the extraction only. Two renderings are one statement when their speaker is one voice
     (one person under any spelling, or one description inside another) and they say one thing:
     near-identical wording, one contained in the other, or — across outlets — a paraphrase
-    (embedding above ``STATEMENT_PARAPHRASE`` and most content words shared). One speaker's
+    (close in the embedding with its rarer words shared, or less close with the proposition's
+    arguments shared: :mod:`accord.statements_paraphrase`). One speaker's
     parts told one after another in one article (an account) are then one statement.
     Two outlets' paraphrases about two different ``events`` (the event a mention's sentence
     dates, else its article's) are two statements, however alike their words.
@@ -279,14 +224,15 @@ def group_quotes(
         (within if article[i] == article[j] else across).append((sim, i, j))
 
     about = _events_of(mentions, extractions, events)
-    blocking = similar_pairs(vectors, STATEMENT_PARAPHRASE)
+    # one voice's rewordings are confirmed on their arguments from RETELLING_SIMILARITY up
+    blocking = similar_pairs(vectors, RETELLING_SIMILARITY)
     for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
         if article[i] != article[j] and sim < SAME_WORDS and _apart(about[i], about[j]):
             continue  # alike words about two happenings: two statements
         if not one_voice(i, j):
             if article[i] != article[j] and _retold(sim, mentions[i], mentions[j]):
                 across.append((sim, i, j))
-            elif article[i] != article[j] and body_of(i, j):
+            elif article[i] != article[j] and sim >= STATEMENT_PARAPHRASE and body_of(i, j):
                 candidates.append((sim, i, j))
         elif sim >= SAME_WORDS and article[i] != article[j]:
             repeated.append((sim, i, j))
@@ -327,9 +273,7 @@ def group_quotes(
     # them beside other sentences of one quotation (its run-on passage)
     for _, i, j in repeated:
         union.join_apart(i, j, owners, shared=True)
-    fragments = {i for i, q in enumerate(mentions) if q.carried_as is QuoteForm.PARTIAL}
-    weights = _weighted_words(mentions)
-    _join_paraphrases(union, owners, candidates, vectors, weights, fragments)
+    join_paraphrases(union, owners, candidates, Renderings.of(mentions, vectors, extractions))
     # parts are aligned across outlets first, each on its own words; an account then makes
     # its parts one statement, so an outlet's statement joins it when any part aligns. Two
     # parts that other outlets each carry apart stay two statements: else one outlet's run
