@@ -49,6 +49,15 @@ def tolls(*sentences: str) -> dict[str, int]:
         (("A courier was shot on Main Street.", "He died later that night."), {"killed": 1}),
         # a shot victim whose death is not stated is wounded
         (("A courier was shot on Main Street.",), {"wounded": 1}),
+        # wounded and then dead in one sentence: killed, never wounded
+        (("A courier who was shot on Main Street died that night.",), {"killed": 1}),
+        (("Two wounded couriers died on Main Street.",), {"killed": 2}),
+        # "one wounded guard had died", where the parser may make "one" the subject of
+        # "wounded": the guard died, nobody else was wounded
+        (
+            ("Officials confirmed on Friday that one wounded Malian guard had died.",),
+            {"killed": 1},
+        ),
     ],
 )
 def test_the_toll_of_the_reported_incident(

@@ -6,7 +6,9 @@ The measure (a :class:`accord.vocab.Measure`) is the key reconciliation groups f
 "shot", or the generic "count". It is read, in order of trust, from the counted noun ("casualties",
 "deaths"), from verbs attached to the number or its noun ("12,000 who were deployed",
 "4,000 killed or injured"), from the verb the noun is subject or object of, and from an
-adjective on the noun ("three dead soldiers"). The words themselves are in
+adjective on the noun ("three dead soldiers"). A victim wounded and then dead is killed: a
+participle or clause of wounding on the noun gives way to a governing verb of death ("two
+soldiers wounded in the attack later died"). The words themselves are in
 :mod:`accord.extract.measure_words`; what the figure counts is read by
 :mod:`accord.extract.counted`.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from accord import lexicon
 from accord.extract.counted import names_a_part
 from accord.extract.measure_words import (
     FORCE_NOUNS,
@@ -157,7 +160,27 @@ def _circumstance_measure(verb: Token) -> Measure | None:
                 return MEASURE_NOUNS[lemma]
             if prep.lower_ in ("from", "out") and lemma in HOME_NOUNS:
                 return Measure.DISPLACED
+            succumbed = prep.lower_ == "to" and verb.lemma_.lower() == "succumb"
+            if succumbed and lemma in lexicon.HARM_OBJECTS:
+                return Measure.KILLED  # "succumbed to their wounds"
     return None
+
+
+def _died_after(found: Measure, anchor: Token, noun: Token | None) -> Token | None:
+    """The verb of death that governs a count a participle or clause calls wounded or shot
+    ("two soldiers wounded in the attack later died", "three people who had been shot died"),
+    if it states the death as having happened; else None."""
+    if found not in (Measure.WOUNDED, Measure.SHOT):
+        return None
+    governor = governor_of(anchor, noun)
+    if governor is None or governor.pos_ == "NOUN" or verb_measure(governor) != Measure.KILLED:
+        return None
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lexicon.IRREALIS_AUXILIARIES)
+        for c in governor.children
+    ):
+        return None  # "did not die", "could die": the wound is what happened
+    return governor
 
 
 def measure_of(anchor: Token, noun: Token | None) -> Measure:
@@ -195,7 +218,8 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[Measure, Token | 
     for verb in attached:
         found = _combine(_verb_measures(verb))
         if found:
-            return found, verb
+            died = _died_after(found, anchor, noun)
+            return (Measure.KILLED, died) if died is not None else (found, verb)
     found = _measured_argument(anchor)
     if found:
         return found, anchor.head.head

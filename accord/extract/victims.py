@@ -13,7 +13,9 @@ modal ("could have been killed") or a verb of intent ("threatened to kill"). The
 read with the figure rules (:func:`accord.extract.measures.verb_measure`); "shot" with
 "fatally", "dead" or "to death" is a killing, and a verb coordinated with another that
 shares its subject ("was shot and killed", a headline's "shot, killed") gives the graver
-measure once.
+measure once. A victim one sentence says was wounded and then died ("a man who was shot in
+the head died", "the guard, wounded in the attack, died") is counted once, at the gravest
+measure: the adjective or clause says how the harm began, the verb how it ended.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from accord.vocab import Measure
 
 HARM_MEASURES = (Measure.KILLED, Measure.WOUNDED, Measure.SHOT)  # gravest first
 PATIENT_DEPS = {"passive": ("nsubjpass",), "intransitive": ("nsubj",), "active": ("dobj",)}
-# Verbs whose subject is who was harmed ("a man died", "she is dead").
+# Verbs whose subject is who was harmed ("a man died", "she is dead", "succumbed to wounds").
 SUBJECT_HARMED = frozenset(
-    {"die", "perish", "be", "suffer", "sustain", "receive", "remain", "have"}
+    {"die", "perish", "succumb", "be", "suffer", "sustain", "receive", "remain", "have"}
 )
 RELATIVE_PRONOUNS = frozenset({"who", "that", "whom"})
 FIND_VERBS = frozenset({"find", "discover", "recover", "locate", "identify", "pull"})
@@ -41,15 +43,22 @@ def find_victims(blocks: list[Block]) -> list[VictimMention]:
     """Every harm with counted victims and no number, in text order (see module docstring)."""
     found: list[VictimMention] = []
     for block in blocks:
-        seen: set[int] = set()  # patients already counted (a verb and its conjuncts)
+        # one mention per patient, at the gravest measure any of its verbs states
+        by_patient: dict[int, VictimMention] = {}
         for tok in block.doc:
             harm = _verb_harm(tok) or _noun_harm(tok)
-            if harm is None or harm[1].i in seen:
+            if harm is None:
                 continue
             measure, patient, counted = harm
-            seen.add(patient.i)
-            found.append(_mention(block, tok, measure, patient, counted))
+            known = by_patient.get(patient.i)
+            if known is None or _graver(measure, known.measure):
+                by_patient[patient.i] = _mention(block, tok, measure, patient, counted)
+        found += by_patient.values()
     return sorted(found, key=lambda v: v.span.start)
+
+
+def _graver(measure: Measure, than: Measure) -> bool:
+    return HARM_MEASURES.index(measure) < HARM_MEASURES.index(than)
 
 
 def _verb_harm(verb: Token) -> tuple[Measure, Token, list[Token]] | None:
@@ -227,6 +236,19 @@ def _reduced_passive(verb: Token) -> bool:
         )
         and verb.i > 0
         and verb.doc[verb.i - 1].dep_ == "nsubj"
+        and not _opens_subject(verb)
+    )
+
+
+def _opens_subject(verb: Token) -> bool:
+    """The participle is the first word of another clause's subject: "one wounded soldier had
+    died", misparsed with "one" as the subject of "wounded"; the participle then describes
+    that subject, whose own verb says what befell it."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == verb.i + 1
+        for clause in verb.children
+        if clause.dep_ in ("ccomp", "conj", "advcl")
+        for c in clause.children
     )
 
 

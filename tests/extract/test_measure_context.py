@@ -84,3 +84,20 @@ def test_a_part_of_a_known_group_is_no_figure_about_the_group(sentence: str) -> 
 )
 def test_a_part_keeps_the_measure_its_verb_gives(sentence: str, figure: str, measure: str) -> None:
     assert measures(sentence).get(figure) == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure"),
+    [
+        # wounded or shot first, then dead: the governing verb of death gives the measure
+        ("Two miners wounded in the collapse later died in hospital.", "Two", "killed"),
+        ("Three porters who had been shot died at the scene.", "Three", "killed"),
+        ("Two wounded guards died on Tuesday.", "Two", "killed"),
+        ("Four cooks succumbed to their injuries.", "Four", "killed"),
+        # a plain wound stays a wound: another verb, or a death denied
+        ("Four miners wounded in the collapse were taken to a clinic.", "Four", "wounded"),
+        ("Two miners wounded in the collapse did not die.", "Two", "wounded"),
+    ],
+)
+def test_a_count_wounded_and_then_dead_is_killed(sentence: str, figure: str, measure: str) -> None:
+    assert measures(sentence).get(figure) == measure

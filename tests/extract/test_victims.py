@@ -92,3 +92,35 @@ def test_a_victim_in_another_incident_carries_its_scope() -> None:
     (victim,) = victims("In a separate shooting, a woman was wounded.")
     assert victim.frame is not None
     assert victim.frame.scope == Scope.OTHER_INCIDENT
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a relative clause of wounding, then the main verb of death
+        "The guard, who was wounded in the raid, died on Tuesday.",
+        "A clerk who was shot in the chest died at the scene.",
+        # a participle of wounding after the noun
+        "A cook wounded in the blast died at the hospital.",
+        # a wounded adjective, and death said as succumbing to the wounds
+        "The injured porter succumbed to his wounds.",
+    ],
+)
+def test_a_victim_wounded_and_then_dead_counts_as_killed_once(sentence: str) -> None:
+    assert counts(sentence) == {"killed": 1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The porter was wounded in the raid.", {"wounded": 1}),
+        # wounded, and the death denied: still wounded
+        ("A cook who was wounded in the blast did not die.", {"wounded": 1}),
+        # another verb than death keeps the wound
+        ("A cook who was wounded in the blast was taken to a clinic.", {"wounded": 1}),
+    ],
+)
+def test_a_wounded_victim_who_did_not_die_stays_wounded(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    assert counts(sentence) == expected
