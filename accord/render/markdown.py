@@ -77,7 +77,7 @@ def _happened(dossier: Dossier) -> Iterable[str]:
             yield f"- {md_escape(key_figure_line(figure))}"
         for toll in event.tolls:
             cited = "; ".join(_cite(dossier, span) for span in toll.mentions)
-            yield f"- {md_escape(toll_line(toll))} (victims counted, no number given: {cited})"
+            yield f"- {md_escape(toll_line(toll))} (as most sources count it: {cited})"
         plural = "" if event.sources == 1 else "s"
         names = sorted({_source(dossier, a) for a in event.articles})
         yield (
