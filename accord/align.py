@@ -44,19 +44,19 @@ from accord.blocking import (
 )
 from accord.contradict import negated, opposition
 from accord.events import span_event, word_count
-from accord.figure_values import bounds
+from accord.figure_keys import figure_key
+from accord.figure_values import bounds, intervals_clash
 from accord.locate import Located
 from accord.model import (
     Article,
     Claim,
     Event,
     Extraction,
-    FigureMention,
     Span,
     content_id,
 )
 from accord.statements import group_quotes
-from accord.vocab import Measure, Opposition
+from accord.vocab import Opposition
 
 __all__ = [
     "Blocking",
@@ -135,23 +135,9 @@ def asserts(sentence: str) -> bool:
     return sentence.rstrip().rstrip("\"'”’)]").endswith((".", "!"))
 
 
-def figure_key(figure: FigureMention) -> str:
-    """What a figure counts, keyed as ``reconcile`` keys it: the measure, the counted noun
-    for a bare count ("one stranded driver" and "five nurses" are not one quantity), and
-    the period ("40 this week" does not contradict "400 since the war began")."""
-    what = str(figure.measure)
-    if figure.measure == Measure.COUNT:
-        what += f":{(figure.counted or '').lower()}"
-    return f"{what}|{figure.period.key}"
-
-
 def numbers_clash(a: _Unit, b: _Unit) -> bool:
     """Both state a figure for one quantity (:func:`figure_key`) and no value fits both."""
-    for measure, (lo, hi) in a.figures:
-        for other, (lo2, hi2) in b.figures:
-            if measure == other and max(lo, lo2) > min(hi, hi2):
-                return True
-    return False
+    return intervals_clash(a.figures, b.figures)
 
 
 def related(a: _Unit, b: _Unit) -> bool:

@@ -93,3 +93,14 @@ def measure_key(mention: FigureMention) -> str:
     if mention.measure == Measure.COUNT:
         return f"count:{(mention.counted or '').lower()}"
     return mention.measure
+
+
+def figure_key(figure: FigureMention) -> str:
+    """What a figure counts, keyed as ``reconcile`` keys it: the measure, the counted noun
+    for a bare count ("one stranded driver" and "five nurses" are not one quantity), and
+    the period ("40 this week" does not contradict "400 since the war began"). Claims and
+    statements compare two sentences' numbers on it."""
+    what = str(figure.measure)
+    if figure.measure == Measure.COUNT:
+        what += f":{(figure.counted or '').lower()}"
+    return f"{what}|{figure.period.key}"

@@ -36,6 +36,21 @@ def bounds(mention: FigureMention) -> tuple[float, float]:
     return low, high
 
 
+# A number a sentence states: what it counts (accord.figure_keys.figure_key) and the interval
+# it allows (bounds).
+KeyedInterval = tuple[str, tuple[float, float]]
+
+
+def intervals_clash(a: Sequence[KeyedInterval], b: Sequence[KeyedInterval]) -> bool:
+    """Two sentences state a figure for one quantity and no value fits both ("12 injured"
+    and "18 injured"); a quantity only one of them states is no clash."""
+    return any(
+        key == other and max(lo, lo2) > min(hi, hi2)
+        for key, (lo, hi) in a
+        for other, (lo2, hi2) in b
+    )
+
+
 def point(mention: FigureMention) -> float | None:
     """A mention's point estimate: the midpoint of a range, else the one bound given."""
     if mention.low is not None and mention.high is not None:

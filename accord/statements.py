@@ -224,11 +224,14 @@ def group_quotes(
         (within if article[i] == article[j] else across).append((sim, i, j))
 
     about = _events_of(mentions, extractions, events)
+    renderings = Renderings.of(mentions, vectors, extractions)
     # one voice's rewordings are confirmed on their arguments from RETELLING_SIMILARITY up
     blocking = similar_pairs(vectors, RETELLING_SIMILARITY)
     for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
         if article[i] != article[j] and sim < SAME_WORDS and _apart(about[i], about[j]):
             continue  # alike words about two happenings: two statements
+        if renderings.figures_clash(i, j):
+            continue  # "12 injured" and "18 injured": two statements, however alike
         if not one_voice(i, j):
             if article[i] != article[j] and _retold(sim, mentions[i], mentions[j]):
                 across.append((sim, i, j))
@@ -247,7 +250,11 @@ def group_quotes(
     for same in by_speaker.values():
         for k, i in enumerate(same):
             for j in same[k + 1 :]:
-                if one_voice(i, j) and _contains(normal[i], normal[j]):
+                if (
+                    one_voice(i, j)
+                    and _contains(normal[i], normal[j])
+                    and not renderings.figures_clash(i, j)
+                ):
                     pair(float(vectors[i] @ vectors[j]), i, j)
     # one cue, one act of saying: the sentences of a quote that runs on (nothing but
     # punctuation between them) are one statement
@@ -273,7 +280,7 @@ def group_quotes(
     # them beside other sentences of one quotation (its run-on passage)
     for _, i, j in repeated:
         union.join_apart(i, j, owners, shared=True)
-    join_paraphrases(union, owners, candidates, Renderings.of(mentions, vectors, extractions))
+    join_paraphrases(union, owners, candidates, renderings)
     # parts are aligned across outlets first, each on its own words; an account then makes
     # its parts one statement, so an outlet's statement joins it when any part aligns. Two
     # parts that other outlets each carry apart stay two statements: else one outlet's run

@@ -21,7 +21,11 @@ import numpy as np
 
 from accord.align_words import FRAME_WORDS, ClaimText, overlap, topic_words
 from accord.blocking import UnionFind, content_words
+from accord.figure_keys import figure_key
+from accord.figure_values import KeyedInterval, bounds, intervals_clash
+from accord.locate import Located
 from accord.model import Extraction, QuoteForm, QuoteMention
+from accord.vocab import Measure
 
 __all__ = [
     "PARAPHRASE_OVERLAP",
@@ -60,6 +64,8 @@ class Renderings:
     texts: tuple[ClaimText, ...]
     topic: frozenset[str]
     fragments: frozenset[int]
+    # the figures each rendering states, as claims compare them (accord.figure_values)
+    figures: tuple[tuple[KeyedInterval, ...], ...] = ()
 
     @classmethod
     def of(
@@ -69,13 +75,20 @@ class Renderings:
         extractions: Sequence[Extraction],
     ) -> Renderings:
         sentences = [s.text for ex in extractions for s in ex.sentences]
+        located = {ex.article: Located(ex) for ex in extractions}
         return cls(
             vectors,
             tuple(_weighted_words(mentions)),
             tuple(ClaimText.of(m.span.text) for m in mentions),
             topic_words(sentences) | FRAME_WORDS,
             frozenset(i for i, m in enumerate(mentions) if m.carried_as is QuoteForm.PARTIAL),
+            tuple(_figures(m, located.get(m.span.article)) for m in mentions),
         )
+
+    def figures_clash(self, i: int, j: int) -> bool:
+        """The two state one quantity with no value in common ("12 injured" / "18
+        injured"): two statements, however alike their words."""
+        return bool(self.figures) and intervals_clash(self.figures[i], self.figures[j])
 
     def similarity(self, i: int, j: int) -> float:
         return float(self.vectors[i] @ self.vectors[j])
@@ -92,6 +105,8 @@ class Renderings:
     def retold(self, sim: float, i: int, j: int) -> bool:
         """One statement in two outlets' words: close and sharing the rarer words, or less
         close but sharing the predicate and arguments."""
+        if self.figures_clash(i, j):
+            return False
         if sim >= PARAPHRASE_SIMILARITY and _rare_overlap(self.weights[i], self.weights[j]) >= (
             PARAPHRASE_OVERLAP
         ):
@@ -101,6 +116,8 @@ class Renderings:
     def close(self, i: int, j: int) -> bool:
         """Two members of one statement's group: near in the embedding, or a rewording that
         shares the proposition's arguments."""
+        if self.figures_clash(i, j):
+            return False
         sim = self.similarity(i, j)
         if sim >= STATEMENT_PARAPHRASE:
             return True
@@ -110,6 +127,17 @@ class Renderings:
         """The group's members that carry the whole statement: a quoted fragment ("a costly
         mistake") says too little to compare, unless it is all the group has."""
         return [i for i in group if i not in self.fragments] or group
+
+
+def _figures(mention: QuoteMention, located: Located | None) -> tuple[KeyedInterval, ...]:
+    """The figures of a named measure (killed, wounded, captured, ...) extraction found
+    inside the mention's span, keyed as claims key them. A bare count is left out: its
+    counted noun is often missing or a unit ("2,000 feet" and "2000ft"), and two of them
+    differ as often by the reading as by the statement."""
+    if located is None:
+        return ()
+    inside = located.figures.inside(mention.span.start, mention.span.end)
+    return tuple((figure_key(f), bounds(f)) for f in inside if f.measure is not Measure.COUNT)
 
 
 def _weighted_words(mentions: Sequence[QuoteMention]) -> list[dict[str, float]]:

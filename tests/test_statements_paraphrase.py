@@ -3,15 +3,28 @@ written for these tests and an embedder whose cosines the test sets."""
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import replace
 
-from accord.model import Article, Extraction, Quote, QuoteForm, QuoteMention, Span, SpeakerType
+import numpy as np
+import pytest
+
+from accord.model import (
+    Article,
+    Extraction,
+    FigureMention,
+    Quote,
+    QuoteForm,
+    QuoteMention,
+    Span,
+    SpeakerType,
+)
 from accord.statements import group_quotes
 from accord.statements_paraphrase import (
     PARAPHRASE_SIMILARITY,
     RETELLING_SIMILARITY,
     STATEMENT_PARAPHRASE,
 )
+from accord.vocab import Measure
 
 STOPS = "the ferry will stop carrying cars to the island in October"
 ENDS = "the island ferry would no longer carry cars after October"
@@ -136,3 +149,28 @@ def test_the_storys_topic_words_are_no_shared_argument() -> None:
     cosines = {frozenset({STOPS, BARRED}): REWORDED}
     assert [q.sources for q in grouped(plain, cosines)] == [2]
     assert sorted(q.sources for q in grouped(topical, cosines)) == [1, 1]
+
+
+def _stating(said: str, injured: int | None) -> tuple[Article, Extraction]:
+    """An outlet in which the harbour master says ``said``, with its injured count found by
+    extraction when ``injured`` is given."""
+    art, ex = told(said, "Ida Marlow", QuoteForm.REPORTED)
+    if injured is None:
+        return art, ex
+    start = art.original.index(str(injured))
+    figure = FigureMention(
+        Span.of(art, start, start + len(str(injured))), injured, injured, measure=Measure.WOUNDED
+    )
+    return art, replace(ex, figures=(figure,))
+
+
+@pytest.mark.parametrize(("figures", "statements"), [(False, 1), (True, 2)])
+def test_renderings_whose_figures_clash_are_two_statements(figures: bool, statements: int) -> None:
+    twelve = "12 passengers were injured when the ferry hit the pier"
+    eighteen = "18 passengers were injured when the ferry hit the pier"
+    outlets = [
+        _stating(twelve, 12 if figures else None),
+        _stating(eighteen, 18 if figures else None),
+    ]
+    quotes = grouped(outlets, {frozenset({twelve, eighteen}): 0.95})
+    assert len(quotes) == statements
