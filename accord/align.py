@@ -45,7 +45,7 @@ from accord.blocking import (
 from accord.contradict import negated, opposition
 from accord.events import span_event, word_count
 from accord.figure_keys import figure_key
-from accord.figure_values import bounds, intervals_clash
+from accord.figure_values import bounds
 from accord.locate import Located
 from accord.model import (
     Article,
@@ -137,7 +137,11 @@ def asserts(sentence: str) -> bool:
 
 def numbers_clash(a: _Unit, b: _Unit) -> bool:
     """Both state a figure for one quantity (:func:`figure_key`) and no value fits both."""
-    return intervals_clash(a.figures, b.figures)
+    for measure, (lo, hi) in a.figures:
+        for other, (lo2, hi2) in b.figures:
+            if measure == other and max(lo, lo2) > min(hi, hi2):
+                return True
+    return False
 
 
 def related(a: _Unit, b: _Unit) -> bool:

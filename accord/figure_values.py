@@ -42,12 +42,20 @@ KeyedInterval = tuple[str, tuple[float, float]]
 
 
 def intervals_clash(a: Sequence[KeyedInterval], b: Sequence[KeyedInterval]) -> bool:
-    """Two sentences state a figure for one quantity and no value fits both ("12 injured"
-    and "18 injured"); a quantity only one of them states is no clash."""
+    """Two renderings state one quantity and none of the values one gives fits any the other
+    gives ("12 injured" / "18 injured"). A sentence may give one quantity twice ("two women
+    and one man died"): the same sentence retold does not clash with itself. A quantity only
+    one of them states is no clash."""
+    keys = {key for key, _ in a} & {key for key, _ in b}
     return any(
-        key == other and max(lo, lo2) > min(hi, hi2)
-        for key, (lo, hi) in a
-        for other, (lo2, hi2) in b
+        not any(
+            max(lo, lo2) <= min(hi, hi2)
+            for k, (lo, hi) in a
+            if k == key
+            for k2, (lo2, hi2) in b
+            if k2 == key
+        )
+        for key in keys
     )
 
 

@@ -174,3 +174,12 @@ def test_renderings_whose_figures_clash_are_two_statements(figures: bool, statem
     ]
     quotes = grouped(outlets, {frozenset({twelve, eighteen}): 0.95})
     assert len(quotes) == statements
+
+
+def test_a_quantity_given_twice_in_one_rendering_does_not_clash_with_itself() -> None:
+    from accord.figure_values import intervals_clash
+
+    twice = (("killed|cumulative", (2.0, 2.0)), ("killed|cumulative", (1.0, 1.0)))
+    assert not intervals_clash(twice, twice)
+    assert intervals_clash(twice, (("killed|cumulative", (3.0, 3.0)),))
+    assert not intervals_clash(twice, (("wounded|cumulative", (3.0, 3.0)),))
