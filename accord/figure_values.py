@@ -77,10 +77,12 @@ def conflicting(mentions: Sequence[FigureMention]) -> bool:
 
 
 def best_estimate(mentions: Sequence[FigureMention], rule: BestRule = "median") -> float | None:
+    """The median of the point estimates; of an even number, the lower middle one, so that
+    the best is a number some source gave ("14 killed", never "14.5 killed")."""
     points = [p for p in (point(m) for m in mentions) if p is not None]
     if not points:
         return None
-    return min(points) if rule == "conservative" else float(statistics.median(points))
+    return min(points) if rule == "conservative" else float(statistics.median_low(points))
 
 
 def moments(

@@ -16,7 +16,8 @@ a campaign's). Each group becomes a :class:`~accord.model.Figure` (its numbers r
 
 * ``low``/``high``: the smallest and largest number any source states for it;
 * ``best``: the median of the sources' point estimates (the midpoint of a range, else the one
-  bound given) — robust to one outlier; ``best_rule="conservative"`` takes the lowest point
+  bound given; of an even number the lower middle one, a number a source gave) — robust to
+  one outlier; ``best_rule="conservative"`` takes the lowest point
   estimate instead, ACLED's rule for conflicting fatality reports (ACLED Codebook 2023,
   "Fatalities": "the most conservative estimate is used");
 * ``conflict``: reports of the same moment cannot all be true at once (their intervals, widened
@@ -54,6 +55,7 @@ from accord.figure_values import (
 from accord.locate import Located
 from accord.model import (
     Article,
+    Change,
     Event,
     Extraction,
     Figure,
@@ -190,10 +192,14 @@ def reconcile_figures(
 
 def incident_of(mention: FigureMention, event: str | None, event_day: dt.date | None) -> str | None:
     """The incident a mention of the report's own happening counts: its event's, unless its
-    clause is dated to another day than the event (then that day's happening)."""
+    clause is dated to another day than the event (then that day's happening). A count that
+    moved ("the toll rose to 17 on Saturday", "stood at 17") is dated when it was counted:
+    it is the same happening's running count, and its day is the figure's as-of date."""
     frame = mention.frame
     frame_day = parse_day(frame.time) if frame is not None else None
     if frame is None or frame_day is None or event_day is None:
+        return event
+    if mention.change is not Change.NONE:
         return event
     if frame.time_span is not None and mention.sentence is not None:
         before = mention.sentence.text[: max(0, frame.time_span.start - mention.sentence.start)]
@@ -297,21 +303,26 @@ def _figure(
 ) -> Figure:
     _, period, _, scope, _ = key
     mentions = sorted(mentions, key=lambda m: (m.span.article, m.span.start))
-    values = [v for m in mentions for v in stated(m)]
+    # "dozens" is an order of size, not a count: it neither contradicts nor bounds one
+    counts = [m for m in mentions if not m.vague] or mentions
+    values = [v for m in counts for v in stated(m)]
     low, high = min(values), max(values)
     events = {m.event for m in mentions}
     incidents = {m.incident for m in mentions}
     dates = [d for d in (as_of_of[m] for m in mentions) if d is not None]
     # what is counted besides the measure: "deaths" or "casualties" only restate it
     counted = [m.counted for m in mentions if m.counted and not is_measure_noun(m.counted)]
-    conflict, updated, series = assess(mentions, as_of_of)
+    conflict, updated, series = assess(counts, as_of_of)
     if scope is Scope.OTHER_INCIDENT:
         conflict = False  # context figures of different incidents are never compared
+    # a toll that rose is best told by its latest count, not by the middle of its history
+    last = max((d for d in (as_of_of[m] for m in counts) if d is not None), default=None)
+    latest = [m for m in counts if as_of_of[m] == last] if updated else counts
     return Figure(
         id=content_id(*(f"{m.span.article}:{m.span.start}" for m in mentions), prefix="f"),
         measure=mentions[0].measure,
         low=low,
-        best=best_estimate(mentions, rule),
+        best=best_estimate(latest, rule),
         high=high,
         as_of=max(dates) if dates else None,
         conflict=conflict,

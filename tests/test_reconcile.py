@@ -11,6 +11,7 @@ import pytest
 from accord.events import find_events, span_event
 from accord.model import (
     Article,
+    Change,
     DateMention,
     Event,
     Extraction,
@@ -276,6 +277,7 @@ def test_a_toll_that_rises_with_report_day_is_an_update_not_a_conflict() -> None
     ]
     [fig] = reconcile_figures([a, b], exs, one_event(a, b))
     assert fig.updated and not fig.conflict
+    assert fig.best == 14  # the latest count, not the middle of the toll's history
     assert [(p.as_of, p.low, p.articles) for p in fig.series] == [
         ("2030-03-02", 9, (a.id,)),
         ("2030-03-04", 14, (b.id,)),
@@ -413,3 +415,45 @@ def test_an_article_that_credits_two_tolls_to_two_sources_reports_a_conflict() -
     ]
     [fig] = reconcile_figures([a], exs, one_event(a))
     assert fig.conflict and len(fig.mentions) == 2
+
+
+def test_best_of_an_even_number_of_reports_is_one_a_source_gave() -> None:
+    arts = [
+        article(f"Report {i}: {n} villagers died in the flood.")
+        for i, n in enumerate((14, 14, 15, 17))
+    ]
+    exs = [
+        extraction(a, figure(a, str(n), n, n, "killed"))
+        for a, n in zip(arts, (14, 14, 15, 17), strict=True)
+    ]
+    [fig] = reconcile_figures(arts, exs, one_event(*arts))
+    assert fig.best == 14.0
+
+
+@pytest.mark.parametrize(("change", "incidents"), [(Change.UP, 1), (Change.NONE, 2)])
+def test_a_toll_that_rose_days_later_counts_the_same_happening(
+    change: Change, incidents: int
+) -> None:
+    a = article("Twelve villagers died when the bridge fell on Tuesday.")
+    b = article("The toll rose to 15 on Saturday, the agency said.")
+    saturday = IncidentFrame(time="2023-03-11")
+    exs = [
+        extraction(a, figure(a, "Twelve", 12, 12, "killed")),
+        extraction(b, figure(b, "15", 15, 15, "killed", change=change, frame=saturday)),
+    ]
+    events = [Event("e1", "bridge", "2023-03-07", (a.id, b.id))]
+    figures = reconcile_figures([a, b], exs, events)
+    assert len({m.incident for f in figures for m in f.mentions}) == incidents
+    assert len(figures) == incidents
+
+
+def test_a_vague_number_neither_contradicts_a_count_nor_outweighs_it() -> None:
+    a = article("Dozens of people were reported missing after the flood.", date(2030, 3, 2))
+    b = article("Eleven people were still missing on Friday.", date(2030, 3, 6))
+    exs = [
+        extraction(a, figure(a, "Dozens", 12, None, "missing", vague=True)),
+        extraction(b, figure(b, "Eleven", 11, 11, "missing")),
+    ]
+    [fig] = reconcile_figures([a, b], exs, one_event(a, b))
+    assert not fig.conflict and (fig.low, fig.best, fig.high) == (11, 11, 11)
+    assert len(fig.mentions) == 2
