@@ -17,9 +17,23 @@ from accord.extract.measures import is_measure_noun
 from accord.model import FigureMention, Scope
 from accord.vocab import Measure
 
-# Heads that say how many, not who: a figure counting "people" is not a separate group.
+# Heads that say how many, not who: a figure counting "people" is not a separate group. The
+# people of a place ("residents", "inhabitants") are its people: "10,000 residents displaced"
+# and "9,500 people displaced" count one thing.
 GENERIC_HEADS = frozenset(
-    {"people", "person", "persons", "individual", "victim", "other", "dead", "body", "life"}
+    {
+        "people",
+        "person",
+        "persons",
+        "individual",
+        "victim",
+        "other",
+        "dead",
+        "body",
+        "life",
+        "resident",
+        "inhabitant",
+    }
 )
 # One class for the words news uses for the same armed personnel.
 HEAD_CLASSES = {

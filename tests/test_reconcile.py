@@ -457,3 +457,14 @@ def test_a_vague_number_neither_contradicts_a_count_nor_outweighs_it() -> None:
     [fig] = reconcile_figures([a, b], exs, one_event(a, b))
     assert not fig.conflict and (fig.low, fig.best, fig.high) == (11, 11, 11)
     assert len(fig.mentions) == 2
+
+
+def test_a_places_residents_are_its_people() -> None:
+    a = article("Nearly 900 residents were forced from their homes by the flood.")
+    b = article("About 900 people were displaced by the flood, officials said.")
+    exs = [
+        extraction(a, figure(a, "Nearly 900", None, 900, "displaced", counted="residents")),
+        extraction(b, figure(b, "About 900", 900, 900, "displaced", counted="people")),
+    ]
+    [fig] = reconcile_figures([a, b], exs, one_event(a, b))
+    assert len(fig.mentions) == 2
