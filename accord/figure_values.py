@@ -66,10 +66,13 @@ ADDITIVE_MEASURES = frozenset(
 
 def stated_values(mentions: Sequence[FigureMention]) -> tuple[KeyedInterval, ...]:
     """The quantities a sentence states, each with the interval it allows; a quantity told
-    in parts (:func:`parts_sum`) is also given as their sum."""
-    values = [(figure_key(m), bounds(m)) for m in mentions]
+    in parts (:func:`parts_sum`) is also given as their sum. A bare count that names nothing
+    it counts (an age, a score, a number misread from "2, 000ft") is left out: it is no
+    quantity another sentence can be held to."""
+    known = [m for m in mentions if m.measure is not Measure.COUNT or m.counted]
+    values = [(figure_key(m), bounds(m)) for m in known]
     by_key: dict[str, list[FigureMention]] = defaultdict(list)
-    for mention in mentions:
+    for mention in known:
         by_key[figure_key(mention)].append(mention)
     sums = [(key, total) for key, ms in by_key.items() if (total := parts_sum(ms)) is not None]
     return (*values, *sums)

@@ -109,3 +109,10 @@ def test_parts_add_up_only_within_one_period() -> None:
         period=Period("within the last week"),
     )
     assert len(stated_values([nurses, porter])) == 2
+
+
+def test_a_bare_count_that_names_nothing_it_counts_states_no_quantity() -> None:
+    unnamed = stated("The coach, 48, spent 11 seasons here.", ("48", 48, 48, Measure.COUNT, ""))
+    seasons = stated("The coach spent 11 seasons here.", ("11", 11, 11, Measure.COUNT, "seasons"))
+    assert unnamed == ()
+    assert seasons == (("count:seasons|cumulative", (11.0, 11.0)),)
