@@ -45,7 +45,7 @@ from accord.blocking import (
 from accord.contradict import negated, opposition
 from accord.events import span_event, word_count
 from accord.figure_keys import figure_key
-from accord.figure_values import bounds
+from accord.figure_values import KeyedInterval, intervals_clash, stated_values
 from accord.locate import Located
 from accord.model import (
     Article,
@@ -112,7 +112,7 @@ GROUP_SIMILARITY = 0.5
 class _Unit:
     span: Span
     event: str | None
-    figures: tuple[tuple[str, tuple[float, float]], ...]
+    figures: tuple[KeyedInterval, ...]
 
 
 def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> list[_Unit]:
@@ -122,9 +122,7 @@ def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> l
         for sent in ex.sentences:
             if word_count(sent.text) < MIN_CLAIM_WORDS or not asserts(sent.text):
                 continue
-            figs = tuple(
-                (figure_key(f), bounds(f)) for f in located.figures.inside(sent.start, sent.end)
-            )
+            figs = stated_values(located.figures.inside(sent.start, sent.end))
             units.append(_Unit(sent, span_event(sent, ex, events, located), figs))
     return units
 
@@ -136,12 +134,9 @@ def asserts(sentence: str) -> bool:
 
 
 def numbers_clash(a: _Unit, b: _Unit) -> bool:
-    """Both state a figure for one quantity (:func:`figure_key`) and no value fits both."""
-    for measure, (lo, hi) in a.figures:
-        for other, (lo2, hi2) in b.figures:
-            if measure == other and max(lo, lo2) > min(hi, hi2):
-                return True
-    return False
+    """Both state one quantity (:func:`figure_key`) and no value one gives fits any the other
+    gives: a sentence that states a quantity twice, or in parts, is told by either."""
+    return intervals_clash(a.figures, b.figures)
 
 
 def related(a: _Unit, b: _Unit) -> bool:

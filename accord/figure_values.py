@@ -3,9 +3,10 @@
 :mod:`accord.figure_keys` decides which mentions count the same thing; this module reads only
 their numbers and the moment each reports: the interval a mention allows (hedges widened), a
 group's best estimate, and whether its reports conflict or record a toll that rose over
-report time. It knows nothing of events, sentences or grouping keys, which is why it stands
-apart from :mod:`accord.reconcile`: claims (:mod:`accord.align`) compare numbers by the same
-intervals.
+report time. It knows nothing of events or sentences, which is why it stands apart from
+:mod:`accord.reconcile`: claims (:mod:`accord.align`) and statements
+(:mod:`accord.statements_paraphrase`) compare the numbers two sentences state by the same
+intervals (:func:`stated_values`, :func:`intervals_clash`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Literal
 
+from accord.figure_keys import figure_key, victim_group
 from accord.model import FigureMention, SeriesPoint
+from accord.vocab import Measure
 
 BestRule = Literal["median", "conservative"]
 
@@ -39,6 +42,62 @@ def bounds(mention: FigureMention) -> tuple[float, float]:
 # A number a sentence states: what it counts (accord.figure_keys.figure_key) and the interval
 # it allows (bounds).
 KeyedInterval = tuple[str, tuple[float, float]]
+
+
+# Measures that count people by what happened to them: parts of one such count, each of its
+# own group ("two women and one man died"), add up to the whole ("three died"). Money and
+# percentages do not (two sums of money in a sentence are rarely parts of a third), and a
+# bare count is keyed by its counted noun, so its parts never share a key.
+ADDITIVE_MEASURES = frozenset(
+    {
+        Measure.KILLED,
+        Measure.WOUNDED,
+        Measure.KILLED_OR_WOUNDED,
+        Measure.CAPTURED,
+        Measure.ARRESTED,
+        Measure.MISSING,
+        Measure.DISPLACED,
+        Measure.SHOT,
+        Measure.DEPLOYED,
+        Measure.STATIONED,
+    }
+)
+
+
+def stated_values(mentions: Sequence[FigureMention]) -> tuple[KeyedInterval, ...]:
+    """The quantities a sentence states, each with the interval it allows; a quantity told
+    in parts (:func:`parts_sum`) is also given as their sum. A bare count that names nothing
+    it counts (an age, a score, a number misread from "2, 000ft") is left out: it is no
+    quantity another sentence can be held to."""
+    known = [m for m in mentions if m.measure is not Measure.COUNT or m.counted]
+    values = [(figure_key(m), bounds(m)) for m in known]
+    by_key: dict[str, list[FigureMention]] = defaultdict(list)
+    for mention in known:
+        by_key[figure_key(mention)].append(mention)
+    sums = [(key, total) for key, ms in by_key.items() if (total := parts_sum(ms)) is not None]
+    return (*values, *sums)
+
+
+def parts_sum(mentions: Sequence[FigureMention]) -> tuple[float, float] | None:
+    """The interval the parts of one quantity add up to, or ``None`` when the mentions are
+    not parts of one count. Parts are two or more point values of an additive measure, each
+    of a different named group ("two women and one man"): a total ("three people"), a range
+    ("10 to 20") or an open end ("more than 10") is no part, and two numbers of one group
+    are the same quantity told twice, not two parts."""
+    parts = [
+        m
+        for m in mentions
+        if m.measure in ADDITIVE_MEASURES
+        and m.low is not None
+        and m.low == m.high
+        and not m.vague
+        and victim_group(m)
+    ]
+    groups = [victim_group(m) for m in parts]
+    if len(parts) < 2 or len(set(groups)) < len(groups):
+        return None
+    intervals = [bounds(m) for m in parts]
+    return sum(lo for lo, _ in intervals), sum(hi for _, hi in intervals)
 
 
 def intervals_clash(a: Sequence[KeyedInterval], b: Sequence[KeyedInterval]) -> bool:

@@ -21,8 +21,7 @@ import numpy as np
 
 from accord.align_words import FRAME_WORDS, ClaimText, overlap, topic_words
 from accord.blocking import UnionFind, content_words
-from accord.figure_keys import figure_key
-from accord.figure_values import KeyedInterval, bounds, intervals_clash
+from accord.figure_values import KeyedInterval, intervals_clash, stated_values
 from accord.locate import Located
 from accord.model import Extraction, QuoteForm, QuoteMention
 from accord.vocab import Measure
@@ -137,7 +136,7 @@ def _figures(mention: QuoteMention, located: Located | None) -> tuple[KeyedInter
     if located is None:
         return ()
     inside = located.figures.inside(mention.span.start, mention.span.end)
-    return tuple((figure_key(f), bounds(f)) for f in inside if f.measure is not Measure.COUNT)
+    return stated_values([f for f in inside if f.measure is not Measure.COUNT])
 
 
 def _weighted_words(mentions: Sequence[QuoteMention]) -> list[dict[str, float]]:

@@ -112,6 +112,50 @@ def test_bare_counts_contradict_only_when_they_count_one_thing_over_one_period(
     assert any(c.contradicts for c in claims) is clash
 
 
+def trapped(art: Article, *numbers: tuple[str, float, str]) -> Extraction:
+    """The whole article as one sentence, with the trapped counts extraction found in it:
+    (number as written, value, counted noun)."""
+    figures = []
+    for needle, value, counted in numbers:
+        start = art.original.index(needle)
+        span = Span.of(art, start, start + len(needle))
+        figures.append(FigureMention(span, value, value, measure=Measure.MISSING, counted=counted))
+    return whole(art, *figures)
+
+
+@pytest.mark.parametrize(("other", "clash"), [(45, False), (60, True)])
+def test_a_sentence_giving_one_quantity_twice_contradicts_only_a_number_neither_fits(
+    embed: Embedder, other: int, clash: bool
+) -> None:
+    a = article(
+        "Rescuers said 40 miners were trapped underground, officials said 45, after the collapse."
+    )
+    b = article(f"Rescuers said {other} miners were trapped underground after the collapse.")
+    exs = [
+        trapped(a, ("40", 40, "miners"), ("45", 45, "miners")),
+        trapped(b, (str(other), other, "miners")),
+    ]
+    claims = align_claims([a, b], exs, one_event(a, b), embedder=embed)
+    assert any(c.contradicts for c in claims) is clash
+
+
+@pytest.mark.parametrize(("total", "value", "clash"), [("three", 3, False), ("five", 5, True)])
+def test_a_toll_told_in_parts_agrees_with_its_sum(
+    embed: Embedder, total: str, value: int, clash: bool
+) -> None:
+    a = article(
+        "Rescuers said two miners and one engineer were trapped underground after the collapse."
+    )
+    b = article(f"Rescuers said {total} workers were trapped underground after the collapse.")
+    exs = [
+        trapped(a, ("two", 2, "miners"), ("one", 1, "engineer")),
+        trapped(b, (total, value, "workers")),
+    ]
+    claims = align_claims([a, b], exs, one_event(a, b), embedder=embed)
+    assert any(c.contradicts for c in claims) is clash
+    assert any(c.sources == 2 for c in claims) is not clash
+
+
 def test_the_same_words_about_two_different_events_neither_join_nor_contradict(embed) -> None:  # type: ignore[no-untyped-def]
     a = article("This is the first time the coast guard has rescued a whole crew alive.")
     b = article("This is not the first time the coast guard has rescued a whole crew alive.")

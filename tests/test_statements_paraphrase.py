@@ -176,10 +176,27 @@ def test_renderings_whose_figures_clash_are_two_statements(figures: bool, statem
     assert len(quotes) == statements
 
 
-def test_a_quantity_given_twice_in_one_rendering_does_not_clash_with_itself() -> None:
-    from accord.figure_values import intervals_clash
+def _counting(said: str, *parts: tuple[str, int, str]) -> tuple[Article, Extraction]:
+    """An outlet in which the harbour master says ``said``, with the injured counts extraction
+    found in it: (number as written, value, counted noun)."""
+    art, ex = told(said, "Ida Marlow", QuoteForm.REPORTED)
+    figures = []
+    for needle, value, counted in parts:
+        start = art.original.index(needle)
+        span = Span.of(art, start, start + len(needle))
+        figures.append(FigureMention(span, value, value, measure=Measure.WOUNDED, counted=counted))
+    return art, replace(ex, figures=tuple(figures))
 
-    twice = (("killed|cumulative", (2.0, 2.0)), ("killed|cumulative", (1.0, 1.0)))
-    assert not intervals_clash(twice, twice)
-    assert intervals_clash(twice, (("killed|cumulative", (3.0, 3.0)),))
-    assert not intervals_clash(twice, (("wounded|cumulative", (3.0, 3.0)),))
+
+@pytest.mark.parametrize(("total", "statements"), [("three", 1), ("five", 2)])
+def test_a_rendering_that_counts_the_injured_in_parts_is_one_with_their_sum(
+    total: str, statements: int
+) -> None:
+    parts = "two passengers and one deckhand were injured when the ferry hit the pier"
+    whole = f"{total} people were injured when the ferry hit the pier"
+    outlets = [
+        _counting(parts, ("two", 2, "passengers"), ("one", 1, "deckhand")),
+        _counting(whole, (total, {"three": 3, "five": 5}[total], "people")),
+    ]
+    quotes = grouped(outlets, {frozenset({parts, whole}): 0.95})
+    assert len(quotes) == statements
