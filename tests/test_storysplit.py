@@ -258,6 +258,28 @@ def test_a_report_of_another_fire_moves_to_that_fire_s_story() -> None:
     assert [s.id for s in index.take_touched()] == sorted([older, newer])
 
 
+def test_a_move_compares_the_two_stories_once_for_the_merge_test_and_both_directions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL + MILL_FOLLOW_UPS)]
+    depot = [member(n, t, DEPOT_NAMES, base) for n, t in enumerate(DEPOT, 20)]
+    stray = member(30, DEPOT[0], DEPOT_NAMES, base)
+    sizes: list[int] = []
+    similarity_of = storysplit.similarity_of
+
+    def counted(members: list[Member]) -> np.ndarray:
+        sizes.append(len(members))
+        return similarity_of(members)
+
+    monkeypatch.setattr(storysplit, "similarity_of", counted)
+    index = StoryIndex()
+    stories = two_stories(index, [*mill, stray], depot)
+    older, newer = stories
+    assert move(index, older, stories.__getitem__) == Move(older, newer, (stray.article.id,))
+    assert sizes == [len(mill) + 1 + len(depot)]
+
+
 def test_reports_of_one_fire_stay_in_their_story() -> None:
     base = unit(0)
     mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL)]
