@@ -314,7 +314,7 @@ class _Finder:
             for token in block.doc:
                 quoted = _inside(token.idx, token.idx + 1, regions)
                 mention = self._reported_at(block, token, [] if quoted else regions)
-                believed = cue_lemma(token) in WEAK_CUES  # "believe", "fear", "expect"
+                believed = mention is not None and cue_lemma(token) in WEAK_CUES  # "believe"
                 if mention is not None and (not quoted or (believed and described_voice(mention))):
                     found.append(mention)
         return found
