@@ -111,14 +111,16 @@ def split_off(members: Sequence[Member], similarity: np.ndarray | None = None) -
 
 def second_side(similarity: np.ndarray) -> list[int]:
     """The side without the first article of the top-level two-way split of average linkage
-    over ``similarity`` (scikit-learn's, on the distance ``1 - similarity``)."""
-    from sklearn.cluster import AgglomerativeClustering
+    over ``similarity`` (distance ``1 - similarity``): scipy's, as scikit-learn's
+    ``AgglomerativeClustering`` runs and cuts it, without importing its clustering package."""
+    from scipy.cluster.hierarchy import linkage, to_tree
 
     distance = np.clip(1.0 - (similarity + similarity.T) / 2, 0.0, None)
     np.fill_diagonal(distance, 0.0)
-    clustering = AgglomerativeClustering(n_clusters=2, metric="precomputed", linkage="average")
-    labels = clustering.fit_predict(distance)
-    return [i for i, label in enumerate(labels) if label != labels[0]]
+    rows, cols = np.triu_indices(len(distance), k=1)
+    root = to_tree(linkage(distance[rows, cols], method="average"))
+    sides = (sorted(root.get_left().pre_order()), sorted(root.get_right().pre_order()))
+    return sides[1] if 0 in sides[0] else sides[0]
 
 
 def _within(similarity: np.ndarray, side: Sequence[int]) -> float:

@@ -108,6 +108,21 @@ def test_two_fights_of_one_champion_are_split_though_their_reports_read_alike() 
     assert sorted(split_off(members)) == [1, 3, 5, 7]  # the rematch in Corran
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_two_way_split_is_scikit_learn_s_average_linkage_cut_at_its_root(seed: int) -> None:
+    from sklearn.cluster import AgglomerativeClustering
+
+    rng = np.random.default_rng(seed)
+    similarity = rng.integers(0, 4, (12, 12)) / 4.0  # many tied distances
+    distance = np.clip(1.0 - (similarity + similarity.T) / 2, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    clustering = AgglomerativeClustering(n_clusters=2, metric="precomputed", linkage="average")
+    labels = clustering.fit_predict(distance)
+    side = storysplit.second_side(similarity)
+    assert side == [i for i, label in enumerate(labels) if label != labels[0]]
+    assert 0 < len(side) < 12
+
+
 def test_a_happening_followed_for_a_week_stays_one_story() -> None:
     members = followed()
     assert split_off(members) == []
