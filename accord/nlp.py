@@ -133,6 +133,15 @@ class Block:
         """A span from doc-relative character offsets."""
         return Span.of(self.article, self.start + start_char, self.start + end_char)
 
+    @property
+    def text(self) -> str:
+        """The paragraph's text, the same string as ``doc.text``: sliced from the original,
+        because ``Doc.text`` joins every token's text again on each read."""
+        if not len(self.doc):
+            return ""
+        last = self.doc[-1]
+        return self.article.original[self.start : self.start + last.idx + len(last.text_with_ws)]
+
 
 def load_nlp() -> Language:
     """spaCy's small English pipeline plus a gazetteer-backed entity ruler (see ``gazetteer``).

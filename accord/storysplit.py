@@ -111,14 +111,16 @@ def split_off(members: Sequence[Member], similarity: np.ndarray | None = None) -
 
 def second_side(similarity: np.ndarray) -> list[int]:
     """The side without the first article of the top-level two-way split of average linkage
-    over ``similarity`` (scikit-learn's, on the distance ``1 - similarity``)."""
-    from sklearn.cluster import AgglomerativeClustering
+    over ``similarity`` (distance ``1 - similarity``): scipy's, as scikit-learn's
+    ``AgglomerativeClustering`` runs and cuts it, without importing its clustering package."""
+    from scipy.cluster.hierarchy import linkage, to_tree
 
     distance = np.clip(1.0 - (similarity + similarity.T) / 2, 0.0, None)
     np.fill_diagonal(distance, 0.0)
-    clustering = AgglomerativeClustering(n_clusters=2, metric="precomputed", linkage="average")
-    labels = clustering.fit_predict(distance)
-    return [i for i, label in enumerate(labels) if label != labels[0]]
+    rows, cols = np.triu_indices(len(distance), k=1)
+    root = to_tree(linkage(distance[rows, cols], method="average"))
+    sides = (sorted(root.get_left().pre_order()), sorted(root.get_right().pre_order()))
+    return sides[1] if 0 in sides[0] else sides[0]
 
 
 def _within(similarity: np.ndarray, side: Sequence[int]) -> float:
@@ -203,12 +205,16 @@ def merge_candidates(index: StoryIndex, story_id: str) -> list[str]:
     return [s.id for s in ranked[:MERGE_CANDIDATES]]
 
 
-def togetherness(ours: Sequence[Member], theirs: Sequence[Member]) -> float | None:
+def togetherness(
+    ours: Sequence[Member], theirs: Sequence[Member], similarity: np.ndarray | None = None
+) -> float | None:
     """The average similarity between the two stories' members under the document event
-    split's measure, or None when the union would be split again (:func:`split_off`)."""
+    split's measure, or None when the union would be split again (:func:`split_off`).
+    ``similarity``: :func:`similarity_of` the union in stream order, when the caller has it."""
     union = sorted([*ours, *theirs], key=lambda m: m.position)
     mine = {m.article.id for m in ours}
-    similarity = similarity_of(union)
+    if similarity is None:
+        similarity = similarity_of(union)
     a = [i for i, m in enumerate(union) if m.article.id in mine]
     b = [i for i, m in enumerate(union) if m.article.id not in mine]
     if split_off(union, similarity) or shared_names(union, a, b) < MERGE_SHARED_NAMES:
@@ -275,16 +281,20 @@ class Move:
     articles: tuple[str, ...]
 
 
-def misplaced(ours: Sequence[Member], theirs: Sequence[Member]) -> list[int]:
+def misplaced(
+    ours: Sequence[Member], theirs: Sequence[Member], similarity: np.ndarray | None = None
+) -> list[int]:
     """Indexes into ``ours`` of the reports that belong with ``theirs``: their average
     similarity to ``theirs`` (the split's measure over the union) is ``MOVE_MARGIN`` above
     their average similarity to the rest of ``ours``, and they share ``theirs``' names. At
     most a third of ``ours`` moves (more is a split or a merge), and only to a story of at
-    least ``SPLIT_MIN_PART`` members, whose average is not one report's chance."""
+    least ``SPLIT_MIN_PART`` members, whose average is not one report's chance.
+    ``similarity``: :func:`similarity_of` ``[*ours, *theirs]``, when the caller has it."""
     if len(ours) < 3 or len(theirs) < SPLIT_MIN_PART:
         return []
     union = [*ours, *theirs]
-    similarity = similarity_of(union)
+    if similarity is None:
+        similarity = similarity_of(union)
     own, other = range(len(ours)), list(range(len(ours), len(union)))
     found = []
     for i in own:
@@ -303,18 +313,23 @@ def move(
     candidates (:func:`merge_candidates`) where some are found, the story's own first; a
     candidate that :func:`merge` would join is left to it. The index then holds both stories
     rebuilt. ``members_of`` gives a story's members in stream
-    order. Returns the move, else None."""
+    order. Returns the move, else None. The similarity over both stories' members is
+    computed once a candidate, for the merge test and both directions of the move."""
     ours = members_of(story_id)
     for other in merge_candidates(index, story_id):
         theirs = members_of(other)
-        together = togetherness(ours, theirs)
+        union = sorted([*ours, *theirs], key=lambda m: m.position)
+        similarity = similarity_of(union)
+        row = {m.article.id: i for i, m in enumerate(union)}
+        together = togetherness(ours, theirs, similarity)
         if together is not None and together >= MERGE_SIMILARITY:
             continue  # one happening: merged, not picked apart
         for source, target, leaving, staying in (
             (story_id, other, ours, theirs),
             (other, story_id, theirs, ours),
         ):
-            found = set(misplaced(leaving, staying))
+            index_of = [row[m.article.id] for m in [*leaving, *staying]]
+            found = set(misplaced(leaving, staying, similarity[np.ix_(index_of, index_of)]))
             if not found:
                 continue
             left = [m for i, m in enumerate(leaving) if i not in found]

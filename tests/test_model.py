@@ -3,7 +3,7 @@ and every object survives a round trip through its dict form."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import date
 
 import pytest
@@ -280,3 +280,8 @@ def test_a_figure_mention_writes_its_period_as_words_and_reads_it_back(article: 
     )
     del data["period"]
     assert FigureMention.from_dict(data).period.cumulative
+
+
+def test_a_span_s_dict_holds_every_field_in_order() -> None:
+    span = Span("a1", 4, 9, "flood")
+    assert list(span.to_dict().items()) == list(asdict(span).items())

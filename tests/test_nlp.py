@@ -240,3 +240,15 @@ def test_the_parsed_texts_kept_for_reuse_are_bounded_by_characters(nlp: Any) -> 
         kept.remember(str(i) * (MAX_BATCH_CHARS // 2), doc)
     assert [text[0] for text in kept.docs] == ["1", "2"]
     assert kept.chars <= MAX_BATCH_CHARS
+
+
+def test_a_block_s_text_is_its_doc_s_text_read_from_the_original(nlp: Any) -> None:
+    from accord.nlp import MAX_WINDOW_CHARS
+
+    long = " ".join(["The ferry left the harbour at dawn and returned at dusk."] * 200)
+    assert len(long) > MAX_WINDOW_CHARS  # parsed in windows
+    original = f"Ferry title\n   Two  spaces,\ttab and trailing.  \n{long}\n"
+    blocks = next(parse_blocks([Article.create(source="f.txt", original=original)], nlp))
+    assert len(blocks) > 3
+    assert [b.text for b in blocks] == [b.doc.text for b in blocks]
+    assert all(original[b.start : b.start + len(b.text)] == b.text for b in blocks)

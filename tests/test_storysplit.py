@@ -108,6 +108,21 @@ def test_two_fights_of_one_champion_are_split_though_their_reports_read_alike() 
     assert sorted(split_off(members)) == [1, 3, 5, 7]  # the rematch in Corran
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_two_way_split_is_scikit_learn_s_average_linkage_cut_at_its_root(seed: int) -> None:
+    from sklearn.cluster import AgglomerativeClustering
+
+    rng = np.random.default_rng(seed)
+    similarity = rng.integers(0, 4, (12, 12)) / 4.0  # many tied distances
+    distance = np.clip(1.0 - (similarity + similarity.T) / 2, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    clustering = AgglomerativeClustering(n_clusters=2, metric="precomputed", linkage="average")
+    labels = clustering.fit_predict(distance)
+    side = storysplit.second_side(similarity)
+    assert side == [i for i, label in enumerate(labels) if label != labels[0]]
+    assert 0 < len(side) < 12
+
+
 def test_a_happening_followed_for_a_week_stays_one_story() -> None:
     members = followed()
     assert split_off(members) == []
@@ -256,6 +271,28 @@ def test_a_report_of_another_fire_moves_to_that_fire_s_story() -> None:
     assert moved == Move(older, newer, (stray.article.id,))
     assert index.stories[older].size == 8 and index.stories[newer].size == 5
     assert [s.id for s in index.take_touched()] == sorted([older, newer])
+
+
+def test_a_move_compares_the_two_stories_once_for_the_merge_test_and_both_directions(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    base = unit(0)
+    mill = [member(n, t, MILL_NAMES, base) for n, t in enumerate(MILL + MILL_FOLLOW_UPS)]
+    depot = [member(n, t, DEPOT_NAMES, base) for n, t in enumerate(DEPOT, 20)]
+    stray = member(30, DEPOT[0], DEPOT_NAMES, base)
+    sizes: list[int] = []
+    similarity_of = storysplit.similarity_of
+
+    def counted(members: list[Member]) -> np.ndarray:
+        sizes.append(len(members))
+        return similarity_of(members)
+
+    monkeypatch.setattr(storysplit, "similarity_of", counted)
+    index = StoryIndex()
+    stories = two_stories(index, [*mill, stray], depot)
+    older, newer = stories
+    assert move(index, older, stories.__getitem__) == Move(older, newer, (stray.article.id,))
+    assert sizes == [len(mill) + 1 + len(depot)]
 
 
 def test_reports_of_one_fire_stay_in_their_story() -> None:

@@ -59,7 +59,7 @@ def find_dates(article: Article, blocks: list[Block]) -> list[DateMention]:
     anchor = article.published
     mentions: list[DateMention] = []
     for block in blocks:
-        text = block.doc.text  # spaCy joins every token for it: read once a paragraph
+        text = block.text
         for start, end in _merge(text, _candidates(block.doc, text), anchor):
             tense = _tense(block.doc, start, end)
             found = normalise(text[start:end], anchor, tense)

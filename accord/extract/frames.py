@@ -95,11 +95,12 @@ def nominal_cue(token: Token) -> tuple[Token, Token] | None:
 def that_clause(token: Token) -> Token | None:
     """The that-clause a verb governs ("the church teaches that …"), whatever the verb, when
     the verb asserts it: not negated or under a modal ("can't hide that …")."""
-    hedged = any(
+    if token.pos_ != "VERB":  # asked of every token: only a verb's children are read
+        return None
+    if any(
         c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in IRREALIS_AUXILIARIES)
         for c in token.children
-    )
-    if token.pos_ != "VERB" or hedged:
+    ):
         return None
     for clause in token.children:
         mark = clause.left_edge

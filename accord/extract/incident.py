@@ -234,13 +234,13 @@ def _time(
     block: Block, clause: set[Token], head: Token, dates: Sequence[DateMention]
 ) -> DateMention | None:
     """The resolved date mention inside the clause nearest its head."""
-    doc = head.doc
+    doc, length = head.doc, len(block.text)
     found: list[tuple[int, DateMention]] = []
     for mention in dates:
         if mention.value is None or mention.span.article != block.article.id:
             continue
         start = mention.span.start - block.start
-        if not 0 <= start < len(doc.text):
+        if not 0 <= start < length:
             continue
         tok = doc.char_span(start, mention.span.end - block.start, alignment_mode="expand")
         if tok is not None and any(t in clause for t in tok):

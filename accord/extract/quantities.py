@@ -67,9 +67,11 @@ def _is_number(tok: Token) -> bool:
     low = tok.lower_
     if _ORDINAL.match(low):
         return False
-    numeral = token_numeral(tok)[1]
-    if _NUMERAL.match(numeral) and any(c.isdigit() for c in numeral):
-        return True
+    # a numeral's digits are its token's: a word without one skips reading it (most tokens)
+    if any(c.isdigit() for c in tok.text):
+        numeral = token_numeral(tok)[1]
+        if _NUMERAL.match(numeral) and any(c.isdigit() for c in numeral):
+            return True
     if low in NUMBER_WORDS or (low in VAGUE_WORDS and low != "few"):
         return True
     doc = tok.doc

@@ -65,7 +65,7 @@ TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
 def _trimmed(block: Block, start: int, end: int) -> Span | None:
     """A span with surrounding spaces, punctuation and quote marks cut; None when empty."""
-    text = block.doc.text
+    text = block.text
     while start < end and text[start] in TRIM_CHARS:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS:
@@ -83,7 +83,7 @@ class _Finder:
     def __init__(self, article: Article, blocks: list[Block]) -> None:
         self.article = article
         self.blocks = blocks
-        self.regions = [quote_regions(b.doc.text) for b in blocks]
+        self.regions = [quote_regions(b.text) for b in blocks]
         quoted = [
             (b.start + r.inner_start, b.start + r.inner_end)
             for b, rs in zip(blocks, self.regions, strict=True)
@@ -154,7 +154,7 @@ class _Finder:
             elif lead is not None and not regions:
                 # "X reports:" then the paragraph it introduces, not in quote marks
                 lead_block, cue, subject = lead
-                whole = _trimmed(block, 0, len(block.doc.text))
+                whole = _trimmed(block, 0, len(block.text))
                 if whole is not None:
                     found.append(
                         self.mention(lead_block, whole, cue, subject, QuoteForm.PARAPHRASE)
@@ -164,7 +164,7 @@ class _Finder:
                 if span is None:
                     continue
                 lo = regions[i - 1].outer_end if i else 0
-                hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.doc.text)
+                hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.text)
                 mention = self._dashed(block, region, span)
                 if mention is None:
                     mention = self._cited(block, region, span, lo, hi)
@@ -192,7 +192,7 @@ class _Finder:
                 if mention is not None:
                     found.append(mention)
                     previous = mention if mention.speaker_span is not None else previous
-                if region.inner_end == len(block.doc.text) and not credited:  # no cue its own
+                if region.inner_end == len(block.text) and not credited:  # no cue its own
                     run_on.opened(
                         len(found) - 1 if mention is not None else self._part(block, span)
                     )
@@ -203,11 +203,11 @@ class _Finder:
     def _part(block: Block, span: Span | None = None) -> QuoteMention | None:
         """A part of a quotation that runs on (the whole paragraph unless ``span``), not yet
         credited."""
-        span = span or _trimmed(block, 0, len(block.doc.text))
+        span = span or _trimmed(block, 0, len(block.text))
         return None if span is None else QuoteMention(span, None, form=_direct_form(block, span))
 
     def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
-        name = self.speakers.table.resolve(block.doc.text[start:end])
+        name = self.speakers.table.resolve(block.text[start:end])
         return QuoteMention(
             span,
             name,
@@ -220,7 +220,7 @@ class _Finder:
 
     def _dashed(self, block: Block, region: _Region, span: Span) -> QuoteMention | None:
         """“…” ― Name."""
-        credit = dash_credit(block.doc.text, region.outer_end)
+        credit = dash_credit(block.text, region.outer_end)
         if credit is None:
             return None
         dash, start, end = credit
@@ -228,30 +228,30 @@ class _Finder:
 
     def _transcript(self, block: Block) -> QuoteMention | None:
         """NAME: what they said (the rest of the paragraph)."""
-        credit = transcript_credit(block.doc.text)
+        credit = transcript_credit(block.text)
         if credit is None:
             return None
         start, end = credit
-        span = _trimmed(block, end + 1, len(block.doc.text))
+        span = _trimmed(block, end + 1, len(block.text))
         # A headline label ("PHOTOS: …") is no speaker, nor is an interview's "Q:" or
         # "A:"; a spoken line is a sentence.
-        label = block.doc.text[start:end]
+        label = block.text[start:end]
         if span is None or label.lower() in HEADLINE_LABELS or len(label) == 1:
             return None
-        if not block.doc.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
+        if not block.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
         return self._named(block, start, end, block.span(end, end + 1), span)
 
     def _continues(self, block: Block, region: _Region) -> bool:
         """A quote that opens its sentence right after an attributed one continues it."""
-        before = block.doc.text[: region.outer_start].rstrip()
+        before = block.text[: region.outer_start].rstrip()
         return not before or before.endswith((".", ":", "!", "?"))
 
     def _cited(
         self, block: Block, region: _Region, span: Span, lo: int, hi: int
     ) -> QuoteMention | None:
         """Credit a quote to the nearest cue outside the marks, in its own sentences."""
-        doc = block.doc
+        doc, text = block.doc, block.text
         sents = [
             s
             for s in doc.sents
@@ -261,8 +261,8 @@ class _Finder:
             return None
         window_lo = max(lo, sents[0].start_char)
         window_hi = min(hi, sents[-1].end_char)
-        whole_sentence = not doc.text[window_lo : region.outer_start].strip(TRIM_CHARS)
-        if whole_sentence and not doc.text[region.outer_end : window_hi].strip(TRIM_CHARS):
+        whole_sentence = not text[window_lo : region.outer_start].strip(TRIM_CHARS)
+        if whole_sentence and not text[region.outer_end : window_hi].strip(TRIM_CHARS):
             # The quote is its own sentence: look in the next sentence for "X said."
             window_hi = min(hi, self._next_sentence_end(sents[-1]))
         best: tuple[int, Token, Token | None] | None = None
@@ -284,7 +284,7 @@ class _Finder:
             )
             # A subject-less or belief verb ("expects") loses to a plain speech verb.
             weak = subject is None or cue_lemma(token) in WEAK_CUES
-            rank = gap + (len(doc.text) if weak else 0)
+            rank = gap + (len(text) if weak else 0)
             if best is None or rank < best[0]:
                 best = (rank, token, subject)
         if best is None:
@@ -314,7 +314,7 @@ class _Finder:
             for token in block.doc:
                 quoted = _inside(token.idx, token.idx + 1, regions)
                 mention = self._reported_at(block, token, [] if quoted else regions)
-                believed = cue_lemma(token) in WEAK_CUES  # "believe", "fear", "expect"
+                believed = mention is not None and cue_lemma(token) in WEAK_CUES  # "believe"
                 if mention is not None and (not quoted or (believed and described_voice(mention))):
                     found.append(mention)
         return found

@@ -30,7 +30,7 @@ MAX_RUN_ON_PARAGRAPHS = 3
 def lead_in(block: Block, regions: list[Region]) -> tuple[Block, Token, Token] | None:
     """A paragraph that ends "X said:" with nothing quoted after the verb introduces the
     next paragraph: (block, cue, subject)."""
-    text = block.doc.text.rstrip()
+    text = block.text.rstrip()
     if not text.endswith(":"):
         return None
     for token in reversed(block.doc):

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from accord.gazetteer import PERSON_TITLES
 
@@ -130,7 +131,11 @@ def normalise_speaker(name: str) -> str:
     >>> normalise_speaker("Ukrainian President Volodymyr Zelenskyy's")
     'Volodymyr Zelenskyy'
     """
-    words = name_tokens(name)
+    return _display(name_tokens(name))
+
+
+def _display(words: list[str]) -> str:
+    """:func:`normalise_speaker` of the name whose :func:`name_tokens` are ``words``."""
     # A nationality adjective before a title ("Ukrainian President X") is also dropped.
     for i, word in enumerate(words[:-1]):
         if word.lower() in TITLE_WORDS:
@@ -193,6 +198,16 @@ def one_edit_apart(first: str, second: str) -> bool:
     return short[i + 1 - skip :] == long[i + 1 :]
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What one string reads as by itself, whatever the table holds."""
+
+    shown: str  # normalise_speaker
+    compact: str  # compact_name
+    key: str  # speaker_key
+    folded: tuple[str, ...]  # each of name_tokens, _fold-ed
+
+
 class NameTable:
     """The person names seen in an article or cluster, to expand short and variant forms."""
 
@@ -201,15 +216,27 @@ class NameTable:
         self._by_key: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # a variant surname's folded form -> the first seen
         self._spelling: dict[str, str] = {}  # compact_name -> the first spelling seen
+        # Each string read once: an article asks about its few names for every token.
+        self._readings: dict[str, _Reading] = {}
         for name in names:
             self.add(name)
 
+    def _read(self, name: str) -> _Reading:
+        found = self._readings.get(name)
+        if found is None:
+            words = name_tokens(name)
+            folded = tuple(_fold(w) for w in words)
+            key = folded[-1] if folded else ""  # speaker_key
+            found = _Reading(_display(words), "".join(folded), key, folded)
+            self._readings[name] = found
+        return found
+
     def _key(self, shown: str) -> str:
-        key = speaker_key(shown)
+        key = self._read(shown).key
         return self._alias.get(key, key)
 
     def _words(self, name: str) -> frozenset[str]:
-        return frozenset(self._alias.get(w, w) for w in (_fold(t) for t in name_tokens(name)))
+        return frozenset(self._alias.get(w, w) for w in self._read(name).folded)
 
     def _compatible(self, short: str, full: str) -> bool:
         """True when every word of ``short`` occurs in ``full`` (``Kirby`` ⊆ ``John Kirby``)."""
@@ -219,12 +246,12 @@ class NameTable:
     def _variant_of(self, shown: str) -> str | None:
         """The key of a full name seen before with this first name and a surname one edit
         away ("Ilene Wolff" after "Ilene Wolfe")."""
-        words = [_fold(w) for w in name_tokens(shown)]
+        words = self._read(shown).folded
         if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
             return None
         for key, forms in self._by_key.items():
             for form in forms:
-                seen = [_fold(w) for w in name_tokens(form)]
+                seen = self._read(form).folded
                 if len(seen) >= 2 and seen[0] == words[0] and one_edit_apart(key, words[-1]):
                     return key
         return None
@@ -232,12 +259,12 @@ class NameTable:
     def _shown(self, name: str) -> str:
         """The display form of ``name``, spelled as the first name met with the same letters
         ("A.J. Smith" after "A. J. Smith")."""
-        shown = normalise_speaker(name)
-        return self._spelling.get(compact_name(shown), shown)
+        shown = self._read(name).shown
+        return self._spelling.get(self._read(shown).compact, shown)
 
     def add(self, name: str) -> None:
         shown = self._shown(name)
-        self._spelling.setdefault(compact_name(shown), shown)
+        self._spelling.setdefault(self._read(shown).compact, shown)
         key = self._key(shown)
         if not key:
             return

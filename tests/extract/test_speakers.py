@@ -69,6 +69,20 @@ def test_a_shared_surname_goes_to_the_person_mentioned_most() -> None:
     assert table.knows("Lund") and not table.knows("Berg")
 
 
+def test_a_table_reads_each_name_once_however_often_it_is_asked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from accord.extract import speakers
+
+    read: list[str] = []
+    name_tokens = speakers.name_tokens
+    monkeypatch.setattr(speakers, "name_tokens", lambda n: read.append(n) or name_tokens(n))
+    table = NameTable(["Deputy Minister Olena Petrenko", "Sam Reyes"])
+    asked = [table.resolve("Petrenko") for _ in range(3)] + [table.knows("Reyes") for _ in range(3)]
+    assert asked == ["Olena Petrenko"] * 3 + [True] * 3
+    assert len(read) == len(set(read))
+
+
 def test_a_tie_between_two_people_goes_to_the_one_met_first() -> None:
     # equal mentions and words: the order of the text decides, never the set's hash order
     assert NameTable(["Ana Moreau", "Luc Moreau"]).resolve("Moreau") == "Ana Moreau"
