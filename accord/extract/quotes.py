@@ -110,7 +110,7 @@ class _Finder:
         # ("a statement saying …")
         whole = not subject.left_edge.i <= cue.i <= subject.right_edge.i
         start, end = np_bounds(subject, whole=whole)
-        credit = self._credit(block, cue, subject)
+        credit = self._credit(block, cue, subject, span)
         thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
         if thing and (stance or not speech_verb(cue)):
             # a stance of a thing ("this story supports …", "the war revealed new alliances")
@@ -129,16 +129,16 @@ class _Finder:
             cites=origin.name if origin else None,
         )
 
-    def _credit(self, block: Block, cue: Token, subject: Token) -> Credit | None:
-        """The subject's speaker; a pronoun inside what someone else said is that speaker
-        ("One of the crew said he had not known …": "he" is the crew member)."""
+    def _credit(self, block: Block, cue: Token, subject: Token, said: Span) -> Credit | None:
+        """The subject's speaker, never named in what they ``said``; a pronoun inside what
+        someone else said is that speaker ("One of the crew said he had not known …")."""
         if subject.lower_ in PERSONAL_PRONOUNS:
             for outer in cue.ancestors:
                 if speech_verb(outer) and (head := source_of(outer)) is not None:
                     if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
                         return self.speakers.credit(block, head)
                     break
-        return self.speakers.credit(block, subject)
+        return self.speakers.credit(block, subject, (said.start, said.end))
 
     def direct(self) -> list[QuoteMention]:
         found: list[QuoteMention] = []

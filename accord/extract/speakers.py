@@ -91,6 +91,9 @@ _EXTRA_TITLES = frozenset(
         "detective",
         "capt",
         "cmdr.",
+        "msgr",
+        "msgr.",
+        "monsignor",
     }
 )
 TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES
