@@ -192,6 +192,20 @@ def _before_participle(first: Token, last: Token) -> Token:
     return last
 
 
+def outside_phrase(cue: Token, head: Token) -> tuple[int, int] | None:
+    """The bounds of the head clause's text on the longer side of the cue's phrase: what
+    "…, he said" or "according to X, …" frames."""
+    phrase = list(cue.subtree)
+    clause = list(head.subtree) if head is not cue else list(cue.sent)
+    first, last = phrase[0].i, phrase[-1].i
+    left = [t for t in clause if t.i < first]
+    right = [t for t in clause if t.i > last]
+    side = left if len(left) >= len(right) else right
+    if not side:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1].text)
+
+
 def according_to(token: Token) -> Token | None:
     """The object of "according to X", given the token "according"."""
     if token.lower_ != "according":
