@@ -309,7 +309,7 @@ class ArticleSpeakers:
             return Credit(_description(list(span)), SpeakerType.DESCRIPTION)
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
-        return self._described(block, head, span, absolute)
+        return self._described(block, head, span, (absolute, words))
 
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the
@@ -340,16 +340,19 @@ class ArticleSpeakers:
         return named or (self.roles.holder(head) if head.pos_ == "NOUN" else None)
 
     def _described(
-        self, block: Block, head: Token, span: SpacySpan, absolute: int
+        self, block: Block, head: Token, span: SpacySpan, at: tuple[int, tuple[int, int]]
     ) -> Credit | None:
-        """A subject that names nobody: a title, a body, a group or a description."""
+        """A subject that names nobody, ``at`` its absolute start, and the bounds of what it
+        says: a title (the last person named outside those words), a body, a group or a
+        description."""
+        absolute, said = at
         lemma = head.lemma_.lower()
         words = list(span)
         if words[0].lower_ == "the" and len(words) > 1:
             words = words[1:]
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
-            return self.last_person(absolute, gender=word_gender(lemma))
+            return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:
             return self._one_of(block, head, words)
         if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
