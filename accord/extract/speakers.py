@@ -94,6 +94,17 @@ _EXTRA_TITLES = frozenset(
         "msgr",
         "msgr.",
         "monsignor",
+        # offices news copy writes before a name ("Coroner Jo Ames", "Dist. Atty. Jo Ames")
+        "atty",
+        "atty.",
+        "dist.",
+        "clerk",
+        "coroner",
+        "undersheriff",
+        "lawyer",
+        "comedian",
+        "gm",
+        "police",
     }
 )
 TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES
