@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.cues import cue_lemma
+from accord.extract.described_voices import DescribedVoices, one_of
 from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speakers import NameTable
@@ -238,6 +239,12 @@ class ArticleSpeakers:
             lambda t: not unquoted(starts[id(t.doc)] + t.idx),
             speaks,
         )
+        self.voices = DescribedVoices(
+            blocks,
+            lambda at: not unquoted(at),
+            lambda t: speaks(t) and t.lemma_.lower() not in ORGANISATION_NOUNS,
+            self.credit,
+        )
 
     def last_person(
         self,
@@ -261,6 +268,10 @@ class ArticleSpeakers:
             and (k in self.speaking or not lo < end <= hi)
             and self.genders.fits(name, gender)
         ]
+        after = self.people[named[-1]][0] if named else -1
+        voice = self.voices.before(sentence, after, gender, words) if sentence >= 0 else None
+        if voice is not None:
+            return voice.credit  # "…, the officer said. He said …"
         if not named:
             return None
         last = named[-1]
@@ -354,7 +365,8 @@ class ArticleSpeakers:
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:
-            return self._one_of(block, head, words)
+            text = _description(words) if len(words) > 1 else one_of(block, head)
+            return Credit(text, SpeakerType.DESCRIPTION) if text else None
         if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
             # "the agency", "the ministry": a body the article named
             name = self._body(lemma, absolute)
@@ -377,23 +389,3 @@ class ArticleSpeakers:
             # "analysts warn": a group nobody can check is no speaker
             return None if bare else Credit(_description(words), SpeakerType.GROUP)
         return Credit(_description(words), SpeakerType.DESCRIPTION)
-
-    @staticmethod
-    def _one_of(block: Block, head: Token, words: list[Token]) -> Credit | None:
-        """ "One of the soldiers" is a description; a bare "One" is one of the last group
-        the paragraph named in the plural ("The two soldiers ... One claimed ...")."""
-        if len(words) > 1:
-            return Credit(_description(words), SpeakerType.DESCRIPTION)
-        plural = [
-            chunk
-            for chunk in block.doc.noun_chunks
-            if chunk.end <= head.i
-            and chunk.root.tag_ == "NNS"
-            and chunk.root.dep_ in {"nsubj", "nsubjpass"}
-        ]
-        if not plural:
-            return None
-        group = plural[-1]
-        return Credit(
-            f"{head.lower_} of {group.text[:1].lower()}{group.text[1:]}", SpeakerType.DESCRIPTION
-        )

@@ -1,5 +1,6 @@
-"""A pronoun or a gendered title goes to a person the article does not say is of the other
-gender; what the article says is read from titles, roles and pronouns tied by the parse."""
+"""Whom "he" or "she" stands for: a person the article does not say is of the other gender
+(read from titles, roles and pronouns tied by the parse), never one named inside the
+statement, and a speaker described in the sentence before ("the officer said")."""
 
 from __future__ import annotations
 
@@ -115,3 +116,28 @@ def test_a_title_or_role_word_states_a_gender_only_when_news_copy_uses_it_so(
     word: str, gender: Gender | None
 ) -> None:
     assert word_gender(word) is gender
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tim Bell was arrested on Monday. “The boat was empty,” the officer said. "
+            "He said the crew had fled.",
+            "officer",
+        ),
+        (
+            "Tim Bell was arrested on Monday. One woman told reporters the boat was empty. "
+            "She said the crew had fled.",
+            "one woman",
+        ),
+        # a described person inside someone's statement is not the next sentence's voice
+        (
+            "Tim Bell spoke at the harbour. When the officer shouted, everyone ran, he said. "
+            "He said the crew had fled.",
+            "Tim Bell",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_described_speaker_is_that_speaker(text: str, speaker: str) -> None:
+    assert speaker_of(text, "the crew had fled") == speaker
