@@ -58,9 +58,10 @@ def source_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            # "letters to the ministry urging it to …": the one addressed does not speak
+            # "letters to the ministry urging it to …": the one addressed does not speak;
+            # "a prize, known as …", "a plan called …": a thing named, not a speaker
             addressed = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
-            return None if addressed else verb.head
+            return None if addressed or verb.tag_ == "VBN" else verb.head
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
