@@ -1,12 +1,13 @@
 """People a report describes instead of naming when they speak ("the officer said", "her
 publicist confirmed"), so that "he" or "she" in the next sentence can be theirs.
 
-"“…,” the officer said. He said that …" is the officer's second statement, not one of the
-last person named paragraphs before. A described voice is the singular subject of a speech
+"“…,” the officer said. He said that …" is the officer's second statement, not a statement
+of the last person named paragraphs before. A described voice is the singular subject of a speech
 verb, headed by a noun for a person and brought in with a determiner or an owner ("the
 manager", "her friend", "one woman"); a pronoun in the very next sentence goes to it when
 no person is named after it, its gender fits (from its noun: "her mother" is a woman) and it
-is not inside the pronoun's own statement.
+is not inside the pronoun's own statement. A bare "One" as a subject is one of the group the
+paragraph named before (:func:`one_of`).
 """
 
 from __future__ import annotations
