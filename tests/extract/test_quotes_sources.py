@@ -26,3 +26,16 @@ def speakers_of(text: str) -> list[str | None]:
 )
 def test_a_thing_named_with_a_participle_is_no_speaker(text: str) -> None:
     assert not [s for s in speakers_of(text) if s is not None]
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("Tim Bell: We will not vote for this bill today.", "Tim Bell"),
+        ("It's Hollywood: go big and spend the money on the stage this year.", None),
+    ],
+)
+def test_a_transcript_label_is_a_name_not_a_sentences_opening(
+    line: str, speaker: str | None
+) -> None:
+    assert speakers_of(f"The hearing went on late.\n\n{line}") == ([speaker] if speaker else [])
