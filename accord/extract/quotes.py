@@ -241,8 +241,8 @@ class _Finder:
         label = block.doc.text[start:end]
         if span is None or label.lower() in HEADLINE_LABELS or len(label) == 1:
             return None
-        words = block.doc.char_span(start, end, alignment_mode="expand") or []
-        if any(t.pos_ in {"PRON", "AUX", "VERB"} for t in words):
+        words = block.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None and any(t.pos_ in {"PRON", "AUX", "VERB"} for t in words):
             return None  # a sentence's opening ("It's Hollywood: go big"), not a name
         if not block.doc.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
