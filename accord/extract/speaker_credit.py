@@ -4,7 +4,8 @@ A statement's source is the subject of its cue. :class:`ArticleSpeakers` turns t
 into a :class:`Credit` (a name and a :class:`~accord.model.SpeakerType`): a pronoun or a bare
 title ("the spokesperson") goes to the last named person whom the article does not give the
 other gender (:mod:`accord.extract.speaker_gender`) and who is not named inside the
-statement itself, "the agency" to the last body named,
+statement itself, a pronoun to a speaker the sentence before described instead of naming
+(:mod:`accord.extract.described_voices`), "the agency" to the last body named,
 a short or variant name to the fullest form seen (:class:`~accord.extract.speakers.NameTable`),
 and a subject that names nobody is kept as the description it is ("one of the soldiers"),
 when its head names people or a body: a thing ("a message", "results from the test") is no
