@@ -171,6 +171,29 @@ SPEAKER_NOUNS = frozenset({
 PERSON_SUFFIXES = ("er", "or", "ee", "ist", "ian", "man", "men", "person", "people", "ant", "ent")
 # Endings that look like a person's but make a thing ("statement", "agreement").
 THING_SUFFIXES = ("ment",)
+# Words an article gives a person that say she is a woman or he is a man: honorifics before
+# a name ("Mrs", "Msgr"), kin and roles in apposition ("his wife, Ann Lee", "actress Ann
+# Lee"). Words used of either sex in news copy ("actor", "chairman", "doctor") are left out.
+# fmt: off
+FEMININE_WORDS = frozenset({
+    "mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "queen", "princess",
+    "duchess", "countess", "baroness", "empress", "nun", "abbess", "woman", "girl", "mother",
+    "mom", "mum", "wife", "daughter", "granddaughter", "grandmother", "grandma", "aunt",
+    "niece", "sister", "stepmother", "stepdaughter", "girlfriend", "fiancée", "bride", "widow",
+    "actress", "waitress", "hostess", "heiress", "spokeswoman", "chairwoman", "congresswoman",
+    "businesswoman", "policewoman", "councilwoman", "assemblywoman", "sportswoman",
+    "anchorwoman", "matriarch", "landlady", "sister-in-law", "daughter-in-law",
+    "mother-in-law",
+})
+MASCULINE_WORDS = frozenset({
+    "mr", "sir", "lord", "king", "prince", "duke", "baron", "emperor", "monsignor", "msgr",
+    "father", "fr", "man", "boy", "son", "husband", "grandson", "grandfather", "grandpa",
+    "uncle", "nephew", "brother", "stepfather", "stepson", "boyfriend", "fiancé", "groom",
+    "bridegroom", "widower", "spokesman", "congressman", "businessman", "policeman",
+    "councilman", "assemblyman", "sportsman", "anchorman", "patriarch", "pope",
+    "brother-in-law", "son-in-law", "father-in-law",
+})
+# fmt: on
 # Pronouns that stand for one person ("he died at the hospital").
 SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 # Heads that deny a harm: "no one was hurt", "nobody was injured", "none were wounded".
@@ -337,7 +360,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 TITLE_ABBREVIATIONS = frozenset({
     "Lt", "Lieut", "Sgt", "Cpl", "Pte", "Pvt", "Col", "Capt", "Maj", "Gen", "Brig", "Adm",
     "Cmdr", "Insp", "Det", "Supt", "Const", "Gov", "Sen", "Rep", "Atty", "Hon", "Fr", "Rev",
-    "Dr", "Prof", "Mr", "Mrs", "Ms",
+    "Dr", "Prof", "Mr", "Mrs", "Ms", "Msgr",
 })
 # fmt: on
 # Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).

@@ -153,3 +153,11 @@ class Opposition(StrEnum):
     ANTONYM = "antonym"
     DENIAL = "denial"
     CORRECTION = "correction"
+
+
+class Gender(StrEnum):
+    """A person's grammatical gender as an article states it; the values are Universal
+    Dependencies' ``Gender`` feature, which spaCy sets on "she", "his", "herself"."""
+
+    FEMININE = "Fem"
+    MASCULINE = "Masc"

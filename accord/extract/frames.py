@@ -58,9 +58,10 @@ def source_of(verb: Token) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            # "letters to the ministry urging it to …": the one addressed does not speak
+            # "letters to the ministry urging it to …": the one addressed does not speak;
+            # "a prize, known as …", "a plan called …": a thing named, not a speaker
             addressed = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
-            return None if addressed else verb.head
+            return None if addressed or verb.tag_ == "VBN" else verb.head
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
@@ -191,6 +192,20 @@ def _before_participle(first: Token, last: Token) -> Token:
             end = clause.left_edge.i - 2
             return doc[end] if end >= first.i else last
     return last
+
+
+def outside_phrase(cue: Token, head: Token) -> tuple[int, int] | None:
+    """The bounds of the head clause's text on the longer side of the cue's phrase: what
+    "…, he said" or "according to X, …" frames."""
+    phrase = list(cue.subtree)
+    clause = list(head.subtree) if head is not cue else list(cue.sent)
+    first, last = phrase[0].i, phrase[-1].i
+    left = [t for t in clause if t.i < first]
+    right = [t for t in clause if t.i > last]
+    side = left if len(left) >= len(right) else right
+    if not side:
+        return None
+    return side[0].idx, side[-1].idx + len(side[-1].text)
 
 
 def according_to(token: Token) -> Token | None:

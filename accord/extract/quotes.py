@@ -7,7 +7,7 @@ Two passes over an article's parsed paragraphs (:class:`accord.nlp.Block`):
   continues). The cue is the nearest speech verb *outside* the marks in the same stretch of
   text; the speaker is that verb's subject ("X said, “…”", "“…,” X said", "X, stating, “…”").
   A quote with no cue of its own that follows the previous quote continues its speaker
-  ("…,” he said. “For those …”).
+  ("…,” he said. “For those …”), or the speaker of reported speech between them.
 * **reported speech** — a speech verb with a complement clause ("X said that …", "…, X said"),
   a stance or speech act with an object ("X denounced the ruling", "X talked about jobs"),
   a statement noun ("X’s claim that …") and "according to X" (the rest of the clause is the
@@ -37,6 +37,7 @@ from accord.extract.frames import (
     named_after,
     nominal_cue,
     objects,
+    outside_phrase,
     passed_on_in_quotes,
     source_of,
     speech_verb,
@@ -47,7 +48,7 @@ from accord.extract.frames import (
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
-from accord.extract.run_on import RunOn, lead_in
+from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import (
     HEADLINE_LABELS,
     PERSONAL_PRONOUNS,
@@ -110,7 +111,7 @@ class _Finder:
         # ("a statement saying …")
         whole = not subject.left_edge.i <= cue.i <= subject.right_edge.i
         start, end = np_bounds(subject, whole=whole)
-        credit = self._credit(block, cue, subject)
+        credit = self._credit(block, cue, subject, span)
         thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
         if thing and (stance or not speech_verb(cue)):
             # a stance of a thing ("this story supports …", "the war revealed new alliances")
@@ -129,23 +130,23 @@ class _Finder:
             cites=origin.name if origin else None,
         )
 
-    def _credit(self, block: Block, cue: Token, subject: Token) -> Credit | None:
-        """The subject's speaker; a pronoun inside what someone else said is that speaker
-        ("One of the crew said he had not known …": "he" is the crew member)."""
+    def _credit(self, block: Block, cue: Token, subject: Token, said: Span) -> Credit | None:
+        """The subject's speaker, never named in what they ``said``; a pronoun inside what
+        someone else said is that speaker ("One of the crew said he had not known …")."""
         if subject.lower_ in PERSONAL_PRONOUNS:
             for outer in cue.ancestors:
                 if speech_verb(outer) and (head := source_of(outer)) is not None:
                     if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
                         return self.speakers.credit(block, head)
                     break
-        return self.speakers.credit(block, subject)
+        return self.speakers.credit(block, subject, (said.start, said.end))
 
-    def direct(self) -> list[QuoteMention]:
+    def direct(self, reported: list[QuoteMention]) -> list[QuoteMention]:
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
         lead: tuple[Block, Token, Token] | None = None
         run_on = RunOn()
-        for block, regions in zip(self.blocks, self.regions, strict=True):
+        for k, (block, regions) in enumerate(zip(self.blocks, self.regions, strict=True)):
             transcript = self._transcript(block)
             left_open = run_on.paragraph(block, marked=transcript is not None or bool(regions))
             if transcript is not None:
@@ -178,13 +179,15 @@ class _Finder:
                         lead_block, span, cue, subject, _direct_form(block, span)
                     )
                 if mention is None and previous is not None and self._continues(block, region):
+                    since = self.blocks[max(k - 1, 0)].start  # this paragraph or the last
+                    voice = last_voice(previous, (since, span.start), reported)
                     mention = QuoteMention(
                         span,
-                        previous.speaker,
-                        previous.speaker_span,
-                        previous.cue,
+                        voice.speaker,
+                        voice.speaker_span,
+                        voice.cue,
                         True,
-                        previous.speaker_type,
+                        voice.speaker_type,
                         _direct_form(block, span),
                     )
                 if mention is None and len(span.text.split()) >= MIN_UNCITED_WORDS:
@@ -238,6 +241,9 @@ class _Finder:
         label = block.text[start:end]
         if span is None or label.lower() in HEADLINE_LABELS or len(label) == 1:
             return None
+        words = block.doc.char_span(start, end, alignment_mode="expand")
+        if words is not None and any(t.pos_ in {"PRON", "AUX", "VERB"} for t in words):
+            return None  # a sentence's opening ("It's Hollywood: go big"), not a name
         if not block.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
         return self._named(block, start, end, block.span(end, end + 1), span)
@@ -327,7 +333,7 @@ class _Finder:
         stance = False
         nominal = nominal_cue(token)
         if obj is not None:
-            bounds = self._outside(token, token.head)
+            bounds = outside_phrase(token, token.head)
             subject: Token | None = obj
             form = QuoteForm.PARAPHRASE
         elif nominal is not None:
@@ -341,7 +347,7 @@ class _Finder:
             if told is not None:  # "told a judge that …": the clause is what was said
                 clauses = [told]
             if not clauses and token.dep_ == "parataxis":
-                bounds = self._outside(token, token.head)
+                bounds = outside_phrase(token, token.head)
             elif clauses or (clauses := objects(token)):
                 if told is None and not any(c.dep_ in CLAUSE_DEPS for c in token.children):
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
@@ -366,19 +372,6 @@ class _Finder:
         return self.mention(block, span, token, subject, form, stance)
 
     @staticmethod
-    def _outside(cue: Token, head: Token) -> tuple[int, int] | None:
-        """The head clause's text on the longer side of the cue's phrase."""
-        phrase = list(cue.subtree)
-        clause = list(head.subtree) if head is not cue else list(cue.sent)
-        first, last = phrase[0].i, phrase[-1].i
-        left = [t for t in clause if t.i < first]
-        right = [t for t in clause if t.i > last]
-        side = left if len(left) >= len(right) else right
-        if not side:
-            return None
-        return side[0].idx, side[-1].idx + len(side[-1].text)
-
-    @staticmethod
     def _mostly_quoted(block: Block, span: Span, regions: list[_Region]) -> bool:
         """True when a direct quote already covers most of this content."""
         start, end = span.start - block.start, span.end - block.start
@@ -398,5 +391,6 @@ def _direct_form(block: Block, span: Span) -> QuoteForm:
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
-    mentions = passed_on_in_quotes(unnested(chained(finder.direct() + finder.reported())))
+    reported = finder.reported()
+    mentions = passed_on_in_quotes(unnested(chained(finder.direct(reported) + reported)))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))

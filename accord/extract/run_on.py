@@ -42,6 +42,22 @@ def lead_in(block: Block, regions: list[Region]) -> tuple[Block, Token, Token] |
     return None
 
 
+def last_voice(
+    previous: QuoteMention, near: tuple[int, int], reported: list[QuoteMention]
+) -> QuoteMention:
+    """Whom a quote with no cue of its own goes on quoting: the ``previous`` quote's
+    speaker, unless reported speech credited to someone came between, ``near`` the quote
+    (from the paragraph before to where the quote opens): "Jo Ames said the family would
+    not appeal. “It was fair.”" is Jo Ames."""
+    after = max(previous.span.end, previous.cue.end if previous.cue else 0, near[0])
+    between = [
+        m
+        for m in reported
+        if m.speaker is not None and m.cue is not None and after <= m.cue.start < near[1]
+    ]
+    return max(between, key=lambda m: m.cue.start if m.cue else 0, default=previous)
+
+
 class RunOn:
     """The parts of a quotation left open, waiting for the paragraph that closes it."""
 

@@ -2,7 +2,10 @@
 
 A statement's source is the subject of its cue. :class:`ArticleSpeakers` turns that subject
 into a :class:`Credit` (a name and a :class:`~accord.model.SpeakerType`): a pronoun or a bare
-title ("the spokesperson") goes to the last named person, "the agency" to the last body named,
+title ("the spokesperson") goes to the last named person whom the article does not give the
+other gender (:mod:`accord.extract.speaker_gender`) and who is not named inside the
+statement itself, a pronoun to a speaker the sentence before described instead of naming
+(:mod:`accord.extract.described_voices`), "the agency" to the last body named,
 a short or variant name to the fullest form seen (:class:`~accord.extract.speakers.NameTable`),
 and a subject that names nobody is kept as the description it is ("one of the soldiers"),
 when its head names people or a body: a thing ("a message", "results from the test") is no
@@ -13,11 +16,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from accord.extract.cues import cue_lemma
+from accord.extract.described_voices import DescribedVoices, one_of
+from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
-from accord.lexicon import PERSON_NOUNS, PERSON_SUFFIXES, SPEAKER_NOUNS, THING_SUFFIXES
+from accord.lexicon import (
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    REPORTING_VERBS,
+    SPEAKER_NOUNS,
+    THING_SUFFIXES,
+)
 from accord.model import SpeakerType
+from accord.vocab import Gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -149,10 +162,12 @@ def organisation_name(ent: SpacySpan) -> str:
     return ent.text
 
 
-def _ent(token: Token) -> str:
-    """The text of the entity ``token`` is part of."""
+def _ent(token: Token, through: bool = False) -> str:
+    """The text of the entity ``token`` is part of; ``through`` stops it at ``token``, a
+    name's last word ("Jonathan Wright" of "Jonathan Wright - director")."""
     doc = token.doc
-    return next(e.text for e in doc.ents if e.start <= token.i < e.end)
+    ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+    return doc.text[ent.start_char : token.idx + len(token.text)] if through else ent.text
 
 
 def _description(words: list[Token]) -> str:
@@ -196,6 +211,8 @@ class ArticleSpeakers:
         # where each of those sentences starts, and whether the name is a subject there
         # (2: of the sentence's main verb, 1: of a clause in it, 0: no subject)
         self.named_in: list[tuple[int, int]] = []
+        self.speaking: set[int] = set()  # those names that are a speech verb's subject
+        mentions: list[tuple[Token, str]] = []
         for block in blocks:
             for token in block.doc:
                 end = block.start + token.idx + len(token.text)
@@ -205,17 +222,57 @@ class ArticleSpeakers:
                     and unquoted(end - 1)
                     and not _continues_name(token)
                 ):
-                    self.people.append((end, self.table.resolve(token.text)))
+                    # the whole name, so "Mahnefah Gray" is not the "Gray" named most often
+                    whole = _ent(token, True) if token.ent_type_ == "PERSON" else token.text
+                    mentions.append((token, self.table.resolve(whole)))
+                    self.people.append((end, mentions[-1][1]))
                     main = token.head == token.sent.root
-                    rank = 0 if token.dep_ not in {"nsubj", "nsubjpass"} else 2 if main else 1
+                    subject = token.dep_ in {"nsubj", "nsubjpass"}
+                    rank = 0 if not subject else 2 if main else 1
                     self.named_in.append((block.start + token.sent.start_char, rank))
+                    if subject and cue_lemma(token.head) in REPORTING_VERBS:
+                        self.speaking.add(len(self.people) - 1)
+        starts = {id(b.doc): b.start for b in blocks}
+        self.genders = GenderTable.read(
+            [(e, self.table.resolve(e.text)) for e in people],
+            [(r.person, r.head) for r in self.roles.roles],
+            mentions,
+            lambda t: not unquoted(starts[id(t.doc)] + t.idx),
+            speaks,
+        )
+        self.voices = DescribedVoices(
+            blocks,
+            lambda at: not unquoted(at),
+            lambda t: speaks(t) and t.lemma_.lower() not in ORGANISATION_NOUNS,
+            self.credit,
+        )
 
-    def last_person(self, before: int, sentence: int = -1) -> Credit | None:
+    def last_person(
+        self,
+        before: int,
+        sentence: int = -1,
+        gender: Gender | None = None,
+        words: tuple[int, int] = (0, 0),
+    ) -> Credit | None:
         """The person a pronoun or a bare title at ``before`` stands for: the last one
         named; but when they were named in an earlier sentence than ``sentence`` (where the
         pronoun stands) beside others, the subject of that sentence, the one it was about
-        ("Tim Bell met Jo Ames. “…,” he said": Tim Bell)."""
-        named = [k for k, (end, _) in enumerate(self.people) if end <= before]
+        ("Tim Bell met Jo Ames. “…,” he said": Tim Bell). A person the article gives the
+        other ``gender`` is skipped ("she" is not Mr. Bell), and so is one named inside the
+        speaker's own ``words`` (start, end) unless named as speaking there: "Ames lied, he
+        said" is not Ames speaking; "“…,” said Ames, a pastor; …, he said" is."""
+        lo, hi = words
+        named = [
+            k
+            for k, (end, name) in enumerate(self.people)
+            if end <= before
+            and (k in self.speaking or not lo < end <= hi)
+            and self.genders.fits(name, gender)
+        ]
+        after = self.people[named[-1]][0] if named else -1
+        voice = self.voices.before(sentence, after, gender, words) if sentence >= 0 else None
+        if voice is not None:
+            return voice.credit  # "…, the officer said. He said …"
         if not named:
             return None
         last = named[-1]
@@ -225,16 +282,21 @@ class ArticleSpeakers:
             last = max(same, key=lambda k: (self.named_in[k][1], k))
         return Credit(self.people[last][1], SpeakerType.PERSON)
 
-    def credit(self, block: Block, head: Token) -> Credit | None:
-        """The speaker for a subject noun phrase headed by ``head`` (None: nobody to name)."""
+    def credit(self, block: Block, head: Token, words: tuple[int, int] = (0, 0)) -> Credit | None:
+        """The speaker for a subject noun phrase headed by ``head`` (None: nobody to name);
+        ``words`` are the absolute bounds of what the speaker says, where a pronoun's
+        antecedent is not."""
         start, end = np_bounds(head, core=True)
         absolute = block.start + start
         lower = head.lower_
         if lower in PERSONAL_PRONOUNS:
-            return self.last_person(absolute, block.start + head.sent.start_char)
+            sentence = block.start + head.sent.start_char
+            return self.last_person(absolute, sentence, pronoun_gender(head), words)
         if lower in RELATIVE_PRONOUNS and head.head.head is not head.head:
             antecedent = head.head.head
-            return self.credit(block, antecedent) if antecedent.pos_ in {"PROPN", "NOUN"} else None
+            if antecedent.pos_ not in {"PROPN", "NOUN"}:
+                return None
+            return self.credit(block, antecedent, words)
         if head.pos_ == "PRON":
             return None
         span = block.doc.char_span(start, end, alignment_mode="expand")
@@ -259,7 +321,7 @@ class ArticleSpeakers:
             return Credit(_description(list(span)), SpeakerType.DESCRIPTION)
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
-        return self._described(block, head, span, absolute)
+        return self._described(block, head, span, (absolute, words))
 
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the
@@ -290,18 +352,22 @@ class ArticleSpeakers:
         return named or (self.roles.holder(head) if head.pos_ == "NOUN" else None)
 
     def _described(
-        self, block: Block, head: Token, span: SpacySpan, absolute: int
+        self, block: Block, head: Token, span: SpacySpan, at: tuple[int, tuple[int, int]]
     ) -> Credit | None:
-        """A subject that names nobody: a title, a body, a group or a description."""
+        """A subject that names nobody, ``at`` its absolute start, and the bounds of what it
+        says: a title (the last person named outside those words), a body, a group or a
+        description."""
+        absolute, said = at
         lemma = head.lemma_.lower()
         words = list(span)
         if words[0].lower_ == "the" and len(words) > 1:
             words = words[1:]
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
-            return self.last_person(absolute)
+            return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:
-            return self._one_of(block, head, words)
+            text = _description(words) if len(words) > 1 else one_of(block, head)
+            return Credit(text, SpeakerType.DESCRIPTION) if text else None
         if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
             # "the agency", "the ministry": a body the article named
             name = self._body(lemma, absolute)
@@ -324,23 +390,3 @@ class ArticleSpeakers:
             # "analysts warn": a group nobody can check is no speaker
             return None if bare else Credit(_description(words), SpeakerType.GROUP)
         return Credit(_description(words), SpeakerType.DESCRIPTION)
-
-    @staticmethod
-    def _one_of(block: Block, head: Token, words: list[Token]) -> Credit | None:
-        """ "One of the soldiers" is a description; a bare "One" is one of the last group
-        the paragraph named in the plural ("The two soldiers ... One claimed ...")."""
-        if len(words) > 1:
-            return Credit(_description(words), SpeakerType.DESCRIPTION)
-        plural = [
-            chunk
-            for chunk in block.doc.noun_chunks
-            if chunk.end <= head.i
-            and chunk.root.tag_ == "NNS"
-            and chunk.root.dep_ in {"nsubj", "nsubjpass"}
-        ]
-        if not plural:
-            return None
-        group = plural[-1]
-        return Credit(
-            f"{head.lower_} of {group.text[:1].lower()}{group.text[1:]}", SpeakerType.DESCRIPTION
-        )

@@ -92,6 +92,20 @@ _EXTRA_TITLES = frozenset(
         "detective",
         "capt",
         "cmdr.",
+        "msgr",
+        "msgr.",
+        "monsignor",
+        # offices news copy writes before a name ("Coroner Jo Ames", "Dist. Atty. Jo Ames")
+        "atty",
+        "atty.",
+        "dist.",
+        "clerk",
+        "coroner",
+        "undersheriff",
+        "lawyer",
+        "comedian",
+        "gm",
+        "police",
     }
 )
 TITLE_WORDS = frozenset(PERSON_TITLES) | _EXTRA_TITLES

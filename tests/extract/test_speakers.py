@@ -49,6 +49,8 @@ def test_different_surnames_get_different_keys(first: str, second: str) -> None:
         ("Sen. Tom Hardy (R-Ohio)", "Tom Hardy"),
         ("Retired Lt. Gen. Mark Bell", "Mark Bell"),
         ("Petrenko’s", "Petrenko"),
+        ("Dist. Atty. Sam Reyes", "Sam Reyes"),
+        ("Coroner Sam Reyes", "Sam Reyes"),
     ],
 )
 def test_titles_possessives_and_tails_are_dropped_from_the_shown_name(raw: str, shown: str) -> None:

@@ -1,0 +1,124 @@
+"""People a report describes instead of naming when they speak ("the officer said", "her
+publicist confirmed"), so that "he" or "she" in the next sentence can be theirs.
+
+"“…,” the officer said. He said that …" is the officer's second statement, not a statement
+of the last person named paragraphs before. A described voice is the singular subject of a speech
+verb, headed by a noun for a person and brought in with a determiner or an owner ("the
+manager", "her friend", "one woman"); a pronoun in the very next sentence goes to it when
+no person is named after it, its gender fits (from its noun: "her mother" is a woman) and it
+is not inside the pronoun's own statement. A bare "One" as a subject is one of the group the
+paragraph named before (:func:`one_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
+
+from accord.extract.cues import SPEECH_VERBS, WEAK_CUES, cue_lemma
+from accord.extract.speaker_gender import word_gender
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from accord.nlp import Block
+    from accord.vocab import Gender
+
+_OWNER_DEPS = frozenset({"det", "poss"})
+# A verb that, beside the root, makes a sentence's own statement: "…, but a source said …".
+_MAIN_DEPS = frozenset({"conj", "parataxis"})
+Credit = TypeVar("Credit")
+
+
+class Voice(NamedTuple, Generic[Credit]):
+    """A described speaker: where its phrase ends, its sentence's place, whom it credits
+    and the gender its noun states."""
+
+    end: int
+    sentence: int
+    credit: Credit
+    gender: Gender | None
+
+
+class DescribedVoices(Generic[Credit]):
+    """The described speakers of one article, and the order of its sentences."""
+
+    def __init__(
+        self,
+        blocks: Iterable[Block],
+        quoted: Callable[[int], bool],
+        is_person: Callable[[Token], bool],
+        describe: Callable[[Block, Token], Credit | None],
+    ) -> None:
+        self.voices: list[Voice[Credit]] = []
+        self.sentences: dict[int, int] = {}  # absolute sentence start -> its place
+        for block in blocks:
+            for sent in block.doc.sents:
+                place = self.sentences.setdefault(
+                    block.start + sent.start_char, len(self.sentences)
+                )
+                for token in sent:
+                    end = block.start + token.idx + len(token.text)
+                    if not _voice(token, is_person) or quoted(end - 1):
+                        continue
+                    credit = describe(block, token)
+                    if credit is not None:
+                        gender = word_gender(token.lemma_)
+                        self.voices.append(Voice(end, place, credit, gender))
+
+    def before(
+        self,
+        sentence: int,
+        after: int,
+        gender: Gender | None,
+        words: tuple[int, int],
+    ) -> Voice[Credit] | None:
+        """The described voice a pronoun in the sentence starting at ``sentence`` stands
+        for: one in the sentence just before, later than ``after`` (the last person named),
+        of a gender that fits and outside the statement's own ``words``."""
+        place = self.sentences.get(sentence)
+        if place is None:
+            return None
+        lo, hi = words
+        found = [
+            v
+            for v in self.voices
+            if v.sentence == place - 1
+            and v.end > after
+            and not lo < v.end <= hi
+            and (gender is None or v.gender is None or v.gender is gender)
+        ]
+        return found[-1] if found else None
+
+
+def _voice(token: Token, is_person: Callable[[Token], bool]) -> bool:
+    """True for the singular subject of a sentence's speech verb, headed by a person noun
+    and brought in with a determiner or an owner, naming nobody ("the officer said")."""
+    if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_:
+        return False
+    verb = token.head
+    if verb.pos_ not in {"VERB", "AUX"} or cue_lemma(verb) not in SPEECH_VERBS - WEAK_CUES:
+        return False
+    # the sentence's own statement, not a clause inside someone's ("when the driver yelled")
+    root = verb.sent.root
+    if verb != root and not (verb.dep_ in _MAIN_DEPS and verb.head == root):
+        return False
+    owned = any(c.dep_ in _OWNER_DEPS or c.lower_ == "one" for c in token.children)
+    named = any(t.ent_type_ == "PERSON" for t in token.subtree)
+    return owned and not named and is_person(token)
+
+
+def one_of(block: Block, head: Token) -> str | None:
+    """A bare "One" as a subject: one of the last group the paragraph named in the plural
+    ("The two soldiers … One claimed …": "one of the two soldiers")."""
+    plural = [
+        chunk
+        for chunk in block.doc.noun_chunks
+        if chunk.end <= head.i
+        and chunk.root.tag_ == "NNS"
+        and chunk.root.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    if not plural:
+        return None
+    group = plural[-1].text
+    return f"{head.lower_} of {group[:1].lower()}{group[1:]}"

@@ -1,0 +1,37 @@
+"""A quote with no cue of its own goes on quoting the last voice before it: the previous
+quote's speaker, or someone whose words were reported in between."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.quotes import find_quotes
+from accord.model import Article
+from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
+    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    found = [m for m in mentions if words in m.span.text]
+    assert found, f"no statement holds {words!r}: {[m.span.text for m in mentions]}"
+    return found[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker"),
+    [
+        ("Jo Ames, a lawyer, said the family would not appeal.", "Jo Ames"),
+        ("Jo Ames, a lawyer, told reporters that the family would not appeal.", "Jo Ames"),
+        ("The hearing ended at noon.", "Tim Bell"),
+    ],
+)
+def test_a_quote_without_a_cue_goes_to_the_last_voice_before_it(between: str, speaker: str) -> None:
+    text = (
+        "Court rules on harbour lease\n\n"
+        "“We are done here,” Tim Bell said on Monday.\n\n"
+        f"{between}\n\n"
+        "“It was fair and we accept it.”"
+    )
+    assert speaker_of(text, "we accept it") == speaker

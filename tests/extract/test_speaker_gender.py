@@ -1,0 +1,143 @@
+"""Whom "he" or "she" stands for: a person the article does not say is of the other gender
+(read from titles, roles and pronouns tied by the parse), never one named inside the
+statement, and a speaker described in the sentence before ("the officer said")."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.quotes import find_quotes
+from accord.extract.speaker_gender import GenderTable, word_gender
+from accord.model import Article, QuoteMention
+from accord.nlp import parse_blocks
+from accord.vocab import Gender
+from tests.models import loaded_nlp
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
+    mentions: list[QuoteMention] = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    found = [m for m in mentions if words in m.span.text]
+    assert found, f"no statement holds {words!r}: {[m.span.text for m in mentions]}"
+    return found[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an honorific: the last person named is a man
+        (
+            "Mrs. Ann Lee stood beside Mr. Tim Bell. Tim Bell spoke first. "
+            "“We will appeal the ruling,” she said.",
+            "Ann Lee",
+        ),
+        # pronouns the parse ties to each name
+        (
+            "Ann Lee said she would stay. Tim Bell said he would go. "
+            "“We will appeal the ruling,” she said.",
+            "Ann Lee",
+        ),
+        (
+            "Ann Lee lost her job in May. Tim Bell sold his car. "
+            "“We will appeal the ruling,” she said.",
+            "Ann Lee",
+        ),
+        # a gendered role in apposition
+        (
+            "Ann Lee, a mother of two, waited outside. Mr. Tim Bell left early. "
+            "“We will appeal the ruling,” she said.",
+            "Ann Lee",
+        ),
+        # a gendered title named alone
+        (
+            "Ann Lee said she would stay. Mr. Tim Bell left early. "
+            "The spokeswoman said they would appeal the ruling.",
+            "Ann Lee",
+        ),
+        (
+            "Mr. Tim Bell met Mrs. Ann Lee on Monday. “We will appeal the ruling,” he said.",
+            "Tim Bell",
+        ),
+    ],
+)
+def test_a_pronoun_skips_a_person_the_article_gives_the_other_gender(
+    text: str, speaker: str
+) -> None:
+    assert speaker_of(text, "appeal the ruling") == speaker
+
+
+def test_a_person_of_unknown_gender_stays_the_last_named() -> None:
+    text = "Mrs. Ann Lee met Jo Ames. Jo Ames spoke first. “We will appeal the ruling,” she said."
+    assert speaker_of(text, "appeal the ruling") == "Jo Ames"
+
+
+def test_an_object_pronoun_is_someone_else() -> None:
+    text = "Mrs. Ann Lee arrived. Tim Bell greeted her. “We will appeal the ruling,” he said."
+    assert speaker_of(text, "appeal the ruling") == "Tim Bell"
+
+
+def test_a_full_name_is_its_own_person_beside_a_namesake() -> None:
+    text = (
+        "Officers shot Tim Gray on Monday. Tim Gray was taken to a hospital. "
+        "His sister, Ann Gray, spoke to reporters. “We want the truth,” she said."
+    )
+    assert speaker_of(text, "want the truth") == "Ann Gray"
+
+
+@pytest.mark.parametrize("cue", ["he said", "the spokesman said"])
+def test_a_name_inside_the_speakers_own_words_is_not_the_speaker(cue: str) -> None:
+    text = f"Tim Bell met reporters on Monday. Jo Ames had lied about the budget, {cue}."
+    assert speaker_of(text, "lied about the budget") == "Tim Bell"
+
+
+def test_a_title_outweighs_a_pronoun_and_two_titles_that_clash_say_nothing() -> None:
+    table = GenderTable()
+    table.vote("Ann Lee", Gender.FEMININE, 3)
+    table.vote("Ann Lee", Gender.MASCULINE, 1)
+    table.vote("Jo Ames", Gender.FEMININE, 3)
+    table.vote("Jo Ames", Gender.MASCULINE, 3)
+    assert table.of("Ann Lee") is Gender.FEMININE
+    assert table.of("Jo Ames") is None and table.of("Tim Bell") is None
+    assert table.fits("Jo Ames", Gender.MASCULINE) and not table.fits("Ann Lee", Gender.MASCULINE)
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [
+        ("Mrs.", Gender.FEMININE),
+        ("actress", Gender.FEMININE),
+        ("Msgr.", Gender.MASCULINE),
+        ("spokesman", Gender.MASCULINE),
+        ("doctor", None),
+        ("actor", None),
+    ],
+)
+def test_a_title_or_role_word_states_a_gender_only_when_news_copy_uses_it_so(
+    word: str, gender: Gender | None
+) -> None:
+    assert word_gender(word) is gender
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Tim Bell was arrested on Monday. “The boat was empty,” the officer said. "
+            "He said the crew had fled.",
+            "officer",
+        ),
+        (
+            "Tim Bell was arrested on Monday. One woman told reporters the boat was empty. "
+            "She said the crew had fled.",
+            "one woman",
+        ),
+        # a described person inside someone's statement is not the next sentence's voice
+        (
+            "Tim Bell spoke at the harbour. When the officer shouted, everyone ran, he said. "
+            "He said the crew had fled.",
+            "Tim Bell",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_described_speaker_is_that_speaker(text: str, speaker: str) -> None:
+    assert speaker_of(text, "the crew had fled") == speaker
