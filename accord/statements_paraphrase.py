@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +37,7 @@ __all__ = [
     "Renderings",
     "apart",
     "events_of",
+    "figures_clash",
     "join_paraphrases",
 ]
 
@@ -129,6 +130,12 @@ class Renderings:
         """The group's members that carry the whole statement: a quoted fragment ("a costly
         mistake") says too little to compare, unless it is all the group has."""
         return [i for i in group if i not in self.fragments] or group
+
+
+def figures_clash(a: QuoteMention, b: QuoteMention, located: Mapping[str, Located]) -> bool:
+    """:meth:`Renderings.figures_clash` for two mentions outside one ``Renderings``."""
+    mine, theirs = (_figures(m, located.get(m.span.article)) for m in (a, b))
+    return intervals_clash(mine, theirs)
 
 
 def _figures(mention: QuoteMention, located: Located | None) -> tuple[KeyedInterval, ...]:

@@ -14,7 +14,9 @@ import difflib
 from collections.abc import Sequence
 
 from accord.blocking import normal_words
+from accord.locate import Located
 from accord.model import Extraction, QuoteForm, QuoteMention
+from accord.statements_paraphrase import figures_clash
 
 __all__ = ["ADOPTED_WORDS_MIN", "NEAR_IDENTICAL", "adopt_uncredited"]
 
@@ -53,8 +55,9 @@ def adopt_uncredited(
 ) -> list[tuple[QuoteMention, int]]:
     """Each uncredited quotation (in quote marks, speaker unknown) whose words another
     outlet's credited quotation in one of ``groups`` holds or nearly repeats, with the index
-    (into ``groups``) of that statement. Where other outlets' matches sit in several
-    statements, the one more outlets match wins; a tie adopts nothing."""
+    (into ``groups``) of that statement, unless their figures clash ("12 injured" / "18
+    injured"). Where other outlets' matches sit in several statements, the one more outlets
+    match wins; a tie adopts nothing."""
     grouped = [i for group in groups for i in group]
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     quoted = [
@@ -62,6 +65,7 @@ def adopt_uncredited(
         for i in grouped
         if mentions[i].carried_as in QUOTED
     ]
+    located = {ex.article: Located(ex) for ex in extractions}
     adopted: list[tuple[QuoteMention, int]] = []
     for ex in extractions:
         for quote in ex.quotes:
@@ -73,7 +77,11 @@ def adopt_uncredited(
             outlets: dict[int, set[str]] = {}
             for i, words in quoted:
                 article = mentions[i].span.article
-                if article != quote.span.article and _same_quotation(said, words):
+                if (
+                    article != quote.span.article
+                    and _same_quotation(said, words)
+                    and not figures_clash(quote, mentions[i], located)
+                ):
                     outlets.setdefault(group_of[i], set()).add(article)
             ranked = sorted(outlets.items(), key=lambda go: -len(go[1]))
             if ranked and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):

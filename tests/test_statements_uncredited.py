@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from accord.model import Article, Extraction, QuoteForm, QuoteMention, Span, SpeakerType
+from dataclasses import replace
+
+import pytest
+
+from accord.model import (
+    Article,
+    Extraction,
+    FigureMention,
+    QuoteForm,
+    QuoteMention,
+    Span,
+    SpeakerType,
+)
 from accord.statements import group_quotes
+from accord.vocab import Measure
 from tests.models import bag_of_words
 
 SAID = "The new bridge will open to traffic before the winter storms"
@@ -89,3 +102,21 @@ def test_an_outlets_own_uncredited_repeat_adds_no_source() -> None:
     exs = [Extraction(a.id, quotes=(quoted(a, SAID, "Ana Ruiz"), uncredited))]
     [quote] = group_quotes([a], exs, embedder=bag_of_words)
     assert [m.speaker for m in quote.mentions] == ["Ana Ruiz"]
+
+
+def injured(art: Article, ex: Extraction, value: int) -> Extraction:
+    """``ex`` with the injured count extraction found in ``art``."""
+    start = art.original.index(str(value))
+    span = Span.of(art, start, start + len(str(value)))
+    return replace(ex, figures=(FigureMention(span, value, value, measure=Measure.WOUNDED),))
+
+
+@pytest.mark.parametrize(("uncredited", "sources"), [(12, 2), (18, 1)])
+def test_an_uncredited_quotation_whose_figures_clash_joins_no_one(
+    uncredited: int, sources: int
+) -> None:
+    said = "{} passengers were hurt when the old ferry struck the pier at dawn"
+    arts, exs = outlets((said.format(12), "Ida Marlow"), (said.format(uncredited), None))
+    exs = [injured(a, ex, n) for a, ex, n in zip(arts, exs, (12, uncredited), strict=True)]
+    [quote] = group_quotes(arts, exs, embedder=bag_of_words)
+    assert quote.sources == sources
