@@ -1,11 +1,12 @@
 """Uncredited quotations that another outlet credits: the same quoted words, one statement.
 
-An outlet may print a speaker's quotation without naming them where the cue does not reach
-(a press release pasted below its headline, a pronoun left unresolved), while another outlet
-credits the same words. Such a quotation is no statement on its own (words credited to
-nobody answer no "who said what"), but it is one more outlet's rendering of the credited
-statement, and dropping it would hide that the statement is carried twice. The mention keeps
-its own empty credit; the statement it joins keeps its speaker.
+An outlet may print a speaker's quotation, or a quoted fragment of it, without naming them
+where the cue does not reach (a press release pasted below its headline, a pronoun left
+unresolved), while another outlet credits the same words. Such a quotation is no statement
+on its own (words credited to nobody answer no "who said what"), but it is one more outlet's
+rendering of the credited statement, and dropping it would hide that the statement is
+carried twice. The mention keeps its own empty credit; the statement it joins keeps its
+speaker.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ def adopt_uncredited(
     adopted: list[tuple[QuoteMention, int]] = []
     for ex in extractions:
         for quote in ex.quotes:
-            if quote.speaker or quote.carried_as is not QuoteForm.VERBATIM:
+            if quote.speaker or quote.carried_as not in QUOTED:
                 continue
             said = normal_words(quote.span.text)
             if len(said.split()) < ADOPTED_WORDS_MIN or _covered(quote, mentions):

@@ -69,6 +69,20 @@ def test_an_uncredited_quotation_holding_a_credited_fragment_joins_it() -> None:
     assert quote.text == SAID  # the fullest verbatim rendering
 
 
+def test_an_uncredited_quoted_fragment_inside_a_credited_quotation_joins_it() -> None:
+    a = article(f'"{SAID}," Ana Ruiz said.')
+    b = article('The county expects the bridge "will open to traffic before the winter storms".')
+    fragment = "will open to traffic before the winter storms"
+    start = b.original.index(fragment)
+    partial = QuoteMention(Span.of(b, start, start + len(fragment)), None, form=QuoteForm.PARTIAL)
+    exs = [
+        Extraction(a.id, quotes=(quoted(a, SAID, "Ana Ruiz"),)),
+        Extraction(b.id, quotes=(partial,)),
+    ]
+    [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert quote.sources == 2
+
+
 def test_an_uncredited_quotation_alone_is_no_statement() -> None:
     arts, exs = outlets((SAID, None), ("Crews finished the last span on Monday", "Tom Berg"))
     [quote] = group_quotes(arts, exs, embedder=bag_of_words)
