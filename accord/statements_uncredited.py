@@ -39,14 +39,11 @@ def _same_quotation(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a.split(), b.split()).ratio() >= NEAR_IDENTICAL
 
 
-def _covered(quote: QuoteMention, mentions: Sequence[QuoteMention]) -> bool:
-    """The quotation overlaps a mention already grouped in its article."""
-    return any(
-        m.span.article == quote.span.article
-        and m.span.start < quote.span.end
-        and quote.span.start < m.span.end
-        for m in mentions
-    )
+def _trigrams(said: str) -> set[tuple[str, ...]]:
+    """Runs of three words: renderings that hold or nearly repeat each other share some, so
+    only those are compared (near-linear in the story's quotations)."""
+    tokens = said.split()
+    return {tuple(tokens[k : k + 3]) for k in range(len(tokens) - 2)}
 
 
 def adopt_uncredited(
@@ -58,14 +55,18 @@ def adopt_uncredited(
     outlet's credited quotation in one of ``groups`` holds or nearly repeats, with the index
     (into ``groups``) of that statement, unless their figures clash ("12 injured" / "18
     injured"). Where other outlets' matches sit in several statements, the one more outlets
-    match wins; a tie adopts nothing."""
-    grouped = [i for group in groups for i in group]
+    match wins; a tie adopts nothing. A quotation that overlaps a credited mention of its
+    own article is that mention's, not another rendering."""
     group_of = {i: g for g, group in enumerate(groups) for i in group}
-    quoted = [
-        (i, normal_words(mentions[i].span.text))
-        for i in grouped
-        if mentions[i].carried_as in QUOTED
-    ]
+    said_by = {i: normal_words(mentions[i].span.text) for i in group_of}
+    index: dict[tuple[str, ...], set[int]] = {}
+    for i, said in said_by.items():
+        if mentions[i].carried_as in QUOTED:
+            for run in _trigrams(said):
+                index.setdefault(run, set()).add(i)
+    credited: dict[str, list[QuoteMention]] = {}
+    for m in mentions:
+        credited.setdefault(m.span.article, []).append(m)
     located = {ex.article: Located(ex) for ex in extractions}
     adopted: list[tuple[QuoteMention, int]] = []
     for ex in extractions:
@@ -73,18 +74,26 @@ def adopt_uncredited(
             if quote.speaker or quote.carried_as not in QUOTED:
                 continue
             said = normal_words(quote.span.text)
-            if len(said.split()) < ADOPTED_WORDS_MIN or _covered(quote, mentions):
+            if len(said.split()) < ADOPTED_WORDS_MIN or _overlaps(quote, credited):
                 continue
             outlets: dict[int, set[str]] = {}
-            for i, words in quoted:
+            for i in set().union(*(index.get(run, set()) for run in _trigrams(said))):
                 article = mentions[i].span.article
                 if (
                     article != quote.span.article
-                    and _same_quotation(said, words)
+                    and _same_quotation(said, said_by[i])
                     and not figures_clash(quote, mentions[i], located)
                 ):
                     outlets.setdefault(group_of[i], set()).add(article)
-            ranked = sorted(outlets.items(), key=lambda go: -len(go[1]))
+            ranked = sorted(outlets.items(), key=lambda go: (-len(go[1]), go[0]))
             if ranked and (len(ranked) == 1 or len(ranked[0][1]) > len(ranked[1][1])):
                 adopted.append((quote, ranked[0][0]))
     return adopted
+
+
+def _overlaps(quote: QuoteMention, credited: dict[str, list[QuoteMention]]) -> bool:
+    """The quotation overlaps a credited mention of its own article."""
+    return any(
+        m.span.start < quote.span.end and quote.span.start < m.span.end
+        for m in credited.get(quote.span.article, [])
+    )
