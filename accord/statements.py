@@ -28,7 +28,6 @@ from accord.blocking import (
     similar_pairs,
     words,
 )
-from accord.events import span_event
 from accord.extract.speakers import (
     NameTable,
     abbreviates,
@@ -36,7 +35,6 @@ from accord.extract.speakers import (
     normalise_speaker,
     speaker_key,
 )
-from accord.locate import Located
 from accord.model import (
     Article,
     Event,
@@ -52,8 +50,11 @@ from accord.statements_paraphrase import (
     RETELLING_SIMILARITY,
     STATEMENT_PARAPHRASE,
     Renderings,
+    apart,
+    events_of,
     join_paraphrases,
 )
+from accord.statements_uncredited import adopt_uncredited
 
 # Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
 QUOTE_SIMILARITY = 0.8
@@ -161,8 +162,10 @@ def group_quotes(
     (one person under any spelling, or one description inside another) and they say one thing:
     near-identical wording, one contained in the other, or — across outlets — a paraphrase
     (close in the embedding with its rarer words shared, or less close with the proposition's
-    arguments shared: :mod:`accord.statements_paraphrase`). One speaker's
-    parts told one after another in one article (an account) are then one statement.
+    arguments shared: :mod:`accord.statements_paraphrase`). One speaker's parts told one
+    after another in one article (an account) are then one statement; an outlet's quotation
+    credited to nobody joins the statement whose words another outlet credits
+    (:mod:`accord.statements_uncredited`).
     Two outlets' paraphrases about two different ``events`` (the event a mention's sentence
     dates, else its article's) are two statements, however alike their words.
     """
@@ -171,7 +174,8 @@ def group_quotes(
     mentions = [q for k, q in enumerate(mentions) if k not in passed]
     if not mentions:
         return []
-    vectors = embedder_or_default(embedder)([q.span.text for q in mentions])
+    embed = embedder_or_default(embedder)
+    vectors = embed([q.span.text for q in mentions])
     union = UnionFind(len(mentions))
     normal = [normal_words(q.span.text) for q in mentions]
     kinds = [_kind(q) for q in mentions]
@@ -223,12 +227,12 @@ def group_quotes(
     def pair(sim: float, i: int, j: int) -> None:
         (within if article[i] == article[j] else across).append((sim, i, j))
 
-    about = _events_of(mentions, extractions, events)
+    about = events_of(mentions, extractions, events)
     renderings = Renderings.of(mentions, vectors, extractions)
     # one voice's rewordings are confirmed on their arguments from RETELLING_SIMILARITY up
     blocking = similar_pairs(vectors, RETELLING_SIMILARITY)
     for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
-        if article[i] != article[j] and sim < SAME_WORDS and _apart(about[i], about[j]):
+        if article[i] != article[j] and sim < SAME_WORDS and apart(about[i], about[j]):
             continue  # alike words about two happenings: two statements
         if renderings.figures_clash(i, j):
             continue  # "12 injured" and "18 injured": two statements, however alike
@@ -297,31 +301,17 @@ def group_quotes(
     join_accounts(union, account_pairs(mentions, others, one_voice), article)
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
+    # an outlet's uncredited quotation of words another outlet credits is one more rendering
+    adopted = adopt_uncredited(extractions, mentions, groups)
+    for quote, g in adopted:
+        shown.append(_speaker_of(groups[g], shown))
+        kinds.append(kinds[groups[g][0]])
+        asserted.append(is_proposition(quote, texts.get(quote.span.article, "")))
+        groups[g].append(len(mentions))
+        mentions.append(quote)
+    if adopted:
+        vectors = np.vstack([vectors, embed([q.span.text for q, _ in adopted])])
     return _statements(articles, mentions, shown, kinds, vectors, groups, asserted)
-
-
-def _apart(a: str | None, b: str | None) -> bool:
-    """Two known, different events."""
-    return a is not None and b is not None and a != b
-
-
-def _events_of(
-    mentions: list[QuoteMention], extractions: Sequence[Extraction], events: Sequence[Event]
-) -> list[str | None]:
-    """The event each mention speaks of (:func:`accord.events.span_event`); None without
-    events or where none is known."""
-    if not events:
-        return [None] * len(mentions)
-    by_article = {ex.article: ex for ex in extractions}
-    located = {
-        a: Located(by_article[a]) for a in {m.span.article for m in mentions} & by_article.keys()
-    }
-    return [
-        span_event(m.span, by_article[m.span.article], events, located[m.span.article])
-        if m.span.article in by_article
-        else None
-        for m in mentions
-    ]
 
 
 def _statements(

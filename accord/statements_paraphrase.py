@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from accord.align_words import FRAME_WORDS, ClaimText, overlap, topic_words
 from accord.blocking import UnionFind, content_words
+from accord.events import span_event
 from accord.figure_values import KeyedInterval, intervals_clash, stated_values
 from accord.locate import Located
-from accord.model import Extraction, QuoteForm, QuoteMention
+from accord.model import Event, Extraction, QuoteForm, QuoteMention
 from accord.vocab import Measure
 
 __all__ = [
@@ -34,6 +35,9 @@ __all__ = [
     "RETELLING_WORDS",
     "STATEMENT_PARAPHRASE",
     "Renderings",
+    "apart",
+    "events_of",
+    "figures_clash",
     "join_paraphrases",
 ]
 
@@ -128,6 +132,12 @@ class Renderings:
         return [i for i in group if i not in self.fragments] or group
 
 
+def figures_clash(a: QuoteMention, b: QuoteMention, located: Mapping[str, Located]) -> bool:
+    """:meth:`Renderings.figures_clash` for two mentions outside one ``Renderings``."""
+    mine, theirs = (_figures(m, located.get(m.span.article)) for m in (a, b))
+    return intervals_clash(mine, theirs)
+
+
 def _figures(mention: QuoteMention, located: Located | None) -> tuple[KeyedInterval, ...]:
     """The figures of a named measure (killed, wounded, captured, ...) extraction found
     inside the mention's span, keyed as claims key them. A bare count is left out: its
@@ -178,3 +188,27 @@ def join_paraphrases(
             union.join_apart(a, b, owners)
             if union.find(a) == b:
                 members_of[b] = sorted(members_of.pop(a) + members_of[b])
+
+
+def apart(a: str | None, b: str | None) -> bool:
+    """Two known, different events."""
+    return a is not None and b is not None and a != b
+
+
+def events_of(
+    mentions: list[QuoteMention], extractions: Sequence[Extraction], events: Sequence[Event]
+) -> list[str | None]:
+    """The event each mention speaks of (:func:`accord.events.span_event`); None without
+    events or where none is known."""
+    if not events:
+        return [None] * len(mentions)
+    by_article = {ex.article: ex for ex in extractions}
+    located = {
+        a: Located(by_article[a]) for a in {m.span.article for m in mentions} & by_article.keys()
+    }
+    return [
+        span_event(m.span, by_article[m.span.article], events, located[m.span.article])
+        if m.span.article in by_article
+        else None
+        for m in mentions
+    ]
