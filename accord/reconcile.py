@@ -216,7 +216,9 @@ def join_unqualified_groups(
 ) -> dict[GroupKey, list[FigureMention]]:
     """A mention that names its group less fully ("soldiers"), or not at all, joins the one
     group of the same happening that names it fully ("North Korean soldiers"); with two
-    candidates it stays apart (which of them it counts is not said)."""
+    candidates it stays apart (which of them it counts is not said), unless every candidate
+    and the plain mention state one number: then the sources name one group in several ways
+    ("23 pirates", "23 Somali pirates", "23 Somalian pirates") and it is one figure."""
     joined: dict[GroupKey, list[FigureMention]] = {}
 
     def fullness(item: tuple[GroupKey, list[FigureMention]]) -> int:
@@ -233,8 +235,13 @@ def join_unqualified_groups(
             and k[2] != victims
             and _narrows(k[2], victims)
         ]
+        told = [*mentions, *(m for k in fuller for m in joined[k])]
         if len(fuller) == 1:
             joined[fuller[0]] = joined[fuller[0]] + mentions
+        elif fuller and victims is not None and not conflicting(told):
+            for k in fuller[1:]:
+                del joined[k]
+            joined[fuller[0]] = told
         else:
             joined[key] = list(mentions)
     return joined
