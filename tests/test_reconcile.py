@@ -392,13 +392,16 @@ def test_one_number_told_of_a_group_named_in_several_ways_is_one_figure() -> Non
     a = article("The coast guard detained 14 smugglers on Sunday.")
     b = article("The coast guard detained 14 Lorvian smugglers.")
     c = article("The coast guard detained 14 Lorvan smugglers off the cape.")
+    d = article("Last year the coast guard detained 6 smugglers.")
     exs = [
         extraction(a, figure(a, "14", 14, 14, "arrested", counted="smugglers")),
         extraction(b, figure(b, "14", 14, 14, "arrested", counted="Lorvian smugglers")),
         extraction(c, figure(c, "14", 14, 14, "arrested", counted="Lorvan smugglers")),
+        extraction(d, figure(d, "6", 6, 6, "arrested", counted="smugglers")),
     ]
-    [fig] = reconcile_figures([a, b, c], exs, one_event(a, b, c))
-    assert len(fig.mentions) == 3 and not fig.conflict
+    figures = reconcile_figures([a, b, c, d], exs, one_event(a, b, c, d))
+    sources = [{m.span.article for m in f.mentions} for f in figures]
+    assert any({a.id, b.id, c.id} <= group for group in sources)
 
 
 def test_a_plain_group_between_two_subgroups_of_different_numbers_stays_apart() -> None:
