@@ -3,7 +3,8 @@
 A harm verb's patient is counted when it is someone: a person noun
 (:data:`accord.lexicon.PERSON_NOUNS`), a person's name, a singular personal pronoun or "one";
 after a verb that takes only the living ("killed", "wounded", "died") any singular noun is
-someone, after "shot" or "executed" (which also take things) only those. Coordinated patients add up.
+someone, after "shot" or "executed" (which also take things) only those. Coordinated patients
+add up.
 Killing nouns count their "of" object or possessor ("the death of a man", "his murder",
 "the fatal shooting of a teen"), a "homicide victim" and a body are one dead. Plural nouns
 without a number ("people were hurt") say no count and give none; a patient with a number
