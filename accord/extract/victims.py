@@ -69,7 +69,7 @@ def _verb_harm(verb: Token) -> tuple[Measure, Token, list[Token]] | None:
     patient = _patient(verb) if measure is not None else None
     if measure is None or patient is None:
         return None
-    animate = measure != Measure.SHOT and verb.lemma_.lower() not in lexicon.HARM_VERBS_OF_THINGS
+    animate = measure != Measure.SHOT and verb.lemma_.lower() not in lexicon.KILLING_VERBS_OF_THINGS
     counted = _people(patient, animate=animate)
     return (measure, patient, counted) if counted else None
 
