@@ -38,6 +38,9 @@ from accord.vocab import Measure
 
 # Key figures shown for one event: enough for the toll, few enough to read at a glance.
 KEY_FIGURES = 3
+# Lower-case words a line needs to read as a sentence: "on" alone joins a time stamp's parts.
+MIN_LOWER_WORDS = 2
+_LOWER_WORD_RE = re.compile(r"\b[a-z][a-z'’-]*\b")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
 
 
@@ -72,6 +75,7 @@ def _describe(
             s
             for s in lead_sentences(by_extraction.get(a.id, Extraction(a.id)))
             if s.text.strip() != a.title.strip()  # a headline is not a sentence of the news
+            and reads_as_prose(s.text)
         ]
         for a in members
     }
@@ -115,6 +119,13 @@ def _agreed_toll(measure: Measure, incidents: Sequence[ArticleIncident]) -> Toll
     count = max(votes, key=lambda c: (votes[c], c))
     mentions = tuple(span for t in given if t.count == count for span in t.mentions)
     return Toll(measure, count, mentions)
+
+
+def reads_as_prose(text: str) -> bool:
+    """Does a line read as a sentence of the news, not a byline's time stamp ("July 25, 2005,
+    12:18 AM ET", "Posted on Thu Jun 13, 2013 08:45 AM PDT") or a headline in title case? A
+    sentence joins its names and numbers with lower-case words."""
+    return len(_LOWER_WORD_RE.findall(text)) >= MIN_LOWER_WORDS
 
 
 def agreed_sentence(leads: dict[str, list[Span]], independent: set[str]) -> Span | None:

@@ -235,6 +235,9 @@ SUFFER_VERBS = frozenset({"suffer", "sustain", "receive"})
 HARM_OBJECTS = frozenset({"wound", "injury", "gunshot"})
 HAVE_VERBS = frozenset({"have"})
 # Adverbs under which a harm did not happen: "nearly killed", "possibly killing".
+# Killing verbs that also take things ("executed the plan"): their patient is someone only
+# when it is a person noun or a name, as for "shot" that did not kill ("shot the windshield").
+KILLING_VERBS_OF_THINGS = frozenset({"execute"})
 HEDGE_ADVERBS = frozenset({"nearly", "almost", "possibly", "narrowly"})
 # Nouns of a killing whose "of" object or possessor is the one killed: "the death of a man".
 KILLING_NOUNS = frozenset({"death", "murder", "killing", "slaying", "homicide", "execution"})

@@ -216,7 +216,9 @@ def join_unqualified_groups(
 ) -> dict[GroupKey, list[FigureMention]]:
     """A mention that names its group less fully ("soldiers"), or not at all, joins the one
     group of the same happening that names it fully ("North Korean soldiers"); with two
-    candidates it stays apart (which of them it counts is not said)."""
+    candidates it stays apart (which of them it counts is not said), unless every candidate
+    and the plain mention state one number: then the sources name one group in several ways
+    ("23 pirates", "23 Somali pirates", "23 Somalian pirates") and it is one figure."""
     joined: dict[GroupKey, list[FigureMention]] = {}
 
     def fullness(item: tuple[GroupKey, list[FigureMention]]) -> int:
@@ -233,11 +235,22 @@ def join_unqualified_groups(
             and k[2] != victims
             and _narrows(k[2], victims)
         ]
+        named = [m for k in fuller for m in joined[k]]
         if len(fuller) == 1:
             joined[fuller[0]] = joined[fuller[0]] + mentions
+        elif fuller and victims is not None and _one_number(named, mentions):
+            for k in fuller[1:]:
+                del joined[k]
+            joined[fuller[0]] = [*named, *mentions]
         else:
             joined[key] = list(mentions)
     return joined
+
+
+def _one_number(named: list[FigureMention], plain: list[FigureMention]) -> bool:
+    """Do the fuller groups state one number, which a mention of the plain group states too?
+    (The plain group's other numbers are split from it later, as they would be alone.)"""
+    return not conflicting(named) and any(not conflicting([*named, m]) for m in plain)
 
 
 def _narrows(fuller: str | None, plain: str | None) -> bool:

@@ -56,6 +56,18 @@ def test_the_summary_is_the_lead_sentence_the_sources_agree_on_most() -> None:
     assert "volunteers" not in chosen.text and "blankets" not in chosen.text
 
 
+def test_a_bylines_time_stamp_is_never_what_happened() -> None:
+    stamp = article(
+        "Sale of the mill\n"
+        "June 3, 2031, 11:40 AM ET\n"
+        "The town council voted on Monday to sell the old mill to a local bakery.",
+        title="Sale of the mill",
+    )
+    event = Event("e1", "mill", "2031-06-02", (stamp.id,))
+    [described] = describe_events([event], [stamp], [sentences(stamp)], [])
+    assert described.summary is not None and "council voted" in described.summary.text
+
+
 def test_an_event_gets_its_summary_place_sources_and_only_its_own_toll() -> None:
     event = Event("e1", "tornado", "2031-04-06", (A.id, B.id, C.id))
     own = Figure("f1", "destroyed", 12, 12, 12, None, False, (), event="e1")

@@ -388,6 +388,35 @@ def test_a_figure_that_names_no_group_joins_the_one_group_its_happening_has() ->
     assert not any(f.conflict for f in figures)
 
 
+def test_one_number_told_of_a_group_named_in_several_ways_is_one_figure() -> None:
+    a = article("The coast guard detained 14 smugglers on Sunday.")
+    b = article("The coast guard detained 14 Lorvian smugglers.")
+    c = article("The coast guard detained 14 Lorvan smugglers off the cape.")
+    d = article("Last year the coast guard detained 6 smugglers.")
+    exs = [
+        extraction(a, figure(a, "14", 14, 14, "arrested", counted="smugglers")),
+        extraction(b, figure(b, "14", 14, 14, "arrested", counted="Lorvian smugglers")),
+        extraction(c, figure(c, "14", 14, 14, "arrested", counted="Lorvan smugglers")),
+        extraction(d, figure(d, "6", 6, 6, "arrested", counted="smugglers")),
+    ]
+    figures = reconcile_figures([a, b, c, d], exs, one_event(a, b, c, d))
+    sources = [{m.span.article for m in f.mentions} for f in figures]
+    assert any({a.id, b.id, c.id} <= group for group in sources)
+
+
+def test_a_plain_group_between_two_subgroups_of_different_numbers_stays_apart() -> None:
+    a = article("The coast guard detained 14 smugglers on Sunday.")
+    b = article("The coast guard detained 9 Lorvian smugglers.")
+    c = article("The coast guard detained 5 Varan smugglers off the cape.")
+    exs = [
+        extraction(a, figure(a, "14", 14, 14, "arrested", counted="smugglers")),
+        extraction(b, figure(b, "9", 9, 9, "arrested", counted="Lorvian smugglers")),
+        extraction(c, figure(c, "5", 5, 5, "arrested", counted="Varan smugglers")),
+    ]
+    figures = reconcile_figures([a, b, c], exs, one_event(a, b, c))
+    assert sorted(len(f.mentions) for f in figures) == [1, 1, 1]
+
+
 def test_two_numbers_one_article_states_for_one_key_count_two_things() -> None:
     a = article("Around 100 rebels died in the assault. Three captured rebels later died.")
     b = article("More than a dozen rebels were killed in the assault, officials said.")

@@ -39,6 +39,8 @@ from accord.model import Change
 from accord.vocab import QuantityKind
 
 MAX_AGE = 120  # a bare number after a person's name reads as an age up to this
+AGE_BEFORE = ("aged", "age", "ages")
+AGE_LIST_JOINERS = frozenset({",", "and", "or", "to", "-", "–"})
 AGE_AFTER = ("-year-old", "year-old", "years-old", "yearold", "yearsold", "-month-old", "monthold")
 RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -179,13 +181,23 @@ def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
     doc = sent.doc
     after = "".join(t.lower_ for t in doc[end : min(end + 4, sent.end)])
     before = doc[start - 1].lower_ if start > sent.start else ""
-    if after.startswith(AGE_AFTER) or before in ("aged", "age"):
+    if after.startswith(AGE_AFTER) or before in AGE_BEFORE or _listed_after_age(sent, start):
         return True
     number = doc[start]
     if end - start != 1 or not number.text.isdigit() or not 0 < int(number.text) <= MAX_AGE:
         return False
     prev = doc[start - 1] if start > sent.start else None
     nxt = doc[end] if end < sent.end else None
+    if (
+        number.dep_ == "appos"
+        and number.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ == "nummod" for c in number.head.children)  # "the 300 passengers, 12,"
+        and prev is not None
+        and prev.text == ","
+        and nxt is not None
+        and nxt.text == ","
+    ):
+        return True  # set off by commas after whom it describes: "Cheeks, 48, had"
     if prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON":
         return nxt is None or nxt.pos_ in ("AUX", "VERB", "PUNCT")
     if prev is None or prev.text != "," or start - 2 < sent.start:
@@ -198,6 +210,15 @@ def _is_age(sent: SpacySpan, start: int, end: int) -> bool:
         person.pos_ == "NOUN" and person.lemma_.lower() in PERSON_NOUNS
     )
     return named and (nxt is None or nxt.is_punct or nxt.lower_ == "of")
+
+
+def _listed_after_age(sent: SpacySpan, start: int) -> bool:
+    """The later numbers of a list of ages: "ages 47 and 48", "aged 19, 20 or 22"."""
+    doc = sent.doc
+    i = start - 1
+    while i > sent.start and (doc[i].like_num or doc[i].lower_ in AGE_LIST_JOINERS):
+        i -= 1
+    return i < start - 1 and doc[i].lower_ in AGE_BEFORE
 
 
 def _quantity_text(sent: SpacySpan, start: int, money_start: int, i: int, end: int) -> str:

@@ -3,7 +3,8 @@
 A harm verb's patient is counted when it is someone: a person noun
 (:data:`accord.lexicon.PERSON_NOUNS`), a person's name, a singular personal pronoun or "one";
 after a verb that takes only the living ("killed", "wounded", "died") any singular noun is
-someone, after "shot" (which also takes things) only those. Coordinated patients add up.
+someone, after "shot" or "executed" (which also take things) only those. Coordinated patients
+add up.
 Killing nouns count their "of" object or possessor ("the death of a man", "his murder",
 "the fatal shooting of a teen"), a "homicide victim" and a body are one dead. Plural nouns
 without a number ("people were hurt") say no count and give none; a patient with a number
@@ -68,7 +69,8 @@ def _verb_harm(verb: Token) -> tuple[Measure, Token, list[Token]] | None:
     patient = _patient(verb) if measure is not None else None
     if measure is None or patient is None:
         return None
-    counted = _people(patient, animate=measure != Measure.SHOT)
+    animate = measure != Measure.SHOT and verb.lemma_.lower() not in lexicon.KILLING_VERBS_OF_THINGS
+    counted = _people(patient, animate=animate)
     return (measure, patient, counted) if counted else None
 
 

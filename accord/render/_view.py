@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accord.extract.unit_names import CURRENCY_SYMBOLS, CURRENCY_WORDS
 from accord.model import (
     Article,
     Change,
@@ -21,6 +22,10 @@ from accord.model import (
 )
 
 UNATTRIBUTED = "Unattributed"
+# The unit names a percentage or an amount of money carries as its counted thing when the
+# sentence names nothing else (the extractor's unit names, :mod:`accord.extract.unit_names`).
+PERCENT_WORDS = frozenset({"percentage", "percent", "per cent"})
+CURRENCY_NAMES = frozenset({*CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values()})
 # How a mention's change reads beside its value; a plain count adds nothing.
 CHANGE_WORDS = {Change.UP: "a rise", Change.DOWN: "a fall", Change.LEVEL: "a level"}
 
@@ -81,11 +86,19 @@ def format_mention(mention: FigureMention) -> str:
 
 def figure_label(measure: str, counted: str | None) -> str:
     """Words a reader would use: ``("killed", "soldiers")`` → ``"soldiers killed"``; the
-    generic ``count`` measure is left out (``"people"``, not ``"people count"``)."""
+    generic ``count`` measure is left out (``"people"``, not ``"people count"``), and a
+    unit read as the counted thing is said once (``"money (dollar)"``, not ``"dollar
+    money"``; ``"percent"``, not ``"percentage percent"``)."""
     what = measure.replace("_", " ")
     if not counted:
         return what
-    return counted if measure == "count" else f"{counted} {what}"
+    if measure == "count":
+        return counted
+    if measure == "percent" and counted.lower() in PERCENT_WORDS:
+        return what
+    if measure == "money" and counted.lower() in CURRENCY_NAMES:
+        return f"{what} ({counted})"
+    return f"{counted} {what}"
 
 
 SCOPE_LABELS = {

@@ -170,7 +170,12 @@ def test_a_bounded_or_non_year_number_is_not_taken_for_a_date(sentence: str, val
 
 @pytest.mark.parametrize(
     "sentence",
-    ["Priya Raman, 47, runs the bakery alone.", "Marta Kowalski 58 has worked nights."],
+    [
+        "Priya Raman, 47, runs the bakery alone.",
+        "Marta Kowalski 58 has worked nights.",
+        "The baker, 47, runs the shop alone.",
+        "Hawkes, 47, runs the shop alone.",
+    ],
 )
 def test_a_number_after_a_persons_name_is_an_age(sentence: str) -> None:
     article = Article.create(source="test", original=sentence)
@@ -326,3 +331,10 @@ def test_every_quantity_kind_the_finder_produces_is_a_member_of_the_vocabulary()
     ]
     assert all(type(kind) is QuantityKind for kind in kinds)
     assert set(kinds) == set(QuantityKind) == set(KIND_SENTENCES)
+
+
+def test_every_number_of_a_list_of_ages_is_an_age() -> None:
+    article = Article.create(source="test", original="Two cyclists, ages 31 and 64, were hurt.")
+    block = next(parse_blocks([article], loaded_nlp()))[0]
+    kinds = [(p.kind, p.quantity.low) for p in quantities_in(next(iter(block.doc.sents)))]
+    assert kinds == [("count", 2), ("age", 31), ("age", 64)]

@@ -38,6 +38,8 @@ def counts(sentence: str) -> dict[str, int]:
         ("A man was shot dead outside the bakery.", {"killed": 1}),
         # coordinated patients add up
         ("A woman and her son were wounded.", {"wounded": 2}),
+        # a verb that also takes things still counts a person
+        ("The militia executed a soldier at dawn.", {"killed": 1}),
         # a name as the subject of "die"
         ("Tomas Reyes died at the scene.", {"killed": 1}),
         # "shot and killed": the graver measure, once
@@ -80,6 +82,8 @@ def test_harms_without_a_number_count_their_victims(
         "People were wounded in the crush.",
         # a thing, not a person
         "The windshield was shot out.",
+        "The team executed its plan on the floor.",
+        "The crew executed the rescue flawlessly.",
         # a number is a figure's to count
         "Three men were shot.",
     ],

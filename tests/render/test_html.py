@@ -236,6 +236,10 @@ def test_unreadable_timeline_dates_are_left_out_of_the_chart(value: str) -> None
         ("count", "people", "people"),
         ("killed_or_wounded", None, "killed or wounded"),
         ("count", None, "count"),
+        ("money", "dollar", "money (dollar)"),
+        ("money", "contract", "contract money"),
+        ("percent", "percentage", "percent"),
+        ("percent", "turnout", "turnout percent"),
     ],
 )
 def test_figure_labels_read_as_words(measure: str, counted: str | None, label: str) -> None:
