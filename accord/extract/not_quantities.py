@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.unit_names import DURATION_UNITS
+from accord.unit_names import DURATION_UNITS
 
 # spaCy entity labels that are never figures (OntoNotes scheme used by en_core_web_sm).
 NOT_FIGURE_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})

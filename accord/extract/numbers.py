@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from accord.extract.unit_names import CURRENCY_SYMBOLS, split_currency, unit_name
 from accord.lexicon import NUMBER_WORD_VALUES
+from accord.unit_names import CURRENCY_SYMBOLS, split_currency, unit_name
 
 # --- vague quantities, coded as conservative floors ----------------------------------------
 # ACLED codebook, "Fatalities": "dozens" is coded as 12 and "hundreds" as 100.

@@ -32,10 +32,10 @@ from accord.extract.numbers import (
     fraction_value,
     parse_quantity,
 )
-from accord.extract.unit_names import CURRENCY_WORDS
 from accord.extract.units import SCALE_LETTERS, currency_before, per_unit, token_numeral, unit_after
 from accord.lexicon import PERSON_NOUNS
 from accord.model import Change
+from accord.unit_names import CURRENCY_WORDS
 from accord.vocab import QuantityKind
 
 MAX_AGE = 120  # a bare number after a person's name reads as an age up to this

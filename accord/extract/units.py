@@ -3,7 +3,7 @@
 Read from the tokens next to the number: a currency sign, code or word written before or
 against it ("$", "USD25m", "HK $"), a unit word after it ("miles", "per cent", "sq km",
 "degrees Celsius"), and a rate ("per day", "a month"). The names come from
-:func:`accord.extract.unit_names.unit_name`, so "km" and "kilometres" share one unit.
+:func:`accord.unit_names.unit_name`, so "km" and "kilometres" share one unit.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.unit_names import (
+from accord.unit_names import (
     CURRENCY_PREFIXES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.extract.unit_names import CURRENCY_SYMBOLS, CURRENCY_WORDS
 from accord.model import (
     Article,
     Change,
@@ -20,10 +19,11 @@ from accord.model import (
     Span,
     Toll,
 )
+from accord.unit_names import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 UNATTRIBUTED = "Unattributed"
 # The unit names a percentage or an amount of money carries as its counted thing when the
-# sentence names nothing else (the extractor's unit names, :mod:`accord.extract.unit_names`).
+# sentence names nothing else (the extractor's unit names, :mod:`accord.unit_names`).
 PERCENT_WORDS = frozenset({"percentage", "percent", "per cent"})
 CURRENCY_NAMES = frozenset({*CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values()})
 # How a mention's change reads beside its value; a plain count adds nothing.

@@ -12,7 +12,7 @@ from accord.extract.numbers import (
     fraction_value,
     parse_quantity,
 )
-from accord.extract.unit_names import split_currency, unit_name
+from accord.unit_names import split_currency, unit_name
 
 
 @pytest.mark.parametrize(

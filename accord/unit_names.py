@@ -1,6 +1,7 @@
 """The names of units and currencies: a symbol, code or word → one singular unit name.
 
-Pure string tables (no spaCy), shared by the quantity reader (:mod:`accord.extract.numbers`
+Pure string tables (no spaCy, outside ``accord.extract`` so that the renderers can read them
+without loading a model), shared by the quantity reader (:mod:`accord.extract.numbers`
 drops currency signs and accepts a unit glued to a numeral) and the unit reader around a number
 (:mod:`accord.extract.units`), so "km", "kilometres" and "kilometre" are one unit everywhere.
 """
