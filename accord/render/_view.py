@@ -114,15 +114,21 @@ def scope_label(figure: Figure) -> str:
 
 
 def key_figure_line(figure: Figure) -> str:
-    """``"soldiers killed: 12 (sources disagree: 10–15)"``: one key figure in a line."""
-    line = f"{figure_label(figure.measure, figure.counted)}: {format_number(figure.best)}"
+    """``"soldiers killed: 12 (sources disagree: 10–15)"``: one key figure in a line. A
+    range's midpoint is a number no source said: a figure whose best is one reads as its
+    range ("killed: 10–20")."""
+    label = figure_label(figure.measure, figure.counted)
+    spread = format_range(figure.low, figure.high)
+    stated = {v for m in figure.mentions for v in (m.low, m.high) if v is not None}
     if figure.conflict:
-        line += f" (sources disagree: {format_range(figure.low, figure.high)})"
-    elif figure.updated:
-        line += f" (rose over time: {format_range(figure.low, figure.high)})"
-    elif figure.low != figure.high:
-        line += f" ({format_range(figure.low, figure.high)})"
-    return line
+        return f"{label}: {format_number(figure.best)} (sources disagree: {spread})"
+    if figure.updated:
+        return f"{label}: {format_number(figure.best)} (rose over time: {spread})"
+    if figure.low == figure.high:
+        return f"{label}: {format_number(figure.best)}"
+    if figure.best not in stated:
+        return f"{label}: {spread}"
+    return f"{label}: {format_number(figure.best)} ({spread})"
 
 
 def toll_line(toll: Toll) -> str:

@@ -8,10 +8,21 @@ from html.parser import HTMLParser
 
 import pytest
 
-from accord.model import Article, Dossier, Quote, QuoteMention, SeriesPoint, Span, SpeakerType
-from accord.render._view import Evidence, figure_label
+from accord.model import (
+    Article,
+    Dossier,
+    Figure,
+    FigureMention,
+    Quote,
+    QuoteMention,
+    SeriesPoint,
+    Span,
+    SpeakerType,
+)
+from accord.render._view import Evidence, figure_label, key_figure_line
 from accord.render.charts import date_interval
 from accord.render.html import CSP, highlight_article, to_html
+from accord.vocab import Measure
 from tests.render.dossiers import LONG_TOKEN, SCRIPT, cut, hostile_dossier, sample_dossier
 
 
@@ -244,6 +255,25 @@ def test_unreadable_timeline_dates_are_left_out_of_the_chart(value: str) -> None
 )
 def test_figure_labels_read_as_words(measure: str, counted: str | None, label: str) -> None:
     assert figure_label(measure, counted) == label
+
+
+@pytest.mark.parametrize(
+    ("values", "line"),
+    [
+        ([(10.0, 20.0)], "killed: 10–20"),  # a range alone: its midpoint was said by no one
+        ([(10.0, 20.0), (12.0, 12.0)], "killed: 12 (10–20)"),
+        ([(12.0, 12.0)], "killed: 12"),
+    ],
+)
+def test_a_key_figure_line_gives_a_number_a_source_said(
+    values: list[tuple[float, float]], line: str
+) -> None:
+    art = Article.create("t.txt", "Between 10 and 20 died; 12 died.")
+    mentions = tuple(FigureMention(Span.of(art, 0, 7), lo, hi) for lo, hi in values)
+    points = sorted((lo + hi) / 2 for lo, hi in values)
+    low, high = min(lo for lo, _ in values), max(hi for _, hi in values)
+    figure = Figure("f1", Measure.KILLED, low, points[0], high, None, False, mentions)
+    assert key_figure_line(figure) == line
 
 
 def test_a_figure_row_shows_the_sentence_around_the_number() -> None:
