@@ -426,3 +426,12 @@ COMPASS_WORDS = frozenset(
 )
 # Generational suffixes that may end a person's name after the surname ("Ray Jones III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Labels a headline opens with ("PHOTOS: ..."): never a transcript speaker, nor part of the
+# story's name.
+# fmt: off
+HEADLINE_LABELS = frozenset({
+    "photos", "photo", "video", "videos", "watch", "live", "breaking", "update", "updated",
+    "exclusive", "opinion", "analysis", "explainer", "listen", "gallery", "factbox", "timeline",
+    "editorial", "review",
+})
+# fmt: on

@@ -10,13 +10,18 @@ place, over a story's articles and their extractions, whether they come from fil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Protocol
 
 from accord import align, happened, reconcile, timeline
 from accord.blocking import Embedder, embedder_or_default
+from accord.lexicon import HEADLINE_LABELS
 from accord.model import Article, Extraction, StoryResults
+
+# A headline's opening label: one word, then a colon or a bar ("PHOTOS: …", "Analysis | …").
+_LABEL_RE = re.compile(r"\s*([A-Za-z]+)\s*[:|]\s+")
 
 __all__ = ["Progress", "Titled", "cross_source", "story_title"]
 
@@ -78,4 +83,13 @@ def story_title(articles: Iterable[Titled]) -> str:
         return (day is None, "" if day is None else str(day), article.title)
 
     dated = sorted(articles, key=order)
-    return dated[0].title if dated else ""
+    return without_label(dated[0].title) if dated else ""
+
+
+def without_label(title: str) -> str:
+    """A headline without the label a site puts before it ("PHOTOS: …", "Analysis | …"): the
+    label says how the page tells the story, not what happened."""
+    found = _LABEL_RE.match(title)
+    if found and found.group(1).lower() in HEADLINE_LABELS and title[found.end() :].strip():
+        return title[found.end() :]
+    return title

@@ -50,12 +50,12 @@ from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import (
-    HEADLINE_LABELS,
     PERSONAL_PRONOUNS,
     ArticleSpeakers,
     Credit,
     np_bounds,
 )
+from accord.lexicon import HEADLINE_LABELS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 

@@ -69,14 +69,6 @@ EVIDENCE_NOUNS = frozenset({
     "statement", "analysis",
 })
 # fmt: on
-# Labels a headline opens with ("PHOTOS: ..."); never a transcript speaker.
-# fmt: off
-HEADLINE_LABELS = frozenset({
-    "photos", "photo", "video", "videos", "watch", "live", "breaking", "update", "updated",
-    "exclusive", "opinion", "analysis", "explainer", "listen", "gallery", "factbox", "timeline",
-    "editorial", "review",
-})
-# fmt: on
 # Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
