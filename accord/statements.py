@@ -35,6 +35,7 @@ from accord.extract.speakers import (
     normalise_speaker,
     speaker_key,
 )
+from accord.locate import Located
 from accord.model import (
     Article,
     Event,
@@ -227,8 +228,9 @@ def group_quotes(
     def pair(sim: float, i: int, j: int) -> None:
         (within if article[i] == article[j] else across).append((sim, i, j))
 
-    about = events_of(mentions, extractions, events)
-    renderings = Renderings.of(mentions, vectors, extractions)
+    located = {ex.article: Located(ex) for ex in extractions}  # one index, every stage's
+    about = events_of(mentions, extractions, events, located)
+    renderings = Renderings.of(mentions, vectors, extractions, located)
     # one voice's rewordings are confirmed on their arguments from RETELLING_SIMILARITY up
     blocking = similar_pairs(vectors, RETELLING_SIMILARITY)
     for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
@@ -302,7 +304,7 @@ def group_quotes(
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     # an outlet's uncredited quotation of words another outlet credits is one more rendering
-    adopted = adopt_uncredited(extractions, mentions, groups)
+    adopted = adopt_uncredited(extractions, mentions, groups, located)
     for quote, g in adopted:
         shown.append(_speaker_of(groups[g], shown))
         kinds.append(kinds[groups[g][0]])

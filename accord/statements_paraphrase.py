@@ -76,9 +76,9 @@ class Renderings:
         mentions: Sequence[QuoteMention],
         vectors: np.ndarray,
         extractions: Sequence[Extraction],
+        located: Mapping[str, Located],
     ) -> Renderings:
         sentences = [s.text for ex in extractions for s in ex.sentences]
-        located = {ex.article: Located(ex) for ex in extractions}
         return cls(
             vectors,
             tuple(_weighted_words(mentions)),
@@ -196,16 +196,16 @@ def apart(a: str | None, b: str | None) -> bool:
 
 
 def events_of(
-    mentions: list[QuoteMention], extractions: Sequence[Extraction], events: Sequence[Event]
+    mentions: list[QuoteMention],
+    extractions: Sequence[Extraction],
+    events: Sequence[Event],
+    located: Mapping[str, Located],
 ) -> list[str | None]:
     """The event each mention speaks of (:func:`accord.events.span_event`); None without
-    events or where none is known."""
+    events or where none is known. ``located``: each extraction's index, by article."""
     if not events:
         return [None] * len(mentions)
     by_article = {ex.article: ex for ex in extractions}
-    located = {
-        a: Located(by_article[a]) for a in {m.span.article for m in mentions} & by_article.keys()
-    }
     return [
         span_event(m.span, by_article[m.span.article], events, located[m.span.article])
         if m.span.article in by_article

@@ -12,7 +12,7 @@ speaker.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from accord.blocking import normal_words
 from accord.locate import Located
@@ -50,13 +50,15 @@ def adopt_uncredited(
     extractions: Sequence[Extraction],
     mentions: Sequence[QuoteMention],
     groups: Sequence[Sequence[int]],
+    located: Mapping[str, Located],
 ) -> list[tuple[QuoteMention, int]]:
     """Each uncredited quotation (in quote marks, speaker unknown) whose words another
     outlet's credited quotation in one of ``groups`` holds or nearly repeats, with the index
     (into ``groups``) of that statement, unless their figures clash ("12 injured" / "18
     injured"). Where other outlets' matches sit in several statements, the one more outlets
     match wins; a tie adopts nothing. A quotation that overlaps a credited mention of its
-    own article is that mention's, not another rendering."""
+    own article is that mention's, not another rendering. ``located``: each extraction's
+    index, by article."""
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     said_by = {i: normal_words(mentions[i].span.text) for i in group_of}
     index: dict[tuple[str, ...], set[int]] = {}
@@ -67,7 +69,6 @@ def adopt_uncredited(
     credited: dict[str, list[QuoteMention]] = {}
     for m in mentions:
         credited.setdefault(m.span.article, []).append(m)
-    located = {ex.article: Located(ex) for ex in extractions}
     adopted: list[tuple[QuoteMention, int]] = []
     for ex in extractions:
         for quote in ex.quotes:
