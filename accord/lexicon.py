@@ -142,7 +142,10 @@ PERSON_NOUNS = frozenset({
     "suspect", "gunman", "shooter", "robber", "intruder", "burglar", "assailant", "attacker",
     "civilian", "hunter", "homeowner", "tenant", "roommate", "patient", "inmate", "courier",
     "cyclist", "jogger", "runner", "hiker", "rider", "vendor", "shopkeeper", "guest", "visitor",
-    "tourist", "spouse", "partner", "mechanic", "nurse", "doctor",
+    "tourist", "spouse", "partner", "mechanic", "nurse", "doctor", "judge", "chief", "cop",
+    "citizen", "parent", "star", "actress", "sibling", "mate", "cook", "chef", "maid", "nanny",
+    "pilot", "medic", "paramedic", "surgeon", "witness", "hostage", "captive", "rebel",
+    "athlete", "coach", "captain", "sheriff", "marshal", "fan", "celebrity",
 })
 # fmt: on
 # Heads of a phrase that names people or a body who can speak, beyond PERSON_NOUNS, the titles
@@ -171,6 +174,15 @@ SPEAKER_NOUNS = frozenset({
 PERSON_SUFFIXES = ("er", "or", "ee", "ist", "ian", "man", "men", "person", "people", "ant", "ent")
 # Endings that look like a person's but make a thing ("statement", "agreement").
 THING_SUFFIXES = ("ment",)
+
+
+def has_person_ending(lemma: str) -> bool:
+    """True when a noun's lemma ends like one for a person ("economist", "climber") and not
+    like a thing's ("statement"); the stem must be longer than two letters ("her", "men")."""
+    ending = any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in PERSON_SUFFIXES)
+    return ending and not lemma.endswith(THING_SUFFIXES)
+
+
 # Words an article gives a person that say she is a woman or he is a man: honorifics before
 # a name ("Mrs", "Msgr"), kin and roles in apposition ("his wife, Ann Lee", "actress Ann
 # Lee"). Words used of either sex in news copy ("actor", "chairman", "doctor") are left out.
@@ -238,6 +250,9 @@ HAVE_VERBS = frozenset({"have"})
 # Killing verbs that also take things ("executed the plan"): their patient is someone only
 # when it is a person noun or a name, as for "shot" that did not kill ("shot the windshield").
 KILLING_VERBS_OF_THINGS = frozenset({"execute"})
+# Verbs of belief: a harm in what someone does not think happened did not ("I don't think
+# they killed it").
+BELIEF_VERBS = frozenset({"think", "believe", "suppose", "reckon"})
 HEDGE_ADVERBS = frozenset({"nearly", "almost", "possibly", "narrowly"})
 # Nouns of a killing whose "of" object or possessor is the one killed: "the death of a man".
 KILLING_NOUNS = frozenset({"death", "murder", "killing", "slaying", "homicide", "execution"})

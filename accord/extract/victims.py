@@ -2,8 +2,10 @@
 
 A harm verb's patient is counted when it is someone: a person noun
 (:data:`accord.lexicon.PERSON_NOUNS`), a person's name, a singular personal pronoun or "one";
-after a verb that takes only the living ("killed", "wounded", "died") any singular noun is
-someone, after "shot" or "executed" (which also take things) only those. Coordinated patients
+after a verb that takes only the living ("killed", "wounded", "died") a singular noun that
+reads as a person is someone too (a person's ending, a name beside it: :func:`_someone`), but
+"killed the bill" counts no one; after "shot" or "executed" (which also take things) only the
+listed nouns and names are. Coordinated patients
 add up.
 Killing nouns count their "of" object or possessor ("the death of a man", "his murder",
 "the fatal shooting of a teen"), a "homicide victim" and a body are one dead. Plural nouns
@@ -26,6 +28,7 @@ from spacy.tokens import Token
 from accord import lexicon
 from accord.extract.incident import clause_scope
 from accord.extract.measures import verb_measure
+from accord.gazetteer import PERSON_TITLES
 from accord.model import IncidentFrame, Span, VictimMention
 from accord.nlp import Block
 from accord.vocab import Measure
@@ -191,6 +194,9 @@ def _happened(verb: Token) -> bool:
         return False
     if any(c.dep_ == "aux" and c.lower_ in lexicon.IRREALIS_AUXILIARIES for c in verb.children):
         return False
+    believed = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.BELIEF_VERBS
+    if believed and any(c.dep_ == "neg" for c in verb.head.children):
+        return False  # "I don't think they killed it"
     return not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lexicon.IRREALIS_VERBS)
 
 
@@ -263,9 +269,10 @@ def _intransitive(verb: Token) -> bool:
 
 def _people(patient: Token, animate: bool = False) -> list[Token]:
     """The people the patient phrase counts, one token each; [] when it says no count.
-    ``animate``: the verb takes only the living ("killed", "wounded"), so any singular noun
-    is someone; "shot" also takes things ("the windshield was shot"), so only a person noun
-    or a name is."""
+    ``animate``: the verb takes only the living ("killed", "wounded"), so a singular noun
+    that reads as a person (:func:`_someone`) is someone; "shot" also takes things ("the
+    windshield was shot"), so only a listed person noun or a name is.
+    """
     people: list[Token] = []
     for tok in [patient, *patient.conjuncts]:
         numbered = any(c.dep_ == "nummod" for c in tok.children)
@@ -280,7 +287,23 @@ def _people(patient: Token, animate: bool = False) -> list[Token]:
             or tok.lower_ == "one"
             or (tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON")
             or (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in lexicon.PERSON_NOUNS)
-            or (animate and tok.pos_ == "NOUN" and tok.tag_ == "NN")
+            or (animate and tok.pos_ == "NOUN" and tok.tag_ == "NN" and _someone(tok))
         ):
             people.append(tok)
     return people
+
+
+def _someone(noun: Token) -> bool:
+    """A singular common noun a killing or wounding verb takes is someone when it reads as a
+    person: a listed person noun, a person's ending ("technician", "climber"), a name beside
+    it ("the receptionist, Ann Lee") or an age ("a 20-year-old"). "Killed the bill", "killed
+    the division" and "the end of her shift when she was killed" count no one."""
+    lemma = noun.lemma_.lower()
+    listed = lemma in lexicon.PERSON_NOUNS or lemma in PERSON_TITLES
+    if listed or lexicon.has_person_ending(lemma) or lemma == "old":
+        return True
+    return any(
+        (c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON")
+        or (c.dep_ == "amod" and c.lower_ == "old")
+        for c in noun.children
+    )

@@ -62,6 +62,10 @@ def counts(sentence: str) -> dict[str, int]:
         ("Fishermen found the body of a woman in the lake.", {"killed": 1}),
         # a headline's reduced passive
         ("Man shot, killed in parking garage", {"killed": 1}),
+        # a role noun not listed, read by its person ending
+        ("A crane operator was killed at the quarry.", {"killed": 1}),
+        # a common noun with the person's name beside it
+        ("The lifeguard, Nora Quill, was wounded.", {"wounded": 1}),
     ],
 )
 def test_harms_without_a_number_count_their_victims(
@@ -86,6 +90,12 @@ def test_harms_without_a_number_count_their_victims(
         "The crew executed the rescue flawlessly.",
         # a number is a figure's to count
         "Three men were shot.",
+        # a thing killed in the figurative sense
+        "The committee killed the bill in March.",
+        "Critics say the merger killed the franchise.",
+        # a harm the speaker does not think happened
+        "I don't think the storm killed anybody's hopes.",
+        "I do not believe they have killed the league.",
     ],
 )
 def test_no_count_where_no_person_was_harmed_or_a_number_counts(sentence: str) -> None:
