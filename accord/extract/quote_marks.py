@@ -54,9 +54,16 @@ def _leading_close(text: str) -> tuple[int, int]:
         # an odd mark closes an earlier paragraph's quote only if no quote opens before it
         # ("“It is,” she said. “Yes."" is two quotes, the second closed by the wrong mark)
         first = first_open is None or pos <= first_open.start()
-        if text.count(mark) % 2 == 1 and pos > 0 and first:
+        if text.count(mark) % 2 == 1 and pos > 0 and first and not _opens(text, pos, mark):
             return pos, pos + len(mark)
     return -1, -1
+
+
+def _opens(text: str, pos: int, mark: str) -> bool:
+    """True when a straight mark stands where a quote opens: after a space and before a
+    word ('the chants of "Go on!'), never where one closes ('he said," and left')."""
+    after = pos + len(mark)
+    return text[pos - 1].isspace() and after < len(text) and text[after].isalnum()
 
 
 def _mistyped_close(text: str, start: int, close: int) -> tuple[int, str]:

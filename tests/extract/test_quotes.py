@@ -202,6 +202,8 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         ("the voters' choice and the players' union", []),
         ('“Yes,” she said. “It will."', ["Yes,", "It will."]),
         ("“Not yet,“ he said. “Soon.”", ["Not yet,", "Soon."]),
+        # a lone straight mark shaped as an opener opens, it closes nothing before it
+        ('The crowd cheered when the chant of "Go on! rose.', ["Go on! rose."]),
     ],
 )
 def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
