@@ -69,13 +69,21 @@ def stated_values(mentions: Sequence[FigureMention]) -> tuple[KeyedInterval, ...
     in parts (:func:`parts_sum`) is also given as their sum. A bare count that names nothing
     it counts (an age, a score, a number misread from "2, 000ft") is left out: it is no
     quantity another sentence can be held to."""
-    known = [m for m in mentions if m.measure is not Measure.COUNT or m.counted]
+    known = [m for m in mentions if not counts_nothing_named(m)]
     values = [(figure_key(m), bounds(m)) for m in known]
     by_key: dict[str, list[FigureMention]] = defaultdict(list)
     for mention in known:
         by_key[figure_key(mention)].append(mention)
     sums = [(key, total) for key, ms in by_key.items() if (total := parts_sum(ms)) is not None]
     return (*values, *sums)
+
+
+def counts_nothing_named(mention: FigureMention) -> bool:
+    """A bare count with no counted noun and no victims ("over the next day or two", a
+    score, a clock time the source split): no reader can tell what it counts, so it is no
+    figure to group, compare or show."""
+    victims = mention.frame is not None and mention.frame.victims
+    return mention.measure is Measure.COUNT and not mention.counted and not victims
 
 
 def parts_sum(mentions: Sequence[FigureMention]) -> tuple[float, float] | None:

@@ -49,6 +49,7 @@ from accord.figure_values import (
     assess,
     best_estimate,
     conflicting,
+    counts_nothing_named,
     point,
     stated,
 )
@@ -156,7 +157,7 @@ def reconcile_figures(
     for extraction in extractions:
         located = Located(extraction)
         for mention in extraction.figures:
-            if not stated(mention):
+            if not stated(mention) or counts_nothing_named(mention):
                 continue
             event = span_event(mention.span, extraction, events, located)
             mention = replace(mention, event=event)

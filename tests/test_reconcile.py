@@ -129,15 +129,24 @@ def test_a_count_ten_times_larger_is_a_different_figure() -> None:
 
 def test_a_figure_repeated_inside_one_article_stays_in_one_group() -> None:
     a = article("Some 70 boats sank. Officials repeated that some 70 boats sank.")
-    first = figure(a, "Some 70", 70, 70, Measure.COUNT)
+    first = figure(a, "Some 70", 70, 70, Measure.COUNT, counted="boats")
     second = FigureMention(
         Span.of(a, a.original.rindex("some 70"), a.original.rindex("some 70") + 7),
         70,
         70,
         measure=Measure.COUNT,
+        counted="boats",
     )
     [fig] = reconcile_figures([a], [extraction(a, first, second)], one_event(a))
     assert len(fig.mentions) == 2 and not fig.conflict
+
+
+def test_a_bare_count_that_names_nothing_it_counts_is_no_figure() -> None:
+    a = article("The crews will need a day or two. Some 70 boats sank.")
+    bare = figure(a, "two", 2, 2, Measure.COUNT)
+    boats = figure(a, "Some 70", 70, 70, Measure.COUNT, counted="boats")
+    figures = reconcile_figures([a], [extraction(a, bare, boats)], one_event(a))
+    assert [f.mentions[0].span.text for f in figures] == ["Some 70"]
 
 
 @pytest.mark.parametrize(
