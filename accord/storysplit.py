@@ -44,6 +44,8 @@ from accord.events import (
     anchor_similarity,
     article_anchor,
     cluster_anchors,
+    top_split,
+    within_similarity,
 )
 from accord.model import Article, Extraction, content_id
 from accord.signals import story_streets, streets_clash
@@ -102,7 +104,7 @@ def split_off(members: Sequence[Member], similarity: np.ndarray | None = None) -
         if min(len(part), len(rest)) < SPLIT_MIN_PART:
             continue
         between = float(np.mean(similarity[np.ix_(part, rest)]))
-        within = (_within(similarity, part) + _within(similarity, rest)) / 2
+        within = (within_similarity(similarity, part) + within_similarity(similarity, rest)) / 2
         apart = between <= SPLIT_SEPARATION or between <= SPLIT_CONTRAST * within
         if apart and shared_names(members, part, rest) <= SPLIT_SHARED_NAMES:
             return part
@@ -111,22 +113,9 @@ def split_off(members: Sequence[Member], similarity: np.ndarray | None = None) -
 
 def second_side(similarity: np.ndarray) -> list[int]:
     """The side without the first article of the top-level two-way split of average linkage
-    over ``similarity`` (distance ``1 - similarity``): scipy's, as scikit-learn's
-    ``AgglomerativeClustering`` runs and cuts it, without importing its clustering package."""
-    from scipy.cluster.hierarchy import linkage, to_tree
-
-    distance = np.clip(1.0 - (similarity + similarity.T) / 2, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    rows, cols = np.triu_indices(len(distance), k=1)
-    root = to_tree(linkage(distance[rows, cols], method="average"))
-    sides = (sorted(root.get_left().pre_order()), sorted(root.get_right().pre_order()))
-    return sides[1] if 0 in sides[0] else sides[0]
-
-
-def _within(similarity: np.ndarray, side: Sequence[int]) -> float:
-    """Average similarity of the side's pairs (the diagonal left out)."""
-    block = similarity[np.ix_(side, side)]
-    return float((block.sum() - np.trace(block)) / (len(side) * (len(side) - 1)))
+    over ``similarity`` (:func:`accord.events.top_split`)."""
+    left, right = top_split(similarity)
+    return right if 0 in left else left
 
 
 def shared_names(members: Sequence[Member], part: Sequence[int], rest: Sequence[int]) -> float:

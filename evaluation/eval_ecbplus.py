@@ -29,7 +29,7 @@ from accord.events import (
     Anchor,
     anchor_similarity,
     article_anchor,
-    cluster_anchors,
+    event_groups,
 )
 from accord.extract import extract_all
 from accord.ingest.text import article_from_text
@@ -98,7 +98,7 @@ def evaluate(prepared: Prepared, threshold: float) -> tuple[float, float, float,
     aris = []
     for topic, similarity, gold in prepared:
         labels = [""] * len(gold)
-        for k, group in enumerate(cluster_anchors(similarity, threshold)):
+        for k, group in enumerate(event_groups(similarity, threshold)):
             for i in group:
                 labels[i] = f"{topic}/{k}"
         gold_all += gold

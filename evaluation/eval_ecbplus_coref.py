@@ -7,7 +7,7 @@ gold event mentions (``ACTION_*`` and ``NEG_*`` markables) in the sentences list
 is topics 36-45 (train 1-35 minus dev 2 5 12 18 21 23 34 35); the anchor numbers are on test.
 
 Documents are grouped into events either by the gold sub-topics (the ``*ecb`` vs ``*ecbplus``
-half of a topic) or by accord's event split (``accord.events.cluster_anchors`` over
+half of a topic) or by accord's event split (``accord.events.event_groups`` over
 ``anchor_similarity``, as in ``eval_ecbplus.py``). Inside one event, mentions are chained by
 the *same-lemma* baseline (equal head lemmas) and by ``accord.coref.corefer``, accord's own
 mention coreference; the script only reads the data and scores (``--fit`` refits the pair
@@ -55,7 +55,7 @@ from accord.coref import (
     head_of,
     pair_features,
 )
-from accord.events import anchor_similarity, cluster_anchors
+from accord.events import anchor_similarity, event_groups
 from accord.nlp import Models
 
 DEV_TOPICS = frozenset({2, 5, 12, 18, 21, 23, 34, 35})
@@ -205,7 +205,7 @@ def accord_subtopics(topics: Sequence[Topic], data: Path, nlp: Any) -> list[dict
     for t in topics:
         folder = data / "ECB+" / str(t.number)
         docs = [ecbplus_text.read_document(folder / f"{d}.xml") for d in t.docs]
-        groups = cluster_anchors(anchor_similarity(document_anchors(docs, nlp)))
+        groups = event_groups(anchor_similarity(document_anchors(docs, nlp)))
         out.append({t.docs[i]: f"e{k}" for k, g in enumerate(groups) for i in g})
     return out
 

@@ -10,7 +10,14 @@ from datetime import date
 
 import numpy as np
 
-from accord.events import Anchor, anchor_similarity, find_events, proper_names
+from accord.events import (
+    Anchor,
+    anchor_similarity,
+    event_groups,
+    find_events,
+    proper_names,
+    split_contrasting,
+)
 from accord.model import Article, DateMention, Extraction, Span
 
 
@@ -126,3 +133,29 @@ def test_undated_reports_join_the_dated_event_they_report_by_content() -> None:
     assert groups == [[0, 1], [2, 3, 4]]
     fire = next(e for e in events if ids[2] in e.articles)
     assert fire.date == "2024-02-15"
+
+
+def _blocks(sizes: list[int], within: float, across: float) -> np.ndarray:
+    """A similarity matrix of groups of ``sizes`` articles: ``within`` inside a group,
+    ``across`` between groups, 1 on the diagonal."""
+    labels = [k for k, size in enumerate(sizes) for _ in range(size)]
+    same = np.equal.outer(labels, labels)
+    similarity = np.where(same, within, across)
+    np.fill_diagonal(similarity, 1.0)
+    return similarity
+
+
+def test_a_large_group_far_more_alike_within_its_halves_is_two_events() -> None:
+    # two bouts of one boxer: linked above the floor, each half far more like itself
+    similarity = _blocks([5, 5], within=0.6, across=0.15)
+    assert sorted(event_groups(similarity)) == [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]
+
+
+def test_halves_nearly_as_alike_across_as_within_stay_one_event() -> None:
+    similarity = _blocks([5, 5], within=0.4, across=0.2)
+    assert event_groups(similarity) == [list(range(10))]
+
+
+def test_a_small_group_or_a_small_half_is_never_split() -> None:
+    assert len(event_groups(_blocks([3, 3], within=0.6, across=0.15))) == 1
+    assert len(split_contrasting(_blocks([7, 2], 0.6, 0.15), [list(range(9))])) == 1
