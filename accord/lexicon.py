@@ -408,6 +408,13 @@ MONTHS = {
     "december": 12,
     "dec": 12,
 }
+# Words of a byline's time stamp besides the weekdays and months ("Posted: Jul 07, 2012 7:40
+# PM ET", "UPDATED 22:07 GMT"): a headline made only of these names no happening.
+TIMESTAMP_WORDS = frozenset({
+    "am", "pm", "a", "m", "p", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt",
+    "pt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest", "hkt", "ist", "posted",
+    "updated", "published", "last", "on", "at", "of", "th", "st", "nd", "rd",
+})  # fmt: skip
 # The abbreviated month names among them ("Jan.", "Sept."): a shorter name of the same month.
 MONTH_ABBREVIATIONS = frozenset(
     short

@@ -17,11 +17,12 @@ from typing import Protocol
 
 from accord import align, happened, reconcile, timeline
 from accord.blocking import Embedder, embedder_or_default
-from accord.lexicon import HEADLINE_LABELS
+from accord.lexicon import HEADLINE_LABELS, MONTHS, TIMESTAMP_WORDS, WEEKDAYS
 from accord.model import Article, Extraction, StoryResults
 
 # A headline's opening label: one word, then a colon or a bar ("PHOTOS: …", "Analysis | …").
 _LABEL_RE = re.compile(r"\s*([A-Za-z]+)\s*[:|]\s+")
+_WORD_RE = re.compile(r"[A-Za-z]+")
 
 __all__ = ["Progress", "Titled", "cross_source", "story_title"]
 
@@ -76,14 +77,23 @@ class Titled(Protocol):
 
 def story_title(articles: Iterable[Titled]) -> str:
     """The earliest-published article's title stands for the story (a simple, honest choice;
-    undated articles come last, ties go to the alphabetically first title)."""
+    undated articles come last, ties go to the alphabetically first title); a title that is
+    only a time stamp is passed over while another names something."""
 
     def order(article: Titled) -> tuple[bool, str, str]:
         day = article.published
         return (day is None, "" if day is None else str(day), article.title)
 
     dated = sorted(articles, key=order)
-    return without_label(dated[0].title) if dated else ""
+    named = [a for a in dated if names_something(a.title)] or dated
+    return without_label(named[0].title) if named else ""
+
+
+def names_something(title: str) -> bool:
+    """False for a title that is only a time stamp ("Thursday, December 11, 2008", "8:24am"):
+    a page whose first line is its dateline has no headline to name the story by."""
+    words = (w.lower() for w in _WORD_RE.findall(title))
+    return any(w not in WEEKDAYS and w not in MONTHS and w not in TIMESTAMP_WORDS for w in words)
 
 
 def without_label(title: str) -> str:

@@ -30,3 +30,13 @@ def test_the_earliest_report_names_the_story_without_its_label() -> None:
         "b.txt", "Text.", title="Dam failure toll rises", published=date(2030, 1, 3)
     )
     assert story_title([late, early]) == "Dam fails"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Thursday, December 11, 2008", "8:24am:", "Posted: Jul 07, 2012 7:40 PM ET"]
+)
+def test_a_title_that_is_only_a_time_stamp_does_not_name_the_story(stamp: str) -> None:
+    early = Article.create("a.txt", "Text.", title=stamp, published=date(2030, 1, 2))
+    late = Article.create("b.txt", "Text.", title="Dam fails", published=date(2030, 1, 3))
+    assert story_title([late, early]) == "Dam fails"
+    assert story_title([early]) == stamp  # nothing better to name it by
