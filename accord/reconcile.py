@@ -30,6 +30,7 @@ a campaign's). Each group becomes a :class:`~accord.model.Figure` (its numbers r
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -88,8 +89,12 @@ GroupKey = tuple[str, str, str | None, Scope, str | None]  # measure, period, vi
 
 
 def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention]]:
-    """Single-linkage on point estimates: neighbours within ``MAGNITUDE_RATIO`` stay together."""
-    ranked = sorted(mentions, key=lambda m: point(m) or 0.0)
+    """Single-linkage on point estimates: neighbours within ``MAGNITUDE_RATIO`` stay together.
+    A vague word ("hundreds", "dozens") links nothing: it joins the group nearest it, so "at
+    least 10", "hundreds" and another incident's 612 are not one chain."""
+    exact = [m for m in mentions if not m.vague] or mentions
+    linked = {id(m) for m in exact}
+    ranked = sorted(exact, key=lambda m: point(m) or 0.0)
     groups: list[list[FigureMention]] = []
     for mention in ranked:
         value = point(mention) or 0.0
@@ -98,7 +103,16 @@ def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention
             groups[-1].append(mention)
         else:
             groups.append([mention])
+    for mention in mentions:
+        if id(mention) not in linked:
+            min(groups, key=lambda g: _log_distance(g, mention)).append(mention)
     return groups
+
+
+def _log_distance(group: list[FigureMention], mention: FigureMention) -> float:
+    """How many orders of magnitude the mention's point lies from the group's nearest."""
+    value = max(point(mention) or 0.0, 1.0)
+    return min(abs(math.log10(value / max(point(m) or 0.0, 1.0))) for m in group)
 
 
 def split_by_article(mentions: list[FigureMention]) -> list[list[FigureMention]]:

@@ -20,7 +20,7 @@ from accord.model import (
     Scope,
     Span,
 )
-from accord.reconcile import dates_the_report, reconcile_figures
+from accord.reconcile import dates_the_report, reconcile_figures, split_by_magnitude
 from accord.vocab import Measure, Period
 
 
@@ -506,3 +506,17 @@ def test_a_places_residents_are_its_people() -> None:
     ]
     [fig] = reconcile_figures([a, b], exs, one_event(a, b))
     assert len(fig.mentions) == 2
+
+
+def test_a_vague_count_does_not_chain_two_magnitudes_into_one_group() -> None:
+    a = article("At least 10 people died. Hundreds of people were hurt. A quake killed 612 people.")
+    mentions = [
+        figure(a, "At least 10", 10, None, "killed", counted="people"),
+        figure(a, "Hundreds", 100, None, "killed", counted="people", vague=True),
+        figure(a, "612", 612, 612, "killed", counted="people"),
+    ]
+    groups = split_by_magnitude(mentions)
+    assert sorted(sorted(m.span.text for m in g) for g in groups) == [
+        ["612", "Hundreds"],
+        ["At least 10"],
+    ]
