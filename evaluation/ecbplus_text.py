@@ -34,14 +34,14 @@ _AFTER_RE = re.compile(r"(?<=[(\[{$]) ")
 _QUOTES_RE = re.compile(r"`` ?| ?''")
 
 # Token shapes for the splits a tokeniser makes inside numbers and abbreviations.
-_HOUR = re.compile(r"\d{1,2}(?::\d\d)?")  # "8", "11:00" (before ":")
-_MINUTES = re.compile(r"\d\d(?:[AaPp][Mm])?")  # "13", "06AM" (after ":")
-_NUMBER = re.compile(r"\$?\d[\d,]*")  # "39", "1,234", "$380"
-_FRACTION = re.compile(r"\d+(?:[AaPp][Mm])?")  # "9", "30am" (British "6.30am")
-_THOUSANDS_HEAD = re.compile(r"\$?\d{1,3}(?:,\d{3})*")  # "1", "$380", "100,000"
+_HOUR = re.compile(r"(?:.*\D)?\d{1,2}(?::\d\d)?")  # "8", "11:00", "GMT+05" (before ":")
+_MINUTES = re.compile(r"\d\d[A-Za-z]{0,3}")  # "13", "06AM", "31GMT" (after ":")
+_NUMBER = re.compile(r"[+$£€]?\d[\d,.]*")  # "39", "1,234", "£1", "+0", "2012.08"
+_FRACTION = re.compile(r"\d+(?:[A-Za-z]{1,3}|[%″\"])?")  # "9", "30am" ("6.30am"), "7m", "8%"
+_THOUSANDS_HEAD = re.compile(r"[$£€]?\d{1,3}(?:,\d{3})*")  # "1", "£35", "100,000"
 _LETTERS = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # "a", "U.S" (before "." and a letter)
 _DATE_PART = re.compile(r"\d{1,4}(?:/\d{1,4})*")
-_COMPOUND_HEAD = re.compile(r"\$?\d[\d,.]*(?:-\w+)*")  # "90", "33-year" (before "-")
+_COMPOUND_HEAD = re.compile(r"[$£€]?\.?\d[\d,.]*(?:-\w+)*")  # "90", ".38", "33-year"
 # The contractions a curly apostrophe opens ("she ’ s", "don ’ t", "I ’ m").
 _CLITICS = frozenset({"s", "t", "m", "re", "ve", "ll", "d"})
 _OPENING = frozenset({"‘", "“"})

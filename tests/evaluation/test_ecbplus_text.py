@@ -18,10 +18,12 @@ text = load_script("ecbplus_text")
         ("It opened at 8 : 13 AM .", "It opened at 8:13 AM."),
         ("Posted 5 : 03pm today", "Posted 5:03pm today"),
         ("The score was 3 : 1 .", "The score was 3: 1."),
+        ("Seen from 06 : 31GMT on", "Seen from 06:31GMT on"),
         # decimals
         ("Sales rose to 39 . 9 million dollars .", "Sales rose to 39.9 million dollars."),
         ("By 6 . 30am the road was shut", "By 6.30am the road was shut"),
         ("He fired a . 38 revolver .", "He fired a .38 revolver."),
+        ("Gems worth £1 . 7m went , a 29 . 8 % share", "Gems worth £1.7m went, a 29.8% share"),
         ("We met on Aug . 14 at noon", "We met on Aug. 14 at noon"),
         # thousands
         (
@@ -29,6 +31,7 @@ text = load_script("ecbplus_text")
             "About 1,000 people came, 12,500 in all.",
         ),
         ("It cost $ 380 , 600 .", "It cost $380,600."),
+        ("They took £35 , 000 in cash", "They took £35,000 in cash"),
         ("The 100 , 000 , 000 mark", "The 100,000,000 mark"),
         ("It was May 2 , 2013 .", "It was May 2, 2013."),
         ("On June 3 , 200 boats sailed", "On June 3, 200 boats sailed"),
