@@ -103,7 +103,7 @@ def _binding(
         word = context[0].lower().rstrip(".") if len(context) == 2 else ""
         both = bool(
             _THOUSANDS_HEAD.fullmatch(before)
-            and re.fullmatch(r"\d{3}", after)
+            and re.fullmatch(r"\d{3}[A-Za-z]{0,3}", after)  # "000", "000ft"
             and word not in lexicon.MONTHS  # "May 2 , 200 people" is a date, then a count
         )
     elif token == "/":

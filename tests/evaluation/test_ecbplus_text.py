@@ -32,6 +32,7 @@ text = load_script("ecbplus_text")
         ),
         ("It cost $ 380 , 600 .", "It cost $380,600."),
         ("They took £35 , 000 in cash", "They took £35,000 in cash"),
+        ("It flew at 2 , 000ft", "It flew at 2,000ft"),
         ("The 100 , 000 , 000 mark", "The 100,000,000 mark"),
         ("It was May 2 , 2013 .", "It was May 2, 2013."),
         ("On June 3 , 200 boats sailed", "On June 3, 200 boats sailed"),
