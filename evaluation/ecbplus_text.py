@@ -1,9 +1,10 @@
 """ECB+ documents rebuilt as the plain-text articles a user would hand to accord.
 
 Each CAT XML document's tokens are joined into sentences (one per line, with the spacing of
-the tokeniser undone for punctuation), the URL line that opens the ``ecbplus`` documents is
-dropped, and the first remaining line is the headline (accord's text reader takes a file's first
-non-empty line as its title). Writing the documents of a topic as ``.txt`` files lets the
+the tokeniser undone for punctuation and inside numbers and abbreviations, so the figures
+accord reads are the ones the outlets wrote), the URL line that opens the ``ecbplus``
+documents is dropped, and the first remaining line is the headline (accord's text reader
+takes a file's first non-empty line as its title). Writing the documents of a topic as ``.txt`` files lets the
 evaluation scripts run the whole ``accord.analyze`` / ``accord ingest`` path on them.
 
 Gold: a topic's ``*ecb.xml`` documents report one seminal event and its ``*ecbplus.xml``
@@ -138,7 +139,7 @@ def _straight_quote_roles(tokens: list[str], in_quotation: bool) -> dict[int, tu
     return roles
 
 
-def hyphens_split(tokens: list[str]) -> bool:
+def splits_every_hyphen(tokens: list[str]) -> bool:
     """A document whose tokens never hold a hyphen inside a word was tokenised with every
     hyphen split off (ECB+'s ``ecbplus`` half: "33 - year - old")."""
     return "-" in tokens and not any(re.search(r"\w-\w", token) for token in tokens)
@@ -151,7 +152,7 @@ def written_lines(path: Path) -> list[tuple[int, str]]:
     for token in ET.parse(path).getroot().iter("token"):
         sentences[int(token.get("sentence", "0"))].append(token.text or "")
     tokens = [t for k in sorted(sentences) for t in sentences[k]]
-    split = hyphens_split(tokens)
+    split = splits_every_hyphen(tokens)
     # Straight quotes pair up over the document (a quotation may span sentences); an odd
     # count leaves them as the tokeniser spaced them.
     paired = sum(t.count('"') for t in tokens) % 2 == 0

@@ -73,9 +73,9 @@ def test_a_hyphen_after_a_number_joins_only_where_the_tokeniser_split_hyphens(
 
 
 def test_a_document_splits_hyphens_when_no_token_holds_one() -> None:
-    assert text.hyphens_split(["a", "90", "-", "day", "stay"])
-    assert not text.hyphens_split(["a", "90-day", "stay", "-", "and", "more"])
-    assert not text.hyphens_split(["no", "hyphen", "here"])
+    assert text.splits_every_hyphen(["a", "90", "-", "day", "stay"])
+    assert not text.splits_every_hyphen(["a", "90-day", "stay", "-", "and", "more"])
+    assert not text.splits_every_hyphen(["no", "hyphen", "here"])
 
 
 def test_a_sentence_that_opens_inside_a_quotation_closes_it_first() -> None:
