@@ -4,8 +4,9 @@ Each CAT XML document's tokens are joined into sentences (one per line, with the
 the tokeniser undone for punctuation and inside numbers and abbreviations, so the figures
 accord reads are the ones the outlets wrote), the URL line that opens the ``ecbplus``
 documents is dropped, and the first remaining line is the headline (accord's text reader
-takes a file's first non-empty line as its title). Writing the documents of a topic as ``.txt`` files lets the
-evaluation scripts run the whole ``accord.analyze`` / ``accord ingest`` path on them.
+takes a file's first non-empty line as its title). Writing the documents of a topic as
+``.txt`` files lets the evaluation scripts run the whole ``accord.analyze`` / ``accord
+ingest`` path on them.
 
 Gold: a topic's ``*ecb.xml`` documents report one seminal event and its ``*ecbplus.xml``
 documents another of the same type (Cybulska & Vossen 2014). The topic split is the one most
