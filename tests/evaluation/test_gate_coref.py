@@ -16,7 +16,7 @@ from tests.evaluation.scripts import load_script
 from tests.evaluation.test_gate_events import ECB_DOCUMENTS, ECB_FINGERPRINT, fingerprint
 from tests.models import loaded_embedder, loaded_nlp
 
-COREF_FLOOR_CONLL_F1 = 0.80  # measured 0.8042 on the dev topics (docs/accuracy.md)
+COREF_FLOOR_CONLL_F1 = 0.80  # measured 0.8027 on the dev topics (docs/accuracy.md)
 
 
 @pytest.mark.slow
