@@ -58,6 +58,7 @@ PHONE_DIGITS = 7  # the shortest phone number written with separators: 555-1234
 DASHES = frozenset({"-", "–", "—", "/"})
 APOSTROPHES = frozenset({"'", "’", "‘"})
 _CLOCK = re.compile(r"^([01]\d|2[0-3])[0-5]\d$")  # "1100", "0830", "1852": a 24-hour time
+MAX_ACRONYM = 4  # "AK", "MP", "SKS": a model's letters before its number
 _LEADING_ZERO = re.compile(r"^0\d+$")  # "0843", "007": a code, never a count
 
 
@@ -162,39 +163,46 @@ def excluded(
 def _written_as_code(sent: SpacySpan, i: int) -> bool:
     """A lone integer written as part of a date, a time or a name, not as an amount: the end
     of a span of years ("2007-08", "1994 - 96"), a year cut short ("'86"), a code with a
-    leading zero ("BEY 0843"), a 24-hour time ("1100 hrs IST", "1852 HKT") and a model
-    number after another count ("six AK 47 rifles": six counts, "AK 47" names)."""
+    leading zero ("BEY 0843"), a 24-hour time ("1100 hrs IST", "1852 HKT"), the number of a
+    code ("MS08-067", "F-16") and a model number after another count ("six AK 47 rifles":
+    six counts, "AK 47" names)."""
     doc = sent.doc
     tok = doc[i]
     prev = doc[i - 1] if i > sent.start else None
-    nxt = doc[i + 1] if i + 1 < sent.end else None
-    if not tok.text.isdigit():
-        return False
-    if (
-        prev is not None
-        and prev.text in DASHES
-        and i - 2 >= sent.start
-        and year_shaped(doc[i - 2])
-        and len(tok.text) in (2, 4)
-    ):
+    if not tok.text.isdigit() or prev is None:
+        return _LEADING_ZERO.match(tok.text) is not None
+    if prev.text in DASHES and i - 2 >= sent.start and _after_dash(doc[i - 2], prev, tok):
         return True
-    if prev is not None and prev.text in APOSTROPHES and not prev.whitespace_:
+    if prev.text in APOSTROPHES and not prev.whitespace_:
         return len(tok.text) == 2
-    if _LEADING_ZERO.match(tok.text):
+    if _LEADING_ZERO.match(tok.text) or _clock_time(sent, i):
         return True
-    if _CLOCK.match(tok.text) and nxt is not None:
-        after = doc[i + 2].lower_ if i + 2 < sent.end else ""
-        zone = nxt.lower_ in TIME_ZONE_CODES or after in TIME_ZONE_CODES
-        if zone and (nxt.lower_ in TIME_ZONE_CODES or nxt.lower_ in CLOCK_HOUR_WORDS):
-            return True
     return (
-        prev is not None
-        and prev.is_upper
+        prev.is_upper
         and prev.is_alpha
-        and len(prev.text) <= 4
+        and len(prev.text) <= MAX_ACRONYM
         and i - 2 >= sent.start
         and doc[i - 2].like_num
     )
+
+
+def _after_dash(before: Token, dash: Token, tok: Token) -> bool:
+    """ "2007-08", "1994 - 96": the end of a span of years, unless it counts a plural noun
+    ("in 2019 - 25 people died"); "MS08-067", "F-16": the number of a code."""
+    if year_shaped(before) and len(tok.text) in (2, 4):
+        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS")
+    glued = not before.whitespace_ and not dash.whitespace_
+    return glued and before.text[:1].isupper() and any(c.isalpha() for c in before.text)
+
+
+def _clock_time(sent: SpacySpan, i: int) -> bool:
+    """ "1852 HKT", "1100 hrs IST": four digits of a 24-hour clock before a time zone."""
+    doc = sent.doc
+    if not _CLOCK.match(doc[i].text) or i + 1 >= sent.end:
+        return False
+    nxt = doc[i + 1].lower_
+    after = doc[i + 2].lower_ if i + 2 < sent.end else ""
+    return nxt in TIME_ZONE_CODES or (nxt in CLOCK_HOUR_WORDS and after in TIME_ZONE_CODES)
 
 
 def _is_record(sent: SpacySpan, i: int, run_end: int, end: int) -> bool:

@@ -349,6 +349,9 @@ def test_every_number_of_a_list_of_ages_is_an_age() -> None:
         ("The tremor struck at 1415 CET on Monday.", []),
         ("Witnesses saw a van with the plate XRT 0417.", []),
         ("The raiders carried eight MP 40 rifles.", [8]),
+        ("The patch MS11-042 closes the hole.", []),
+        ("Two F-16 jets flew over the city.", [2]),
+        ("In 2019 - 25 people died on the road.", [25]),
     ],
 )
 def test_a_number_written_as_a_date_a_time_or_a_code_is_not_a_quantity(

@@ -266,6 +266,7 @@ def test_a_count_that_describes_a_noun_is_no_figure(sentence: str) -> None:
         ("The tremor destroyed 30 homes in the old town.", 30),
         ("He signed a $40-million deal.", 40e6),
         ("The fathers of three victims spoke to reporters.", 3),
+        ("Her reading was 0.21, twice the legal limit.", 0.21),
     ],
 )
 def test_a_count_or_measurement_beside_a_noun_is_still_a_figure(sentence: str, low: float) -> None:
