@@ -55,7 +55,7 @@ def _describes_singular_noun(phrase: QuantityPhrase) -> bool:
     noun = anchor.head
     if anchor.dep_ != "nummod" or noun.i < phrase.end or noun.tag_ not in SINGULAR_NOUN_TAGS:
         return False
-    if any(t.is_punct for t in noun.doc[phrase.end : noun.i]):
+    if any(t.is_punct and t.text not in HYPHENS for t in noun.doc[phrase.end : noun.i]):
         return False  # "was 0.41, more than five times the limit": attached across a comma
     if quantity.low is None or quantity.low != quantity.high or quantity.low == 1:
         return False

@@ -250,6 +250,7 @@ def test_figures_read_from_shared_quantified_sentences_match_a_fresh_search() ->
         "The crowd loved his one-liners.",
         "They lived in a 30 storey block.",
         "A father of three died in the crash.",
+        "She was a two - time host.",
     ],
 )
 def test_a_count_that_describes_a_noun_is_no_figure(sentence: str) -> None:
