@@ -189,7 +189,8 @@ def _written_as_code(sent: SpacySpan, i: int) -> bool:
 def _after_dash(before: Token, dash: Token, tok: Token) -> bool:
     """ "2007-08", "1994 - 96": the end of a span of years, unless it counts a plural noun
     ("in 2019 - 25 people died"); "MS08-067", "F-16": the number of a code."""
-    if year_shaped(before) and len(tok.text) in (2, 4):
+    later_year = year_shaped(tok) and int(tok.text) > int(before.text)
+    if year_shaped(before) and (len(tok.text) == 2 or later_year):  # not "2000 - 2500 calories"
         return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS")
     glued = not before.whitespace_ and not dash.whitespace_
     return glued and before.text[:1].isupper() and any(c.isalpha() for c in before.text)

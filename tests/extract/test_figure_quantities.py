@@ -352,6 +352,7 @@ def test_every_number_of_a_list_of_ages_is_an_age() -> None:
         ("The patch MS11-042 closes the hole.", []),
         ("Two F-16 jets flew over the city.", [2]),
         ("In 2019 - 25 people died on the road.", [25]),
+        ("He ran the lab from 1997-2004.", []),
     ],
 )
 def test_a_number_written_as_a_date_a_time_or_a_code_is_not_a_quantity(
@@ -377,6 +378,7 @@ def test_a_win_loss_record_is_not_a_range(sentence: str) -> None:
     [
         ("Officials said 4-9 people were hurt.", 4, 9),
         ("The flight left at noon with 160 passengers.", 160, 160),
+        ("Adults need about 2000-2500 calories a day.", 2000, 2500),
         ("A platoon of 40 troops guarded the base.", 40, 40),
     ],
 )
