@@ -457,3 +457,27 @@ HEADLINE_LABELS = frozenset({
     "editorial", "review",
 })
 # fmt: on
+
+# Figures that are no count (accord.extract.not_quantities, accord.extract.figures_attributive).
+# Words glued to a number by a hyphen that bound it ("20-plus", "30-odd") rather than make a
+# compound word with it ("three-game").
+HYPHEN_BOUND_WORDS = frozenset({"plus", "odd", "some", "something", "ish"})
+# Nouns a team's or a fighter's win-loss tally is written with ("a 2-10 record", "an 18-30
+# start"): the two numbers are a record, never a range of a count.
+RECORD_NOUNS = frozenset({"record", "mark", "start", "finish", "run", "ledger"})
+# "a mother of two", "a father of three": the number counts the parent's children.
+# fmt: off
+PARENT_NOUNS = frozenset({
+    "mother", "father", "parent", "mom", "mum", "dad", "grandmother", "grandfather",
+    "grandparent", "stepmother", "stepfather",
+})
+# fmt: on
+# Words after a four-digit clock time ("1100 hrs IST", "1852 HKT", "0830 hours"): military and
+# 24-hour times are written with "hours" or a time-zone abbreviation.
+CLOCK_HOUR_WORDS = frozenset({"hrs", "hours", "hr", "h"})
+# fmt: off
+TIME_ZONE_CODES = frozenset({
+    "hkt", "gmt", "utc", "ist", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "bst",
+    "cet", "cest", "eet", "eest", "jst", "kst", "aest", "aedt", "sgt", "wib", "msk", "zulu",
+})
+# fmt: on

@@ -2,7 +2,8 @@
 
 Two layers. :func:`accord.extract.quantities.quantities_in` finds the quantity phrases of each
 sentence (with their bounds, unit and kind). :func:`find_figures` keeps the figures a dossier
-reconciles (counts, money, percentages, measurements), and adds from the dependency parse the
+reconciles (counts, money, percentages, measurements; not a count that describes a noun,
+:mod:`accord.extract.figures_attributive`), and adds from the dependency parse the
 counted thing (:mod:`accord.extract.counted`), the measure (killed, wounded, captured, deployed
 ...) and the period (:mod:`accord.extract.measures`), and the attribution chain.
 """
@@ -15,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from accord.extract.attribution import attribution_chain
 from accord.extract.counted import counted_tokens, names_a_part
+from accord.extract.figures_attributive import describes_a_noun
 from accord.extract.measures import is_measure_noun, measure_of, period_of
 from accord.extract.quantities import QuantityPhrase, quantities_in
 from accord.model import Article, FigureMention
@@ -104,8 +106,8 @@ def find_figures(
         block, sent = found.block, found.sent
         inherited: str | None = None
         for phrase in found.phrases:
-            if phrase.kind not in FIGURE_KINDS:
-                continue
+            if phrase.kind not in FIGURE_KINDS or describes_a_noun(phrase):
+                continue  # "a three-game streak": a property of the streak, no count
             figure = _figure(block, sent, phrase, inherited)
             if figure.measure == Measure.COUNT and _counts_a_part(phrase):
                 continue  # "one of the prisoners carried an ID": no figure about the group

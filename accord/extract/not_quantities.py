@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from accord.lexicon import CLOCK_HOUR_WORDS, RECORD_NOUNS, TIME_ZONE_CODES
 from accord.unit_names import DURATION_UNITS
 
 # spaCy entity labels that are never figures (OntoNotes scheme used by en_core_web_sm).
@@ -54,6 +55,11 @@ _PHONE = re.compile(
     r"|^\d{3}-\d{4}$"  # 555-1234
 )
 PHONE_DIGITS = 7  # the shortest phone number written with separators: 555-1234
+DASHES = frozenset({"-", "–", "—", "/"})
+APOSTROPHES = frozenset({"'", "’", "‘"})
+_CLOCK = re.compile(r"^([01]\d|2[0-3])[0-5]\d$")  # "1100", "0830", "1852": a 24-hour time
+MAX_ACRONYM = 4  # "AK", "MP", "SKS": a model's letters before its number
+_LEADING_ZERO = re.compile(r"^0\d+$")  # "0843", "007": a code, never a count
 
 
 def year_shaped(tok: Token) -> bool:
@@ -140,6 +146,8 @@ def excluded(
         and not (anchor.dep_ == "nummod" and anchor.head.tag_ == "NNS")
     ):
         return True
+    if unit is None and end - start == 1 and _written_as_code(sent, start):
+        return True
     if unit is None and any(a.lemma_ in CONTACT_VERBS for a in list(anchor.ancestors)[:3]):
         noun = anchor.head if anchor.dep_ == "nummod" else None
         return noun is None
@@ -152,10 +160,76 @@ def excluded(
     )
 
 
+def _written_as_code(sent: SpacySpan, i: int) -> bool:
+    """A lone integer written as part of a date, a time or a name, not as an amount: the end
+    of a span of years ("2007-08", "1994 - 96"), a year cut short ("'86"), a code with a
+    leading zero ("BEY 0843"), a 24-hour time ("1100 hrs IST", "1852 HKT"), the number of a
+    code ("MS08-067", "F-16") and a model number after another count ("six AK 47 rifles":
+    six counts, "AK 47" names)."""
+    doc = sent.doc
+    tok = doc[i]
+    prev = doc[i - 1] if i > sent.start else None
+    if not tok.text.isdigit() or prev is None:
+        return _LEADING_ZERO.match(tok.text) is not None
+    if prev.text in DASHES and i - 2 >= sent.start and _after_dash(doc[i - 2], prev, tok):
+        return True
+    if prev.text in APOSTROPHES and not prev.whitespace_:
+        return len(tok.text) == 2
+    if _LEADING_ZERO.match(tok.text) or _clock_time(sent, i):
+        return True
+    return (
+        prev.is_upper
+        and prev.is_alpha
+        and len(prev.text) <= MAX_ACRONYM
+        and i - 2 >= sent.start
+        and doc[i - 2].like_num
+    )
+
+
+def _after_dash(before: Token, dash: Token, tok: Token) -> bool:
+    """ "2007-08", "1994 - 96": the end of a span of years, unless it counts a plural noun
+    ("in 2019 - 25 people died"); "MS08-067", "F-16": the number of a code."""
+    later_year = year_shaped(tok) and int(tok.text) > int(before.text)
+    if year_shaped(before) and (len(tok.text) == 2 or later_year):  # not "2000 - 2500 calories"
+        return not (tok.dep_ == "nummod" and tok.head.tag_ == "NNS")
+    glued = not before.whitespace_ and not dash.whitespace_
+    return glued and before.text[:1].isupper() and any(c.isalpha() for c in before.text)
+
+
+def _clock_time(sent: SpacySpan, i: int) -> bool:
+    """ "1852 HKT", "1100 hrs IST": four digits of a 24-hour clock before a time zone."""
+    doc = sent.doc
+    if not _CLOCK.match(doc[i].text) or i + 1 >= sent.end:
+        return False
+    nxt = doc[i + 1].lower_
+    after = doc[i + 2].lower_ if i + 2 < sent.end else ""
+    return nxt in TIME_ZONE_CODES or (nxt in CLOCK_HOUR_WORDS and after in TIME_ZONE_CODES)
+
+
+def _is_record(sent: SpacySpan, i: int, run_end: int, end: int) -> bool:
+    """ "a 2-10 record", "a record of 139-119", "an 18-30 start": two integers joined by a
+    dash that a record noun governs or follows are a win-loss tally, whichever is larger."""
+    doc = sent.doc
+    if end - run_end != 2 or run_end - i != 1 or doc[run_end].text not in DASHES:
+        return False
+    if not (doc[i].text.isdigit() and doc[run_end + 1].text.isdigit()):
+        return False
+    first = doc[i]
+    nouns = [first.head, doc[end] if end < sent.end else first]
+    if first.head.lower_ == "of":
+        nouns.append(first.head.head)
+    if i - 2 >= sent.start and doc[i - 1].lower_ == "of":
+        nouns.append(doc[i - 2])  # "a record of 120-135 over nine seasons": misattached
+    return any(n.pos_ == "NOUN" and n.lemma_.lower() in RECORD_NOUNS for n in nouns)
+
+
 def is_score(sent: SpacySpan, i: int, run_end: int, end: int) -> bool:
     """ "3-1", "77-77", "5-4s": two integers joined by a hyphen, the first not the smaller,
-    is a score or a tally; a range is written low end first ("4-8")."""
+    is a score or a tally; a range is written low end first ("4-8"), unless a record noun
+    says it is a win-loss tally ("a 2-10 record")."""
     doc = sent.doc
+    if _is_record(sent, i, run_end, end):
+        return True
     if end - run_end != 2 or run_end - i != 1 or doc[run_end].text != "-":
         return False
     if doc[i].whitespace_ or doc[run_end].whitespace_:

@@ -338,3 +338,51 @@ def test_every_number_of_a_list_of_ages_is_an_age() -> None:
     block = next(parse_blocks([article], loaded_nlp()))[0]
     kinds = [(p.kind, p.quantity.low) for p in quantities_in(next(iter(block.doc.sents)))]
     assert kinds == [("count", 2), ("age", 31), ("age", 64)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("She coached the club in 2009-10 before leaving.", []),
+        ("He made the team in 1991, '93 and '95.", []),
+        ("The ferry left the port at about 0930 hrs GMT.", []),
+        ("The tremor struck at 1415 CET on Monday.", []),
+        ("Witnesses saw a van with the plate XRT 0417.", []),
+        ("The raiders carried eight MP 40 rifles.", [8]),
+        ("The patch MS11-042 closes the hole.", []),
+        ("Two F-16 jets flew over the city.", [2]),
+        ("In 2019 - 25 people died on the road.", [25]),
+        ("He ran the lab from 1997-2004.", []),
+    ],
+)
+def test_a_number_written_as_a_date_a_time_or_a_code_is_not_a_quantity(
+    sentence: str, values: list[float]
+) -> None:
+    assert [low for _, low, _, _ in phrases_of(sentence)] == values
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The visitors carry a 3-11 record into the game.",
+        "She retired with a record of 120-135 in Boston.",
+        "After a 4-9 start, the club changed its coach.",
+    ],
+)
+def test_a_win_loss_record_is_not_a_range(sentence: str) -> None:
+    assert phrases_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Officials said 4-9 people were hurt.", 4, 9),
+        ("The flight left at noon with 160 passengers.", 160, 160),
+        ("Adults need about 2000-2500 calories a day.", 2000, 2500),
+        ("A platoon of 40 troops guarded the base.", 40, 40),
+    ],
+)
+def test_a_range_or_count_near_those_shapes_is_still_found(
+    sentence: str, low: float, high: float
+) -> None:
+    assert (low, high) in [(lo, hi) for _, lo, hi, _ in phrases_of(sentence)]

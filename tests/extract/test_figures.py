@@ -235,3 +235,40 @@ def test_figures_read_from_shared_quantified_sentences_match_a_fresh_search() ->
     assert find_figures(article, blocks, shared) == find_figures(article, blocks)
     assert list(extract_blocks(article, blocks).figures) == alone
     assert [f.span.text for f in alone] == ["12", "40"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The club snapped a four-game losing streak on Sunday.",
+        "Firefighters reached the top of a 14-story tower.",
+        "She is a three-time world champion.",
+        "The 2,000-member union voted to strike.",
+        "Police found a 20-gauge shotgun in the boot.",
+        "The 5.8 tremor damaged the old town.",
+        "A magnitude 6.4 earthquake hit the coast.",
+        "The crowd loved his one-liners.",
+        "They lived in a 30 storey block.",
+        "A father of three died in the crash.",
+        "She was a two - time host.",
+    ],
+)
+def test_a_count_that_describes_a_noun_is_no_figure(sentence: str) -> None:
+    assert figures_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("The 14 crew were rescued by a passing ship.", 14),
+        ("Rescuers pulled 14 crew members from the water.", 14),
+        ("Police chased the car for a 20-mile stretch.", 20),
+        ("He scored in 20-plus games last season.", 20),
+        ("The tremor destroyed 30 homes in the old town.", 30),
+        ("He signed a $40-million deal.", 40e6),
+        ("The fathers of three victims spoke to reporters.", 3),
+        ("Her reading was 0.21, twice the legal limit.", 0.21),
+    ],
+)
+def test_a_count_or_measurement_beside_a_noun_is_still_a_figure(sentence: str, low: float) -> None:
+    assert [f.low for f in figures_of(sentence)] == [low]
