@@ -80,7 +80,11 @@ def _describe(
         for a in members
     }
     summary = agreed_sentence(leads, {a.id for a in independent})
-    own = [f for f in figures if f.event == event.id and f.scope is Scope.INCIDENT]
+    own = [
+        f
+        for f in figures
+        if f.event == event.id and f.scope is Scope.INCIDENT and f.incident in (None, event.id)
+    ]  # a clause dated to another day or month counts another happening
     key = own[:KEY_FIGURES]
     stated = {f.measure for f in own}
     incidents = [

@@ -209,10 +209,12 @@ def incident_of(mention: FigureMention, event: str | None, event_day: dt.date | 
     """The incident a mention of the report's own happening counts: its event's, unless its
     clause is dated to another day than the event (then that day's happening). A count that
     moved ("the toll rose to 17 on Saturday", "stood at 17") is dated when it was counted:
-    it is the same happening's running count, and its day is the figure's as-of date."""
+    it is the same happening's running count, and its day is the figure's as-of date. A
+    clause dated by a month or a year ("in February, a gunman killed five") is another
+    happening when the event's day lies outside it."""
     frame = mention.frame
-    frame_day = parse_day(frame.time) if frame is not None else None
-    if frame is None or frame_day is None or event_day is None:
+    frame_days = days_of(frame.time) if frame is not None else None
+    if frame is None or frame_days is None or event_day is None:
         return event
     if mention.change is not Change.NONE:
         return event
@@ -220,10 +222,29 @@ def incident_of(mention: FigureMention, event: str | None, event_day: dt.date | 
         before = mention.sentence.text[: max(0, frame.time_span.start - mention.sentence.start)]
         if dates_the_report(before):  # "officials said on Monday": the telling, not the deed
             return event
-    gap = abs((frame_day - event_day).days)
+    first, last = frame_days
+    gap = max((first - event_day).days, (event_day - last).days, 0)
     if gap <= INCIDENT_WINDOW_DAYS:
         return event
-    return content_id(event or "", frame_day.isoformat(), prefix="i")
+    return content_id(event or "", first.isoformat(), prefix="i")
+
+
+def days_of(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a resolved date names: a day (``YYYY-MM-DD``), a month
+    (``YYYY-MM``: "in February") or a year (``YYYY``); ``None`` for anything else."""
+    day = parse_day(value)
+    if day is not None:
+        return day, day
+    if value is None or not re.fullmatch(r"\d{4}(-\d{2})?", value):
+        return None
+    year = int(value[:4])
+    if len(value) == 4:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    month = int(value[5:7])
+    if not 1 <= month <= 12:
+        return None
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
 
 
 def join_unqualified_groups(

@@ -69,14 +69,16 @@ def test_a_bylines_time_stamp_is_never_what_happened() -> None:
 
 
 def test_an_event_gets_its_summary_place_sources_and_only_its_own_toll() -> None:
+    # f4 counts another happening the reports mention (a clause dated another month)
     event = Event("e1", "tornado", "2031-04-06", (A.id, B.id, C.id))
     own = Figure("f1", "destroyed", 12, 12, 12, None, False, (), event="e1")
     total = Figure(
         "f2", "destroyed", 90, 90, 90, None, False, (), event="e1", scope=Scope.RUNNING_TOTAL
     )
     other = Figure("f3", "killed", 2, 2, 2, None, False, (), event="e2")
+    earlier = Figure("f4", "destroyed", 5, 5, 5, None, False, (), event="e1", incident="i9")
     [described] = describe_events(
-        [event], [A, B, C], [sentences(a) for a in (A, B, C)], [own, total, other]
+        [event], [A, B, C], [sentences(a) for a in (A, B, C)], [own, total, other, earlier]
     )
     assert described.summary is not None
     source = {a.id: a for a in (A, B, C)}[described.summary.article]

@@ -485,6 +485,23 @@ def test_a_toll_that_rose_days_later_counts_the_same_happening(
     assert len(figures) == incidents
 
 
+@pytest.mark.parametrize(
+    ("when", "incidents"), [("2023-01", 2), ("2022", 2), ("2023-03", 1), ("2023", 1)]
+)
+def test_a_clause_dated_by_a_month_or_year_without_the_event_is_another_happening(
+    when: str, incidents: int
+) -> None:
+    a = article("Twelve villagers died when the bridge fell on Tuesday.")
+    b = article("In January, five villagers died when another bridge fell.")
+    exs = [
+        extraction(a, figure(a, "Twelve", 12, 12, "killed")),
+        extraction(b, figure(b, "five", 5, 5, "killed", frame=IncidentFrame(time=when))),
+    ]
+    events = [Event("e1", "bridge", "2023-03-07", (a.id, b.id))]
+    figures = reconcile_figures([a, b], exs, events)
+    assert len({m.incident for f in figures for m in f.mentions}) == incidents
+
+
 def test_a_vague_number_neither_contradicts_a_count_nor_outweighs_it() -> None:
     a = article("Dozens of people were reported missing after the flood.", date(2030, 3, 2))
     b = article("Eleven people were still missing on Friday.", date(2030, 3, 6))
