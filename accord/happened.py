@@ -156,29 +156,37 @@ def agreed_sentence(leads: dict[str, list[Span]], independent: set[str]) -> Span
 def _place(
     summary: Span | None, key: Sequence[Figure], known: frozenset[str]
 ) -> tuple[str | None, Span | None]:
-    """A place the event's figures were framed in, else a gazetteer place (of ``known``) its
-    summary names."""
-    for figure in key:
-        for mention in figure.mentions:
-            if mention.frame is not None and mention.frame.place:
-                return mention.frame.place, mention.frame.place_span
-    if summary is None:
-        return None, None
-    for match in _CAPITALISED_RE.finditer(summary.text):
+    """Where the event happened: a place the event's figures were framed in that names a
+    gazetteer place (of ``known``), else a gazetteer place its summary names, else any place
+    its figures were framed in. A locative phrase alone can be a venue or a misread name ("his
+    company's Christmas party", "Telecom"): a known place is the safer label."""
+    framed = [
+        (m.frame.place, m.frame.place_span)
+        for figure in key
+        for m in figure.mentions
+        if m.frame is not None and m.frame.place
+    ]
+    for place, span in framed:
+        if place is not None and span is not None and _known_name(span, known) is not None:
+            return place, span
+    if summary is not None and (found := _known_name(summary, known)) is not None:
+        return found.text, found
+    return framed[0] if framed else (None, None)
+
+
+def _known_name(span: Span, known: frozenset[str]) -> Span | None:
+    """The first, longest gazetteer place name inside the span's capitalised runs."""
+    for match in _CAPITALISED_RE.finditer(span.text):
         words = match.group().split()
         for size in range(len(words), 0, -1):  # the longest known name inside the run
             for start in range(len(words) - size + 1):
                 name = " ".join(words[start : start + size]).rstrip(".,")
                 if name in known:
-                    offset = summary.text.index(name, match.start())
-                    span = Span(
-                        summary.article,
-                        summary.start + offset,
-                        summary.start + offset + len(name),
-                        name,
+                    offset = span.text.index(name, match.start())
+                    return Span(
+                        span.article, span.start + offset, span.start + offset + len(name), name
                     )
-                    return name, span
-    return None, None
+    return None
 
 
 def _named_day(members: Sequence[Article], by_extraction: dict[str, Extraction]) -> str | None:

@@ -12,6 +12,8 @@ from accord.model import (
     Event,
     Extraction,
     Figure,
+    FigureMention,
+    IncidentFrame,
     Scope,
     Span,
     VictimMention,
@@ -139,3 +141,13 @@ def test_a_toll_a_figure_already_states_is_not_repeated() -> None:
     event = Event("e1", "attack", "2031-04-04", (art.id,))
     [described] = describe_events([event], [art], [extraction], [killed])
     assert [(t.measure, t.count) for t in described.tolls] == [(Measure.WOUNDED, 1)]
+
+
+def test_a_venue_the_figures_name_gives_way_to_a_known_place_the_summary_names() -> None:
+    gym = A.original.index("the school gym")
+    venue = Span.of(A, gym, gym + len("the school gym"))
+    count = FigureMention(venue, 12, 12, frame=IncidentFrame(place=venue.text, place_span=venue))
+    figure = Figure("f1", "destroyed", 12, 12, 12, None, False, (count,), event="e1")
+    event = Event("e1", "tornado", "2031-04-06", (A.id, B.id, C.id))
+    [described] = describe_events([event], [A, B, C], [sentences(a) for a in (A, B, C)], [figure])
+    assert described.place == "Bergen"
