@@ -205,6 +205,8 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[Measure, Token | 
     if anchor.lemma_.lower() in MEASURE_NOUNS:
         return MEASURE_NOUNS[anchor.lemma_.lower()], anchor
     carrier = noun if noun is not None else anchor
+    if _partitive_whole(anchor, carrier):
+        return Measure.COUNT, None
     attached = [
         c
         for t in (anchor, carrier)
@@ -246,6 +248,15 @@ def measure_source(anchor: Token, noun: Token | None) -> tuple[Measure, Token | 
         if child.dep_ == "amod" and child.lower_ in MEASURE_ADJECTIVES:
             return MEASURE_ADJECTIVES[child.lower_], child
     return Measure.COUNT, None
+
+
+def _partitive_whole(anchor: Token, carrier: Token) -> bool:
+    """The number sizes the whole of a partitive ("two of the three victims died"): the verb
+    says what befell the part, not the whole."""
+    if carrier.dep_ != "pobj" or carrier.head.lower_ != "of":
+        return False
+    part = carrier.head.head
+    return part.i != anchor.i and part.i < carrier.i and (part.like_num or part.pos_ == "NUM")
 
 
 def governor_of(anchor: Token, noun: Token | None) -> Token | None:

@@ -74,6 +74,14 @@ def test_the_measure_comes_from_the_verb_or_the_counted_noun(sentence: str, meas
     assert only(sentence).measure == measure
 
 
+@pytest.mark.parametrize(
+    "sentence", ["Two of the three climbers died on the ridge.", "One of the 12 guards was hurt."]
+)
+def test_the_whole_of_a_partitive_is_not_what_befell_its_part(sentence: str) -> None:
+    part, whole = figures_of(sentence)
+    assert part.measure in ("killed", "wounded") and whole.measure == "count"
+
+
 def test_two_clauses_with_their_own_verbs_give_two_measures() -> None:
     killed, wounded = figures_of(
         "The ministry said about 50 guards have died and nearly 300 have been hurt since "
