@@ -49,12 +49,8 @@ from accord.extract.frames import (
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
 from accord.extract.run_on import RunOn, last_voice, lead_in
-from accord.extract.speaker_credit import (
-    PERSONAL_PRONOUNS,
-    ArticleSpeakers,
-    Credit,
-    np_bounds,
-)
+from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
+from accord.extract.speaker_phrases import np_bounds
 from accord.lexicon import HEADLINE_LABELS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
