@@ -36,6 +36,7 @@ from accord.extract.speaker_untagged import name_run, untagged_people
 from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
+    OUTLET_NOUNS,
     REPORTING_VERBS,
 )
 from accord.model import SpeakerType
@@ -100,6 +101,37 @@ def _is_body(token: Token) -> bool:
     return token.lemma_.lower() in ORGANISATION_NOUNS or token.lower_ in ORGANISATION_NOUNS
 
 
+def _kind_of(ent: SpacySpan) -> list[frozenset[str]]:
+    """The kind of body written before its name, head last: "cable operator" of "undersea
+    cable operator Telnet"; none when the words before it are no common nouns."""
+    doc, inside = ent.doc, set(range(ent.start, ent.end))
+    words: list[Token] = []
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in inside:
+        words.insert(0, doc[i])
+        inside.add(i)
+        i -= 1
+    if not words or words[-1].pos_ != "NOUN":
+        return []
+    return [frozenset(t.lower_ for t in words) | {words[-1].lemma_.lower()}]
+
+
+def _reports(ent: SpacySpan) -> bool:
+    """A body that reports something here: "the Daily Ledger reported", "according to the
+    Daily Ledger"."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return cue_lemma(root.head) in REPORTING_VERBS
+    return root.dep_ == "pobj" and root.head.head.lower_ == "according"
+
+
+def _told(ent: SpacySpan) -> bool:
+    """A body someone spoke to ("he told the Daily Ledger"), an outlet, not the body "the
+    company" in the story stands for."""
+    root = ent.root
+    return root.dep_ in {"dobj", "dative"} and cue_lemma(root.head) == "tell"
+
+
 class ArticleSpeakers:
     """The people and bodies named in one article, in order, to resolve a subject phrase to
     a :class:`Credit`: pronouns and bare titles go to the last named person, "the agency" to
@@ -111,17 +143,30 @@ class ArticleSpeakers:
 
         people: list[SpacySpan] = []
         self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
+        self.reporters: list[tuple[int, str]] = []  # the bodies that reported something
+        # the kind of body written before a name: (end, name, {"cable", "operator"})
+        self.kinds: list[tuple[int, str, frozenset[str]]] = []
         for block in blocks:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
                 if ent.label_ == "PERSON" and not role_for(ent):
                     people.append(ent)
-                elif ent.label_ == "ORG":
+                elif ent.label_ == "ORG" and not _told(ent):
                     end = block.start + ent.end_char
                     self.organisations.append((end, organisation_name(ent)))
+                    if _reports(ent):
+                        self.reporters.append((end, organisation_name(ent)))
+                    self.kinds += [(end, organisation_name(ent), kind) for kind in _kind_of(ent)]
         people += untagged_people(blocks, lambda at: not unquoted(at), is_title, _is_body)
         self.table = NameTable(ent.text for ent in people)
+        # a surname the tagger called an organisation where the person was named in full
+        # ("Lt. Jo Reed said …, Reed said") is no body for "the company" to stand for
+        self.organisations = [
+            (end, name)
+            for end, name in self.organisations
+            if " " in name or not self.table.knows(name)
+        ]
         self.roles = RoleTable(
             r for e in people for r in roles_of(e, self.table.resolve(e.text), speaks)
         )
@@ -231,6 +276,8 @@ class ArticleSpeakers:
             # the whole name written here: "Heydar Alishbandi" where "Mr Alishbandi" was met
             whole = block.doc.text[name_run(head, is_title)[0].idx : head.idx + len(head)]
             return Credit(self.table.resolve(whole), SpeakerType.PERSON)
+        if (named := self._apposed(head)) is not None:
+            return Credit(named, SpeakerType.PERSON)  # "the fire service ’ s Jo Reed"
         if (role := self._role_holder(head)) is not None:
             return Credit(role, SpeakerType.PERSON)
         if any(e.start <= head.i < e.end and e.label_ in THING_LABELS for e in ents):
@@ -248,12 +295,24 @@ class ArticleSpeakers:
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the
         noun ("the church": "the Roman Catholic Church"); for a kind whose names seldom do,
-        the last one named ("the company": "Microsoft"); else None."""
+        the last one named ("the company": "Microsoft"), and for an outlet ("the newspaper")
+        the last one that reported something, if one did; else None."""
         named = [name for end, name in self.organisations if end <= before]
         own = [n for n in named if any(w.lower() in (noun, f"{noun}s") for w in n.split())]
         if own:
             return own[-1]
+        reported = [name for end, name in self.reporters if end <= before]
+        if noun in OUTLET_NOUNS and reported:
+            return reported[-1]
         return named[-1] if named and noun in NAMELESS_KINDS else None
+
+    def _kind(self, head: Token, before: int) -> str | None:
+        """The one body named before as the kind "the <modifiers> <head>" says: "the cable
+        operator" after "cable operator Telnet"."""
+        wanted = {t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}}
+        wanted.add(head.lemma_.lower())
+        found = [n for end, n, kind in self.kinds if end <= before and wanted <= kind]
+        return found[-1] if len(set(found)) == 1 else None
 
     def _person(self, token: Token) -> str | None:
         """The full name of the person ``token`` names, if it names one."""
@@ -261,6 +320,20 @@ class ArticleSpeakers:
             return self.table.resolve(
                 token.text if token.ent_type_ != "PERSON" else entity_text(token)
             )
+        return None
+
+    def _apposed(self, head: Token) -> str | None:
+        """A person named in apposition to a subject that is no person, two deep: the parse
+        may head "the fire service ’ s Jo Reed" or "Hawks coach Jo Reed" with the body, the
+        name (or the role, then the name) in apposition to it."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            if (name := self._person(child)) is not None:
+                return name
+            deeper = [c for c in child.children if c.dep_ == "appos"]
+            if deeper and (name := self._person(deeper[0])) is not None:
+                return name
         return None
 
     def _role_holder(self, head: Token) -> str | None:
@@ -287,6 +360,8 @@ class ArticleSpeakers:
         if words[0].lower_ == "the" and len(words) > 1:
             words = words[1:]
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
+        if span[0].lower_ == "the" and head.tag_ == "NN" and (kind := self._kind(head, absolute)):
+            return Credit(kind, SpeakerType.ORGANISATION)  # "the cable operator": Telnet
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from accord.extract.cues import cue_lemma
+from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import PERSON_NOUNS, REPORTING_VERBS, SINGULAR_PERSON_PRONOUNS
 
@@ -51,8 +52,15 @@ def name_run(token: Token, is_title: Callable[[Token], bool]) -> list[Token]:
 
 
 def _listed_role(word: Token) -> bool:
+    """A listed role or title, or an abbreviated title ("Lt.", "Sgt.")."""
     lemma = word.lemma_.lower().rstrip(".")
-    return lemma in PERSON_NOUNS or lemma in PERSON_TITLES or word.lower_ in PERSON_TITLES
+    abbreviated = word.text.endswith(".") and word.lower_ in TITLE_WORDS
+    return (
+        lemma in PERSON_NOUNS
+        or lemma in PERSON_TITLES
+        or word.lower_ in PERSON_TITLES
+        or abbreviated
+    )
 
 
 def _role_before(word: Token, words_in_name: int) -> bool:

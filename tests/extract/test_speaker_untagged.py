@@ -57,3 +57,20 @@ def test_a_role_word_tagged_as_a_name_is_not_the_person_a_pronoun_stands_for() -
 )
 def test_a_body_that_says_he_did_something_stays_a_body(text: str) -> None:
     assert credits(text)[0][1] is SpeakerType.ORGANISATION
+
+
+def test_a_person_in_apposition_to_a_body_is_the_speaker() -> None:
+    found = credits(
+        "By noon the fire was out.\nThe school ’ s principal, Jo Reed of the Design Academy, "
+        "wrote that the teen was a hard worker."
+    )
+    assert found[0] == ("Jo Reed", SpeakerType.PERSON)
+
+
+def test_a_surname_named_in_full_before_is_no_body_for_the_company() -> None:
+    found = credits(
+        "Shooting at the Acme Foods plant\nThe gunman fled, Lt. Frank Varno said.\n"
+        "Workers hid in an office, said Varno.\n"
+        "“This is a sad day for us,” the company said in a statement."
+    )
+    assert found[-1][0] != "Varno"
