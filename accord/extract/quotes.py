@@ -36,6 +36,7 @@ from accord.extract.frames import (
     evidence_source,
     named_after,
     nominal_cue,
+    not_its_subjects,
     objects,
     outside_phrase,
     passed_on_in_quotes,
@@ -338,6 +339,8 @@ class _Finder:
             bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
         elif speech_verb(token) or stance_verb(token):
+            if not_its_subjects(token):
+                return None
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             told = told_clause(token)
             if told is not None:  # "told a judge that …": the clause is what was said
