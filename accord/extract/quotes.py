@@ -28,6 +28,7 @@ from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     according_to,
+    acted_for_others,
     chained,
     cited_source,
     content_bounds,
@@ -36,7 +37,6 @@ from accord.extract.frames import (
     evidence_source,
     named_after,
     nominal_cue,
-    not_its_subjects,
     objects,
     outside_phrase,
     passed_on_in_quotes,
@@ -45,6 +45,7 @@ from accord.extract.frames import (
     stance_verb,
     that_clause,
     told_clause,
+    unasserted,
     unnested,
 )
 from accord.extract.quote_marks import Region as _Region
@@ -339,7 +340,7 @@ class _Finder:
             bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
         elif speech_verb(token) or stance_verb(token):
-            if not_its_subjects(token):
+            if acted_for_others(token):
                 return None
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             told = told_clause(token)
@@ -368,7 +369,7 @@ class _Finder:
         span = _trimmed(block, *bounds) if bounds else None
         if span is None or self._mostly_quoted(block, span, regions):
             return None
-        return self.mention(block, span, token, subject, form, stance)
+        return unasserted(self.mention(block, span, token, subject, form, stance), token)
 
     @staticmethod
     def _mostly_quoted(block: Block, span: Span, regions: list[_Region]) -> bool:
