@@ -305,6 +305,12 @@ REPORTING_VERBS = frozenset(
 )
 # Past forms of REPORTING_VERBS that no suffix rule reaches.
 IRREGULAR_REPORTING = frozenset({"said", "told", "thought", "wrote", "written"})
+# Nouns for a news outlet: "the newspaper said" is the last outlet that reported something
+# in the article, not the last body named (a team, a prison, a ministry).
+OUTLET_NOUNS = frozenset({"newspaper", "broadcaster", "outlet"})
+# Words that open an indirect question ("asked whether …", "asked what …"): the clause is
+# the asker's question, not something they stated.
+QUESTION_WORDS = frozenset({"if", "whether", "what", "who", "whom", "why", "how", "where"})
 # "citing police records", "quoting officials": the cited source is credited after the citer.
 CITING_VERBS = frozenset({"cite", "quote"})
 # Inflected forms of reporting verbs, for patterns over raw text (where there are no lemmas).

@@ -208,6 +208,8 @@ def group_quotes(
             return shown[i].lower() == shown[j].lower()
         if keys[i] == keys[j] and _same_voice(voices[i], voices[j]):
             return True
+        if compact[i] and compact[j] and _same_voice(voices[i], voices[j]):
+            return True  # a body's short name: "Acme" for "Acme Foods", "Acme Foods Inc."
         return abbreviates(shown[i], shown[j]) or abbreviates(shown[j], shown[i])
 
     def body_of(i: int, j: int) -> bool:

@@ -503,6 +503,9 @@ def test_alike_words_about_two_events_are_two_statements() -> None:
         ("the U. S. Coast Survey", "USCS", SpeakerType.ORGANISATION),
         # one name the tagger read as a person in one outlet, as a body in the other
         ("Brightline Cables", "Brightline Cables", SpeakerType.PERSON),
+        # ... or by its short name, or with its legal form
+        ("Brightline Cables", "Brightline", SpeakerType.ORGANISATION),
+        ("Brightline Cables", "Brightline Cables SA", SpeakerType.ORGANISATION),
     ],
 )
 def test_one_body_written_two_ways_by_two_outlets_is_one_voice(

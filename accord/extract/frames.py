@@ -23,7 +23,7 @@ from accord.extract.cues import (
     WEAK_CUES,
     cue_lemma,
 )
-from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES
+from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES, QUESTION_WORDS
 from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
@@ -218,6 +218,27 @@ def according_to(token: Token) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
     return None
+
+
+def acted_for_others(verb: Token) -> bool:
+    """True when a cue's subject is not the source of its clause: an act done to or by them
+    that the writer credits to someone else ("X has asked Y to …, according to reports", "Y
+    has been offered the post, according to sources": the reports are the source), not
+    their words passed on ("X said …, according to Y": a chain, X still the speaker)."""
+    act = any(c.dep_ in {"dobj", "dative", "xcomp", "nsubjpass"} for c in verb.children)
+    reported = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    return act and not reported and any(according_to(c) is not None for c in verb.children)
+
+
+def unasserted(mention: QuoteMention, verb: Token) -> QuoteMention:
+    """The mention with no speaker when its cue asks a question ("X asked Y if …", "when
+    asked whether …"): the clause is the asker's question, attributed to them but no
+    statement of theirs, so no statement is credited."""
+    question = cue_lemma(verb) == "ask" and any(
+        c.dep_ in {"ccomp", "advcl"} and c.i > verb.i and c.left_edge.lower_ in QUESTION_WORDS
+        for c in verb.children
+    )  # not a condition before it: "if that fails, they will ask the judge to …"
+    return replace(mention, speaker=None, speaker_type=None) if question else mention
 
 
 def evidence_source(token: Token) -> Token | None:

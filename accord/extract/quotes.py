@@ -28,6 +28,7 @@ from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     according_to,
+    acted_for_others,
     chained,
     cited_source,
     content_bounds,
@@ -44,17 +45,14 @@ from accord.extract.frames import (
     stance_verb,
     that_clause,
     told_clause,
+    unasserted,
     unnested,
 )
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
 from accord.extract.run_on import RunOn, last_voice, lead_in
-from accord.extract.speaker_credit import (
-    PERSONAL_PRONOUNS,
-    ArticleSpeakers,
-    Credit,
-    np_bounds,
-)
+from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
+from accord.extract.speaker_phrases import np_bounds
 from accord.lexicon import HEADLINE_LABELS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
@@ -342,6 +340,8 @@ class _Finder:
             bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
         elif speech_verb(token) or stance_verb(token):
+            if acted_for_others(token):
+                return None
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
             told = told_clause(token)
             if told is not None:  # "told a judge that …": the clause is what was said
@@ -369,7 +369,7 @@ class _Finder:
         span = _trimmed(block, *bounds) if bounds else None
         if span is None or self._mostly_quoted(block, span, regions):
             return None
-        return self.mention(block, span, token, subject, form, stance)
+        return unasserted(self.mention(block, span, token, subject, form, stance), token)
 
     @staticmethod
     def _mostly_quoted(block: Block, span: Span, regions: list[_Region]) -> bool:

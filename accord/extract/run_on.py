@@ -29,9 +29,13 @@ MAX_RUN_ON_PARAGRAPHS = 3
 
 def lead_in(block: Block, regions: list[Region]) -> tuple[Block, Token, Token] | None:
     """A paragraph that ends "X said:" with nothing quoted after the verb introduces the
-    next paragraph: (block, cue, subject)."""
+    next paragraph: (block, cue, subject). So does one whose last word is the speech verb
+    and a comma ("X, a lawyer, commented,"): copy that breaks the line between a cue and
+    its quote. A headline ending "…, lawyer says" introduces nothing."""
     text = block.text.rstrip()
-    if not text.endswith(":"):
+    words = [t for t in block.doc if not t.is_punct and not t.is_space]
+    cut_off = bool(words) and speech_verb(words[-1]) and text.endswith(",")
+    if not text.endswith(":") and not cut_off:
         return None
     for token in reversed(block.doc):
         quoted = any(r.outer_start <= token.idx < r.outer_end for r in regions)

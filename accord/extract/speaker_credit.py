@@ -19,15 +19,25 @@ from typing import TYPE_CHECKING, NamedTuple
 from accord.extract.cues import cue_lemma
 from accord.extract.described_voices import DescribedVoices, one_of
 from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
+from accord.extract.speaker_phrases import (
+    ORGANISATION_LABELS,
+    continues_name,
+    description,
+    entity_text,
+    is_title,
+    name_like,
+    np_bounds,
+    organisation_name,
+    role_for,
+    speaks,
+)
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
+from accord.extract.speaker_untagged import name_run, untagged_people
 from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
-    PERSON_NOUNS,
-    PERSON_SUFFIXES,
+    OUTLET_NOUNS,
     REPORTING_VERBS,
-    SPEAKER_NOUNS,
-    THING_SUFFIXES,
 )
 from accord.model import SpeakerType
 from accord.vocab import Gender
@@ -75,15 +85,9 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # A subject headed by one of these, with no name in it, is the last named person.
 ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
-# Entity labels of a body or a place that speaks for its government ("Moscow said").
-ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # Entity labels of a thing, never a speaker: "the Q7 phone shows", "the law says". Not
 # WORK_OF_ART or EVENT: the small model gives those to titled names ("Undersheriff Jo Ames").
 THING_LABELS = frozenset({"PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"})
-# Parts of a subject phrase that are not the speaker: clauses about it, coordinated others
-# ("neither Moscow nor Pyongyang"), appositions ("Kirby, a spokesman").
-_NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "conj", "cc", "preconj", "appos", "advmod"})
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
 class Credit(NamedTuple):
@@ -93,84 +97,39 @@ class Credit(NamedTuple):
     kind: SpeakerType
 
 
-def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int, int]:
-    """Character bounds of a subject noun phrase without trailing punctuation. By default
-    without relative clauses; ``whole`` keeps them and appositions ("Ed Rendell, who chaired
-    the DNC," is how the source is introduced); ``core`` also drops coordinated others and
-    appositions (the speaker's own words)."""
-    deps = _NOT_SPEAKER_DEPS if core else (set() if whole else {"relcl", "acl"})
-    cut = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut]
-    first = tokens[0]
-    while first.i < head.i and (first.is_punct or first.dep_ == "preconj"):
-        first = first.doc[first.i + 1]
-    last = first
-    for token in tokens[1:]:  # stop at the first gap left by a removed clause
-        if token.i <= first.i:
-            continue
-        if token.i != last.i + 1:
-            break
-        last = token
-    while last.i > first.i and last.is_punct and not _closes(first, last):
-        last = last.doc[last.i - 1]
-    return first.idx, last.idx + len(last.text)
+def _is_body(token: Token) -> bool:
+    return token.lemma_.lower() in ORGANISATION_NOUNS or token.lower_ in ORGANISATION_NOUNS
 
 
-def speaks(head: Token) -> bool:
-    """True when a common noun names people or a body ("a defense lawyer", "jurors", "the
-    panel"), read from the head noun: a listed noun, a title or a person's ending."""
-    lemma = head.lemma_.lower()
-    listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
-    ending = any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in PERSON_SUFFIXES)
-    return listed or (ending and not lemma.endswith(THING_SUFFIXES))
+def _kind_of(ent: SpacySpan) -> list[frozenset[str]]:
+    """The kind of body written before its name, head last: "cable operator" of "undersea
+    cable operator Telnet"; none when the words before it are no common nouns."""
+    doc, inside = ent.doc, set(range(ent.start, ent.end))
+    words: list[Token] = []
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in inside:
+        words.insert(0, doc[i])
+        inside.add(i)
+        i -= 1
+    if not words or words[-1].pos_ != "NOUN":
+        return []
+    return [frozenset(t.lower_ for t in words) | {words[-1].lemma_.lower()}]
 
 
-def _closes(first: Token, last: Token) -> bool:
-    """True when ``last`` closes a bracket opened inside the phrase: "Jo Ames (R-Utah)"."""
-    return last.text == ")" and "(" in last.doc.text[first.idx : last.idx]
+def _reports(ent: SpacySpan) -> bool:
+    """A body that reports something here: "the Daily Ledger reported", "according to the
+    Daily Ledger"."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return cue_lemma(root.head) in REPORTING_VERBS
+    return root.dep_ == "pobj" and root.head.head.lower_ == "according"
 
 
-def name_like(token: Token) -> bool:
-    """A capitalised noun: the tagger calls a sentence-initial surname NOUN as often as PROPN."""
-    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper()
-
-
-def _continues_name(token: Token) -> bool:
-    """True when the next token is still part of the same name."""
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I"
-
-
-def organisation_name(ent: SpacySpan) -> str:
-    """An organisation's name with the country that owns it ("South Korea’s National
-    Intelligence Service"), as written."""
-    doc, start = ent.doc, ent.start
-    if start >= 2 and doc[start - 1].text in _POSSESSIVE_MARKS:
-        owner = doc[start - 2]
-        if owner.ent_type_ in ORGANISATION_LABELS:
-            while owner.ent_iob_ == "I" and owner.i > 0:
-                owner = doc[owner.i - 1]
-            return doc.text[owner.idx : ent.end_char]
-    return ent.text
-
-
-def _ent(token: Token, through: bool = False) -> str:
-    """The text of the entity ``token`` is part of; ``through`` stops it at ``token``, a
-    name's last word ("Jonathan Wright" of "Jonathan Wright - director")."""
-    doc = token.doc
-    ent = next(e for e in doc.ents if e.start <= token.i < e.end)
-    return doc.text[ent.start_char : token.idx + len(token.text)] if through else ent.text
-
-
-def _description(words: list[Token]) -> str:
-    """A described source as written, its leading article or number word in lower case
-    ("A South Korean lawmaker" -> "a South Korean lawmaker")."""
-    text = " ".join(t.text for t in words if not t.is_punct or t.text in "-’'")
-    text = text.replace(" ’s", "’s").replace(" 's", "'s")
-    first = words[0]
-    if first.pos_ in {"DET", "NUM", "PRON"} or first.like_num:
-        text = text[:1].lower() + text[1:]
-    return text
+def _told(ent: SpacySpan) -> bool:
+    """A body someone spoke to ("he told the Daily Ledger"), an outlet, not the body "the
+    company" in the story stands for."""
+    root = ent.root
+    return root.dep_ in {"dobj", "dative"} and cue_lemma(root.head) == "tell"
 
 
 class ArticleSpeakers:
@@ -184,16 +143,30 @@ class ArticleSpeakers:
 
         people: list[SpacySpan] = []
         self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
+        self.reporters: list[tuple[int, str]] = []  # the bodies that reported something
+        # the kind of body written before a name: (end, name, {"cable", "operator"})
+        self.kinds: list[tuple[int, str, frozenset[str]]] = []
         for block in blocks:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" and not role_for(ent):
                     people.append(ent)
-                elif ent.label_ == "ORG":
+                elif ent.label_ == "ORG" and not _told(ent):
                     end = block.start + ent.end_char
                     self.organisations.append((end, organisation_name(ent)))
+                    if _reports(ent):
+                        self.reporters.append((end, organisation_name(ent)))
+                    self.kinds += [(end, organisation_name(ent), kind) for kind in _kind_of(ent)]
+        people += untagged_people(blocks, lambda at: not unquoted(at), is_title, _is_body)
         self.table = NameTable(ent.text for ent in people)
+        # a surname the tagger called an organisation where the person was named in full
+        # ("Lt. Jo Reed said …, Reed said") is no body for "the company" to stand for
+        self.organisations = [
+            (end, name)
+            for end, name in self.organisations
+            if " " in name or not self.table.knows(name)
+        ]
         self.roles = RoleTable(
             r for e in people for r in roles_of(e, self.table.resolve(e.text), speaks)
         )
@@ -212,10 +185,10 @@ class ArticleSpeakers:
                     name_like(token)
                     and self.table.knows(token.text)
                     and unquoted(end - 1)
-                    and not _continues_name(token)
+                    and not continues_name(token)
                 ):
                     # the whole name, so "Mahnefah Gray" is not the "Gray" named most often
-                    whole = _ent(token, True) if token.ent_type_ == "PERSON" else token.text
+                    whole = entity_text(token, True) if token.ent_type_ == "PERSON" else token.text
                     mentions.append((token, self.table.resolve(whole)))
                     self.people.append((end, mentions[-1][1]))
                     main = token.head == token.sent.root
@@ -300,7 +273,11 @@ class ArticleSpeakers:
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
-            return Credit(self.table.resolve(head.text), SpeakerType.PERSON)
+            # the whole name written here: "Heydar Alishbandi" where "Mr Alishbandi" was met
+            whole = block.doc.text[name_run(head, is_title)[0].idx : head.idx + len(head)]
+            return Credit(self.table.resolve(whole), SpeakerType.PERSON)
+        if (named := self._apposed(head)) is not None:
+            return Credit(named, SpeakerType.PERSON)  # "the fire service ’ s Jo Reed"
         if (role := self._role_holder(head)) is not None:
             return Credit(role, SpeakerType.PERSON)
         if any(e.start <= head.i < e.end and e.label_ in THING_LABELS for e in ents):
@@ -310,7 +287,7 @@ class ArticleSpeakers:
             return Credit(own[0].text, SpeakerType.GROUP)  # "Ukrainians said"
         if own and own[0].label_ == "NORP" and any(c.dep_ == "det" for c in head.children):
             # "the Australian", "a Briton": one person of that nation, no body
-            return Credit(_description(list(span)), SpeakerType.DESCRIPTION)
+            return Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, (absolute, words))
@@ -318,17 +295,45 @@ class ArticleSpeakers:
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the
         noun ("the church": "the Roman Catholic Church"); for a kind whose names seldom do,
-        the last one named ("the company": "Microsoft"); else None."""
+        the last one named ("the company": "Microsoft"), and for an outlet ("the newspaper")
+        the last one that reported something, if one did; else None."""
         named = [name for end, name in self.organisations if end <= before]
         own = [n for n in named if any(w.lower() in (noun, f"{noun}s") for w in n.split())]
         if own:
             return own[-1]
+        reported = [name for end, name in self.reporters if end <= before]
+        if noun in OUTLET_NOUNS and reported:
+            return reported[-1]
         return named[-1] if named and noun in NAMELESS_KINDS else None
+
+    def _kind(self, head: Token, before: int) -> str | None:
+        """The one body named before as the kind "the <modifiers> <head>" says: "the cable
+        operator" after "cable operator Telnet"."""
+        wanted = {t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}}
+        wanted.add(head.lemma_.lower())
+        found = [n for end, n, kind in self.kinds if end <= before and wanted <= kind]
+        return found[-1] if len(set(found)) == 1 else None
 
     def _person(self, token: Token) -> str | None:
         """The full name of the person ``token`` names, if it names one."""
         if token.ent_type_ == "PERSON" or (name_like(token) and self.table.knows(token.text)):
-            return self.table.resolve(token.text if token.ent_type_ != "PERSON" else _ent(token))
+            return self.table.resolve(
+                token.text if token.ent_type_ != "PERSON" else entity_text(token)
+            )
+        return None
+
+    def _apposed(self, head: Token) -> str | None:
+        """A person named in apposition to a subject that is no person, two deep: the parse
+        may head "the fire service ’ s Jo Reed" or "Hawks coach Jo Reed" with the body, the
+        name (or the role, then the name) in apposition to it."""
+        for child in head.children:
+            if child.dep_ != "appos":
+                continue
+            if (name := self._person(child)) is not None:
+                return name
+            deeper = [c for c in child.children if c.dep_ == "appos"]
+            if deeper and (name := self._person(deeper[0])) is not None:
+                return name
         return None
 
     def _role_holder(self, head: Token) -> str | None:
@@ -355,17 +360,19 @@ class ArticleSpeakers:
         if words[0].lower_ == "the" and len(words) > 1:
             words = words[1:]
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
+        if span[0].lower_ == "the" and head.tag_ == "NN" and (kind := self._kind(head, absolute)):
+            return Credit(kind, SpeakerType.ORGANISATION)  # "the cable operator": Telnet
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:
-            text = _description(words) if len(words) > 1 else one_of(block, head)
+            text = description(words) if len(words) > 1 else one_of(block, head)
             return Credit(text, SpeakerType.DESCRIPTION) if text else None
         if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
             # "the agency", "the ministry": a body the article named
             name = self._body(lemma, absolute)
-            return Credit(name or _description(list(span)), SpeakerType.ORGANISATION)
+            return Credit(name or description(list(span)), SpeakerType.ORGANISATION)
         if lemma in EVIDENCE_NOUNS:  # a source as a thing: "Ukrainian estimates suggest"
-            return None if bare else Credit(_description(words), SpeakerType.DESCRIPTION)
+            return None if bare else Credit(description(words), SpeakerType.DESCRIPTION)
         if not words:
             return None
         if head.pos_ == "PROPN":
@@ -373,12 +380,12 @@ class ArticleSpeakers:
             names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
             person = len(names) == len(words) >= 2 and lemma not in ORGANISATION_NOUNS
             kind = SpeakerType.PERSON if person else SpeakerType.ORGANISATION
-            return Credit(_description(words), kind)
+            return Credit(description(words), kind)
         if lemma in ORGANISATION_NOUNS:
-            return Credit(_description(words), SpeakerType.ORGANISATION)
+            return Credit(description(words), SpeakerType.ORGANISATION)
         if not speaks(head):
             return None  # a thing: "results from the test suggest", "a message said"
         if head.tag_ in {"NNS", "NNPS"}:
             # "analysts warn": a group nobody can check is no speaker
-            return None if bare else Credit(_description(words), SpeakerType.GROUP)
-        return Credit(_description(words), SpeakerType.DESCRIPTION)
+            return None if bare else Credit(description(words), SpeakerType.GROUP)
+        return Credit(description(words), SpeakerType.DESCRIPTION)

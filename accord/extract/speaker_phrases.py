@@ -1,0 +1,121 @@
+"""Reading a subject phrase from spaCy's parse: its bounds, whether its head names people,
+and a name, an organisation or a description as written.
+
+Shared by :mod:`accord.extract.speaker_credit` (who a subject names) and
+:mod:`accord.extract.quotes` (the speaker span it keeps).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from accord.extract.speakers import TITLE_WORDS
+from accord.gazetteer import PERSON_TITLES
+from accord.lexicon import PERSON_NOUNS, PERSON_SUFFIXES, SPEAKER_NOUNS, THING_SUFFIXES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+# Entity labels of a body or a place that speaks for its government ("Moscow said").
+ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+# Parts of a subject phrase that are not the speaker: clauses about it, coordinated others
+# ("neither Moscow nor Pyongyang"), appositions ("Kirby, a spokesman").
+_NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "conj", "cc", "preconj", "appos", "advmod"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int, int]:
+    """Character bounds of a subject noun phrase without trailing punctuation. By default
+    without relative clauses; ``whole`` keeps them and appositions ("Ed Rendell, who chaired
+    the DNC," is how the source is introduced); ``core`` also drops coordinated others and
+    appositions (the speaker's own words)."""
+    deps = _NOT_SPEAKER_DEPS if core else (set() if whole else {"relcl", "acl"})
+    cut = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in cut]
+    first = tokens[0]
+    while first.i < head.i and (first.is_punct or first.dep_ == "preconj"):
+        first = first.doc[first.i + 1]
+    last = first
+    for token in tokens[1:]:  # stop at the first gap left by a removed clause
+        if token.i <= first.i:
+            continue
+        if token.i != last.i + 1:
+            break
+        last = token
+    while last.i > first.i and last.is_punct and not closes(first, last):
+        last = last.doc[last.i - 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def speaks(head: Token) -> bool:
+    """True when a common noun names people or a body ("a defense lawyer", "jurors", "the
+    panel"), read from the head noun: a listed noun, a title or a person's ending."""
+    lemma = head.lemma_.lower()
+    listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
+    ending = any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in PERSON_SUFFIXES)
+    return listed or (ending and not lemma.endswith(THING_SUFFIXES))
+
+
+def closes(first: Token, last: Token) -> bool:
+    """True when ``last`` closes a bracket opened inside the phrase: "Jo Ames (R-Utah)"."""
+    return last.text == ")" and "(" in last.doc.text[first.idx : last.idx]
+
+
+def name_like(token: Token) -> bool:
+    """A capitalised noun: the tagger calls a sentence-initial surname NOUN as often as PROPN."""
+    return token.pos_ in {"PROPN", "NOUN"} and token.text[:1].isupper()
+
+
+def continues_name(token: Token) -> bool:
+    """True when the next token is still part of the same name."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_iob_ == "I"
+
+
+def organisation_name(ent: SpacySpan) -> str:
+    """An organisation's name with the country that owns it ("South Korea’s National
+    Intelligence Service"), as written."""
+    doc, start = ent.doc, ent.start
+    if start >= 2 and doc[start - 1].text in _POSSESSIVE_MARKS:
+        owner = doc[start - 2]
+        if owner.ent_type_ in ORGANISATION_LABELS:
+            while owner.ent_iob_ == "I" and owner.i > 0:
+                owner = doc[owner.i - 1]
+            return doc.text[owner.idx : ent.end_char]
+    return ent.text
+
+
+def entity_text(token: Token, through: bool = False) -> str:
+    """The text of the entity ``token`` is part of; ``through`` stops it at ``token``, a
+    name's last word ("Jonathan Wright" of "Jonathan Wright - director")."""
+    doc = token.doc
+    ent = next(e for e in doc.ents if e.start <= token.i < e.end)
+    return doc.text[ent.start_char : token.idx + len(token.text)] if through else ent.text
+
+
+def is_title(token: Token) -> bool:
+    """A title or a listed role before a name ("Star Chris Webber"), no part of it."""
+    lemma = token.lemma_.lower()
+    listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
+    return listed or token.lower_ in TITLE_WORDS
+
+
+def role_for(ent: SpacySpan) -> bool:
+    """A one-word "name" that is a role introducing the person named after it: the tagger
+    reads "[Filmmaker] and aviator [Ted Lomax]" as two people."""
+    word = ent.root
+    if len(ent) != 1 or word.pos_ != "NOUN" or not speaks(word):
+        return False
+    return any(t.ent_type_ == "PERSON" and t.i > word.i for t in word.subtree)
+
+
+def description(words: list[Token]) -> str:
+    """A described source as written, its leading article or number word in lower case
+    ("A South Korean lawmaker" -> "a South Korean lawmaker")."""
+    text = " ".join(t.text for t in words if not t.is_punct or t.text in "-’'")
+    text = text.replace(" ’s", "’s").replace(" 's", "'s")
+    first = words[0]
+    if first.pos_ in {"DET", "NUM", "PRON"} or first.like_num:
+        text = text[:1].lower() + text[1:]
+    return text

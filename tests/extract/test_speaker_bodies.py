@@ -1,0 +1,52 @@
+"""A body named by its kind ("the company", "the newspaper", "the cable operator") is the
+body the article named that way, not the last organisation the tagger found."""
+
+from __future__ import annotations
+
+import pytest
+
+from accord.extract.quotes import find_quotes
+from accord.model import Article
+from accord.nlp import parse_blocks
+from tests.models import loaded_nlp
+
+
+def speaker_of(text: str, words: str) -> str | None:
+    article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
+    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    found = [m for m in mentions if words in m.span.text]
+    assert found, f"no statement holds {words!r}: {[m.span.text for m in mentions]}"
+    return found[0].speaker
+
+
+def test_an_outlet_someone_spoke_to_is_not_the_company() -> None:
+    text = (
+        "Plant closed after blaze\n\n"
+        "A worker fled the plant. “I heard the alarm,” he told the Daily Ledger.\n\n"
+        "“This is a sad day for our family,” the company said in a statement."
+    )
+    assert speaker_of(text, "sad day") != "the Daily Ledger"
+
+
+def test_the_newspaper_is_the_outlet_that_reported() -> None:
+    text = (
+        "Engineer hired\n\n"
+        "The Harbour Courier reported that Acme Corp. offered Jo Reed a job at the Milltown "
+        "Hospital.\n\n"
+        "The offer is the largest Acme Corp. has made, the newspaper said."
+    )
+    assert speaker_of(text, "largest") == "The Harbour Courier"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Cable repaired\n\nUndersea cable operator Telnet said repairs were complete.\n\n"
+            "The cable operator announced that it had restored services to its customers.",
+            "Telnet",
+        ),
+    ],
+)
+def test_the_kind_written_before_a_body_names_it_later(text: str, body: str) -> None:
+    assert speaker_of(text, "restored services") == body
