@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
-from accord.lexicon import PERSON_NOUNS, PERSON_SUFFIXES, SPEAKER_NOUNS, THING_SUFFIXES
+from accord.lexicon import PERSON_NOUNS, SPEAKER_NOUNS, has_person_ending
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -53,8 +53,7 @@ def speaks(head: Token) -> bool:
     panel"), read from the head noun: a listed noun, a title or a person's ending."""
     lemma = head.lemma_.lower()
     listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
-    ending = any(lemma.endswith(s) and len(lemma) > len(s) + 2 for s in PERSON_SUFFIXES)
-    return listed or (ending and not lemma.endswith(THING_SUFFIXES))
+    return listed or has_person_ending(lemma)
 
 
 def closes(first: Token, last: Token) -> bool:
