@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.quotes import find_quotes
-from accord.model import Article
-from accord.nlp import parse_blocks
-from tests.models import loaded_nlp
-
-
-def speaker_of(text: str, words: str) -> str | None:
-    article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
-    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
-    found = [m for m in mentions if words in m.span.text]
-    assert found, f"no statement holds {words!r}: {[m.span.text for m in mentions]}"
-    return found[0].speaker
+from tests.extract.quoting import speaker_of
 
 
 @pytest.mark.parametrize(

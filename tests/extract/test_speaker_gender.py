@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.quotes import find_quotes
 from accord.extract.speaker_gender import GenderTable, word_gender
-from accord.model import Article, QuoteMention
-from accord.nlp import parse_blocks
 from accord.vocab import Gender
-from tests.models import loaded_nlp
+from tests.extract import quoting
 
 
 def speaker_of(text: str, words: str) -> str | None:
-    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
-    mentions: list[QuoteMention] = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
-    found = [m for m in mentions if words in m.span.text]
-    assert found, f"no statement holds {words!r}: {[m.span.text for m in mentions]}"
-    return found[0].speaker
+    return quoting.speaker_of(text, words, title=text.split(".")[0])
 
 
 @pytest.mark.parametrize(
