@@ -28,6 +28,8 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplu
 DEV_TOPICS = (2, 5, 12, 18, 21, 23, 34, 35)
 TEST_TOPICS = tuple(range(36, 46))
 
+# A person's title abbreviation ending a line ("spokesman Const.", "the Rev.").
+_TITLE_END_RE = re.compile(r"\b(?:" + "|".join(sorted(lexicon.TITLE_ABBREVIATIONS)) + r")\.$")
 _URL_RE = re.compile(r"^\s*https?\s*:\s*/\s*/", re.IGNORECASE)
 # Tokeniser spacing undone: no space before closing punctuation and clitics, none after opening.
 # A "." before a digit is a number's own (".38"), not a closing one.
@@ -163,7 +165,21 @@ def written_lines(path: Path) -> list[tuple[int, str]]:
         inside = opened % 2 == 1 if paired else None
         lines.append((k, detokenise(sentences[k], hyphens_split=split, in_quotation=inside)))
         opened += sum(t.count('"') for t in sentences[k])
-    return [(k, line) for k, line in lines if line.strip() and not _URL_RE.match(line)]
+    kept = [(k, line) for k, line in lines if line.strip() and not _URL_RE.match(line)]
+    return rejoin_titles(kept)
+
+
+def rejoin_titles(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A line the tokeniser's sentence splitter ended at a title before a name ("… the Rev." /
+    "Larry Kroon said …") joins the next line: the writer wrote one sentence. The joined line
+    keeps the first sentence's number."""
+    joined: list[tuple[int, str]] = []
+    for k, line in lines:
+        if joined and _TITLE_END_RE.search(joined[-1][1]) and line[:1].isupper():
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {line}")
+        else:
+            joined.append((k, line))
+    return joined
 
 
 def read_document(path: Path) -> Document:

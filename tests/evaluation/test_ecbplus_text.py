@@ -97,3 +97,13 @@ def test_straight_quotes_pair_across_a_documents_sentences(tmp_path: Path) -> No
     path = tmp_path / "1_1ecb.xml"
     path.write_text(xml, encoding="utf-8")
     assert [line for _, line in text.written_lines(path)] == ['"It was', 'late," he said.']
+
+
+def test_a_line_ended_at_a_title_before_a_name_joins_the_next() -> None:
+    lines = [(1, "“It was calm,” said the Rev."), (2, "Ada Moss of the chapel."), (3, "Next.")]
+    assert text.rejoin_titles(lines) == [
+        (1, "“It was calm,” said the Rev. Ada Moss of the chapel."),
+        (3, "Next."),
+    ]
+    kept = [(1, "The fire started at 9 a.m."), (2, "Crews arrived soon after.")]
+    assert text.rejoin_titles(kept) == kept
