@@ -29,6 +29,7 @@ a campaign's). Each group becomes a :class:`~accord.model.Figure` (its numbers r
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -243,8 +244,7 @@ def days_of(value: str | None) -> tuple[dt.date, dt.date] | None:
     month = int(value[5:7])
     if not 1 <= month <= 12:
         return None
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def join_unqualified_groups(
