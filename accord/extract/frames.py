@@ -5,7 +5,8 @@ noun naming a statement ("Trump’s claim that …") or "according to". Its sour
 subject, climbing through "…, saying …" and coordinated verbs, or a passive's agent; its
 content is the clause, or the object and what follows it of the object's predicate. Among
 an article's mentions, a cue inside someone's reported words is part of that statement
-(:func:`unnested`), and "according to Y" passes on the statement it holds (:func:`chained`).
+(:func:`unnested`), and "according to Y" passes on the statement it holds (:func:`chained`),
+as does "Y reports that X says …" (:func:`relayed`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES, Q
 from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
+# The cue of a report that passes on another's: "USA Today reports that X says …".
+RELAY_CUE = "report"
 # What a finding appears in ("in the latest poll", "in a new study").
 FINDING_NOUNS = frozenset({"analysis", "poll", "report", "study", "survey"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
@@ -332,6 +335,40 @@ def chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
         via = next((o.speaker for o in outer if o is not mention and _passes_on(o, mention)), None)
         chained.append(replace(mention, via=via) if via and mention.speaker else mention)
     return chained
+
+
+def _relays(mention: QuoteMention) -> bool:
+    """A report of a report: "USA Today reports that …" passes on what its content says."""
+    cue = mention.cue
+    relay = cue is not None and any(w.startswith(RELAY_CUE) for w in cue.text.lower().split())
+    return relay and not mention.verbatim and mention.speaker is not None
+
+
+def relayed(mentions: list[QuoteMention]) -> list[QuoteMention]:
+    """Credit the speaker inside a relayed report, ``via`` the one who reports it: in "USA
+    Today reports that Rep. Rahall says he will act" the words are Rahall's, and USA Today's
+    mention, which only carries them, is dropped. A report holding no speaker's cue ("ESPN
+    is reporting that the offer stands") stays the reporter's own."""
+    relays = [m for m in mentions if _relays(m)]
+    inner_of: dict[int, QuoteMention] = {}
+    for relay in relays:
+        for inner in mentions:
+            cue = inner.cue
+            if (
+                inner is not relay
+                and inner.speaker
+                and not inner.verbatim
+                and cue is not None
+                and relay.span.start <= cue.start
+                and cue.end <= relay.span.end
+            ):
+                inner_of[id(inner)] = relay
+    carriers = {id(relay) for relay in inner_of.values()}
+    return [
+        replace(m, via=inner_of[id(m)].speaker) if id(m) in inner_of else m
+        for m in mentions
+        if id(m) not in carriers
+    ]
 
 
 def passed_on_in_quotes(mentions: list[QuoteMention]) -> list[QuoteMention]:

@@ -40,6 +40,7 @@ from accord.extract.frames import (
     objects,
     outside_phrase,
     passed_on_in_quotes,
+    relayed,
     source_of,
     speech_verb,
     stance_verb,
@@ -392,5 +393,6 @@ def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     """Every direct quote and reported statement in one article, in text order."""
     finder = _Finder(article, blocks)
     reported = finder.reported()
-    mentions = passed_on_in_quotes(unnested(chained(finder.direct(reported) + reported)))
+    found = chained(finder.direct(reported) + reported)
+    mentions = passed_on_in_quotes(unnested(relayed(found)))
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))

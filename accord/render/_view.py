@@ -15,6 +15,7 @@ from accord.model import (
     Event,
     Figure,
     FigureMention,
+    QuoteMention,
     Scope,
     Span,
     Toll,
@@ -82,6 +83,17 @@ def format_mention(mention: FigureMention) -> str:
     value = format_range(mention.low, mention.high)
     word = CHANGE_WORDS.get(mention.change)
     return f"{value} ({word})" if word else value
+
+
+def carried_label(mention: QuoteMention) -> str:
+    """How an outlet carries a statement, with the chain it names: "reported, via USA Today"
+    (who passes the words on), "verbatim, citing police records" (what the speaker relies on)."""
+    label = mention.carried_as.value
+    if mention.via:
+        label += f", via {mention.via}"
+    if mention.cites:
+        label += f", citing {mention.cites}"
+    return label
 
 
 def figure_label(measure: str, counted: str | None) -> str:

@@ -24,6 +24,7 @@ from accord.render._view import (
     KIND_PRIORITY,
     UNATTRIBUTED,
     Evidence,
+    carried_label,
     collect_evidence,
     contradiction_pairs,
     event_figures,
@@ -151,7 +152,7 @@ def _carried(quote: Quote, cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
     printed twice."""
     lines: list[dict[str, Any]] = []
     for mention, cite in zip(quote.mentions, cites, strict=True):
-        form = mention.carried_as.value
+        form = carried_label(mention)
         said = cite["text"].split()
         if cite["text"] in quote.text and len(said) > SHOWN_WORDS:
             cite = {**cite, "text": " ".join(said[:SHOWN_WORDS]) + " …"}

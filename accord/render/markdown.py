@@ -16,6 +16,7 @@ from accord.model import Dossier, Quote, Span
 from accord.render._atomic import write_text_atomic
 from accord.render._view import (
     UNATTRIBUTED,
+    carried_label,
     contradiction_pairs,
     event_figures,
     figure_label,
@@ -171,7 +172,7 @@ def _statement(dossier: Dossier, quote: Quote) -> Iterable[str]:
     )
     yield f"> {md_escape(quote.text)}\n"
     for m in quote.mentions:
-        yield f"- {m.carried_as.value} — {_cite(dossier, m.span)}"
+        yield f"- {md_escape(carried_label(m))} — {_cite(dossier, m.span)}"
     yield ""
 
 

@@ -347,6 +347,25 @@ def test_according_to_an_outlet_passes_on_the_speakers_words() -> None:
     assert inner.via == "the Harbour Courier"
 
 
+def test_a_relayed_report_is_the_inner_speakers_via_the_reporter() -> None:
+    mentions = quotes_of(
+        "The Harbour Courier reports that Maria Lopez, the port director, says that the port"
+        " will reopen in May."
+    )
+    assert [(m.speaker, m.via) for m in mentions] == [("Maria Lopez", "Harbour Courier")]
+    assert mentions[0].span.text.endswith("the port will reopen in May")
+
+
+def test_a_report_with_no_inner_speaker_stays_the_reporters() -> None:
+    mentions = quotes_of("The Harbour Courier is reporting that the port will reopen in May.")
+    assert [(m.speaker, m.via) for m in mentions] == [("Harbour Courier", None)]
+
+
+def test_a_speakers_words_about_another_speaker_stay_the_speakers() -> None:
+    mentions = quotes_of("Maria Lopez said that the minister says the port will reopen.")
+    assert [m.speaker for m in mentions] == ["Maria Lopez"]
+
+
 def test_a_speaker_citing_a_source_keeps_the_statement_and_names_the_source() -> None:
     mentions = quotes_of(
         "The port authority, citing customs records, said that grain exports had doubled."

@@ -7,6 +7,7 @@ script, CSS and link injections wherever untrusted text can reach the page.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from accord.model import (
@@ -222,6 +223,15 @@ IMG = "<img src=x onerror=alert(1)>"
 JS_LINK = '[click me](javascript:alert(1)) <a href="javascript:alert(1)">js link</a>'
 STYLE_BREAK = "</style><style>body{display:none}</style>"
 LONG_TOKEN = "A" * 5000
+
+
+def relayed_dossier() -> Dossier:
+    """The sample, with the council's words passed on by a county office and resting on a
+    letter (an attribution chain the reader is told of)."""
+    dossier = sample_dossier()
+    schools = dossier.quotes[1]
+    mention = replace(schools.mentions[0], via="the county office", cites="a school board letter")
+    return replace(dossier, quotes=(dossier.quotes[0], replace(schools, mentions=(mention,))))
 
 
 def hostile_dossier() -> Dossier:

@@ -23,7 +23,14 @@ from accord.render._view import Evidence, figure_label, key_figure_line
 from accord.render.charts import date_interval
 from accord.render.html import CSP, highlight_article, to_html
 from accord.vocab import Measure
-from tests.render.dossiers import LONG_TOKEN, SCRIPT, cut, hostile_dossier, sample_dossier
+from tests.render.dossiers import (
+    LONG_TOKEN,
+    SCRIPT,
+    cut,
+    hostile_dossier,
+    relayed_dossier,
+    sample_dossier,
+)
 
 
 class Page(HTMLParser):
@@ -116,6 +123,11 @@ def test_quotes_say_which_outlets_carry_them_verbatim_or_paraphrased() -> None:
     assert "Harbor Gazette — verbatim" in quotes
     assert "Valley Times — paraphrase" in quotes
     assert "2 independent sources" in quotes
+
+
+def test_a_statement_names_who_passed_it_on_and_what_it_rests_on() -> None:
+    quotes = to_html(relayed_dossier()).split('id="quotes"')[1].split('id="claims"')[0]
+    assert "Valley Times — reported, via the county office, citing a school board letter" in quotes
 
 
 def test_a_folded_statement_is_collapsed_after_the_open_ones() -> None:

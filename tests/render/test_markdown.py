@@ -10,7 +10,14 @@ from markdown_it import MarkdownIt
 from accord.model import Article, Change
 from accord.render._view import SOURCE_NAME_CHARS, source_name
 from accord.render.markdown import md_escape, to_markdown
-from tests.render.dossiers import IMG, LONG_TOKEN, SCRIPT, hostile_dossier, sample_dossier
+from tests.render.dossiers import (
+    IMG,
+    LONG_TOKEN,
+    SCRIPT,
+    hostile_dossier,
+    relayed_dossier,
+    sample_dossier,
+)
 
 
 def rendered(markdown: str) -> str:
@@ -132,6 +139,12 @@ def test_statements_show_speaker_sources_and_forms_with_minor_ones_folded() -> N
     assert "1 more single-source statement</summary>" in folded_part
     assert "**the council** (organisation) — 1 independent source" in folded_part
     assert "<blockquote>" in rendered(folded_part + "\n")
+
+
+def test_a_statement_names_who_passed_it_on_and_what_it_rests_on() -> None:
+    quotes = to_markdown(relayed_dossier()).split("## Quotes")[1].split("## Claims")[0]
+    assert "- reported, via the county office, citing a school board letter — " in quotes
+    assert "via" not in to_markdown(sample_dossier()).split("## Quotes")[1].split("## Claims")[0]
 
 
 @pytest.mark.parametrize(
