@@ -357,7 +357,7 @@ def relayed(mentions: list[QuoteMention]) -> list[QuoteMention]:
             if (
                 inner is not relay
                 and inner.speaker
-                and not inner.verbatim
+                and inner.carried_as is QuoteForm.REPORTED  # said, not did: "asked X to"
                 and cue is not None
                 and relay.span.start <= cue.start
                 and cue.end <= relay.span.end

@@ -361,6 +361,13 @@ def test_a_report_with_no_inner_speaker_stays_the_reporters() -> None:
     assert [(m.speaker, m.via) for m in mentions] == [("Harbour Courier", None)]
 
 
+def test_a_report_of_what_someone_did_stays_the_reporters() -> None:
+    mentions = quotes_of(
+        "The Harbour Courier reported that Maria Lopez asked the minister to reopen the port."
+    )
+    assert [(m.speaker, m.via) for m in mentions] == [("The Harbour Courier", None)]
+
+
 def test_a_speakers_words_about_another_speaker_stay_the_speakers() -> None:
     mentions = quotes_of("Maria Lopez said that the minister says the port will reopen.")
     assert [m.speaker for m in mentions] == ["Maria Lopez"]
