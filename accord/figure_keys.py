@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 
 from accord.extract.measures import is_measure_noun
-from accord.model import FigureMention, Scope
+from accord.model import Change, FigureMention, Scope
 from accord.vocab import Measure
 
+# The word before a number a count rose or fell to: "the toll rose to 10" is where it stands.
+LEVEL_REACHED = "to"
 # Heads that say how many, not who: a figure counting "people" is not a separate group. The
 # people of a place ("residents", "inhabitants") are its people: "10,000 residents displaced"
 # and "9,500 people displaced" count one thing.
@@ -118,3 +120,15 @@ def figure_key(figure: FigureMention) -> str:
     if figure.measure == Measure.COUNT:
         what += f":{(figure.counted or '').lower()}"
     return f"{what}|{figure.period.key}"
+
+
+def amount_of_change(mention: FigureMention) -> bool:
+    """Does the number say by how much a count moved ("two more victims", "rose by 3"), not
+    where it stands ("rose to 10")? Such an amount is no toll: it is compared with nothing."""
+    if mention.change not in (Change.UP, Change.DOWN):
+        return False
+    sentence = mention.sentence
+    if sentence is None:  # nothing to read it from: where it stands, as before
+        return False
+    before = sentence.text[: max(0, mention.span.start - sentence.start)].split()
+    return not before or before[-1].lower() != LEVEL_REACHED

@@ -8,7 +8,8 @@ to days), of which victim group (:mod:`accord.figure_keys`) and about which inci
   earthquake is never compared with another earthquake's);
 * a running total ("since the war began", "this year") is a series of its own across the story;
 * a figure of another incident ("in a separate attack", "elsewhere") is context of its article,
-  never compared with any other report.
+  never compared with any other report; so is an amount a count moved by ("two more victims
+  were found", "rose by 3"), which is no toll.
 
 Inside a key, mentions more than an order of magnitude apart are split (a battle's toll is not
 a campaign's). Each group becomes a :class:`~accord.model.Figure` (its numbers read by
@@ -41,6 +42,7 @@ from accord import lexicon
 from accord.events import find_events, parse_day, span_event
 from accord.extract.measures import is_measure_noun
 from accord.figure_keys import (
+    amount_of_change,
     counts_a_happening,
     measure_key,
     scope_of,
@@ -179,6 +181,9 @@ def reconcile_figures(
             scope = scope_of(mention)
             if scope is Scope.INCIDENT:
                 incident = incident_of(mention, event, event_dates.get(event or ""))
+                if amount_of_change(mention):  # "two more victims": by how much, not a toll
+                    clause = f"{mention.span.article}:{(mention.sentence or mention.span).start}"
+                    incident = content_id(incident or "", clause, prefix="i")
                 mention = replace(mention, incident=incident)
                 where: str | None = incident
             elif scope is Scope.RUNNING_TOTAL:

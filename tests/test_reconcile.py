@@ -486,6 +486,30 @@ def test_a_toll_that_rose_days_later_counts_the_same_happening(
 
 
 @pytest.mark.parametrize(
+    ("text", "needle", "change", "conflict"),
+    [
+        ("The bodies of two more victims were found.", "two", Change.UP, False),
+        ("The toll rose by two on Monday.", "two", Change.UP, False),
+        ("The toll rose to two on Monday.", "two", Change.UP, True),
+        ("The bodies of two victims were found.", "two", Change.NONE, True),
+    ],
+)
+def test_an_amount_a_toll_moved_by_is_compared_with_no_toll(
+    text: str, needle: str, change: Change, conflict: bool
+) -> None:
+    a = article("Ten villagers died when the quake struck on Sunday.")
+    b = article(text)
+    whole = Span.of(b, 0, len(b.original))
+    exs = [
+        extraction(a, figure(a, "Ten", 10, 10, "killed")),
+        extraction(b, figure(b, needle, 2, 2, "killed", change=change, sentence=whole)),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    assert any(f.conflict for f in figures) is conflict
+    assert len(figures) == (1 if conflict else 2)
+
+
+@pytest.mark.parametrize(
     ("when", "incidents"), [("2023-01", 2), ("2022", 2), ("2023-03", 1), ("2023", 1)]
 )
 def test_a_clause_dated_by_a_month_or_year_without_the_event_is_another_happening(

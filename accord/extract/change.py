@@ -3,7 +3,8 @@
 Read from the words that govern the number in the dependency parse (its nearest heads, up to
 the first verb) and the adverbs just before it: a rise verb, noun or adverb ("rose to 17", "a
 5% increase", "up 3%") makes it ``up``; a fall word ("down 3%", "cut 40 jobs") ``down``; a
-level verb ("stood at", "reached", "totalled") ``level``; a number introduced by "at" or
+level verb ("stood at", "reached", "totalled") ``level``; a number added to a count
+("two more victims", "another 20") ``up``; a number introduced by "at" or
 "from" after a change word is the level it stood at or started from ("up 3% at 41 dollars",
 "up from 12"), so ``level``. Anything else is ``none``: most figures in a report are plain
 counts. The word lists live here and nowhere else.
@@ -82,6 +83,10 @@ WRITTEN_FALL = frozenset({"lower"})
 # After a change word, a number after one of these is a level: "up 3% at 41 dollars" (where
 # it stands), "rose to 17 from 12" (where it started). Not "to": "rose to 17" is a rise.
 LEVEL_PREPOSITIONS = frozenset({"at", "from"})
+# A number said to add to a count already given is a rise by that much: "two more victims",
+# "another 20 people", "an additional 5", "a further 12".
+ADDED_AFTER = frozenset({"more", "additional", "further", "extra"})
+ADDED_BEFORE = frozenset({"another", "additional", "further"})
 # How far up the parse to look: "rose 8% to $52" is 52 → $ → to → rose.
 HEADS_READ = 4
 WORDS_BEFORE = 2  # "up 3%", "down by 3%"
@@ -101,6 +106,10 @@ def change_of(first: Token, anchor: Token) -> Change:
     if first.text.startswith("+"):
         return Change.UP
     doc = first.doc
+    following = doc[anchor.i + 1].lower_ if anchor.i + 1 < len(doc) else ""
+    preceding = doc[first.i - 1].lower_ if first.i > 0 else ""
+    if following in ADDED_AFTER or preceding in ADDED_BEFORE:
+        return Change.UP
     # adverbs just before the number ("up 3%", "down by 3%"); a verb or noun there is read
     # from the parse or not at all ("he added 5 people", "cuts on 30 products")
     before = [t for t in doc[max(0, first.i - WORDS_BEFORE) : first.i] if t.pos_ in ADVERBS]

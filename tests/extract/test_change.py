@@ -47,6 +47,10 @@ def changes_of(text: str) -> list[tuple[str, Change]]:
         ("The shop announced cuts on 30 products.", [("30", Change.NONE)]),
         ("The keeper gave up 3 goals before the break.", [("3", Change.NONE)]),
         ("The mayor left her $90,000 contract early.", [("$90,000", Change.NONE)]),
+        ("The bodies of two more victims were found.", [("two", Change.UP)]),
+        ("Another 20 people were hurt on Monday.", [("20", Change.UP)]),
+        ("Rescuers found an additional 5 survivors.", [("5", Change.UP)]),
+        ("More than 40 people were hurt.", [("More than 40", Change.NONE)]),
     ],
 )
 def test_the_change_is_read_from_the_words_that_govern_the_number(
