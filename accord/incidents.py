@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from accord.figure_keys import amount_of_change
 from accord.model import (
     Article,
     ArticleIncident,
@@ -89,8 +88,8 @@ def incident_of(
         if not _in_incident(figure.frame.scope if figure.frame else None):
             context.append(figure.span)
             continue
-        if (figure.frame is not None and figure.frame.negated) or amount_of_change(figure):
-            continue  # nobody was hurt; "two more victims" adds to a toll, it is none
+        if figure.frame is not None and figure.frame.negated:
+            continue
         value = _known(figure)
         if value is not None and figure.measure not in stated:
             stated[figure.measure] = (value, (figure.span,))

@@ -180,7 +180,10 @@ def reconcile_figures(
             mention = replace(mention, event=event)
             scope = scope_of(mention)
             if scope is Scope.INCIDENT:
-                incident = incident_of(mention, event, event_dates.get(event or ""))
+                article = by_article.get(extraction.article)
+                published = article.published if article is not None else None
+                day = event_dates.get(event or "")
+                incident = incident_of(mention, event, day, published)
                 if amount_of_change(mention):  # "two more victims": by how much, not a toll
                     clause = f"{mention.span.article}:{(mention.sentence or mention.span).start}"
                     incident = content_id(incident or "", clause, prefix="i")
@@ -211,16 +214,28 @@ def reconcile_figures(
     return sorted(figures, key=_reading_order)
 
 
-def incident_of(mention: FigureMention, event: str | None, event_day: dt.date | None) -> str | None:
+def incident_of(
+    mention: FigureMention,
+    event: str | None,
+    event_day: dt.date | None,
+    published: dt.date | None = None,
+) -> str | None:
     """The incident a mention of the report's own happening counts: its event's, unless its
     clause is dated to another day than the event (then that day's happening). A count that
     moved ("the toll rose to 17 on Saturday", "stood at 17") is dated when it was counted:
     it is the same happening's running count, and its day is the figure's as-of date. A
     clause dated by a month or a year ("in February, a gunman killed five") is another
-    happening when the event's day lies outside it."""
+    happening when the event's day lies outside it; for an event of no stated day, when the
+    month or year was over before the report was ``published`` ("in 2003", in 2005 news)."""
     frame = mention.frame
     frame_days = days_of(frame.time) if frame is not None else None
-    if frame is None or frame_days is None or event_day is None:
+    if frame is None or frame_days is None:
+        return event
+    if event_day is None:
+        first, last = frame_days
+        past = published is not None and first < last and last < published
+        if past and mention.change is Change.NONE:
+            return content_id(event or "", first.isoformat(), prefix="i")
         return event
     if mention.change is not Change.NONE:
         return event

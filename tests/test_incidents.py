@@ -80,14 +80,6 @@ def test_denied_harm_is_no_toll() -> None:
     assert tolls("A guard was shot dead.", "Two officers were not hurt.") == {"killed": 1}
 
 
-def test_more_victims_found_add_to_the_toll_and_are_none() -> None:
-    found = tolls(
-        "Ten villagers were killed in the quake.", "Two more bodies were found on Monday."
-    )
-    assert found == {"killed": 10}
-    assert tolls("Two more bodies were found on Monday.") == {}
-
-
 def test_the_incident_round_trips_through_its_dict() -> None:
     found = incident("Gunfire at a nightclub killed 4 people.")
     assert ArticleIncident.from_dict(found.to_dict()) == found

@@ -526,6 +526,22 @@ def test_a_clause_dated_by_a_month_or_year_without_the_event_is_another_happenin
     assert len({m.incident for f in figures for m in f.mentions}) == incidents
 
 
+@pytest.mark.parametrize(
+    ("when", "incidents"), [("2021", 2), ("2022-12", 2), ("2023-03", 1), ("2023-03-01", 1)]
+)
+def test_a_month_or_year_over_before_the_report_is_another_happening_of_an_undated_event(
+    when: str, incidents: int
+) -> None:
+    a = article("Twelve villagers died when the bridge fell.", date(2023, 3, 9))
+    b = article("In that year, five villagers died when another bridge fell.", date(2023, 3, 9))
+    exs = [
+        extraction(a, figure(a, "Twelve", 12, 12, "killed")),
+        extraction(b, figure(b, "five", 5, 5, "killed", frame=IncidentFrame(time=when))),
+    ]
+    figures = reconcile_figures([a, b], exs, one_event(a, b))
+    assert len({m.incident for f in figures for m in f.mentions}) == incidents
+
+
 def test_a_vague_number_neither_contradicts_a_count_nor_outweighs_it() -> None:
     a = article("Dozens of people were reported missing after the flood.", date(2030, 3, 2))
     b = article("Eleven people were still missing on Friday.", date(2030, 3, 6))

@@ -4,7 +4,8 @@ Read from the words that govern the number in the dependency parse (its nearest 
 the first verb) and the adverbs just before it: a rise verb, noun or adverb ("rose to 17", "a
 5% increase", "up 3%") makes it ``up``; a fall word ("down 3%", "cut 40 jobs") ``down``; a
 level verb ("stood at", "reached", "totalled") ``level``; a number added to a count
-("two more victims", "another 20") ``up``; a number introduced by "at" or
+("two more victims", "another 20") ``up``, unless it follows another number of its
+sentence ("14 dead and 17 more wounded"); a number introduced by "at" or
 "from" after a change word is the level it stood at or started from ("up 3% at 41 dollars",
 "up from 12"), so ``level``. Anything else is ``none``: most figures in a report are plain
 counts. The word lists live here and nowhere else.
@@ -108,7 +109,7 @@ def change_of(first: Token, anchor: Token) -> Change:
     doc = first.doc
     following = doc[anchor.i + 1].lower_ if anchor.i + 1 < len(doc) else ""
     preceding = doc[first.i - 1].lower_ if first.i > 0 else ""
-    if following in ADDED_AFTER or preceding in ADDED_BEFORE:
+    if (following in ADDED_AFTER or preceding in ADDED_BEFORE) and not _listed(first):
         return Change.UP
     # adverbs just before the number ("up 3%", "down by 3%"); a verb or noun there is read
     # from the parse or not at all ("he added 5 people", "cuts on 30 products")
@@ -120,6 +121,12 @@ def change_of(first: Token, anchor: Token) -> Change:
     if first.i > 0 and doc[first.i - 1].lower_ in LEVEL_PREPOSITIONS:
         return Change.LEVEL
     return direction
+
+
+def _listed(first: Token) -> bool:
+    """A number after another in its sentence adds to that one, not to an earlier count:
+    in "14 people dead and 17 more wounded" the 17 are the wounded."""
+    return any(t.like_num for t in first.doc[first.sent.start : first.i])
 
 
 def _governing(anchor: Token) -> list[Token]:

@@ -21,6 +21,7 @@ with the exact span it was read from:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -40,6 +41,9 @@ from accord.vocab import QuantityKind
 
 # Children that start a clause of its own: their words are not the number's clause.
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl"})
+# A clause that describes a noun of another clause: it happened when that clause did.
+DESCRIBING_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?")
 # Children of a place noun that end its phrase ("the school, where ...", "the bar and").
 PLACE_PHRASE_ENDS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"})
 NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -104,7 +108,7 @@ def frame_of(
     clause = _clause_tokens(head)
     victims = _token_span(block, tokens[0], tokens[-1]) if tokens else None
     place = _place(block, head, clause, noun)
-    time = _time(block, clause, head, dates)
+    time = _time(block, clause, head, dates) or _outer_time(block, head, dates)
     scope, scope_span = _scope(block, anchor.sent, spine, noun)
     return IncidentFrame(
         predicate=predicate.lemma_.lower() if predicate is not None else None,
@@ -246,6 +250,18 @@ def _time(
         if tok is not None and any(t in clause for t in tok):
             found.append((abs(tok.root.i - head.i), mention))
     return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _outer_time(block: Block, head: Token, dates: Sequence[DateMention]) -> DateMention | None:
+    """The month or year of the clause a relative clause describes a thing of: in "In
+    December 2003, Bam was razed by a quake that left 31,000 dead" the toll is of December
+    2003. Not a day: "police on Monday arrested a man who killed 3" dates the arrest only."""
+    if head.dep_ not in DESCRIBING_CLAUSE_DEPS:
+        return None
+    outer = _clause_head(None, head.head)
+    time = _time(block, _clause_tokens(outer), outer, dates)
+    coarse = time is not None and time.value is not None and MONTH_OR_YEAR.fullmatch(time.value)
+    return time if coarse else None
 
 
 def _attached(tok: Token, spine: set[Token], through_nouns: bool = False) -> bool:

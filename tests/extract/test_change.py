@@ -51,6 +51,7 @@ def changes_of(text: str) -> list[tuple[str, Change]]:
         ("Another 20 people were hurt on Monday.", [("20", Change.UP)]),
         ("Rescuers found an additional 5 survivors.", [("5", Change.UP)]),
         ("More than 40 people were hurt.", [("More than 40", Change.NONE)]),
+        ("Four were dead and 17 more wounded.", [("Four", Change.NONE), ("17", Change.NONE)]),
     ],
 )
 def test_the_change_is_read_from_the_words_that_govern_the_number(

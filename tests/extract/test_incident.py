@@ -88,6 +88,24 @@ def test_the_time_is_a_date_of_the_clause_resolved_against_publication() -> None
     assert got.time_span is not None and got.time_span.text == "Sunday"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "time"),
+    [
+        (
+            "In December 2019, a quake that left 3,000 people dead razed the town.",
+            "3,000",
+            "2019-12",
+        ),
+        ("In 2019, the town was razed by a quake that killed 3,000 people.", "3,000", "2019"),
+        ("On Sunday police arrested a man who killed 3 people.", "3", None),
+    ],
+)
+def test_a_clause_describing_a_thing_of_a_dated_clause_takes_its_month_or_year(
+    sentence: str, figure: str, time: str | None
+) -> None:
+    assert frame(sentence, figure).time == time
+
+
 def test_a_date_of_another_clause_is_not_the_time() -> None:
     got = frame("Police said on Friday that 6 men had been detained.", "6")
     assert got.time is None
