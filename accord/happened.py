@@ -156,19 +156,25 @@ def agreed_sentence(leads: dict[str, list[Span]], independent: set[str]) -> Span
 def _place(
     summary: Span | None, key: Sequence[Figure], known: frozenset[str]
 ) -> tuple[str | None, Span | None]:
-    """Where the event happened: a place the event's figures were framed in that names a
-    gazetteer place (of ``known``), else a gazetteer place its summary names, else any place
-    its figures were framed in. A locative phrase alone can be a venue or a misread name ("his
-    company's Christmas party", "Telecom"): a known place is the safer label."""
+    """Where the event happened: the place the event's figures were framed in most often
+    among those that name a gazetteer place (of ``known``), else a gazetteer place its
+    summary names, else any place its figures were framed in. A locative phrase alone can be
+    a venue or a misread name ("his company's Christmas party", "Telecom"): a known place is
+    the safer label; and one report's aside ("a quake in eastern China") is outvoted."""
     framed = [
         (m.frame.place, m.frame.place_span)
         for figure in key
         for m in figure.mentions
         if m.frame is not None and m.frame.place
     ]
-    for place, span in framed:
-        if place is not None and span is not None and _known_name(span, known) is not None:
-            return place, span
+    named = [
+        (place, span)
+        for place, span in framed
+        if place is not None and span is not None and _known_name(span, known) is not None
+    ]
+    if named:
+        votes = Counter(place for place, _ in named)
+        return max(named, key=lambda item: votes[item[0]])  # the first of the most named
     if summary is not None and (found := _known_name(summary, known)) is not None:
         return found.text, found
     return framed[0] if framed else (None, None)

@@ -151,3 +151,31 @@ def test_a_venue_the_figures_name_gives_way_to_a_known_place_the_summary_names()
     event = Event("e1", "tornado", "2031-04-06", (A.id, B.id, C.id))
     [described] = describe_events([event], [A, B, C], [sentences(a) for a in (A, B, C)], [figure])
     assert described.place == "Bergen"
+
+
+def test_the_place_most_figures_are_framed_in_outvotes_one_reports_aside() -> None:
+    aside = article(
+        "Quake news\n"
+        "A quake near Lyon killed 4 people on Sunday.\n"
+        "On Saturday a quake in Oslo killed 3 people.",
+        title="Quake news",
+    )
+    other = article("A quake near Lyon killed 4 people on Sunday, officials said.")
+
+    def framed(art: Article, number: str, place: str) -> FigureMention:
+        at, where = art.original.index(number), art.original.index(place)
+        span = Span.of(art, where, where + len(place))
+        return FigureMention(
+            Span.of(art, at, at + len(number)),
+            float(number),
+            float(number),
+            frame=IncidentFrame(place=place, place_span=span),
+        )
+
+    oslo = Figure("f1", "killed", 3, 3, 4, None, True, (framed(aside, "3", "Oslo"),), event="e1")
+    lyon = (framed(aside, "4", "Lyon"), framed(other, "4", "Lyon"))
+    toll = Figure("f2", "killed", 4, 4, 4, None, False, lyon, event="e1")
+    event = Event("e1", "quake", "2031-04-06", (aside.id, other.id))
+    extractions = [sentences(a) for a in (aside, other)]
+    [described] = describe_events([event], [aside, other], extractions, [oslo, toll])
+    assert described.place == "Lyon"
