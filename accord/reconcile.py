@@ -184,7 +184,9 @@ def reconcile_figures(
                 published = article.published if article is not None else None
                 day = event_dates.get(event or "")
                 incident = incident_of(mention, event, day, published)
-                if amount_of_change(mention):  # "two more victims": by how much, not a toll
+                if counts_a_happening(mention) and amount_of_change(mention):
+                    # "two more victims": by how much, no toll (a bare count groups only with
+                    # its own number, so "fell 200ft" still meets another outlet's "200 feet")
                     clause = f"{mention.span.article}:{(mention.sentence or mention.span).start}"
                     incident = content_id(incident or "", clause, prefix="i")
                 mention = replace(mention, incident=incident)

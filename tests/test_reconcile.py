@@ -52,6 +52,10 @@ def extraction(art: Article, *figures: FigureMention) -> Extraction:
     )
 
 
+def whole(art: Article) -> Span:
+    return Span.of(art, 0, len(art.original))
+
+
 def one_event(*arts: Article) -> list[Event]:
     return [Event("e1", "story", None, tuple(a.id for a in arts))]
 
@@ -499,14 +503,26 @@ def test_an_amount_a_toll_moved_by_is_compared_with_no_toll(
 ) -> None:
     a = article("Ten villagers died when the quake struck on Sunday.")
     b = article(text)
-    whole = Span.of(b, 0, len(b.original))
     exs = [
         extraction(a, figure(a, "Ten", 10, 10, "killed")),
-        extraction(b, figure(b, needle, 2, 2, "killed", change=change, sentence=whole)),
+        extraction(b, figure(b, needle, 2, 2, "killed", change=change, sentence=whole(b))),
     ]
     figures = reconcile_figures([a, b], exs, one_event(a, b))
     assert any(f.conflict for f in figures) is conflict
     assert len(figures) == (1 if conflict else 2)
+
+
+def test_one_bare_count_that_fell_by_an_amount_still_meets_its_retelling() -> None:
+    a = article("The climber fell 200ft from the ridge.")
+    b = article("He slipped and fell about 200 feet, police said.")
+    exs = [
+        extraction(a, figure(a, "200ft", 200, 200, "count", change=Change.DOWN, sentence=whole(a))),
+        extraction(
+            b, figure(b, "about 200 feet", 200, 200, "count", change=Change.DOWN, sentence=whole(b))
+        ),
+    ]
+    [fig] = reconcile_figures([a, b], exs, one_event(a, b))
+    assert len(fig.mentions) == 2
 
 
 @pytest.mark.parametrize(
