@@ -169,6 +169,7 @@ def reconcile_figures(
     """Group every figure mention of the story and reconcile each group into a Figure."""
     by_article = {a.id: a for a in articles}
     event_dates = {e.id: parse_day(e.date) for e in events}
+    first_published = min((a.published for a in articles if a.published), default=None)
     keyed: dict[GroupKey, list[FigureMention]] = defaultdict(list)
     as_of_of: dict[FigureMention, str | None] = {}
     for extraction in extractions:
@@ -182,6 +183,7 @@ def reconcile_figures(
             if scope is Scope.INCIDENT:
                 article = by_article.get(extraction.article)
                 published = article.published if article is not None else None
+                published = published or first_published  # an undated report: the story's
                 day = event_dates.get(event or "")
                 incident = incident_of(mention, event, day, published)
                 if counts_a_happening(mention) and amount_of_change(mention):
@@ -228,7 +230,8 @@ def incident_of(
     it is the same happening's running count, and its day is the figure's as-of date. A
     clause dated by a month or a year ("in February, a gunman killed five") is another
     happening when the event's day lies outside it; for an event of no stated day, when the
-    month or year was over before the report was ``published`` ("in 2003", in 2005 news)."""
+    month or year was over before the report was ``published`` ("in 2003", in 2005 news; an
+    undated report is taken as published with the story's first)."""
     frame = mention.frame
     frame_days = days_of(frame.time) if frame is not None else None
     if frame is None or frame_days is None:
