@@ -174,7 +174,9 @@ def _place(
     ]
     if named:
         votes = Counter(place for place, _ in named)
-        return max(named, key=lambda item: votes[item[0]])  # the first of the most named
+        in_summary = {p for p, _ in named if summary is not None and p in summary.text}
+        # the most named; of those, one the summary names; then the first
+        return max(named, key=lambda item: (votes[item[0]], item[0] in in_summary))
     if summary is not None and (found := _known_name(summary, known)) is not None:
         return found.text, found
     return framed[0] if framed else (None, None)

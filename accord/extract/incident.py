@@ -41,8 +41,9 @@ from accord.vocab import QuantityKind
 
 # Children that start a clause of its own: their words are not the number's clause.
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl"})
-# A clause that describes a noun of another clause: it happened when that clause did.
-DESCRIBING_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# A clause that hangs from a word of another clause (a relative clause, "…, killing 612"):
+# it happened when that clause did.
+DEPENDENT_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?")
 # Children of a place noun that end its phrase ("the school, where ...", "the bar and").
 PLACE_PHRASE_ENDS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"})
@@ -253,10 +254,11 @@ def _time(
 
 
 def _outer_time(block: Block, head: Token, dates: Sequence[DateMention]) -> DateMention | None:
-    """The month or year of the clause a relative clause describes a thing of: in "In
-    December 2003, Bam was razed by a quake that left 31,000 dead" the toll is of December
-    2003. Not a day: "police on Monday arrested a man who killed 3" dates the arrest only."""
-    if head.dep_ not in DESCRIBING_CLAUSE_DEPS:
+    """The month or year of the clause a dependent clause hangs from: in "In December 2003,
+    Bam was razed by a quake that left 31,000 dead" or "In February, a quake hit Zarand,
+    killing 612" the toll is of that month. Not a day: "police on Monday arrested a man who
+    killed 3" dates the arrest only."""
+    if head.dep_ not in DEPENDENT_CLAUSE_DEPS:
         return None
     outer = _clause_head(None, head.head)
     time = _time(block, _clause_tokens(outer), outer, dates)
