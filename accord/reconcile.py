@@ -231,7 +231,8 @@ def incident_of(
     clause dated by a month or a year ("in February, a gunman killed five") is another
     happening when the event's day lies outside it; for an event of no stated day, when the
     month or year was over before the report was ``published`` ("in 2003", in 2005 news; an
-    undated report is taken as published with the story's first)."""
+    undated report is taken as published with the story's first) and the figure counts what
+    a happening did (a bare count, "1,098 yards in 2008", groups only with its own number)."""
     frame = mention.frame
     frame_days = days_of(frame.time) if frame is not None else None
     if frame is None or frame_days is None:
@@ -239,7 +240,7 @@ def incident_of(
     if event_day is None:
         first, last = frame_days
         past = published is not None and first < last and last < published
-        if past and mention.change is Change.NONE:
+        if past and mention.change is Change.NONE and counts_a_happening(mention):
             return content_id(event or "", first.isoformat(), prefix="i")
         return event
     if mention.change is not Change.NONE:
