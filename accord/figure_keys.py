@@ -15,7 +15,7 @@ import re
 
 from accord.extract.measures import is_measure_noun
 from accord.model import Change, FigureMention, Scope
-from accord.vocab import Measure
+from accord.vocab import GENERIC_MEASURES, Measure
 
 # The word before a number a count rose or fell to: "the toll rose to 10" is where it stands.
 LEVEL_REACHED = "to"
@@ -52,9 +52,6 @@ HEAD_CLASSES = {
     "policeman": "police officer",
     "officer": "police officer",
 }
-# Measures that say only what kind of number it is, not what happened: two different prices or
-# counts in one story are usually of different things, so they never conflict.
-GENERIC_MEASURES = frozenset({Measure.COUNT, Measure.MONEY, Measure.PERCENT})
 # Measures of a standing state (forces in place), not of something that happened once.
 STATE_MEASURES = frozenset({Measure.DEPLOYED, Measure.STATIONED})
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")

@@ -37,6 +37,11 @@ class Measure(StrEnum):
     PERCENT = "percent"
 
 
+# Measures that say only what kind of number it is, not what happened: two different prices or
+# counts in one story are usually of different things, so they never conflict.
+GENERIC_MEASURES = frozenset({Measure.COUNT, Measure.MONEY, Measure.PERCENT})
+
+
 class QuantityKind(StrEnum):
     """What a quantity phrase is, before it is a figure (see :mod:`accord.extract.quantities`)."""
 

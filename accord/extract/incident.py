@@ -37,7 +37,7 @@ from accord.extract.quantities import QuantityPhrase
 from accord.gazetteer import PLACE_LABELS
 from accord.model import DateMention, FigureMention, IncidentFrame, Scope, Span
 from accord.nlp import Block
-from accord.vocab import QuantityKind
+from accord.vocab import GENERIC_MEASURES, QuantityKind
 
 # Children that start a clause of its own: their words are not the number's clause.
 OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl"})
@@ -102,14 +102,16 @@ def frame_of(
     token ``after``)."""
     tokens = counted_tokens(anchor, after)
     noun = tokens[-1] if tokens else None
-    _, source = measure_source(anchor, noun)
+    measure, source = measure_source(anchor, noun)
     predicate = source if source is not None else governor_of(anchor, noun)
     head = _clause_head(predicate, anchor)
     spine = _spine(head, anchor, noun)
     clause = _clause_tokens(head)
     victims = _token_span(block, tokens[0], tokens[-1]) if tokens else None
     place = _place(block, head, clause, noun)
-    time = _time(block, clause, head, dates) or _outer_time(block, head, dates)
+    time = _time(block, clause, head, dates)
+    if time is None and measure not in GENERIC_MEASURES:  # a toll, not "1,098 yards"
+        time = _outer_time(block, head, dates)
     scope, scope_span = _scope(block, anchor.sent, spine, noun)
     return IncidentFrame(
         predicate=predicate.lemma_.lower() if predicate is not None else None,

@@ -99,6 +99,7 @@ def test_the_time_is_a_date_of_the_clause_resolved_against_publication() -> None
         ("In 2019, the town was razed by a quake that killed 3,000 people.", "3,000", "2019"),
         ("In February, a quake hit the town, killing 612 people.", "612", "2026-02"),
         ("On Sunday police arrested a man who killed 3 people.", "3", None),
+        ("In 2019, the town built a bridge that carries 3,000 cars a day.", "3,000", None),
     ],
 )
 def test_a_clause_describing_a_thing_of_a_dated_clause_takes_its_month_or_year(
