@@ -181,11 +181,8 @@ def reconcile_figures(
             mention = replace(mention, event=event)
             scope = scope_of(mention)
             if scope is Scope.INCIDENT:
-                article = by_article.get(extraction.article)
-                published = article.published if article is not None else None
-                published = published or first_published  # an undated report: the story's
                 day = event_dates.get(event or "")
-                incident = incident_of(mention, event, day, published)
+                incident = incident_of(mention, event, day, first_published)
                 if counts_a_happening(mention) and amount_of_change(mention):
                     # "two more victims": by how much, no toll (a bare count groups only with
                     # its own number, so "fell 200ft" still meets another outlet's "200 feet")
@@ -230,9 +227,10 @@ def incident_of(
     it is the same happening's running count, and its day is the figure's as-of date. A
     clause dated by a month or a year ("in February, a gunman killed five") is another
     happening when the event's day lies outside it; for an event of no stated day, when the
-    month or year was over before the report was ``published`` ("in 2003", in 2005 news; an
-    undated report is taken as published with the story's first) and the figure counts what
-    a happening did (a bare count, "1,098 yards in 2008", groups only with its own number)."""
+    month or year was over before the story's first report was ``published`` ("in 2003", in
+    2005 news; not "in 2010" in a verdict's report when the story holds 2010's reports of the
+    shooting) and the figure counts what a happening did (a bare count, "1,098 yards in
+    2008", groups only with its own number)."""
     frame = mention.frame
     frame_days = days_of(frame.time) if frame is not None else None
     if frame is None or frame_days is None:

@@ -545,11 +545,11 @@ def test_a_clause_dated_by_a_month_or_year_without_the_event_is_another_happenin
 @pytest.mark.parametrize(
     ("when", "incidents"), [("2021", 2), ("2022-12", 2), ("2023-03", 1), ("2023-03-01", 1)]
 )
-def test_a_month_or_year_over_before_the_report_is_another_happening_of_an_undated_event(
+def test_a_month_or_year_over_before_the_story_began_is_another_happening_of_an_undated_event(
     when: str, incidents: int
 ) -> None:
     a = article("Twelve villagers died when the bridge fell.", date(2023, 3, 9))
-    b = article("In that year, five villagers died when another bridge fell.")  # undated
+    b = article("In that year, five villagers died when another bridge fell.", date(2024, 5, 1))
     exs = [
         extraction(a, figure(a, "Twelve", 12, 12, "killed")),
         extraction(b, figure(b, "five", 5, 5, "killed", frame=IncidentFrame(time=when))),
