@@ -261,7 +261,11 @@ def test_an_inverted_verb_with_no_subject_credits_the_speaker_named_after_it() -
 
 @pytest.mark.parametrize(
     "text",
-    ["The port added three hundred jobs last year.", "The mayor maintained a wide lead."],
+    [
+        "The port added three hundred jobs last year.",
+        "The mayor maintained a wide lead.",
+        "The Harbour Hawks claimed the league title on Sunday.",
+    ],
 )
 def test_a_verb_of_saying_with_a_thing_for_object_says_nothing(text: str) -> None:
     assert quotes_of(text) == []
