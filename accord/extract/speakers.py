@@ -198,6 +198,9 @@ def speaker_key(name: str) -> str:
 # A surname this short ("Li", "Lu", "Ross") is too often another family's to read a one-letter
 # difference as a typo.
 MIN_VARIANT_SURNAME = 4
+# A first name a letter from another is the same transliterated name only when this long
+# ("Heidar", "Heydar"); shorter ones are often two names ("John", "Joan").
+MIN_VARIANT_FIRST_NAME = 5
 
 
 def one_edit_apart(first: str, second: str) -> bool:
@@ -210,6 +213,15 @@ def one_edit_apart(first: str, second: str) -> bool:
         i += 1
     skip = 1 if len(short) < len(long) else 0
     return short[i + 1 - skip :] == long[i + 1 :]
+
+
+def _same_first_name(first: str, second: str) -> bool:
+    """Two folded first names of one person: equal, or a letter apart when both are long
+    enough not to be two common names ("Heidar", "Heydar"; not "John", "Joan")."""
+    if first == second:
+        return True
+    long_enough = min(len(first), len(second)) >= MIN_VARIANT_FIRST_NAME
+    return long_enough and one_edit_apart(first, second)
 
 
 @dataclass(frozen=True)
@@ -257,17 +269,20 @@ class NameTable:
         short_words = self._words(short)
         return bool(short_words) and short_words <= self._words(full)
 
-    def _variant_of(self, shown: str) -> str | None:
-        """The key of a full name seen before with this first name and a surname one edit
-        away ("Ilene Wolff" after "Ilene Wolfe")."""
+    def _variant_of(self, shown: str) -> tuple[str, str] | None:
+        """The key and folded first name of a full name seen before with this first name, or
+        one a letter away (a transliteration: "Heidar" and "Heydar"), and a surname one edit
+        away ("Ilene Wolff" after "Ilene Wolfe", "Heidar Alishvandi" after "Heydar
+        Alishbandi")."""
         words = self._read(shown).folded
         if len(words) < 2 or len(words[-1]) < MIN_VARIANT_SURNAME:
             return None
         for key, forms in self._by_key.items():
             for form in forms:
                 seen = self._read(form).folded
-                if len(seen) >= 2 and seen[0] == words[0] and one_edit_apart(key, words[-1]):
-                    return key
+                same_first = len(seen) >= 2 and _same_first_name(seen[0], words[0])
+                if same_first and one_edit_apart(key, words[-1]):
+                    return key, seen[0]
         return None
 
     def _shown(self, name: str) -> str:
@@ -282,8 +297,11 @@ class NameTable:
         key = self._key(shown)
         if not key:
             return
-        if key not in self._by_key and (known := self._variant_of(shown)) is not None:
+        if key not in self._by_key and (variant := self._variant_of(shown)) is not None:
+            known, first = variant
             self._alias[key] = known
+            if (own_first := self._read(shown).folded[0]) != first:
+                self._alias[own_first] = first  # "heidar" reads as the "heydar" met first
             key = known
         self._counts[shown] += 1
         forms = self._by_key.setdefault(key, [])

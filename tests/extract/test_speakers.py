@@ -102,10 +102,16 @@ def test_one_first_name_with_surnames_one_edit_apart_is_one_person() -> None:
     assert table.knows("Wolff")
 
 
+def test_a_transliterated_name_a_letter_off_in_each_part_is_one_person() -> None:
+    table = NameTable(["Heydar Alishbandi", "Heidar Alishvandi", "Alishvandi"])
+    assert table.resolve("Heidar Alishvandi") == table.resolve("Alishvandi") == "Heydar Alishbandi"
+
+
 @pytest.mark.parametrize(
     "names",
     [
         ("Nora Wolfe", "Mark Wolff"),  # another first name: another person
+        ("John Smith", "Joan Smyth"),  # short first names a letter apart: two names
         ("Ana Li", "Ana Lu"),  # a surname too short to call one letter a typo
         ("Nora Wolfe", "Nora Wolters"),  # more than one edit apart
     ],
