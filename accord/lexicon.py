@@ -384,7 +384,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 TITLE_ABBREVIATIONS = frozenset({
     "Lt", "Lieut", "Sgt", "Cpl", "Pte", "Pvt", "Col", "Capt", "Maj", "Gen", "Brig", "Adm",
     "Cmdr", "Insp", "Det", "Supt", "Const", "Gov", "Sen", "Rep", "Atty", "Hon", "Fr", "Rev",
-    "Dr", "Prof", "Mr", "Mrs", "Ms", "Msgr",
+    "Dr", "Prof", "Mr", "Mrs", "Ms", "Msgr", "Dist",
 })
 # fmt: on
 # Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
@@ -454,13 +454,13 @@ COMPASS_WORDS = frozenset(
 )
 # Generational suffixes that may end a person's name after the surname ("Ray Jones III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Labels a headline opens with ("PHOTOS: ..."): never a transcript speaker, nor part of the
-# story's name.
+# Labels a headline or a section line opens with ("PHOTOS: ...", "NOTES: ...", "Summary:
+# ..."): never a transcript speaker, nor part of the story's name.
 # fmt: off
 HEADLINE_LABELS = frozenset({
     "photos", "photo", "video", "videos", "watch", "live", "breaking", "update", "updated",
     "exclusive", "opinion", "analysis", "explainer", "listen", "gallery", "factbox", "timeline",
-    "editorial", "review",
+    "editorial", "review", "note", "notes", "summary", "highlights", "background", "related",
 })
 # fmt: on
 

@@ -24,7 +24,14 @@ from accord.extract.cues import (
     WEAK_CUES,
     cue_lemma,
 )
-from accord.lexicon import CITING_VERBS, CONTRAST_MARKS, IRREALIS_AUXILIARIES, QUESTION_WORDS
+from accord.gazetteer import PERSON_TITLES
+from accord.lexicon import (
+    CITING_VERBS,
+    CONTRAST_MARKS,
+    IRREALIS_AUXILIARIES,
+    QUESTION_WORDS,
+    TITLE_ABBREVIATIONS,
+)
 from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
@@ -57,9 +64,10 @@ def source_of(verb: Token) -> Token | None:
         agent = passive_agent(verb)
         if agent is not None:
             return agent
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # "Police Const. Tim Fanning said": the parser may read the title as a subject too
+            return next((s for s in subjects if not _a_title(s)), subjects[0])
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             # "letters to the ministry urging it to …": the one addressed does not speak;
             # "a prize, known as …", "a plan called …": a thing named, not a speaker
@@ -71,6 +79,12 @@ def source_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _a_title(token: Token) -> bool:
+    """A person's title standing alone ("Const.", "Dist", "spokesman"), not a name."""
+    word = token.text.rstrip(".")
+    return word in TITLE_ABBREVIATIONS or word.lower() in PERSON_TITLES
 
 
 def passive_agent(verb: Token) -> Token | None:

@@ -240,6 +240,29 @@ def test_an_interviews_question_and_answer_labels_name_no_speaker() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry results\n\nNOTES: Harbour pilot Ana Ruiz (left knee) left with an injury.",
+        "Ferry update\n\nSummary: The ferry has restored 83% of its winter timetable.",
+    ],
+)
+def test_a_section_label_names_no_speaker(text: str) -> None:
+    assert all(m.speaker not in {"NOTES", "Notes", "Summary"} for m in quotes_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police Const. Ana Ruiz said the ferry would run until March.",
+        "“The ferry will run until March,” said Dist. Atty. Ana Ruiz.",
+    ],
+)
+def test_a_title_the_parser_reads_as_a_second_subject_is_not_the_speaker(text: str) -> None:
+    [mention] = quotes_of(text)
+    assert mention.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "source"),
     [
         ("The mayor is hoping to reopen the ferry by March.", "hoping", "The mayor"),
