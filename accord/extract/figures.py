@@ -21,7 +21,7 @@ from accord.extract.measures import is_measure_noun, measure_of, period_of
 from accord.extract.quantities import QuantityPhrase, quantities_in
 from accord.model import Article, FigureMention
 from accord.nlp import Block
-from accord.vocab import Measure, QuantityKind
+from accord.vocab import GENERIC_MEASURES, Measure, QuantityKind
 
 # Kinds a dossier reconciles; durations, ages and fractions are quantities but not figures.
 FIGURE_KINDS = frozenset(
@@ -33,6 +33,11 @@ def _trimmed(block: Block, sent: SpacySpan) -> tuple[int, int]:
     text = sent.text
     lead = len(text) - len(text.lstrip())
     return sent.start_char + lead, sent.start_char + lead + len(text.strip())
+
+
+def _whole(*values: float | None) -> bool:
+    """Every stated value is a whole number (as a count of people or troops is)."""
+    return all(v is None or float(v).is_integer() for v in values)
 
 
 def _figure(
@@ -47,11 +52,13 @@ def _figure(
         measure = Measure.MONEY
     else:
         measure = measure_of(phrase.anchor, tokens[-1] if tokens else None)
+    q = phrase.quantity
+    if measure not in GENERIC_MEASURES and not _whole(q.low, q.high):
+        measure = Measure.COUNT  # people come whole: "a magnitude-5.2 quake injured three"
     if counted is None and phrase.kind == QuantityKind.COUNT:
         counted = inherited
     elif counted is None:
         counted = phrase.unit
-    q = phrase.quantity
     start_char, end_char = (
         doc[phrase.start].idx,
         doc[phrase.end - 1].idx + len(doc[phrase.end - 1].text),

@@ -82,6 +82,15 @@ def test_the_whole_of_a_partitive_is_not_what_befell_its_part(sentence: str) -> 
     assert part.measure in ("killed", "wounded") and whole.measure == "count"
 
 
+def test_a_number_with_a_fraction_counts_no_people() -> None:
+    magnitude, hurt, moved = figures_of(
+        "A magnitude-5.2 quake injured three people and displaced 1.5 million."
+    )
+    assert (magnitude.measure, magnitude.low) == ("count", 5.2)
+    assert (hurt.measure, hurt.low) == ("wounded", 3)
+    assert (moved.measure, moved.low) == ("displaced", 1_500_000)
+
+
 def test_two_clauses_with_their_own_verbs_give_two_measures() -> None:
     killed, wounded = figures_of(
         "The ministry said about 50 guards have died and nearly 300 have been hurt since "
