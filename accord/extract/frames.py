@@ -36,7 +36,7 @@ from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
 # The cue of a report that passes on another's: "USA Today reports that X says …".
-RELAY_CUE = "report"
+RELAY_CUES = frozenset({"report", "reports", "reported", "reporting"})
 # What a finding appears in ("in the latest poll", "in a new study").
 FINDING_NOUNS = frozenset({"analysis", "poll", "report", "study", "survey"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
@@ -354,7 +354,7 @@ def chained(mentions: list[QuoteMention]) -> list[QuoteMention]:
 def _relays(mention: QuoteMention) -> bool:
     """A report of a report: "USA Today reports that …" passes on what its content says."""
     cue = mention.cue
-    relay = cue is not None and any(w.startswith(RELAY_CUE) for w in cue.text.lower().split())
+    relay = cue is not None and bool(RELAY_CUES.intersection(cue.text.lower().split()))
     return relay and not mention.verbatim and mention.speaker is not None
 
 
@@ -363,25 +363,26 @@ def relayed(mentions: list[QuoteMention]) -> list[QuoteMention]:
     Today reports that Rep. Rahall says he will act" the words are Rahall's, and USA Today's
     mention, which only carries them, is dropped. A report holding no speaker's cue ("ESPN
     is reporting that the offer stands") stays the reporter's own."""
-    relays = [m for m in mentions if _relays(m)]
-    inner_of: dict[int, QuoteMention] = {}
-    for relay in relays:
-        for inner in mentions:
+    relays = [k for k, m in enumerate(mentions) if _relays(m)]
+    relayed_by: dict[int, int] = {}  # an inner mention's index -> its relay's
+    for r in relays:
+        outer = mentions[r]
+        for k, inner in enumerate(mentions):
             cue = inner.cue
             if (
-                inner is not relay
+                k != r
                 and inner.speaker
                 and inner.carried_as is QuoteForm.REPORTED  # said, not did: "asked X to"
                 and cue is not None
-                and relay.span.start <= cue.start
-                and cue.end <= relay.span.end
+                and outer.span.start <= cue.start
+                and cue.end <= outer.span.end
             ):
-                inner_of[id(inner)] = relay
-    carriers = {id(relay) for relay in inner_of.values()}
+                relayed_by[k] = r
+    carriers = set(relayed_by.values())
     return [
-        replace(m, via=inner_of[id(m)].speaker) if id(m) in inner_of else m
-        for m in mentions
-        if id(m) not in carriers
+        replace(m, via=mentions[relayed_by[k]].speaker) if k in relayed_by else m
+        for k, m in enumerate(mentions)
+        if k not in carriers
     ]
 
 
