@@ -40,6 +40,7 @@ from dataclasses import replace
 
 from accord import lexicon
 from accord.events import find_events, parse_day, span_event
+from accord.extract.dates import MONTH_OR_YEAR
 from accord.extract.measures import is_measure_noun
 from accord.figure_keys import (
     amount_of_change,
@@ -260,7 +261,7 @@ def days_of(value: str | None) -> tuple[dt.date, dt.date] | None:
     day = parse_day(value)
     if day is not None:
         return day, day
-    if value is None or not re.fullmatch(r"\d{4}(-\d{2})?", value):
+    if value is None or not MONTH_OR_YEAR.fullmatch(value):
         return None
     year = int(value[:4])
     if len(value) == 4:

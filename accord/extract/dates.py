@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from accord.nlp import Block
 
 ENTITY_LABELS = ("DATE", "TIME")
+# A resolved value naming a whole month ("2005-02") or year ("2003"), not a day.
+MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?")
 # Tokens that may sit inside a spaCy entity but never end or start a date expression.
 EDGE_POS = {"ADP", "CCONJ", "PUNCT", "VERB", "AUX", "PART", "SCONJ", "PRON"}
 # Splitting points inside one entity: "Jan. 3 and Jan. 5", "Monday to Wednesday".

@@ -21,7 +21,6 @@ with the exact span it was read from:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -30,6 +29,7 @@ from spacy.tokens import Token
 
 from accord import lexicon
 from accord.extract.counted import counted_tokens
+from accord.extract.dates import MONTH_OR_YEAR
 from accord.extract.figures import QuantifiedSentence, quantified_sentences
 from accord.extract.measure_words import MEASURE_NOUNS
 from accord.extract.measures import governor_of, is_measure_noun, measure_source
@@ -44,7 +44,6 @@ OWN_CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "relcl"})
 # A clause that hangs from a word of another clause (a relative clause, "…, killing 612"):
 # it happened when that clause did.
 DEPENDENT_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-MONTH_OR_YEAR = re.compile(r"\d{4}(-\d{2})?")
 # Children of a place noun that end its phrase ("the school, where ...", "the bar and").
 PLACE_PHRASE_ENDS = frozenset({"relcl", "acl", "advcl", "appos", "punct", "cc", "conj"})
 NOT_PLACE_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
