@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from accord.gazetteer import PERSON_TITLES
+from accord.lexicon import NAME_SUFFIXES
 
 # Honorifics and office words that may precede a name; the gazetteer's closed class plus the
 # adjectives of rank and nationality-free modifiers that news copy puts before titles.
@@ -136,6 +137,9 @@ def name_tokens(name: str) -> list[str]:
     # Titles and lowercase words lead ("Ukrainian President", "spokesperson"); names follow.
     while len(words) > 1 and (words[0].lower() in TITLE_WORDS or words[0][:1].islower()):
         words.pop(0)
+    # A generational suffix ends a name after the surname ("Nick J. Rahall II"): not its key.
+    while len(words) > 2 and words[-1].lower().rstrip(".") in NAME_SUFFIXES:
+        words.pop()
     return words
 
 

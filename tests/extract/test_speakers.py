@@ -102,6 +102,12 @@ def test_one_first_name_with_surnames_one_edit_apart_is_one_person() -> None:
     assert table.knows("Wolff")
 
 
+def test_a_generational_suffix_is_no_part_of_the_name_that_keys_a_person() -> None:
+    table = NameTable(["Nick J. Rahall II", "Nick Rahall", "Rahall"])
+    assert table.resolve("Nick Rahall") == table.resolve("Rahall") == "Nick J. Rahall"
+    assert speaker_key("Ray Jones Jr.") == speaker_key("Ray Jones") == "jones"
+
+
 def test_a_transliterated_name_a_letter_off_in_each_part_is_one_person() -> None:
     table = NameTable(["Heydar Alishbandi", "Heidar Alishvandi", "Alishvandi"])
     assert table.resolve("Heidar Alishvandi") == table.resolve("Alishvandi") == "Heydar Alishbandi"
