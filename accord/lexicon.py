@@ -172,6 +172,9 @@ SPEAKER_NOUNS = frozenset({
 # agent nouns ("farmer", "inspector", "employee", "resident", "servant") among them, as a
 # thing with one ("letter", "event") is a rarer subject of a speech verb than a person.
 PERSON_SUFFIXES = ("er", "or", "ee", "ist", "ian", "man", "men", "person", "people", "ant", "ent")
+# The ending of a demonym the tagger has no nationality for ("Brooklynites", "Muscovites",
+# "Manhattanites"): people of a place, where a lower-case noun with it is mostly a thing ("site").
+DEMONYM_SUFFIX = "ite"
 # Endings that look like a person's but make a thing ("statement", "agreement").
 THING_SUFFIXES = ("ment",)
 
@@ -453,7 +456,7 @@ COMPASS_WORDS = frozenset(
     | {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 )
 # Generational suffixes that may end a person's name after the surname ("Ray Jones III").
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 # Labels a headline or a section line opens with ("PHOTOS: ...", "NOTES: ...", "Summary:
 # ..."): never a transcript speaker, nor part of the story's name.
 # fmt: off

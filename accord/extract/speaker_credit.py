@@ -22,6 +22,7 @@ from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gend
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
     continues_name,
+    demonym,
     description,
     entity_text,
     is_title,
@@ -365,6 +366,8 @@ class ArticleSpeakers:
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:
+            if len(words) > 1 and not any(t.tag_.startswith(("NN", "PRP")) for t in words):
+                return None  # a phrase the parse cut short: "one of the [not yet answered …]"
             text = description(words) if len(words) > 1 else one_of(block, head)
             return Credit(text, SpeakerType.DESCRIPTION) if text else None
         if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
@@ -386,6 +389,8 @@ class ArticleSpeakers:
         if not speaks(head):
             return None  # a thing: "results from the test suggest", "a message said"
         if head.tag_ in {"NNS", "NNPS"}:
-            # "analysts warn": a group nobody can check is no speaker
-            return None if bare else Credit(description(words), SpeakerType.GROUP)
+            # "analysts warn": a group nobody can check is no speaker; "Muscovites say" is
+            # one, as "Ukrainians say" is
+            unchecked = bare and not demonym(head)
+            return None if unchecked else Credit(description(words), SpeakerType.GROUP)
         return Credit(description(words), SpeakerType.DESCRIPTION)

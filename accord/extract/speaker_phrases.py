@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
-from accord.lexicon import PERSON_NOUNS, SPEAKER_NOUNS, has_person_ending
+from accord.lexicon import DEMONYM_SUFFIX, PERSON_NOUNS, SPEAKER_NOUNS, has_person_ending
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -53,7 +53,17 @@ def speaks(head: Token) -> bool:
     panel"), read from the head noun: a listed noun, a title or a person's ending."""
     lemma = head.lemma_.lower()
     listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
-    return listed or has_person_ending(lemma)
+    return listed or has_person_ending(lemma) or demonym(head)
+
+
+def demonym(head: Token) -> bool:
+    """A capitalised common noun ending like a demonym ("Brooklynites", "Muscovite"): the
+    people of a place the tagger gave no nationality label; its stem has 5+ letters, so
+    "Website" and "Respite" are not."""
+    lemma = head.lemma_.lower()
+    stem = len(lemma) - len(DEMONYM_SUFFIX)
+    capitalised = head.text[:1].isupper() and head.pos_ == "NOUN"
+    return capitalised and lemma.endswith(DEMONYM_SUFFIX) and stem >= 5
 
 
 def closes(first: Token, last: Token) -> bool:

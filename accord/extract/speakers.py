@@ -117,7 +117,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 _HARD_C = re.compile(r"c(?=[^eiy]|$)")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE = re.compile(r"[’']s?$")
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w.’'-]*", re.UNICODE)
+# A word of a name, or an ordinal that ends one ("John Pritchard 3rd"), kept whole.
+_NAME_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w.’'-]*", re.UNICODE)
 # An abbreviation spelled in capitals, with or without dots: "US", "U.S.", "UK", "U."
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+")
 

@@ -168,6 +168,29 @@ def test_a_thing_or_a_bare_plural_is_no_speaker(text: str) -> None:
     assert all(m.speaker is None for m in quotes_of(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Muscovites say the bread prices have doubled.", "Muscovites"),
+        (
+            "Brooklynites on Twitter reported that police searched the block.",
+            "Brooklynites on Twitter",
+        ),
+    ],
+)
+def test_a_demonym_the_tagger_has_no_nation_for_is_a_group(text: str, speaker: str) -> None:
+    mention = quotes_of(text)[0]
+    assert mention.speaker == speaker and mention.speaker_type is SpeakerType.GROUP
+
+
+def test_a_number_whose_phrase_the_parse_cut_short_is_no_speaker() -> None:
+    text = (
+        "Now that Ana Ruiz has been sentenced, one of the not yet answered questions is "
+        "where she will serve time."
+    )
+    assert all(m.speaker is None for m in quotes_of(text))
+
+
 def test_a_name_that_modifies_the_subject_is_not_the_speaker() -> None:
     text = "Ana Ruiz took office in May. The Ruiz administration denounced the toll plan."
     mention = with_cue(quotes_of(text), "denounced")

@@ -106,6 +106,7 @@ def test_a_generational_suffix_is_no_part_of_the_name_that_keys_a_person() -> No
     table = NameTable(["Nick J. Rahall II", "Nick Rahall", "Rahall"])
     assert table.resolve("Nick Rahall") == table.resolve("Rahall") == "Nick J. Rahall"
     assert speaker_key("Ray Jones Jr.") == speaker_key("Ray Jones") == "jones"
+    assert normalise_speaker("John S. Pritchard 3rd") == "John S. Pritchard"  # not "... rd"
 
 
 def test_a_transliterated_name_a_letter_off_in_each_part_is_one_person() -> None:
