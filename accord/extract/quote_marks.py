@@ -31,6 +31,19 @@ _DASH_CREDIT = re.compile(rf"\s*[―—–]\s*((?:{_NAME_WORD}\s?){{1,{MAX_NAME_
 _TRANSCRIPT = re.compile(rf"[\"“]?((?:{_NAME_WORD} ){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD}):\s+\S")
 
 
+# A quoted name, nickname or title runs to this many capitalised words: 'Vincent "The Chin"
+# Gigante', 'dubbed the "Oddfather"', 'known as "Deep Throat"'.
+MAX_QUOTED_NAME_WORDS = 3
+_QUOTED_NAME = re.compile(rf"(?:{_NAME_WORD}\s){{0,{MAX_QUOTED_NAME_WORDS - 1}}}{_NAME_WORD}")
+
+
+def names_something(inner: str) -> bool:
+    """True when a quoted stretch only names someone or something (a nickname, a title): one
+    to three capitalised words, none a sentence's end ("No.", "Yes!"), is nobody's statement."""
+    text = inner.strip().rstrip(",;:")
+    return _QUOTED_NAME.fullmatch(text) is not None and not text.endswith((".", "!", "?"))
+
+
 @dataclass(frozen=True)
 class Region:
     """A quoted stretch of one paragraph: ``inner`` offsets exclude the marks."""

@@ -50,7 +50,12 @@ from accord.extract.frames import (
     unnested,
 )
 from accord.extract.quote_marks import Region as _Region
-from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
+from accord.extract.quote_marks import (
+    dash_credit,
+    names_something,
+    quote_regions,
+    transcript_credit,
+)
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
 from accord.extract.speaker_phrases import np_bounds
@@ -161,8 +166,8 @@ class _Finder:
                     )
             for i, region in enumerate(regions):
                 span = _trimmed(block, region.inner_start, region.inner_end)
-                if span is None:
-                    continue
+                if span is None or names_something(span.text):
+                    continue  # "Vincent “The Chin” Gigante": a nickname, said by nobody
                 lo = regions[i - 1].outer_end if i else 0
                 hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.text)
                 mention = self._dashed(block, region, span)

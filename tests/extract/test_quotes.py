@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from accord.extract.quote_marks import dash_credit, quote_regions, transcript_credit
+from accord.extract.quote_marks import (
+    dash_credit,
+    names_something,
+    quote_regions,
+    transcript_credit,
+)
 from accord.extract.quotes import find_quotes
 from accord.extract.speakers import speaker_key
 from accord.model import Article, QuoteMention, SpeakerType
@@ -68,6 +73,33 @@ def test_a_partial_quote_inside_a_sentence_goes_to_the_subject_of_the_verb() -> 
 
 def test_a_scare_quoted_phrase_with_no_speaker_is_not_a_quote() -> None:
     assert quotes_of("The storm caused “major damage” to the harbour on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mob boss Vincent “The Chin” Gigante, who feigned madness for decades, said nothing.",
+        "The tabloids dubbed him the “Oddfather,” Ana Ruiz said on Monday.",
+    ],
+)
+def test_a_quoted_nickname_is_nobodys_statement(text: str) -> None:
+    spans = {m.span.text.rstrip(", ") for m in quotes_of(text)}
+    assert not spans & {"The Chin", "Oddfather"}
+
+
+@pytest.mark.parametrize(
+    ("inner", "named"),
+    [
+        ("The Chin", True),
+        ("Deep Throat", True),
+        ("Oddfather, ", True),
+        ("No.", False),  # a reply is a sentence
+        ("a costly mistake", False),
+        ("We Will Rebuild The Whole Harbour", False),  # longer than a name
+    ],
+)
+def test_a_quoted_name_is_up_to_three_capitalised_words(inner: str, named: bool) -> None:
+    assert names_something(inner) is named
 
 
 @pytest.mark.parametrize(
