@@ -145,10 +145,20 @@ def normalise_date(value: object) -> date | None:
     return parsed
 
 
+# A line that only says when the page ran ("Posted 2/3/2009 11:11 PM", "Last Updated: Tuesday,
+# 20 December 2005, 10:39 GMT"): scraped pages often open with one above the headline.
+_DATELINE_LEAD = re.compile(
+    r"^(?:last\s+|first\s+)?(?:published|posted|updated|modified)\b[^\n]*\d", re.IGNORECASE
+)
+
+
 def title_from_text(text: str) -> str:
-    """The first non-empty line, cut at a word boundary when it is a whole paragraph."""
+    """The first non-empty line that is not a dateline, cut at a word boundary when it is a
+    whole paragraph."""
     for line in text.split("\n"):
         title = line.strip()
+        if len(title) <= MAX_DATELINE_CHARS and _DATELINE_LEAD.match(title):
+            continue
         if title:
             if len(title) <= MAX_TITLE_CHARS:
                 return title

@@ -132,6 +132,24 @@ def test_the_title_is_the_first_non_empty_line(text: str, title: str) -> None:
     assert title_from_text(text) == title
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Posted 2/3/2009 11:11 PM\nHarbour ferry to run until spring\nThe ferry will run.",
+        "Last Updated: Tuesday, 20 December 2005, 10:39 GMT\nHarbour ferry to run until spring",
+        "\nUpdated Saturday, December 05, 2009 8:28 PM\n\nHarbour ferry to run until spring",
+    ],
+)
+def test_a_dateline_above_the_headline_is_not_the_title(text: str) -> None:
+    assert title_from_text(text) == "Harbour ferry to run until spring"
+
+
+def test_a_headline_about_an_update_is_still_the_title() -> None:
+    assert title_from_text("Updated rules for the harbour ferry\nBody") == (
+        "Updated rules for the harbour ferry"
+    )
+
+
 def test_a_paragraph_long_first_line_is_cut_at_a_word_boundary() -> None:
     title = title_from_text("word " * 100)
     assert len(title) <= MAX_TITLE_CHARS + 1
