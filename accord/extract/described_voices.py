@@ -38,6 +38,8 @@ class Voice(NamedTuple, Generic[Credit]):
     sentence: int
     credit: Credit
     gender: Gender | None
+    noun: str  # the head's lemma: "source" of "a police source"
+    bare: bool  # the noun with "the" alone: "the source"
 
 
 class DescribedVoices(Generic[Credit]):
@@ -64,7 +66,15 @@ class DescribedVoices(Generic[Credit]):
                     credit = describe(block, token)
                     if credit is not None:
                         gender = word_gender(token.lemma_)
-                        self.voices.append(Voice(end, place, credit, gender))
+                        noun = token.lemma_.lower()
+                        bare = [c.lower_ for c in token.children] == ["the"]
+                        self.voices.append(Voice(end, place, credit, gender, noun, bare))
+
+    def described_as(self, before: int, noun: str) -> Voice[Credit] | None:
+        """The voice "the <noun>" at ``before`` takes up: the last one before it described
+        more fully with the same noun ("a police source told The News …. The source said")."""
+        found = [v for v in self.voices if v.end <= before and v.noun == noun and not v.bare]
+        return found[-1] if found else None
 
     def before(
         self,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.cues import cue_lemma
-from accord.extract.described_voices import DescribedVoices, one_of
+from accord.extract.described_voices import DescribedVoices, Voice, one_of
 from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
@@ -25,6 +25,7 @@ from accord.extract.speaker_phrases import (
     demonym,
     description,
     entity_text,
+    indefinite,
     is_title,
     name_like,
     np_bounds,
@@ -151,7 +152,7 @@ class ArticleSpeakers:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
-                if ent.label_ == "PERSON" and not role_for(ent):
+                if ent.label_ == "PERSON" and not role_for(ent) and not indefinite(ent):
                     people.append(ent)
                 elif ent.label_ == "ORG" and not _told(ent):
                     end = block.start + ent.end_char
@@ -206,12 +207,16 @@ class ArticleSpeakers:
             lambda t: not unquoted(starts[id(t.doc)] + t.idx),
             speaks,
         )
+        # "the source" takes up a voice described before only once all are read: while
+        # they are read, each is credited as written
+        self._voices_read: DescribedVoices[Credit] | None = None
         self.voices = DescribedVoices(
             blocks,
             lambda at: not unquoted(at),
             lambda t: speaks(t) and t.lemma_.lower() not in ORGANISATION_NOUNS,
             self.credit,
         )
+        self._voices_read = self.voices
 
     def last_person(
         self,
@@ -293,6 +298,11 @@ class ArticleSpeakers:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, (absolute, words))
 
+    def _described_before(self, head: Token, before: int) -> Voice[Credit] | None:
+        """The described speaker "the <noun>" takes up, once the article's voices are read."""
+        voices = self._voices_read
+        return voices.described_as(before, head.lemma_.lower()) if voices else None
+
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the
         noun ("the church": "the Roman Catholic Church"); for a kind whose names seldom do,
@@ -363,6 +373,8 @@ class ArticleSpeakers:
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
         if span[0].lower_ == "the" and head.tag_ == "NN" and (kind := self._kind(head, absolute)):
             return Credit(kind, SpeakerType.ORGANISATION)  # "the cable operator": Telnet
+        if bare and span[0].lower_ == "the" and (voice := self._described_before(head, absolute)):
+            return voice.credit  # "a police source said …. The source said": the same source
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute, gender=word_gender(lemma), words=said)
         if head.pos_ == "NUM" or head.like_num:

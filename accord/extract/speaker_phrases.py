@@ -110,6 +110,12 @@ def is_title(token: Token) -> bool:
     return listed or token.lower_ in TITLE_WORDS
 
 
+def indefinite(ent: SpacySpan) -> bool:
+    """A "name" brought in with "a" or "an" names a thing, not a person: the tagger reads
+    "outside a local Rite Aid" as a person."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in ent.root.children)
+
+
 def role_for(ent: SpacySpan) -> bool:
     """A one-word "name" that is a role introducing the person named after it: the tagger
     reads "[Filmmaker] and aviator [Ted Lomax]" as two people."""

@@ -334,6 +334,22 @@ def test_a_described_speaker_is_kept_whole_and_typed(
     assert quote.speaker_type == kind
 
 
+def test_the_noun_alone_takes_up_the_source_described_before_with_it() -> None:
+    mentions = quotes_of(
+        "Detectives never asked her directly, and a police source said the rules forbid it.\n\n"
+        "“They are just asked to say what happened,” the source said."
+    )
+    assert quote_with(mentions, "just asked").speaker == "a police source"
+
+
+def test_a_name_brought_in_with_a_is_no_person_a_pronoun_could_mean() -> None:
+    mentions = quotes_of(
+        "Councilman Tom Bell spoke at the vigil. He added that one man had been attacked "
+        "outside of a local Rite Aid. “Tonight was a peaceful vigil,” he wrote."
+    )
+    assert quote_with(mentions, "peaceful vigil").speaker == "Tom Bell"
+
+
 def test_a_bare_number_word_is_one_of_the_group_named_before() -> None:
     mentions = quotes_of(
         "The three divers were rescued on Sunday. One said the current had pulled them apart."
