@@ -134,6 +134,19 @@ def _told(ent: SpacySpan) -> bool:
     return root.dep_ in {"dobj", "dative"} and cue_lemma(root.head) == "tell"
 
 
+def _restrictive_clause(head: Token) -> Token | None:
+    """The relative clause that tells which person a bare "the <noun>" is ("the officer who
+    fired the shot"); None for a body ("the ministry") or a clause set off by a comma."""
+    lemma = head.lemma_.lower()
+    if not speaks(head) or lemma in ORGANISATION_NOUNS or head.tag_ != "NN":
+        return None
+    for child in head.children:
+        if child.dep_ == "relcl" and child.i > head.i:
+            opener = head.doc[child.left_edge.i - 1]
+            return child if opener.text != "," else None
+    return None
+
+
 class ArticleSpeakers:
     """The people and bodies named in one article, in order, to resolve a subject phrase to
     a :class:`Credit`: pronouns and bare titles go to the last named person, "the agency" to
@@ -299,9 +312,12 @@ class ArticleSpeakers:
         return self._described(block, head, span, (absolute, words))
 
     def _described_before(self, head: Token, before: int) -> Voice[Credit] | None:
-        """The described speaker "the <noun>" takes up, once the article's voices are read."""
+        """The described speaker "the <noun>" takes up, once the article's voices are read,
+        unless a person was named after it ("Spokesman Tom Bell … the spokesman")."""
         voices = self._voices_read
-        return voices.described_as(before, head.lemma_.lower()) if voices else None
+        voice = voices.described_as(before, head.lemma_.lower()) if voices else None
+        named = [end for end, _ in self.people if end <= before]
+        return voice if voice is not None and (not named or named[-1] < voice.end) else None
 
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the
@@ -377,6 +393,10 @@ class ArticleSpeakers:
             return voice.credit  # "a police source said …. The source said": the same source
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             return self.last_person(absolute, gender=word_gender(lemma), words=said)
+        if bare and (clause := _restrictive_clause(head)) is not None:
+            # "the officer who fired the shot": the clause is what tells the reader who
+            words = list(head.doc[span.start : clause.right_edge.i + 1])
+            return Credit(description(words), SpeakerType.DESCRIPTION)
         if head.pos_ == "NUM" or head.like_num:
             if len(words) > 1 and not any(t.tag_.startswith(("NN", "PRP")) for t in words):
                 return None  # a phrase the parse cut short: "one of the [not yet answered …]"

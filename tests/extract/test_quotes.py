@@ -342,6 +342,22 @@ def test_the_noun_alone_takes_up_the_source_described_before_with_it() -> None:
     assert quote_with(mentions, "just asked").speaker == "a police source"
 
 
+def test_a_bare_noun_keeps_the_clause_that_says_who_it_is() -> None:
+    mentions = quotes_of(
+        "Alexis Ruiz, 15, was killed by a police bullet. "
+        "The officer who fired the shot says he fired it in self-defence."
+    )
+    assert quote_with(mentions, "in self-defence").speaker == "the officer who fired the shot"
+
+
+def test_a_person_named_after_a_described_source_is_the_one_the_title_means() -> None:
+    mentions = quotes_of(
+        "A police spokesman said the road was shut. Spokesman Tom Bell later said the inmate "
+        "had died. The spokesman added that an inquiry would follow."
+    )
+    assert quote_with(mentions, "inquiry would follow").speaker == "Tom Bell"
+
+
 def test_a_name_brought_in_with_a_is_no_person_a_pronoun_could_mean() -> None:
     mentions = quotes_of(
         "Councilman Tom Bell spoke at the vigil. He added that one man had been attacked "
