@@ -455,6 +455,17 @@ COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 )
+# Last words of a body's name that the tagger reads as a person's ("Human Rights Watch",
+# "Biloxi Sun Herald", "Summit Entertainment", "PC Magazine"); surnames that are also such
+# words ("Frank Church", "Margaret Court") are left out.
+# fmt: off
+ORGANISATION_NAME_ENDS = frozenset({
+    "news", "magazine", "herald", "times", "journal", "gazette", "tribune", "watch", "club",
+    "entertainment", "technologies", "inc", "corp", "ltd", "llc", "network", "agency",
+    "ministry", "department", "company", "association", "foundation", "university",
+    "institute", "council", "committee", "commission",
+})
+# fmt: on
 # Generational suffixes that may end a person's name after the surname ("Ray Jones III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 # Labels a headline or a section line opens with ("PHOTOS: ...", "NOTES: ...", "Summary:

@@ -28,6 +28,7 @@ from accord.extract.speaker_phrases import (
     indefinite,
     is_title,
     name_like,
+    names_a_body,
     np_bounds,
     organisation_name,
     role_for,
@@ -38,6 +39,7 @@ from accord.extract.speaker_untagged import name_run, untagged_people
 from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
+    ORGANISATION_NAME_ENDS,
     OUTLET_NOUNS,
     REPORTING_VERBS,
 )
@@ -165,9 +167,10 @@ class ArticleSpeakers:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
-                if ent.label_ == "PERSON" and not role_for(ent) and not indefinite(ent):
+                body = ent.label_ == "PERSON" and names_a_body(ent)  # "PC Magazine"
+                if ent.label_ == "PERSON" and not (body or role_for(ent) or indefinite(ent)):
                     people.append(ent)
-                elif ent.label_ == "ORG" and not _told(ent):
+                elif (ent.label_ == "ORG" or body) and not _told(ent):
                     end = block.start + ent.end_char
                     self.organisations.append((end, organisation_name(ent)))
                     if _reports(ent):
@@ -290,6 +293,8 @@ class ArticleSpeakers:
         for ent in ents:
             # a name that modifies the head is not the speaker: "the Biden administration"
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
+                if names_a_body(ent):
+                    return Credit(organisation_name(ent), SpeakerType.ORGANISATION)
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
             # the whole name written here: "Heydar Alishbandi" where "Mr Alishbandi" was met
@@ -413,7 +418,8 @@ class ArticleSpeakers:
         if head.pos_ == "PROPN":
             # a name the tagger gave no label: two or more capitalised words read as a person
             names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
-            person = len(names) == len(words) >= 2 and lemma not in ORGANISATION_NOUNS
+            body = lemma in ORGANISATION_NOUNS or head.lower_ in ORGANISATION_NAME_ENDS
+            person = len(names) == len(words) >= 2 and not body
             kind = SpeakerType.PERSON if person else SpeakerType.ORGANISATION
             return Credit(description(words), kind)
         if lemma in ORGANISATION_NOUNS:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
-from accord.lexicon import DEMONYM_SUFFIX, PERSON_NOUNS, SPEAKER_NOUNS, has_person_ending
+from accord.lexicon import (
+    DEMONYM_SUFFIX,
+    ORGANISATION_NAME_ENDS,
+    PERSON_NOUNS,
+    SPEAKER_NOUNS,
+    has_person_ending,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -108,6 +114,11 @@ def is_title(token: Token) -> bool:
     lemma = token.lemma_.lower()
     listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
     return listed or token.lower_ in TITLE_WORDS
+
+
+def names_a_body(ent: SpacySpan) -> bool:
+    """A "person" whose name ends like a body's ("Human Rights Watch", "PC Magazine")."""
+    return len(ent) >= 2 and ent[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDS
 
 
 def indefinite(ent: SpacySpan) -> bool:

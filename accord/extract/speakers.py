@@ -96,6 +96,12 @@ _EXTRA_TITLES = frozenset(
         "msgr",
         "msgr.",
         "monsignor",
+        # a company officer's title before the name: "Qualys CTO Wolfgang Kandek"
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cio",
         # offices news copy writes before a name ("Coroner Jo Ames", "Dist. Atty. Jo Ames")
         "atty",
         "atty.",

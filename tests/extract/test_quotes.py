@@ -358,6 +358,23 @@ def test_a_person_named_after_a_described_source_is_the_one_the_title_means() ->
     assert quote_with(mentions, "inquiry would follow").speaker == "Tom Bell"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Human Rights Watch said the prisoners were beaten.",
+        "Summit Entertainment said the film would open in May.",
+        "Biloxi Sun Herald reported that the coach would stay.",
+    ],
+)
+def test_a_name_that_ends_like_a_bodys_is_an_organisation(text: str) -> None:
+    assert [m.speaker_type for m in quotes_of(text)] == [SpeakerType.ORGANISATION]
+
+
+def test_a_company_officers_title_is_no_part_of_the_name() -> None:
+    mention = quotes_of("Qualys CTO Wolfgang Kandek said the flaw was serious.")[0]
+    assert (mention.speaker, mention.speaker_type) == ("Wolfgang Kandek", SpeakerType.PERSON)
+
+
 def test_a_name_brought_in_with_a_is_no_person_a_pronoun_could_mean() -> None:
     mentions = quotes_of(
         "Councilman Tom Bell spoke at the vigil. He added that one man had been attacked "
