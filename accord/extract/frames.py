@@ -24,6 +24,7 @@ from accord.extract.cues import (
     WEAK_CUES,
     cue_lemma,
 )
+from accord.extract.speaker_phrases import speaks
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     CITING_VERBS,
@@ -35,6 +36,10 @@ from accord.lexicon import (
 from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
+# Speech verbs whose object is whom it was said to ("told the jury", "assured investors").
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "notify", "brief", "remind", "warn"})
+# Listeners that are no person noun: "told the court", "informed the council".
+LISTENERS = frozenset({"court", "council", "committee", "panel", "board", "public", "press"})
 # The cue of a report that passes on another's: "USA Today reports that X says …".
 RELAY_CUES = frozenset({"report", "reports", "reported", "reporting"})
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -145,15 +150,31 @@ def objects(verb: Token) -> list[Token]:
     if not (stance or speech) or source_of(verb) is None:
         return []
     found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    listeners: list[Token] = []
+    if lemma in ADDRESSEE_CUES:  # "told the jury …": whom it was said to, not what
+        listeners = [c for c in found if _a_listener(c)]
+        found = [c for c in found if c not in listeners]
     if not found and passive_agent(verb) is not None:
         # "the plan was denounced by the mayor": the plan is what the mayor denounced
         found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    # "warned residents of the risk": the topic may hang on the listener
+    heads = [verb, *listeners]
     preps = [
-        c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
+        c
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
     ]
     if not found and preps:
         found = [c for c in preps[0].children if c.dep_ == "pobj"]
     return sorted(found, key=lambda t: t.i)
+
+
+def _a_listener(token: Token) -> bool:
+    """A person, a body or a group someone speaks to ("told reporters", "informed the
+    council"), not a thing told ("told a lie", "told the story")."""
+    named = token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+    return token.pos_ == "PRON" or named or speaks(token) or token.lemma_.lower() in LISTENERS
 
 
 def told_clause(verb: Token) -> Token | None:

@@ -191,6 +191,18 @@ def test_a_number_whose_phrase_the_parse_cut_short_is_no_speaker() -> None:
     assert all(m.speaker is None for m in quotes_of(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ana Ruiz told reporters about the new budget on Monday.", "the new budget on Monday"),
+        ("Ana Ruiz warned residents of the flood risk.", "the flood risk"),
+        ("Ana Ruiz told the jury the story of the night.", "the story of the night"),
+    ],
+)
+def test_whom_it_was_said_to_is_not_what_was_said(text: str, content: str) -> None:
+    assert [m.span.text for m in quotes_of(text)] == [content]
+
+
 def test_a_name_that_modifies_the_subject_is_not_the_speaker() -> None:
     text = "Ana Ruiz took office in May. The Ruiz administration denounced the toll plan."
     mention = with_cue(quotes_of(text), "denounced")
