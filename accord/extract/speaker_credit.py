@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from accord.extract.cues import cue_lemma
+from accord.extract.cues import SPEECH_VERBS, cue_lemma
 from accord.extract.described_voices import DescribedVoices, Voice, one_of
 from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
 from accord.extract.speaker_phrases import (
@@ -145,7 +145,9 @@ def _restrictive_clause(head: Token) -> Token | None:
     for child in head.children:
         if child.dep_ == "relcl" and child.i > head.i:
             opener = head.doc[child.left_edge.i - 1]
-            return child if opener.text != "," else None
+            # "an employee who had yelled “…”": the clause is the statement's own frame
+            speech = any(cue_lemma(t) in SPEECH_VERBS for t in child.subtree)
+            return child if opener.text != "," and not speech else None
     return None
 
 

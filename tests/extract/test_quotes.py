@@ -350,6 +350,14 @@ def test_a_bare_noun_keeps_the_clause_that_says_who_it_is() -> None:
     assert quote_with(mentions, "in self-defence").speaker == "the officer who fired the shot"
 
 
+def test_a_clause_that_frames_the_statement_is_not_part_of_the_speaker() -> None:
+    mentions = quotes_of(
+        "She fired a shot at an employee who had followed her in and had yelled, "
+        "“Hide, she has got a gun!” Lt. Frank Vanore said."
+    )
+    assert quote_with(mentions, "Hide").speaker == "an employee"
+
+
 def test_a_person_named_after_a_described_source_is_the_one_the_title_means() -> None:
     mentions = quotes_of(
         "A police spokesman said the road was shut. Spokesman Tom Bell later said the inmate "
