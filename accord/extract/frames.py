@@ -70,6 +70,8 @@ def source_of(verb: Token) -> Token | None:
         if agent is not None:
             return agent
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+        if subjects and _hearsay(verb):
+            return None  # "he is said to have written it": nobody is named as saying so
         if subjects:
             # "Police Const. Tim Fanning said": the parser may read the title as a subject too
             return next((s for s in subjects if not _a_title(s)), subjects[0])
@@ -84,6 +86,16 @@ def source_of(verb: Token) -> Token | None:
             return None
         verb = verb.head
     return None
+
+
+def _hearsay(verb: Token) -> bool:
+    """A passive report with an infinitive and no agent ("is said to have", "was reported to
+    be"): its subject is what is told of, not who tells; "was quoted as saying" is not one."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    infinitive = any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+    return passive and infinitive and cue_lemma(verb) not in CITING_VERBS
 
 
 def _a_title(token: Token) -> bool:

@@ -203,6 +203,16 @@ def test_whom_it_was_said_to_is_not_what_was_said(text: str, content: str) -> No
     assert [m.span.text for m in quotes_of(text)] == [content]
 
 
+def test_a_passive_report_with_an_infinitive_names_nobody_as_saying_so() -> None:
+    text = (
+        "Tom Bell was held in May. Police released a letter that he is said to have written "
+        "to the girl's mother."
+    )
+    assert all(m.speaker is None for m in quotes_of(text))
+    quoted = quotes_of("Tom Bell was arrested in May. He was quoted as saying the plan failed.")
+    assert [m.speaker for m in quoted] == ["Tom Bell"]
+
+
 def test_a_name_that_modifies_the_subject_is_not_the_speaker() -> None:
     text = "Ana Ruiz took office in May. The Ruiz administration denounced the toll plan."
     mention = with_cue(quotes_of(text), "denounced")
