@@ -123,6 +123,14 @@ _DOUBLED = re.compile(r"(.)\1+")
 _HARD_C = re.compile(r"c(?=[^eiy]|$)")
 _PAREN = re.compile(r"\s*\([^)]*\)")
 _POSSESSIVE = re.compile(r"[’']s?$")
+# A nickname quoted between a first name and a surname: 'Vincent "The Chin" Gigante',
+# "Joaquín 'El Chapo' Guzmán"; an apostrophe inside a name ("O'Neil") has no space before it.
+NICKNAME = re.compile(
+    r"\b(?P<first>[A-Z][\w.-]+)\s+[\"“'‘](?:(?:[Tt]he|El|La)\s+)?(?P<nick>[A-Z][\w-]+)[\"”'’]"
+    r"\s+(?=[A-Z])"
+)
+# The same with the surname that follows: the whole name as written.
+NICKNAMED = re.compile(NICKNAME.pattern + r"(?P<last>[A-Z][\w-]+)")
 # A word of a name, or an ordinal that ends one ("John Pritchard 3rd"), kept whole.
 _NAME_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w.’'-]*", re.UNICODE)
 # An abbreviation spelled in capitals, with or without dots: "US", "U.S.", "UK", "U."
@@ -138,7 +146,7 @@ def _fold(token: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """The name's words after dropping parentheticals, a comma tail and leading titles."""
-    text = _PAREN.sub("", name).split(",")[0].strip()
+    text = _PAREN.sub("", NICKNAME.sub(r"\g<first> ", name)).split(",")[0].strip()
     words = [_POSSESSIVE.sub("", w) for w in _NAME_TOKEN.findall(text)]
     words = [w for w in words if w]
     # Titles and lowercase words lead ("Ukrainian President", "spokesperson"); names follow.
@@ -303,6 +311,10 @@ class NameTable:
         return self._spelling.get(self._read(shown).compact, shown)
 
     def add(self, name: str) -> None:
+        for nicknamed in NICKNAME.finditer(name):
+            # "Chin Gigante" is the "Vincent 'Chin' Gigante" met here
+            nick, first = _fold(nicknamed["nick"]), _fold(nicknamed["first"])
+            self._alias.setdefault(nick, first)
         shown = self._shown(name)
         self._spelling.setdefault(self._read(shown).compact, shown)
         key = self._key(shown)

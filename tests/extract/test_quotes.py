@@ -383,6 +383,14 @@ def test_a_company_officers_title_is_no_part_of_the_name() -> None:
     assert (mention.speaker, mention.speaker_type) == ("Wolfgang Kandek", SpeakerType.PERSON)
 
 
+def test_a_nickname_the_tagger_split_off_still_names_the_person() -> None:
+    mentions = quotes_of(
+        "Mob boss Vincent 'Chin' Gigante died on Monday. Denying he was a gangster, "
+        "Chin Gigante wandered the streets for years."
+    )
+    assert quote_with(mentions, "gangster").speaker == "Vincent Gigante"
+
+
 def test_a_name_brought_in_with_a_is_no_person_a_pronoun_could_mean() -> None:
     mentions = quotes_of(
         "Councilman Tom Bell spoke at the vigil. He added that one man had been attacked "

@@ -109,6 +109,18 @@ def test_a_generational_suffix_is_no_part_of_the_name_that_keys_a_person() -> No
     assert normalise_speaker("John S. Pritchard 3rd") == "John S. Pritchard"  # not "... rd"
 
 
+@pytest.mark.parametrize(
+    "written",
+    ['Vincent "The Chin" Gigante', "Vincent 'Chin' Gigante", 'Vincent "the Chin" Gigante'],
+)
+def test_a_quoted_nickname_is_no_part_of_the_name_but_names_the_person(written: str) -> None:
+    assert normalise_speaker(written) == "Vincent Gigante"
+    table = NameTable([written, "Louis Gigante"])
+    assert table.resolve("Chin Gigante") == "Vincent Gigante"
+    assert table.resolve("Louis Gigante") == "Louis Gigante"
+    assert normalise_speaker("Tom O'Neil") == "Tom O'Neil"  # an apostrophe inside a name
+
+
 def test_a_transliterated_name_a_letter_off_in_each_part_is_one_person() -> None:
     table = NameTable(["Heydar Alishbandi", "Heidar Alishvandi", "Alishvandi"])
     assert table.resolve("Heidar Alishvandi") == table.resolve("Alishvandi") == "Heydar Alishbandi"
