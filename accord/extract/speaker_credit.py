@@ -35,8 +35,8 @@ from accord.extract.speaker_phrases import (
     speaks,
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
-from accord.extract.speaker_untagged import name_run, untagged_people
-from accord.extract.speakers import NICKNAMED, NameTable
+from accord.extract.speaker_untagged import name_run, nicknamed, untagged_people
+from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     ORGANISATION_NAME_ENDS,
@@ -136,19 +136,6 @@ def _told(ent: SpacySpan) -> bool:
     return root.dep_ in {"dobj", "dative"} and cue_lemma(root.head) == "tell"
 
 
-def _nicknamed(blocks: list[Block], people: list[SpacySpan]) -> list[str]:
-    """Names written with a nickname ("Vincent 'Chin' Gigante") that hold a person the tagger
-    found: the tagger splits them at the quote marks, so the table would never learn that
-    "Chin Gigante" is Vincent Gigante."""
-    found = []
-    for block in blocks:
-        spans = [(p.start_char, p.end_char) for p in people if p.doc is block.doc]
-        for match in NICKNAMED.finditer(block.text):
-            if any(s < match.end() and match.start() < e for s, e in spans):
-                found.append(match.group(0))
-    return found
-
-
 def _restrictive_clause(head: Token) -> Token | None:
     """The relative clause that tells which person a bare "the <noun>" is ("the officer who
     fired the shot"); None for a body ("the ministry") or a clause set off by a comma."""
@@ -192,7 +179,7 @@ class ArticleSpeakers:
                         self.reporters.append((end, organisation_name(ent)))
                     self.kinds += [(end, organisation_name(ent), kind) for kind in _kind_of(ent)]
         people += untagged_people(blocks, lambda at: not unquoted(at), is_title, _is_body)
-        self.table = NameTable([*(ent.text for ent in people), *_nicknamed(blocks, people)])
+        self.table = NameTable([*(ent.text for ent in people), *nicknamed(blocks, people)])
         # a surname the tagger called an organisation where the person was named in full
         # ("Lt. Jo Reed said …, Reed said") is no body for "the company" to stand for
         self.organisations = [

@@ -7,7 +7,9 @@ the article gives it what only a person has, in the parse: a role or title just 
 ("Team spokesman Rob Harl", "Professor Mirek"), an age ("32-year-old Anna Perlon", "Selbi,
 45,"), an apposition headed by a person noun ("Dresh, a conservative lawmaker"), or a "he"
 / "she" as the subject of what the name is said to have said ("Mirek said he was …"). No
-list of names: only the words around the name.
+list of names: only the words around the name. A name written with a quoted nickname
+("Vincent 'Chin' Gigante"), which the tagger splits at the quote marks, is read whole
+(:func:`nicknamed`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from accord.extract.cues import cue_lemma
-from accord.extract.speakers import TITLE_WORDS
+from accord.extract.speakers import NICKNAMED, TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import PERSON_NOUNS, REPORTING_VERBS, SINGULAR_PERSON_PRONOUNS
 
@@ -136,3 +138,16 @@ def untagged_people(
             said = k > 0 and _said_of_self(token, body)
             if titled or said or _aged(token) or _person_apposition(token):
                 yield block.doc[first.i : token.i + 1]
+
+
+def nicknamed(blocks: list[Block], people: list[Span]) -> list[str]:
+    """Names written with a nickname ("Vincent 'Chin' Gigante") that hold a person the tagger
+    found: the tagger splits them at the quote marks, so the table would never learn that
+    "Chin Gigante" is Vincent Gigante."""
+    found = []
+    for block in blocks:
+        spans = [(p.start_char, p.end_char) for p in people if p.doc is block.doc]
+        for match in NICKNAMED.finditer(block.text):
+            if any(s < match.end() and match.start() < e for s, e in spans):
+                found.append(match.group(0))
+    return found
