@@ -95,7 +95,8 @@ def _hearsay(verb: Token) -> bool:
     infinitive = any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     )
-    return passive and infinitive and cue_lemma(verb) not in CITING_VERBS
+    reports = cue_lemma(verb) in SPEECH_VERBS and cue_lemma(verb) not in CITING_VERBS
+    return passive and infinitive and reports  # not "is set to ask", "was quoted as saying"
 
 
 def _a_title(token: Token) -> bool:

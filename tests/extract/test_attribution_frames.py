@@ -211,6 +211,8 @@ def test_a_passive_report_with_an_infinitive_names_nobody_as_saying_so() -> None
     assert all(m.speaker is None for m in quotes_of(text))
     quoted = quotes_of("Tom Bell was arrested in May. He was quoted as saying the plan failed.")
     assert [m.speaker for m in quoted] == ["Tom Bell"]
+    asking = quotes_of("Ana Ruiz is set to ask the council to approve “all necessary steps”.")
+    assert {m.speaker for m in asking} == {"Ana Ruiz"}  # "set" reports nothing
 
 
 def test_a_name_that_modifies_the_subject_is_not_the_speaker() -> None:
