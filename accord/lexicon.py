@@ -310,7 +310,9 @@ REPORTING_VERBS = frozenset(
 IRREGULAR_REPORTING = frozenset({"said", "told", "thought", "wrote", "written"})
 # Nouns for a news outlet: "the newspaper said" is the last outlet that reported something
 # in the article, not the last body named (a team, a prison, a ministry).
-OUTLET_NOUNS = frozenset({"newspaper", "broadcaster", "outlet"})
+OUTLET_NOUNS = frozenset(
+    {"newspaper", "broadcaster", "outlet", "station", "channel", "paper", "magazine", "tabloid"}
+)
 # Words that open an indirect question ("asked whether …", "asked what …"): the clause is
 # the asker's question, not something they stated.
 QUESTION_WORDS = frozenset({"if", "whether", "what", "who", "whom", "why", "how", "where"})

@@ -122,11 +122,14 @@ def _kind_of(ent: SpacySpan) -> list[frozenset[str]]:
 
 def _reports(ent: SpacySpan) -> bool:
     """A body that reports something here: "the Daily Ledger reported", "according to the
-    Daily Ledger"."""
+    Daily Ledger", "a report from the Daily Ledger"."""
     root = ent.root
     if root.dep_ in {"nsubj", "nsubjpass"}:
         return cue_lemma(root.head) in REPORTING_VERBS
-    return root.dep_ == "pobj" and root.head.head.lower_ == "according"
+    if root.dep_ != "pobj":
+        return False
+    # "according to the Daily Ledger", "a report from WCCO-TV"
+    return root.head.head.lower_ == "according" or root.head.head.lemma_ == "report"
 
 
 def _told(ent: SpacySpan) -> bool:
@@ -409,8 +412,8 @@ class ArticleSpeakers:
                 return None  # a phrase the parse cut short: "one of the [not yet answered …]"
             text = description(words) if len(words) > 1 else one_of(block, head)
             return Credit(text, SpeakerType.DESCRIPTION) if text else None
-        if lemma in ORGANISATION_NOUNS and bare and head.tag_ == "NN":
-            # "the agency", "the ministry": a body the article named
+        if (lemma in ORGANISATION_NOUNS or lemma in OUTLET_NOUNS) and bare and head.tag_ == "NN":
+            # "the agency", "the ministry", "the station": a body the article named
             name = self._body(lemma, absolute)
             return Credit(name or description(list(span)), SpeakerType.ORGANISATION)
         if lemma in EVIDENCE_NOUNS:  # a source as a thing: "Ukrainian estimates suggest"

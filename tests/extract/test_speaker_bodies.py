@@ -28,6 +28,20 @@ def test_the_newspaper_is_the_outlet_that_reported() -> None:
 
 
 @pytest.mark.parametrize(
+    ("noun", "text", "outlet"),
+    [
+        ("station", "The Daily Ledger reported the crash first.", "The Daily Ledger"),
+        ("paper", "A woman died, according to a report from the Daily Ledger.", "the Daily Ledger"),
+    ],
+)
+def test_the_station_or_paper_is_the_outlet_that_reported(
+    noun: str, text: str, outlet: str
+) -> None:
+    said = f"Crash\n\n{text}\n\nThe driver was arrested a block away, the {noun} said."
+    assert speaker_of(said, "driver was arrested") == outlet
+
+
+@pytest.mark.parametrize(
     ("text", "body"),
     [
         (
