@@ -383,7 +383,8 @@ class ArticleSpeakers:
         if head.pos_ not in {"NOUN", "PROPN"} or not speaks(head):
             return None
         named = person_in_phrase(head, self._person)
-        return named or (self.roles.holder(head) if head.pos_ == "NOUN" else None)
+        titled = head.pos_ == "NOUN" or head.lemma_.lower() in PERSON_TITLES  # "the President"
+        return named or (self.roles.holder(head) if titled else None)
 
     def _described(
         self, block: Block, head: Token, span: SpacySpan, at: tuple[int, tuple[int, int]]

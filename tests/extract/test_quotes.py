@@ -196,6 +196,13 @@ def test_a_bare_title_resolves_to_the_last_named_person() -> None:
     assert quote.speaker == "Daniel Okafor"
 
 
+def test_a_capitalised_title_is_the_one_person_the_article_gave_it() -> None:
+    mentions = quotes_of(
+        "Governor Ana Ruiz met the mayor. The Governor said the bridge would open."
+    )
+    assert quote_with(mentions, "bridge would open").speaker == "Ana Ruiz"
+
+
 def test_variant_spellings_in_one_article_share_a_key_and_show_the_longest_form() -> None:
     mentions = quotes_of(
         "President Olena Petrenkoo spoke on Friday.\n\n"
