@@ -20,7 +20,12 @@ from dataclasses import dataclass
 # the typewriter double quote of wire and archive copy (''We will win,'' she said).
 DOUBLE_APOSTROPHE = "''"
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", DOUBLE_APOSTROPHE: DOUBLE_APOSTROPHE}
-_OPEN_MARKS = re.compile("|".join(re.escape(k) for k in QUOTE_PAIRS))
+# British copy quotes with single curly marks (‘We will win,’ he said); the closing one is
+# also the apostrophe ("didn’t", "officers’"), so such a quote must close in the paragraph.
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+_OPEN_MARKS = re.compile("|".join(re.escape(k) for k in [*QUOTE_PAIRS, SINGLE_OPEN]))
+# A single closing mark that ends a sentence or a clause of the quote: ",’" ".’" "?’" "!’".
+_SINGLE_END = re.compile(r"[,.?!]’")
 _CLOSE_ONLY = ("”", "»")
 STRAIGHT = '"'
 # A capitalised word of a name: "Smith", "O’Neil", "J.", "SMITH", "McDonald-Jones".
@@ -104,6 +109,12 @@ def quote_regions(text: str) -> list[Region]:
         regions.append(Region(0, close_end, 0, close))
         pos = close_end
     while (match := _OPEN_MARKS.search(text, pos)) is not None:
+        if match.group() == SINGLE_OPEN:
+            single = _single_quote(text, match.start())
+            if single is not None:
+                regions.append(single)
+            pos = single.outer_end if single is not None else match.end()
+            continue
         close_mark = QUOTE_PAIRS[match.group()]
         inner_start = match.end()
         close = text.find(close_mark, inner_start)
@@ -115,6 +126,31 @@ def quote_regions(text: str) -> list[Region]:
             regions.append(Region(match.start(), outer_end, inner_start, inner_end))
         pos = max(outer_end, match.end())
     return regions
+
+
+def _single_quote(text: str, start: int) -> Region | None:
+    """A quote in single curly marks opened at ``start``: it opens before a word, after a
+    space or the paragraph's start (not "‘90s"), and closes at the first closing mark after
+    its last word's punctuation (",’", ".’"), else at the first one not inside a word; with
+    none, it is no quote."""
+    after = start + 1
+    opens = (start == 0 or not text[start - 1].isalnum()) and after < len(text)
+    if not opens or not text[after].isalpha():
+        return None
+    end = _SINGLE_END.search(text, after)
+    close = end.end() - 1 if end is not None else -1
+    if close < 0:
+        close = next(
+            (
+                i
+                for i in range(after, len(text))
+                if text[i] == SINGLE_CLOSE and (i + 1 == len(text) or not text[i + 1].isalpha())
+            ),
+            -1,
+        )
+    if close <= after:
+        return None
+    return Region(start, close + 1, after, close)
 
 
 def dash_credit(text: str, after: int) -> tuple[int, int, int] | None:

@@ -14,7 +14,7 @@ from accord.extract.quote_marks import (
 )
 from accord.extract.quotes import find_quotes
 from accord.extract.speakers import speaker_key
-from accord.model import Article, QuoteMention, SpeakerType
+from accord.model import Article, QuoteForm, QuoteMention, SpeakerType
 from accord.nlp import parse_blocks
 from tests.models import loaded_nlp
 
@@ -73,6 +73,12 @@ def test_a_partial_quote_inside_a_sentence_goes_to_the_subject_of_the_verb() -> 
 
 def test_a_scare_quoted_phrase_with_no_speaker_is_not_a_quote() -> None:
     assert quotes_of("The storm caused “major damage” to the harbour on Monday.") == []
+
+
+def test_a_quote_in_single_curly_marks_is_verbatim() -> None:
+    mention = quote_with(quotes_of("‘Tonight was a peaceful vigil,’ Ana Ruiz wrote."), "vigil")
+    assert (mention.speaker, mention.form) == ("Ana Ruiz", QuoteForm.VERBATIM)
+    assert mention.span.text == "Tonight was a peaceful vigil"
 
 
 @pytest.mark.parametrize(
@@ -243,6 +249,12 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         ("“Not yet,“ he said. “Soon.”", ["Not yet,", "Soon."]),
         # a lone straight mark shaped as an opener opens, it closes nothing before it
         ('The crowd cheered when the chant of "Go on! rose.', ["Go on! rose."]),
+        # single curly marks, as British copy quotes; the closing mark is also the apostrophe
+        ("‘We will win,’ he said.", ["We will win,"]),
+        ("He didn’t wait. ‘The officers’ cars burned,’ she said.", ["The officers’ cars burned,"]),
+        ("Back in the ‘90s it was fine.", []),
+        ("an opening ‘ mark with no close", []),
+        ("“He said ‘stop’ and ran,” she said.", ["He said ‘stop’ and ran,"]),
     ],
 )
 def test_quote_regions_pair_marks_and_keep_open_ends(text: str, inner: list[str]) -> None:
