@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from accord.blocking import WORD_RE, content_words, words
+from accord.lexicon import DENIAL_VERBS
 from accord.vocab import Opposition
 
 __all__ = ["ANTONYMS", "NEGATION_CUES", "negated", "opposition"]
@@ -50,11 +51,10 @@ ADDITIVE = frozenset({"only", "merely", "just"})
 # NegEx scopes a negation over the next five words, ended by a clause break.
 NEGATION_SCOPE = 5
 _CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
-# Verbs of denial and dispute (PolNeAR's and FactBank's counter-factive sources), as written.
-# A denial is a verb of denial (FactBank's counter-factive sources) with the proposition or
-# the report it denies as its object ("denied that ...", "refuted the reports"); "was denied
-# a permit" refuses, it does not deny, and "without denying the story" denies nothing.
-DENIAL_VERBS = ("deny", "denies", "denied", "denying", "refuted", "refutes", "rebutted")
+# A denial is a verb of denial (FactBank's counter-factive sources, lexicon.DENIAL_VERBS) with
+# the proposition or the report it denies as its object ("denied that ...", "refuted the
+# reports"); "was denied a permit" refuses, it does not deny, and "without denying the story"
+# denies nothing.
 DENIED_OBJECTS = (
     "that",
     "reports?",

@@ -468,6 +468,9 @@ ORGANISATION_NAME_ENDS = frozenset({
     "institute", "council", "committee", "commission",
 })
 # fmt: on
+# Verbs of denial and dispute (PolNeAR's and FactBank's counter-factive sources), as written:
+# what follows one is what the speaker says is not so.
+DENIAL_VERBS = ("deny", "denies", "denied", "denying", "refuted", "refutes", "rebutted")
 # Generational suffixes that may end a person's name after the surname ("Ray Jones III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 # Labels a headline or a section line opens with ("PHOTOS: ...", "NOTES: ...", "Summary:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accord.lexicon import DENIAL_VERBS
 from accord.model import (
     Article,
     Change,
@@ -87,8 +88,11 @@ def format_mention(mention: FigureMention) -> str:
 
 def carried_label(mention: QuoteMention) -> str:
     """How an outlet carries a statement, with the chain it names: "reported, via USA Today"
-    (who passes the words on), "verbatim, citing police records" (what the speaker relies on)."""
+    (who passes the words on), "verbatim, citing police records" (what the speaker relies
+    on); "denied (reported)" when the speaker says the words are not so."""
     label = mention.carried_as.value
+    if mention.cue is not None and mention.cue.text.lower() in DENIAL_VERBS:
+        label = f"denied ({label})"  # "Denying he was a gangster, …": not his claim
     if mention.via:
         label += f", via {mention.via}"
     if mention.cites:

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from markdown_it import MarkdownIt
 
-from accord.model import Article, Change
-from accord.render._view import SOURCE_NAME_CHARS, source_name
+from accord.model import Article, Change, QuoteMention, Span
+from accord.render._view import SOURCE_NAME_CHARS, carried_label, source_name
 from accord.render.markdown import md_escape, to_markdown
 from tests.render.dossiers import (
     IMG,
@@ -167,3 +167,12 @@ def test_a_source_is_named_by_its_outlet_else_a_title_cut_at_a_word(
     article = Article.create("a.txt", f"{title}\nBody.\n", title=title, outlet=outlet)
     assert source_name(article) == named
     assert len(source_name(article)) <= SOURCE_NAME_CHARS
+
+
+def test_a_denial_is_shown_as_denied_not_as_the_speakers_claim() -> None:
+    text = "Denying he was a gangster, Gigante wandered the streets."
+    said = Span("a1", 8, 25, "he was a gangster")
+    denied = QuoteMention(said, "Gigante", cue=Span("a1", 0, 7, "Denying"), verbatim=False)
+    assert text[8:25] == said.text
+    assert carried_label(denied) == "denied (reported)"
+    assert carried_label(replace(denied, cue=Span("a1", 0, 4, "Said"))) == "reported"
