@@ -40,6 +40,8 @@ from accord.nlp import Block
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "notify", "brief", "remind", "warn"})
 # Listeners that are no person noun: "told the court", "informed the council".
 LISTENERS = frozenset({"court", "council", "committee", "panel", "board", "public", "press"})
+# Entity labels of a time, never what a statement is about: "said on Monday".
+WHEN = frozenset({"DATE", "TIME"})
 # The cue of a report that passes on another's: "USA Today reports that X says …".
 RELAY_CUES = frozenset({"report", "reports", "reported", "reporting"})
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -179,7 +181,8 @@ def objects(verb: Token) -> list[Token]:
         if c.dep_ == "prep" and c.i > verb.i and c.lower_ in TOPIC_PREPS
     ]
     if not found and preps:
-        found = [c for c in preps[0].children if c.dep_ == "pobj"]
+        # "said on Monday": when, not what about
+        found = [c for c in preps[0].children if c.dep_ == "pobj" and c.ent_type_ not in WHEN]
     return sorted(found, key=lambda t: t.i)
 
 

@@ -65,6 +65,9 @@ from accord.nlp import Block
 
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
+# Verbs by which someone gives a name, which is then what they said: "called her “Crooked
+# Hillary”".
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "nickname", "term"})
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
 
@@ -166,7 +169,7 @@ class _Finder:
                     )
             for i, region in enumerate(regions):
                 span = _trimmed(block, region.inner_start, region.inner_end)
-                if span is None or names_something(span.text):
+                if span is None or (names_something(span.text) and not _named_by(block, span)):
                     continue  # "Vincent “The Chin” Gigante": a nickname, said by nobody
                 lo = regions[i - 1].outer_end if i else 0
                 hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.text)
@@ -383,6 +386,15 @@ class _Finder:
         start, end = span.start - block.start, span.end - block.start
         covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
         return covered * 2 >= end - start
+
+
+def _named_by(block: Block, span: Span) -> bool:
+    """A quoted name that someone gives ("called her “Crooked Hillary”", "dubbed him the
+    “Oddfather”"): the name is what they said."""
+    token = block.doc.char_span(span.start - block.start, span.end - block.start, "expand")
+    if token is None:
+        return False
+    return any(a.lemma_.lower() in NAMING_VERBS for a in list(token.root.ancestors)[:3])
 
 
 def _direct_form(block: Block, span: Span) -> QuoteForm:
