@@ -111,6 +111,11 @@ WEAK_CUES = frozenset(
 # lead" (PolNeAR train, every third article: 3 of 26 such uses a cue), "claimed the title",
 # "claimed 10 lives" (sports and disaster news); only their clause is a statement.
 CLAUSE_ONLY = frozenset({"add", "maintain", "claim"})
+# Speech verbs whose object is whom it was said to ("told the jury", "assured investors").
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "notify", "brief", "remind", "warn"})
+# Verbs by which someone gives a name, which is then what they said: "called her “Crooked
+# Hillary”".
+NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "nickname", "term"})
 # Stances whose object or infinitive is the content ("cited the report", "called for a
 # ban", "plans to run"): PolNeAR annotates these as attributions too.
 OBJECT_CUES = frozenset(

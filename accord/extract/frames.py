@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from accord.extract.cues import (
+    ADDRESSEE_CUES,
     CLAUSE_ONLY,
     NOMINAL_CUES,
     OBJECT_CUES,
@@ -36,8 +37,6 @@ from accord.lexicon import (
 from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
-# Speech verbs whose object is whom it was said to ("told the jury", "assured investors").
-ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "notify", "brief", "remind", "warn"})
 # Listeners that are no person noun: "told the court", "informed the council".
 LISTENERS = frozenset({"court", "council", "committee", "panel", "board", "public", "press"})
 # Entity labels of a time, never what a statement is about: "said on Monday".

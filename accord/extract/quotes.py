@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import WEAK_CUES, cue_lemma
+from accord.extract.cues import NAMING_VERBS, WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -65,9 +65,7 @@ from accord.nlp import Block
 
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
-# Verbs by which someone gives a name, which is then what they said: "called her “Crooked
-# Hillary”".
-NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "nickname", "term"})
+
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
 
