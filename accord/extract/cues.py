@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 # Forms of a cue verb that spaCy's small English lemmatizer gets wrong ("hoping" -> "hop").
 MISREAD_FORMS = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+# Verbs that speak only with one of these particles or prepositions: "pointed out that …",
+# "pointed to the report"; "he pointed a revolver at them" is an act.
+SPEECH_ONLY_WITH = {"point": frozenset({"out", "to"})}
 
 # Verbs of saying that carry a statement's words: the shared reporting verbs and the speech
 # acts that credit a quote but not a number ("joked", "urged", "replied"), with "recite" and
@@ -243,5 +246,11 @@ NOMINAL_CUES = frozenset(
 
 def cue_lemma(token: Token) -> str:
     """The token's lemma in lower case, with the lemmatizer's known slips on cue verbs
-    mended."""
-    return MISREAD_FORMS.get(token.lower_, token.lemma_.lower())
+    mended; "" for a verb that speaks only with its particle or preposition and has neither
+    ("pointed a gun at them")."""
+    lemma = MISREAD_FORMS.get(token.lower_, token.lemma_.lower())
+    needed = SPEECH_ONLY_WITH.get(lemma)
+    if needed is None:
+        return lemma
+    spoken = any(c.dep_ in {"prt", "prep"} and c.lower_ in needed for c in token.children)
+    return lemma if spoken else ""

@@ -215,6 +215,13 @@ def test_a_passive_report_with_an_infinitive_names_nobody_as_saying_so() -> None
     assert {m.speaker for m in asking} == {"Ana Ruiz"}  # "set" reports nothing
 
 
+def test_pointing_a_gun_is_an_act_and_pointing_out_is_speech() -> None:
+    acted = quotes_of("Tom Bell met the officers. Then he pointed a revolver at them.")
+    assert all(m.cue is None or m.cue.text != "pointed" for m in acted)
+    said = quotes_of("Tom Bell pointed out that the bridge was old.")
+    assert [m.span.text for m in said] == ["that the bridge was old"]
+
+
 def test_a_name_that_modifies_the_subject_is_not_the_speaker() -> None:
     text = "Ana Ruiz took office in May. The Ruiz administration denounced the toll plan."
     mention = with_cue(quotes_of(text), "denounced")
