@@ -20,6 +20,9 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -65,6 +68,7 @@ from accord.nlp import Block
 
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]+")
 
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
@@ -77,6 +81,12 @@ def _trimmed(block: Block, start: int, end: int) -> Span | None:
     while end > start and text[end - 1] in TRIM_CHARS:
         end -= 1
     return block.span(start, end) if end > start else None
+
+
+def _says(span: Span) -> bool:
+    """Reported content holds a word beyond function words: a parse that leaves "that" or
+    "it" alone as what was said ("Police say that [sentence split] …") says nothing."""
+    return any(w.lower() not in STOP_WORDS for w in _WORD.findall(span.text))
 
 
 def _inside(start: int, end: int, regions: list[_Region]) -> bool:
@@ -374,7 +384,7 @@ class _Finder:
         else:
             return None
         span = _trimmed(block, *bounds) if bounds else None
-        if span is None or self._mostly_quoted(block, span, regions):
+        if span is None or self._mostly_quoted(block, span, regions) or not _says(span):
             return None
         return unasserted(self.mention(block, span, token, subject, form, stance), token)
 

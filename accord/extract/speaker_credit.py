@@ -140,13 +140,14 @@ def _told(ent: SpacySpan) -> bool:
 
 
 def _restrictive_clause(head: Token) -> Token | None:
-    """The relative clause that tells which person a bare "the <noun>" is ("the officer who
-    fired the shot"); None for a body ("the ministry") or a clause set off by a comma."""
+    """The relative or participle clause that tells which person or people a bare "the
+    <noun>" is ("the officer who fired the shot", "the officers involved in the shooting");
+    None for a body ("the ministry") or a clause set off by a comma."""
     lemma = head.lemma_.lower()
-    if not speaks(head) or lemma in ORGANISATION_NOUNS or head.tag_ != "NN":
+    if not speaks(head) or lemma in ORGANISATION_NOUNS or head.tag_ not in {"NN", "NNS"}:
         return None
     for child in head.children:
-        if child.dep_ == "relcl" and child.i > head.i:
+        if child.dep_ in {"relcl", "acl"} and child.i > head.i:
             opener = head.doc[child.left_edge.i - 1]
             # "an employee who had yelled “…”": the clause is the statement's own frame
             speech = any(cue_lemma(t) in SPEECH_VERBS for t in child.subtree)
@@ -407,7 +408,8 @@ class ArticleSpeakers:
         if bare and (clause := _restrictive_clause(head)) is not None:
             # "the officer who fired the shot": the clause is what tells the reader who
             words = list(head.doc[span.start : clause.right_edge.i + 1])
-            return Credit(description(words), SpeakerType.DESCRIPTION)
+            kind = SpeakerType.GROUP if head.tag_ == "NNS" else SpeakerType.DESCRIPTION
+            return Credit(description(words), kind)
         if head.pos_ == "NUM" or head.like_num:
             if len(words) > 1 and not any(t.tag_.startswith(("NN", "PRP")) for t in words):
                 return None  # a phrase the parse cut short: "one of the [not yet answered …]"

@@ -215,6 +215,17 @@ def test_a_passive_report_with_an_infinitive_names_nobody_as_saying_so() -> None
     assert {m.speaker for m in asking} == {"Ana Ruiz"}  # "set" reports nothing
 
 
+def test_the_clause_that_says_which_people_is_kept_with_them() -> None:
+    text = "According to the officers involved in the shooting, the teenager ran."
+    mention = quotes_of(text)[0]
+    assert mention.speaker == "the officers involved in the shooting"
+    assert mention.speaker_type is SpeakerType.GROUP
+
+
+def test_content_of_function_words_alone_says_nothing() -> None:
+    assert quotes_of("Police say that on Saturday around 11:30 p.m. Jo Reed was at home.") == []
+
+
 def test_pointing_a_gun_is_an_act_and_pointing_out_is_speech() -> None:
     acted = quotes_of("Tom Bell met the officers. Then he pointed a revolver at them.")
     assert all(m.cue is None or m.cue.text != "pointed" for m in acted)
