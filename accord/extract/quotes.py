@@ -20,9 +20,6 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
-import re
-
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -68,7 +65,8 @@ from accord.nlp import Block
 
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
-_WORD = re.compile(r"[^\W\d_]+")
+# Words that open a reported clause, never its content alone.
+COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
 
 TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
 
@@ -84,9 +82,10 @@ def _trimmed(block: Block, start: int, end: int) -> Span | None:
 
 
 def _says(span: Span) -> bool:
-    """Reported content holds a word beyond function words: a parse that leaves "that" or
-    "it" alone as what was said ("Police say that [sentence split] …") says nothing."""
-    return any(w.lower() not in STOP_WORDS for w in _WORD.findall(span.text))
+    """Reported content is more than the word that opens a clause: a parse that leaves
+    "that" alone as what was said ("Police say that [sentence split] …") says nothing. A
+    pronoun ("denied it") still points at what was said."""
+    return span.text.lower() not in COMPLEMENTIZERS
 
 
 def _inside(start: int, end: int, regions: list[_Region]) -> bool:
