@@ -362,36 +362,57 @@ def test_a_described_speaker_is_kept_whole_and_typed(
     assert quote.speaker_type == kind
 
 
-def test_the_noun_alone_takes_up_the_source_described_before_with_it() -> None:
-    mentions = quotes_of(
-        "Detectives never asked her directly, and a police source said the rules forbid it.\n\n"
-        "“They are just asked to say what happened,” the source said."
-    )
-    assert quote_with(mentions, "just asked").speaker == "a police source"
-
-
-def test_a_bare_noun_keeps_the_clause_that_says_who_it_is() -> None:
-    mentions = quotes_of(
-        "Alexis Ruiz, 15, was killed by a police bullet. "
-        "The officer who fired the shot says he fired it in self-defence."
-    )
-    assert quote_with(mentions, "in self-defence").speaker == "the officer who fired the shot"
-
-
-def test_a_clause_that_frames_the_statement_is_not_part_of_the_speaker() -> None:
-    mentions = quotes_of(
-        "She fired a shot at an employee who had followed her in and had yelled, "
-        "“Hide, she has got a gun!” Lt. Frank Vanore said."
-    )
-    assert quote_with(mentions, "Hide").speaker == "an employee"
-
-
-def test_a_person_named_after_a_described_source_is_the_one_the_title_means() -> None:
-    mentions = quotes_of(
-        "A police spokesman said the road was shut. Spokesman Tom Bell later said the inmate "
-        "had died. The spokesman added that an inquiry would follow."
-    )
-    assert quote_with(mentions, "inquiry would follow").speaker == "Tom Bell"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        pytest.param(
+            "Detectives never asked her directly, and a police source said the rules forbid "
+            "it.\n\n“They are just asked to say what happened,” the source said.",
+            "just asked",
+            "a police source",
+            id="the-noun-takes-up-the-source-described-before",
+        ),
+        pytest.param(
+            "Alexis Ruiz, 15, was killed by a police bullet. "
+            "The officer who fired the shot says he fired it in self-defence.",
+            "in self-defence",
+            "the officer who fired the shot",
+            id="a-bare-noun-keeps-the-clause-that-says-who",
+        ),
+        pytest.param(
+            "She fired a shot at an employee who had followed her in and had yelled, "
+            "“Hide, she has got a gun!” Lt. Frank Vanore said.",
+            "Hide",
+            "an employee",
+            id="a-clause-that-frames-the-statement-is-not-the-speaker",
+        ),
+        pytest.param(
+            "A police spokesman said the road was shut. Spokesman Tom Bell later said the "
+            "inmate had died. The spokesman added that an inquiry would follow.",
+            "inquiry would follow",
+            "Tom Bell",
+            id="a-person-named-since-is-the-one-the-title-means",
+        ),
+        pytest.param(
+            "Mob boss Vincent 'Chin' Gigante died on Monday. Denying he was a gangster, "
+            "Chin Gigante wandered the streets for years.",
+            "gangster",
+            "Vincent Gigante",
+            id="a-nickname-split-off-by-the-tagger-names-the-person",
+        ),
+        pytest.param(
+            "Councilman Tom Bell spoke at the vigil. He added that one man had been attacked "
+            "outside of a local Rite Aid. “Tonight was a peaceful vigil,” he wrote.",
+            "peaceful vigil",
+            "Tom Bell",
+            id="a-name-brought-in-with-a-is-no-person-a-pronoun-means",
+        ),
+    ],
+)
+def test_a_described_or_renamed_speaker_is_the_one_the_article_means(
+    text: str, words: str, speaker: str
+) -> None:
+    assert quote_with(quotes_of(text), words).speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -409,22 +430,6 @@ def test_a_name_that_ends_like_a_bodys_is_an_organisation(text: str) -> None:
 def test_a_company_officers_title_is_no_part_of_the_name() -> None:
     mention = quotes_of("Qualys CTO Wolfgang Kandek said the flaw was serious.")[0]
     assert (mention.speaker, mention.speaker_type) == ("Wolfgang Kandek", SpeakerType.PERSON)
-
-
-def test_a_nickname_the_tagger_split_off_still_names_the_person() -> None:
-    mentions = quotes_of(
-        "Mob boss Vincent 'Chin' Gigante died on Monday. Denying he was a gangster, "
-        "Chin Gigante wandered the streets for years."
-    )
-    assert quote_with(mentions, "gangster").speaker == "Vincent Gigante"
-
-
-def test_a_name_brought_in_with_a_is_no_person_a_pronoun_could_mean() -> None:
-    mentions = quotes_of(
-        "Councilman Tom Bell spoke at the vigil. He added that one man had been attacked "
-        "outside of a local Rite Aid. “Tonight was a peaceful vigil,” he wrote."
-    )
-    assert quote_with(mentions, "peaceful vigil").speaker == "Tom Bell"
 
 
 def test_a_bare_number_word_is_one_of_the_group_named_before() -> None:
