@@ -96,7 +96,8 @@ def _hearsay(verb: Token) -> bool:
     infinitive = any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     )
-    reports = cue_lemma(verb) in SPEECH_VERBS and cue_lemma(verb) not in CITING_VERBS
+    lemma = cue_lemma(verb)
+    reports = lemma in SPEECH_VERBS and lemma not in CITING_VERBS
     return passive and infinitive and reports  # not "is set to ask", "was quoted as saying"
 
 

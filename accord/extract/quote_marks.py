@@ -26,6 +26,9 @@ SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
 _OPEN_MARKS = re.compile("|".join(re.escape(k) for k in [*QUOTE_PAIRS, SINGLE_OPEN]))
 # A single closing mark that ends a sentence or a clause of the quote: ",’" ".’" "?’" "!’".
 _SINGLE_END = re.compile(r"[,.?!]’")
+# How far a single-marked quote may run before its close is sought no further: each opener
+# looks ahead at most this far, so a paragraph of thousands of unclosed ‘ stays linear.
+MAX_SINGLE_QUOTE_CHARS = 2000
 _CLOSE_ONLY = ("”", "»")
 STRAIGHT = '"'
 # A capitalised word of a name: "Smith", "O’Neil", "J.", "SMITH", "McDonald-Jones".
@@ -137,17 +140,13 @@ def _single_quote(text: str, start: int) -> Region | None:
     opens = (start == 0 or not text[start - 1].isalnum()) and after < len(text)
     if not opens or not text[after].isalpha():
         return None
-    end = _SINGLE_END.search(text, after)
+    limit = min(len(text), after + MAX_SINGLE_QUOTE_CHARS)
+    end = _SINGLE_END.search(text, after, limit)
     close = end.end() - 1 if end is not None else -1
-    if close < 0:
-        close = next(
-            (
-                i
-                for i in range(after, len(text))
-                if text[i] == SINGLE_CLOSE and (i + 1 == len(text) or not text[i + 1].isalpha())
-            ),
-            -1,
-        )
+    if close < 0:  # the first closing mark not inside a word ("officers’ ", not "didn’t")
+        close = text.find(SINGLE_CLOSE, after, limit)
+        while close >= 0 and close + 1 < len(text) and text[close + 1].isalpha():
+            close = text.find(SINGLE_CLOSE, close + 1, limit)
     if close <= after:
         return None
     return Region(start, close + 1, after, close)

@@ -398,10 +398,10 @@ class _Finder:
 def _named_by(block: Block, span: Span) -> bool:
     """A quoted name that someone gives ("called her “Crooked Hillary”", "dubbed him the
     “Oddfather”"): the name is what they said."""
-    token = block.doc.char_span(span.start - block.start, span.end - block.start, "expand")
-    if token is None:
+    words = block.doc.char_span(span.start - block.start, span.end - block.start, "expand")
+    if words is None:
         return False
-    return any(a.lemma_.lower() in NAMING_VERBS for a in list(token.root.ancestors)[:3])
+    return any(a.lemma_.lower() in NAMING_VERBS for a in list(words.root.ancestors)[:3])
 
 
 def _direct_form(block: Block, span: Span) -> QuoteForm:
