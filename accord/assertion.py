@@ -40,10 +40,11 @@ COMMITTING_VERBS = frozenset({"pledge", "promise", "vow"})
 PLANNING_VERBS = frozenset({"plan", "intend"})
 # A demand is said to be heard: what the speaker urges, demands or calls for ("urged residents
 # to stay indoors", "called for an inquiry", "called on the board to resign") is their
-# statement. "Call" demands only with "for" or "on" after it: "called the plan a ploy" and
-# "call a number" are no demand.
-DEMANDING_VERBS = frozenset({"urge", "demand", "call"})
-DEMAND_PREPOSITIONS = frozenset({"for", "on", "upon"})
+# statement. "Call" demands only with "for" or "on" after it, "ask" only with "for" ("the
+# judge asked for psychiatric reports"): "called the plan a ploy", "call a number" and "asked
+# about the plan" are no demand.
+DEMANDING_VERBS = frozenset({"urge", "demand", "call", "ask"})
+DEMAND_PREPOSITIONS = {"call": frozenset({"for", "on", "upon"}), "ask": frozenset({"for"})}
 
 
 # The verbs :func:`_lemma_of` knows.
@@ -89,7 +90,8 @@ def _demanded(mention: QuoteMention, text: str) -> bool:
     if cue is None or lemma not in DEMANDING_VERBS:
         return False
     after = (words(cue.text)[1:] + words(text[cue.end : cue.end + 20]))[:1]
-    return lemma != "call" or (bool(after) and after[0] in DEMAND_PREPOSITIONS)
+    needed = DEMAND_PREPOSITIONS.get(lemma)
+    return needed is None or (bool(after) and after[0] in needed)
 
 
 def _lemma_of(verb: str) -> str:

@@ -241,6 +241,32 @@ NOMINAL_CUES = frozenset(
         "denial",
     }
 )
+# What a speaker issues to say something: "the ministry issued a statement saying …", "they
+# sent letters urging …", "filed a lawsuit claiming …"; the issuer is the source.
+ISSUED_DOCUMENTS = frozenset(
+    {
+        "statement",
+        "letter",
+        "release",
+        "note",
+        "memo",
+        "message",
+        "email",
+        "notice",
+        "communique",
+        "bulletin",
+        "tweet",
+        "post",
+        "petition",
+        "lawsuit",
+        "suit",
+        "complaint",
+        "motion",
+        "appeal",
+        "filing",
+        "report",
+    }
+)
 # "Y, citing X, said …": X is the source Y relies on.
 
 

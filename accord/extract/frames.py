@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from accord.extract.cues import (
     ADDRESSEE_CUES,
     CLAUSE_ONLY,
+    ISSUED_DOCUMENTS,
     NOMINAL_CUES,
     OBJECT_CUES,
     SPEECH_VERBS,
@@ -77,16 +78,35 @@ def source_of(verb: Token) -> Token | None:
             # "Police Const. Tim Fanning said": the parser may read the title as a subject too
             return next((s for s in subjects if not _a_title(s)), subjects[0])
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            # "letters to the ministry urging it to …": the one addressed does not speak;
-            # "a prize, known as …", "a plan called …": a thing named, not a speaker
-            addressed = verb.head.dep_ == "pobj" and verb.head.head.lower_ == "to"
-            return None if addressed or verb.tag_ == "VBN" else verb.head
+            # "letters to the ministry urging it to …": the one addressed does not speak, the
+            # sender does; "a prize, known as …", "a plan called …": a thing named, not a
+            # speaker
+            addressed = verb.head.dep_ in {"pobj", "dative"} and verb.head.head.lower_ == "to"
+            if addressed:
+                return _issuer(verb.head.head.head)
+            return None if verb.tag_ == "VBN" else _issuer(verb.head) or verb.head
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def _issuer(token: Token) -> Token | None:
+    """Who issued the document a verb of saying modifies: "the ministry issued a statement
+    saying …", "biologists sent letters to the department urging it to …". ``token`` is the
+    document or the verb that takes it; a document with no issuer named is its own source."""
+    verb, document = token, None
+    if token.pos_ in {"NOUN", "PROPN"}:
+        verb, document = token.head, token
+    elif token.pos_ in {"VERB", "AUX"}:
+        document = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if document is None or document.lemma_.lower() not in ISSUED_DOCUMENTS:
+        return None
+    if document.dep_ != "dobj" or document.head.i != verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _hearsay(verb: Token) -> bool:
@@ -363,12 +383,29 @@ def unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
             cue is not None
             and not _passed_on(mention)
             and any(
-                o.cue != cue and o.span.start <= cue.start and cue.end <= o.span.end
+                o.cue != cue
+                and o.span.start <= cue.start
+                and cue.end <= o.span.end
+                and not _own_frame(o, mention)
                 for o in reported
             )
         )
 
     return [m for m in mentions if not nested(m)]
+
+
+def _own_frame(outer: QuoteMention, inner: QuoteMention) -> bool:
+    """A statement inside the object of a stance, its speaker named there too: in "his family
+    supported him, especially Louis, who told reporters …" Louis's words are his, not part of
+    what the family did. What is reported as said ("X said Y told Z …") holds Y's words."""
+    speaker = inner.speaker_span
+    return (
+        outer.form is QuoteForm.PARAPHRASE
+        and speaker is not None
+        and inner.speaker is not None
+        and outer.span.start <= speaker.start
+        and speaker.end <= outer.span.end
+    )
 
 
 def _passed_on(mention: QuoteMention) -> bool:

@@ -58,7 +58,7 @@ from accord.extract.quote_marks import (
 )
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
-from accord.extract.speaker_phrases import np_bounds
+from accord.extract.speaker_phrases import np_bounds, speaks
 from accord.lexicon import HEADLINE_LABELS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
@@ -126,10 +126,12 @@ class _Finder:
         whole = not subject.left_edge.i <= cue.i <= subject.right_edge.i
         start, end = np_bounds(subject, whole=whole)
         credit = self._credit(block, cue, subject, span)
-        thing = credit is not None and credit.kind is SpeakerType.DESCRIPTION
-        if thing and (stance or not speech_verb(cue)):
+        described = credit is not None and credit.kind is SpeakerType.DESCRIPTION
+        voiced = speech_verb(cue) and (speaks(subject) or subject.pos_ == "PRON")
+        if described and not voiced and (stance or not speech_verb(cue)):
             # a stance of a thing ("this story supports …", "the war revealed new alliances")
-            # names where, not who
+            # names where, not who; a described person's act of saying ("the senator
+            # accused …") names who, their silent stance ("his family supported him") no one
             credit = None
         cited = cited_source(cue, subject)
         origin = self.speakers.credit(block, cited) if cited is not None else None

@@ -287,6 +287,8 @@ class ArticleSpeakers:
             return self.last_person(absolute, sentence, pronoun_gender(head), words)
         if lower in RELATIVE_PRONOUNS and head.head.head is not head.head:
             antecedent = head.head.head
+            if antecedent.dep_ == "appos" and antecedent.head.ent_type_ == "PERSON":
+                antecedent = antecedent.head  # "Louis Gigante, a priest who told …": Louis
             if antecedent.pos_ not in {"PROPN", "NOUN"}:
                 return None
             return self.credit(block, antecedent, words)
@@ -404,7 +406,9 @@ class ArticleSpeakers:
         if bare and span[0].lower_ == "the" and (voice := self._described_before(head, absolute)):
             return voice.credit  # "a police source said …. The source said": the same source
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
-            return self.last_person(absolute, gender=word_gender(lemma), words=said)
+            # "the mayor": the last person named, else the role itself as the article gives it
+            found = self.last_person(absolute, gender=word_gender(lemma), words=said)
+            return found or Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if bare and (clause := _restrictive_clause(head)) is not None:
             # "the officer who fired the shot": the clause is what tells the reader who
             words = list(head.doc[span.start : clause.right_edge.i + 1])

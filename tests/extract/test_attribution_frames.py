@@ -151,6 +151,45 @@ def test_the_one_a_letter_is_sent_to_is_not_who_urges() -> None:
     assert not [m for m in quotes_of(text) if m.speaker and "departments" in m.speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        ("The Harbour Board issued a statement saying the ferry would stop.", "saying", "Board"),
+        (
+            "The Royal College of Nursing sent letters to the Health and Labor departments "
+            "urging them to act.",
+            "urging",
+            "Royal College of Nursing",
+        ),
+        ("The union filed a lawsuit claiming the mill broke the law.", "claiming", "union"),
+    ],
+)
+def test_a_document_speaks_for_whoever_issued_it(text: str, cue: str, speaker: str) -> None:
+    said = with_cue(quotes_of(text), cue)
+    assert said.speaker is not None and speaker in said.speaker
+
+
+def test_a_document_with_no_issuer_named_has_no_person_for_speaker() -> None:
+    said = with_cue(quotes_of("Reports claiming the ferry would stop were denied."), "claiming")
+    assert said.speaker is None
+
+
+def test_a_statement_inside_a_stances_object_keeps_its_own_speaker() -> None:
+    text = (
+        "His family supported him, especially Louis Gigante, a priest who told reporters his "
+        "brother had dementia."
+    )
+    told = with_cue(quotes_of(text), "told")
+    assert told.speaker == "Louis Gigante"
+    assert told.span.text == "his brother had dementia"
+
+
+def test_a_role_with_nobody_named_speaks_as_the_role() -> None:
+    assert with_cue(quotes_of("The mayor said taxes would fall."), "said").speaker == "the mayor"
+    accused = with_cue(quotes_of("The senator accused the minister of lying."), "accused")
+    assert accused.speaker == "the senator"
+
+
 def test_said_in_a_statement_is_credited_to_the_speaker_not_the_statement() -> None:
     mentions = quotes_of("In a statement, Ana Ruiz said the ferry would run until spring.")
     assert all(m.cue is None or m.cue.text != "in" for m in mentions)
