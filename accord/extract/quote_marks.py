@@ -36,7 +36,13 @@ _NAME_WORD = r"[A-Z][\w.’'-]*"
 # Names run one to four words (given names, initials, surname).
 MAX_NAME_WORDS = 4
 _DASH_CREDIT = re.compile(rf"\s*[―—–]\s*((?:{_NAME_WORD}\s?){{1,{MAX_NAME_WORDS}}})")
-_TRANSCRIPT = re.compile(rf"[\"“]?((?:{_NAME_WORD} ){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD}):\s+\S")
+# A broadcaster's caption may give the role after a slash: "Peter Lynch/Defense Attorney: …";
+# the name before it is then a full one, two words or more ("Ukraine/Russia: …" names nobody).
+_CAPTION_ROLE = r"\s?/[^:/\n]{1,60}"
+_TRANSCRIPT = re.compile(
+    rf"[\"“]?(?:((?:{_NAME_WORD} ){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD})"
+    rf"|((?:{_NAME_WORD} ){{1,{MAX_NAME_WORDS - 1}}}{_NAME_WORD}){_CAPTION_ROLE}):\s+\S"
+)
 
 
 # A quoted name, nickname or title runs to this many capitalised words: 'Vincent "The Chin"
@@ -167,4 +173,7 @@ def dash_credit(text: str, after: int) -> tuple[int, int, int] | None:
 def transcript_credit(text: str) -> tuple[int, int] | None:
     """(name start, name end) when the paragraph opens with "NAME: …"."""
     match = _TRANSCRIPT.match(text)
-    return (match.start(1), match.end(1)) if match else None
+    if match is None:
+        return None
+    named = 1 if match.group(1) is not None else 2
+    return match.start(named), match.end(named)

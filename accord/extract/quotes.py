@@ -88,6 +88,10 @@ def _says(span: Span) -> bool:
     return span.text.lower() not in COMPLEMENTIZERS
 
 
+def _within(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _inside(start: int, end: int, regions: list[_Region]) -> bool:
     return any(r.outer_start <= start and end <= r.outer_end for r in regions)
 
@@ -180,6 +184,8 @@ class _Finder:
                 span = _trimmed(block, region.inner_start, region.inner_end)
                 if span is None or (names_something(span.text) and not _named_by(block, span)):
                     continue  # "Vincent “The Chin” Gigante": a nickname, said by nobody
+                if transcript is not None and _within(span, transcript.span):
+                    continue  # 'Tim Bell: “We will win.”': the line's speaker has it
                 lo = regions[i - 1].outer_end if i else 0
                 hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.text)
                 mention = self._dashed(block, region, span)
@@ -251,7 +257,8 @@ class _Finder:
         if credit is None:
             return None
         start, end = credit
-        span = _trimmed(block, end + 1, len(block.text))
+        colon = block.text.index(":", end)  # after the name, or its caption role
+        span = _trimmed(block, colon + 1, len(block.text))
         # A headline label ("PHOTOS: …") is no speaker, nor is an interview's "Q:" or
         # "A:"; a spoken line is a sentence.
         label = block.text[start:end]
@@ -262,7 +269,7 @@ class _Finder:
             return None  # a sentence's opening ("It's Hollywood: go big"), not a name
         if not block.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", "…")):
             return None
-        return self._named(block, start, end, block.span(end, end + 1), span)
+        return self._named(block, start, end, block.span(colon, colon + 1), span)
 
     def _continues(self, block: Block, region: _Region) -> bool:
         """A quote that opens its sentence right after an attributed one continues it."""

@@ -479,3 +479,11 @@ def test_people_described_by_their_role_stay_speakers(
 def test_a_church_speaks_as_an_organisation(text: str) -> None:
     mention = quotes_of(text)[0]
     assert mention.speaker_type is SpeakerType.ORGANISATION
+
+
+def test_a_captioned_line_is_its_named_speakers_once() -> None:
+    text = 'The trial went on.\n\nPeter Lynch/Defense Attorney: "We will appeal the verdict."'
+    mentions = quotes_of(text)
+    assert [(m.speaker, m.span.text) for m in mentions] == [
+        ("Peter Lynch", "We will appeal the verdict")
+    ]
