@@ -86,8 +86,9 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
         "yell",
     }
 )
-# Verbs of belief or manner: a quote near one goes to a plain speech verb when there is one.
-WEAK_CUES = frozenset(
+# Verbs of belief: what one knows or fears is not said by naming who ("let the family know
+# she was outside").
+BELIEF_CUES = frozenset(
     {
         "believe",
         "think",
@@ -100,6 +101,11 @@ WEAK_CUES = frozenset(
         "fear",
         "worry",
         "doubt",
+    }
+)
+# Verbs of belief or manner: a quote near one goes to a plain speech verb when there is one.
+WEAK_CUES = BELIEF_CUES | frozenset(
+    {
         "continue",
         "call",
         "ask",

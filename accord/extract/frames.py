@@ -33,6 +33,7 @@ from accord.lexicon import (
     CONTRAST_MARKS,
     IRREALIS_AUXILIARIES,
     QUESTION_WORDS,
+    RELATIVE_PRONOUNS,
     TITLE_ABBREVIATIONS,
 )
 from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
@@ -395,14 +396,16 @@ def unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
 
 
 def _own_frame(outer: QuoteMention, inner: QuoteMention) -> bool:
-    """A statement inside the object of a stance, its speaker named there too: in "his family
+    """A statement in a relative clause inside the object of a stance: in "his family
     supported him, especially Louis, who told reporters …" Louis's words are his, not part of
-    what the family did. What is reported as said ("X said Y told Z …") holds Y's words."""
+    what the family did. What is reported as said ("X said Y told Z …") holds Y's words, and
+    so does a stance's object ("called Y to let the family know …")."""
     speaker = inner.speaker_span
     return (
         outer.form is QuoteForm.PARAPHRASE
         and speaker is not None
         and inner.speaker is not None
+        and speaker.text.lower() in RELATIVE_PRONOUNS
         and outer.span.start <= speaker.start
         and speaker.end <= outer.span.end
     )

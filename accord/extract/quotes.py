@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import NAMING_VERBS, WEAK_CUES, cue_lemma
+from accord.extract.cues import BELIEF_CUES, NAMING_VERBS, WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -58,7 +58,7 @@ from accord.extract.quote_marks import (
 )
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
-from accord.extract.speaker_phrases import np_bounds, speaks
+from accord.extract.speaker_phrases import listed_speaker, np_bounds
 from accord.lexicon import HEADLINE_LABELS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
@@ -131,7 +131,8 @@ class _Finder:
         start, end = np_bounds(subject, whole=whole)
         credit = self._credit(block, cue, subject, span)
         described = credit is not None and credit.kind is SpeakerType.DESCRIPTION
-        voiced = speech_verb(cue) and (speaks(subject) or subject.pos_ == "PRON")
+        said = speech_verb(cue) and cue_lemma(cue) not in BELIEF_CUES
+        voiced = said and (listed_speaker(subject) or subject.pos_ == "PRON")
         if described and not voiced and (stance or not speech_verb(cue)):
             # a stance of a thing ("this story supports …", "the war revealed new alliances")
             # names where, not who; a described person's act of saying ("the senator

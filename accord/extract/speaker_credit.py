@@ -41,6 +41,7 @@ from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     ORGANISATION_NAME_ENDS,
     OUTLET_NOUNS,
+    RELATIVE_PRONOUNS,
     REPORTING_VERBS,
 )
 from accord.model import SpeakerType
@@ -86,7 +87,6 @@ EVIDENCE_NOUNS = frozenset({
 # Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 # A subject headed by one of these, with no name in it, is the last named person.
 ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
 # Entity labels of a thing, never a speaker: "the Q7 phone shows", "the law says". Not

@@ -57,9 +57,15 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
 def speaks(head: Token) -> bool:
     """True when a common noun names people or a body ("a defense lawyer", "jurors", "the
     panel"), read from the head noun: a listed noun, a title or a person's ending."""
+    return listed_speaker(head) or has_person_ending(head.lemma_.lower())
+
+
+def listed_speaker(head: Token) -> bool:
+    """A common noun known to name people or a body: a listed noun, a title or a demonym;
+    not one that only ends like a person's ("offer", "former")."""
     lemma = head.lemma_.lower()
     listed = lemma in SPEAKER_NOUNS or lemma in PERSON_NOUNS or lemma in PERSON_TITLES
-    return listed or has_person_ending(lemma) or demonym(head)
+    return listed or demonym(head)
 
 
 def demonym(head: Token) -> bool:
