@@ -37,8 +37,9 @@ _NAME_WORD = r"[A-Z][\w.’'-]*"
 MAX_NAME_WORDS = 4
 _DASH_CREDIT = re.compile(rf"\s*[―—–]\s*((?:{_NAME_WORD}\s?){{1,{MAX_NAME_WORDS}}})")
 # A broadcaster's caption may give the role after a slash: "Peter Lynch/Defense Attorney: …";
-# the name before it is then a full one, two words or more ("Ukraine/Russia: …" names nobody).
-_CAPTION_ROLE = r"\s?/[^:/\n]{1,60}"
+# the name before it is then a full one, two words or more, and the slash stands between two
+# words ("Ukraine/Russia: …" and the dateline "New Delhi / Mumbai: …" name nobody).
+_CAPTION_ROLE = r"/(?!\s)[^:/\n]{1,60}"
 _TRANSCRIPT = re.compile(
     rf"[\"“]?(?:((?:{_NAME_WORD} ){{0,{MAX_NAME_WORDS - 1}}}{_NAME_WORD})"
     rf"|((?:{_NAME_WORD} ){{1,{MAX_NAME_WORDS - 1}}}{_NAME_WORD}){_CAPTION_ROLE}):\s+\S"

@@ -285,6 +285,7 @@ def test_a_dash_credit_needs_a_dash_and_a_name(text: str, credited: bool) -> Non
         ("Ana Ruiz: Rents Will Rise", "Ana Ruiz"),
         ("Peter Lynch/Defense Attorney: We will appeal.", "Peter Lynch"),
         ("Ukraine/Russia: talks collapse.", None),
+        ("New Delhi / Mumbai: An Indian warship foiled an attack.", None),
         ("Partial transcript as follows: none", None),
         ("No colon here", None),
     ],
