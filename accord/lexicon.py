@@ -470,6 +470,9 @@ ORGANISATION_NAME_ENDS = frozenset({
     "institute", "council", "committee", "commission",
 })
 # fmt: on
+# A ship's name opens with its prefix, as written: "INS Mysore", "MV Gibe", "USS Cole". A ship
+# that radios or reports speaks for its crew, a body, never a person.
+VESSEL_PREFIXES = frozenset({"MV", "INS", "USS", "HMS", "HMAS", "HMCS", "RV", "MT", "SS"})
 # Verbs of denial and dispute (PolNeAR's and FactBank's counter-factive sources), as written:
 # what follows one is what the speaker says is not so.
 DENIAL_VERBS = ("deny", "denies", "denied", "denying", "refuted", "refutes", "rebutted")

@@ -43,6 +43,7 @@ from accord.lexicon import (
     OUTLET_NOUNS,
     RELATIVE_PRONOUNS,
     REPORTING_VERBS,
+    VESSEL_PREFIXES,
 )
 from accord.model import SpeakerType
 from accord.vocab import Gender
@@ -430,7 +431,8 @@ class ArticleSpeakers:
         if head.pos_ == "PROPN":
             # a name the tagger gave no label: two or more capitalised words read as a person
             names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
-            body = lemma in ORGANISATION_NOUNS or head.lower_ in ORGANISATION_NAME_ENDS
+            ship = bool(names) and names[0].text in VESSEL_PREFIXES
+            body = lemma in ORGANISATION_NOUNS or head.lower_ in ORGANISATION_NAME_ENDS or ship
             person = len(names) == len(words) >= 2 and not body
             kind = SpeakerType.PERSON if person else SpeakerType.ORGANISATION
             return Credit(description(words), kind)

@@ -16,6 +16,7 @@ from accord.lexicon import (
     ORGANISATION_NAME_ENDS,
     PERSON_NOUNS,
     SPEAKER_NOUNS,
+    VESSEL_PREFIXES,
     has_person_ending,
 )
 
@@ -123,8 +124,11 @@ def is_title(token: Token) -> bool:
 
 
 def names_a_body(ent: SpacySpan) -> bool:
-    """A "person" whose name ends like a body's ("Human Rights Watch", "PC Magazine")."""
-    return len(ent) >= 2 and ent[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDS
+    """A "person" whose name ends like a body's ("Human Rights Watch", "PC Magazine"), or a
+    ship's ("INS Mysore")."""
+    ends = ent[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDS
+    ship = any(t.text in VESSEL_PREFIXES for t in ent[:2])  # "The MV Gibe"
+    return len(ent) >= 2 and (ends or ship)
 
 
 def indefinite(ent: SpacySpan) -> bool:

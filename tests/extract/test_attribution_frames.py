@@ -487,3 +487,15 @@ def test_a_captioned_line_is_its_named_speakers_once() -> None:
     assert [(m.speaker, m.span.text) for m in mentions] == [
         ("Peter Lynch", "We will appeal the verdict")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The MV Gibe reported that two boats were firing small arms at it.",
+        "INS Mysore said the pirates had surrendered.",
+    ],
+)
+def test_a_ship_speaks_as_a_body_not_a_person(text: str) -> None:
+    said = [m for m in quotes_of(text) if m.speaker]
+    assert said and all(m.speaker_type is SpeakerType.ORGANISATION for m in said)
