@@ -29,24 +29,26 @@ from accord.extract.frames import (
     SUBJECT_DEPS,
     according_to,
     acted_for_others,
-    chained,
     cited_source,
     content_bounds,
     cue_words,
-    described_voice,
     evidence_source,
     named_after,
     nominal_cue,
     objects,
     outside_phrase,
-    passed_on_in_quotes,
-    relayed,
     source_of,
     speech_verb,
     stance_verb,
     that_clause,
     told_clause,
     unasserted,
+)
+from accord.extract.nesting import (
+    chained,
+    described_voice,
+    passed_on_in_quotes,
+    relayed,
     unnested,
 )
 from accord.extract.quote_marks import Region as _Region
@@ -338,7 +340,7 @@ class _Finder:
     def reported(self) -> list[QuoteMention]:
         """Reported speech outside quote marks, and a belief a speaker credits to others inside
         their quotation ("“Some experts believe …,” the minister said"): the minister passes
-        the experts' belief on (:func:`accord.extract.frames.passed_on_in_quotes`)."""
+        the experts' belief on (:func:`accord.extract.nesting.passed_on_in_quotes`)."""
         found: list[QuoteMention] = []
         for block, regions in zip(self.blocks, self.regions, strict=True):
             for token in block.doc:
