@@ -16,8 +16,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from accord.extract.cues import SPEECH_VERBS, cue_lemma
+from accord.extract.cues import cue_lemma
 from accord.extract.described_voices import DescribedVoices, Voice, one_of
+from accord.extract.speaker_bodies import (
+    EVIDENCE_NOUNS,
+    NAMELESS_KINDS,
+    ORGANISATION_NOUNS,
+    is_body,
+    kind_of,
+    reports,
+    restrictive_clause,
+    told_to,
+)
 from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
@@ -54,39 +64,6 @@ if TYPE_CHECKING:
 
     from accord.nlp import Block
 
-# Nouns for a body that speaks as one: "the ministry said", "Ukrainian intelligence
-# estimates". A subject headed by one is an organisation.
-# fmt: off
-ORGANISATION_NOUNS = frozenset({
-    "agency", "ministry", "department", "government", "administration", "intelligence",
-    "military", "army", "navy", "command", "service", "council", "office", "committee",
-    "commission", "embassy", "parliament", "court", "police", "company", "firm", "group",
-    "organisation", "organization", "union", "party", "cabinet", "kremlin", "authority",
-    "authorities", "newspaper", "outlet", "broadcaster", "church", "diocese", "archdiocese",
-    # the heads of spaCy's ORG names in PolNeAR train and ECB+ train that name a body
-    # and were missing: "the foundation said", "the hospital maintains that ..."
-    "senate", "congress", "foundation", "association", "federation", "society", "coalition",
-    "caucus", "campaign", "fund", "bank", "bureau", "corporation", "chamber", "hospital",
-    "museum", "institution", "center", "centre",
-})
-# fmt: on
-# Kinds of body whose names seldom hold the word ("the company" for Microsoft, "the agency"
-# for the FBI): "the company" is the last body named. For the rest ("the police", "the
-# court", "the church") only a body whose name holds the word will do, as a town, a person
-# or another body the tagger called an organisation is named before them as often as not
-# (ECB+ train: "the police" credited to "Woodburn", "the court" to "Westchester").
-NAMELESS_KINDS = frozenset({"company", "firm", "agency", "union", "newspaper", "broadcaster"})
-# Things that "show" or "suggest" rather than speak: with no modifier ("photos show") they are
-# evidence, not a speaker a reader can check, so the statement has no speaker.
-# fmt: off
-EVIDENCE_NOUNS = frozenset({
-    "photo", "image", "picture", "video", "footage", "clip", "document", "data", "record",
-    "evidence", "map", "report", "estimate", "study", "poll", "survey", "assessment",
-    "statement", "analysis",
-})
-# fmt: on
-# Transliteration variants of a final vowel sound: Zelenskiy / Zelenskyi / Zelenskij -> -y.
-
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 # A subject headed by one of these, with no name in it, is the last named person.
 ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "chief"}
@@ -100,60 +77,6 @@ class Credit(NamedTuple):
 
     name: str
     kind: SpeakerType
-
-
-def _is_body(token: Token) -> bool:
-    return token.lemma_.lower() in ORGANISATION_NOUNS or token.lower_ in ORGANISATION_NOUNS
-
-
-def _kind_of(ent: SpacySpan) -> list[frozenset[str]]:
-    """The kind of body written before its name, head last: "cable operator" of "undersea
-    cable operator Telnet"; none when the words before it are no common nouns."""
-    doc, inside = ent.doc, set(range(ent.start, ent.end))
-    words: list[Token] = []
-    i = ent.start - 1
-    while i >= 0 and doc[i].dep_ in {"compound", "amod"} and doc[i].head.i in inside:
-        words.insert(0, doc[i])
-        inside.add(i)
-        i -= 1
-    if not words or words[-1].pos_ != "NOUN":
-        return []
-    return [frozenset(t.lower_ for t in words) | {words[-1].lemma_.lower()}]
-
-
-def _reports(ent: SpacySpan) -> bool:
-    """A body that reports something here: "the Daily Ledger reported", "according to the
-    Daily Ledger", "a report from the Daily Ledger"."""
-    root = ent.root
-    if root.dep_ in {"nsubj", "nsubjpass"}:
-        return cue_lemma(root.head) in REPORTING_VERBS
-    if root.dep_ != "pobj":
-        return False
-    # "according to the Daily Ledger", "a report from WCCO-TV"
-    return root.head.head.lower_ == "according" or root.head.head.lemma_ == "report"
-
-
-def _told(ent: SpacySpan) -> bool:
-    """A body someone spoke to ("he told the Daily Ledger"), an outlet, not the body "the
-    company" in the story stands for."""
-    root = ent.root
-    return root.dep_ in {"dobj", "dative"} and cue_lemma(root.head) == "tell"
-
-
-def _restrictive_clause(head: Token) -> Token | None:
-    """The relative or participle clause that tells which person or people a bare "the
-    <noun>" is ("the officer who fired the shot", "the officers involved in the shooting");
-    None for a body ("the ministry") or a clause set off by a comma."""
-    lemma = head.lemma_.lower()
-    if not speaks(head) or lemma in ORGANISATION_NOUNS or head.tag_ not in {"NN", "NNS"}:
-        return None
-    for child in head.children:
-        if child.dep_ in {"relcl", "acl"} and child.i > head.i:
-            opener = head.doc[child.left_edge.i - 1]
-            # "an employee who had yelled “…”": the clause is the statement's own frame
-            speech = any(cue_lemma(t) in SPEECH_VERBS for t in child.subtree)
-            return child if opener.text != "," and not speech else None
-    return None
 
 
 class ArticleSpeakers:
@@ -177,13 +100,13 @@ class ArticleSpeakers:
                 body = ent.label_ == "PERSON" and names_a_body(ent)  # "PC Magazine"
                 if ent.label_ == "PERSON" and not (body or role_for(ent) or indefinite(ent)):
                     people.append(ent)
-                elif (ent.label_ == "ORG" or body) and not _told(ent):
+                elif (ent.label_ == "ORG" or body) and not told_to(ent):
                     end = block.start + ent.end_char
                     self.organisations.append((end, organisation_name(ent)))
-                    if _reports(ent):
+                    if reports(ent):
                         self.reporters.append((end, organisation_name(ent)))
-                    self.kinds += [(end, organisation_name(ent), kind) for kind in _kind_of(ent)]
-        people += untagged_people(blocks, lambda at: not unquoted(at), is_title, _is_body)
+                    self.kinds += [(end, organisation_name(ent), kind) for kind in kind_of(ent)]
+        people += untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
         self.table = NameTable([*(ent.text for ent in people), *nicknamed(blocks, people)])
         # a surname the tagger called an organisation where the person was named in full
         # ("Lt. Jo Reed said …, Reed said") is no body for "the company" to stand for
@@ -410,7 +333,7 @@ class ArticleSpeakers:
             # "the mayor": the last person named, else the role itself as the article gives it
             found = self.last_person(absolute, gender=word_gender(lemma), words=said)
             return found or Credit(description(list(span)), SpeakerType.DESCRIPTION)
-        if bare and (clause := _restrictive_clause(head)) is not None:
+        if bare and (clause := restrictive_clause(head)) is not None:
             # "the officer who fired the shot": the clause is what tells the reader who
             words = list(head.doc[span.start : clause.right_edge.i + 1])
             kind = SpeakerType.GROUP if head.tag_ == "NNS" else SpeakerType.DESCRIPTION
