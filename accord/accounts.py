@@ -5,7 +5,7 @@ words)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from accord.blocking import UnionFind
 from accord.model import QuoteMention
@@ -45,16 +45,26 @@ def account_pairs(
     return pairs
 
 
-def join_accounts(union: UnionFind, pairs: list[tuple[int, int]], article: list[str]) -> None:
+def join_accounts(
+    union: UnionFind,
+    pairs: list[tuple[int, int]],
+    article: list[str],
+    about: Sequence[str | None] = (),
+) -> None:
     """Make each account's parts one statement in ``union`` (whose groups are statements
     aligned across outlets), unless that would join two accounts another article tells
     apart: an outlet that quotes the speaker twice, with another voice or a long stretch
-    between, says they are two accounts, so a third outlet's run does not chain them."""
+    between, says they are two accounts, so a third outlet's run does not chain them. Nor
+    are two statements about two different events one (``about``: each part's event, None
+    where unknown): a speaker quoted on both ("police") would chain them."""
     accounts = UnionFind(len(article))
     for i, j in pairs:
         accounts.join(i, j)
     members = {group[0]: group for group in union.groups()}
     members = {union.find(k): group for k, group in members.items()}
+
+    def events(group: list[int]) -> set[str]:
+        return {e for k in group if (e := about[k]) is not None} if about else set()
 
     def told(group: list[int]) -> dict[str, set[int]]:
         out: dict[str, set[int]] = {}
@@ -67,7 +77,8 @@ def join_accounts(union: UnionFind, pairs: list[tuple[int, int]], article: list[
         if a == b:
             continue
         in_a, in_b = told(members[a]), told(members[b])
-        if all(in_a[y] & in_b[y] for y in in_a.keys() & in_b.keys()):
+        one_event = len(events(members[a]) | events(members[b])) <= 1
+        if one_event and all(in_a[y] & in_b[y] for y in in_a.keys() & in_b.keys()):
             union.join(a, b)
             members[union.find(a)] = members.pop(a) + members.pop(b)
 

@@ -101,8 +101,10 @@ def _same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _contains(a: str, b: str) -> bool:
-    """One rendering holds the other's words."""
-    return bool(a and b) and (a in b or b in a)
+    """One rendering holds the other's words, whole words in order ("he" is not in "the
+    victim"); ``a`` and ``b`` are :func:`~accord.blocking.normal_words`."""
+    padded_a, padded_b = f" {a} ", f" {b} "
+    return bool(a and b) and (padded_a in padded_b or padded_b in padded_a)
 
 
 def _runs_on(text: str, a: QuoteMention, b: QuoteMention) -> bool:
@@ -262,6 +264,7 @@ def group_quotes(
                     one_voice(i, j)
                     and _contains(normal[i], normal[j])
                     and not renderings.figures_clash(i, j)
+                    and (article[i] == article[j] or not apart(about[i], about[j]))
                 ):
                     pair(float(vectors[i] @ vectors[j]), i, j)
     # one cue, one act of saying: the sentences of a quote that runs on (nothing but
@@ -302,7 +305,7 @@ def group_quotes(
         for q in ex.quotes
         if q.speaker and q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
     ]
-    join_accounts(union, account_pairs(mentions, others, one_voice), article)
+    join_accounts(union, account_pairs(mentions, others, one_voice), article, about)
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     # an outlet's uncredited quotation of words another outlet credits is one more rendering

@@ -536,3 +536,56 @@ def test_two_bodies_whose_initials_differ_stay_apart() -> None:
         Extraction(b.id, quotes=(mention(b, said, "USGS", QuoteForm.REPORTED, kind=org),)),
     ]
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2
+
+
+def test_a_word_inside_another_word_holds_no_rendering() -> None:
+    a = article("Police said he was held.")
+    b = article("Police said the victim was named.")
+    exs = [
+        Extraction(
+            art.id,
+            quotes=(
+                mention(art, said, "Police", QuoteForm.REPORTED, kind=SpeakerType.ORGANISATION),
+            ),
+        )
+        for art, said in ((a, "he"), (b, "the victim was named"))
+    ]
+    groups = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert all(q.sources == 1 for q in groups)
+
+
+def test_a_fragment_another_outlet_gives_about_another_event_joins_nothing() -> None:
+    a = article('Ruiz said the mill was "a total loss".')
+    b = article("Ruiz said the ferry was a total loss after the storm.")
+    exs = [
+        Extraction(a.id, quotes=(mention(a, "a total loss", "Ana Ruiz", QuoteForm.PARTIAL),)),
+        Extraction(
+            b.id,
+            quotes=(
+                mention(b, "the ferry was a total loss after the storm", "Ana Ruiz", cue="said"),
+            ),
+        ),
+    ]
+    events = [Event(f"e{k}", "a loss", None, (art.id,)) for k, art in enumerate((a, b))]
+    groups = group_quotes([a, b], exs, embedder=bag_of_words, events=events)
+    assert all(q.sources == 1 for q in groups)
+
+
+def test_an_account_does_not_chain_statements_about_two_events() -> None:
+    a = article("Police said the road was closed. Police said two men were hurt.")
+    b = article("Police said the road was closed. Police said the bridge fell down.")
+    exs = [
+        Extraction(
+            art.id,
+            quotes=tuple(
+                mention(art, said, "Police", QuoteForm.REPORTED, kind=SpeakerType.ORGANISATION)
+                for said in ("the road was closed", second)
+            ),
+        )
+        for art, second in ((a, "two men were hurt"), (b, "the bridge fell down"))
+    ]
+    events = [Event(f"e{k}", "a storm", None, (art.id,)) for k, art in enumerate((a, b))]
+    groups = group_quotes([a, b], exs, embedder=bag_of_words, events=events)
+    for quote in groups:
+        said = " ".join(m.span.text for m in quote.mentions)
+        assert not ("hurt" in said and "bridge" in said), said
