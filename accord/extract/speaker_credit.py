@@ -250,11 +250,16 @@ class ArticleSpeakers:
 
     def _described_before(self, head: Token, before: int) -> Voice[Credit] | None:
         """The described speaker "the <noun>" takes up, once the article's voices are read,
-        unless a person was named after it ("Spokesman Tom Bell … the spokesman")."""
+        unless a person the article gives that role was named after it ("Spokesman Tom Bell
+        … the spokesman"); people named since in another role ("Stefanski") do not count."""
         voices = self._voices_read
-        voice = voices.described_as(before, head.lemma_.lower()) if voices else None
-        named = [end for end, _ in self.people if end <= before]
-        return voice if voice is not None and (not named or named[-1] < voice.end) else None
+        lemma = head.lemma_.lower()
+        voice = voices.described_as(before, lemma) if voices else None
+        if voice is None:
+            return None
+        holders = {r.person for r in self.roles.roles if lemma in r.words}
+        named = [end for end, name in self.people if end <= before and name in holders]
+        return voice if not named or named[-1] < voice.end else None
 
     def _body(self, noun: str, before: int) -> str | None:
         """The body "the <noun>" stands for: the last one named before whose name holds the

@@ -376,6 +376,13 @@ def test_a_described_speaker_is_kept_whole_and_typed(
             id="the-noun-takes-up-the-source-described-before",
         ),
         pytest.param(
+            "“It is not all on the coach,” a source with knowledge of the team said. Jo Reed "
+            "hired him in May.\n\n“Reed saw no progress,” the source said.",
+            "no progress",
+            "a source with knowledge of the team",
+            id="a-person-named-since-in-another-role-does-not-end-the-source",
+        ),
+        pytest.param(
             "Alexis Ruiz, 15, was killed by a police bullet. "
             "The officer who fired the shot says he fired it in self-defence.",
             "in self-defence",
