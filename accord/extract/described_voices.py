@@ -6,8 +6,9 @@ of the last person named paragraphs before. A described voice is the singular su
 verb, headed by a noun for a person and brought in with a determiner or an owner ("the
 manager", "her friend", "one woman"); a pronoun in the very next sentence goes to it when
 no person is named after it, its gender fits (from its noun: "her mother" is a woman) and it
-is not inside the pronoun's own statement. A bare "One" as a subject is one of the group the
-paragraph named before (:func:`one_of`).
+is not inside the pronoun's own statement; a pronoun that speaks right after carries the voice
+on to the next sentence ("…, he said. …, he added."). A bare "One" as a subject is one of the
+group the paragraph named before (:func:`one_of`).
 """
 
 from __future__ import annotations
@@ -16,15 +17,17 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from accord.extract.cues import SPEECH_VERBS, WEAK_CUES, cue_lemma
-from accord.extract.speaker_gender import word_gender
+from accord.extract.speaker_gender import pronoun_gender, word_gender
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from accord.nlp import Block
     from accord.vocab import Gender
 
-_OWNER_DEPS = frozenset({"det", "poss"})
+# What makes a described voice one speaker: a determiner, an owner, or the body it speaks for
+# written before it without an article ("Navy spokesperson said here").
+_OWNER_DEPS = frozenset({"det", "poss", "compound"})
 # A verb that, beside the root, makes a sentence's own statement: "…, but a source said …".
 _MAIN_DEPS = frozenset({"conj", "parataxis"})
 Credit = TypeVar("Credit")
@@ -59,6 +62,7 @@ class DescribedVoices(Generic[Credit]):
                 place = self.sentences.setdefault(
                     block.start + sent.start_char, len(self.sentences)
                 )
+                found = len(self.voices)
                 for token in sent:
                     end = block.start + token.idx + len(token.text)
                     if not _voice(token, is_person) or quoted(end - 1):
@@ -69,6 +73,23 @@ class DescribedVoices(Generic[Credit]):
                         noun = token.lemma_.lower()
                         bare = [c.lower_ for c in token.children] == ["the"]
                         self.voices.append(Voice(end, place, credit, gender, noun, bare))
+                if len(self.voices) == found and self.voices:
+                    self._go_on(block, sent, place, quoted)
+
+    def _go_on(self, block: Block, sent: Span, place: int, quoted: Callable[[int], bool]) -> None:
+        """A pronoun that speaks right after a described voice is that voice speaking on
+        ("…, Navy spokesperson said. …, he said. …, he added."): the voice goes on into this
+        sentence, for the pronoun of the next."""
+        last = self.voices[-1]
+        if last.sentence != place - 1 or any(e.label_ == "PERSON" for e in sent.ents):
+            return
+        for token in sent:
+            end = block.start + token.idx + len(token.text)
+            gender = pronoun_gender(token)
+            fits = gender is None or last.gender is None or gender is last.gender
+            if _speaking_pronoun(token) and fits and not quoted(end - 1):
+                self.voices.append(last._replace(end=end, sentence=place, bare=True))
+                return
 
     def described_as(self, before: int, noun: str) -> Voice[Credit] | None:
         """The voice "the <noun>" at ``before`` takes up: the last one before it described
@@ -101,9 +122,22 @@ class DescribedVoices(Generic[Credit]):
         return found[-1] if found else None
 
 
+def _speaking_pronoun(token: Token) -> bool:
+    """ "he" or "she", the subject of the sentence's own speech verb."""
+    verb = token.head
+    return (
+        token.lower_ in {"he", "she"}
+        and token.dep_ == "nsubj"
+        and verb.pos_ in {"VERB", "AUX"}
+        and cue_lemma(verb) in SPEECH_VERBS - WEAK_CUES
+        and (verb == verb.sent.root or (verb.dep_ in _MAIN_DEPS and verb.head == verb.sent.root))
+    )
+
+
 def _voice(token: Token, is_person: Callable[[Token], bool]) -> bool:
     """True for the singular subject of a sentence's speech verb, headed by a person noun
-    and brought in with a determiner or an owner, naming nobody ("the officer said")."""
+    and brought in with a determiner, an owner or its body, naming nobody ("the officer
+    said", "Navy spokesperson said")."""
     if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_:
         return False
     verb = token.head

@@ -124,6 +124,12 @@ def test_a_title_or_role_word_states_a_gender_only_when_news_copy_uses_it_so(
             "She said the crew had fled.",
             "one woman",
         ),
+        # a body's spokesperson with no article, and the voice going on past one "he said"
+        (
+            "Tim Bell was arrested on Monday. The boat was empty, Navy spokesperson said. "
+            "It had sailed at dawn, he said. Then the crew had fled, he added.",
+            "Navy spokesperson",
+        ),
         # a described person inside someone's statement is not the next sentence's voice
         (
             "Tim Bell spoke at the harbour. When the officer shouted, everyone ran, he said. "
