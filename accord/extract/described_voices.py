@@ -97,6 +97,21 @@ class DescribedVoices(Generic[Credit]):
         found = [v for v in self.voices if v.end <= before and v.noun == noun and not v.bare]
         return found[-1] if found else None
 
+    def last(
+        self, before: int, gender: Gender | None, words: tuple[int, int]
+    ) -> Voice[Credit] | None:
+        """The last voice described before ``before``, in any sentence, of a gender that fits
+        and outside the statement's own ``words``."""
+        lo, hi = words
+        found = [
+            v
+            for v in self.voices
+            if v.end <= before
+            and not lo < v.end <= hi
+            and (gender is None or v.gender is None or v.gender is gender)
+        ]
+        return found[-1] if found else None
+
     def before(
         self,
         sentence: int,

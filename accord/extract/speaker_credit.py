@@ -177,7 +177,9 @@ class ArticleSpeakers:
         ("Tim Bell met Jo Ames. “…,” he said": Tim Bell). A person the article gives the
         other ``gender`` is skipped ("she" is not Mr. Bell), and so is one named inside the
         speaker's own ``words`` (start, end) unless named as speaking there: "Ames lied, he
-        said" is not Ames speaking; "“…,” said Ames, a pastor; …, he said" is."""
+        said" is not Ames speaking; "“…,” said Ames, a pastor; …, he said" is. Before any
+        person is named, a pronoun is the last voice described ("Navy spokesperson said …
+        [narration] …, he added")."""
         lo, hi = words
         named = [
             k
@@ -190,6 +192,10 @@ class ArticleSpeakers:
         voice = self.voices.before(sentence, after, gender, words) if sentence >= 0 else None
         if voice is not None:
             return voice.credit  # "…, the officer said. He said …"
+        if not named and sentence >= 0:
+            # no person named yet: a pronoun can only be a voice described before
+            earlier = self.voices.last(before, gender, words)
+            return earlier.credit if earlier is not None else None
         if not named:
             return None
         last = named[-1]

@@ -130,6 +130,12 @@ def test_a_title_or_role_word_states_a_gender_only_when_news_copy_uses_it_so(
             "It had sailed at dawn, he said. Then the crew had fled, he added.",
             "Navy spokesperson",
         ),
+        # before anyone is named, a pronoun past the narration is still the voice described
+        (
+            "The boat was empty, a police spokesman said. The harbour was shut at noon. "
+            "Divers searched the bay. He said the crew had fled.",
+            "a police spokesman",
+        ),
         # a described person inside someone's statement is not the next sentence's voice
         (
             "Tim Bell spoke at the harbour. When the officer shouted, everyone ran, he said. "
