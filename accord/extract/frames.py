@@ -356,3 +356,10 @@ def named_after(verb: Token) -> Token | None:
         if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
             return child
     return None
+
+
+def own_frame_before(clause: Token, cue: Token) -> bool:
+    """A clause before the cue that is a speech verb with a subject of its own: another
+    statement's frame, run on with a comma ("X said A, he also said that B")."""
+    subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+    return clause.i < cue.i and subject and speech_verb(clause)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.cues import BELIEF_CUES, NAMING_VERBS, WEAK_CUES, cue_lemma
+from accord.extract.cues import BELIEF_CUES, WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -37,6 +37,7 @@ from accord.extract.frames import (
     nominal_cue,
     objects,
     outside_phrase,
+    own_frame_before,
     source_of,
     speech_verb,
     stance_verb,
@@ -58,6 +59,7 @@ from accord.extract.quote_marks import (
     quote_regions,
     transcript_credit,
 )
+from accord.extract.quoted_spans import TRIM_CHARS, direct_form, named_by, says, trimmed
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
 from accord.extract.speaker_phrases import listed_speaker, np_bounds
@@ -67,27 +69,6 @@ from accord.nlp import Block
 
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
-# Words that open a reported clause, never its content alone.
-COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
-
-TRIM_CHARS = " \t,.;:!?—–-\"“”«»„'’"
-
-
-def _trimmed(block: Block, start: int, end: int) -> Span | None:
-    """A span with surrounding spaces, punctuation and quote marks cut; None when empty."""
-    text = block.text
-    while start < end and text[start] in TRIM_CHARS:
-        start += 1
-    while end > start and text[end - 1] in TRIM_CHARS:
-        end -= 1
-    return block.span(start, end) if end > start else None
-
-
-def _says(span: Span) -> bool:
-    """Reported content is more than the word that opens a clause: a parse that leaves
-    "that" alone as what was said ("Police say that [sentence split] …") says nothing. A
-    pronoun ("denied it") still points at what was said."""
-    return span.text.lower() not in COMPLEMENTIZERS
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -157,6 +138,11 @@ class _Finder:
         """The subject's speaker, never named in what they ``said``; a pronoun inside what
         someone else said is that speaker ("One of the crew said he had not known …")."""
         if subject.lower_ in PERSONAL_PRONOUNS:
+            # "X said A, he also said that B": "he" is X
+            for frame in (c for c in cue.children if own_frame_before(c, cue)):
+                told = next(c for c in frame.children if c.dep_ in SUBJECT_DEPS)
+                if told.pos_ != "PRON":
+                    return self.speakers.credit(block, told)
             for outer in cue.ancestors:
                 if speech_verb(outer) and (head := source_of(outer)) is not None:
                     if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
@@ -178,14 +164,14 @@ class _Finder:
             elif lead is not None and not regions:
                 # "X reports:" then the paragraph it introduces, not in quote marks
                 lead_block, cue, subject = lead
-                whole = _trimmed(block, 0, len(block.text))
+                whole = trimmed(block, 0, len(block.text))
                 if whole is not None:
                     found.append(
                         self.mention(lead_block, whole, cue, subject, QuoteForm.PARAPHRASE)
                     )
             for i, region in enumerate(regions):
-                span = _trimmed(block, region.inner_start, region.inner_end)
-                if span is None or (names_something(span.text) and not _named_by(block, span)):
+                span = trimmed(block, region.inner_start, region.inner_end)
+                if span is None or (names_something(span.text) and not named_by(block, span)):
                     continue  # "Vincent “The Chin” Gigante": a nickname, said by nobody
                 if transcript is not None and _within(span, transcript.span):
                     continue  # 'Tim Bell: “We will win.”': the line's speaker has it
@@ -200,9 +186,7 @@ class _Finder:
                 if mention is None and i == 0 and lead is not None and not lo:
                     credited = True
                     lead_block, cue, subject = lead
-                    mention = self.mention(
-                        lead_block, span, cue, subject, _direct_form(block, span)
-                    )
+                    mention = self.mention(lead_block, span, cue, subject, direct_form(block, span))
                 if mention is None and previous is not None and self._continues(block, region):
                     since = self.blocks[max(k - 1, 0)].start  # this paragraph or the last
                     voice = last_voice(previous, (since, span.start), reported)
@@ -213,10 +197,10 @@ class _Finder:
                         voice.cue,
                         True,
                         voice.speaker_type,
-                        _direct_form(block, span),
+                        direct_form(block, span),
                     )
                 if mention is None and len(span.text.split()) >= MIN_UNCITED_WORDS:
-                    mention = QuoteMention(span, None, form=_direct_form(block, span))
+                    mention = QuoteMention(span, None, form=direct_form(block, span))
                 if mention is not None:
                     found.append(mention)
                     previous = mention if mention.speaker_span is not None else previous
@@ -231,8 +215,8 @@ class _Finder:
     def _part(block: Block, span: Span | None = None) -> QuoteMention | None:
         """A part of a quotation that runs on (the whole paragraph unless ``span``), not yet
         credited."""
-        span = span or _trimmed(block, 0, len(block.text))
-        return None if span is None else QuoteMention(span, None, form=_direct_form(block, span))
+        span = span or trimmed(block, 0, len(block.text))
+        return None if span is None else QuoteMention(span, None, form=direct_form(block, span))
 
     def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
         name = self.speakers.table.resolve(block.text[start:end])
@@ -243,7 +227,7 @@ class _Finder:
             cue,
             True,
             SpeakerType.PERSON,
-            _direct_form(block, span),
+            direct_form(block, span),
         )
 
     def _dashed(self, block: Block, region: _Region, span: Span) -> QuoteMention | None:
@@ -261,7 +245,7 @@ class _Finder:
             return None
         start, end = credit
         colon = block.text.index(":", end)  # after the name, or its caption role
-        span = _trimmed(block, colon + 1, len(block.text))
+        span = trimmed(block, colon + 1, len(block.text))
         # A headline label ("PHOTOS: …") is no speaker, nor is an interview's "Q:" or
         # "A:"; a spoken line is a sentence.
         label = block.text[start:end]
@@ -321,7 +305,7 @@ class _Finder:
                 best = (rank, token, subject)
         if best is None:
             return None
-        return self.mention(block, span, best[1], best[2], _direct_form(block, span))
+        return self.mention(block, span, best[1], best[2], direct_form(block, span))
 
     @staticmethod
     def _outside_subject(verb: Token, region: _Region) -> Token | None:
@@ -371,6 +355,8 @@ class _Finder:
             if acted_for_others(token):
                 return None
             clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
+            # "X said A, he also said that B": A is X's own frame, B what "he" said
+            clauses = [c for c in clauses if not own_frame_before(c, token)] or clauses
             told = told_clause(token)
             if told is not None:  # "told a judge that …": the clause is what was said
                 clauses = [told]
@@ -387,15 +373,15 @@ class _Finder:
         elif (position := that_clause(token)) is not None:
             # a body's that-clause is its stated position ("the church teaches that …"),
             # whatever the verb: a body holds no view it has not made known
-            span = _trimmed(block, *content_bounds(token, position, False))
+            span = trimmed(block, *content_bounds(token, position, False))
             if span is None or self._mostly_quoted(block, span, regions):
                 return None
             held = self.mention(block, span, token, source_of(token), form)
             return held if held.speaker_type is SpeakerType.ORGANISATION else None
         else:
             return None
-        span = _trimmed(block, *bounds) if bounds else None
-        if span is None or self._mostly_quoted(block, span, regions) or not _says(span):
+        span = trimmed(block, *bounds) if bounds else None
+        if span is None or self._mostly_quoted(block, span, regions) or not says(span):
             return None
         return unasserted(self.mention(block, span, token, subject, form, stance), token)
 
@@ -405,24 +391,6 @@ class _Finder:
         start, end = span.start - block.start, span.end - block.start
         covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
         return covered * 2 >= end - start
-
-
-def _named_by(block: Block, span: Span) -> bool:
-    """A quoted name that someone gives ("called her “Crooked Hillary”", "dubbed him the
-    “Oddfather”"): the name is what they said."""
-    words = block.doc.char_span(span.start - block.start, span.end - block.start, "expand")
-    if words is None:
-        return False
-    return any(a.lemma_.lower() in NAMING_VERBS for a in list(words.root.ancestors)[:3])
-
-
-def _direct_form(block: Block, span: Span) -> QuoteForm:
-    """A quoted clause is verbatim; a fragment (no verb, or starting mid-sentence in lower
-    case: 'called it “a costly mistake”') is a partial quote."""
-    doc = block.doc
-    inner = doc.char_span(span.start - block.start, span.end - block.start, "expand")
-    has_verb = inner is not None and any(t.pos_ in {"VERB", "AUX"} for t in inner)
-    return QuoteForm.VERBATIM if has_verb and span.text[:1].isupper() else QuoteForm.PARTIAL
 
 
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:

@@ -499,3 +499,15 @@ def test_a_captioned_line_is_its_named_speakers_once() -> None:
 def test_a_ship_speaks_as_a_body_not_a_person(text: str) -> None:
     said = [m for m in quotes_of(text) if m.speaker]
     assert said and all(m.speaker_type is SpeakerType.ORGANISATION for m in said)
+
+
+def test_two_frames_run_on_with_a_comma_are_two_statements_of_one_speaker() -> None:
+    text = (
+        "Coach Jo Reed said the knee needs no surgery this time, he also said that the "
+        "team would not rush him back."
+    )
+    said = [(m.speaker, m.span.text) for m in quotes_of(text)]
+    assert said == [
+        ("Jo Reed", "the knee needs no surgery this time"),
+        ("Jo Reed", "that the team would not rush him back"),
+    ]
