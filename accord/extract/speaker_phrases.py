@@ -124,11 +124,12 @@ def is_title(token: Token) -> bool:
 
 
 def names_a_body(ent: SpacySpan) -> bool:
-    """A "person" whose name ends like a body's ("Human Rights Watch", "PC Magazine"), or a
-    ship's ("INS Mysore")."""
+    """A "person" whose name ends like a body's ("Human Rights Watch", "PC Magazine"), a
+    ship's ("INS Mysore"), or one word in capitals, a body's acronym ("SEACOM")."""
     ends = ent[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDS
     ship = any(t.text in VESSEL_PREFIXES for t in ent[:2])  # "The MV Gibe"
-    return len(ent) >= 2 and (ends or ship)
+    acronym = len(ent) == 1 and len(ent.text) >= 3 and ent.text.isalpha() and ent.text.isupper()
+    return (len(ent) >= 2 and (ends or ship)) or acronym
 
 
 def indefinite(ent: SpacySpan) -> bool:
