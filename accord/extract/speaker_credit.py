@@ -379,4 +379,6 @@ class ArticleSpeakers:
             # one, as "Ukrainians say" is
             unchecked = bare and not demonym(head)
             return None if unchecked else Credit(description(words), SpeakerType.GROUP)
-        return Credit(description(words), SpeakerType.DESCRIPTION)
+        # "the judge", as written: a bare "judge" reads as no one in particular
+        shown = list(span) if bare and span[0].lower_ == "the" else words
+        return Credit(description(shown), SpeakerType.DESCRIPTION)

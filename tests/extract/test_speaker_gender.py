@@ -117,7 +117,7 @@ def test_a_title_or_role_word_states_a_gender_only_when_news_copy_uses_it_so(
         (
             "Tim Bell was arrested on Monday. “The boat was empty,” the officer said. "
             "He said the crew had fled.",
-            "officer",
+            "the officer",
         ),
         (
             "Tim Bell was arrested on Monday. One woman told reporters the boat was empty. "

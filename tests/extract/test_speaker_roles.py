@@ -94,7 +94,7 @@ def test_a_role_two_people_hold_stays_as_written() -> None:
         "Singer Ann Lee will host the show. Singer Bo Kim will open it. "
         '"I am glad to be back," the singer said.'
     )
-    assert found[-1] == ("singer", "the singer")
+    assert found[-1] == ("the singer", "the singer")
 
 
 def test_a_role_brought_in_with_a_is_someone_new() -> None:
