@@ -355,11 +355,18 @@ def named_after(verb: Token) -> Token | None:
     for child in verb.children:
         if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
             return child
+    # a name right after the verb that the parse hung elsewhere: "“…,” said Jo Ames, daughter
+    # of the man Tim Bell killed" (read as "Jo Ames … killed")
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+        return next(e.root for e in verb.doc.ents if e.start == after.i)
     return None
 
 
 def own_frame_before(clause: Token, cue: Token) -> bool:
-    """A clause before the cue that is a speech verb with a subject of its own: another
-    statement's frame, run on with a comma ("X said A, he also said that B")."""
-    subject = any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-    return clause.i < cue.i and subject and speech_verb(clause)
+    """A clause before the cue that is a speech verb (not one of belief) with a named
+    subject of its own: another statement's frame, run on with a comma ("X said A, he also
+    said that B"); not a quoted "I think …" nor "a tsunami is not expected"."""
+    subject = any(c.dep_ == "nsubj" and c.pos_ != "PRON" for c in clause.children)
+    said = speech_verb(clause) and cue_lemma(clause) not in WEAK_CUES
+    return clause.i < cue.i and subject and said

@@ -140,9 +140,8 @@ class _Finder:
         if subject.lower_ in PERSONAL_PRONOUNS:
             # "X said A, he also said that B": "he" is X
             for frame in (c for c in cue.children if own_frame_before(c, cue)):
-                told = next(c for c in frame.children if c.dep_ in SUBJECT_DEPS)
-                if told.pos_ != "PRON":
-                    return self.speakers.credit(block, told)
+                told = next(c for c in frame.children if c.dep_ == "nsubj" and c.pos_ != "PRON")
+                return self.speakers.credit(block, told)
             for outer in cue.ancestors:
                 if speech_verb(outer) and (head := source_of(outer)) is not None:
                     if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":

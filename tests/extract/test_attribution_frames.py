@@ -514,3 +514,21 @@ def test_two_frames_run_on_with_a_comma_are_two_statements_of_one_speaker() -> N
         ("Jo Reed", "the knee needs no surgery this time"),
         ("Jo Reed", "that the team would not rush him back"),
     ]
+
+
+def test_a_name_right_after_an_inverted_verb_speaks_however_the_parse_hangs_it() -> None:
+    text = (
+        '"I don\'t think Brian Nichols won," said Christina Greenway, daughter of the court '
+        "reporter Nichols murdered."
+    )
+    assert with_cue(quotes_of(text), "said").speaker == "Christina Greenway"
+
+
+def test_a_quoted_belief_before_the_cue_is_no_frame_of_its_own() -> None:
+    text = (
+        "Mehdi Zareh, the head of the Seismic Research Center, said there was no risk.\n"
+        '"Because the Persian Gulf is not very deep, a tsunami is not expected," he told the '
+        "student news agency ISNA."
+    )
+    told = with_cue(quotes_of(text), "told")
+    assert told.speaker == "Mehdi Zareh"
