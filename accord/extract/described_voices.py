@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from accord.extract.cues import SPEECH_VERBS, WEAK_CUES, cue_lemma
 from accord.extract.speaker_gender import pronoun_gender, word_gender
+from accord.lexicon import SINGULAR_PERSON_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -137,16 +138,19 @@ class DescribedVoices(Generic[Credit]):
         return found[-1] if found else None
 
 
+def _own_speech_verb(verb: Token) -> bool:
+    """A plain speech verb that makes the sentence's own statement, not a clause inside
+    someone's ("when the driver yelled")."""
+    if verb.pos_ not in {"VERB", "AUX"} or cue_lemma(verb) not in SPEECH_VERBS - WEAK_CUES:
+        return False
+    root = verb.sent.root
+    return verb == root or (verb.dep_ in _MAIN_DEPS and verb.head == root)
+
+
 def _speaking_pronoun(token: Token) -> bool:
     """ "he" or "she", the subject of the sentence's own speech verb."""
-    verb = token.head
-    return (
-        token.lower_ in {"he", "she"}
-        and token.dep_ == "nsubj"
-        and verb.pos_ in {"VERB", "AUX"}
-        and cue_lemma(verb) in SPEECH_VERBS - WEAK_CUES
-        and (verb == verb.sent.root or (verb.dep_ in _MAIN_DEPS and verb.head == verb.sent.root))
-    )
+    pronoun = token.lower_ in SINGULAR_PERSON_PRONOUNS and token.dep_ == "nsubj"
+    return pronoun and _own_speech_verb(token.head)
 
 
 def _voice(token: Token, is_person: Callable[[Token], bool]) -> bool:
@@ -155,12 +159,7 @@ def _voice(token: Token, is_person: Callable[[Token], bool]) -> bool:
     said", "Navy spokesperson said")."""
     if token.dep_ != "nsubj" or token.tag_ != "NN" or token.ent_type_:
         return False
-    verb = token.head
-    if verb.pos_ not in {"VERB", "AUX"} or cue_lemma(verb) not in SPEECH_VERBS - WEAK_CUES:
-        return False
-    # the sentence's own statement, not a clause inside someone's ("when the driver yelled")
-    root = verb.sent.root
-    if verb != root and not (verb.dep_ in _MAIN_DEPS and verb.head == root):
+    if not _own_speech_verb(token.head):
         return False
     owned = any(c.dep_ in _OWNER_DEPS or c.lower_ == "one" for c in token.children)
     named = any(t.ent_type_ == "PERSON" for t in token.subtree)
