@@ -47,6 +47,19 @@ def mention(
     )
 
 
+def police_said(art: Article, *said: str) -> Extraction:
+    """Statements of "Police" (a body) in one article, reported speech."""
+    org = SpeakerType.ORGANISATION
+    return Extraction(
+        art.id, quotes=tuple(mention(art, s, "Police", QuoteForm.REPORTED, kind=org) for s in said)
+    )
+
+
+def one_event_each(label: str, *articles: Article) -> list[Event]:
+    """One event per article: the articles report different happenings."""
+    return [Event(f"e{k}", label, None, (art.id,)) for k, art in enumerate(articles)]
+
+
 def two_said(art: Article, first: str, second: str) -> Extraction:
     """Two quotations Ana Ruiz "said" in one article."""
     return Extraction(
@@ -488,7 +501,7 @@ def test_alike_words_about_two_events_are_two_statements() -> None:
     ]
     [together] = group_quotes([a, b], extractions, embedder=bag_of_words)
     assert together.sources == 2
-    events = [Event(f"e{k}", "a fire", None, (art.id,)) for k, art in enumerate((a, b))]
+    events = one_event_each("a fire", a, b)
     apart = group_quotes([a, b], extractions, embedder=bag_of_words, events=events)
     assert [q.sources for q in apart] == [1, 1]
 
@@ -541,15 +554,7 @@ def test_two_bodies_whose_initials_differ_stay_apart() -> None:
 def test_a_word_inside_another_word_holds_no_rendering() -> None:
     a = article("Police said he was held.")
     b = article("Police said the victim was named.")
-    exs = [
-        Extraction(
-            art.id,
-            quotes=(
-                mention(art, said, "Police", QuoteForm.REPORTED, kind=SpeakerType.ORGANISATION),
-            ),
-        )
-        for art, said in ((a, "he"), (b, "the victim was named"))
-    ]
+    exs = [police_said(a, "he"), police_said(b, "the victim was named")]
     groups = group_quotes([a, b], exs, embedder=bag_of_words)
     assert all(q.sources == 1 for q in groups)
 
@@ -566,8 +571,7 @@ def test_a_fragment_another_outlet_gives_about_another_event_joins_nothing() -> 
             ),
         ),
     ]
-    events = [Event(f"e{k}", "a loss", None, (art.id,)) for k, art in enumerate((a, b))]
-    groups = group_quotes([a, b], exs, embedder=bag_of_words, events=events)
+    groups = group_quotes([a, b], exs, embedder=bag_of_words, events=one_event_each("a loss", a, b))
     assert all(q.sources == 1 for q in groups)
 
 
@@ -575,16 +579,10 @@ def test_an_account_does_not_chain_statements_about_two_events() -> None:
     a = article("Police said the road was closed. Police said two men were hurt.")
     b = article("Police said the road was closed. Police said the bridge fell down.")
     exs = [
-        Extraction(
-            art.id,
-            quotes=tuple(
-                mention(art, said, "Police", QuoteForm.REPORTED, kind=SpeakerType.ORGANISATION)
-                for said in ("the road was closed", second)
-            ),
-        )
-        for art, second in ((a, "two men were hurt"), (b, "the bridge fell down"))
+        police_said(a, "the road was closed", "two men were hurt"),
+        police_said(b, "the road was closed", "the bridge fell down"),
     ]
-    events = [Event(f"e{k}", "a storm", None, (art.id,)) for k, art in enumerate((a, b))]
+    events = one_event_each("a storm", a, b)
     groups = group_quotes([a, b], exs, embedder=bag_of_words, events=events)
     for quote in groups:
         said = " ".join(m.span.text for m in quote.mentions)
