@@ -23,6 +23,10 @@ split (train and dev to tune on, test topics 36–45 reported apart):
   the share that report one annotated event (precision), and of the pairs of annotated
   sentences that do, the share one claim holds (recall; relative, see that module).
 
+``--statements FILE`` also writes every 2+-source statement's renderings (document and
+offsets), so that ``statements_lost.py`` can tell which of one run's shared statements another
+run no longer shows as one.
+
     .venv/bin/python evaluation/eval_ecbplus_dossier.py --topics test [--data PATH] [--limit N]
 """
 
@@ -63,6 +67,9 @@ class TopicScore:
     open_statements: int = 0  # ... shown open (not folded as minor and single-source)
     repeated_speakers: int = 0  # (article, speaker) under 2+ groups
     claims: ClaimScore = field(default_factory=ClaimScore)
+    # each 2+-source statement as its renderings: (document, start, end) with its speaker,
+    # for ``statements_lost.py`` to compare two runs by
+    shared_renderings: list[dict[str, object]] = field(default_factory=list)
 
 
 def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) -> TopicScore:
@@ -105,6 +112,17 @@ def run_topic(data: Path, topic: int, models: Models) -> TopicScore:
         score = score_topic(topic, dossier, documents)
         doc_of = {a.id: documents[str(Path(a.source).resolve())].name for a in dossier.articles}
         score.claims = score_claims(dossier, doc_of, topic_gold(data, topic))
+        score.shared_renderings = [
+            {
+                "speaker": quote.speaker,
+                "text": quote.text,
+                "renderings": [
+                    [doc_of[m.span.article], m.span.start, m.span.end] for m in quote.mentions
+                ],
+            }
+            for quote in dossier.quotes
+            if quote.sources >= 2
+        ]
         return score
 
 
@@ -176,6 +194,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--topics", help='"36-45", "1,3,41", "train", "dev" or "test" (all)')
     parser.add_argument("--limit", type=int, help="score at most this many topics")
+    parser.add_argument(
+        "--statements",
+        type=Path,
+        help="also write each topic's 2+-source statements here (JSON, for statements_lost.py)",
+    )
     args = parser.parse_args()
     if not (args.data / "ECB+").is_dir():
         raise SystemExit(f"no ECB+ corpus under {args.data} (see ../shared/data/README.md)")
@@ -198,6 +221,9 @@ def main() -> None:
             summary[name] = summarise(group)
     for name, metrics in summary.items():
         print(f"\n{name}: " + ", ".join(f"{k} {v}" for k, v in metrics.items()))
+    if args.statements:
+        shared = {str(s.topic): s.shared_renderings for s in scores}
+        args.statements.write_text(json.dumps(shared, indent=1))
     split = "+".join(summary)
     metrics = summary[split] if len(summary) == 1 else summary
     print(json.dumps({"set": "ecbplus", "split": split, "metrics": metrics}))

@@ -91,7 +91,8 @@ def _relays(mention: QuoteMention) -> bool:
 def relayed(mentions: list[QuoteMention]) -> list[QuoteMention]:
     """Credit the speaker inside a relayed report, ``via`` the one who reports it: in "USA
     Today reports that Rep. Rahall says he will act" the words are Rahall's, and USA Today's
-    mention, which only carries them, is dropped. A report holding no speaker's cue ("ESPN
+    mention, which only carries them, is dropped; so in "X said the team was “ready”, the
+    paper reported", where X's words are a partial quote. A report holding no speaker's cue ("ESPN
     is reporting that the offer stands") stays the reporter's own."""
     relays = [k for k, m in enumerate(mentions) if _relays(m)]
     relayed_by: dict[int, int] = {}  # an inner mention's index -> its relay's
@@ -102,7 +103,8 @@ def relayed(mentions: list[QuoteMention]) -> list[QuoteMention]:
             if (
                 k != r
                 and inner.speaker
-                and inner.carried_as is QuoteForm.REPORTED  # said, not did: "asked X to"
+                # said, quoted or not, not did: "asked X to"
+                and inner.carried_as is not QuoteForm.PARAPHRASE
                 and cue is not None
                 and outer.span.start <= cue.start
                 and cue.end <= outer.span.end

@@ -496,6 +496,18 @@ def test_a_relayed_report_is_the_inner_speakers_via_the_reporter() -> None:
     assert mentions[0].span.text.endswith("the port will reopen in May")
 
 
+def test_a_partial_quote_inside_a_relayed_report_is_the_inner_speakers() -> None:
+    mentions = quotes_of(
+        "Central Valley Fire Department Chief Maria Lopez said the department was"
+        ' "treating the blaze as a crime at this point" but did not elaborate, The Portland'
+        " Daily News reported."
+    )
+    assert [(m.speaker, m.via, m.carried_as) for m in mentions] == [
+        ("Maria Lopez", "The Portland Daily News", QuoteForm.PARTIAL)
+    ]
+    assert mentions[0].span.text == "treating the blaze as a crime at this point"
+
+
 def test_a_report_with_no_inner_speaker_stays_the_reporters() -> None:
     mentions = quotes_of("The Harbour Courier is reporting that the port will reopen in May.")
     assert [(m.speaker, m.via) for m in mentions] == [("Harbour Courier", None)]
