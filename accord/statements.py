@@ -65,6 +65,9 @@ QUOTE_MARKS = frozenset('"“”«»')
 # differently ("Wolfe" and "Ilene Wolff", "police" and the police chief). So is a retelling
 # this close in the embedding that shares this much of its predicate and arguments.
 SHARED_WORDS_MIN = 8
+# ... and the very words, in quote marks in both, from this long: "We have no idea what caused
+# it" quoted by two outlets, one crediting the pastor, one "the church's minister".
+QUOTED_WORDS_MIN = 6
 # One speaker's renderings this close are the same words (re-punctuated, a typo mended).
 SAME_WORDS = 0.95
 RETOLD_SIMILARITY = 0.85
@@ -126,7 +129,11 @@ def _runs_on(text: str, a: QuoteMention, b: QuoteMention) -> bool:
 def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
     """Two outlets' renderings of one statement, whoever they credit it to."""
     said_a, said_b = normal_words(a.span.text), normal_words(b.span.text)
-    if sim < QUOTE_SIMILARITY or min(len(said_a.split()), len(said_b.split())) < SHARED_WORDS_MIN:
+    length = min(len(said_a.split()), len(said_b.split()))
+    quoted = {a.carried_as, b.carried_as} == {QuoteForm.VERBATIM}
+    if quoted and said_a == said_b and length >= QUOTED_WORDS_MIN:
+        return True
+    if sim < QUOTE_SIMILARITY or length < SHARED_WORDS_MIN:
         return False
     if _contains(said_a, said_b):
         return True

@@ -232,6 +232,23 @@ def test_a_short_common_phrase_from_two_speakers_stays_two_statements() -> None:
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2
 
 
+@pytest.mark.parametrize(("form", "statements"), [(QuoteForm.VERBATIM, 1), (QuoteForm.REPORTED, 2)])
+def test_the_same_short_quotation_credited_to_two_speakers_is_one_statement(
+    form: QuoteForm, statements: int
+) -> None:
+    words_said = "We have no idea what caused it"
+    a = article(f'"{words_said}," pastor Ana Ruiz said.')
+    b = article(f'"{words_said}," the minister said.')
+    exs = [
+        Extraction(a.id, quotes=(mention(a, words_said, "Ana Ruiz", form),)),
+        Extraction(
+            b.id,
+            quotes=(mention(b, words_said, "the minister", form, kind=SpeakerType.DESCRIPTION),),
+        ),
+    ]
+    assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == statements
+
+
 DAM, TAX = "The dam will hold this winter", "Taxes will rise next year"
 BETWEEN = "The roads are fine"
 

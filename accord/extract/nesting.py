@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from accord.lexicon import RELATIVE_PRONOUNS
-from accord.model import QuoteForm, QuoteMention, SpeakerType
+from accord.model import QuoteForm, QuoteMention, Span, SpeakerType
 
 # The cue of a report that passes on another's: "USA Today reports that X says …".
 RELAY_CUES = frozenset({"report", "reports", "reported", "reporting"})
@@ -49,19 +49,35 @@ def unnested(mentions: list[QuoteMention]) -> list[QuoteMention]:
 
 
 def _own_frame(outer: QuoteMention, inner: QuoteMention) -> bool:
-    """A statement in a relative clause inside the object of a stance: in "his family
-    supported him, especially Louis, who told reporters …" Louis's words are his, not part of
-    what the family did. What is reported as said ("X said Y told Z …") holds Y's words, and
-    so does a stance's object ("called Y to let the family know …")."""
+    """A statement in a relative clause, which the writer adds to name a source, not part of
+    the words around it. In the object of a stance ("his family supported him, especially
+    Louis, who told reporters …") Louis's words are his; in anyone's reported words ("X said
+    she entered a clinic that a state official said is unlicensed") the official's are. What
+    is reported as said ("X said Y told Z …") holds Y's words, and so does a stance's object
+    ("called Y to let the family know …")."""
     speaker = inner.speaker_span
-    return (
-        outer.form is QuoteForm.PARAPHRASE
-        and speaker is not None
-        and inner.speaker is not None
-        and speaker.text.lower() in RELATIVE_PRONOUNS
-        and outer.span.start <= speaker.start
-        and speaker.end <= outer.span.end
-    )
+    if speaker is None or inner.speaker is None:
+        return False
+    if not (outer.span.start <= speaker.start and speaker.end <= outer.span.end):
+        return False
+    if speaker.text.lower() in RELATIVE_PRONOUNS:
+        return outer.form is QuoteForm.PARAPHRASE
+    before = outer.span.text[: speaker.start - outer.span.start].split()
+    # "X said that Y said …": a "that" opening the content is X's, not a relative pronoun
+    return len(before) >= 2 and before[-1].lower() in RELATIVE_PRONOUNS
+
+
+def after_relative_frame(mention: QuoteMention) -> QuoteMention:
+    """The words a relative clause credits, without its frame: in "a clinic that a state
+    official said is unlicensed" the official said "is unlicensed …", not "that a state
+    official said"."""
+    cue, span = mention.cue, mention.span
+    if mention.verbatim or cue is None or not span.start < cue.start < cue.end < span.end:
+        return mention
+    if span.text.split(maxsplit=1)[0].lower() not in RELATIVE_PRONOUNS:
+        return mention
+    said = span.text[cue.end - span.start :].lstrip(" ,")
+    return replace(mention, span=Span(span.article, span.end - len(said), span.end, said))
 
 
 def _passed_on(mention: QuoteMention) -> bool:

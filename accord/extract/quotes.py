@@ -46,6 +46,7 @@ from accord.extract.frames import (
     unasserted,
 )
 from accord.extract.nesting import (
+    after_relative_frame,
     chained,
     described_voice,
     passed_on_in_quotes,
@@ -114,7 +115,8 @@ class _Finder:
         start, end = np_bounds(subject, whole=whole)
         credit = self._credit(block, cue, subject, span)
         described = credit is not None and credit.kind is SpeakerType.DESCRIPTION
-        said = speech_verb(cue) and cue_lemma(cue) not in BELIEF_CUES
+        # "according to the church's minister" names a voice as "the minister said" does
+        said = (speech_verb(cue) and cue_lemma(cue) not in BELIEF_CUES) or bool(according_to(cue))
         voiced = said and (listed_speaker(subject) or subject.pos_ == "PRON")
         if described and not voiced and (stance or not speech_verb(cue)):
             # a stance of a thing ("this story supports …", "the war revealed new alliances")
@@ -397,5 +399,5 @@ def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     finder = _Finder(article, blocks)
     reported = finder.reported()
     found = chained(finder.direct(reported) + reported)
-    mentions = passed_on_in_quotes(unnested(relayed(found)))
+    mentions = [after_relative_frame(m) for m in passed_on_in_quotes(unnested(relayed(found)))]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))

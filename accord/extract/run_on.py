@@ -52,12 +52,17 @@ def last_voice(
     """Whom a quote with no cue of its own goes on quoting: the ``previous`` quote's
     speaker, unless reported speech credited to someone came between, ``near`` the quote
     (from the paragraph before to where the quote opens): "Jo Ames said the family would
-    not appeal. “It was fair.”" is Jo Ames."""
-    after = max(previous.span.end, previous.cue.end if previous.cue else 0, near[0])
+    not appeal. “It was fair.”" is Jo Ames. A mention that holds the previous cue only passes
+    its words on ("“…,” she said, according to her website")."""
+    cue = previous.cue
+    after = max(previous.span.end, cue.end if cue else 0, near[0])
     between = [
         m
         for m in reported
-        if m.speaker is not None and m.cue is not None and after <= m.cue.start < near[1]
+        if m.speaker is not None
+        and m.cue is not None
+        and after <= m.cue.start < near[1]
+        and not (cue is not None and m.span.start <= cue.start < m.span.end)
     ]
     return max(between, key=lambda m: m.cue.start if m.cue else 0, default=previous)
 

@@ -341,8 +341,12 @@ class ArticleSpeakers:
         if bare and span[0].lower_ == "the" and (voice := self._described_before(head, absolute)):
             return voice.credit  # "a police source said …. The source said": the same source
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
-            # "the mayor": the last person named, else the role itself as the article gives it
-            found = self.last_person(absolute, gender=word_gender(lemma), words=said)
+            # "the mayor": the last person named, else the role itself as the article gives it;
+            # a body's role ("the church's minister") is no one named before in another role
+            owned = any(c.dep_ == "poss" for c in head.children)
+            found = (
+                None if owned else self.last_person(absolute, gender=word_gender(lemma), words=said)
+            )
             return found or Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if bare and (clause := restrictive_clause(head)) is not None:
             # "the officer who fired the shot": the clause is what tells the reader who

@@ -487,6 +487,18 @@ def test_according_to_an_outlet_passes_on_the_speakers_words() -> None:
     assert inner.via == "the Harbour Courier"
 
 
+def test_a_quotation_running_on_after_according_to_stays_the_speakers() -> None:
+    mentions = quotes_of(
+        "For Lee, the photos were harmless fun.\n"
+        '"But honestly, who could take any of this seriously?" she said years later,'
+        " according to her official website.\n"
+        '"I never understood how anyone believed those poses were daring.\n'
+        'I do not get it."'
+    )
+    assert quote_with(mentions, "never understood").speaker == "Lee"
+    assert quote_with(mentions, "do not get it").speaker == "Lee"
+
+
 def test_a_relayed_report_is_the_inner_speakers_via_the_reporter() -> None:
     mentions = quotes_of(
         "The Harbour Courier reports that Maria Lopez, the port director, says that the port"
@@ -506,6 +518,23 @@ def test_a_partial_quote_inside_a_relayed_report_is_the_inner_speakers() -> None
         ("Maria Lopez", "The Portland Daily News", QuoteForm.PARTIAL)
     ]
     assert mentions[0].span.text == "treating the blaze as a crime at this point"
+
+
+def test_a_source_named_in_a_relative_clause_of_reported_words_is_its_own_speaker() -> None:
+    mentions = quotes_of(
+        "Tom Hale said the singer checked into a Northern Arizona clinic that a state official"
+        " said is unlicensed to give the care a judge ordered."
+    )
+    assert [m.speaker for m in mentions] == ["Tom Hale", "a state official"]
+    assert mentions[0].span.text.startswith("the singer checked into")
+    assert mentions[1].span.text.startswith("is unlicensed to give the care")
+
+
+def test_a_that_opening_reported_words_is_no_relative_clause() -> None:
+    mentions = quotes_of("Maria Lopez told reporters that the mayor said the port would reopen.")
+    assert [(m.speaker, m.span.text) for m in mentions] == [
+        ("Maria Lopez", "that the mayor said the port would reopen")
+    ]
 
 
 def test_a_report_with_no_inner_speaker_stays_the_reporters() -> None:

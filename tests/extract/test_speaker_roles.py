@@ -113,3 +113,19 @@ def test_an_acronym_that_fits_no_role_stays_as_written() -> None:
 def test_a_body_is_not_the_spokesman_the_article_named_for_it() -> None:
     found = credits("Police spokesman Jo Ames said the road was closed. The police said he fled.")
     assert found[1] == ("police", "The police")
+
+
+def test_a_bodys_role_is_not_the_last_person_named() -> None:
+    found = credits(
+        "Governor Ann Lee visited the town of Ridgefield on Friday. The church's minister said"
+        " the fire had started in the kitchen."
+    )
+    assert found[-1] == ("the church's minister", "The church's minister")
+
+
+def test_according_to_a_described_person_names_a_voice() -> None:
+    found = credits(
+        "A fire damaged the church on Friday. According to a neighbour, the fire started in the"
+        " kitchen."
+    )
+    assert found == [("a neighbour", "a neighbour")]
