@@ -362,8 +362,11 @@ class ArticleSpeakers:
             # "the agency", "the ministry", "the station": a body the article named
             name = self._body(lemma, absolute)
             return Credit(name or description(list(span)), SpeakerType.ORGANISATION)
-        if lemma in EVIDENCE_NOUNS:  # a source as a thing: "Ukrainian estimates suggest"
-            return None if bare else Credit(description(words), SpeakerType.DESCRIPTION)
+        if lemma in EVIDENCE_NOUNS:
+            # a source as a thing, named by whose it is ("Ukrainian estimates suggest", "court
+            # records show"); "initial estimates" or "various reports" name nobody
+            owned = any(t.i != head.i and _names_owner(t) for t in words)
+            return Credit(description(words), SpeakerType.DESCRIPTION) if owned else None
         if not words:
             return None
         if head.pos_ == "PROPN":
@@ -386,3 +389,13 @@ class ArticleSpeakers:
         # "the judge", as written: a bare "judge" reads as no one in particular
         shown = list(span) if bare and span[0].lower_ == "the" else words
         return Credit(description(shown), SpeakerType.DESCRIPTION)
+
+
+def _names_owner(word: Token) -> bool:
+    """A modifier that says whose a source is: a name, a nation, a possessor or a noun
+    ("Ukrainian", "the ministry's", "court"), not an adjective ("initial", "various")."""
+    return (
+        word.dep_ in {"poss", "compound"}
+        or word.pos_ == "PROPN"
+        or word.ent_type_ in {"NORP", "ORG", "GPE"}
+    )

@@ -129,3 +129,18 @@ def test_according_to_a_described_person_names_a_voice() -> None:
         " kitchen."
     )
     assert found == [("a neighbour", "a neighbour")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Court records show that he had three prior convictions.", "Court records"),
+        ("Ukrainian estimates suggest that 300 soldiers died.", "Ukrainian estimates"),
+        ("Initial estimates show that the repair will take twelve days.", None),
+        ("Various reports said that the family never had control of the fortune.", None),
+    ],
+)
+def test_a_record_speaks_only_when_it_says_whose_it_is(text: str, speaker: str | None) -> None:
+    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
+    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    assert [m.speaker for m in mentions] == [speaker]
