@@ -107,7 +107,9 @@ class ArticleSpeakers:
                         self.reporters.append((end, organisation_name(ent)))
                     self.kinds += [(end, organisation_name(ent), kind) for kind in kind_of(ent)]
         people += untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
-        self.table = NameTable([*(ent.text for ent in people), *nicknamed(blocks, people)])
+        self.table = NameTable(
+            [*(ent.text for ent in people), *nicknamed(blocks, people)], first_names=True
+        )
         # a surname the tagger called an organisation where the person was named in full
         # ("Lt. Jo Reed said …, Reed said") is no body for "the company" to stand for
         self.organisations = [

@@ -256,7 +256,10 @@ class _Reading:
 class NameTable:
     """The person names seen in an article or cluster, to expand short and variant forms."""
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
+    def __init__(self, names: Iterable[str] = (), first_names: bool = False) -> None:
+        # one article's table: a first name alone is the one person it names ("Doug said"
+        # after "Doug McDermott" where his father is "Greg McDermott"); across articles, no
+        self._first_names = first_names
         self._counts: Counter[str] = Counter()
         self._by_key: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # a variant surname's folded form -> the first seen
@@ -345,6 +348,8 @@ class NameTable:
         """
         shown = self._shown(name)
         forms = [f for f in self._by_key.get(self._key(shown), []) if self._compatible(shown, f)]
+        if all(len(self._words(f)) == 1 for f in forms) and (full := self._first_named(shown)):
+            return full  # "Doug", met only alone: the one "Doug McDermott"
         if not forms:
             return shown
         # A "person" is a maximal word set; shorter forms count towards every person they fit.
@@ -354,6 +359,19 @@ class NameTable:
         best = max(people, key=lambda p: (self._weight(p, forms), len(p)))
         spellings = [f for f in forms if self._words(f) == best]
         return max(spellings, key=lambda f: (len(f), self._counts[f]))
+
+    def _first_named(self, shown: str) -> str | None:
+        """The one full name whose first name ``shown`` is, when first names are read."""
+        words = self._read(shown).folded
+        if not self._first_names or len(words) != 1:
+            return None
+        people = {
+            self.resolve(form)
+            for forms in self._by_key.values()
+            for form in forms
+            if len(folded := self._read(form).folded) >= 2 and folded[0] == words[0]
+        }
+        return people.pop() if len(people) == 1 else None
 
     def _weight(self, person: frozenset[str], forms: list[str]) -> int:
         """Mentions of ``person`` under any form whose words it contains."""

@@ -71,6 +71,13 @@ def test_a_shared_surname_goes_to_the_person_mentioned_most() -> None:
     assert table.knows("Lund") and not table.knows("Berg")
 
 
+def test_one_articles_first_name_alone_is_the_one_person_with_that_first_name() -> None:
+    names = ["Erik Lund", "Ana Lund", "Erik"]
+    assert NameTable(names, first_names=True).resolve("Erik") == "Erik Lund"
+    assert NameTable([*names, "Erik Berg"], first_names=True).resolve("Erik") == "Erik"
+    assert NameTable(names).resolve("Erik") == "Erik"  # across articles: no
+
+
 def test_a_table_reads_each_name_once_however_often_it_is_asked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
