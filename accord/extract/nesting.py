@@ -63,8 +63,10 @@ def _own_frame(outer: QuoteMention, inner: QuoteMention) -> bool:
     if speaker.text.lower() in RELATIVE_PRONOUNS:
         return outer.form is QuoteForm.PARAPHRASE
     before = outer.span.text[: speaker.start - outer.span.start].split()
-    # "X said that Y said …": a "that" opening the content is X's, not a relative pronoun
-    return len(before) >= 2 and before[-1].lower() in RELATIVE_PRONOUNS
+    # "X said that Y said …": a "that" opening the content is X's, not a relative pronoun;
+    # and what Y did ("a case in which Y defended …") stays part of X's words
+    relative = len(before) >= 2 and before[-1].lower() in RELATIVE_PRONOUNS
+    return relative and inner.carried_as is QuoteForm.REPORTED
 
 
 def after_relative_frame(mention: QuoteMention) -> QuoteMention:
@@ -72,7 +74,9 @@ def after_relative_frame(mention: QuoteMention) -> QuoteMention:
     official said is unlicensed" the official said "is unlicensed …", not "that a state
     official said"."""
     cue, span = mention.cue, mention.span
-    if mention.verbatim or cue is None or not span.start < cue.start < cue.end < span.end:
+    if mention.carried_as is not QuoteForm.REPORTED or cue is None:
+        return mention
+    if not span.start < cue.start < cue.end < span.end:
         return mention
     if span.text.split(maxsplit=1)[0].lower() not in RELATIVE_PRONOUNS:
         return mention
