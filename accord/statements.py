@@ -194,10 +194,12 @@ def group_quotes(
     people = NameTable(
         q.speaker or "" for q, k in zip(mentions, kinds, strict=True) if k == SpeakerType.PERSON
     )
-    shown = [
-        people.resolve(q.speaker) if k == SpeakerType.PERSON and q.speaker else q.speaker or ""
-        for q, k in zip(mentions, kinds, strict=True)
-    ]
+    shown = _one_case(
+        [
+            people.resolve(q.speaker) if k == SpeakerType.PERSON and q.speaker else q.speaker or ""
+            for q, k in zip(mentions, kinds, strict=True)
+        ]
+    )
     voices = [_voice(name) for name in shown]
     keys = [speaker_key(name) or name.lower() for name in shown]
     # a name's letters, whatever an outlet's spaces, dots and case ("the U. S. Geological
@@ -366,6 +368,16 @@ def _statements(
         quote = Quote(qid, who, text, tuple(mentions[i] for i in group), kind, independent, folded)
         quotes.append(((-independent, -prominence, -len(group)), quote))
     return [q for _, q in sorted(quotes, key=lambda kq: (kq[0], kq[1].id))]
+
+
+def _one_case(shown: list[str]) -> list[str]:
+    """One spelling for a speaker written in two cases ("Police said" opening a sentence,
+    "police said" inside one): the one written most, lower case on a tie."""
+    counts = Counter(shown)
+    spelled: dict[str, str] = {}
+    for name in sorted(counts, key=lambda n: (-counts[n], not n[:1].islower(), n)):
+        spelled.setdefault(name.lower(), name)
+    return [spelled[name.lower()] for name in shown]
 
 
 def _speaker_of(group: list[int], shown: list[str]) -> str:

@@ -249,6 +249,21 @@ def test_the_same_short_quotation_credited_to_two_speakers_is_one_statement(
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == statements
 
 
+DETOUR = "the detour would run until May"
+
+
+def test_a_speaker_written_in_two_cases_is_shown_in_one() -> None:
+    a = article("Police said the bridge would close on Monday for repairs.")
+    b = article("The road was shut, police said, and the detour would run until May.")
+    org = SpeakerType.ORGANISATION
+    exs = [
+        police_said(a, "the bridge would close on Monday for repairs"),
+        Extraction(b.id, quotes=(mention(b, DETOUR, "police", QuoteForm.REPORTED, kind=org),)),
+    ]
+    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert sorted(q.speaker for q in quotes) == ["police", "police"]
+
+
 DAM, TAX = "The dam will hold this winter", "Taxes will rise next year"
 BETWEEN = "The roads are fine"
 
