@@ -473,6 +473,13 @@ ORGANISATION_NAME_ENDS = frozenset({
 # A ship's name opens with its prefix, as written: "INS Mysore", "MV Gibe", "USS Cole". A ship
 # that radios or reports speaks for its crew, a body, never a person.
 VESSEL_PREFIXES = frozenset({"MV", "INS", "USS", "HMS", "HMAS", "HMCS", "RV", "MT", "SS"})
+# ... or comes after the kind of vessel it is: "merchant vessel Gibe", "the tanker Sirius Star".
+# fmt: off
+VESSEL_NOUNS = frozenset({
+    "vessel", "ship", "tanker", "freighter", "trawler", "warship", "destroyer", "frigate",
+    "yacht", "ferry", "dhow", "liner", "cruiser", "submarine", "boat",
+})
+# fmt: on
 # Verbs of denial and dispute (PolNeAR's and FactBank's counter-factive sources), as written:
 # what follows one is what the speaker says is not so.
 DENIAL_VERBS = ("deny", "denies", "denied", "denying", "refuted", "refutes", "rebutted")

@@ -43,6 +43,7 @@ from accord.extract.speaker_phrases import (
     organisation_name,
     role_for,
     speaks,
+    vessel_names,
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speaker_untagged import name_run, nicknamed, untagged_people
@@ -93,11 +94,15 @@ class ArticleSpeakers:
         self.reporters: list[tuple[int, str]] = []  # the bodies that reported something
         # the kind of body written before a name: (end, name, {"cable", "operator"})
         self.kinds: list[tuple[int, str, frozenset[str]]] = []
+        # a ship's name, once written after its kind ("merchant vessel Gibe"), is no person's
+        # where it stands alone ("the crew of Gibe")
+        vessels = {name for b in blocks for name in vessel_names(b.doc)}
         for block in blocks:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
-                body = ent.label_ == "PERSON" and names_a_body(ent)  # "PC Magazine"
+                # "PC Magazine", "INS Mysore"
+                body = ent.label_ == "PERSON" and (names_a_body(ent) or ent.text in vessels)
                 if ent.label_ == "PERSON" and not (body or role_for(ent) or indefinite(ent)):
                     people.append(ent)
                 elif (ent.label_ == "ORG" or body) and not told_to(ent):

@@ -7,6 +7,7 @@ Shared by :mod:`accord.extract.speaker_credit` (who a subject names) and
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from accord.extract.speakers import TITLE_WORDS
@@ -16,13 +17,14 @@ from accord.lexicon import (
     ORGANISATION_NAME_ENDS,
     PERSON_NOUNS,
     SPEAKER_NOUNS,
+    VESSEL_NOUNS,
     VESSEL_PREFIXES,
     has_person_ending,
 )
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 # Entity labels of a body or a place that speaks for its government ("Moscow said").
 ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -129,7 +131,25 @@ def names_a_body(ent: SpacySpan) -> bool:
     ends = ent[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDS
     ship = any(t.text in VESSEL_PREFIXES for t in ent[:2])  # "The MV Gibe"
     acronym = len(ent) == 1 and len(ent.text) >= 3 and ent.text.isalpha() and ent.text.isupper()
-    return (len(ent) >= 2 and (ends or ship)) or acronym
+    return (len(ent) >= 2 and (ends or ship)) or named_as_vessel(ent) or acronym
+
+
+def named_as_vessel(ent: SpacySpan) -> bool:
+    """A name written after the kind of vessel it is: "merchant vessel Gibe"."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in VESSEL_NOUNS
+
+
+def vessel_names(doc: Doc) -> set[str]:
+    """The names written after the kind of vessel they name, tagged or not ("merchant
+    vessel Gibe", "the tanker Sirius Star")."""
+    names = set()
+    for token in doc[:-1]:
+        if token.lower_ not in VESSEL_NOUNS:
+            continue
+        run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", doc[token.i + 1 :]))
+        if run and run[0].text[:1].isupper():
+            names.add(doc[run[0].i : run[-1].i + 1].text)
+    return names
 
 
 def indefinite(ent: SpacySpan) -> bool:

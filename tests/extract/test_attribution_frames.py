@@ -504,6 +504,22 @@ def test_a_ship_or_an_acronym_speaks_as_a_body_not_a_person(text: str) -> None:
     assert said and all(m.speaker_type is SpeakerType.ORGANISATION for m in said)
 
 
+def test_a_ship_named_after_its_kind_is_no_person_a_pronoun_could_stand_for() -> None:
+    text = (
+        "Navy foils attack\n"
+        "The destroyer received a call from Ethiopian merchant vessel Lira that it was being"
+        " attacked.\nA helicopter was launched towards Lira, which was 13 miles away.\n"
+        '"The sailors on Lira were exchanging small arms fire with the pirates.\n'
+        'On seeing the helicopter, the pirate boats broke off their attack," said an officer.\n'
+        "Soon after, the destroyer also reached the spot.\n"
+        "The destroyer then opened fire across the bows of the dhow, forcing it to halt.\n"
+        '"Seeing the commandos, the pirates surrendered quite easily.\n'
+        'A search of the dhow found a large arms cache," he said.'
+    )
+    speakers = {m.speaker for m in quotes_of(text) if m.speaker}
+    assert speakers == {"an officer"}
+
+
 def test_two_frames_run_on_with_a_comma_are_two_statements_of_one_speaker() -> None:
     text = (
         "Coach Jo Reed said the knee needs no surgery this time, he also said that the "
