@@ -208,7 +208,10 @@ def group_quotes(
 
     # a person with the title an outlet gave ("Police Constable Tim Fanning"), to meet the
     # outlets that credit the same words to the title's body ("police")
-    titled = [_voice(q.speaker or "") | voices[i] for i, q in enumerate(mentions)]
+    titled = [
+        _voice(q.speaker_span.text if q.speaker_span else q.speaker or "") | voices[i]
+        for i, q in enumerate(mentions)
+    ]
 
     def one_voice(i: int, j: int) -> bool:
         if compact[i] and compact[i] == compact[j]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from accord.model import (
@@ -464,6 +466,25 @@ def test_a_force_and_an_officer_of_another_body_stay_apart() -> None:
     a = article("Sheriff Tim Berg said the gunman was fired on Monday.")
     b = article("The gunman was fired on Monday, police said.")
     assert len(officer_and_force(a, b, "Sheriff Tim Berg")) == 2
+
+
+def test_an_officer_named_with_the_force_before_the_name_meets_that_force() -> None:
+    # the speaker is the name alone; the title is in the words that name them
+    a = article("CHP Officer Tim Berg said the gunman was fired on Monday.")
+    b = article("The gunman was fired on Monday, the CHP said.")
+    said = "the gunman was fired on Monday"
+    officer = QuoteMention(
+        span(a, said),
+        "Tim Berg",
+        speaker_span=span(a, "CHP Officer Tim Berg"),
+        verbatim=False,
+        speaker_type=SpeakerType.PERSON,
+        form=QuoteForm.REPORTED,
+    )
+    force = mention(b, "The gunman was fired on Monday", "CHP", QuoteForm.REPORTED)
+    force = replace(force, speaker_type=SpeakerType.ORGANISATION)
+    exs = [Extraction(a.id, quotes=(officer,)), Extraction(b.id, quotes=(force,))]
+    assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
 
 
 def officer_and_force(a: Article, b: Article, officer: str) -> list[Quote]:
