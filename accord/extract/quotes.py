@@ -183,7 +183,8 @@ class _Finder:
                     mention = self._cited(block, region, span, lo, hi)
                 credited = mention is not None and mention.speaker is not None
                 if i == 0:  # closes a quotation left open above, or goes on with it
-                    found += run_on.go_on(left_open, region, mention, found, self._part)
+                    closes = region.inner_end < len(block.text)
+                    found += run_on.go_on(left_open, region, mention, found, self._part, closes)
                 if mention is None and i == 0 and lead is not None and not lo:
                     credited = True
                     lead_block, cue, subject = lead

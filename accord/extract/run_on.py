@@ -115,14 +115,18 @@ class RunOn:
         mention: QuoteMention | None,
         found: list[QuoteMention],
         part: Callable[[Block], QuoteMention | None],
+        closes: bool = False,
     ) -> list[QuoteMention]:
         """A paragraph's first quote ``region`` (its ``mention``) after ``left_open``: when it
         goes on with that quotation and its cue names a speaker, the quotation is theirs
-        (the parts to add are returned); without a cue it waits on with this paragraph."""
+        (the parts to add are returned); without a cue it waits on with this paragraph,
+        unless it ``closes`` there: then nobody named later spoke it, and the parts keep the
+        voice they went on with."""
         if not left_open.continues(region):
             return []
         if mention is None or mention.speaker is None:
-            self.waiting = left_open.waiting + self.waiting
+            if not closes:
+                self.waiting = left_open.waiting + self.waiting
             return []
         return left_open.credit(found, mention, part)
 

@@ -499,6 +499,19 @@ def test_a_quotation_running_on_after_according_to_stays_the_speakers() -> None:
     assert quote_with(mentions, "do not get it").speaker == "Lee"
 
 
+def test_a_quotation_closed_without_a_cue_is_not_the_next_quotations_speaker() -> None:
+    mentions = quotes_of(
+        "Lee to host the gala\n"
+        '"We wanted to take the show somewhere new," Mark said.\n'
+        '"Lee seemed to be the perfect person.\n'
+        "The show is a television show set in a theatre about the movies.\n"
+        'Lee fits all three bills."\n'
+        '"I never imagined that I would one day have the chance," Lee said in a statement.'
+    )
+    assert quote_with(mentions, "perfect person").speaker == "Mark"
+    assert quote_with(mentions, "never imagined").speaker == "Lee"
+
+
 def test_a_relayed_report_is_the_inner_speakers_via_the_reporter() -> None:
     mentions = quotes_of(
         "The Harbour Courier reports that Maria Lopez, the port director, says that the port"
