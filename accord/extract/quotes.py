@@ -93,6 +93,8 @@ class _Finder:
             for r in rs
         ]
         self.speakers = ArticleSpeakers(blocks, quoted)
+        # reported beliefs ("knowing that …", "thinks that …"): no voice a quotation goes on in
+        self.beliefs: list[QuoteMention] = []
 
     def mention(
         self,
@@ -191,7 +193,8 @@ class _Finder:
                     mention = self.mention(lead_block, span, cue, subject, direct_form(block, span))
                 if mention is None and previous is not None and self._continues(block, region):
                     since = self.blocks[max(k - 1, 0)].start  # this paragraph or the last
-                    voice = last_voice(previous, (since, span.start), reported)
+                    said = [m for m in reported if not any(m is b for b in self.beliefs)]
+                    voice = last_voice(previous, (since, span.start), said)
                     mention = QuoteMention(
                         span,
                         voice.speaker,
@@ -335,6 +338,8 @@ class _Finder:
                 believed = mention is not None and cue_lemma(token) in WEAK_CUES  # "believe"
                 if mention is not None and (not quoted or (believed and described_voice(mention))):
                     found.append(mention)
+                    if cue_lemma(token) in BELIEF_CUES:
+                        self.beliefs.append(mention)
         return found
 
     def _reported_at(

@@ -512,6 +512,19 @@ def test_a_quotation_closed_without_a_cue_is_not_the_next_quotations_speaker() -
     assert quote_with(mentions, "never imagined").speaker == "Lee"
 
 
+def test_a_belief_inside_a_quotation_over_paragraphs_is_no_new_voice() -> None:
+    mentions = quotes_of(
+        "Teen shot by police\n"
+        "Tom Lopez, 16, was shot by police on Saturday night.\n"
+        "His sister, Maria Lopez, told reporters she doubted that her brother had a gun.\n"
+        '"They thought he was reaching for a gun," she said.\n'
+        '"He is 16 years old.\n'
+        "Why would he point a gun at six officers, knowing that they would kill him?\n"
+        'He has common sense."'
+    )
+    assert quote_with(mentions, "common sense").speaker == "Maria Lopez"
+
+
 def test_a_relayed_report_is_the_inner_speakers_via_the_reporter() -> None:
     mentions = quotes_of(
         "The Harbour Courier reports that Maria Lopez, the port director, says that the port"
