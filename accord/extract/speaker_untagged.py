@@ -87,7 +87,11 @@ def _aged(token: Token) -> bool:
 
 
 def _person_apposition(token: Token) -> bool:
-    """An apposition headed by a person noun: "Dresh, a conservative lawmaker"."""
+    """An apposition headed by a person noun, after the name or before it: "Dresh, a
+    conservative lawmaker", "his sister, Ana Reyes,"."""
+    head = token.head
+    if token.dep_ == "appos" and head.pos_ == "NOUN" and _listed_role(head):
+        return True
     return any(
         c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and _listed_role(c)
         for c in token.children

@@ -35,6 +35,7 @@ def credits(text: str) -> list[tuple[str | None, SpeakerType | None]]:
         ),
         ("The hearing was short.\nMirek said he was completely blindsided by the ruling.", "Mirek"),
         ("Voters were angry, said student Anna Perlon.", "Anna Perlon"),
+        ("The mayor, Ana Reyes, said the road was closed.", "Ana Reyes"),
     ],
 )
 def test_a_name_the_tagger_missed_is_a_person(text: str, person: str) -> None:
