@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from nicknames import NickNamer
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.accounts import account_pairs, join_accounts, joined_text
@@ -192,7 +193,8 @@ def group_quotes(
     # one person across outlets' spellings ("Zelensky", "Volodymyr Zelenskyy"): the fullest
     # form any article gives, by the speaker-name rule of accord.extract.speakers
     people = NameTable(
-        q.speaker or "" for q, k in zip(mentions, kinds, strict=True) if k == SpeakerType.PERSON
+        (q.speaker or "" for q, k in zip(mentions, kinds, strict=True) if k == SpeakerType.PERSON),
+        nicknames=NickNamer(),
     )
     shown = _one_case(
         [

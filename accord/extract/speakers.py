@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from nicknames import NickNamer
+
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import NAME_SUFFIXES
 
@@ -256,10 +258,17 @@ class _Reading:
 class NameTable:
     """The person names seen in an article or cluster, to expand short and variant forms."""
 
-    def __init__(self, names: Iterable[str] = (), first_names: bool = False) -> None:
+    def __init__(
+        self,
+        names: Iterable[str] = (),
+        first_names: bool = False,
+        nicknames: NickNamer | None = None,
+    ) -> None:
         # one article's table: a first name alone is the one person it names ("Doug said"
         # after "Doug McDermott" where his father is "Greg McDermott"); across articles, no
         self._first_names = first_names
+        # the short forms of first names ("Fred" for "Frederick"), for one surname's people
+        self._nicknames = nicknames
         self._counts: Counter[str] = Counter()
         self._by_key: dict[str, list[str]] = {}
         self._alias: dict[str, str] = {}  # a variant surname's folded form -> the first seen
@@ -329,10 +338,37 @@ class NameTable:
             if (own_first := self._read(shown).folded[0]) != first:
                 self._alias[own_first] = first  # "heidar" reads as the "heydar" met first
             key = known
+        elif key in self._by_key:
+            self._alias_first_name(shown, self._by_key[key])
         self._counts[shown] += 1
         forms = self._by_key.setdefault(key, [])
         if shown not in forms:
             forms.append(shown)
+
+    def _alias_first_name(self, shown: str, forms: list[str]) -> None:
+        """Read ``shown``'s first name as that of a person met under the same surname when
+        it is the same name spelled or shortened another way: "Jon Owen" after "John Owen",
+        "Fred LaRue" after "Frederick C. LaRue", "Yiannis" after "Giannis"."""
+        own = self._read(shown).folded
+        if len(own) < 2:
+            return
+        for form in forms:
+            seen = self._read(form).folded
+            first, other = self._alias.get(own[0], own[0]), self._alias.get(seen[0], seen[0])
+            if len(seen) >= 2 and first != other and self._one_first_name(shown, form):
+                self._alias[own[0]] = other
+                return
+
+    def _one_first_name(self, name: str, other: str) -> bool:
+        """The first names of two names are one: spelled a letter apart, or one a short form
+        of the other (read as written, not folded: "fred", "frederick")."""
+        first, second = (name_tokens(n)[0].lower() for n in (name, other))
+        if _same_first_name(_fold(first), _fold(second)):
+            return True
+        known = self._nicknames
+        return known is not None and (
+            second in known.nicknames_of(first) or first in known.nicknames_of(second)
+        )
 
     def knows(self, name: str) -> bool:
         """True when ``name`` fits a name already in the table."""
@@ -343,8 +379,9 @@ class NameTable:
         """The fullest known form of ``name``: same key, compatible words; else ``name`` cleaned.
 
         When several full names share a key ("Bill Clinton", "Hillary Clinton") the one seen most
-        often wins, then the longest, then the first met. The longest spelling of the chosen
-        person is shown, the most used of equally long ones.
+        often wins, then the longest, then the first met. The chosen person is shown in the
+        spelling with the fewest variant words ("Jermayne" over a "Jerymayne" met after it,
+        "Vincent" over his nickname), then the longest, then the most used.
         """
         shown = self._shown(name)
         forms = [f for f in self._by_key.get(self._key(shown), []) if self._compatible(shown, f)]
@@ -358,7 +395,11 @@ class NameTable:
         people = [p for p in people if not any(p < q for q in people)]
         best = max(people, key=lambda p: (self._weight(p, forms), len(p)))
         spellings = [f for f in forms if self._words(f) == best]
-        return max(spellings, key=lambda f: (len(f), self._counts[f]))
+        return max(spellings, key=lambda f: (-self._variants(f), len(f), self._counts[f]))
+
+    def _variants(self, name: str) -> int:
+        """How many of ``name``'s words are read as another ("Chin", "Jerymayne")."""
+        return sum(w in self._alias for w in self._read(name).folded)
 
     def _first_named(self, shown: str) -> str | None:
         """The one full name whose first name ``shown`` is, when first names are read."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from nicknames import NickNamer
 
 from accord.extract.speakers import (
     NameTable,
@@ -76,6 +77,17 @@ def test_one_articles_first_name_alone_is_the_one_person_with_that_first_name() 
     assert NameTable(names, first_names=True).resolve("Erik") == "Erik Lund"
     assert NameTable([*names, "Erik Berg"], first_names=True).resolve("Erik") == "Erik"
     assert NameTable(names).resolve("Erik") == "Erik"  # across articles: no
+
+
+def test_one_surnames_first_name_spelled_or_shortened_another_way_is_one_person() -> None:
+    table = NameTable(
+        ["Frederick C. Lane", "Fred Lane", "Ike Lane", "Jermayne Tomas", "Jerymayne Tomas"],
+        nicknames=NickNamer(),
+    )
+    assert table.resolve("Fred Lane") == "Frederick C. Lane"
+    assert table.resolve("Ike Lane") == "Ike Lane"  # his brother
+    assert table.resolve("Jerymayne Tomas") == "Jermayne Tomas"  # the spelling met first
+    assert NameTable(["Frederick Lane", "Fred Lane"]).resolve("Fred Lane") == "Fred Lane"
 
 
 def test_a_table_reads_each_name_once_however_often_it_is_asked(
