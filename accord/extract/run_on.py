@@ -120,12 +120,13 @@ class RunOn:
         """A paragraph's first quote ``region`` (its ``mention``) after ``left_open``: when it
         goes on with that quotation and its cue names a speaker, the quotation is theirs
         (the parts to add are returned); without a cue it waits on with this paragraph,
-        unless it ``closes`` there: then nobody named later spoke it, and the parts keep the
-        voice they went on with."""
+        unless it ``closes`` there going on in a voice already heard (its parts have a
+        speaker): then the next paragraph's "X said" is X's alone."""
         if not left_open.continues(region):
             return []
         if mention is None or mention.speaker is None:
-            if not closes:
+            voiced = any(isinstance(k, int) and found[k].speaker for k in left_open.waiting)
+            if not (closes and voiced):
                 self.waiting = left_open.waiting + self.waiting
             return []
         return left_open.credit(found, mention, part)

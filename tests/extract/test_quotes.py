@@ -512,6 +512,18 @@ def test_a_quotation_closed_without_a_cue_is_not_the_next_quotations_speaker() -
     assert quote_with(mentions, "never imagined").speaker == "Lee"
 
 
+def test_a_quotation_closed_without_a_cue_and_no_voice_yet_is_the_next_cues() -> None:
+    mentions = quotes_of(
+        "Cable cut slows the internet\n"
+        "Harbour Net has issued an update to its customers about the outage.\n"
+        '"Some more bandwidth was brought online last night, bringing us up to 83% of our'
+        " required capacity.\n"
+        'We allowed file sharing to run from midnight to 7am."\n'
+        '"We are working on restoring the rest during the day," said Harbour Net.'
+    )
+    assert quote_with(mentions, "more bandwidth").speaker == "Harbour Net"
+
+
 def test_a_belief_inside_a_quotation_over_paragraphs_is_no_new_voice() -> None:
     mentions = quotes_of(
         "Teen shot by police\n"
