@@ -5,8 +5,9 @@ an earlier commit's run and today's). A statement of the earlier run is **kept**
 2+-source statement of the later run holds renderings of it from at least two of its
 documents (a rendering is held when the later one's span overlaps it in the same document);
 otherwise it is **lost**: its outlets' words now sit under two statements, under one outlet
-alone, or under none. Each lost statement is printed with where its renderings went, to be
-read; the last line is JSON.
+alone, or under none. The looser count of earlier rounds (``lost_any_overlap``) calls a
+statement lost only when none of its renderings overlaps any 2+-source statement's. Each lost
+statement is printed with where its renderings went, to be read; the last line is JSON.
 
     python evaluation/statements_lost.py BEFORE.json AFTER.json [--rows]
 """
@@ -66,7 +67,17 @@ def main() -> None:
             for holder in holders:
                 print(f"   now {holder['speaker']!r}: {holder['text'][:70]!r}")
     shared = sum(len(s) for s in before.values())
-    print(json.dumps({"topics": len(topics), "shared_before": shared, "lost": len(lost)}))
+    loose = sum(1 for _, _, holders in lost if not holders)
+    print(
+        json.dumps(
+            {
+                "topics": len(topics),
+                "shared_before": shared,
+                "lost": len(lost),
+                "lost_any_overlap": loose,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":
