@@ -487,54 +487,59 @@ def test_according_to_an_outlet_passes_on_the_speakers_words() -> None:
     assert inner.via == "the Harbour Courier"
 
 
-def test_a_quotation_running_on_after_according_to_stays_the_speakers() -> None:
-    mentions = quotes_of(
-        "For Lee, the photos were harmless fun.\n"
-        '"But honestly, who could take any of this seriously?" she said years later,'
-        " according to her official website.\n"
-        '"I never understood how anyone believed those poses were daring.\n'
-        'I do not get it."'
-    )
-    assert quote_with(mentions, "never understood").speaker == "Lee"
-    assert quote_with(mentions, "do not get it").speaker == "Lee"
+WEBSITE = (
+    "For Lee, the photos were harmless fun.\n"
+    '"But honestly, who could take any of this seriously?" she said years later,'
+    " according to her official website.\n"
+    '"I never understood how anyone believed those poses were daring.\n'
+    'I do not get it."'
+)
+NEXT_CUE = (
+    "Lee to host the gala\n"
+    '"We wanted to take the show somewhere new," Mark said.\n'
+    '"Lee seemed to be the perfect person.\n'
+    "The show is a television show set in a theatre about the movies.\n"
+    'Lee fits all three bills."\n'
+    '"I never imagined that I would one day have the chance," Lee said in a statement.'
+)
+NO_VOICE_YET = (
+    "Cable cut slows the internet\n"
+    "Harbour Net has issued an update to its customers about the outage.\n"
+    '"Some more bandwidth was brought online last night, bringing us up to 83% of our'
+    " required capacity.\n"
+    'We allowed file sharing to run from midnight to 7am."\n'
+    '"We are working on restoring the rest during the day," said Harbour Net.'
+)
+BELIEF = (
+    "Teen shot by police\n"
+    "Tom Lopez, 16, was shot by police on Saturday night.\n"
+    "His sister, Maria Lopez, told reporters she doubted that her brother had a gun.\n"
+    '"They thought he was reaching for a gun," she said.\n'
+    '"He is 16 years old.\n'
+    "Why would he point a gun at six officers, knowing that they would kill him?\n"
+    'He has common sense."'
+)
 
 
-def test_a_quotation_closed_without_a_cue_is_not_the_next_quotations_speaker() -> None:
-    mentions = quotes_of(
-        "Lee to host the gala\n"
-        '"We wanted to take the show somewhere new," Mark said.\n'
-        '"Lee seemed to be the perfect person.\n'
-        "The show is a television show set in a theatre about the movies.\n"
-        'Lee fits all three bills."\n'
-        '"I never imagined that I would one day have the chance," Lee said in a statement.'
-    )
-    assert quote_with(mentions, "perfect person").speaker == "Mark"
-    assert quote_with(mentions, "never imagined").speaker == "Lee"
-
-
-def test_a_quotation_closed_without_a_cue_and_no_voice_yet_is_the_next_cues() -> None:
-    mentions = quotes_of(
-        "Cable cut slows the internet\n"
-        "Harbour Net has issued an update to its customers about the outage.\n"
-        '"Some more bandwidth was brought online last night, bringing us up to 83% of our'
-        " required capacity.\n"
-        'We allowed file sharing to run from midnight to 7am."\n'
-        '"We are working on restoring the rest during the day," said Harbour Net.'
-    )
-    assert quote_with(mentions, "more bandwidth").speaker == "Harbour Net"
-
-
-def test_a_belief_inside_a_quotation_over_paragraphs_is_no_new_voice() -> None:
-    mentions = quotes_of(
-        "Teen shot by police\n"
-        "Tom Lopez, 16, was shot by police on Saturday night.\n"
-        "His sister, Maria Lopez, told reporters she doubted that her brother had a gun.\n"
-        '"They thought he was reaching for a gun," she said.\n'
-        '"He is 16 years old.\n'
-        "Why would he point a gun at six officers, knowing that they would kill him?\n"
-        'He has common sense."'
-    )
-    assert quote_with(mentions, "common sense").speaker == "Maria Lopez"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # "according to" only passes the words on: the quotation after them stays hers
+        pytest.param(WEBSITE, "never understood", "Lee", id="after-according-to"),
+        pytest.param(WEBSITE, "do not get it", "Lee", id="after-according-to-closed"),
+        # closed with no cue in a voice already heard: not the next paragraph's speaker
+        pytest.param(NEXT_CUE, "perfect person", "Mark", id="closed-in-a-voice"),
+        pytest.param(NEXT_CUE, "never imagined", "Lee", id="the-next-cue-its-own"),
+        # closed with no cue and no voice yet: the next paragraph's "said X"
+        pytest.param(NO_VOICE_YET, "more bandwidth", "Harbour Net", id="closed-no-voice-yet"),
+        # a belief inside the quotation ("knowing that …") is no new voice
+        pytest.param(BELIEF, "common sense", "Maria Lopez", id="a-belief-inside"),
+    ],
+)
+def test_a_quotation_over_paragraphs_goes_on_in_its_own_voice(
+    text: str, words: str, speaker: str
+) -> None:
+    assert quote_with(quotes_of(text), words).speaker == speaker
 
 
 def test_a_relayed_report_is_the_inner_speakers_via_the_reporter() -> None:
