@@ -346,6 +346,7 @@ def _statements(
 ) -> list[Quote]:
     """Each group as a :class:`Quote`: canonical text, speaker, sources, order and folding."""
     derived = {a.id: a.derived_from for a in articles}
+    people = {name for name, kind in zip(shown, kinds, strict=True) if kind is SpeakerType.PERSON}
     # a speaker's prominence: how many outlets quote them at all
     outlets: dict[str, set[str]] = {}
     for group in groups:
@@ -365,6 +366,8 @@ def _statements(
             and any(mentions[i].carried_as is QuoteForm.VERBATIM for i in group)
         )
         kind = Counter(kinds[i] for i in group).most_common(1)[0][0]
+        if who in people:  # a person the tagger called a body in one outlet's sentence
+            kind = SpeakerType.PERSON
         qid = content_id(
             who,
             *(f"{mentions[i].span.article}:{mentions[i].span.start}" for i in group),

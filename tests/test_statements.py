@@ -251,6 +251,18 @@ def test_the_same_short_quotation_credited_to_two_speakers_is_one_statement(
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == statements
 
 
+def test_a_person_the_tagger_called_a_body_in_most_outlets_is_shown_as_a_person() -> None:
+    said = "the gala will return to the old theatre next year"
+    outlets = [article(f"Producer Jo Lind said {said}.") for _ in range(3)]
+    org = SpeakerType.ORGANISATION
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said, "Jo Lind", QuoteForm.REPORTED, kind=kind),))
+        for a, kind in zip(outlets, (SpeakerType.PERSON, org, org), strict=True)
+    ]
+    [quote] = group_quotes(outlets, exs, embedder=bag_of_words)
+    assert (quote.speaker, quote.speaker_type) == ("Jo Lind", SpeakerType.PERSON)
+
+
 DETOUR = "the detour would run until May"
 
 
