@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from accord.blocking import UnionFind
-from accord.model import QuoteMention
+import numpy as np
 
-__all__ = ["account_pairs", "join_accounts", "joined_text"]
+from accord.blocking import UnionFind
+from accord.model import QuoteForm, QuoteMention
+
+__all__ = ["account_pairs", "canonical_text", "join_accounts", "joined_text"]
 
 # Two parts further apart than this many characters (a few sentences of the writer's own)
 # are two accounts.
@@ -99,3 +101,22 @@ def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
         joined += " " if joined.rstrip("\"'”’)").endswith(SENTENCE_ENDS) else " … "
         joined += text
     return joined
+
+
+def canonical_text(group: list[int], mentions: list[QuoteMention], vectors: np.ndarray) -> str:
+    """The fullest verbatim account, its parts joined; else the account of the paraphrase
+    closest to all the others (the one most widely carried), the longest on a tie."""
+    verbatim = [i for i in group if mentions[i].carried_as is QuoteForm.VERBATIM]
+    if verbatim:
+        told: dict[str, list[int]] = {}
+        for i in verbatim:
+            told.setdefault(mentions[i].span.article, []).append(i)
+        fullest = max(
+            told.values(), key=lambda parts: sum(len(mentions[i].span.text) for i in parts)
+        )
+        return joined_text(fullest, mentions)
+    centre = vectors[group].sum(axis=0)
+    best = max(group, key=lambda i: (float(vectors[i] @ centre), len(mentions[i].span.text)))
+    return joined_text(
+        [i for i in group if mentions[i].span.article == mentions[best].span.article], mentions
+    )

@@ -17,7 +17,7 @@ import numpy as np
 from nicknames import NickNamer
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from accord.accounts import account_pairs, join_accounts, joined_text
+from accord.accounts import account_pairs, canonical_text, join_accounts
 from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
 from accord.blocking import (
     WORD_RE,
@@ -29,8 +29,8 @@ from accord.blocking import (
     similar_pairs,
     words,
 )
+from accord.extract.name_table import NameTable
 from accord.extract.speakers import (
-    NameTable,
     abbreviates,
     compact_name,
     normalise_speaker,
@@ -359,7 +359,7 @@ def _statements(
         sources = {mentions[i].span.article for i in group}
         independent = sum(1 for s in sources if derived.get(s) not in sources) or 1
         # the canonical text reads what is asserted, not a title or stance beside it
-        text = _canonical([i for i in group if asserted[i]], mentions, vectors)
+        text = canonical_text([i for i in group if asserted[i]], mentions, vectors)
         prominence = len(outlets[who])
         folded = independent < 2 and not (
             prominence >= PROMINENT_OUTLETS
@@ -392,22 +392,3 @@ def _speaker_of(group: list[int], shown: list[str]) -> str:
     """The group's speaker: the name given most often, the fullest on a tie."""
     counts = Counter(shown[i] for i in group)
     return max(counts, key=lambda name: (counts[name], len(name), name))
-
-
-def _canonical(group: list[int], mentions: list[QuoteMention], vectors: np.ndarray) -> str:
-    """The fullest verbatim account, its parts joined; else the account of the paraphrase
-    closest to all the others (the one most widely carried), the longest on a tie."""
-    verbatim = [i for i in group if mentions[i].carried_as is QuoteForm.VERBATIM]
-    if verbatim:
-        told: dict[str, list[int]] = {}
-        for i in verbatim:
-            told.setdefault(mentions[i].span.article, []).append(i)
-        fullest = max(
-            told.values(), key=lambda parts: sum(len(mentions[i].span.text) for i in parts)
-        )
-        return joined_text(fullest, mentions)
-    centre = vectors[group].sum(axis=0)
-    best = max(group, key=lambda i: (float(vectors[i] @ centre), len(mentions[i].span.text)))
-    return joined_text(
-        [i for i in group if mentions[i].span.article == mentions[best].span.article], mentions
-    )

@@ -6,7 +6,7 @@ title ("the spokesperson") goes to the last named person whom the article does n
 other gender (:mod:`accord.extract.speaker_gender`) and who is not named inside the
 statement itself, a pronoun to a speaker the sentence before described instead of naming
 (:mod:`accord.extract.described_voices`), "the agency" to the last body named,
-a short or variant name to the fullest form seen (:class:`~accord.extract.speakers.NameTable`),
+a short or variant name to the fullest form seen (:class:`~accord.extract.name_table.NameTable`),
 and a subject that names nobody is kept as the description it is ("one of the soldiers"),
 when its head names people or a body: a thing ("a message", "results from the test") is no
 speaker.
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.cues import cue_lemma
 from accord.extract.described_voices import DescribedVoices, Voice, one_of
+from accord.extract.name_table import NameTable
 from accord.extract.speaker_bodies import (
     EVIDENCE_NOUNS,
     NAMELESS_KINDS,
@@ -47,7 +48,6 @@ from accord.extract.speaker_phrases import (
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speaker_untagged import name_run, nicknamed, untagged_people
-from accord.extract.speakers import NameTable
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     ORGANISATION_NAME_ENDS,

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 from nicknames import NickNamer
 
+from accord.extract.name_table import NameTable, one_edit_apart
 from accord.extract.speakers import (
-    NameTable,
     abbreviates,
     compact_name,
     normalise_speaker,
-    one_edit_apart,
     speaker_key,
 )
 
@@ -93,11 +92,11 @@ def test_one_surnames_first_name_spelled_or_shortened_another_way_is_one_person(
 def test_a_table_reads_each_name_once_however_often_it_is_asked(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from accord.extract import speakers
+    from accord.extract import name_table
 
     read: list[str] = []
-    name_tokens = speakers.name_tokens
-    monkeypatch.setattr(speakers, "name_tokens", lambda n: read.append(n) or name_tokens(n))
+    name_tokens = name_table.name_tokens
+    monkeypatch.setattr(name_table, "name_tokens", lambda n: read.append(n) or name_tokens(n))
     table = NameTable(["Deputy Minister Olena Petrenko", "Sam Reyes"])
     asked = [table.resolve("Petrenko") for _ in range(3)] + [table.knows("Reyes") for _ in range(3)]
     assert asked == ["Olena Petrenko"] * 3 + [True] * 3
