@@ -154,6 +154,8 @@ class _Finder:
         return self.speakers.credit(block, subject, (said.start, said.end))
 
     def direct(self, reported: list[QuoteMention]) -> list[QuoteMention]:
+        believed = {id(m) for m in self.beliefs}
+        voices = [m for m in reported if id(m) not in believed]  # who a quotation may go on in
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
         lead: tuple[Block, Token, Token] | None = None
@@ -193,8 +195,7 @@ class _Finder:
                     mention = self.mention(lead_block, span, cue, subject, direct_form(block, span))
                 if mention is None and previous is not None and self._continues(block, region):
                     since = self.blocks[max(k - 1, 0)].start  # this paragraph or the last
-                    said = [m for m in reported if not any(m is b for b in self.beliefs)]
-                    voice = last_voice(previous, (since, span.start), said)
+                    voice = last_voice(previous, (since, span.start), voices)
                     mention = QuoteMention(
                         span,
                         voice.speaker,
