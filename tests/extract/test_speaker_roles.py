@@ -10,10 +10,14 @@ from accord.nlp import parse_blocks
 from tests.models import loaded_nlp
 
 
+def mentions_of(text: str) -> tuple[Article, list[QuoteMention]]:
+    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
+    return article, find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+
+
 def credits(text: str) -> list[tuple[str | None, str]]:
     """(speaker, speaker phrase as written) of every statement, spans checked exact."""
-    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
-    mentions: list[QuoteMention] = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    article, mentions = mentions_of(text)
     found = []
     for mention in mentions:
         span = mention.speaker_span
@@ -141,6 +145,4 @@ def test_according_to_a_described_person_names_a_voice() -> None:
     ],
 )
 def test_a_record_speaks_only_when_it_says_whose_it_is(text: str, speaker: str | None) -> None:
-    article = Article.create(source="test.txt", original=text, title=text.split(".")[0])
-    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
-    assert [m.speaker for m in mentions] == [speaker]
+    assert [m.speaker for m in mentions_of(text)[1]] == [speaker]
