@@ -9,7 +9,6 @@ thing, and the parts of one account in one article are one statement; see
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter
 from collections.abc import Sequence
 
@@ -20,7 +19,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from accord.accounts import account_pairs, canonical_text, join_accounts
 from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
 from accord.blocking import (
-    WORD_RE,
     Embedder,
     UnionFind,
     argument_overlap,
@@ -60,7 +58,6 @@ from accord.statements_uncredited import adopt_uncredited
 
 # Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
 QUOTE_SIMILARITY = 0.8
-QUOTE_MARKS = frozenset('"“”«»')
 # The same quoted words, this long, in two outlets are one statement even when the outlets
 # credit different speakers: one of them has misread the attribution or named the speaker
 # differently ("Wolfe" and "Ilene Wolff", "police" and the police chief). So is a retelling
@@ -109,22 +106,6 @@ def _contains(a: str, b: str) -> bool:
     victim"); ``a`` and ``b`` are :func:`~accord.blocking.normal_words`."""
     padded_a, padded_b = f" {a} ", f" {b} "
     return bool(a and b) and (padded_a in padded_b or padded_b in padded_a)
-
-
-def _runs_on(text: str, a: QuoteMention, b: QuoteMention) -> bool:
-    """``b`` continues ``a``'s quotation: between them lie only punctuation and the cue
-    with its speaker ("..., he said. ...")."""
-    if a.span.end > b.span.start:
-        return False
-    gap = list(text[a.span.end : b.span.start])
-    cue_between = a.cue is not None and a.span.end <= a.cue.start < b.span.start
-    if not cue_between and set(gap) & QUOTE_MARKS:
-        return False  # a quotation closed and another opened: a new one, maybe not theirs
-    for part in (a.cue, a.speaker_span):
-        if part is not None:
-            for k in range(max(part.start, a.span.end), min(part.end, b.span.start)):
-                gap[k - a.span.end] = " "
-    return not WORD_RE.search("".join(gap))
 
 
 def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
@@ -281,20 +262,7 @@ def group_quotes(
                     and (article[i] == article[j] or not apart(about[i], about[j]))
                 ):
                     pair(float(vectors[i] @ vectors[j]), i, j)
-    # one cue, one act of saying: the sentences of a quote that runs on (nothing but
-    # punctuation between them) are one statement
-    by_cue: dict[tuple[str, int, int], list[int]] = {}
-    for i, q in enumerate(mentions):
-        if q.cue is not None:
-            by_cue.setdefault((q.span.article, q.cue.start, q.cue.end), []).append(i)
     texts = {a.id: a.original for a in articles}
-    for same in by_cue.values():
-        same.sort(key=lambda i: mentions[i].span.start)
-        within += [
-            (1.0, i, j)
-            for i, j in itertools.pairwise(same)
-            if one_voice(i, j) and _runs_on(texts.get(article[i], ""), mentions[i], mentions[j])
-        ]
     # an article's renderings first; then outlets meet, best first, and a group holds one
     # article's statement once, so a chain of joins cannot drift into the next statement
     for _, i, j in within:

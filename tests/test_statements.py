@@ -107,6 +107,35 @@ def test_another_voice_between_two_quotations_makes_two_accounts() -> None:
     assert sorted(q.text for q in quotes) == sorted([first, other, second])
 
 
+def test_a_quotation_one_outlet_runs_on_stays_with_the_outlets_that_quote_it_apart() -> None:
+    """One outlet runs two sentences on under one cue; another quotes them apart, with
+    another voice between. Each sentence is one statement of every outlet that carries it:
+    the run is not one statement beside the other outlet's two."""
+    first, second = "The bridge is closed", "Crews will inspect it on Monday"
+    run = article(f'"{first}," Ana Ruiz said. "{second}."')
+    apart = article(
+        f'"{first}," Ana Ruiz said. "It was safe last week," Tom Berg said. '
+        f'"{second}," Ana Ruiz said.'
+    )
+    alone = article(f'"{second}," Ana Ruiz said.')
+    extractions = [
+        two_said(run, first, second),
+        Extraction(
+            apart.id,
+            quotes=(
+                mention(apart, first, "Ana Ruiz"),
+                mention(apart, "It was safe last week", "Tom Berg"),
+                mention(apart, second, "Ana Ruiz"),
+            ),
+        ),
+        Extraction(alone.id, quotes=(mention(alone, second, "Ana Ruiz"),)),
+    ]
+    quotes = group_quotes([run, apart, alone], extractions, embedder=bag_of_words)
+    for said, outlets in ((first, {run.id, apart.id}), (second, {run.id, apart.id, alone.id})):
+        [holding] = [q for q in quotes if any(m.span.text == said for m in q.mentions)]
+        assert {m.span.article for m in holding.mentions} == outlets
+
+
 def test_words_credited_to_nobody_between_two_quotations_keep_one_account() -> None:
     a = article(
         '"The bridge is closed," Ana Ruiz said. The river rose all night, the mayor\'s '
