@@ -211,9 +211,14 @@ def group_quotes(
 
     def body_of(i: int, j: int) -> bool:
         """One is a person, the other the body their title names ("police" for "Police
-        Constable Tim Fanning"): maybe one voice, if the words say one thing."""
+        Constable Tim Fanning"), or one describes the body's people ("CNN's management",
+        "Microsoft security researchers" for "CNN", "Microsoft"): maybe one voice, if the
+        words say one thing."""
         if (kinds[i] == SpeakerType.PERSON) == (kinds[j] == SpeakerType.PERSON):
-            return False
+            if kinds[i] == SpeakerType.PERSON:
+                return False
+            named, described = (i, j) if compact[i] else (j, i)
+            return bool(compact[named]) and voices[named] < voices[described]
         person, body = (i, j) if kinds[i] == SpeakerType.PERSON else (j, i)
         return bool(voices[body]) and voices[body] <= titled[person]
 

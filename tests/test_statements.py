@@ -528,6 +528,36 @@ def test_an_officer_named_with_the_force_before_the_name_meets_that_force() -> N
     assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
 
 
+@pytest.mark.parametrize(
+    ("described", "outlets"),
+    [("Acme's management", [2]), ("Acme security researchers", [2]), ("the management", [1, 1])],
+)
+def test_a_bodys_people_described_by_its_name_meet_the_body(
+    described: str, outlets: list[int]
+) -> None:
+    """ "Acme's management" and "Acme" telling one thing in two outlets' words are one voice;
+    a description that names no body is not that body's."""
+    a = article(f"{described} said the chemist had been approached by the new board.")
+    b = article("The chemist was approached by the new board in May, Acme said.")
+    people = mention(
+        a,
+        "the chemist had been approached by the new board",
+        described,
+        QuoteForm.REPORTED,
+        kind=SpeakerType.GROUP,
+    )
+    body = mention(
+        b,
+        "The chemist was approached by the new board in May",
+        "Acme",
+        QuoteForm.REPORTED,
+        kind=SpeakerType.ORGANISATION,
+    )
+    exs = [Extraction(a.id, quotes=(people,)), Extraction(b.id, quotes=(body,))]
+    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert sorted(q.sources for q in quotes) == outlets
+
+
 def officer_and_force(a: Article, b: Article, officer: str) -> list[Quote]:
     said = "the gunman was fired on Monday"
     force = mention(
