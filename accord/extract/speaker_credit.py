@@ -36,6 +36,7 @@ from accord.extract.speaker_phrases import (
     demonym,
     description,
     entity_text,
+    headline_only,
     indefinite,
     is_title,
     name_like,
@@ -103,6 +104,8 @@ class ArticleSpeakers:
                     continue
                 # "PC Magazine", "INS Mysore"
                 body = ent.label_ == "PERSON" and (names_a_body(ent) or ent.text in vessels)
+                if headline_only(ent, block):
+                    continue  # "Obama Reverses Bush", a title-case headline read as one name
                 if ent.label_ == "PERSON" and not (body or role_for(ent) or indefinite(ent)):
                     people.append(ent)
                 elif (ent.label_ == "ORG" or body) and not told_to(ent):

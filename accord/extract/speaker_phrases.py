@@ -8,8 +8,10 @@ Shared by :mod:`accord.extract.speaker_credit` (who a subject names) and
 from __future__ import annotations
 
 import itertools
+import re
 from typing import TYPE_CHECKING
 
+from accord.extract.cues import ISSUED_DOCUMENTS
 from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
@@ -26,12 +28,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
+    from accord.nlp import Block
+
 # Entity labels of a body or a place that speaks for its government ("Moscow said").
 ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 # Parts of a subject phrase that are not the speaker: clauses about it, coordinated others
 # ("neither Moscow nor Pyongyang"), appositions ("Kirby, a spokesman").
 _NOT_SPEAKER_DEPS = frozenset({"relcl", "acl", "conj", "cc", "preconj", "appos", "advmod"})
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# What words are given in, not who gives them: "the company in a statement".
+SPOKEN_IN = ISSUED_DOCUMENTS | {"interview", "briefing", "speech", "conference"}
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through"})
 
 
 def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int, int]:
@@ -40,7 +47,7 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     the DNC," is how the source is introduced); ``core`` also drops coordinated others and
     appositions (the speaker's own words)."""
     deps = _NOT_SPEAKER_DEPS if core else (set() if whole else {"relcl", "acl"})
-    cut = {t.i for c in head.children if c.dep_ in deps for t in c.subtree}
+    cut = {t.i for c in head.children if c.dep_ in deps or _medium(c) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut]
     first = tokens[0]
     while first.i < head.i and (first.is_punct or first.dep_ == "preconj"):
@@ -55,6 +62,14 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     while last.i > first.i and last.is_punct and not closes(first, last):
         last = last.doc[last.i - 1]
     return first.idx, last.idx + len(last.text)
+
+
+def _medium(child: Token) -> bool:
+    """Where the words were given, hung on the speaker by the parse: "said the company in a
+    statement", "the coach in an interview"."""
+    return child.lower_ in _MEDIUM_PREPOSITIONS and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in SPOKEN_IN for o in child.children
+    )
 
 
 def speaks(head: Token) -> bool:
@@ -169,10 +184,32 @@ def role_for(ent: SpacySpan) -> bool:
 
 def description(words: list[Token]) -> str:
     """A described source as written, its leading article or number word in lower case
-    ("A South Korean lawmaker" -> "a South Korean lawmaker")."""
+    ("A South Korean lawmaker" -> "a South Korean lawmaker", "AN AUSTRALIAN climber" -> "an
+    AUSTRALIAN climber")."""
     text = " ".join(t.text for t in words if not t.is_punct or t.text in "-’'")
     text = text.replace(" ’s", "’s").replace(" 's", "'s")
     first = words[0]
     if first.pos_ in {"DET", "NUM", "PRON"} or first.like_num:
-        text = text[:1].lower() + text[1:]
+        # the whole word of a lede in capitals ("AN AUSTRALIAN climber"), not "aN"
+        lead = len(first.text) if first.text.isupper() else 1
+        text = text[:lead].lower() + text[lead:]
     return text
+
+
+def headline_only(ent: SpacySpan, block: Block) -> bool:
+    """A name the tagger found only in the headline: a title-case headline runs its words
+    into one name ("Obama Reverses Bush on Species Protection Measure", "Police Release ID
+    Of Woman Killed In Parking Lot"), and a person or body a headline names is written
+    again in the report below it."""
+    article = block.article
+    if block.doc.text.strip() != article.title.strip() or not _title_case(article.title):
+        return False
+    body = article.original[block.start + len(block.doc.text) :]
+    return re.search(rf"(?<!\w){re.escape(ent.text)}(?!\w)", body) is None
+
+
+def _title_case(line: str) -> bool:
+    """Every longer word capitalised, as headlines are styled ("Obama Reverses Bush on
+    Species Protection Measure"), not a sentence."""
+    longer = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return bool(longer) and all(w[:1].isupper() for w in longer)

@@ -39,3 +39,8 @@ def test_a_transcript_label_is_a_name_not_a_sentences_opening(
     line: str, speaker: str | None
 ) -> None:
     assert speakers_of(f"The hearing went on late.\n\n{line}") == ([speaker] if speaker else [])
+
+
+def test_a_described_speaker_in_a_capitalised_lede_opens_in_lower_case() -> None:
+    text = "Climbers die.\nAN AUSTRALIAN climber said he was expecting to die that night."
+    assert speakers_of(text) == ["an AUSTRALIAN climber"]

@@ -146,3 +146,40 @@ def test_according_to_a_described_person_names_a_voice() -> None:
 )
 def test_a_record_speaks_only_when_it_says_whose_it_is(text: str, speaker: str | None) -> None:
     assert [m.speaker for m in mentions_of(text)[1]] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Obama Reverses Bush on Species Protection Measure\n"
+            "President Obama is restoring a requirement that agencies consult experts.\n"
+            '"The work of scientists will be respected," Obama said.',
+            ["Obama"],
+        ),
+        (
+            "Police Release ID Of Woman Killed In Parking Lot\n"
+            "According to police, Alan Brock, 36, of Minneapolis, hit and killed a 66-year-old "
+            "woman in the parking lot of the store Wednesday night.",
+            ["police"],
+        ),
+    ],
+)
+def test_a_name_run_together_in_a_title_case_headline_is_nobody(
+    text: str, speakers: list[str]
+) -> None:
+    """The tagger reads a title-case headline's words as one name ("Obama Reverses Bush",
+    "Police Release ID Of Woman Killed In"); the report below names someone else."""
+    article = Article.create(source="test.txt", original=text, title=text.split("\n")[0])
+    mentions = find_quotes(article, next(parse_blocks([article], loaded_nlp())))
+    assert [m.speaker for m in mentions] == speakers
+
+
+def test_where_the_words_were_given_is_not_part_of_the_speaker() -> None:
+    """The parse hangs "in a statement" on the subject of an inverted "said"; the company is
+    still the body named before."""
+    text = (
+        "Microsoft fixed the flaw.\n"
+        '"We have released a security update for the browser," said the company in a statement.'
+    )
+    assert credits(text) == [("Microsoft", "the company")]
