@@ -331,7 +331,9 @@ class ArticleSpeakers:
         if head.pos_ not in {"NOUN", "PROPN"} or not speaks(head):
             return None
         named = person_in_phrase(head, self._person)
-        titled = head.pos_ == "NOUN" or head.lemma_.lower() in PERSON_TITLES  # "the President"
+        # "the President"; "Agent says …", a common noun the tagger took for a name because
+        # it opens a headline
+        titled = head.pos_ == "NOUN" or head.lemma_.lower() in PERSON_TITLES or head.is_sent_start
         return named or (self.roles.holder(head) if titled else None)
 
     def _described(

@@ -65,6 +65,12 @@ def credits(text: str) -> list[tuple[str | None, str]]:
             "the Navy chief",
             "Raj Dev",
         ),
+        (
+            "Agent says Sixers to sign Dalembert\nDalembert agreed to a deal on Saturday, his "
+            "agent Marc Cornstein told ESPN.",
+            "Agent",
+            "Marc Cornstein",
+        ),
     ],
 )
 def test_a_role_named_alone_is_the_one_person_the_article_gave_it(
