@@ -257,8 +257,12 @@ class ArticleSpeakers:
         own = [e for e in ents if e.start <= head.i < e.end and e.label_ in ORGANISATION_LABELS]
         if own and own[0].label_ == "NORP" and head.tag_ in {"NNS", "NNPS"}:
             return Credit(own[0].text, SpeakerType.GROUP)  # "Ukrainians said"
-        if own and own[0].label_ == "NORP" and any(c.dep_ == "det" for c in head.children):
-            # "the Australian", "a Briton": one person of that nation, no body
+        if (
+            own
+            and own[0].label_ == "NORP"
+            and any(c.dep_ in {"det", "nummod"} for c in head.children)
+        ):
+            # "the Australian", "a Briton", "one Palestinian": one person of that nation
             return Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)

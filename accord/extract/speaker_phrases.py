@@ -186,8 +186,13 @@ def description(words: list[Token]) -> str:
     """A described source as written, its leading article or number word in lower case
     ("A South Korean lawmaker" -> "a South Korean lawmaker", "AN AUSTRALIAN climber" -> "an
     AUSTRALIAN climber")."""
-    text = " ".join(t.text for t in words if not t.is_punct or t.text in "-’'")
-    text = text.replace(" ’s", "’s").replace(" 's", "'s")
+    parts: list[str] = []
+    for token in words:
+        if token.is_punct and token.text not in "-’'":
+            parts.append(" ")  # a comma or a bracket dropped, not the space beside it
+        else:  # spaced as written: "a 40-year-old father", "the agency’s head"
+            parts.append(token.text_with_ws)
+    text = " ".join("".join(parts).split())
     first = words[0]
     if first.pos_ in {"DET", "NUM", "PRON"} or first.like_num:
         # the whole word of a lede in capitals ("AN AUSTRALIAN climber"), not "aN"

@@ -44,3 +44,18 @@ def test_a_transcript_label_is_a_name_not_a_sentences_opening(
 def test_a_described_speaker_in_a_capitalised_lede_opens_in_lower_case() -> None:
     text = "Climbers die.\nAN AUSTRALIAN climber said he was expecting to die that night."
     assert speakers_of(text) == ["an AUSTRALIAN climber"]
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        (
+            "a 40-year-old Palestinian father of five said",
+            "a 40-year-old Palestinian father of five",
+        ),
+        ("one Palestinian told reporters", "one Palestinian"),
+    ],
+)
+def test_one_person_of_a_nation_is_described_as_written(said: str, speaker: str) -> None:
+    text = f'Aid stalls.\n"We need food now," John Ging said.\n"We have nothing to eat," {said}.'
+    assert speakers_of(text) == ["John Ging", speaker]
