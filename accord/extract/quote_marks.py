@@ -105,6 +105,17 @@ def _mistyped_close(text: str, start: int, close: int) -> tuple[int, str]:
     return close, "”"
 
 
+def _curly_close(text: str, start: int, close: int) -> tuple[int, str]:
+    """The close of a straight quote opened at ``start``: its own mark at ``close``, or an
+    earlier curly closing mark after a word with no curly quote opened inside ('"Stay down,”
+    police said'); -1 when there is none."""
+    end = len(text) if close < 0 else close
+    pos = text.find("”", start, end)
+    if pos > start and not text[pos - 1].isspace() and "“" not in text[start:pos]:
+        return pos, "”"
+    return close, STRAIGHT
+
+
 def quote_regions(text: str) -> list[Region]:
     """Quoted stretches of a paragraph, in order (see the module docstring for open ends)."""
     regions: list[Region] = []
@@ -130,6 +141,8 @@ def quote_regions(text: str) -> list[Region]:
         close = text.find(close_mark, inner_start)
         if close_mark == "”":
             close, close_mark = _mistyped_close(text, inner_start, close)
+        elif close_mark == STRAIGHT:
+            close, close_mark = _curly_close(text, inner_start, close)
         outer_end = len(text) if close < 0 else close + len(close_mark)
         inner_end = len(text) if close < 0 else close
         if inner_end > inner_start and text[inner_start:inner_end].strip():

@@ -256,6 +256,8 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         ("the voters' choice and the players' union", []),
         ('“Yes,” she said. “It will."', ["Yes,", "It will."]),
         ("“Not yet,“ he said. “Soon.”", ["Not yet,", "Soon."]),
+        ('"Stay down,” police said. "Go."', ["Stay down,", "Go."]),
+        ('"He said “no” to me," she said.', ["He said “no” to me,"]),
         # a lone straight mark shaped as an opener opens, it closes nothing before it
         ('The crowd cheered when the chant of "Go on! rose.', ["Go on! rose."]),
         # single curly marks, as British copy quotes; the closing mark is also the apostrophe
