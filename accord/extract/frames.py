@@ -32,6 +32,7 @@ from accord.lexicon import (
     CONTRAST_MARKS,
     IRREALIS_AUXILIARIES,
     QUESTION_WORDS,
+    SAID_FORMS,
     TITLE_ABBREVIATIONS,
 )
 from accord.model import QuoteMention, Span
@@ -44,6 +45,9 @@ WHEN = frozenset({"DATE", "TIME"})
 # What a finding appears in ("in the latest poll", "in a new study").
 FINDING_NOUNS = frozenset({"analysis", "poll", "report", "study", "survey"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
+# Subordinators that set another source's words beside a statement: "X said A while Y said
+# B", "whereas Y said B".
+SET_BESIDE = frozenset({"while", "whereas"})
 # Prepositions that name what a stance is about ("talked about jobs", "pointed to the
 # report"); not those of manner or place ("attack with rifles", "said in Kyiv").
 TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
@@ -253,16 +257,30 @@ def _when(prep: Token) -> bool:
 
 def _before_participle(first: Token, last: Token) -> Token:
     """The content ends before a trailing ", citing …" or ", arguing …" on its head, or a
-    ", though …" anywhere in it: the reporter's frame around the statement, not its words."""
+    ", though …" anywhere in it: the reporter's frame around the statement, not its words.
+    So it does before "while Y said …": another source set beside this one."""
     doc = first.doc
     for clause in first.subtree:
-        comma = clause.i > first.i and doc[clause.left_edge.i - 1].text == ","
+        if clause.dep_ != "advcl" or clause.i > last.i or clause.i <= first.i:
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if marks & SET_BESIDE and _said_by_someone(clause):
+            end = clause.left_edge.i - 1
+            while end > first.i and doc[end].is_punct:
+                end -= 1
+            return doc[end] if end >= first.i else last
+        comma = doc[clause.left_edge.i - 1].text == ","
         participle = clause.head == first and clause.tag_ == "VBG"
-        contrast = any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
-        if clause.dep_ == "advcl" and (participle or contrast) and comma and clause.i <= last.i:
+        if (participle or marks & CONTRAST_MARKS) and comma:
             end = clause.left_edge.i - 2
             return doc[end] if end >= first.i else last
     return last
+
+
+def _said_by_someone(clause: Token) -> bool:
+    """A clause of saying with its own subject: "while John Cerar said …", not "while police
+    shout at him to drop his gun"."""
+    return clause.lower_ in SAID_FORMS and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def outside_phrase(cue: Token, head: Token) -> tuple[int, int] | None:

@@ -548,3 +548,35 @@ def test_a_quoted_belief_before_the_cue_is_no_frame_of_its_own() -> None:
     )
     told = with_cue(quotes_of(text), "told")
     assert told.speaker == "Mehdi Zareh"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Ray Kell said the shooting was within the guidelines while John Cerar said it "
+            "appeared to be a good shooting.",
+            [
+                ("Ray Kell", "the shooting was within the guidelines"),
+                ("John Cerar", "it appeared to be a good shooting"),
+            ],
+        ),
+        (
+            "Ray Kell told the paper there was “nothing to indicate a problem” while John Cerar, "
+            "the former commander, said “it appears to be a good shooting” under the rules.",
+            [
+                ("Ray Kell", "nothing to indicate a problem"),
+                ("John Cerar", "it appears to be a good shooting"),
+            ],
+        ),
+        # a "while" of time, with no one saying anything, stays part of the words
+        (
+            "Ray Kell said the officers waited while the crowd gathered outside.",
+            [("Ray Kell", "the officers waited while the crowd gathered outside")],
+        ),
+    ],
+)
+def test_another_source_set_beside_a_statement_with_while_says_their_own_words(
+    text: str, said: list[tuple[str, str]]
+) -> None:
+    assert sorted((m.speaker, m.span.text) for m in quotes_of(text)) == sorted(said)
