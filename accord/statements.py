@@ -33,6 +33,7 @@ from accord.extract.speakers import (
     compact_name,
     normalise_speaker,
     speaker_key,
+    spelled_out,
 )
 from accord.locate import Located
 from accord.model import (
@@ -191,10 +192,13 @@ def group_quotes(
 
     # a person with the title an outlet gave ("Police Constable Tim Fanning"), to meet the
     # outlets that credit the same words to the title's body ("police")
-    titled = [
-        _voice(q.speaker_span.text if q.speaker_span else q.speaker or "") | voices[i]
-        for i, q in enumerate(mentions)
-    ]
+    # every title an outlet gave the person anywhere in the story: "Baehr said" is the "CHP
+    # Officer Brad Baehr" of the paragraph before
+    titles: dict[str, set[str]] = {}
+    for q, name, kind in zip(mentions, shown, kinds, strict=True):
+        if kind == SpeakerType.PERSON:
+            titles.setdefault(name, set()).add(q.speaker_span.text if q.speaker_span else name)
+    titled = {name: frozenset().union(*map(_voice, texts)) for name, texts in titles.items()}
 
     def one_voice(i: int, j: int) -> bool:
         if compact[i] and compact[i] == compact[j]:
@@ -207,7 +211,12 @@ def group_quotes(
             return True
         if compact[i] and compact[j] and _same_voice(voices[i], voices[j]):
             return True  # a body's short name: "Acme" for "Acme Foods", "Acme Foods Inc."
-        return abbreviates(shown[i], shown[j]) or abbreviates(shown[j], shown[i])
+        if abbreviates(shown[i], shown[j]) or abbreviates(shown[j], shown[i]):
+            return True
+        # an acronym inside one name that the other spells out ("the D.A.'s office", "Bristol
+        # District Attorney's Office")
+        a, b = _voice(spelled_out(shown[i], shown[j])), _voice(spelled_out(shown[j], shown[i]))
+        return (a, b) != (voices[i], voices[j]) and _same_voice(a, b)
 
     def body_of(i: int, j: int) -> bool:
         """One is a person, the other the body their title names ("police" for "Police
@@ -220,7 +229,16 @@ def group_quotes(
             named, described = (i, j) if compact[i] else (j, i)
             return bool(compact[named]) and voices[named] < voices[described]
         person, body = (i, j) if kinds[i] == SpeakerType.PERSON else (j, i)
-        return bool(voices[body]) and voices[body] <= titled[person]
+        if not voices[body]:
+            return False
+        if voices[body] <= titled.get(shown[person], frozenset()) | voices[person]:
+            return True
+        # a title may name the body by its acronym: "CHP Officer Brad Baehr" and "the
+        # California Highway Patrol"
+        return any(
+            voices[body] <= _voice(spelled_out(text, shown[body])) | voices[person]
+            for text in titles.get(shown[person], ())
+        )
 
     article = [q.span.article for q in mentions]
     owners = {i: {a} for i, a in enumerate(article)}

@@ -509,10 +509,12 @@ def test_a_force_and_an_officer_of_another_body_stay_apart() -> None:
     assert len(officer_and_force(a, b, "Sheriff Tim Berg")) == 2
 
 
-def test_an_officer_named_with_the_force_before_the_name_meets_that_force() -> None:
-    # the speaker is the name alone; the title is in the words that name them
+@pytest.mark.parametrize("force", ["the CHP", "the California Highway Patrol"])
+def test_an_officer_named_with_the_force_before_the_name_meets_that_force(force: str) -> None:
+    # the speaker is the name alone; the title is in the words that name them, the force's
+    # name maybe only by its acronym
     a = article("CHP Officer Tim Berg said the gunman was fired on Monday.")
-    b = article("The gunman was fired on Monday, the CHP said.")
+    b = article(f"The gunman was fired on Monday, {force} said.")
     said = "the gunman was fired on Monday"
     officer = QuoteMention(
         span(a, said),
@@ -522,7 +524,7 @@ def test_an_officer_named_with_the_force_before_the_name_meets_that_force() -> N
         speaker_type=SpeakerType.PERSON,
         form=QuoteForm.REPORTED,
     )
-    force = mention(b, "The gunman was fired on Monday", "CHP", QuoteForm.REPORTED)
+    force = mention(b, "The gunman was fired on Monday", force, QuoteForm.REPORTED)
     force = replace(force, speaker_type=SpeakerType.ORGANISATION)
     exs = [Extraction(a.id, quotes=(officer,)), Extraction(b.id, quotes=(force,))]
     assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
@@ -556,6 +558,49 @@ def test_a_bodys_people_described_by_its_name_meet_the_body(
     exs = [Extraction(a.id, quotes=(people,)), Extraction(b.id, quotes=(body,))]
     quotes = group_quotes([a, b], exs, embedder=bag_of_words)
     assert sorted(q.sources for q in quotes) == outlets
+
+
+def test_an_officer_named_by_surname_meets_the_force_their_title_gave_earlier() -> None:
+    a = article(
+        "CHP Officer Tim Berg said the road was icy. "
+        "The gunman was fired on Monday, Berg said after the hearing."
+    )
+    b = article("The gunman was fired on Monday, the CHP said.")
+    said = "The gunman was fired on Monday"
+    titled = mention(a, "the road was icy", "Tim Berg", QuoteForm.REPORTED)
+    titled = replace(titled, speaker_span=span(a, "CHP Officer Tim Berg"))
+    surname = a.original.index("Berg said after")
+    by_surname = replace(
+        mention(a, said, "Tim Berg", QuoteForm.REPORTED),
+        speaker_span=Span.of(a, surname, surname + len("Berg")),
+    )
+    force = mention(b, said, "CHP", QuoteForm.REPORTED, kind=SpeakerType.ORGANISATION)
+    exs = [Extraction(a.id, quotes=(titled, by_surname)), Extraction(b.id, quotes=(force,))]
+    quotes = group_quotes([a, b], exs, embedder=bag_of_words)
+    [holding] = [q for q in quotes if any(m.span.article == b.id for m in q.mentions)]
+    assert holding.sources == 2
+
+
+def test_a_bodys_acronym_in_one_outlet_and_its_name_in_another_are_one_voice() -> None:
+    # too short to be one statement whoever said it: only the voices make it one
+    a = article("The suspect was barricaded inside, the D.A.'s office said.")
+    b = article("The suspect was barricaded inside, the Bristol District Attorney's Office said.")
+    said = "The suspect was barricaded inside"
+    org = SpeakerType.ORGANISATION
+    exs = [
+        Extraction(
+            a.id, quotes=(mention(a, said, "the D.A.'s office", QuoteForm.REPORTED, kind=org),)
+        ),
+        Extraction(
+            b.id,
+            quotes=(
+                mention(
+                    b, said, "the Bristol District Attorney's Office", QuoteForm.REPORTED, kind=org
+                ),
+            ),
+        ),
+    ]
+    assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
 
 
 def officer_and_force(a: Article, b: Article, officer: str) -> list[Quote]:

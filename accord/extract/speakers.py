@@ -210,3 +210,33 @@ def speaker_key(name: str) -> str:
     """The grouping key of a name: its folded last token ("" when nothing name-like is left)."""
     words = name_tokens(name)
     return fold_word(words[-1]) if words else ""
+
+
+# An acronym inside a name or title: "CHP" in "CHP Officer Brad Baehr", "D.A." in "the D.A.'s
+# office"; two to five capitals, or capitals each with a dot.
+_ACRONYM = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,5}(?![\w.]))")
+
+
+def spelled_out(name: str, full: str) -> str:
+    """``name`` with each acronym in it written as the capitalised words of ``full`` it
+    stands for ("CHP Officer Brad Baehr", "the California Highway Patrol" -> "California
+    Highway Patrol Officer Brad Baehr"; "the D.A.'s office", "Bristol District Attorney's
+    Office" -> "the District Attorney's office"); ``name`` as it is when none does."""
+    if _ACRONYM.search(name) is None:
+        return name
+    capitals = [_POSSESSIVE.sub("", w) for w in _NAME_TOKEN.findall(full) if w[:1].isupper()]
+    heads = [_letters(w) if _ABBREVIATION.fullmatch(w) else _letters(w)[:1] for w in capitals]
+
+    def written(acronym: re.Match[str]) -> str:
+        letters = _letters(acronym.group())
+        for start in range(len(capitals)):
+            run = ""
+            for end in range(start, len(capitals)):
+                run += heads[end]
+                if run == letters:
+                    return " ".join(capitals[start : end + 1])
+                if not letters.startswith(run):
+                    break
+        return acronym.group()
+
+    return _ACRONYM.sub(written, name)

@@ -11,6 +11,7 @@ from accord.extract.speakers import (
     compact_name,
     normalise_speaker,
     speaker_key,
+    spelled_out,
 )
 
 
@@ -209,3 +210,26 @@ def test_an_acronym_abbreviates_the_initials_of_a_name(
     short: str, full: str, expected: bool
 ) -> None:
     assert abbreviates(short, full) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "full", "written"),
+    [
+        (
+            "CHP Officer Jo Reed",
+            "the California Highway Patrol",
+            "California Highway Patrol Officer Jo Reed",
+        ),
+        (
+            "the D.A.'s office",
+            "Bristol District Attorney's Office",
+            "the District Attorney's office",
+        ),
+        ("Officer Jo Reed", "the California Highway Patrol", "Officer Jo Reed"),  # no acronym
+        ("CHP Officer Jo Reed", "the Coast Guard", "CHP Officer Jo Reed"),  # another body
+    ],
+)
+def test_an_acronym_in_a_name_is_spelled_out_as_the_name_it_stands_for(
+    name: str, full: str, written: str
+) -> None:
+    assert spelled_out(name, full) == written
