@@ -210,7 +210,11 @@ def objects(verb: Token) -> list[Token]:
 def _a_listener(token: Token) -> bool:
     """A person, a body or a group someone speaks to ("told reporters", "informed the
     council"), not a thing told ("told a lie", "told the story")."""
-    named = token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+    kinds = {"PERSON", "ORG", "NORP", "GPE"}
+    # "told the Reuters news agency": a body's name before the noun of its kind
+    named = token.ent_type_ in kinds or any(
+        c.dep_ in {"compound", "poss"} and c.ent_type_ in kinds - {"PERSON"} for c in token.children
+    )
     return token.pos_ == "PRON" or named or speaks(token) or token.lemma_.lower() in LISTENERS
 
 
@@ -370,9 +374,11 @@ def cue_words(block: Block, token: Token) -> Span:
 def named_after(verb: Token) -> Token | None:
     """The speaker named after an inverted verb ("“…,” said Jo Ames, a lawyer") when the
     parser took a word of the quote for its subject."""
+    # whom one tells is the listener: '"…," Osman-aga … told the Reuters news agency'
+    listener = {"dobj", "dative"} if cue_lemma(verb) in ADDRESSEE_CUES else set()
     for child in verb.children:
         if child.i > verb.i and child.pos_ in {"PROPN", "NOUN"} and child.dep_ != "prep":
-            return child
+            return None if child.dep_ in listener else child
     # a name right after the verb that the parse hung elsewhere: "“…,” said Jo Ames, daughter
     # of the man Tim Bell killed" (read as "Jo Ames … killed")
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None

@@ -580,3 +580,14 @@ def test_another_source_set_beside_a_statement_with_while_says_their_own_words(
     text: str, said: list[tuple[str, str]]
 ) -> None:
     assert sorted((m.speaker, m.span.text) for m in quotes_of(text)) == sorted(said)
+
+
+def test_whom_a_quote_was_told_to_is_neither_its_speaker_nor_its_words() -> None:
+    """The parse hangs "told" on the quote's last sentence, with no subject of its own; the
+    agency told is the listener, not the speaker, and not what was said."""
+    text = (
+        'Vote.\n"It does not matter who wins. The council has the final say," Omar-bek, who '
+        "herds sheep in a remote valley, told the Reuters news agency."
+    )
+    found = [(m.speaker, m.span.text) for m in quotes_of(text)]
+    assert all("Reuters" not in (speaker or "") + said for speaker, said in found)
