@@ -130,6 +130,9 @@ NICKNAME = re.compile(
 # The same with the surname that follows: the whole name as written.
 NICKNAMED = re.compile(NICKNAME.pattern + r"(?P<last>[A-Z][\w-]+)")
 # A word of a name, or an ordinal that ends one ("John Pritchard 3rd"), kept whole.
+# A role set off by a spaced dash after a name, as a comma sets it off: "Jonathan Wright -
+# director of wholesale products"; not a spaced double name ("Catherine Zeta - Jones").
+_DASH_TAIL = re.compile(r"\s[-–—]\s(?=[a-z])")
 _NAME_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w.’'-]*", re.UNICODE)
 # An abbreviation spelled in capitals, with or without dots: "US", "U.S.", "UK", "U."
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+")
@@ -143,8 +146,10 @@ def fold_word(token: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """The name's words after dropping parentheticals, a comma tail and leading titles."""
-    text = _PAREN.sub("", NICKNAME.sub(r"\g<first> ", name)).split(",")[0].strip()
+    """The name's words after dropping parentheticals, a comma or dash tail and leading
+    titles."""
+    text = _PAREN.sub("", NICKNAME.sub(r"\g<first> ", name)).split(",")[0]
+    text = _DASH_TAIL.split(text)[0].strip()  # "Jonathan Wright - director of …"
     words = [_POSSESSIVE.sub("", w) for w in _NAME_TOKEN.findall(text)]
     words = [w for w in words if w]
     # Titles and lowercase words lead ("Ukrainian President", "spokesperson"); names follow.

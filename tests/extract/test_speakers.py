@@ -52,6 +52,8 @@ def test_different_surnames_get_different_keys(first: str, second: str) -> None:
         ("Petrenko’s", "Petrenko"),
         ("Dist. Atty. Sam Reyes", "Sam Reyes"),
         ("Coroner Sam Reyes", "Sam Reyes"),
+        ("Sam Reyes - director of wholesale products", "Sam Reyes"),
+        ("Ana Ruiz - Reyes", "Ana Ruiz Reyes"),  # a double name written with spaced dash
     ],
 )
 def test_titles_possessives_and_tails_are_dropped_from_the_shown_name(raw: str, shown: str) -> None:
