@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from accord.extract.cues import SPEECH_VERBS, cue_lemma
 from accord.extract.speaker_phrases import speaks
-from accord.lexicon import REPORTING_VERBS
+from accord.lexicon import OUTLET_NOUNS, REPORTING_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -99,3 +99,35 @@ def restrictive_clause(head: Token) -> Token | None:
             speech = any(cue_lemma(t) in SPEECH_VERBS for t in child.subtree)
             return child if opener.text != "," and not speech else None
     return None
+
+
+def body_named(
+    noun: str,
+    before: int,
+    organisations: list[tuple[int, str]],
+    reporters: list[tuple[int, str]],
+) -> str | None:
+    """The body "the <noun>" at offset ``before`` stands for, of the ``organisations`` and
+    ``reporters`` named so far ((end offset, name), in text order): the last one whose name
+    holds the noun ("the church": "the Roman Catholic Church"); for a kind whose names seldom
+    do, the last one named ("the company": "Microsoft"), and for an outlet ("the newspaper")
+    the last one that reported something, if one did; else None."""
+    named = [name for end, name in organisations if end <= before]
+    own = [n for n in named if any(w.lower() in (noun, f"{noun}s") for w in n.split())]
+    if own:
+        return own[-1]
+    reported = [name for end, name in reporters if end <= before]
+    if noun in OUTLET_NOUNS and reported:
+        return reported[-1]
+    return named[-1] if named and noun in NAMELESS_KINDS else None
+
+
+def kind_named(
+    head: Token, before: int, kinds: list[tuple[int, str, frozenset[str]]]
+) -> str | None:
+    """The one body named before ``before`` as the kind "the <modifiers> <head>" says: "the
+    cable operator" after "cable operator Telnet" (``kinds``: (end, name, kind words))."""
+    wanted = {t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}}
+    wanted.add(head.lemma_.lower())
+    found = [n for end, n, kind in kinds if end <= before and wanted <= kind]
+    return found[-1] if len(set(found)) == 1 else None

@@ -21,9 +21,10 @@ from accord.extract.described_voices import DescribedVoices, Voice, one_of
 from accord.extract.name_table import NameTable
 from accord.extract.speaker_bodies import (
     EVIDENCE_NOUNS,
-    NAMELESS_KINDS,
     ORGANISATION_NOUNS,
+    body_named,
     is_body,
+    kind_named,
     kind_of,
     reports,
     restrictive_clause,
@@ -281,28 +282,6 @@ class ArticleSpeakers:
         named = [end for end, name in self.people if end <= before and name in holders]
         return voice if not named or named[-1] < voice.end else None
 
-    def _body(self, noun: str, before: int) -> str | None:
-        """The body "the <noun>" stands for: the last one named before whose name holds the
-        noun ("the church": "the Roman Catholic Church"); for a kind whose names seldom do,
-        the last one named ("the company": "Microsoft"), and for an outlet ("the newspaper")
-        the last one that reported something, if one did; else None."""
-        named = [name for end, name in self.organisations if end <= before]
-        own = [n for n in named if any(w.lower() in (noun, f"{noun}s") for w in n.split())]
-        if own:
-            return own[-1]
-        reported = [name for end, name in self.reporters if end <= before]
-        if noun in OUTLET_NOUNS and reported:
-            return reported[-1]
-        return named[-1] if named and noun in NAMELESS_KINDS else None
-
-    def _kind(self, head: Token, before: int) -> str | None:
-        """The one body named before as the kind "the <modifiers> <head>" says: "the cable
-        operator" after "cable operator Telnet"."""
-        wanted = {t.lower_ for t in head.lefts if t.dep_ in {"compound", "amod"}}
-        wanted.add(head.lemma_.lower())
-        found = [n for end, n, kind in self.kinds if end <= before and wanted <= kind]
-        return found[-1] if len(set(found)) == 1 else None
-
     def _person(self, token: Token) -> str | None:
         """The full name of the person ``token`` names, if it names one."""
         if token.ent_type_ == "PERSON" or (name_like(token) and self.table.knows(token.text)):
@@ -352,7 +331,11 @@ class ArticleSpeakers:
         if words[0].lower_ == "the" and len(words) > 1:
             words = words[1:]
         bare = all(t.i == head.i or t.dep_ == "det" for t in words)
-        if span[0].lower_ == "the" and head.tag_ == "NN" and (kind := self._kind(head, absolute)):
+        if (
+            span[0].lower_ == "the"
+            and head.tag_ == "NN"
+            and (kind := kind_named(head, absolute, self.kinds))
+        ):
             return Credit(kind, SpeakerType.ORGANISATION)  # "the cable operator": Telnet
         if bare and span[0].lower_ == "the" and (voice := self._described_before(head, absolute)):
             return voice.credit  # "a police source said …. The source said": the same source
@@ -376,7 +359,7 @@ class ArticleSpeakers:
             return Credit(text, SpeakerType.DESCRIPTION) if text else None
         if (lemma in ORGANISATION_NOUNS or lemma in OUTLET_NOUNS) and bare and head.tag_ == "NN":
             # "the agency", "the ministry", "the station": a body the article named
-            name = self._body(lemma, absolute)
+            name = body_named(lemma, absolute, self.organisations, self.reporters)
             return Credit(name or description(list(span)), SpeakerType.ORGANISATION)
         if lemma in EVIDENCE_NOUNS:
             # a source as a thing, named by whose it is ("Ukrainian estimates suggest", "court
