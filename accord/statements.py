@@ -31,9 +31,11 @@ from accord.extract.name_table import NameTable
 from accord.extract.speakers import (
     abbreviates,
     compact_name,
+    defined_acronyms,
     normalise_speaker,
     speaker_key,
     spelled_out,
+    with_defined,
 )
 from accord.locate import Located
 from accord.model import (
@@ -186,6 +188,7 @@ def group_quotes(
     )
     voices = [_voice(name) for name in shown]
     keys = [speaker_key(name) or name.lower() for name in shown]
+    defined = defined_acronyms(a.original for a in articles)
     # a name's letters, whatever an outlet's spaces, dots and case ("the U. S. Geological
     # Survey", "The U.S. Geological Survey"), and whatever type the tagger gave it there
     compact = [compact_name(name) if _is_name(name) else "" for name in shown]
@@ -214,8 +217,9 @@ def group_quotes(
         if abbreviates(shown[i], shown[j]) or abbreviates(shown[j], shown[i]):
             return True
         # an acronym inside one name that the other spells out ("the D.A.'s office", "Bristol
-        # District Attorney's Office")
-        a, b = _voice(spelled_out(shown[i], shown[j])), _voice(spelled_out(shown[j], shown[i]))
+        # District Attorney's Office"), or that an article defined ("… Commission (TsKVPR)")
+        first, second = with_defined(shown[i], defined), with_defined(shown[j], defined)
+        a, b = _voice(spelled_out(first, second)), _voice(spelled_out(second, first))
         return (a, b) != (voices[i], voices[j]) and _same_voice(a, b)
 
     def body_of(i: int, j: int) -> bool:

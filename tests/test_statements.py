@@ -603,6 +603,32 @@ def test_a_bodys_acronym_in_one_outlet_and_its_name_in_another_are_one_voice() -
     assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
 
 
+def test_a_body_under_the_acronym_an_article_defined_meets_its_name() -> None:
+    a = article(
+        "The Central Election and Referendum Commission (TsKVPR) met. "
+        "The vote was valid, the TsKVPR said."
+    )
+    b = article("The vote was valid, the Central Election and Referendum Commission said.")
+    org = SpeakerType.ORGANISATION
+    said = "The vote was valid"
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said, "TsKVPR", QuoteForm.REPORTED, kind=org),)),
+        Extraction(
+            b.id,
+            quotes=(
+                mention(
+                    b,
+                    said,
+                    "the Central Election and Referendum Commission",
+                    QuoteForm.REPORTED,
+                    kind=org,
+                ),
+            ),
+        ),
+    ]
+    assert [q.sources for q in group_quotes([a, b], exs, embedder=bag_of_words)] == [2]
+
+
 def officer_and_force(a: Article, b: Article, officer: str) -> list[Quote]:
     said = "the gunman was fired on Monday"
     force = mention(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import NAME_SUFFIXES
@@ -245,3 +246,28 @@ def spelled_out(name: str, full: str) -> str:
         return acronym.group()
 
     return _ACRONYM.sub(written, name)
+
+
+# A name defined with its acronym in brackets: "the Central Election and Referendum
+# Commission (TsKVPR)", "Mothers Against Drunk Driving (MADD)"; small joining words allowed.
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|and|for|on|in|de)(?:\s+the)?\s+)?[A-Z][\w’'.-]*)+)"
+    r"\s*\(((?:[A-Z][a-z]?){2,}[A-Z]?)\)"
+)
+
+
+def defined_acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Acronyms the texts define, each with the name it stands for; one defined two ways is
+    left out."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for match in _DEFINED.finditer(text):
+            found.setdefault(match[2], set()).add(match[1])
+    return {acronym: names.pop() for acronym, names in found.items() if len(names) == 1}
+
+
+def with_defined(name: str, defined: dict[str, str]) -> str:
+    """``name`` with an acronym the story defined written as its name ("TsKVPR" -> "Central
+    Election and Referendum Commission")."""
+    words = name.split()
+    return " ".join(defined.get(w, w) for w in words) if defined else name

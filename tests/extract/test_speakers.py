@@ -9,9 +9,11 @@ from accord.extract.name_table import NameTable, one_edit_apart
 from accord.extract.speakers import (
     abbreviates,
     compact_name,
+    defined_acronyms,
     normalise_speaker,
     speaker_key,
     spelled_out,
+    with_defined,
 )
 
 
@@ -235,3 +237,24 @@ def test_an_acronym_in_a_name_is_spelled_out_as_the_name_it_stands_for(
     name: str, full: str, written: str
 ) -> None:
     assert spelled_out(name, full) == written
+
+
+def test_an_acronym_an_article_defines_in_brackets_reads_as_its_name() -> None:
+    defined = defined_acronyms(
+        [
+            "Yesterday the Central Election and Referendum Commission (TsKVPR) met.",
+            "Turnout was high, the Union of Concerned Scientists (UCS) said.",
+            "Rain fell in the year (2008).",
+        ]
+    )
+    assert defined == {
+        "TsKVPR": "Central Election and Referendum Commission",
+        "UCS": "Union of Concerned Scientists",
+    }
+    assert with_defined("TsKVPR", defined) == "Central Election and Referendum Commission"
+    assert with_defined("the CEC", defined) == "the CEC"  # not defined here
+
+
+def test_an_acronym_defined_two_ways_is_left_out() -> None:
+    texts = ["the Press Council (PC) said", "the Pacific Command (PC) said"]
+    assert defined_acronyms(texts) == {}
