@@ -32,6 +32,7 @@ from accord.extract.speakers import (
     abbreviates,
     compact_name,
     defined_acronyms,
+    has_acronym,
     normalise_speaker,
     speaker_key,
     spelled_out,
@@ -188,15 +189,19 @@ def group_quotes(
     )
     voices = [_voice(name) for name in shown]
     keys = [speaker_key(name) or name.lower() for name in shown]
+    # a name with an acronym an article defined written out ("TsKVPR": "Central Election
+    # and Referendum Commission"), and whether an acronym is left in it to spell out
     defined = defined_acronyms(a.original for a in articles)
+    written = [with_defined(name, defined) for name in shown]
+    written_voices = [_voice(name) for name in written]
+    acronym = [has_acronym(name) for name in written]
     # a name's letters, whatever an outlet's spaces, dots and case ("the U. S. Geological
     # Survey", "The U.S. Geological Survey"), and whatever type the tagger gave it there
     compact = [compact_name(name) if _is_name(name) else "" for name in shown]
 
-    # a person with the title an outlet gave ("Police Constable Tim Fanning"), to meet the
-    # outlets that credit the same words to the title's body ("police")
-    # every title an outlet gave the person anywhere in the story: "Baehr said" is the "CHP
-    # Officer Brad Baehr" of the paragraph before
+    # every title an outlet gave a person anywhere in the story ("Police Constable Tim
+    # Fanning"; "Baehr said" is the "CHP Officer Brad Baehr" of the paragraph before), to
+    # meet the outlets that credit the same words to the title's body ("police")
     titles: dict[str, set[str]] = {}
     for q, name, kind in zip(mentions, shown, kinds, strict=True):
         if kind == SpeakerType.PERSON:
@@ -218,8 +223,10 @@ def group_quotes(
             return True
         # an acronym inside one name that the other spells out ("the D.A.'s office", "Bristol
         # District Attorney's Office"), or that an article defined ("… Commission (TsKVPR)")
-        first, second = with_defined(shown[i], defined), with_defined(shown[j], defined)
-        a, b = _voice(spelled_out(first, second)), _voice(spelled_out(second, first))
+        a, b = written_voices[i], written_voices[j]
+        if acronym[i] or acronym[j]:
+            a = _voice(spelled_out(written[i], written[j]))
+            b = _voice(spelled_out(written[j], written[i]))
         return (a, b) != (voices[i], voices[j]) and _same_voice(a, b)
 
     def body_of(i: int, j: int) -> bool:

@@ -38,6 +38,9 @@ from accord.lexicon import (
 from accord.model import QuoteMention, Span
 from accord.nlp import Block
 
+# Entity labels of a body or group, and of anyone, someone may speak to.
+BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
+LISTENER_LABELS = BODY_LABELS | {"PERSON"}
 # Listeners that are no person noun: "told the court", "informed the council".
 LISTENERS = frozenset({"court", "council", "committee", "panel", "board", "public", "press"})
 # Entity labels of a time, never what a statement is about: "said on Monday".
@@ -210,10 +213,9 @@ def objects(verb: Token) -> list[Token]:
 def _a_listener(token: Token) -> bool:
     """A person, a body or a group someone speaks to ("told reporters", "informed the
     council"), not a thing told ("told a lie", "told the story")."""
-    kinds = {"PERSON", "ORG", "NORP", "GPE"}
     # "told the Reuters news agency": a body's name before the noun of its kind
-    named = token.ent_type_ in kinds or any(
-        c.dep_ in {"compound", "poss"} and c.ent_type_ in kinds - {"PERSON"} for c in token.children
+    named = token.ent_type_ in LISTENER_LABELS or any(
+        c.dep_ in {"compound", "poss"} and c.ent_type_ in BODY_LABELS for c in token.children
     )
     return token.pos_ == "PRON" or named or speaks(token) or token.lemma_.lower() in LISTENERS
 

@@ -207,7 +207,9 @@ def headline_only(ent: SpacySpan, block: Block) -> bool:
     Of Woman Killed In Parking Lot"), and a person or body a headline names is written
     again in the report below it."""
     article = block.article
-    if block.doc.text.strip() != article.title.strip() or not _title_case(article.title):
+    if block.start > 0 or block.doc.text.strip() != article.title.strip():
+        return False  # the headline is the text's first line
+    if not _title_case(article.title):
         return False
     body = article.original[block.start + len(block.doc.text) :]
     return re.search(rf"(?<!\w){re.escape(ent.text)}(?!\w)", body) is None

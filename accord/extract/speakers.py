@@ -130,10 +130,10 @@ NICKNAME = re.compile(
 )
 # The same with the surname that follows: the whole name as written.
 NICKNAMED = re.compile(NICKNAME.pattern + r"(?P<last>[A-Z][\w-]+)")
-# A word of a name, or an ordinal that ends one ("John Pritchard 3rd"), kept whole.
 # A role set off by a spaced dash after a name, as a comma sets it off: "Jonathan Wright -
 # director of wholesale products"; not a spaced double name ("Catherine Zeta - Jones").
 _DASH_TAIL = re.compile(r"\s[-–—]\s(?=[a-z])")
+# A word of a name, or an ordinal that ends one ("John Pritchard 3rd"), kept whole.
 _NAME_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w.’'-]*", re.UNICODE)
 # An abbreviation spelled in capitals, with or without dots: "US", "U.S.", "UK", "U."
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+")
@@ -223,12 +223,17 @@ def speaker_key(name: str) -> str:
 _ACRONYM = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,5}(?![\w.]))")
 
 
+def has_acronym(name: str) -> bool:
+    """True when the name or title holds an acronym ("CHP Officer Jo Reed")."""
+    return _ACRONYM.search(name) is not None
+
+
 def spelled_out(name: str, full: str) -> str:
     """``name`` with each acronym in it written as the capitalised words of ``full`` it
     stands for ("CHP Officer Brad Baehr", "the California Highway Patrol" -> "California
     Highway Patrol Officer Brad Baehr"; "the D.A.'s office", "Bristol District Attorney's
     Office" -> "the District Attorney's office"); ``name`` as it is when none does."""
-    if _ACRONYM.search(name) is None:
+    if not has_acronym(name):
         return name
     capitals = [_POSSESSIVE.sub("", w) for w in _NAME_TOKEN.findall(full) if w[:1].isupper()]
     heads = [_letters(w) if _ABBREVIATION.fullmatch(w) else _letters(w)[:1] for w in capitals]
