@@ -5,9 +5,15 @@ anything at all. Used by :mod:`accord.extract.quotes`."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from accord.extract.cues import NAMING_VERBS
+from accord.extract.quote_marks import Region
 from accord.model import QuoteForm, Span
 from accord.nlp import Block
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 # Words that open a reported clause, never its content alone.
 COMPLEMENTIZERS = frozenset({"that", "whether", "if"})
@@ -48,3 +54,21 @@ def direct_form(block: Block, span: Span) -> QuoteForm:
     inner = doc.char_span(span.start - block.start, span.end - block.start, "expand")
     has_verb = inner is not None and any(t.pos_ in {"VERB", "AUX"} for t in inner)
     return QuoteForm.VERBATIM if has_verb and span.text[:1].isupper() else QuoteForm.PARTIAL
+
+
+def inside(start: int, end: int, regions: list[Region]) -> bool:
+    """True when the stretch lies inside one of the quoted regions, marks included."""
+    return any(r.outer_start <= start and end <= r.outer_end for r in regions)
+
+
+def mostly_quoted(block: Block, span: Span, regions: list[Region]) -> bool:
+    """True when a direct quote already covers most of this content."""
+    start, end = span.start - block.start, span.end - block.start
+    covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
+    return covered * 2 >= end - start
+
+
+def next_sentence_end(sent: SpacySpan) -> int:
+    """Where the sentence after ``sent`` ends (``sent``'s own end when it is the last)."""
+    doc = sent.doc
+    return sent.end_char if sent.end >= len(doc) else doc[sent.end].sent.end_char

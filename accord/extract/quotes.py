@@ -20,7 +20,6 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
-from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.extract.cues import BELIEF_CUES, WEAK_CUES, cue_lemma
@@ -60,7 +59,16 @@ from accord.extract.quote_marks import (
     quote_regions,
     transcript_credit,
 )
-from accord.extract.quoted_spans import TRIM_CHARS, direct_form, named_by, says, trimmed
+from accord.extract.quoted_spans import (
+    TRIM_CHARS,
+    direct_form,
+    inside,
+    mostly_quoted,
+    named_by,
+    next_sentence_end,
+    says,
+    trimmed,
+)
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
 from accord.extract.speaker_phrases import listed_speaker, np_bounds
@@ -74,10 +82,6 @@ MIN_UNCITED_WORDS = 6
 
 def _within(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _inside(start: int, end: int, regions: list[_Region]) -> bool:
-    return any(r.outer_start <= start and end <= r.outer_end for r in regions)
 
 
 class _Finder:
@@ -286,18 +290,16 @@ class _Finder:
         whole_sentence = not text[window_lo : region.outer_start].strip(TRIM_CHARS)
         if whole_sentence and not text[region.outer_end : window_hi].strip(TRIM_CHARS):
             # The quote is its own sentence: look in the next sentence for "X said."
-            window_hi = min(hi, self._next_sentence_end(sents[-1]))
+            window_hi = min(hi, next_sentence_end(sents[-1]))
         best: tuple[int, Token, Token | None] | None = None
         for token in doc:
-            if not window_lo <= token.idx < window_hi or _inside(
-                token.idx, token.idx + 1, [region]
-            ):
+            if not window_lo <= token.idx < window_hi or inside(token.idx, token.idx + 1, [region]):
                 continue
             obj = according_to(token)
             if obj is None and not speech_verb(token):
                 continue
             subject = obj if obj is not None else source_of(token)
-            if subject is None or _inside(subject.idx, subject.idx + 1, [region]):
+            if subject is None or inside(subject.idx, subject.idx + 1, [region]):
                 subject = self._outside_subject(token, region)
             gap = (
                 region.outer_start - token.idx
@@ -318,14 +320,9 @@ class _Finder:
         """The verb's subject outside the quote, when the parser took a word of the quote
         for its subject or found none: "“…,” Jo Ames writes", "“…,” said Jo Ames"."""
         for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not _inside(child.idx, child.idx + 1, [region]):
+            if child.dep_ in SUBJECT_DEPS and not inside(child.idx, child.idx + 1, [region]):
                 return child
         return named_after(verb)
-
-    @staticmethod
-    def _next_sentence_end(sent: SpacySpan) -> int:
-        doc = sent.doc
-        return sent.end_char if sent.end >= len(doc) else doc[sent.end].sent.end_char
 
     def reported(self) -> list[QuoteMention]:
         """Reported speech outside quote marks, and a belief a speaker credits to others inside
@@ -334,7 +331,7 @@ class _Finder:
         found: list[QuoteMention] = []
         for block, regions in zip(self.blocks, self.regions, strict=True):
             for token in block.doc:
-                quoted = _inside(token.idx, token.idx + 1, regions)
+                quoted = inside(token.idx, token.idx + 1, regions)
                 mention = self._reported_at(block, token, [] if quoted else regions)
                 believed = mention is not None and cue_lemma(token) in WEAK_CUES  # "believe"
                 if mention is not None and (not quoted or (believed and described_voice(mention))):
@@ -382,23 +379,16 @@ class _Finder:
             # a body's that-clause is its stated position ("the church teaches that …"),
             # whatever the verb: a body holds no view it has not made known
             span = trimmed(block, *content_bounds(token, position, False))
-            if span is None or self._mostly_quoted(block, span, regions):
+            if span is None or mostly_quoted(block, span, regions):
                 return None
             held = self.mention(block, span, token, source_of(token), form)
             return held if held.speaker_type is SpeakerType.ORGANISATION else None
         else:
             return None
         span = trimmed(block, *bounds) if bounds else None
-        if span is None or self._mostly_quoted(block, span, regions) or not says(span):
+        if span is None or mostly_quoted(block, span, regions) or not says(span):
             return None
         return unasserted(self.mention(block, span, token, subject, form, stance), token)
-
-    @staticmethod
-    def _mostly_quoted(block: Block, span: Span, regions: list[_Region]) -> bool:
-        """True when a direct quote already covers most of this content."""
-        start, end = span.start - block.start, span.end - block.start
-        covered = sum(max(0, min(end, r.outer_end) - max(start, r.outer_start)) for r in regions)
-        return covered * 2 >= end - start
 
 
 def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
