@@ -5,7 +5,8 @@
     python bench/bench_adversarial.py --case one-word --case long-paragraph
 
 Each case (``tests/adversarial.py``: a 5 MB one-line paragraph, 50,000 numbers, thousands
-of unbalanced quote marks, invisible characters, one word a million times, a 100,000-char
+of unbalanced quote marks, invisible characters, one word a million times, 200,000
+capitalised words before an acronym in brackets, a 100,000-char
 title, thousands of tiny articles, 10,000 nested divs) runs alone in a fresh process
 through read → clean → dedupe → parse → extract → reconcile (``accord.analyze``), so its
 peak RSS is its own. The baseline is ordinary prose in paragraphs of a few sentences,

@@ -107,6 +107,19 @@ def one_word(count: int) -> Case:
     )
 
 
+def capitalised_run(count: int) -> Case:
+    """Capitalised words without end, then an acronym in brackets: a name that long is no
+    name to spell out, and looking for one must stay linear."""
+    names = ("Harbour", "Pier", "Ferry", "Quay", "Dock")
+    run = " ".join(names[i % len(names)] for i in range(count))
+    return Case(
+        "capitalised-run",
+        "capitalised-run.txt",
+        f"Port notice\n\n{run} (HPFQD) said the port was closed.\n",
+        "names and acronyms read from runs of capitalised words",
+    )
+
+
 def huge_title(chars: int) -> Case:
     title = sentences(chars, seed=3).replace(".", "")
     record = {
@@ -144,6 +157,7 @@ def corpus(scale: float = 1.0) -> list[Case]:
         unbalanced_quotes(n(5_000)),
         invisible_characters(n(2_000)),
         one_word(n(1_000_000)),
+        capitalised_run(n(200_000)),
         huge_title(100_000),
         tiny_articles(n(5_000)),
         nested_html(10_000),

@@ -223,6 +223,10 @@ def speaker_key(name: str) -> str:
 _ACRONYM = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){2,}|[A-Z]{2,5}(?![\w.]))")
 
 
+# Longer "names" are not spelled out: the search is quadratic in their words.
+MAX_SPELLED_CHARS = 200
+
+
 def has_acronym(name: str) -> bool:
     """True when the name or title holds an acronym ("CHP Officer Jo Reed")."""
     return _ACRONYM.search(name) is not None
@@ -233,8 +237,8 @@ def spelled_out(name: str, full: str) -> str:
     stands for ("CHP Officer Brad Baehr", "the California Highway Patrol" -> "California
     Highway Patrol Officer Brad Baehr"; "the D.A.'s office", "Bristol District Attorney's
     Office" -> "the District Attorney's office"); ``name`` as it is when none does."""
-    if not has_acronym(name):
-        return name
+    if not has_acronym(name) or max(len(name), len(full)) > MAX_SPELLED_CHARS:
+        return name  # a name, not a paragraph an odd parse made a subject
     capitals = [_POSSESSIVE.sub("", w) for w in _NAME_TOKEN.findall(full) if w[:1].isupper()]
     heads = [_letters(w) if _ABBREVIATION.fullmatch(w) else _letters(w)[:1] for w in capitals]
 
@@ -255,10 +259,13 @@ def spelled_out(name: str, full: str) -> str:
 
 # A name defined with its acronym in brackets: "the Central Election and Referendum
 # Commission (TsKVPR)", "Mothers Against Drunk Driving (MADD)"; small joining words allowed.
-_DEFINED = re.compile(
-    r"((?:[A-Z][\w’'.-]*)(?:\s+(?:(?:of|and|for|on|in|de)(?:\s+the)?\s+)?[A-Z][\w’'.-]*)+)"
-    r"\s*\(((?:[A-Z][a-z]?){2,}[A-Z]?)\)"
+_BRACKETED_ACRONYM = re.compile(r"\(((?:[A-Z][a-z]?){2,}[A-Z]?)\)")
+_NAME_BEFORE = re.compile(
+    r"[A-Z][\w’'.-]*(?:\s+(?:(?:of|and|for|on|in|de)(?:\s+the)?\s+)?[A-Z][\w’'.-]*)+\s*$"
 )
+# A name is sought only this far before its bracket: linear in the text, however long a run
+# of capitalised words an input holds.
+MAX_DEFINED_NAME_CHARS = 120
 
 
 def defined_acronyms(texts: Iterable[str]) -> dict[str, str]:
@@ -266,8 +273,13 @@ def defined_acronyms(texts: Iterable[str]) -> dict[str, str]:
     left out."""
     found: dict[str, set[str]] = {}
     for text in texts:
-        for match in _DEFINED.finditer(text):
-            found.setdefault(match[2], set()).add(match[1])
+        for bracket in _BRACKETED_ACRONYM.finditer(text):
+            start = bracket.start() - MAX_DEFINED_NAME_CHARS
+            before = text[max(0, start) : bracket.start()]
+            # from a whole word: the window may have cut one
+            name = _NAME_BEFORE.search(before, before.find(" ") + 1 if start > 0 else 0)
+            if name is not None:
+                found.setdefault(bracket[1], set()).add(name.group().strip())
     return {acronym: names.pop() for acronym, names in found.items() if len(names) == 1}
 
 

@@ -255,6 +255,11 @@ def test_an_acronym_an_article_defines_in_brackets_reads_as_its_name() -> None:
     assert with_defined("the CEC", defined) == "the CEC"  # not defined here
 
 
+def test_an_acronym_defined_at_the_texts_start_keeps_its_first_word() -> None:
+    defined = defined_acronyms(["Mothers Against Drunk Driving (MADD) said so."])
+    assert defined == {"MADD": "Mothers Against Drunk Driving"}
+
+
 def test_an_acronym_defined_two_ways_is_left_out() -> None:
     texts = ["the Press Council (PC) said", "the Pacific Command (PC) said"]
     assert defined_acronyms(texts) == {}
