@@ -201,15 +201,20 @@ def description(words: list[Token]) -> str:
     return text
 
 
+# A first line longer than this is no headline (and each of its names would be sought in
+# the whole text below it).
+MAX_HEADLINE_CHARS = 300
+
+
 def headline_only(ent: SpacySpan, block: Block) -> bool:
     """A name the tagger found only in the headline: a title-case headline runs its words
     into one name ("Obama Reverses Bush on Species Protection Measure", "Police Release ID
     Of Woman Killed In Parking Lot"), and a person or body a headline names is written
     again in the report below it."""
     article = block.article
-    if block.start > 0 or block.doc.text.strip() != article.title.strip():
-        return False  # the headline is the text's first line
-    if not _title_case(article.title):
+    if block.start > 0 or len(article.title) > MAX_HEADLINE_CHARS:
+        return False  # the headline is the text's first line, and a short one
+    if block.doc.text.strip() != article.title.strip() or not _title_case(article.title):
         return False
     body = article.original[block.start + len(block.doc.text) :]
     return re.search(rf"(?<!\w){re.escape(ent.text)}(?!\w)", body) is None
