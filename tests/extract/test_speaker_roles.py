@@ -99,38 +99,43 @@ def test_a_role_with_the_name_beside_it_is_that_person(text: str, person: str) -
     assert [speaker for speaker, _ in credits(text)] == [person]
 
 
-def test_a_role_two_people_hold_stays_as_written() -> None:
-    found = credits(
-        "Singer Ann Lee will host the show. Singer Bo Kim will open it. "
-        '"I am glad to be back," the singer said.'
-    )
-    assert found[-1] == ("the singer", "the singer")
-
-
-def test_a_role_brought_in_with_a_is_someone_new() -> None:
-    found = credits(
-        "Mayor Jo Ames said the road was closed. A mayor from a nearby town said the bridge "
-        "was open."
-    )
-    assert found[1] == ("a mayor from a nearby town", "A mayor from a nearby town")
-
-
-def test_an_acronym_that_fits_no_role_stays_as_written() -> None:
-    found = credits("Mayor Jo Ames said the road was closed. The EPA said the water was safe.")
-    assert found[1] == ("EPA", "The EPA")
-
-
-def test_a_body_is_not_the_spokesman_the_article_named_for_it() -> None:
-    found = credits("Police spokesman Jo Ames said the road was closed. The police said he fled.")
-    assert found[1] == ("police", "The police")
-
-
-def test_a_bodys_role_is_not_the_last_person_named() -> None:
-    found = credits(
-        "Governor Ann Lee visited the town of Ridgefield on Friday. The church's minister said"
-        " the fire had started in the kitchen."
-    )
-    assert found[-1] == ("the church's minister", "The church's minister")
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        pytest.param(
+            "Singer Ann Lee will host the show. Singer Bo Kim will open it. "
+            '"I am glad to be back," the singer said.',
+            ("the singer", "the singer"),
+            id="a role two people hold stays as written",
+        ),
+        pytest.param(
+            "Mayor Jo Ames said the road was closed. A mayor from a nearby town said the bridge "
+            "was open.",
+            ("a mayor from a nearby town", "A mayor from a nearby town"),
+            id="a role brought in with 'a' is someone new",
+        ),
+        pytest.param(
+            "Mayor Jo Ames said the road was closed. The EPA said the water was safe.",
+            ("EPA", "The EPA"),
+            id="an acronym that fits no role stays as written",
+        ),
+        pytest.param(
+            "Police spokesman Jo Ames said the road was closed. The police said he fled.",
+            ("police", "The police"),
+            id="a body is not the spokesman the article named for it",
+        ),
+        pytest.param(
+            "Governor Ann Lee visited the town of Ridgefield on Friday. The church's minister "
+            "said the fire had started in the kitchen.",
+            ("the church's minister", "The church's minister"),
+            id="a body's role is not the last person named",
+        ),
+    ],
+)
+def test_a_role_or_body_that_names_no_one_met_before_stays_as_written(
+    text: str, last: tuple[str, str]
+) -> None:
+    assert credits(text)[-1] == last
 
 
 def test_according_to_a_described_person_names_a_voice() -> None:
