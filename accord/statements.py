@@ -123,6 +123,11 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
         return False
     if _contains(said_a, said_b):
         return True
+    if quoted:
+        # two speakers' own words, each in quote marks, that differ are two statements:
+        # "For decades, the Act has protected …" of one secretary is not the "For more
+        # than three decades, the Act has successfully protected …" of the president
+        return sim >= SAME_WORDS
     overlap = argument_overlap(a.span.text, b.span.text)
     return sim >= RETOLD_SIMILARITY and overlap >= RETOLD_OVERLAP
 
