@@ -86,18 +86,29 @@ def format_mention(mention: FigureMention) -> str:
     return f"{value} ({word})" if word else value
 
 
-def carried_label(mention: QuoteMention) -> str:
+def carried_label(mention: QuoteMention, speaker: str | None = None) -> str:
     """How an outlet carries a statement, with the chain it names: "reported, via USA Today"
     (who passes the words on), "verbatim, citing police records" (what the speaker relies
-    on); "denied (reported)" when the speaker says the words are not so."""
+    on); "denied (reported)" when the speaker says the words are not so; "credited to Jerry
+    Tibbs" where this outlet names another ``speaker`` than the statement's, so a reader sees
+    outlets disagree on who said it ("Page" for "Bettie Page" is the same name)."""
     label = mention.carried_as.value
     if mention.cue is not None and mention.cue.text.lower() in DENIAL_VERBS:
         label = f"denied ({label})"  # "Denying he was a gangster, …": not his claim
+    if mention.speaker and speaker and not _one_name(mention.speaker, speaker):
+        label += f", credited to {mention.speaker}"
     if mention.via:
         label += f", via {mention.via}"
     if mention.cites:
         label += f", citing {mention.cites}"
     return label
+
+
+def _one_name(a: str, b: str) -> bool:
+    """One name written shorter or longer: every word of one is in the other, whatever
+    the case ("Page", "Bettie Page"; "police", "Vancouver police")."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    return words_a <= words_b or words_b <= words_a
 
 
 def figure_label(measure: str, counted: str | None) -> str:

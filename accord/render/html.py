@@ -152,7 +152,7 @@ def _carried(quote: Quote, cites: list[dict[str, Any]]) -> list[dict[str, Any]]:
     printed twice."""
     lines: list[dict[str, Any]] = []
     for mention, cite in zip(quote.mentions, cites, strict=True):
-        form = carried_label(mention)
+        form = carried_label(mention, quote.speaker)
         said = cite["text"].split()
         if cite["text"] in quote.text and len(said) > SHOWN_WORDS:
             cite = {**cite, "text": " ".join(said[:SHOWN_WORDS]) + " …"}

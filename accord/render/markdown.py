@@ -172,7 +172,7 @@ def _statement(dossier: Dossier, quote: Quote) -> Iterable[str]:
     )
     yield f"> {md_escape(quote.text)}\n"
     for m in quote.mentions:
-        yield f"- {md_escape(carried_label(m))} — {_cite(dossier, m.span)}"
+        yield f"- {md_escape(carried_label(m, quote.speaker))} — {_cite(dossier, m.span)}"
     yield ""
 
 

@@ -176,3 +176,17 @@ def test_a_denial_is_shown_as_denied_not_as_the_speakers_claim() -> None:
     assert text[8:25] == said.text
     assert carried_label(denied) == "denied (reported)"
     assert carried_label(replace(denied, cue=Span("a1", 0, 4, "Said"))) == "reported"
+
+
+@pytest.mark.parametrize(
+    ("credited", "label"),
+    [
+        ("Jerry Tibbs", "verbatim, credited to Jerry Tibbs"),
+        ("Page", "verbatim"),
+        ("bettie page", "verbatim"),
+    ],
+)
+def test_an_outlet_crediting_another_speaker_is_shown_so(credited: str, label: str) -> None:
+    said = Span("a1", 1, 24, "God approves of nudity.")
+    mention = QuoteMention(said, credited, verbatim=True)
+    assert carried_label(mention, "Bettie Page") == label
