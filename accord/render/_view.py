@@ -105,10 +105,20 @@ def carried_label(mention: QuoteMention, speaker: str | None = None) -> str:
 
 
 def _one_name(a: str, b: str) -> bool:
-    """One name written shorter or longer: every word of one is in the other, whatever
-    the case ("Page", "Bettie Page"; "police", "Vancouver police")."""
-    words_a, words_b = set(a.lower().split()), set(b.lower().split())
-    return words_a <= words_b or words_b <= words_a
+    """One name written shorter, longer or otherwise: every word of one is in the other
+    ("Page", "Bettie Page"; "police", "Vancouver police"), or the surname is one ("Fred
+    LaRue", "Frederick C. LaRue"; "Vincent Del Giudice", "Vincent DelGiudice"), whatever
+    the case and the dots."""
+    words_a, words_b = _letters(a).split(), _letters(b).split()
+    if not words_a or not words_b:
+        return False
+    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
+        return True
+    return words_a[-1] == words_b[-1] or "".join(words_a) == "".join(words_b)
+
+
+def _letters(name: str) -> str:
+    return "".join(c if c.isalnum() or c.isspace() else "" for c in name.casefold())
 
 
 def figure_label(measure: str, counted: str | None) -> str:

@@ -184,6 +184,9 @@ def test_a_denial_is_shown_as_denied_not_as_the_speakers_claim() -> None:
         ("Jerry Tibbs", "verbatim, credited to Jerry Tibbs"),
         ("Page", "verbatim"),
         ("bettie page", "verbatim"),
+        ("Betty Page", "verbatim"),
+        ("Bettie Pa Ge", "verbatim"),
+        ("police", "verbatim, credited to police"),
     ],
 )
 def test_an_outlet_crediting_another_speaker_is_shown_so(credited: str, label: str) -> None:
