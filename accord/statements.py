@@ -112,8 +112,13 @@ def _contains(a: str, b: str) -> bool:
     return bool(a and b) and (padded_a in padded_b or padded_b in padded_a)
 
 
-def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
-    """Two outlets' renderings of one statement, whoever they credit it to."""
+def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_people: bool = False) -> bool:
+    """Two outlets' renderings of one statement, whoever they credit it to: the same words
+    (one outlet misread the attribution), or a retelling close in the embedding with its
+    predicate and arguments shared. Not a retelling where each outlet has its own words in
+    quote marks, nor where ``two_people`` are named: two people who each tell of one fact
+    ("investigators are considering arson", the chief and the fire marshal) are two
+    statements."""
     said_a, said_b = normal_words(a.span.text), normal_words(b.span.text)
     length = min(len(said_a.split()), len(said_b.split()))
     quoted = {a.carried_as, b.carried_as} == {QuoteForm.VERBATIM}
@@ -123,10 +128,9 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention) -> bool:
         return False
     if _contains(said_a, said_b):
         return True
-    if quoted:
-        # two speakers' own words, each in quote marks, that differ are two statements:
-        # "For decades, the Act has protected …" of one secretary is not the "For more
-        # than three decades, the Act has successfully protected …" of the president
+    if quoted or two_people:
+        # "For decades, the Act has protected …" of one secretary is not the "For more than
+        # three decades, the Act has successfully protected …" of the president
         return sim >= SAME_WORDS
     overlap = argument_overlap(a.span.text, b.span.text)
     return sim >= RETOLD_SIMILARITY and overlap >= RETOLD_OVERLAP
@@ -277,7 +281,8 @@ def group_quotes(
         if renderings.figures_clash(i, j):
             continue  # "12 injured" and "18 injured": two statements, however alike
         if not one_voice(i, j):
-            if article[i] != article[j] and _retold(sim, mentions[i], mentions[j]):
+            two_people = kinds[i] == kinds[j] == SpeakerType.PERSON
+            if article[i] != article[j] and _retold(sim, mentions[i], mentions[j], two_people):
                 across.append((sim, i, j))
             elif article[i] != article[j] and sim >= STATEMENT_PARAPHRASE and body_of(i, j):
                 candidates.append((sim, i, j))

@@ -784,18 +784,29 @@ def test_an_account_does_not_chain_statements_about_two_events() -> None:
         assert not ("hurt" in said and "bridge" in said), said
 
 
-@pytest.mark.parametrize(("form", "statements"), [(QuoteForm.REPORTED, 1), (QuoteForm.VERBATIM, 2)])
-def test_two_named_speakers_own_different_words_are_two_statements(
-    form: QuoteForm, statements: int
+@pytest.mark.parametrize(
+    ("form", "other", "statements"),
+    [
+        (QuoteForm.VERBATIM, "Tom Berg", 2),
+        (QuoteForm.REPORTED, "Tom Berg", 2),
+        (QuoteForm.REPORTED, "the governor", 1),
+    ],
+)
+def test_two_named_speakers_alike_words_are_two_statements(
+    form: QuoteForm, other: str, statements: int
 ) -> None:
-    # a secretary's and a governor's quoted words alike in the embedding are each their own;
-    # told in the writer's words, the same likeness is one statement credited two ways
+    # a secretary's and a governor's words alike in the embedding are each their own, quoted
+    # or told in the writer's words; one outlet naming the speaker, another describing them,
+    # may credit one statement two ways
     said_a = "For decades the water act has protected the rivers and lakes of this state well"
-    said_b = "For decades the water act has protected the rivers and lakes of this state and its fish"
+    said_b = (
+        "For decades the water act has protected the rivers and lakes of this state and its fish"
+    )
     a = article(f'"{said_a}," Secretary Ana Ruiz said.')
-    b = article(f'"{said_b}," Governor Tom Berg said.')
+    b = article(f'"{said_b}," {other} said.')
+    kind = SpeakerType.PERSON if other == "Tom Berg" else SpeakerType.DESCRIPTION
     exs = [
         Extraction(a.id, quotes=(mention(a, said_a, "Ana Ruiz", form),)),
-        Extraction(b.id, quotes=(mention(b, said_b, "Tom Berg", form),)),
+        Extraction(b.id, quotes=(mention(b, said_b, other, form, kind=kind),)),
     ]
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == statements
