@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accord.extract.name_table import MIN_VARIANT_SURNAME, one_edit_apart
 from accord.lexicon import DENIAL_VERBS
 from accord.model import (
     Article,
@@ -107,14 +108,19 @@ def carried_label(mention: QuoteMention, speaker: str | None = None) -> str:
 def _one_name(a: str, b: str) -> bool:
     """One name written shorter, longer or otherwise: every word of one is in the other
     ("Page", "Bettie Page"; "police", "Vancouver police"), or the surname is one ("Fred
-    LaRue", "Frederick C. LaRue"; "Vincent Del Giudice", "Vincent DelGiudice"), whatever
-    the case and the dots."""
+    LaRue", "Frederick C. LaRue"; "Vincent Del Giudice", "Vincent DelGiudice"; "Volodymyr
+    Zelensky", "Volodymyr Zelenskyy"), whatever the case and the dots."""
     words_a, words_b = _letters(a).split(), _letters(b).split()
     if not words_a or not words_b:
         return False
     if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
         return True
-    return words_a[-1] == words_b[-1] or "".join(words_a) == "".join(words_b)
+    last_a, last_b = words_a[-1], words_b[-1]
+    if last_a == last_b or "".join(words_a) == "".join(words_b):
+        return True
+    # a letter apart in a surname long enough to be a spelling, not another family's name
+    # ("Zelensky", "Zelenskyy"; "Dasku", "Dascu")
+    return min(len(last_a), len(last_b)) >= MIN_VARIANT_SURNAME and one_edit_apart(last_a, last_b)
 
 
 def _letters(name: str) -> str:

@@ -186,6 +186,8 @@ def test_a_denial_is_shown_as_denied_not_as_the_speakers_claim() -> None:
         ("bettie page", "verbatim"),
         ("Betty Page", "verbatim"),
         ("Bettie Pa Ge", "verbatim"),
+        ("Bettie Paige", "verbatim"),
+        ("Bettie Pag", "verbatim, credited to Bettie Pag"),
         ("police", "verbatim, credited to police"),
     ],
 )
