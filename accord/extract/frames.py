@@ -25,6 +25,7 @@ from accord.extract.cues import (
     WEAK_CUES,
     cue_lemma,
 )
+from accord.extract.relays import quoted_as
 from accord.extract.speaker_phrases import speaks
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
@@ -70,7 +71,10 @@ INHERITS_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "acomp"
 def source_of(verb: Token) -> Token | None:
     """The verb's subject, climbing through "…, saying …" and coordinated verbs; a passive's
     agent ("was denounced by the mayor"); a verb that modifies a noun has that noun for its
-    source ("a statement saying …", "reports claiming …": a nominal source)."""
+    source ("a statement saying …", "reports claiming …": a nominal source); the one quoted
+    in "the agency quoted an official as saying …" (:func:`quoted_as`)."""
+    if (relayed := quoted_as(verb)) is not None:
+        return relayed.speaker
     for _ in range(4):
         agent = passive_agent(verb)
         if agent is not None:
@@ -351,17 +355,6 @@ def evidence_source(token: Token) -> Token | None:
     # "rose in the polls": polls in general, not one finding that can be checked
     generic = obj.tag_ == "NNS" and all(c.dep_ == "det" for c in obj.children)
     return None if generic else obj
-
-
-def cited_source(cue: Token, subject: Token) -> Token | None:
-    """X in "Y, citing X, said …" (the "citing" clause hangs off the verb or its subject)."""
-    for node in (cue, subject):
-        for child in node.children:
-            if child.lemma_.lower() in CITING_VERBS and child.dep_ in {"advcl", "acl", "xcomp"}:
-                for obj in child.children:
-                    if obj.dep_ in {"dobj", "pobj"}:
-                        return obj
-    return None
 
 
 def cue_words(block: Block, token: Token) -> Span:

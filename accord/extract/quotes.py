@@ -28,7 +28,6 @@ from accord.extract.frames import (
     SUBJECT_DEPS,
     according_to,
     acted_for_others,
-    cited_source,
     content_bounds,
     cue_words,
     evidence_source,
@@ -69,6 +68,7 @@ from accord.extract.quoted_spans import (
     says,
     trimmed,
 )
+from accord.extract.relays import passed_through
 from accord.extract.run_on import RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
 from accord.extract.speaker_phrases import listed_speaker, np_bounds
@@ -78,10 +78,6 @@ from accord.nlp import Block
 
 # An uncited quote is kept only when it is a statement, not a scare-quoted phrase.
 MIN_UNCITED_WORDS = 6
-
-
-def _within(inner: Span, outer: Span) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end
 
 
 class _Finder:
@@ -129,8 +125,10 @@ class _Finder:
             # names where, not who; a described person's act of saying ("the senator
             # accused …") names who, their silent stance ("his family supported him") no one
             credit = None
-        cited = cited_source(cue, subject)
-        origin = self.speakers.credit(block, cited) if cited is not None else None
+        relayer, cited = passed_through(cue, subject)
+        via, cites = (
+            self.speakers.credit(block, t) if t is not None else None for t in (relayer, cited)
+        )
         return QuoteMention(
             span,
             credit.name if credit else None,
@@ -139,7 +137,8 @@ class _Finder:
             verbatim,
             credit.kind if credit else None,
             form,
-            cites=origin.name if origin else None,
+            via=via.name if via else None,
+            cites=cites.name if cites else None,
         )
 
     def _credit(self, block: Block, cue: Token, subject: Token, said: Span) -> Credit | None:
@@ -182,7 +181,7 @@ class _Finder:
                 span = trimmed(block, region.inner_start, region.inner_end)
                 if span is None or (names_something(span.text) and not named_by(block, span)):
                     continue  # "Vincent “The Chin” Gigante": a nickname, said by nobody
-                if transcript is not None and _within(span, transcript.span):
+                if transcript is not None and span.within(transcript.span):
                     continue  # 'Tim Bell: “We will win.”': the line's speaker has it
                 lo = regions[i - 1].outer_end if i else 0
                 hi = regions[i + 1].outer_start if i + 1 < len(regions) else len(block.text)

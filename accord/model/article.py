@@ -44,6 +44,10 @@ class Span:
             raise ValueError(f"span {start}:{end} outside article {article.id}")
         return cls(article.id, start, end, article.original[start:end])
 
+    def within(self, other: Span) -> bool:
+        """This span lies inside ``other`` (the same article, or a copy of its text)."""
+        return other.start <= self.start and self.end <= other.end
+
 
 @dataclass(frozen=True)
 class Removed:

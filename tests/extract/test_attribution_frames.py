@@ -591,3 +591,26 @@ def test_whom_a_quote_was_told_to_is_neither_its_speaker_nor_its_words() -> None
     )
     found = [(m.speaker, m.span.text) for m in quotes_of(text)]
     assert all("Reuters" not in (speaker or "") + said for speaker, said in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "via"),
+    [
+        (
+            "Title\n“The water rose in minutes,” the Valley Herald quoted resident Ana Ruiz as saying.",
+            "Ana Ruiz",
+            "Valley Herald",
+        ),
+        (
+            "Title\nThe Herald quoted Ana Ruiz, the mayor, as saying the bridge would reopen.",
+            "Ana Ruiz",
+            "Herald",
+        ),
+        ("Title\nAna Ruiz was quoted as saying the bridge would reopen.", "Ana Ruiz", None),
+    ],
+)
+def test_the_one_quoted_as_saying_speaks_and_the_quoter_passes_it_on(
+    text: str, speaker: str, via: str | None
+) -> None:
+    [mention] = quotes_of(text)
+    assert (mention.speaker, mention.via) == (speaker, via)
