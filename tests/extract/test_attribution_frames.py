@@ -614,3 +614,12 @@ def test_the_one_quoted_as_saying_speaks_and_the_quoter_passes_it_on(
 ) -> None:
     [mention] = quotes_of(text)
     assert (mention.speaker, mention.via) == (speaker, via)
+
+
+def test_a_role_the_parse_reads_as_a_second_subject_leaves_the_name_the_speaker() -> None:
+    text = (
+        "Title\nA pilot who flew for forty years, Tom Bell died on Monday at his home in "
+        "Santa Rosa, Calif., his grandson Rob Jones said."
+    )
+    [mention] = quotes_of(text)
+    assert mention.speaker == "Rob Jones"
