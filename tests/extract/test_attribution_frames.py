@@ -597,7 +597,8 @@ def test_whom_a_quote_was_told_to_is_neither_its_speaker_nor_its_words() -> None
     ("text", "speaker", "via"),
     [
         (
-            "Title\n“The water rose in minutes,” the Valley Herald quoted resident Ana Ruiz as saying.",
+            "Title\n“The water rose in minutes,” the Valley Herald quoted resident Ana Ruiz "
+            "as saying.",
             "Ana Ruiz",
             "Valley Herald",
         ),
