@@ -13,8 +13,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
-from nicknames import NickNamer
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.accounts import account_pairs, canonical_text, join_accounts
 from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
@@ -25,18 +23,6 @@ from accord.blocking import (
     embedder_or_default,
     normal_words,
     similar_pairs,
-    words,
-)
-from accord.extract.name_table import NameTable
-from accord.extract.speakers import (
-    abbreviates,
-    compact_name,
-    defined_acronyms,
-    has_acronym,
-    normalise_speaker,
-    speaker_key,
-    spelled_out,
-    with_defined,
 )
 from accord.locate import Located
 from accord.model import (
@@ -59,6 +45,7 @@ from accord.statements_paraphrase import (
     join_paraphrases,
 )
 from accord.statements_uncredited import adopt_uncredited
+from accord.statements_voices import Voices
 
 # Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
 QUOTE_SIMILARITY = 0.8
@@ -77,32 +64,6 @@ RETOLD_OVERLAP = 0.6
 # A single-source statement stays open only when its speaker is quoted by this many outlets
 # and the outlet quotes them verbatim; the rest is folded.
 PROMINENT_OUTLETS = 2
-
-
-def _is_name(speaker: str) -> bool:
-    """A proper name ("Mirela Dascu"), not a description ("the interior ministry")."""
-    words = normalise_speaker(speaker).split()
-    return bool(words) and all(w[:1].isupper() for w in words)
-
-
-def _kind(mention: QuoteMention) -> SpeakerType:
-    """The mention's speaker type; a mention made without one is a person when named."""
-    if mention.speaker_type is not None:
-        return mention.speaker_type
-    named = mention.speaker is not None and _is_name(mention.speaker)
-    return SpeakerType.PERSON if named else SpeakerType.DESCRIPTION
-
-
-def _voice(name: str) -> frozenset[str]:
-    """A speaker's content words, folded: "one of the two soldiers" -> {one, two, soldiers},
-    "CNN's management" -> {cnn, management}."""
-    folded = (w.removesuffix("'s").removesuffix("’s") for w in words(name))
-    return frozenset(w for w in folded if w not in STOP_WORDS or w == "one")
-
-
-def _same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
-    """One describes the other: every word of the shorter description is in the longer."""
-    return bool(a and b) and (a <= b or b <= a)
 
 
 def _contains(a: str, b: str) -> bool:
@@ -183,83 +144,8 @@ def group_quotes(
     vectors = embed([q.span.text for q in mentions])
     union = UnionFind(len(mentions))
     normal = [normal_words(q.span.text) for q in mentions]
-    kinds = [_kind(q) for q in mentions]
-    # one person across outlets' spellings ("Zelensky", "Volodymyr Zelenskyy"): the fullest
-    # form any article gives, by the speaker-name rule of accord.extract.speakers
-    people = NameTable(
-        (q.speaker or "" for q, k in zip(mentions, kinds, strict=True) if k == SpeakerType.PERSON),
-        nicknames=NickNamer(),
-    )
-    shown = _one_case(
-        [
-            people.resolve(q.speaker) if k == SpeakerType.PERSON and q.speaker else q.speaker or ""
-            for q, k in zip(mentions, kinds, strict=True)
-        ]
-    )
-    voices = [_voice(name) for name in shown]
-    keys = [speaker_key(name) or name.lower() for name in shown]
-    # a name with an acronym an article defined written out ("TsKVPR": "Central Election
-    # and Referendum Commission"), and whether an acronym is left in it to spell out
-    defined = defined_acronyms(a.original for a in articles)
-    written = [with_defined(name, defined) for name in shown]
-    written_voices = [_voice(name) for name in written]
-    acronym = [has_acronym(name) for name in written]
-    # a name's letters, whatever an outlet's spaces, dots and case ("the U. S. Geological
-    # Survey", "The U.S. Geological Survey"), and whatever type the tagger gave it there
-    compact = [compact_name(name) if _is_name(name) else "" for name in shown]
-
-    # every title an outlet gave a person anywhere in the story ("Police Constable Tim
-    # Fanning"; "Baehr said" is the "CHP Officer Brad Baehr" of the paragraph before), to
-    # meet the outlets that credit the same words to the title's body ("police")
-    titles: dict[str, set[str]] = {}
-    for q, name, kind in zip(mentions, shown, kinds, strict=True):
-        if kind == SpeakerType.PERSON:
-            titles.setdefault(name, set()).add(q.speaker_span.text if q.speaker_span else name)
-    titled = {name: frozenset().union(*map(_voice, texts)) for name, texts in titles.items()}
-
-    def one_voice(i: int, j: int) -> bool:
-        if compact[i] and compact[i] == compact[j]:
-            return True  # "SEACOM" tagged a person in one sentence, a body in the next
-        if (kinds[i] == SpeakerType.PERSON) != (kinds[j] == SpeakerType.PERSON):
-            return False
-        if kinds[i] == SpeakerType.PERSON:
-            return shown[i].lower() == shown[j].lower()
-        if keys[i] == keys[j] and _same_voice(voices[i], voices[j]):
-            return True
-        if compact[i] and compact[j] and _same_voice(voices[i], voices[j]):
-            return True  # a body's short name: "Acme" for "Acme Foods", "Acme Foods Inc."
-        if abbreviates(shown[i], shown[j]) or abbreviates(shown[j], shown[i]):
-            return True
-        # an acronym inside one name that the other spells out ("the D.A.'s office", "Bristol
-        # District Attorney's Office"), or that an article defined ("… Commission (TsKVPR)")
-        a, b = written_voices[i], written_voices[j]
-        if acronym[i] or acronym[j]:
-            a = _voice(spelled_out(written[i], written[j]))
-            b = _voice(spelled_out(written[j], written[i]))
-        return (a, b) != (voices[i], voices[j]) and _same_voice(a, b)
-
-    def body_of(i: int, j: int) -> bool:
-        """One is a person, the other the body their title names ("police" for "Police
-        Constable Tim Fanning"), or one describes the body's people ("CNN's management",
-        "Microsoft security researchers" for "CNN", "Microsoft"): maybe one voice, if the
-        words say one thing."""
-        if (kinds[i] == SpeakerType.PERSON) == (kinds[j] == SpeakerType.PERSON):
-            if kinds[i] == SpeakerType.PERSON:
-                return False
-            named, described = (i, j) if compact[i] else (j, i)
-            return bool(compact[named]) and voices[named] < voices[described]
-        person, body = (i, j) if kinds[i] == SpeakerType.PERSON else (j, i)
-        if not voices[body]:
-            return False
-        if voices[body] <= titled.get(shown[person], frozenset()) | voices[person]:
-            return True
-        # a title may name the body by its acronym: "CHP Officer Brad Baehr" and "the
-        # California Highway Patrol"
-        return any(
-            voices[body] <= _voice(spelled_out(text, shown[body])) | voices[person]
-            for text in titles.get(shown[person], ())
-        )
-
+    voices = Voices.of(articles, mentions)
+    shown, kinds = voices.shown, voices.kinds
     article = [q.span.article for q in mentions]
     owners = {i: {a} for i, a in enumerate(article)}
     within: list[tuple[float, int, int]] = []  # one article's renderings of one statement
@@ -280,11 +166,11 @@ def group_quotes(
             continue  # alike words about two happenings: two statements
         if renderings.figures_clash(i, j):
             continue  # "12 injured" and "18 injured": two statements, however alike
-        if not one_voice(i, j):
+        if not voices.one_voice(i, j):
             two_people = kinds[i] == kinds[j] == SpeakerType.PERSON
             if article[i] != article[j] and _retold(sim, mentions[i], mentions[j], two_people):
                 across.append((sim, i, j))
-            elif article[i] != article[j] and sim >= STATEMENT_PARAPHRASE and body_of(i, j):
+            elif article[i] != article[j] and sim >= STATEMENT_PARAPHRASE and voices.body_of(i, j):
                 candidates.append((sim, i, j))
         elif sim >= SAME_WORDS and article[i] != article[j]:
             repeated.append((sim, i, j))
@@ -294,13 +180,13 @@ def group_quotes(
             candidates.append((sim, i, j))
     # a quote trimmed by one outlet is contained in another's fuller rendering
     by_speaker: dict[str, list[int]] = {}
-    for i, key in enumerate(keys):
+    for i, key in enumerate(voices.keys):
         by_speaker.setdefault(key, []).append(i)
     for same in by_speaker.values():
         for k, i in enumerate(same):
             for j in same[k + 1 :]:
                 if (
-                    one_voice(i, j)
+                    voices.one_voice(i, j)
                     and _contains(normal[i], normal[j])
                     and not renderings.figures_clash(i, j)
                     and (article[i] == article[j] or not apart(about[i], about[j]))
@@ -331,7 +217,7 @@ def group_quotes(
         for q in ex.quotes
         if q.speaker and q not in kept and len(q.span.text.split()) >= MIN_PROPOSITION_WORDS
     ]
-    join_accounts(union, account_pairs(mentions, others, one_voice), article, about)
+    join_accounts(union, account_pairs(mentions, others, voices.one_voice), article, about)
     asserted = [is_proposition(q, texts.get(q.span.article, "")) for q in mentions]
     groups = [sorted(g) for g in union.groups() if any(asserted[i] for i in g)]
     # an outlet's uncredited quotation of words another outlet credits is one more rendering
@@ -388,16 +274,6 @@ def _statements(
         quote = Quote(qid, who, text, tuple(mentions[i] for i in group), kind, independent, folded)
         quotes.append(((-independent, -prominence, -len(group)), quote))
     return [q for _, q in sorted(quotes, key=lambda kq: (kq[0], kq[1].id))]
-
-
-def _one_case(shown: list[str]) -> list[str]:
-    """One spelling for a speaker written in two cases ("Police said" opening a sentence,
-    "police said" inside one): the one written most, lower case on a tie."""
-    counts = Counter(shown)
-    spelled: dict[str, str] = {}
-    for name in sorted(counts, key=lambda n: (-counts[n], not n[:1].islower(), n)):
-        spelled.setdefault(name.lower(), name)
-    return [spelled[name.lower()] for name in shown]
 
 
 def _speaker_of(group: list[int], shown: list[str]) -> str:
