@@ -24,6 +24,7 @@ from accord.extract.speakers import (
     spelled_out,
     with_defined,
 )
+from accord.lexicon import RELATIVE_PRONOUNS
 from accord.model import Article, QuoteMention, SpeakerType
 
 PERSON = SpeakerType.PERSON
@@ -50,6 +51,14 @@ def voice(name: str) -> frozenset[str]:
     "CNN's management" -> {cnn, management}."""
     folded = (w.removesuffix("'s").removesuffix("’s") for w in words(name))
     return frozenset(w for w in folded if w not in STOP_WORDS or w == "one")
+
+
+def _titled(phrase: str) -> str:
+    """A speaker's phrase up to any relative clause: "attorney Kassie Siegel of the Center,
+    which is suing the federal government" titles her by the Center, not the government."""
+    words = phrase.split()
+    cut = next((k for k, w in enumerate(words) if w.lower() in RELATIVE_PRONOUNS), len(words))
+    return " ".join(words[:cut])
 
 
 def same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -109,7 +118,7 @@ class Voices:
         for q, name, kind in zip(mentions, shown, kinds, strict=True):
             if kind == PERSON:
                 said_by = q.speaker_span.text if q.speaker_span else name
-                titles.setdefault(name, set()).add(said_by)
+                titles.setdefault(name, set()).add(_titled(said_by))
         return cls(
             shown=shown,
             kinds=kinds,

@@ -1,0 +1,35 @@
+"""Speakers as statements compare them (accord.statements_voices), on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from accord.model import Article, QuoteMention, Span, SpeakerType
+from accord.statements_voices import Voices
+
+TEXT = (
+    "Attorney Ana Ruiz of the Rivers Fund, which is suing the government, said the dam "
+    "would go. The government said the dam would stay. The Rivers Fund said it would sue."
+)
+
+
+def span(art: Article, text: str) -> Span:
+    start = art.original.index(text)
+    return Span.of(art, start, start + len(text))
+
+
+def test_a_body_named_in_a_persons_relative_clause_is_not_their_title() -> None:
+    art = Article.create("t.txt", TEXT)
+    body = SpeakerType.ORGANISATION
+    mentions = [
+        QuoteMention(
+            span(art, "the dam would go"),
+            "Ana Ruiz",
+            speaker_span=span(art, TEXT[: TEXT.index(", said")]),
+            speaker_type=SpeakerType.PERSON,
+        ),
+        QuoteMention(span(art, "the dam would stay"), "The government", speaker_type=body),
+        QuoteMention(span(art, "it would sue"), "The Rivers Fund", speaker_type=body),
+    ]
+    voices = Voices.of([art], mentions)
+    assert not voices.body_of(0, 1)  # she sues the government; she does not speak for it
+    assert voices.body_of(0, 2)  # her title names the fund
