@@ -17,6 +17,9 @@ OTHER_INCIDENT_ADVERBS = frozenset({"elsewhere", "separately"})
 OTHER_INCIDENT_MODIFIERS = frozenset(
     {"separate", "another", "other", "different", "earlier", "previous", "prior", "unrelated"}
 )
+# Words that make a described speaker someone else than one described before: "a witness
+# said …; another witness said …".
+OTHER_PERSON_MODIFIERS = frozenset({"another", "other", "second", "third", "fellow"})
 # Time phrases that place a clause before the reported happening ("earlier in the day").
 OTHER_INCIDENT_PHRASES: tuple[tuple[str, ...], ...] = (
     ("earlier", "in", "the", "day"),

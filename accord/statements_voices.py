@@ -24,7 +24,7 @@ from accord.extract.speakers import (
     spelled_out,
     with_defined,
 )
-from accord.lexicon import RELATIVE_PRONOUNS
+from accord.lexicon import OTHER_PERSON_MODIFIERS, RELATIVE_PRONOUNS
 from accord.model import Article, QuoteMention, SpeakerType
 
 PERSON = SpeakerType.PERSON
@@ -93,6 +93,8 @@ class Voices:
     # a name's letters, whatever an outlet's spaces, dots and case ("the U. S. Geological
     # Survey", "The U.S. Geological Survey"), and whatever type the tagger gave it there
     compact: list[str]
+    # a description of someone besides one described before: "another witness"
+    another: list[bool]
     # every title an outlet gave a person anywhere in the story ("Police Constable Tim
     # Fanning"; "Baehr said" is the "CHP Officer Brad Baehr" of the paragraph before), to
     # meet the outlets that credit the same words to the title's body ("police")
@@ -128,6 +130,7 @@ class Voices:
             written_voices=[voice(name) for name in written],
             acronym=[has_acronym(name) for name in written],
             compact=[compact_name(name) if is_name(name) else "" for name in shown],
+            another=[bool(OTHER_PERSON_MODIFIERS & set(name.lower().split())) for name in shown],
             titles=titles,
             titled={name: frozenset().union(*map(voice, ts)) for name, ts in titles.items()},
         )
@@ -141,6 +144,8 @@ class Voices:
             return False
         if kinds[i] == PERSON:
             return shown[i].lower() == shown[j].lower()
+        if self.another[i] != self.another[j]:
+            return False  # "a witness" and "another witness": two people
         if self.keys[i] == self.keys[j] and same_voice(voices[i], voices[j]):
             return True
         if compact[i] and compact[j] and same_voice(voices[i], voices[j]):

@@ -33,3 +33,17 @@ def test_a_body_named_in_a_persons_relative_clause_is_not_their_title() -> None:
     voices = Voices.of([art], mentions)
     assert not voices.body_of(0, 1)  # she sues the government; she does not speak for it
     assert voices.body_of(0, 2)  # her title names the fund
+
+
+def test_another_witness_is_not_the_witness_described_before() -> None:
+    art = Article.create("t.txt", "A witness said it burned. The witness said it fell. X said.")
+    described = SpeakerType.DESCRIPTION
+    mentions = [
+        QuoteMention(span(art, "it burned"), "A witness", speaker_type=described),
+        QuoteMention(span(art, "it fell"), "the witness", speaker_type=described),
+        QuoteMention(span(art, "X"), "another witness", speaker_type=described),
+    ]
+    voices = Voices.of([art], mentions)
+    assert voices.one_voice(0, 1)
+    assert not voices.one_voice(0, 2)
+    assert not voices.one_voice(1, 2)
