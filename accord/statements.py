@@ -223,7 +223,7 @@ def group_quotes(
     # an outlet's uncredited quotation of words another outlet credits is one more rendering
     adopted = adopt_uncredited(extractions, mentions, groups, located)
     for quote, g in adopted:
-        shown.append(_speaker_of(groups[g], shown))
+        shown.append(_speaker_of(groups[g], shown, kinds))
         kinds.append(kinds[groups[g][0]])
         asserted.append(is_proposition(quote, texts.get(quote.span.article, "")))
         groups[g].append(len(mentions))
@@ -248,12 +248,12 @@ def _statements(
     # a speaker's prominence: how many outlets quote them at all
     outlets: dict[str, set[str]] = {}
     for group in groups:
-        who = _speaker_of(group, shown)
+        who = _speaker_of(group, shown, kinds)
         outlets.setdefault(who, set()).update(mentions[i].span.article for i in group)
     quotes: list[tuple[tuple[int, int, int], Quote]] = []
     for members in groups:
         group = sorted(members, key=lambda i: (mentions[i].span.article, mentions[i].span.start))
-        who = _speaker_of(group, shown)
+        who = _speaker_of(group, shown, kinds)
         sources = {mentions[i].span.article for i in group}
         independent = sum(1 for s in sources if derived.get(s) not in sources) or 1
         # the canonical text reads what is asserted, not a title or stance beside it
@@ -276,7 +276,9 @@ def _statements(
     return [q for _, q in sorted(quotes, key=lambda kq: (kq[0], kq[1].id))]
 
 
-def _speaker_of(group: list[int], shown: list[str]) -> str:
-    """The group's speaker: the name given most often, the fullest on a tie."""
+def _speaker_of(group: list[int], shown: list[str], kinds: list[SpeakerType]) -> str:
+    """The group's speaker: the name given most often; on a tie a person's name before a
+    body or a description ("Devonte Brown", not "a witness"), then the fullest."""
     counts = Counter(shown[i] for i in group)
-    return max(counts, key=lambda name: (counts[name], len(name), name))
+    people = {shown[i] for i in group if kinds[i] is SpeakerType.PERSON}
+    return max(counts, key=lambda name: (counts[name], name in people, len(name), name))

@@ -810,3 +810,16 @@ def test_two_named_speakers_alike_words_are_two_statements(
         Extraction(b.id, quotes=(mention(b, said_b, other, form, kind=kind),)),
     ]
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == statements
+
+
+def test_a_tie_between_a_name_and_a_description_shows_the_name() -> None:
+    said = "The officers ran from the car and started shooting at once"
+    a = article(f'"{said}," a witness said.')
+    b = article(f'"{said}," witness Dev Brown said.')
+    described = SpeakerType.DESCRIPTION
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said, "a witness", kind=described),)),
+        Extraction(b.id, quotes=(mention(b, said, "Dev Brown"),)),
+    ]
+    [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert quote.speaker == "Dev Brown"
