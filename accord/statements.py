@@ -73,13 +73,14 @@ def _contains(a: str, b: str) -> bool:
     return bool(a and b) and (padded_a in padded_b or padded_b in padded_a)
 
 
-def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_people: bool = False) -> bool:
+def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_named: bool = False) -> bool:
     """Two outlets' renderings of one statement, whoever they credit it to: the same words
     (one outlet misread the attribution), or a retelling close in the embedding with its
     predicate and arguments shared. Not a retelling where each outlet has its own words in
-    quote marks, nor where ``two_people`` are named: two people who each tell of one fact
-    ("investigators are considering arson", the chief and the fire marshal) are two
-    statements."""
+    quote marks, nor where the outlets credit ``two_named`` speakers who cannot be one: two
+    people, or a body and a person outside it, who each tell of one fact ("investigators are
+    considering arson": the fire chief and the marshal; "he was charged with manslaughter":
+    police and the district attorney) make two statements."""
     said_a, said_b = normal_words(a.span.text), normal_words(b.span.text)
     length = min(len(said_a.split()), len(said_b.split()))
     quoted = {a.carried_as, b.carried_as} == {QuoteForm.VERBATIM}
@@ -89,7 +90,7 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_people: bool = Fal
         return False
     if _contains(said_a, said_b):
         return True
-    if quoted or two_people:
+    if quoted or two_named:
         # "For decades, the Act has protected …" of one secretary is not the "For more than
         # three decades, the Act has successfully protected …" of the president
         return sim >= SAME_WORDS
@@ -167,8 +168,8 @@ def group_quotes(
         if renderings.figures_clash(i, j):
             continue  # "12 injured" and "18 injured": two statements, however alike
         if not voices.one_voice(i, j):
-            two_people = kinds[i] == kinds[j] == SpeakerType.PERSON
-            if article[i] != article[j] and _retold(sim, mentions[i], mentions[j], two_people):
+            two = not voices.may_be_one(i, j)
+            if article[i] != article[j] and _retold(sim, mentions[i], mentions[j], two):
                 across.append((sim, i, j))
             elif article[i] != article[j] and sim >= STATEMENT_PARAPHRASE and voices.body_of(i, j):
                 candidates.append((sim, i, j))

@@ -161,6 +161,16 @@ class Voices:
             b = voice(spelled_out(written[j], written[i]))
         return (a, b) != (voices[i], voices[j]) and same_voice(a, b)
 
+    def may_be_one(self, i: int, j: int) -> bool:
+        """Two speakers that may be one, named otherwise by another outlet: an unnamed one (a
+        group, a description) and anyone; a person and the body their title names; one
+        body's name inside another's ("police in Sicily", "police"). Two people, or two
+        bodies, each named, are two ("police" and the district attorney)."""
+        unnamed = {SpeakerType.GROUP, SpeakerType.DESCRIPTION}
+        if self.kinds[i] in unnamed or self.kinds[j] in unnamed:
+            return True
+        return same_voice(self.voices[i], self.voices[j]) or self.body_of(i, j)
+
     def body_of(self, i: int, j: int) -> bool:
         """One is a person, the other the body their title names ("police" for "Police
         Constable Tim Fanning"), or one describes the body's people ("CNN's management",

@@ -785,26 +785,26 @@ def test_an_account_does_not_chain_statements_about_two_events() -> None:
 
 
 @pytest.mark.parametrize(
-    ("form", "other", "statements"),
+    ("form", "other", "kind", "statements"),
     [
-        (QuoteForm.VERBATIM, "Tom Berg", 2),
-        (QuoteForm.REPORTED, "Tom Berg", 2),
-        (QuoteForm.REPORTED, "the governor", 1),
+        (QuoteForm.VERBATIM, "Tom Berg", SpeakerType.PERSON, 2),
+        (QuoteForm.REPORTED, "Tom Berg", SpeakerType.PERSON, 2),
+        (QuoteForm.REPORTED, "the river police", SpeakerType.ORGANISATION, 2),
+        (QuoteForm.REPORTED, "the governor", SpeakerType.DESCRIPTION, 1),
     ],
 )
 def test_two_named_speakers_alike_words_are_two_statements(
-    form: QuoteForm, other: str, statements: int
+    form: QuoteForm, other: str, kind: SpeakerType, statements: int
 ) -> None:
-    # a secretary's and a governor's words alike in the embedding are each their own, quoted
-    # or told in the writer's words; one outlet naming the speaker, another describing them,
-    # may credit one statement two ways
+    # a secretary's words and a governor's (or the police's) alike in the embedding are each
+    # their own, quoted or told in the writer's words; one outlet naming the speaker, another
+    # describing them, may credit one statement two ways
     said_a = "For decades the water act has protected the rivers and lakes of this state well"
     said_b = (
         "For decades the water act has protected the rivers and lakes of this state and its fish"
     )
     a = article(f'"{said_a}," Secretary Ana Ruiz said.')
     b = article(f'"{said_b}," {other} said.')
-    kind = SpeakerType.PERSON if other == "Tom Berg" else SpeakerType.DESCRIPTION
     exs = [
         Extraction(a.id, quotes=(mention(a, said_a, "Ana Ruiz", form),)),
         Extraction(b.id, quotes=(mention(b, said_b, other, form, kind=kind),)),
