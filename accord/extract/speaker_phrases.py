@@ -49,6 +49,9 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     deps = _NOT_SPEAKER_DEPS if core else (set() if whole else {"relcl", "acl"})
     cut = {t.i for c in head.children if c.dep_ in deps or _medium(c) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut]
+    if not whole:  # "Relatives - even his brother, a priest - insisted": a dash aside
+        aside = next((t.i for t in tokens if t.i > head.i and _spaced_dash(t)), None)
+        tokens = [t for t in tokens if aside is None or t.i < aside]
     first = tokens[0]
     while first.i < head.i and (first.is_punct or first.dep_ == "preconj"):
         first = first.doc[first.i + 1]
@@ -62,6 +65,13 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     while last.i > first.i and last.is_punct and not closes(first, last):
         last = last.doc[last.i - 1]
     return first.idx, last.idx + len(last.text)
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space on each side, as a writer sets off an aside (not the hyphen of
+    "Zeta-Jones", nor a tokeniser's spaced "40 - year - old" before the head)."""
+    spaced = token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+    return spaced and token.text in {"-", "–", "—", "--"}
 
 
 def _medium(child: Token) -> bool:

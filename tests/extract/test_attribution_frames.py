@@ -624,3 +624,16 @@ def test_a_role_the_parse_reads_as_a_second_subject_leaves_the_name_the_speaker(
     )
     [mention] = quotes_of(text)
     assert mention.speaker == "Rob Jones"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Title\nHis lawyers - including a former judge - said he was innocent.", "his lawyers"),
+        ("Title\nHis lawyers — including a former judge — said he was innocent.", "his lawyers"),
+        ("Title\nA 40 - year - old father said the road was closed.", "a 40 - year - old father"),
+    ],
+)
+def test_an_aside_set_off_by_dashes_is_not_the_speakers_name(text: str, speaker: str) -> None:
+    [mention] = quotes_of(text)
+    assert mention.speaker == speaker
