@@ -341,8 +341,9 @@ class ArticleSpeakers:
             return voice.credit  # "a police source said …. The source said": the same source
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
             # "the mayor": the last person named, else the role itself as the article gives it;
-            # a body's role ("the church's minister") is no one named before in another role
-            owned = any(c.dep_ == "poss" for c in head.children)
+            # a body's role ("the church's minister", "the navy spokesperson") is no one named
+            # before in another role
+            owned = any(c.dep_ in {"poss", "compound"} for c in head.children)
             found = (
                 None if owned else self.last_person(absolute, gender=word_gender(lemma), words=said)
             )

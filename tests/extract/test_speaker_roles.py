@@ -130,6 +130,12 @@ def test_a_role_with_the_name_beside_it_is_that_person(text: str, person: str) -
             ("the church's minister", "The church's minister"),
             id="a body's role is not the last person named",
         ),
+        pytest.param(
+            "Tom Bell, the mayor, opened the bridge on Friday. The navy spokesperson said "
+            "the ship had been boarded.",
+            ("the navy spokesperson", "The navy spokesperson"),
+            id="a role named with its body is not the last person named",
+        ),
     ],
 )
 def test_a_role_or_body_that_names_no_one_met_before_stays_as_written(
