@@ -49,7 +49,9 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     deps = _NOT_SPEAKER_DEPS if core else (set() if whole else {"relcl", "acl"})
     cut = {t.i for c in head.children if c.dep_ in deps or _medium(c) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in cut]
-    if not whole:  # "Relatives - even his brother, a priest - insisted": a dash aside
+    # "his lawyers - including a former judge - said": a dash aside; but the aside is what
+    # tells a bare noun's people ("Relatives - even his brother, a priest - insisted")
+    if not whole and any(c.i < head.i and not c.is_punct for c in head.children):
         aside = next((t.i for t in tokens if t.i > head.i and _spaced_dash(t)), None)
         tokens = [t for t in tokens if aside is None or t.i < aside]
     first = tokens[0]

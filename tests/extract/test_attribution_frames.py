@@ -632,6 +632,10 @@ def test_a_role_the_parse_reads_as_a_second_subject_leaves_the_name_the_speaker(
         ("Title\nHis lawyers - including a former judge - said he was innocent.", "his lawyers"),
         ("Title\nHis lawyers — including a former judge — said he was innocent.", "his lawyers"),
         ("Title\nA 40 - year - old father said the road was closed.", "a 40 - year - old father"),
+        (
+            "Title\nRelatives - including his brother, a priest - insisted he was ill.",
+            "Relatives - including his brother a priest",
+        ),
     ],
 )
 def test_an_aside_set_off_by_dashes_is_not_the_speakers_name(text: str, speaker: str) -> None:
