@@ -79,7 +79,7 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_named: bool = Fals
     predicate and arguments shared. Not a retelling where each outlet has its own words in
     quote marks, nor where the outlets credit ``two_named`` speakers who cannot be one: two
     people, or a body and a person outside it, who each tell of one fact ("investigators are
-    considering arson": the fire chief and the marshal; "he was charged with manslaughter":
+    considering arson": the fire chief and the pastor; "he was charged with manslaughter":
     police and the district attorney) make two statements."""
     said_a, said_b = normal_words(a.span.text), normal_words(b.span.text)
     length = min(len(said_a.split()), len(said_b.split()))
