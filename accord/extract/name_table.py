@@ -17,25 +17,11 @@ from accord.extract.speakers import (
     fold_word,
     name_tokens,
 )
+from accord.names import MIN_VARIANT_SURNAME, one_edit_apart
 
-# A surname this short ("Li", "Lu", "Ross") is too often another family's to read a one-letter
-# difference as a typo.
-MIN_VARIANT_SURNAME = 4
 # A first name a letter from another is the same transliterated name only when this long
 # ("Heidar", "Heydar"); shorter ones are often two names ("John", "Joan").
 MIN_VARIANT_FIRST_NAME = 5
-
-
-def one_edit_apart(first: str, second: str) -> bool:
-    """True when one insertion, deletion or substitution turns ``first`` into ``second``."""
-    if first == second or abs(len(first) - len(second)) > 1:
-        return False
-    short, long = sorted((first, second), key=len)
-    i = 0
-    while i < len(short) and short[i] == long[i]:
-        i += 1
-    skip = 1 if len(short) < len(long) else 0
-    return short[i + 1 - skip :] == long[i + 1 :]
 
 
 def _same_first_name(first: str, second: str) -> bool:

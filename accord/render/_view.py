@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.extract.name_table import MIN_VARIANT_SURNAME, one_edit_apart
 from accord.lexicon import DENIAL_VERBS
 from accord.model import (
     Article,
@@ -22,6 +21,7 @@ from accord.model import (
     Span,
     Toll,
 )
+from accord.names import MIN_VARIANT_SURNAME, one_edit_apart
 from accord.unit_names import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 UNATTRIBUTED = "Unattributed"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from nicknames import NickNamer
 
-from accord.extract.name_table import NameTable, one_edit_apart
+from accord.extract.name_table import NameTable
 from accord.extract.speakers import (
     abbreviates,
     compact_name,
@@ -15,6 +15,7 @@ from accord.extract.speakers import (
     spelled_out,
     with_defined,
 )
+from accord.names import one_edit_apart
 
 
 @pytest.mark.parametrize(
