@@ -21,7 +21,7 @@ from accord.model import (
     Span,
     Toll,
 )
-from accord.names import MIN_VARIANT_SURNAME, one_edit_apart
+from accord.names import one_name
 from accord.unit_names import CURRENCY_SYMBOLS, CURRENCY_WORDS
 
 UNATTRIBUTED = "Unattributed"
@@ -96,35 +96,13 @@ def carried_label(mention: QuoteMention, speaker: str | None = None) -> str:
     label = mention.carried_as.value
     if mention.cue is not None and mention.cue.text.lower() in DENIAL_VERBS:
         label = f"denied ({label})"  # "Denying he was a gangster, …": not his claim
-    if mention.speaker and speaker and not _one_name(mention.speaker, speaker):
+    if mention.speaker and speaker and not one_name(mention.speaker, speaker):
         label += f", credited to {mention.speaker}"
     if mention.via:
         label += f", via {mention.via}"
     if mention.cites:
         label += f", citing {mention.cites}"
     return label
-
-
-def _one_name(a: str, b: str) -> bool:
-    """One name written shorter, longer or otherwise: every word of one is in the other
-    ("Page", "Bettie Page"; "police", "Vancouver police"), or the surname is one ("Fred
-    LaRue", "Frederick C. LaRue"; "Vincent Del Giudice", "Vincent DelGiudice"; "Volodymyr
-    Zelensky", "Volodymyr Zelenskyy"), whatever the case and the dots."""
-    words_a, words_b = _letters(a).split(), _letters(b).split()
-    if not words_a or not words_b:
-        return False
-    if set(words_a) <= set(words_b) or set(words_b) <= set(words_a):
-        return True
-    last_a, last_b = words_a[-1], words_b[-1]
-    if last_a == last_b or "".join(words_a) == "".join(words_b):
-        return True
-    # a letter apart in a surname long enough to be a spelling, not another family's name
-    # ("Zelensky", "Zelenskyy"; "Dasku", "Dascu")
-    return min(len(last_a), len(last_b)) >= MIN_VARIANT_SURNAME and one_edit_apart(last_a, last_b)
-
-
-def _letters(name: str) -> str:
-    return "".join(c if c.isalnum() or c.isspace() else "" for c in name.casefold())
 
 
 def figure_label(measure: str, counted: str | None) -> str:
