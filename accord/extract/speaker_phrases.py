@@ -51,7 +51,7 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     tokens = [t for t in head.subtree if t.i not in cut]
     # "his lawyers - including a former judge - said": a dash aside; but the aside is what
     # tells a bare noun's people ("Relatives - even his brother, a priest - insisted")
-    if not whole and any(c.i < head.i and not c.is_punct for c in head.children):
+    if not whole and any(c.i < head.i and c.dep_ not in {"det", "punct"} for c in head.children):
         aside = next((t.i for t in tokens if t.i > head.i and _spaced_dash(t)), None)
         tokens = [t for t in tokens if aside is None or t.i < aside]
     first = tokens[0]

@@ -636,6 +636,10 @@ def test_a_role_the_parse_reads_as_a_second_subject_leaves_the_name_the_speaker(
             "Title\nRelatives - including his brother, a priest - insisted he was ill.",
             "Relatives - including his brother a priest",
         ),
+        (
+            "Title\nThe relatives - including his brother, a priest - insisted he was ill.",
+            "relatives - including his brother a priest",
+        ),
     ],
 )
 def test_an_aside_set_off_by_dashes_is_not_the_speakers_name(text: str, speaker: str) -> None:
