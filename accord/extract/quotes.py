@@ -69,7 +69,7 @@ from accord.extract.quoted_spans import (
     trimmed,
 )
 from accord.extract.relays import passed_through
-from accord.extract.run_on import RunOn, last_voice, lead_in
+from accord.extract.run_on import Lead, RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
 from accord.extract.speaker_phrases import listed_speaker, np_bounds
 from accord.lexicon import HEADLINE_LABELS
@@ -161,7 +161,7 @@ class _Finder:
         voices = [m for m in reported if id(m) not in believed]  # who a quotation may go on in
         found: list[QuoteMention] = []
         previous: QuoteMention | None = None
-        lead: tuple[Block, Token, Token] | None = None
+        lead: Lead | None = None
         run_on = RunOn()
         for k, (block, regions) in enumerate(zip(self.blocks, self.regions, strict=True)):
             transcript = self._transcript(block)
@@ -169,14 +169,12 @@ class _Finder:
             if transcript is not None:
                 found.append(transcript)
                 previous = transcript
-            elif lead is not None and not regions:
+            elif lead is not None and not regions and not lead.quoted_only:
                 # "X reports:" then the paragraph it introduces, not in quote marks
-                lead_block, cue, subject = lead
                 whole = trimmed(block, 0, len(block.text))
                 if whole is not None:
-                    found.append(
-                        self.mention(lead_block, whole, cue, subject, QuoteForm.PARAPHRASE)
-                    )
+                    form = QuoteForm.PARAPHRASE
+                    found.append(self.mention(lead.block, whole, lead.cue, lead.subject, form))
             for i, region in enumerate(regions):
                 span = trimmed(block, region.inner_start, region.inner_end)
                 if span is None or (names_something(span.text) and not named_by(block, span)):
@@ -194,8 +192,8 @@ class _Finder:
                     found += run_on.go_on(left_open, region, mention, found, self._part, closes)
                 if mention is None and i == 0 and lead is not None and not lo:
                     credited = True
-                    lead_block, cue, subject = lead
-                    mention = self.mention(lead_block, span, cue, subject, direct_form(block, span))
+                    form = direct_form(block, span)
+                    mention = self.mention(lead.block, span, lead.cue, lead.subject, form)
                 if mention is None and previous is not None and self._continues(block, region):
                     since = self.blocks[max(k - 1, 0)].start  # this paragraph or the last
                     voice = last_voice(previous, (since, span.start), voices)

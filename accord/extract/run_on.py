@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from accord.extract.cues import ISSUED_DOCUMENTS
 from accord.extract.frames import source_of, speech_verb
 from accord.extract.quote_marks import Region
 from accord.model import QuoteMention
@@ -27,22 +29,48 @@ from accord.nlp import Block
 MAX_RUN_ON_PARAGRAPHS = 3
 
 
-def lead_in(block: Block, regions: list[Region]) -> tuple[Block, Token, Token] | None:
+class Lead(NamedTuple):
+    """A paragraph's closing cue and its subject, and whether it introduces only a quotation
+    (a statement issued) or any next paragraph ("X said:")."""
+
+    block: Block
+    cue: Token
+    subject: Token
+    quoted_only: bool = False
+
+
+def lead_in(block: Block, regions: list[Region]) -> Lead | None:
     """A paragraph that ends "X said:" with nothing quoted after the verb introduces the
-    next paragraph: (block, cue, subject). So does one whose last word is the speech verb
-    and a comma ("X, a lawyer, commented,"): copy that breaks the line between a cue and
-    its quote. A headline ending "…, lawyer says" introduces nothing."""
+    next paragraph. So does one whose last word is the speech verb and a comma ("X, a
+    lawyer, commented,"): copy that breaks the line between a cue and its quote. A headline
+    ending "…, lawyer says" introduces nothing. One that ends "X released a statement."
+    introduces a quotation opening the next paragraph (:func:`_issued`)."""
     text = block.text.rstrip()
     words = [t for t in block.doc if not t.is_punct and not t.is_space]
     cut_off = bool(words) and speech_verb(words[-1]) and text.endswith(",")
     if not text.endswith(":") and not cut_off:
-        return None
+        return _issued(block, regions) if text.endswith(".") else None
     for token in reversed(block.doc):
         quoted = any(r.outer_start <= token.idx < r.outer_end for r in regions)
         if speech_verb(token) and not quoted:
             subject = source_of(token)
             after = [r for r in regions if r.outer_start > token.idx]
-            return (block, token, subject) if subject is not None and not after else None
+            return Lead(block, token, subject) if subject is not None and not after else None
+    return None
+
+
+def _issued(block: Block, regions: list[Region]) -> Lead | None:
+    """The issuer in a last sentence "her office later released a statement.", nothing
+    quoted after it: the quotation that opens the next paragraph is that statement."""
+    last = list(block.doc.sents)[-1]
+    for token in last:
+        if token.dep_ != "dobj" or token.lemma_.lower() not in ISSUED_DOCUMENTS:
+            continue
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        after = [r for r in regions if r.outer_end > verb.idx]
+        if subject is not None and not after:
+            return Lead(block, verb, subject, quoted_only=True)
     return None
 
 

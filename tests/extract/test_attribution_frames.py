@@ -645,3 +645,24 @@ def test_a_role_the_parse_reads_as_a_second_subject_leaves_the_name_the_speaker(
 def test_an_aside_set_off_by_dashes_is_not_the_speakers_name(text: str, speaker: str) -> None:
     [mention] = quotes_of(text)
     assert mention.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Title\nThe mayor visited the site and her office later released a statement.\n"
+            "“The mayor told the families that the bridge will be rebuilt by spring.”",
+            "her office",
+        ),
+        (
+            "Title\nThe ministry released a statement.\nThe talks will resume in May and "
+            "both sides will attend.",
+            None,
+        ),
+    ],
+)
+def test_a_statement_released_is_the_quotation_that_opens_the_next_paragraph(
+    text: str, speaker: str | None
+) -> None:
+    assert [m.speaker for m in quotes_of(text)] == ([speaker] if speaker else [])
