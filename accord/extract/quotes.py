@@ -187,10 +187,13 @@ class _Finder:
                 if mention is None:
                     mention = self._cited(block, region, span, lo, hi)
                 credited = mention is not None and mention.speaker is not None
+                closes = region.inner_end < len(block.text)
                 if i == 0:  # closes a quotation left open above, or goes on with it
-                    closes = region.inner_end < len(block.text)
                     found += run_on.go_on(left_open, region, mention, found, self._part, closes)
-                if mention is None and i == 0 and lead is not None and not lo:
+                # a statement issued introduces a quotation that ends here; one left open
+                # waits for the cue that closes it ("…," said X)
+                waits = not closes and lead is not None and lead.quoted_only
+                if mention is None and i == 0 and lead is not None and not lo and not waits:
                     credited = True
                     form = direct_form(block, span)
                     mention = self.mention(lead.block, span, lead.cue, lead.subject, form)

@@ -666,3 +666,14 @@ def test_a_statement_released_is_the_quotation_that_opens_the_next_paragraph(
     text: str, speaker: str | None
 ) -> None:
     assert [m.speaker for m in quotes_of(text)] == ([speaker] if speaker else [])
+
+
+def test_a_quotation_left_open_after_a_statement_released_waits_for_its_own_cue() -> None:
+    text = (
+        "Title\nThe group also sent a letter today asking the ministers to rescind the rule.\n"
+        "“As the threats we face evolve, scientists must be able to weigh them.\n"
+        "Limits on the science undermine the work of scientists,” said Alan Thornhill, an "
+        "ecologist."
+    )
+    quoted = [m for m in quotes_of(text) if m.span.text.startswith(("As the", "Limits"))]
+    assert [m.speaker for m in quoted] == ["Alan Thornhill", "Alan Thornhill"]
