@@ -93,8 +93,8 @@ def source_of(verb: Token) -> Token | None:
             # speaker
             addressed = verb.head.dep_ in {"pobj", "dative"} and verb.head.head.lower_ == "to"
             if addressed:
-                return _issuer(verb.head.head.head)
-            return None if verb.tag_ == "VBN" else _issuer(verb.head) or verb.head
+                return issuer(verb.head.head.head)
+            return None if verb.tag_ == "VBN" else issuer(verb.head) or verb.head
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
@@ -103,7 +103,7 @@ def source_of(verb: Token) -> Token | None:
     return None
 
 
-def _issuer(token: Token) -> Token | None:
+def issuer(token: Token) -> Token | None:
     """Who issued the document a verb of saying modifies: "the ministry issued a statement
     saying …", "biologists sent letters to the department urging it to …". ``token`` is the
     document or the verb that takes it; a document with no issuer named is its own source."""

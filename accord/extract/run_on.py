@@ -18,8 +18,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from accord.extract.cues import ISSUED_DOCUMENTS
-from accord.extract.frames import source_of, speech_verb
+from accord.extract.frames import issuer, source_of, speech_verb
 from accord.extract.quote_marks import Region
 from accord.model import QuoteMention
 from accord.nlp import Block
@@ -62,14 +61,10 @@ def lead_in(block: Block, regions: list[Region]) -> Lead | None:
 def _issued(block: Block, regions: list[Region]) -> Lead | None:
     """The issuer in a last sentence "her office later released a statement.", nothing
     quoted after it: the quotation that opens the next paragraph is that statement."""
-    last = list(block.doc.sents)[-1]
-    for token in last:
-        if token.dep_ != "dobj" or token.lemma_.lower() not in ISSUED_DOCUMENTS:
-            continue
+    for token in block.doc[-1].sent:
+        subject = issuer(token) if token.pos_ in {"NOUN", "PROPN"} else None
         verb = token.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        after = [r for r in regions if r.outer_end > verb.idx]
-        if subject is not None and not after:
+        if subject is not None and not [r for r in regions if r.outer_end > verb.idx]:
             return Lead(block, verb, subject, quoted_only=True)
     return None
 
