@@ -84,7 +84,10 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_named: bool = Fals
     said_a, said_b = normal_words(a.span.text), normal_words(b.span.text)
     length = min(len(said_a.split()), len(said_b.split()))
     quoted = {a.carried_as, b.carried_as} == {QuoteForm.VERBATIM}
-    if quoted and said_a == said_b and length >= QUOTED_WORDS_MIN:
+    # the words in quote marks, whole or a phrase of them: "the situation would be infinitely
+    # more serious" quoted by two outlets, one crediting the speaker, one those he spoke of
+    marked = {a.carried_as, b.carried_as} <= {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
+    if marked and said_a == said_b and length >= QUOTED_WORDS_MIN:
         return True
     if sim < QUOTE_SIMILARITY or length < SHARED_WORDS_MIN:
         return False

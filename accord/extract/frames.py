@@ -84,9 +84,12 @@ def source_of(verb: Token) -> Token | None:
             return None  # "he is said to have written it": nobody is named as saying so
         if subjects:
             # "Police Const. Tim Fanning said", "his grandson Rob Jones said": the parser may
-            # read the title or the role as a subject too; the name is the speaker
+            # read the title or the role as a subject too; the name is the speaker. So it may
+            # read a noun set beside the words as one ("… from Somalia and Yemen, two countries
+            # on the Gulf, Sinha said"): a name the tagger left unlabelled is the speaker then
             named = [s for s in subjects if s.ent_type_ == "PERSON"]
-            return next((s for s in named or subjects if not _a_title(s)), subjects[0])
+            proper = [s for s in subjects if s.pos_ == "PROPN"]
+            return next((s for s in named or proper or subjects if not _a_title(s)), subjects[0])
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             # "letters to the ministry urging it to …": the one addressed does not speak, the
             # sender does; "a prize, known as …", "a plan called …": a thing named, not a
