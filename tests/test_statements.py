@@ -263,7 +263,10 @@ def test_a_short_common_phrase_from_two_speakers_stays_two_statements() -> None:
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2
 
 
-@pytest.mark.parametrize(("form", "statements"), [(QuoteForm.VERBATIM, 1), (QuoteForm.REPORTED, 2)])
+@pytest.mark.parametrize(
+    ("form", "statements"),
+    [(QuoteForm.VERBATIM, 1), (QuoteForm.PARTIAL, 1), (QuoteForm.REPORTED, 2)],
+)
 def test_the_same_short_quotation_credited_to_two_speakers_is_one_statement(
     form: QuoteForm, statements: int
 ) -> None:

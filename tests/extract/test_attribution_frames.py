@@ -626,6 +626,16 @@ def test_a_role_the_parse_reads_as_a_second_subject_leaves_the_name_the_speaker(
     assert mention.speaker == "Rob Jones"
 
 
+def test_a_noun_set_beside_the_words_leaves_the_unlabelled_name_the_speaker() -> None:
+    text = (
+        "Title\nThe navy spokesman, Commander Nirad Sinha, spoke on Friday.\n"
+        "The pirates are from Somalia and Yemen, two countries surrounding the Gulf of Aden, "
+        "Sinha said."
+    )
+    [mention] = [m for m in quotes_of(text) if "pirates" in m.span.text]
+    assert mention.speaker == "Nirad Sinha"
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
