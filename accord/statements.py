@@ -44,7 +44,7 @@ from accord.statements_paraphrase import (
     events_of,
     join_paraphrases,
 )
-from accord.statements_uncredited import adopt_uncredited
+from accord.statements_uncredited import adopt_uncredited, nearly_repeats
 from accord.statements_voices import Voices
 
 # Renderings of one quote (trimmed, re-punctuated, partly paraphrased) score above this.
@@ -95,8 +95,11 @@ def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_named: bool = Fals
         return True
     if quoted or two_named:
         # "For decades, the Act has protected …" of one secretary is not the "For more than
-        # three decades, the Act has successfully protected …" of the president
-        return sim >= SAME_WORDS
+        # three decades, the Act has successfully protected …" of the president; nor is the
+        # police's "X was charged with manslaughter, homicide and DWI" the district
+        # attorney's "X has been charged with manslaughter, homicide, driving while …",
+        # however close in the embedding: the same words, or nearly
+        return sim >= SAME_WORDS and nearly_repeats(said_a, said_b)
     overlap = argument_overlap(a.span.text, b.span.text)
     return sim >= RETOLD_SIMILARITY and overlap >= RETOLD_OVERLAP
 

@@ -19,7 +19,7 @@ from accord.locate import Located
 from accord.model import Extraction, QuoteForm, QuoteMention
 from accord.statements_paraphrase import figures_clash
 
-__all__ = ["ADOPTED_WORDS_MIN", "NEAR_IDENTICAL", "adopt_uncredited"]
+__all__ = ["ADOPTED_WORDS_MIN", "NEAR_IDENTICAL", "adopt_uncredited", "nearly_repeats"]
 
 # Quoted words this long are one speaker's: two outlets of one story do not print the same
 # six-word sentence in quote marks for two different people.
@@ -30,13 +30,17 @@ NEAR_IDENTICAL = 0.9
 QUOTED = frozenset({QuoteForm.VERBATIM, QuoteForm.PARTIAL})
 
 
+def nearly_repeats(a: str, b: str) -> bool:
+    """Two renderings' words (:func:`~accord.blocking.normal_words`) in nearly one sequence: a
+    word inserted or mended, not the same fact told in other words."""
+    return difflib.SequenceMatcher(None, a.split(), b.split()).ratio() >= NEAR_IDENTICAL
+
+
 def _same_quotation(a: str, b: str) -> bool:
     """One holds the other's words, or the two nearly repeat each other."""
     if min(len(a.split()), len(b.split())) < ADOPTED_WORDS_MIN:
         return False
-    if a in b or b in a:
-        return True
-    return difflib.SequenceMatcher(None, a.split(), b.split()).ratio() >= NEAR_IDENTICAL
+    return a in b or b in a or nearly_repeats(a, b)
 
 
 def _trigrams(said: str) -> set[tuple[str, ...]]:

@@ -20,6 +20,7 @@ variant name goes to the fullest form seen in the article.
 
 from __future__ import annotations
 
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from accord.extract.cues import BELIEF_CUES, WEAK_CUES, cue_lemma
@@ -72,7 +73,7 @@ from accord.extract.relays import passed_through
 from accord.extract.run_on import Lead, RunOn, last_voice, lead_in
 from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
 from accord.extract.speaker_phrases import listed_speaker, np_bounds
-from accord.lexicon import HEADLINE_LABELS
+from accord.lexicon import HEADLINE_LABELS, SINGULAR_PERSON_PRONOUNS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block
 
@@ -143,7 +144,9 @@ class _Finder:
 
     def _credit(self, block: Block, cue: Token, subject: Token, said: Span) -> Credit | None:
         """The subject's speaker, never named in what they ``said``; a pronoun inside what
-        someone else said is that speaker ("One of the crew said he had not known …")."""
+        someone else said is that speaker ("One of the crew said he had not known …"), unless
+        their words name a person before it ("The newspaper said Palin released a statement in
+        which she said …": Palin)."""
         if subject.lower_ in PERSONAL_PRONOUNS:
             # "X said A, he also said that B": "he" is X
             for frame in (c for c in cue.children if own_frame_before(c, cue)):
@@ -151,7 +154,10 @@ class _Finder:
                 return self.speakers.credit(block, told)
             for outer in cue.ancestors:
                 if speech_verb(outer) and (head := source_of(outer)) is not None:
-                    if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON":
+                    named = subject.lower_ in SINGULAR_PERSON_PRONOUNS and _names_someone(
+                        subject.doc[head.i + 1 : subject.i]
+                    )
+                    if head.lower_ not in PERSONAL_PRONOUNS and head.pos_ != "PRON" and not named:
                         return self.speakers.credit(block, head)
                     break
         return self.speakers.credit(block, subject, (said.start, said.end))
@@ -398,3 +404,11 @@ def find_quotes(article: Article, blocks: list[Block]) -> list[QuoteMention]:
     found = chained(finder.direct(reported) + reported)
     mentions = [after_relative_frame(m) for m in passed_on_in_quotes(unnested(relayed(found)))]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+def _names_someone(words: SpacySpan) -> bool:
+    """A person named in ``words``, or a proper name that does something there (the tagger
+    may call "Palin" an organisation in "Palin released a statement")."""
+    return any(
+        t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS) for t in words
+    )

@@ -532,6 +532,28 @@ def test_two_frames_run_on_with_a_comma_are_two_statements_of_one_speaker() -> N
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Title\nSarah Palin visited the church on Sunday.\nThe newspaper said Palin "
+            "released a statement after the fire in which she said she stopped by the church.",
+            "Sarah Palin",
+        ),
+        (
+            "Title\nTom Bell, the captain, was rescued on Monday.\nOne of the crew said he had "
+            "not known the ship was sinking.",
+            "one of the crew",
+        ),
+    ],
+)
+def test_a_pronoun_in_anothers_words_is_the_person_those_words_name_else_that_speaker(
+    text: str, speaker: str
+) -> None:
+    innermost = max(quotes_of(text), key=lambda m: m.span.start)
+    assert innermost.speaker == speaker
+
+
 def test_a_name_right_after_an_inverted_verb_speaks_however_the_parse_hangs_it() -> None:
     text = (
         '"I don\'t think Brian Nichols won," said Christina Greenway, daughter of the court '
