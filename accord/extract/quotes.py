@@ -196,11 +196,11 @@ class _Finder:
                 closes = region.inner_end < len(block.text)
                 if i == 0:  # closes a quotation left open above, or goes on with it
                     found += run_on.go_on(left_open, region, mention, found, self._part, closes)
-                # a statement issued introduces a quotation that ends here; one left open
-                # waits for the cue that closes it ("…," said X)
+                # a statement issued introduces a quotation; one left open is the issuer's
+                # until a cue that closes it names another ("…," said X)
                 waits = not closes and lead is not None and lead.quoted_only
-                if mention is None and i == 0 and lead is not None and not lo and not waits:
-                    credited = True
+                if mention is None and i == 0 and lead is not None and not lo:
+                    credited = not waits
                     form = direct_form(block, span)
                     mention = self.mention(lead.block, span, lead.cue, lead.subject, form)
                 if mention is None and previous is not None and self._continues(block, region):

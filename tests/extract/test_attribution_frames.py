@@ -709,3 +709,14 @@ def test_a_quotation_left_open_after_a_statement_released_waits_for_its_own_cue(
     )
     quoted = [m for m in quotes_of(text) if m.span.text.startswith(("As the", "Limits"))]
     assert [m.speaker for m in quoted] == ["Alan Thornhill", "Alan Thornhill"]
+
+
+def test_a_quotation_left_open_after_a_statement_released_and_closed_uncued_is_issued() -> None:
+    text = (
+        "Title\nThe paper said a fire was set at the church.\n"
+        "The mayor visited the church and her office later released a statement.\n"
+        "“The mayor stopped by the church this morning and met the pastor.\n"
+        "Whatever the motives of the arsonist, the mayor has faith the town will rebuild.”"
+    )
+    quoted = [m for m in quotes_of(text) if m.span.text.startswith(("The mayor", "Whatever"))]
+    assert [m.speaker for m in quoted] == ["her office", "her office"]
