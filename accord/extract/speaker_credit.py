@@ -14,6 +14,7 @@ speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.cues import cue_lemma
@@ -94,6 +95,7 @@ class ArticleSpeakers:
         people: list[SpacySpan] = []
         self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
         self.reporters: list[tuple[int, str]] = []  # the bodies that reported something
+        self.subjects: list[tuple[int, str]] = []  # ... or did anything: whom "it" may be
         # the kind of body written before a name: (end, name, {"cable", "operator"})
         self.kinds: list[tuple[int, str, frozenset[str]]] = []
         # a ship's name, once written after its kind ("merchant vessel Gibe"), is no person's
@@ -114,7 +116,11 @@ class ArticleSpeakers:
                     self.organisations.append((end, organisation_name(ent)))
                     if reports(ent):
                         self.reporters.append((end, organisation_name(ent)))
+                    if reports(ent) or ent.root.dep_ == "nsubj":
+                        self.subjects.append((end, organisation_name(ent)))
                     self.kinds += [(end, organisation_name(ent), kind) for kind in kind_of(ent)]
+        # where each sentence starts, across paragraphs: "it said" looks back one sentence
+        self.sentence_starts = sorted(b.start + s.start_char for b in blocks for s in b.doc.sents)
         people += untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
         self.table = NameTable(
             [*(ent.text for ent in people), *nicknamed(blocks, people)], first_names=True
@@ -233,6 +239,8 @@ class ArticleSpeakers:
             if antecedent.pos_ not in {"PROPN", "NOUN"}:
                 return None
             return self.credit(block, antecedent, words)
+        if lower == "it" and head.dep_ == "nsubj":
+            return self.last_body(absolute, block.start + head.sent.start_char)
         if head.pos_ == "PRON":
             return None
         span = block.doc.char_span(start, end, alignment_mode="expand")
@@ -268,6 +276,16 @@ class ArticleSpeakers:
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, (absolute, words))
+
+    def last_body(self, before: int, sentence: int) -> Credit | None:
+        """The body "it said" stands for: the last one named as a subject before ``before``,
+        in its sentence (starting at ``sentence``) or the one before ("Microsoft estimated
+        that … Windows users …. Additionally, it said …": Microsoft); none there, "it"
+        names no one."""
+        k = bisect_right(self.sentence_starts, sentence) - 1
+        since = self.sentence_starts[k - 1] if k >= 1 else 0
+        named = [name for end, name in self.subjects if since <= end <= before]
+        return Credit(named[-1], SpeakerType.ORGANISATION) if named else None
 
     def _described_before(self, head: Token, before: int) -> Voice[Credit] | None:
         """The described speaker "the <noun>" takes up, once the article's voices are read,

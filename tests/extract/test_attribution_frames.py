@@ -720,3 +720,24 @@ def test_a_quotation_left_open_after_a_statement_released_and_closed_uncued_is_i
     )
     quoted = [m for m in quotes_of(text) if m.span.text.startswith(("The mayor", "Whatever"))]
     assert [m.speaker for m in quoted] == ["her office", "her office"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Title\nMicrosoft estimated on Monday that one in 500 Windows users was exposed.\n"
+            "Additionally, it said the number of victims was rising.",
+            "Microsoft",
+        ),
+        ("Title\nThe storm hit on Monday.\nIt said the number of victims was rising.", None),
+        ("Title\nMicrosoft shipped a patch.\nIt was announced that the patch is ready.", None),
+    ],
+)
+def test_it_said_is_the_body_a_sentence_before_made_the_subject(
+    text: str, speaker: str | None
+) -> None:
+    [mention] = [
+        m for m in quotes_of(text) if m.speaker_span and m.speaker_span.text in {"it", "It"}
+    ]
+    assert mention.speaker == speaker
