@@ -215,7 +215,7 @@ MASCULINE_WORDS = frozenset({
 # Pronouns that stand for one person ("he died at the hospital").
 SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
 # Pronouns that open a relative clause about its noun ("a priest who told reporters …").
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Heads that deny a harm: "no one was hurt", "nobody was injured", "none were wounded".
 NOBODY = frozenset({"nobody", "none", "noone"})
 # Modal auxiliaries under which a harm did not happen ("could have been killed").

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from accord.extract.cues import NAMING_VERBS
 from accord.extract.quote_marks import Region
+from accord.lexicon import RELATIVE_PRONOUNS
 from accord.model import QuoteForm, Span
 from accord.nlp import Block
 
@@ -33,9 +34,10 @@ def trimmed(block: Block, start: int, end: int) -> Span | None:
 
 def says(span: Span) -> bool:
     """Reported content is more than the word that opens a clause: a parse that leaves
-    "that" alone as what was said ("Police say that [sentence split] …") says nothing. A
-    pronoun ("denied it") still points at what was said."""
-    return span.text.lower() not in COMPLEMENTIZERS
+    "that" alone as what was said ("Police say that [sentence split] …") says nothing, nor
+    does a relative pronoun for the one a clause is about ("the driver, who police
+    identified as …"). A pronoun ("denied it") still points at what was said."""
+    return span.text.lower() not in COMPLEMENTIZERS | RELATIVE_PRONOUNS
 
 
 def named_by(block: Block, span: Span) -> bool:
