@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from accord.blocking import UnionFind
+from accord.lexicon import SUBJECTLESS_OPENERS
 from accord.model import QuoteForm, QuoteMention
 
 __all__ = ["account_pairs", "canonical_text", "join_accounts", "joined_text"]
@@ -103,9 +104,23 @@ def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
     return joined
 
 
+def _whole(group: list[int], mentions: list[QuoteMention]) -> list[int]:
+    """The parts that carry their own subject, where any does: "is behind a fatal crash"
+    (from "the man police say is behind …") reads as a fragment at the head of a statement."""
+    whole = [i for i in group if _first_word(mentions[i].span.text) not in SUBJECTLESS_OPENERS]
+    return whole or group
+
+
+def _first_word(text: str) -> str:
+    words = text.split(maxsplit=1)
+    return words[0].lower() if words else ""
+
+
 def canonical_text(group: list[int], mentions: list[QuoteMention], vectors: np.ndarray) -> str:
     """The fullest verbatim account, its parts joined; else the account of the paraphrase
-    closest to all the others (the one most widely carried), the longest on a tie."""
+    closest to all the others (the one most widely carried), the longest on a tie. Parts
+    whose subject stands outside their words are left out where others remain."""
+    group = _whole(group, mentions)
     verbatim = [i for i in group if mentions[i].carried_as is QuoteForm.VERBATIM]
     if verbatim:
         told: dict[str, list[int]] = {}

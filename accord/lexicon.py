@@ -214,6 +214,14 @@ MASCULINE_WORDS = frozenset({
 # fmt: on
 # Pronouns that stand for one person ("he died at the hospital").
 SINGULAR_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+# Finite verbs that open reported words whose subject stands outside them ("the man police
+# say is behind the crash" reports "is behind the crash").
+# fmt: off
+SUBJECTLESS_OPENERS = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "shall",
+})
+# fmt: on
 # Pronouns that open a relative clause about its noun ("a priest who told reporters …").
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Heads that deny a harm: "no one was hurt", "nobody was injured", "none were wounded".
