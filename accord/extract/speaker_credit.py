@@ -39,6 +39,7 @@ from accord.extract.speaker_phrases import (
     description,
     entity_text,
     headline_only,
+    hyphened_head,
     indefinite,
     is_title,
     name_like,
@@ -227,6 +228,7 @@ class ArticleSpeakers:
         ``words`` are the absolute bounds of what the speaker says, where a pronoun's
         antecedent is not."""
         start, end = np_bounds(head, core=True)
+        head = hyphened_head(head)  # "Some co-workers": the workers speak
         absolute = block.start + start
         lower = head.lower_
         if lower in PERSONAL_PRONOUNS:

@@ -66,7 +66,26 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
         last = token
     while last.i > first.i and last.is_punct and not closes(first, last):
         last = last.doc[last.i - 1]
+    last = max(last, hyphened_head(head), key=lambda t: t.i)  # "Some co-workers"
     return first.idx, last.idx + len(last.text)
+
+
+HYPHENS = frozenset({"-", "‐"})
+
+
+def hyphened_head(token: Token) -> Token:
+    """The last word of a hyphened compound the parse split into sibling subjects ("co",
+    "-", "workers" in "Some co-workers said"): the word that says who speaks."""
+    last = token
+    while last.i + 2 < len(last.doc):
+        dash, word = last.doc[last.i + 1], last.doc[last.i + 2]
+        # the hyphen hangs on the compound's first word or beside it ("co - workers")
+        hung = dash.head in {token.head, last} and dash.dep_ in {token.dep_, "punct"}
+        sibling = word.head == token.head and word.dep_ == token.dep_
+        if dash.text not in HYPHENS or not (hung and sibling):
+            break
+        last = word
+    return last
 
 
 def _spaced_dash(token: Token) -> bool:

@@ -671,6 +671,8 @@ def test_a_noun_set_beside_the_words_leaves_the_unlabelled_name_the_speaker() ->
         ("Title\nHis lawyers - including a former judge - said he was innocent.", "his lawyers"),
         ("Title\nHis lawyers — including a former judge — said he was innocent.", "his lawyers"),
         ("Title\nA 40 - year - old father said the road was closed.", "a 40 - year - old father"),
+        ("Title\nSome co-workers said she had a history of run-ins.", "some co-workers"),
+        ("Title\nHer co - workers said she had a history of run - ins.", "her co - workers"),
         (
             "Title\nRelatives - including his brother, a priest - insisted he was ill.",
             "Relatives - including his brother a priest",
