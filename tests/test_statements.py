@@ -815,6 +815,21 @@ def test_two_named_speakers_alike_words_are_two_statements(
     assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == statements
 
 
+def test_two_named_voices_telling_one_fact_in_their_own_order_are_two_statements() -> None:
+    # the police's list of charges and the district attorney's, the same words to the
+    # embedding but not one sequence of them: each voice's own statement
+    said_a = "Jo Reed was charged with manslaughter, negligent homicide, leaving the scene and DWI"
+    said_b = "Jo Reed was charged with DWI, leaving the scene, negligent homicide and manslaughter"
+    a = article(f"{said_a}, police said.")
+    b = article(f"{said_b}, district attorney Ana Ruiz said.")
+    org = SpeakerType.ORGANISATION
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said_a, "police", QuoteForm.REPORTED, kind=org),)),
+        Extraction(b.id, quotes=(mention(b, said_b, "Ana Ruiz", QuoteForm.REPORTED),)),
+    ]
+    assert len(group_quotes([a, b], exs, embedder=bag_of_words)) == 2
+
+
 def test_a_tie_between_a_name_and_a_description_shows_the_name() -> None:
     said = "The officers ran from the car and started shooting at once"
     a = article(f'"{said}," a witness said.')
