@@ -39,6 +39,8 @@ _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 # What words are given in, not who gives them: "the company in a statement".
 SPOKEN_IN = ISSUED_DOCUMENTS | {"interview", "briefing", "speech", "conference"}
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through"})
+# What joins the words of a compound ("co-workers"), as a tokeniser splits them off.
+_HYPHENS = frozenset({"-", "‐"})
 
 
 def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int, int]:
@@ -70,9 +72,6 @@ def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int
     return first.idx, last.idx + len(last.text)
 
 
-HYPHENS = frozenset({"-", "‐"})
-
-
 def hyphened_head(token: Token) -> Token:
     """The last word of a hyphened compound the parse split into sibling subjects ("co",
     "-", "workers" in "Some co-workers said"): the word that says who speaks."""
@@ -82,7 +81,7 @@ def hyphened_head(token: Token) -> Token:
         # the hyphen hangs on the compound's first word or beside it ("co - workers")
         hung = dash.head in {token.head, last} and dash.dep_ in {token.dep_, "punct"}
         sibling = word.head == token.head and word.dep_ == token.dep_
-        if dash.text not in HYPHENS or not (hung and sibling):
+        if dash.text not in _HYPHENS or not (hung and sibling):
             break
         last = word
     return last
