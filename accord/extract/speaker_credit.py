@@ -77,6 +77,17 @@ ROLE_NOUNS = frozenset(PERSON_TITLES) - {"mr.", "mrs.", "ms.", "dr.", "prime", "
 THING_LABELS = frozenset({"PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "QUANTITY"})
 
 
+# What "it" says as a body does ("it said", "it estimated"); "it appears", "it emerged" or
+# "it shows" are the writer's, or a thing's.
+_BODY_CUES = REPORTING_VERBS - {"believe", "find", "indicate", "know", "show", "suggest", "think"}
+
+
+def _main_subject(token: Token) -> bool:
+    """The subject of its sentence's main verb ("Microsoft estimated that …"), not of a
+    clause inside what someone reports ("… reported that the Red Sox made an offer")."""
+    return token.dep_ == "nsubj" and token.head == token.sent.root
+
+
 class Credit(NamedTuple):
     """Who a statement is credited to: the name shown and what kind of speaker it is."""
 
@@ -117,7 +128,7 @@ class ArticleSpeakers:
                     self.organisations.append((end, organisation_name(ent)))
                     if reports(ent):
                         self.reporters.append((end, organisation_name(ent)))
-                    if reports(ent) or ent.root.dep_ == "nsubj":
+                    if reports(ent) or _main_subject(ent.root):
                         self.subjects.append((end, organisation_name(ent)))
                     self.kinds += [(end, organisation_name(ent), kind) for kind in kind_of(ent)]
         # where each sentence starts, across paragraphs: "it said" looks back one sentence
@@ -242,7 +253,8 @@ class ArticleSpeakers:
                 return None
             return self.credit(block, antecedent, words)
         if lower == "it" and head.dep_ == "nsubj":
-            return self.last_body(absolute, block.start + head.sent.start_char)
+            said = cue_lemma(head.head) in _BODY_CUES
+            return self.last_body(absolute, block.start + head.sent.start_char) if said else None
         if head.pos_ == "PRON":
             return None
         span = block.doc.char_span(start, end, alignment_mode="expand")

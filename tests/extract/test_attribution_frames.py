@@ -744,6 +744,16 @@ def test_a_quotation_left_open_after_a_statement_released_is_the_issuers_till_a_
             "Microsoft",
         ),
         ("Title\nThe storm hit on Monday.\nIt said the number of victims was rising.", None),
+        (
+            "Title\nThe Boston Herald reported that the Red Sox made an offer.\nIt said the "
+            "offer was for eight years.",
+            "The Boston Herald",
+        ),
+        (
+            "Title\nMicrosoft shipped a patch on Monday.\nIt shows that the flaw affects "
+            "every version of the browser.",
+            None,
+        ),
         ("Title\nMicrosoft shipped a patch.\nIt was announced that the patch is ready.", None),
     ],
 )
