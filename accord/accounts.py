@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from accord.blocking import UnionFind
+from accord.blocking import UnionFind, words
 from accord.lexicon import SUBJECTLESS_OPENERS
 from accord.model import QuoteForm, QuoteMention
 
@@ -107,13 +107,9 @@ def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
 def _whole(group: list[int], mentions: list[QuoteMention]) -> list[int]:
     """The parts that carry their own subject, where any does: "is behind a fatal crash"
     (from "the man police say is behind …") reads as a fragment at the head of a statement."""
-    whole = [i for i in group if _first_word(mentions[i].span.text) not in SUBJECTLESS_OPENERS]
+    opens = SUBJECTLESS_OPENERS.intersection
+    whole = [i for i in group if not opens(words(mentions[i].span.text)[:1])]
     return whole or group
-
-
-def _first_word(text: str) -> str:
-    words = text.split(maxsplit=1)
-    return words[0].lower() if words else ""
 
 
 def canonical_text(group: list[int], mentions: list[QuoteMention], vectors: np.ndarray) -> str:

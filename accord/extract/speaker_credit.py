@@ -107,7 +107,8 @@ class ArticleSpeakers:
         people: list[SpacySpan] = []
         self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
         self.reporters: list[tuple[int, str]] = []  # the bodies that reported something
-        self.subjects: list[tuple[int, str]] = []  # ... or did anything: whom "it" may be
+        # ... or are a sentence's subject: the bodies "it said" may stand for
+        self.subjects: list[tuple[int, str]] = []
         # the kind of body written before a name: (end, name, {"cable", "operator"})
         self.kinds: list[tuple[int, str, frozenset[str]]] = []
         # a ship's name, once written after its kind ("merchant vessel Gibe"), is no person's
