@@ -32,7 +32,6 @@ from accord.extract.frames import (
     content_bounds,
     cue_words,
     evidence_source,
-    named_after,
     nominal_cue,
     objects,
     outside_phrase,
@@ -52,6 +51,7 @@ from accord.extract.nesting import (
     relayed,
     unnested,
 )
+from accord.extract.quote_cues import nearest_cue
 from accord.extract.quote_marks import Region as _Region
 from accord.extract.quote_marks import (
     dash_credit,
@@ -60,12 +60,10 @@ from accord.extract.quote_marks import (
     transcript_credit,
 )
 from accord.extract.quoted_spans import (
-    TRIM_CHARS,
     direct_form,
     inside,
     mostly_quoted,
     named_by,
-    next_sentence_end,
     says,
     trimmed,
 )
@@ -283,52 +281,10 @@ class _Finder:
         self, block: Block, region: _Region, span: Span, lo: int, hi: int
     ) -> QuoteMention | None:
         """Credit a quote to the nearest cue outside the marks, in its own sentences."""
-        doc, text = block.doc, block.text
-        sents = [
-            s
-            for s in doc.sents
-            if s.end_char > region.outer_start and s.start_char < region.outer_end
-        ]
-        if not sents:
+        cue = nearest_cue(block, region, lo, hi)
+        if cue is None:
             return None
-        window_lo = max(lo, sents[0].start_char)
-        window_hi = min(hi, sents[-1].end_char)
-        whole_sentence = not text[window_lo : region.outer_start].strip(TRIM_CHARS)
-        if whole_sentence and not text[region.outer_end : window_hi].strip(TRIM_CHARS):
-            # The quote is its own sentence: look in the next sentence for "X said."
-            window_hi = min(hi, next_sentence_end(sents[-1]))
-        best: tuple[int, Token, Token | None] | None = None
-        for token in doc:
-            if not window_lo <= token.idx < window_hi or inside(token.idx, token.idx + 1, [region]):
-                continue
-            obj = according_to(token)
-            if obj is None and not speech_verb(token):
-                continue
-            subject = obj if obj is not None else source_of(token)
-            if subject is None or inside(subject.idx, subject.idx + 1, [region]):
-                subject = self._outside_subject(token, region)
-            gap = (
-                region.outer_start - token.idx
-                if token.idx < region.outer_start
-                else token.idx - region.outer_end
-            )
-            # A subject-less or belief verb ("expects") loses to a plain speech verb.
-            weak = subject is None or cue_lemma(token) in WEAK_CUES
-            rank = gap + (len(text) if weak else 0)
-            if best is None or rank < best[0]:
-                best = (rank, token, subject)
-        if best is None:
-            return None
-        return self.mention(block, span, best[1], best[2], direct_form(block, span))
-
-    @staticmethod
-    def _outside_subject(verb: Token, region: _Region) -> Token | None:
-        """The verb's subject outside the quote, when the parser took a word of the quote
-        for its subject or found none: "“…,” Jo Ames writes", "“…,” said Jo Ames"."""
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and not inside(child.idx, child.idx + 1, [region]):
-                return child
-        return named_after(verb)
+        return self.mention(block, span, cue[0], cue[1], direct_form(block, span))
 
     def reported(self) -> list[QuoteMention]:
         """Reported speech outside quote marks, and a belief a speaker credits to others inside
