@@ -253,7 +253,7 @@ def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int,
     claiming that …")."""
     last = first.right_edge
     if not stance or first.i < verb.i:  # a passive's subject: the tail would hold the cue
-        last = _before_participle(first, last)
+        last = _before_participle(first, _run_on_clause(verb, last))
         return first.left_edge.idx, last.idx + len(last.text)
     for child in verb.children:
         tail = child.dep_ in OBJECT_TAIL_DEPS or (
@@ -263,6 +263,16 @@ def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int,
             last = max(last, child.right_edge, key=lambda t: t.i)
     last = _before_participle(first, last)
     return first.left_edge.idx, last.idx + len(last.text)
+
+
+def _run_on_clause(verb: Token, last: Token) -> Token:
+    """The clause's end, past a second clause of the verb that follows it with nothing
+    between: "Police say a climber who watched his brother fall is devastated" parses as
+    two clauses ("a climber … fall", "is devastated") of one statement."""
+    following = {c.left_edge.i: c for c in verb.children if c.dep_ in CLAUSE_DEPS}
+    while (nxt := following.get(last.i + 1)) is not None and not last.is_punct:
+        last = nxt.right_edge
+    return last
 
 
 def _when(prep: Token) -> bool:

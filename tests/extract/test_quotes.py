@@ -140,6 +140,14 @@ def test_a_quoted_name_is_up_to_three_capitalised_words(inner: str, named: bool)
             "the bridge could close again in winter",
             "warned",
         ),
+        # the parse splits one clause in two ("a ranger who saw the hiker fall …", "is
+        # shaken"): the content is both
+        (
+            "Maria Lopez said a ranger who saw the hiker fall into the gorge below the ridge"
+            " is shaken.",
+            "a ranger who saw the hiker fall into the gorge below the ridge is shaken",
+            "said",
+        ),
     ],
 )
 def test_reported_speech_is_not_verbatim_and_spans_its_content(
