@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from accord.accounts import account_pairs, canonical_text, join_accounts
 from accord.assertion import MIN_PROPOSITION_WORDS, is_proposition
@@ -23,6 +24,7 @@ from accord.blocking import (
     embedder_or_default,
     normal_words,
     similar_pairs,
+    words,
 )
 from accord.locate import Located
 from accord.model import (
@@ -285,7 +287,27 @@ def _statements(
 
 def _speaker_of(group: list[int], shown: list[str], kinds: list[SpeakerType]) -> str:
     """The group's speaker: the name given most often; on a tie a person's name before a
-    body or a description ("Devonte Brown", not "a witness"), then the fullest."""
+    body or a description ("Devonte Brown", not "a witness"), then the fullest. Where
+    another outlet gives that name with a proper modifier ("navy", "Indian navy"), the
+    fuller form is shown: it names the same voice more exactly."""
     counts = Counter(shown[i] for i in group)
     people = {shown[i] for i in group if kinds[i] is SpeakerType.PERSON}
-    return max(counts, key=lambda name: (counts[name], name in people, len(name), name))
+    best = max(counts, key=lambda name: (counts[name], name in people, len(name), name))
+    fuller = [name for name in counts if _names_more_exactly(name, best)]
+    return max(fuller, key=lambda name: (counts[name], len(name), name), default=best)
+
+
+def _names_more_exactly(fuller: str, name: str) -> bool:
+    """``fuller`` is ``name`` with a proper modifier before it ("Vancouver police",
+    "police"; "the Indian Navy", "navy"), not a phrase the name ends ("man police", from
+    "the man police say …") nor a dateline run into it ("Computerworld - Microsoft")."""
+    short, long = _content_words(name), _content_words(fuller)
+    if not short or len(long) <= len(short) or long[-len(short) :] != short:
+        return False
+    modifier = next((w for w in fuller.split() if w.lower() not in STOP_WORDS), "")
+    run_in = ":" in fuller or any(w in {"-", "–", "—"} for w in fuller.split())
+    return modifier[:1].isupper() and not run_in
+
+
+def _content_words(name: str) -> list[str]:
+    return [w for w in words(name) if w not in STOP_WORDS]

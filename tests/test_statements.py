@@ -841,3 +841,30 @@ def test_a_tie_between_a_name_and_a_description_shows_the_name() -> None:
     ]
     [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
     assert quote.speaker == "Dev Brown"
+
+
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        # the name given most, as another outlet gives it with a proper modifier
+        (["the navy", "the navy", "Indian navy"], "Indian navy"),
+        (["Indian navy", "Indian navy", "the Indian Navy", "navy"], "Indian navy"),
+        # a phrase the name ends, or a dateline run into it, is no fuller name
+        (["police", "police", "man police"], "police"),
+        (["Microsoft", "Microsoft", "Computerworld - Microsoft"], "Microsoft"),
+        # the name given most stays, whatever descriptions the others share
+        (["Ana Ruiz", "Ana Ruiz", "the officer", "a Navy officer"], "Ana Ruiz"),
+    ],
+)
+def test_a_statement_shows_its_speaker_with_the_modifiers_an_outlet_gives(
+    names: list[str], shown: str
+) -> None:
+    said = "the crew of the cargo ship surrendered when the boarding party reached the deck"
+    outlets = [article(f"{name} said {said}.") for name in names]
+    org = SpeakerType.ORGANISATION
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said, name, QuoteForm.REPORTED, kind=org),))
+        for a, name in zip(outlets, names, strict=True)
+    ]
+    [quote] = group_quotes(outlets, exs, embedder=bag_of_words)
+    assert quote.speaker == shown
