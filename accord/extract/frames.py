@@ -42,8 +42,14 @@ from accord.nlp import Block
 # Entity labels of a body or group, and of anyone, someone may speak to.
 BODY_LABELS = frozenset({"ORG", "NORP", "GPE"})
 LISTENER_LABELS = BODY_LABELS | {"PERSON"}
-# Listeners that are no person noun: "told the court", "informed the council".
-LISTENERS = frozenset({"court", "council", "committee", "panel", "board", "public", "press"})
+# Listeners that are no person noun: "told the court", "told a news conference".
+LISTENERS = frozenset(
+    {
+        "court", "council", "committee", "panel", "board", "public", "press", "jury",
+        "conference", "briefing", "hearing", "meeting", "audience", "crowd", "rally",
+        "summit", "forum", "assembly", "parliament", "congress", "senate", "convention",
+    }
+)  # fmt: skip
 # Entity labels of a time, never what a statement is about: "said on Monday".
 WHEN = frozenset({"DATE", "TIME"})
 # What a finding appears in ("in the latest poll", "in a new study").
@@ -221,12 +227,14 @@ def objects(verb: Token) -> list[Token]:
 
 def _a_listener(token: Token) -> bool:
     """A person, a body or a group someone speaks to ("told reporters", "informed the
-    council"), not a thing told ("told a lie", "told the story")."""
+    council", "told Playboy": a name, whatever the tagger took it for), not a thing told
+    ("told a lie", "told the story")."""
     # "told the Reuters news agency": a body's name before the noun of its kind
     named = token.ent_type_ in LISTENER_LABELS or any(
         c.dep_ in {"compound", "poss"} and c.ent_type_ in BODY_LABELS for c in token.children
     )
-    return token.pos_ == "PRON" or named or speaks(token) or token.lemma_.lower() in LISTENERS
+    proper = token.pos_ in {"PRON", "PROPN"}
+    return proper or named or speaks(token) or token.lemma_.lower() in LISTENERS
 
 
 def told_clause(verb: Token) -> Token | None:

@@ -242,6 +242,18 @@ def test_whom_it_was_said_to_is_not_what_was_said(text: str, content: str) -> No
     assert [m.span.text for m in quotes_of(text)] == [content]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz told a news conference in Lyon on Monday.",
+        "Ana Ruiz told the security summit in Oslo.",
+        "Looking back, Ana Ruiz told Harbourlight in 1998.",  # a name the tagger may not type
+    ],
+)
+def test_an_audience_told_is_no_statement(text: str) -> None:
+    assert quotes_of(text) == []
+
+
 def test_a_passive_report_with_an_infinitive_names_nobody_as_saying_so() -> None:
     text = (
         "Tom Bell was held in May. Police released a letter that he is said to have written "
