@@ -348,8 +348,23 @@ def acted_for_others(verb: Token) -> bool:
     has been offered the post, according to sources": the reports are the source), not
     their words passed on ("X said …, according to Y": a chain, X still the speaker)."""
     act = any(c.dep_ in {"dobj", "dative", "xcomp", "nsubjpass"} for c in verb.children)
-    reported = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
-    return act and not reported and any(according_to(c) is not None for c in verb.children)
+    reported = any(c.dep_ in CLAUSE_DEPS and not trailing_frame(c) for c in verb.children)
+    credited = any(according_to(c) is not None or trailing_frame(c) for c in verb.children)
+    return act and not reported and credited
+
+
+def trailing_frame(verb: Token) -> bool:
+    """A speech verb the parse hung under the clause it frames: "X has asked Y to be surgeon
+    general, a senior Democrat said on Tuesday" (with "said" a clause of "asked"). It comes
+    after a comma, has a subject and no clause of its own: the clause before is its
+    content, and the act in it is no speech of X's."""
+    if verb.dep_ not in CLAUSE_DEPS or verb.i < verb.head.i or not speech_verb(verb):
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    own = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
+    weak = cue_lemma(verb) in WEAK_CUES
+    return before is not None and before.text == "," and subject and not own and not weak
 
 
 def unasserted(mention: QuoteMention, verb: Token) -> QuoteMention:

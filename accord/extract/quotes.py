@@ -41,6 +41,7 @@ from accord.extract.frames import (
     stance_verb,
     that_clause,
     told_clause,
+    trailing_frame,
     unasserted,
 )
 from accord.extract.nesting import (
@@ -327,7 +328,7 @@ class _Finder:
             told = told_clause(token)
             if told is not None:  # "told a judge that …": the clause is what was said
                 clauses = [told]
-            if not clauses and token.dep_ == "parataxis":
+            if not clauses and (token.dep_ == "parataxis" or trailing_frame(token)):
                 bounds = outside_phrase(token, token.head)
             elif clauses or (clauses := objects(token)):
                 if told is None and not any(c.dep_ in CLAUSE_DEPS for c in token.children):

@@ -117,6 +117,18 @@ def test_a_quoted_name_is_up_to_three_capitalised_words(inner: str, named: bool)
     assert names_something(inner) is named
 
 
+def test_a_closing_frame_the_parse_hung_under_its_clause_reports_that_clause() -> None:
+    # the parse makes "said" a clause of "asked": the senior Republican is the speaker, and
+    # the asking is no statement of Tom Bell's
+    text = (
+        "Governor-elect Tom Bell has asked surgeon and BBC health correspondent Dr. Ana Ruiz "
+        "to be state health director, a senior Republican said on Tuesday."
+    )
+    [mention] = quotes_of(text)
+    assert mention.speaker == "a senior Republican"
+    assert mention.span.text == text[: text.index(", a senior")]
+
+
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
