@@ -67,13 +67,22 @@ def same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def _one_case(shown: list[str]) -> list[str]:
-    """One spelling for a speaker written in two cases ("Police said" opening a sentence,
-    "police said" inside one): the one written most, lower case on a tie."""
+    """One spelling for a speaker written in two cases or with and without "the" ("Police
+    said" opening a sentence, "police said" inside one; "the Indian Navy", "Indian navy"):
+    the one written most, lower case on a tie."""
     counts = Counter(shown)
     spelled: dict[str, str] = {}
     for name in sorted(counts, key=lambda n: (-counts[n], not n[:1].islower(), n)):
-        spelled.setdefault(name.lower(), name)
-    return [spelled[name.lower()] for name in shown]
+        spelled.setdefault(_spelling_key(name), name)
+    return [spelled[_spelling_key(name)] for name in shown]
+
+
+def _spelling_key(name: str) -> str:
+    """A name's spelling folded: case, and a "the" before a proper name ("the Indian Navy",
+    not "the relative", which points back to someone described before)."""
+    first, _, rest = name.partition(" ")
+    proper = first.lower() == "the" and rest[:1].isupper()
+    return (rest if proper else name).lower()
 
 
 @dataclass

@@ -868,3 +868,39 @@ def test_a_statement_shows_its_speaker_with_the_modifiers_an_outlet_gives(
     ]
     [quote] = group_quotes(outlets, exs, embedder=bag_of_words)
     assert quote.speaker == shown
+
+
+def test_a_body_written_with_and_without_the_is_shown_one_way_across_statements() -> None:
+    first = "the harbour will reopen to cargo ships on Monday morning after the storm"
+    second = "two cranes were damaged when the storm tore through the container yard"
+    a = article(f"The Harbour Board said {first}.")
+    b = article(f"The Harbour Board said {first}.")
+    c = article(f"Harbour Board said {second}.")
+    org = SpeakerType.ORGANISATION
+    exs = [
+        Extraction(
+            a.id, quotes=(mention(a, first, "The Harbour Board", QuoteForm.REPORTED, kind=org),)
+        ),
+        Extraction(
+            b.id, quotes=(mention(b, first, "The Harbour Board", QuoteForm.REPORTED, kind=org),)
+        ),
+        Extraction(
+            c.id, quotes=(mention(c, second, "Harbour Board", QuoteForm.REPORTED, kind=org),)
+        ),
+    ]
+    quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
+    assert [q.speaker for q in quotes] == ["The Harbour Board", "The Harbour Board"]
+    # "the" before a description points back to one described before: kept as written
+    d = article(f"Neighbour said {first}.")
+    e = article(f"The neighbour said {second}.")
+    described = SpeakerType.DESCRIPTION
+    exs = [
+        Extraction(
+            d.id, quotes=(mention(d, first, "Neighbour", QuoteForm.REPORTED, kind=described),)
+        ),
+        Extraction(
+            e.id, quotes=(mention(e, second, "the neighbour", QuoteForm.REPORTED, kind=described),)
+        ),
+    ]
+    quotes = group_quotes([d, e], exs, embedder=bag_of_words)
+    assert sorted(q.speaker for q in quotes) == ["Neighbour", "the neighbour"]
