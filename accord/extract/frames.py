@@ -277,7 +277,11 @@ def _run_on_clause(verb: Token, last: Token) -> Token:
     """The clause's end, past a second clause of the verb that follows it with nothing
     between: "Police say a climber who watched his brother fall is devastated" parses as
     two clauses ("a climber … fall", "is devastated") of one statement."""
-    following = {c.left_edge.i: c for c in verb.children if c.dep_ in CLAUSE_DEPS}
+    following = {
+        c.left_edge.i: c
+        for c in verb.children
+        if c.dep_ in CLAUSE_DEPS and not c.left_edge.is_punct and not speech_verb(c)
+    }  # not a report of its own run in ("… the regional centers The S.E.C. said …")
     while (nxt := following.get(last.i + 1)) is not None and not last.is_punct:
         last = nxt.right_edge
     return last

@@ -171,6 +171,17 @@ def test_reported_speech_is_not_verbatim_and_spans_its_content(
     assert quote.cue is not None and quote.cue.text == cue
 
 
+def test_another_report_run_into_a_clause_is_no_part_of_it() -> None:
+    # no full stop between two reports: the second is not the first one's clause run on
+    text = (
+        "The Federal Aviation Administration, the agency that oversees the airports, said it "
+        "was taking new steps to tighten the screening of pilots and its oversight of the "
+        "flight schools The S.E.C. said it would add staff too."
+    )
+    said = [m.span.text for m in quotes_of(text)]
+    assert not any("S.E.C." in content for content in said)
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun"),
     [
