@@ -240,6 +240,13 @@ class ArticleSpeakers:
         ``words`` are the absolute bounds of what the speaker says, where a pronoun's
         antecedent is not."""
         start, end = np_bounds(head, core=True)
+        # a body's whole name, where the parse read part of it as an apposition: "The
+        # Academy of Motion Picture Arts and Sciences" ("Arts" in apposition to "Academy")
+        if any(
+            e.start <= head.i < e.end and e.end_char > end and e.label_ in ORGANISATION_LABELS
+            for e in block.doc.ents
+        ):
+            start, end = np_bounds(head)
         head = hyphened_head(head)  # "Some co-workers": the workers speak
         absolute = block.start + start
         lower = head.lower_

@@ -470,6 +470,21 @@ def test_a_name_that_ends_like_a_bodys_is_an_organisation(text: str) -> None:
     assert [m.speaker_type for m in quotes_of(text)] == [SpeakerType.ORGANISATION]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Academy of Country Music Arts and Letters said on Monday that the awards "
+            "would move.",
+            "The Academy of Country Music Arts and Letters",
+        ),
+    ],
+)
+def test_a_bodys_whole_name_speaks_where_the_parse_cut_it(text: str, name: str) -> None:
+    # the parse reads "… Arts and Letters" as an apposition to "Academy"
+    assert [m.speaker for m in quotes_of(text)] == [name]
+
+
 def test_a_company_officers_title_is_no_part_of_the_name() -> None:
     mention = quotes_of("Qualys CTO Wolfgang Kandek said the flaw was serious.")[0]
     assert (mention.speaker, mention.speaker_type) == ("Wolfgang Kandek", SpeakerType.PERSON)
