@@ -31,7 +31,12 @@ from accord.extract.speaker_bodies import (
     restrictive_clause,
     told_to,
 )
-from accord.extract.speaker_gender import GenderTable, pronoun_gender, word_gender
+from accord.extract.speaker_gender import (
+    GenderTable,
+    objects_of_subject,
+    pronoun_gender,
+    word_gender,
+)
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
     continues_name,
@@ -155,6 +160,10 @@ class ArticleSpeakers:
         # (2: of the sentence's main verb, 1: of a clause in it, 0: no subject)
         self.named_in: list[tuple[int, int]] = []
         self.speaking: set[int] = set()  # those names that are a speech verb's subject
+        # the genders of the pronouns that are objects of the verb each name is subject of
+        self.objects: list[frozenset[Gender]] = []
+        # ... and of the pronouns after each name in its sentence, outside quote marks
+        self.pronouns_after: list[frozenset[Gender]] = []
         mentions: list[tuple[Token, str]] = []
         for block in blocks:
             for token in block.doc:
@@ -173,6 +182,16 @@ class ArticleSpeakers:
                     subject = token.dep_ in {"nsubj", "nsubjpass"}
                     rank = 0 if not subject else 2 if main else 1
                     self.named_in.append((block.start + token.sent.start_char, rank))
+                    self.objects.append(objects_of_subject(token))
+                    after = token.doc[token.i + 1 : token.sent.end]
+                    self.pronouns_after.append(
+                        frozenset(
+                            g
+                            for t in after
+                            if (g := pronoun_gender(t)) is not None
+                            and unquoted(block.start + t.idx)
+                        )
+                    )
                     if subject and cue_lemma(token.head) in REPORTING_VERBS:
                         self.speaking.add(len(self.people) - 1)
         starts = {id(b.doc): b.start for b in blocks}
@@ -218,6 +237,7 @@ class ArticleSpeakers:
             and (k in self.speaking or not lo < end <= hi)
             and self.genders.fits(name, gender)
         ]
+        named = self._past_object(named, gender)
         after = self.people[named[-1]][0] if named else -1
         voice = self.voices.before(sentence, after, gender, words) if sentence >= 0 else None
         if voice is not None:
@@ -231,9 +251,31 @@ class ArticleSpeakers:
         last = named[-1]
         start = self.named_in[last][0]
         if start < sentence:
+            # of the people that sentence names, one of the pronoun's gender that it goes on
+            # to call "she" or "he", then its subject ("Roesler said Page was ill when she
+            # fell. …, she told …": Page; "Ann Lee's lawyer, Jo Ames, said …": Ames)
             same = [k for k in named if self.named_in[k][0] == start]
-            last = max(same, key=lambda k: (self.named_in[k][1], k))
+            last = max(same, key=lambda k: (self._taken_up(k, gender), self.named_in[k][1], k))
         return Credit(self.people[last][1], SpeakerType.PERSON)
+
+    def _known_as(self, k: int, gender: Gender | None) -> bool:
+        return gender is not None and self.genders.of(self.people[k][1]) is gender
+
+    def _taken_up(self, k: int, gender: Gender | None) -> bool:
+        """Named ``k``-th as a person of ``gender`` that a pronoun after it, in its sentence,
+        stands for."""
+        return self._known_as(k, gender) and gender in self.pronouns_after[k]
+
+    def _past_object(self, named: list[int], gender: Gender | None) -> list[int]:
+        """``named`` without its last person where, the last time they were named, a pronoun
+        of ``gender`` was the object of their verb ("Jerry Tibbs … asked her to pose. …, she
+        told …"), and someone the article gives that gender was named before: the pronoun
+        goes on with her, not with him."""
+        if gender is None or not named or gender not in self.objects[named[-1]]:
+            return named
+        last = self.people[named[-1]][1]
+        rest = [k for k in named if self.people[k][1] != last]
+        return rest if any(self._known_as(k, gender) for k in rest) else named
 
     def credit(self, block: Block, head: Token, words: tuple[int, int] = (0, 0)) -> Credit | None:
         """The speaker for a subject noun phrase headed by ``head`` (None: nobody to name);

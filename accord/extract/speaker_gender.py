@@ -179,3 +179,32 @@ def _bound(subject: Token, pronoun: Token) -> bool:
     while verb != subject.head and verb.dep_ in CLAUSE_CHAIN and verb.head != verb:
         verb = verb.head
     return verb == subject.head
+
+
+# How a name hangs in the subject phrase it names: "a photographer named Jerry Tibbs", "the
+# officer, Tim Bell", "Police Constable Tim Bell".
+_NAMING_DEPS = frozenset({"compound", "appos", "acl", "oprd", "flat"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+
+
+def objects_of_subject(name: Token) -> frozenset[Gender]:
+    """The genders of the pronouns that are objects of the verb whose subject ``name`` is, or
+    names: "An amateur photographer named Jerry Tibbs … asked her to pose". Such a pronoun
+    is someone else, so the woman or man it stands for, not the subject, is whom the next
+    "she" or "he" most likely goes on with."""
+    subject = name
+    while subject.dep_ not in SUBJECT_DEPS:
+        if subject.dep_ not in _NAMING_DEPS or subject.head == subject:
+            return frozenset()
+        subject = subject.head
+    found = set()
+    for token in subject.sent:
+        gender = pronoun_gender(token)
+        if gender is None or token.dep_ not in _OBJECT_DEPS:
+            continue
+        verb = token.head
+        while verb != subject.head and verb.dep_ in CLAUSE_CHAIN and verb.head != verb:
+            verb = verb.head
+        if verb == subject.head:
+            found.add(gender)
+    return frozenset(found)

@@ -69,6 +69,32 @@ def test_an_object_pronoun_is_someone_else() -> None:
     assert speaker_of(text, "appeal the ruling") == "Tim Bell"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # she was the object of his verb: the next "she" goes on with her
+        "Ann Lee lost her job in May. A neighbour named Jo Ames saw her and asked her to stay. "
+        "“We will appeal the ruling,” she said.",
+        "Ann Lee lost her job in May. Jo Ames met her at the station. "
+        "“We will appeal the ruling,” she said.",
+        # of two people one sentence names, the one of the pronoun's gender it goes on to
+        # call "she"
+        "Ann Lee lost her job in May. Jo Ames said Ann Lee would appeal after she lost. "
+        "“We will appeal the ruling,” she said.",
+    ],
+)
+def test_she_goes_on_with_the_woman_named_not_with_one_of_unknown_gender(text: str) -> None:
+    assert speaker_of(text, "appeal the ruling") == "Ann Lee"
+
+
+def test_she_after_a_sentence_that_calls_no_one_she_is_its_subject() -> None:
+    text = (
+        "Ann Lee lost her job in May. Ann Lee's lawyer, Jo Ames, said the ruling was wrong. "
+        "“We will appeal the ruling,” she said."
+    )
+    assert speaker_of(text, "appeal the ruling") == "Jo Ames"
+
+
 def test_a_full_name_is_its_own_person_beside_a_namesake() -> None:
     text = (
         "Officers shot Tim Gray on Monday. Tim Gray was taken to a hospital. "
