@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from accord.extract.cues import cue_lemma
 from accord.extract.described_voices import DescribedVoices, Voice, one_of
 from accord.extract.name_table import NameTable
+from accord.extract.people_named import PeopleNamed
 from accord.extract.speaker_bodies import (
     EVIDENCE_NOUNS,
     ORGANISATION_NOUNS,
@@ -32,14 +33,11 @@ from accord.extract.speaker_bodies import (
     told_to,
 )
 from accord.extract.speaker_gender import (
-    GenderTable,
-    objects_of_subject,
     pronoun_gender,
     word_gender,
 )
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
-    continues_name,
     demonym,
     description,
     entity_text,
@@ -153,55 +151,14 @@ class ArticleSpeakers:
         self.roles = RoleTable(
             r for e in people for r in roles_of(e, self.table.resolve(e.text), speaks)
         )
-        # A person is mentioned wherever a name ends whose key the table knows, even where
-        # the tagger missed the entity ("Kirby emphasized").
-        self.people: list[tuple[int, str]] = []  # (absolute end offset, name), text order
-        # where each of those sentences starts, and whether the name is a subject there
-        # (2: of the sentence's main verb, 1: of a clause in it, 0: no subject)
-        self.named_in: list[tuple[int, int]] = []
-        self.speaking: set[int] = set()  # those names that are a speech verb's subject
-        # the genders of the pronouns that are objects of the verb each name is subject of
-        self.objects: list[frozenset[Gender]] = []
-        # ... and of the pronouns after each name in its sentence, outside quote marks
-        self.pronouns_after: list[frozenset[Gender]] = []
-        mentions: list[tuple[Token, str]] = []
-        for block in blocks:
-            for token in block.doc:
-                end = block.start + token.idx + len(token.text)
-                if (
-                    name_like(token)
-                    and self.table.knows(token.text)
-                    and unquoted(end - 1)
-                    and not continues_name(token)
-                ):
-                    # the whole name, so "Mahnefah Gray" is not the "Gray" named most often
-                    whole = entity_text(token, True) if token.ent_type_ == "PERSON" else token.text
-                    mentions.append((token, self.table.resolve(whole)))
-                    self.people.append((end, mentions[-1][1]))
-                    main = token.head == token.sent.root
-                    subject = token.dep_ in {"nsubj", "nsubjpass"}
-                    rank = 0 if not subject else 2 if main else 1
-                    self.named_in.append((block.start + token.sent.start_char, rank))
-                    self.objects.append(objects_of_subject(token))
-                    after = token.doc[token.i + 1 : token.sent.end]
-                    self.pronouns_after.append(
-                        frozenset(
-                            g
-                            for t in after
-                            if (g := pronoun_gender(t)) is not None
-                            and unquoted(block.start + t.idx)
-                        )
-                    )
-                    if subject and cue_lemma(token.head) in REPORTING_VERBS:
-                        self.speaking.add(len(self.people) - 1)
-        starts = {id(b.doc): b.start for b in blocks}
-        self.genders = GenderTable.read(
-            [(e, self.table.resolve(e.text)) for e in people],
+        self.named = PeopleNamed(
+            blocks,
+            self.table,
+            people,
             [(r.person, r.head) for r in self.roles.roles],
-            mentions,
-            lambda t: not unquoted(starts[id(t.doc)] + t.idx),
-            speaks,
+            lambda at: not unquoted(at),
         )
+        self.people = self.named.people
         # "the source" takes up a voice described before only once all are read: while
         # they are read, each is credited as written
         self._voices_read: DescribedVoices[Credit] | None = None
@@ -229,15 +186,7 @@ class ArticleSpeakers:
         said" is not Ames speaking; "“…,” said Ames, a pastor; …, he said" is. Before any
         person is named, a pronoun is the last voice described ("Navy spokesperson said …
         [narration] …, he added")."""
-        lo, hi = words
-        named = [
-            k
-            for k, (end, name) in enumerate(self.people)
-            if end <= before
-            and (k in self.speaking or not lo < end <= hi)
-            and self.genders.fits(name, gender)
-        ]
-        named = self._past_object(named, gender)
+        named = self.named.candidates(before, gender, words)
         after = self.people[named[-1]][0] if named else -1
         voice = self.voices.before(sentence, after, gender, words) if sentence >= 0 else None
         if voice is not None:
@@ -248,34 +197,7 @@ class ArticleSpeakers:
             return earlier.credit if earlier is not None else None
         if not named:
             return None
-        last = named[-1]
-        start = self.named_in[last][0]
-        if start < sentence:
-            # of the people that sentence names, one of the pronoun's gender that it goes on
-            # to call "she" or "he", then its subject ("Roesler said Page was ill when she
-            # fell. …, she told …": Page; "Ann Lee's lawyer, Jo Ames, said …": Ames)
-            same = [k for k in named if self.named_in[k][0] == start]
-            last = max(same, key=lambda k: (self._taken_up(k, gender), self.named_in[k][1], k))
-        return Credit(self.people[last][1], SpeakerType.PERSON)
-
-    def _known_as(self, k: int, gender: Gender | None) -> bool:
-        return gender is not None and self.genders.of(self.people[k][1]) is gender
-
-    def _taken_up(self, k: int, gender: Gender | None) -> bool:
-        """Named ``k``-th as a person of ``gender`` that a pronoun after it, in its sentence,
-        stands for."""
-        return self._known_as(k, gender) and gender in self.pronouns_after[k]
-
-    def _past_object(self, named: list[int], gender: Gender | None) -> list[int]:
-        """``named`` without its last person where, the last time they were named, a pronoun
-        of ``gender`` was the object of their verb ("Jerry Tibbs … asked her to pose. …, she
-        told …"), and someone the article gives that gender was named before: the pronoun
-        goes on with her, not with him."""
-        if gender is None or not named or gender not in self.objects[named[-1]]:
-            return named
-        last = self.people[named[-1]][1]
-        rest = [k for k in named if self.people[k][1] != last]
-        return rest if any(self._known_as(k, gender) for k in rest) else named
+        return Credit(self.named.chosen(named, sentence, gender), SpeakerType.PERSON)
 
     def credit(self, block: Block, head: Token, words: tuple[int, int] = (0, 0)) -> Credit | None:
         """The speaker for a subject noun phrase headed by ``head`` (None: nobody to name);
