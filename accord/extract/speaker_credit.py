@@ -373,6 +373,10 @@ class ArticleSpeakers:
             return Credit(description(words), SpeakerType.DESCRIPTION) if owned else None
         if not words:
             return None
+        if head.pos_ == "PROPN" and bare and head.lower_ in PERSON_TITLES:
+            # "The President announced …" where the article names no president: a person
+            # described by the title, as written
+            return Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if head.pos_ == "PROPN":
             # a name the tagger gave no label: two or more capitalised words read as a person
             names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]

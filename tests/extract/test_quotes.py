@@ -249,6 +249,18 @@ def test_a_capitalised_title_is_the_one_person_the_article_gave_it() -> None:
     assert quote_with(mentions, "bridge would open").speaker == "Ana Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Governor announced on Monday that the bridge would reopen in May.", "the Governor"),
+        ("The President announced a new plan for the ports today.", "the President"),
+    ],
+)
+def test_a_capitalised_title_no_one_holds_is_a_described_person(text: str, speaker: str) -> None:
+    [mention] = quotes_of(text)
+    assert (mention.speaker, mention.speaker_type) == (speaker, SpeakerType.DESCRIPTION)
+
+
 def test_variant_spellings_in_one_article_share_a_key_and_show_the_longest_form() -> None:
     mentions = quotes_of(
         "President Olena Petrenkoo spoke on Friday.\n\n"
