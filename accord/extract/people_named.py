@@ -48,7 +48,8 @@ class PeopleNamed:
         self.speaking: set[int] = set()  # the mentions that are a speech verb's subject
         # the genders of the pronouns that are objects of the verb each name is subject of
         self.objects: list[frozenset[Gender]] = []
-        # ... and of the pronouns after each name in its sentence, outside quote marks
+        # ... and of the pronouns after each name in its sentence that are a clause's
+        # subject ("… when she fell"), outside quote marks
         self.pronouns_after: list[frozenset[Gender]] = []
         mentions: list[tuple[Token, str]] = []
         for block in blocks:
@@ -82,7 +83,9 @@ class PeopleNamed:
             frozenset(
                 g
                 for t in after
-                if (g := pronoun_gender(t)) is not None and not quoted(block.start + t.idx)
+                if (g := pronoun_gender(t)) is not None
+                and t.dep_ in SUBJECT_DEPS
+                and not quoted(block.start + t.idx)
             )
         )
         if subject and cue_lemma(token.head) in REPORTING_VERBS:
@@ -120,8 +123,9 @@ class PeopleNamed:
         return gender is not None and self.genders.of(self.people[k][1]) is gender
 
     def _taken_up(self, k: int, gender: Gender | None) -> bool:
-        """Named ``k``-th as a person of ``gender`` that a pronoun after it, in its sentence,
-        stands for."""
+        """Named ``k``-th as a person of ``gender`` whom a pronoun after it, the subject of
+        a clause of its sentence, goes on with ("Page was ill when she fell"; not "Bell was
+        driving his car", a possessive in the name's own clause)."""
         return self._known_as(k, gender) and gender in self.pronouns_after[k]
 
     def _past_object(self, named: list[int], gender: Gender | None) -> list[int]:

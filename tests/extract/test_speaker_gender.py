@@ -87,6 +87,14 @@ def test_she_goes_on_with_the_woman_named_not_with_one_of_unknown_gender(text: s
     assert speaker_of(text, "appeal the ruling") == "Ann Lee"
 
 
+def test_he_after_a_sentence_is_its_speaker_where_it_says_his_of_another() -> None:
+    text = (
+        "Tim Bell was arrested after he crashed. Tim Bell, 32, was driving his car at 1 a.m., "
+        "Officer Jo Ames said. He said he did not know how fast Bell was going."
+    )
+    assert speaker_of(text, "did not know how fast") == "Jo Ames"
+
+
 def test_she_after_a_sentence_that_calls_no_one_she_is_its_subject() -> None:
     text = (
         "Ann Lee lost her job in May. Ann Lee's lawyer, Jo Ames, said the ruling was wrong. "
