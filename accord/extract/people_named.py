@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from accord.extract.cues import cue_lemma
-from accord.extract.speaker_gender import GenderTable, objects_of_subject, pronoun_gender
+from accord.extract.speaker_gender import GenderTable, objects_of_subject, pronouns_taken_up
 from accord.extract.speaker_phrases import continues_name, entity_text, name_like, speaks
 from accord.lexicon import REPORTING_VERBS
 from accord.vocab import Gender
@@ -48,8 +48,7 @@ class PeopleNamed:
         self.speaking: set[int] = set()  # the mentions that are a speech verb's subject
         # the genders of the pronouns that are objects of the verb each name is subject of
         self.objects: list[frozenset[Gender]] = []
-        # ... and of the pronouns after each name in its sentence that are a clause's
-        # subject ("… when she fell"), outside quote marks
+        # ... and of the pronouns after each name in its sentence that go on with it
         self.pronouns_after: list[frozenset[Gender]] = []
         mentions: list[tuple[Token, str]] = []
         for block in blocks:
@@ -62,7 +61,7 @@ class PeopleNamed:
                 # the whole name, so "Mahnefah Gray" is not the "Gray" named most often
                 whole = entity_text(token, True) if token.ent_type_ == "PERSON" else token.text
                 mentions.append((token, table.resolve(whole)))
-                self._add(block, token, mentions[-1][1], quoted)
+                self._add(block, token, mentions[-1][1])
         starts = {id(b.doc): b.start for b in blocks}
         self.genders = GenderTable.read(
             [(e, table.resolve(e.text)) for e in entities],
@@ -72,22 +71,13 @@ class PeopleNamed:
             speaks,
         )
 
-    def _add(self, block: Block, token: Token, name: str, quoted: Callable[[int], bool]) -> None:
+    def _add(self, block: Block, token: Token, name: str) -> None:
         self.people.append((block.start + token.idx + len(token.text), name))
         subject = token.dep_ in SUBJECT_DEPS
         rank = 0 if not subject else 2 if token.head == token.sent.root else 1
         self.named_in.append((block.start + token.sent.start_char, rank))
         self.objects.append(objects_of_subject(token))
-        after = token.doc[token.i + 1 : token.sent.end]
-        self.pronouns_after.append(
-            frozenset(
-                g
-                for t in after
-                if (g := pronoun_gender(t)) is not None
-                and t.dep_ in SUBJECT_DEPS
-                and not quoted(block.start + t.idx)
-            )
-        )
+        self.pronouns_after.append(pronouns_taken_up(token))
         if subject and cue_lemma(token.head) in REPORTING_VERBS:
             self.speaking.add(len(self.people) - 1)
 
@@ -109,23 +99,28 @@ class PeopleNamed:
     def chosen(self, named: list[int], sentence: int, gender: Gender | None) -> str:
         """The person of ``named`` (not empty) a pronoun in the sentence starting at
         ``sentence`` stands for: the last named; but when named in an earlier sentence
-        beside others, one of the pronoun's gender that sentence goes on to call "she" or
-        "he", then its subject ("Tim Bell met Jo Ames. “…,” he said": Tim Bell; "Roesler
-        said Page was ill when she fell. …, she told …": Page)."""
+        beside others, its subject ("Tim Bell met Jo Ames. “…,” he said": Tim Bell); but
+        where that sentence reports someone's words, one of the pronoun's gender the report
+        goes on to call "she" or "he" ("Roesler said Page was ill when she fell. …, she told
+        …": Page)."""
         last = named[-1]
         start = self.named_in[last][0]
         if start < sentence:
             same = [k for k in named if self.named_in[k][0] == start]
-            last = max(same, key=lambda k: (self._taken_up(k, gender), self.named_in[k][1], k))
+            # in a report ("Roesler said Page …"), whom the reported words call "she" first
+            report = any(k in self.speaking for k in same)
+            last = max(
+                same,
+                key=lambda k: (report and self._taken_up(k, gender), self.named_in[k][1], k),
+            )
         return self.people[last][1]
 
     def _known_as(self, k: int, gender: Gender | None) -> bool:
         return gender is not None and self.genders.of(self.people[k][1]) is gender
 
     def _taken_up(self, k: int, gender: Gender | None) -> bool:
-        """Named ``k``-th as a person of ``gender`` whom a pronoun after it, the subject of
-        a clause of its sentence, goes on with ("Page was ill when she fell"; not "Bell was
-        driving his car", a possessive in the name's own clause)."""
+        """Named ``k``-th as a person of ``gender`` whom a pronoun after it goes on with
+        (:func:`~accord.extract.speaker_gender.pronouns_taken_up`)."""
         return self._known_as(k, gender) and gender in self.pronouns_after[k]
 
     def _past_object(self, named: list[int], gender: Gender | None) -> list[int]:

@@ -185,6 +185,9 @@ def _bound(subject: Token, pronoun: Token) -> bool:
 # officer, Tim Bell", "Police Constable Tim Bell".
 _NAMING_DEPS = frozenset({"compound", "appos", "acl", "oprd", "flat"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "iobj"})
+# How a clause hangs on the one that governs it, up to a subject: "was about to be released
+# when she fell" (advcl, xcomp, the adjective's acomp, conj).
+_GOVERNED = CLAUSE_CHAIN | {"acomp"}
 
 
 def objects_of_subject(name: Token) -> frozenset[Gender]:
@@ -192,19 +195,57 @@ def objects_of_subject(name: Token) -> frozenset[Gender]:
     names: "An amateur photographer named Jerry Tibbs … asked her to pose". Such a pronoun
     is someone else, so the woman or man it stands for, not the subject, is whom the next
     "she" or "he" most likely goes on with."""
-    subject = name
-    while subject.dep_ not in SUBJECT_DEPS:
-        if subject.dep_ not in _NAMING_DEPS or subject.head == subject:
-            return frozenset()
-        subject = subject.head
+    subject = _named_subject(name)
+    if subject is None:
+        return frozenset()
     found = set()
     for token in subject.sent:
         gender = pronoun_gender(token)
         if gender is None or token.dep_ not in _OBJECT_DEPS:
             continue
+        # the subject's own verb, or one of its form it shares ("admired … and asked
+        # her"); not a clause with a subject of its own ("watched players congratulate
+        # him", however parsed: him is he)
         verb = token.head
-        while verb != subject.head and verb.dep_ in CLAUSE_CHAIN and verb.head != verb:
+        while verb != subject.head and verb.dep_ == "conj" and verb.tag_ == verb.head.tag_:
             verb = verb.head
         if verb == subject.head:
             found.add(gender)
     return frozenset(found)
+
+
+def pronouns_taken_up(name: Token) -> frozenset[Gender]:
+    """The genders of the pronouns after ``name`` in its sentence that go on with it: a
+    clause's subject whose nearest subject above, in the clauses that govern it, is the one
+    ``name`` is or names ("Roesler said Page had been ill when she fell": she is Page;
+    "Snider said he backed King": he is Snider, not King)."""
+    subject = _named_subject(name)
+    if subject is None:
+        return frozenset()
+    found = set()
+    for token in name.doc[name.i + 1 : name.sent.end]:
+        gender = pronoun_gender(token)
+        if gender is not None and token.dep_ in SUBJECT_DEPS and _binder(token) == subject:
+            found.add(gender)
+    return frozenset(found)
+
+
+def _named_subject(name: Token) -> Token | None:
+    """The subject ``name`` is, or names through the words that hang it on one."""
+    subject = name
+    while subject.dep_ not in SUBJECT_DEPS:
+        if subject.dep_ not in _NAMING_DEPS or subject.head == subject:
+            return None
+        subject = subject.head
+    return subject
+
+
+def _binder(pronoun: Token) -> Token | None:
+    """The nearest subject above ``pronoun`` in the clauses that govern its own."""
+    verb = pronoun.head
+    while verb.dep_ in _GOVERNED and verb.head != verb:
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+    return None

@@ -95,6 +95,35 @@ def test_he_after_a_sentence_is_its_speaker_where_it_says_his_of_another() -> No
     assert speaker_of(text, "did not know how fast") == "Jo Ames"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "him" is the object of a clause with a subject of its own: it is Tim Bell
+        (
+            "Mr. Jo Ames praised Tim Bell. Then Tim Bell choked up as he watched his teammates "
+            "congratulate him. “We will appeal the ruling,” he said.",
+            "Tim Bell",
+        ),
+        # a sentence that reports no one's words: its subject, whoever "he" after it is
+        (
+            "Mr. Tim Bell scored twice. Jo Ames was able to tease Tim Bell after he missed a "
+            "dunk. “We will appeal the ruling,” he said.",
+            "Jo Ames",
+        ),
+        # the report's "he" is bound to its speaker, not to the man named in it
+        (
+            "Mr. Tim Bell spoke on Monday. Jo Ames, who attended Bell's news conference, said "
+            "he backed Bell. “We will appeal the ruling,” he said.",
+            "Jo Ames",
+        ),
+    ],
+)
+def test_he_is_the_subject_where_the_sentence_binds_or_reports_nothing(
+    text: str, speaker: str
+) -> None:
+    assert speaker_of(text, "appeal the ruling") == speaker
+
+
 def test_she_after_a_sentence_that_calls_no_one_she_is_its_subject() -> None:
     text = (
         "Ann Lee lost her job in May. Ann Lee's lawyer, Jo Ames, said the ruling was wrong. "
