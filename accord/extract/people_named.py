@@ -14,7 +14,12 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from accord.extract.cues import cue_lemma
-from accord.extract.speaker_gender import GenderTable, objects_of_subject, pronouns_taken_up
+from accord.extract.speaker_gender import (
+    GenderTable,
+    named_subject,
+    objects_of_subject,
+    pronouns_taken_up,
+)
 from accord.extract.speaker_phrases import continues_name, entity_text, name_like, speaks
 from accord.lexicon import REPORTING_VERBS
 from accord.vocab import Gender
@@ -73,12 +78,13 @@ class PeopleNamed:
 
     def _add(self, block: Block, token: Token, name: str) -> None:
         self.people.append((block.start + token.idx + len(token.text), name))
-        subject = token.dep_ in SUBJECT_DEPS
-        rank = 0 if not subject else 2 if token.head == token.sent.root else 1
+        # the subject the name is, or names ("A family friend, Kevin Blacks, said …")
+        named = named_subject(token)
+        rank = 0 if named is None else 2 if named.head == token.sent.root else 1
         self.named_in.append((block.start + token.sent.start_char, rank))
         self.objects.append(objects_of_subject(token))
         self.pronouns_after.append(pronouns_taken_up(token))
-        if subject and cue_lemma(token.head) in REPORTING_VERBS:
+        if named is not None and cue_lemma(named.head) in REPORTING_VERBS:
             self.speaking.add(len(self.people) - 1)
 
     def candidates(self, before: int, gender: Gender | None, words: tuple[int, int]) -> list[int]:
@@ -107,21 +113,22 @@ class PeopleNamed:
         start = self.named_in[last][0]
         if start < sentence:
             same = [k for k in named if self.named_in[k][0] == start]
-            # in a report ("Roesler said Page …"), whom the reported words call "she" first
-            report = any(k in self.speaking for k in same)
-            last = max(
-                same,
-                key=lambda k: (report and self._taken_up(k, gender), self.named_in[k][1], k),
-            )
+            if gender is not None and any(k in self.speaking for k in same):
+                # in a report, whom it goes on to call "she" ("Roesler said Page was ill when
+                # she fell"), and never one it calls "he" ("Mangoni said he asked how she felt")
+                called = [self.pronouns_after[k] for k in same]
+                same = [k for k, c in zip(same, called, strict=True) if not c or gender in c]
+                same = same or [last]
+            last = max(same, key=lambda k: (self._taken_up(k, gender), self.named_in[k][1], k))
         return self.people[last][1]
 
     def _known_as(self, k: int, gender: Gender | None) -> bool:
         return gender is not None and self.genders.of(self.people[k][1]) is gender
 
     def _taken_up(self, k: int, gender: Gender | None) -> bool:
-        """Named ``k``-th as a person of ``gender`` whom a pronoun after it goes on with
+        """Named ``k``-th as someone whom a pronoun of ``gender`` after it goes on with
         (:func:`~accord.extract.speaker_gender.pronouns_taken_up`)."""
-        return self._known_as(k, gender) and gender in self.pronouns_after[k]
+        return gender is not None and gender in self.pronouns_after[k]
 
     def _past_object(self, named: list[int], gender: Gender | None) -> list[int]:
         """``named`` without its last person where, the last time they were named, a pronoun

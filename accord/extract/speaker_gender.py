@@ -195,7 +195,7 @@ def objects_of_subject(name: Token) -> frozenset[Gender]:
     names: "An amateur photographer named Jerry Tibbs … asked her to pose". Such a pronoun
     is someone else, so the woman or man it stands for, not the subject, is whom the next
     "she" or "he" most likely goes on with."""
-    subject = _named_subject(name)
+    subject = named_subject(name)
     if subject is None:
         return frozenset()
     found = set()
@@ -219,7 +219,7 @@ def pronouns_taken_up(name: Token) -> frozenset[Gender]:
     clause's subject whose nearest subject above, in the clauses that govern it, is the one
     ``name`` is or names ("Roesler said Page had been ill when she fell": she is Page;
     "Snider said he backed King": he is Snider, not King)."""
-    subject = _named_subject(name)
+    subject = named_subject(name)
     if subject is None:
         return frozenset()
     found = set()
@@ -230,7 +230,7 @@ def pronouns_taken_up(name: Token) -> frozenset[Gender]:
     return frozenset(found)
 
 
-def _named_subject(name: Token) -> Token | None:
+def named_subject(name: Token) -> Token | None:
     """The subject ``name`` is, or names through the words that hang it on one."""
     subject = name
     while subject.dep_ not in SUBJECT_DEPS:

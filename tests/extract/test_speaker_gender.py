@@ -116,12 +116,26 @@ def test_he_after_a_sentence_is_its_speaker_where_it_says_his_of_another() -> No
             "he backed Bell. “We will appeal the ruling,” he said.",
             "Jo Ames",
         ),
+        # a name in apposition names the subject
+        (
+            "Mr. Tim Bell was shot. A family friend, Jo Ames, 33, said he was not surprised "
+            "that Tim Bell had been shot. “We will appeal the ruling,” he said.",
+            "Jo Ames",
+        ),
     ],
 )
 def test_he_is_the_subject_where_the_sentence_binds_or_reports_nothing(
     text: str, speaker: str
 ) -> None:
     assert speaker_of(text, "appeal the ruling") == speaker
+
+
+def test_she_is_never_the_reporter_a_report_calls_he() -> None:
+    text = (
+        "Mrs. Ann Lee was charged. Detective Jo Ames, testifying at Ann Lee's hearing, said he "
+        "asked how she felt. “We will appeal the ruling,” she said."
+    )
+    assert speaker_of(text, "appeal the ruling") == "Ann Lee"
 
 
 def test_she_after_a_sentence_that_calls_no_one_she_is_its_subject() -> None:
