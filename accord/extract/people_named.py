@@ -78,9 +78,10 @@ class PeopleNamed:
 
     def _add(self, block: Block, token: Token, name: str) -> None:
         self.people.append((block.start + token.idx + len(token.text), name))
-        # the subject the name is, or names ("A family friend, Kevin Blacks, said …")
+        subject = token.dep_ in SUBJECT_DEPS
+        rank = 0 if not subject else 2 if token.head == token.sent.root else 1
+        # the subject the name is, or names, speaks: "A family friend, Kevin Blacks, said …"
         named = named_subject(token)
-        rank = 0 if named is None else 2 if named.head == token.sent.root else 1
         self.named_in.append((block.start + token.sent.start_char, rank))
         self.objects.append(objects_of_subject(token))
         self.pronouns_after.append(pronouns_taken_up(token))

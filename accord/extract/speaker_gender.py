@@ -241,8 +241,12 @@ def named_subject(name: Token) -> Token | None:
 
 
 def _binder(pronoun: Token) -> Token | None:
-    """The nearest subject above ``pronoun`` in the clauses that govern its own."""
+    """The nearest subject above ``pronoun`` in the clauses that govern its own; none for
+    a clause joined to another with a subject of its own ("Hughes pursued Page but she
+    rebuffed him": she is not Hughes)."""
     verb = pronoun.head
+    if verb.dep_ == "conj":
+        return None
     while verb.dep_ in _GOVERNED and verb.head != verb:
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from accord.extract.speaker_gender import GenderTable, word_gender
+from accord.extract.speaker_gender import GenderTable, pronouns_taken_up, word_gender
 from accord.vocab import Gender
 from tests.extract import quoting
+from tests.models import loaded_nlp
 
 
 def speaker_of(text: str, words: str) -> str | None:
@@ -130,6 +131,15 @@ def test_he_is_the_subject_where_the_sentence_binds_or_reports_nothing(
     assert speaker_of(text, "appeal the ruling") == speaker
 
 
+def test_she_in_a_clause_of_her_own_is_not_the_first_clauses_subject() -> None:
+    text = (
+        "Mrs. Ann Lee was born in Leeds. Filmmaker and aviator Jo Ames also doggedly pursued "
+        "Ann Lee but she rebuffed him as well. "
+        "“We will appeal the ruling,” she said."
+    )
+    assert speaker_of(text, "appeal the ruling") == "Ann Lee"
+
+
 def test_she_is_never_the_reporter_a_report_calls_he() -> None:
     text = (
         "Mrs. Ann Lee was charged. Detective Jo Ames, testifying at Ann Lee's hearing, said he "
@@ -223,3 +233,22 @@ def test_a_title_or_role_word_states_a_gender_only_when_news_copy_uses_it_so(
 )
 def test_a_pronoun_after_a_described_speaker_is_that_speaker(text: str, speaker: str) -> None:
     assert speaker_of(text, "the crew had fled") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "taken"),
+    [
+        # the nearest subject above the pronoun, in the clauses that govern it
+        ("Jo Ames said Ann Lee was ill when she fell.", "Lee", {Gender.FEMININE}),
+        ("Jo Ames said he backed Ann Lee.", "Ames", {Gender.MASCULINE}),
+        ("Jo Ames said he backed Ann Lee.", "Lee", set()),
+        # a clause of its own, joined to the first: its pronoun is not the first's subject
+        ("Jo Ames pursued Ann Lee, but she rebuffed him.", "Ames", set()),
+    ],
+)
+def test_a_pronoun_goes_on_with_the_nearest_subject_that_governs_it(
+    text: str, name: str, taken: set[Gender]
+) -> None:
+    doc = loaded_nlp()(text)
+    token = next(t for t in doc if t.text == name)
+    assert pronouns_taken_up(token) == taken
