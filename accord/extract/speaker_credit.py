@@ -373,9 +373,14 @@ class ArticleSpeakers:
             return Credit(description(words), SpeakerType.DESCRIPTION) if owned else None
         if not words:
             return None
-        if head.pos_ == "PROPN" and bare and head.lower_ in PERSON_TITLES:
+        if (
+            head.pos_ == "PROPN"
+            and bare
+            and span[0].lower_ == "the"
+            and head.lower_ in PERSON_TITLES
+        ):
             # "The President announced …" where the article names no president: a person
-            # described by the title, as written
+            # described by the title, as written ("King said" names a Mr. King)
             return Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if head.pos_ == "PROPN":
             # a name the tagger gave no label: two or more capitalised words read as a person

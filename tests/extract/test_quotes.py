@@ -261,6 +261,12 @@ def test_a_capitalised_title_no_one_holds_is_a_described_person(text: str, speak
     assert (mention.speaker, mention.speaker_type) == (speaker, SpeakerType.DESCRIPTION)
 
 
+def test_a_title_without_the_is_a_name() -> None:
+    # "King said" names a Mr. King, whatever else the tagger reads it as
+    [mention] = quotes_of("King said the plan for the ports would fail in the spring.")
+    assert mention.speaker_type is not SpeakerType.DESCRIPTION
+
+
 def test_variant_spellings_in_one_article_share_a_key_and_show_the_longest_form() -> None:
     mentions = quotes_of(
         "President Olena Petrenkoo spoke on Friday.\n\n"
