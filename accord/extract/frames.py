@@ -368,7 +368,10 @@ def trailing_frame(verb: Token) -> bool:
     subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     own = any(c.dep_ in CLAUSE_DEPS for c in verb.children)
     weak = cue_lemma(verb) in WEAK_CUES
-    return before is not None and before.text == "," and subject and not own and not weak
+    # "It wasn't until May, that the family revealed …": a clause of its own, not a frame
+    marked = any(c.dep_ == "mark" for c in verb.children)
+    framed = before is not None and before.text == "," and subject
+    return framed and not own and not weak and not marked
 
 
 def unasserted(mention: QuoteMention, verb: Token) -> QuoteMention:

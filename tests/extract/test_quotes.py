@@ -117,6 +117,11 @@ def test_a_quoted_name_is_up_to_three_capitalised_words(inner: str, named: bool)
     assert names_something(inner) is named
 
 
+def test_a_that_clause_after_a_comma_is_no_closing_frame() -> None:
+    text = "It was not until May 30, 2005, that the Ames family revealed his name to a magazine."
+    assert all(not m.span.text.startswith("It was not until") for m in quotes_of(text))
+
+
 def test_a_closing_frame_the_parse_hung_under_its_clause_reports_that_clause() -> None:
     # the parse makes "said" a clause of "asked": the senior Republican is the speaker, and
     # the asking is no statement of Tom Bell's
