@@ -3,7 +3,8 @@
 A cue is a speech verb ("said"), a stance verb with an object ("denounced the ruling"), a
 noun naming a statement ("Trump’s claim that …") or "according to". Its source is the verb's
 subject, climbing through "…, saying …" and coordinated verbs, or a passive's agent; its
-content is the clause, or the object and what follows it of the object's predicate. How an
+content is the clause, or the object and what follows it of the object's predicate (its
+bounds: :mod:`accord.extract.content_bounds`). How an
 article's mentions bear on one another (a cue inside someone's reported words, "according to
 Y", a relayed report) is :mod:`accord.extract.nesting`.
 """
@@ -30,10 +31,8 @@ from accord.extract.speaker_phrases import speaks
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     CITING_VERBS,
-    CONTRAST_MARKS,
     IRREALIS_AUXILIARIES,
     QUESTION_WORDS,
-    SAID_FORMS,
     TITLE_ABBREVIATIONS,
 )
 from accord.model import QuoteMention, Span
@@ -55,17 +54,9 @@ WHEN = frozenset({"DATE", "TIME"})
 # What a finding appears in ("in the latest poll", "in a new study").
 FINDING_NOUNS = frozenset({"analysis", "poll", "report", "study", "survey"})
 OBJECT_DEPS = frozenset({"dobj", "xcomp"})
-# Subordinators that set another source's words beside a statement: "X said A while Y said
-# B", "whereas Y said B".
-SET_BESIDE = frozenset({"while", "whereas"})
 # Prepositions that name what a stance is about ("talked about jobs", "pointed to the
 # report"); not those of manner or place ("attack with rifles", "said in Kyiv").
 TOPIC_PREPS = frozenset({"about", "against", "at", "for", "of", "on", "over", "to"})
-# What a stance says about its object runs on past it: "called the plan a ploy", "urged
-# Republicans to act", "cited the audit as the reason", "mocked him for his taxes"; not
-# into "on Tuesday" or "at the meeting" (when and where, not what).
-OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
-TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Complements of a speech verb whose subject is the verb's head's subject ("…, saying …").
@@ -252,86 +243,6 @@ def told_clause(verb: Token) -> Token | None:
             if mark.lower_ == "that" and mark.dep_ == "mark" and mark.i > obj.i:
                 return clause
     return None
-
-
-def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int, int]:
-    """From the first content word to the end of the clause or, for a ``stance``, of what
-    follows the verb's object: its predicate or its topic phrase ("called the plan a
-    ploy"). A second clause of the same verb is a statement of its own ("saying “…” and
-    claiming that …")."""
-    last = first.right_edge
-    if not stance or first.i < verb.i:  # a passive's subject: the tail would hold the cue
-        last = _before_participle(first, _run_on_clause(verb, last))
-        return first.left_edge.idx, last.idx + len(last.text)
-    for child in verb.children:
-        tail = child.dep_ in OBJECT_TAIL_DEPS or (
-            child.dep_ == "prep" and child.lower_ in TAIL_PREPS and not _when(child)
-        )
-        if child.i > first.i and tail:
-            last = max(last, child.right_edge, key=lambda t: t.i)
-    last = _before_participle(first, last)
-    return first.left_edge.idx, last.idx + len(last.text)
-
-
-def _run_on_clause(verb: Token, last: Token) -> Token:
-    """The clause's end, past a second clause of the verb that follows it with nothing
-    between: "Police say a climber who watched his brother fall is devastated" parses as
-    two clauses ("a climber … fall", "is devastated") of one statement."""
-    following = {
-        c.left_edge.i: c
-        for c in verb.children
-        if c.dep_ in CLAUSE_DEPS and not c.left_edge.is_punct and not speech_verb(c)
-    }  # not a report of its own run in ("… the regional centers The S.E.C. said …")
-    while (nxt := following.get(last.i + 1)) is not None and not last.is_punct:
-        last = nxt.right_edge
-    return last
-
-
-def _when(prep: Token) -> bool:
-    """True for a time phrase ("for two years"): when, not what."""
-    return any(c.ent_type_ in {"DATE", "TIME"} for c in prep.children if c.dep_ == "pobj")
-
-
-def _before_participle(first: Token, last: Token) -> Token:
-    """The content ends before a trailing ", citing …" or ", arguing …" on its head, or a
-    ", though …" anywhere in it: the reporter's frame around the statement, not its words.
-    So it does before "while Y said …": another source set beside this one."""
-    doc = first.doc
-    for clause in first.subtree:
-        if clause.dep_ != "advcl" or clause.i > last.i or clause.i <= first.i:
-            continue
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if marks & SET_BESIDE and _said_by_someone(clause):
-            end = clause.left_edge.i - 1
-            while end > first.i and doc[end].is_punct:
-                end -= 1
-            return doc[end] if end >= first.i else last
-        comma = doc[clause.left_edge.i - 1].text == ","
-        participle = clause.head == first and clause.tag_ == "VBG"
-        if (participle or marks & CONTRAST_MARKS) and comma:
-            end = clause.left_edge.i - 2
-            return doc[end] if end >= first.i else last
-    return last
-
-
-def _said_by_someone(clause: Token) -> bool:
-    """A clause of saying with its own subject: "while John Cerar said …", not "while police
-    shout at him to drop his gun"."""
-    return clause.lower_ in SAID_FORMS and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
-
-
-def outside_phrase(cue: Token, head: Token) -> tuple[int, int] | None:
-    """The bounds of the head clause's text on the longer side of the cue's phrase: what
-    "…, he said" or "according to X, …" frames."""
-    phrase = list(cue.subtree)
-    clause = list(head.subtree) if head is not cue else list(cue.sent)
-    first, last = phrase[0].i, phrase[-1].i
-    left = [t for t in clause if t.i < first]
-    right = [t for t in clause if t.i > last]
-    side = left if len(left) >= len(right) else right
-    if not side:
-        return None
-    return side[0].idx, side[-1].idx + len(side[-1].text)
 
 
 def according_to(token: Token) -> Token | None:

@@ -23,18 +23,17 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from accord.extract.content_bounds import content_bounds, outside_phrase
 from accord.extract.cues import BELIEF_CUES, WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     according_to,
     acted_for_others,
-    content_bounds,
     cue_words,
     evidence_source,
     nominal_cue,
     objects,
-    outside_phrase,
     own_frame_before,
     source_of,
     speech_verb,
