@@ -57,6 +57,11 @@ def police_said(art: Article, *said: str) -> Extraction:
     )
 
 
+def reported_by(art: Article, said: str, speaker: str, kind: SpeakerType) -> Extraction:
+    """One statement of ``speaker`` in ``art``, reported speech."""
+    return Extraction(art.id, quotes=(mention(art, said, speaker, QuoteForm.REPORTED, kind=kind),))
+
+
 def one_event_each(label: str, *articles: Article) -> list[Event]:
     """One event per article: the articles report different happenings."""
     return [Event(f"e{k}", label, None, (art.id,)) for k, art in enumerate(articles)]
@@ -862,10 +867,7 @@ def test_a_statement_shows_its_speaker_with_the_modifiers_an_outlet_gives(
     said = "the crew of the cargo ship surrendered when the boarding party reached the deck"
     outlets = [article(f"{name} said {said}.") for name in names]
     org = SpeakerType.ORGANISATION
-    exs = [
-        Extraction(a.id, quotes=(mention(a, said, name, QuoteForm.REPORTED, kind=org),))
-        for a, name in zip(outlets, names, strict=True)
-    ]
+    exs = [reported_by(a, said, name, org) for a, name in zip(outlets, names, strict=True)]
     [quote] = group_quotes(outlets, exs, embedder=bag_of_words)
     assert quote.speaker == shown
 
@@ -878,15 +880,9 @@ def test_a_body_written_with_and_without_the_is_shown_one_way_across_statements(
     c = article(f"Harbour Board said {second}.")
     org = SpeakerType.ORGANISATION
     exs = [
-        Extraction(
-            a.id, quotes=(mention(a, first, "The Harbour Board", QuoteForm.REPORTED, kind=org),)
-        ),
-        Extraction(
-            b.id, quotes=(mention(b, first, "The Harbour Board", QuoteForm.REPORTED, kind=org),)
-        ),
-        Extraction(
-            c.id, quotes=(mention(c, second, "Harbour Board", QuoteForm.REPORTED, kind=org),)
-        ),
+        reported_by(a, first, "The Harbour Board", org),
+        reported_by(b, first, "The Harbour Board", org),
+        reported_by(c, second, "Harbour Board", org),
     ]
     quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
     assert [q.speaker for q in quotes] == ["The Harbour Board", "The Harbour Board"]
@@ -895,12 +891,8 @@ def test_a_body_written_with_and_without_the_is_shown_one_way_across_statements(
     e = article(f"The neighbour said {second}.")
     described = SpeakerType.DESCRIPTION
     exs = [
-        Extraction(
-            d.id, quotes=(mention(d, first, "Neighbour", QuoteForm.REPORTED, kind=described),)
-        ),
-        Extraction(
-            e.id, quotes=(mention(e, second, "the neighbour", QuoteForm.REPORTED, kind=described),)
-        ),
+        reported_by(d, first, "Neighbour", described),
+        reported_by(e, second, "the neighbour", described),
     ]
     quotes = group_quotes([d, e], exs, embedder=bag_of_words)
     assert sorted(q.speaker for q in quotes) == ["Neighbour", "the neighbour"]
