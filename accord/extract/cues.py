@@ -122,6 +122,11 @@ WEAK_CUES = BELIEF_CUES | frozenset(
 CLAUSE_ONLY = frozenset({"add", "maintain", "claim"})
 # Speech verbs whose object is whom it was said to ("told the jury", "assured investors").
 ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "notify", "brief", "remind", "warn"})
+# Stances whose object is a thing or an act, never words before them: "… in return for
+# favors -- she refused", "…, he declined" frame nothing they said.
+ACT_ONLY_CUES = frozenset(
+    {"refuse", "decline", "seek", "want", "plan", "oppose", "reject", "support", "endorse"}
+)
 # Verbs by which someone gives a name, which is then what they said: "called her “Crooked
 # Hillary”".
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "nickname", "term"})

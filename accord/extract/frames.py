@@ -16,6 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from accord.extract.cues import (
+    ACT_ONLY_CUES,
     ADDRESSEE_CUES,
     CLAUSE_ONLY,
     ISSUED_DOCUMENTS,
@@ -266,6 +267,12 @@ def acted_for_others(verb: Token) -> bool:
     reported = any(c.dep_ in CLAUSE_DEPS and not trailing_frame(c) for c in verb.children)
     credited = any(according_to(c) is not None or trailing_frame(c) for c in verb.children)
     return act and not reported and credited
+
+
+def frames_beside(verb: Token) -> bool:
+    """A cue that frames the words beside it ("…, she said", "…, officials admitted"), not
+    a stance on a thing of its own ("… in return for favors -- she refused")."""
+    return cue_lemma(verb) not in ACT_ONLY_CUES
 
 
 def trailing_frame(verb: Token) -> bool:

@@ -32,6 +32,7 @@ from accord.extract.frames import (
     acted_for_others,
     cue_words,
     evidence_source,
+    frames_beside,
     nominal_cue,
     objects,
     own_frame_before,
@@ -321,13 +322,20 @@ class _Finder:
         elif speech_verb(token) or stance_verb(token):
             if acted_for_others(token):
                 return None
-            clauses = [c for c in token.children if c.dep_ in CLAUSE_DEPS]
+            # a clause before the cue is what it frames, if it frames words at all ("…, she
+            # said"; not "… -- she refused")
+            clauses = [
+                c
+                for c in token.children
+                if c.dep_ in CLAUSE_DEPS and (c.i > token.i or frames_beside(token))
+            ]
             # "X said A, he also said that B": A is X's own frame, B what "he" said
             clauses = [c for c in clauses if not own_frame_before(c, token)] or clauses
             told = told_clause(token)
             if told is not None:  # "told a judge that …": the clause is what was said
                 clauses = [told]
-            if not clauses and (token.dep_ == "parataxis" or trailing_frame(token)):
+            beside = token.dep_ == "parataxis" or trailing_frame(token)
+            if not clauses and beside and frames_beside(token):
                 bounds = outside_phrase(token, token.head)
             elif clauses or (clauses := objects(token)):
                 if told is None and not any(c.dep_ in CLAUSE_DEPS for c in token.children):

@@ -117,6 +117,19 @@ def test_a_quoted_name_is_up_to_three_capitalised_words(inner: str, named: bool)
     assert names_something(inner) is named
 
 
+@pytest.mark.parametrize(
+    ("text", "framed"),
+    [
+        ("A producer offered her a part in return for favors -- she refused.", False),
+        ("The screen test went badly, with a producer offering her a part -- she declined.", False),
+        ("We will rebuild the bridge, the mayor promised on Monday.", True),
+    ],
+)
+def test_a_stance_on_an_act_frames_no_words_before_it(text: str, framed: bool) -> None:
+    cues = {m.cue.text for m in quotes_of(text) if m.cue is not None}
+    assert bool(cues & {"refused", "declined", "promised"}) == framed
+
+
 def test_a_that_clause_after_a_comma_is_no_closing_frame() -> None:
     text = "It was not until May 30, 2005, that the Ames family revealed his name to a magazine."
     assert all(not m.span.text.startswith("It was not until") for m in quotes_of(text))
