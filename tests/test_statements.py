@@ -872,27 +872,26 @@ def test_a_statement_shows_its_speaker_with_the_modifiers_an_outlet_gives(
     assert quote.speaker == shown
 
 
-def test_a_body_written_with_and_without_the_is_shown_one_way_across_statements() -> None:
+@pytest.mark.parametrize(
+    ("names", "kind", "shown"),
+    [
+        (
+            ["The Harbour Board", "The Harbour Board", "Harbour Board"],
+            SpeakerType.ORGANISATION,
+            ["The Harbour Board", "The Harbour Board"],
+        ),
+        # "the" before a description points back to one described before: kept as written
+        (["Neighbour", "the neighbour"], SpeakerType.DESCRIPTION, ["Neighbour", "the neighbour"]),
+    ],
+)
+def test_a_body_written_with_and_without_the_is_shown_one_way_across_statements(
+    names: list[str], kind: SpeakerType, shown: list[str]
+) -> None:
+    # every outlet but the last says the first thing; the last says another
     first = "the harbour will reopen to cargo ships on Monday morning after the storm"
     second = "two cranes were damaged when the storm tore through the container yard"
-    a = article(f"The Harbour Board said {first}.")
-    b = article(f"The Harbour Board said {first}.")
-    c = article(f"Harbour Board said {second}.")
-    org = SpeakerType.ORGANISATION
-    exs = [
-        reported_by(a, first, "The Harbour Board", org),
-        reported_by(b, first, "The Harbour Board", org),
-        reported_by(c, second, "Harbour Board", org),
-    ]
-    quotes = group_quotes([a, b, c], exs, embedder=bag_of_words)
-    assert [q.speaker for q in quotes] == ["The Harbour Board", "The Harbour Board"]
-    # "the" before a description points back to one described before: kept as written
-    d = article(f"Neighbour said {first}.")
-    e = article(f"The neighbour said {second}.")
-    described = SpeakerType.DESCRIPTION
-    exs = [
-        reported_by(d, first, "Neighbour", described),
-        reported_by(e, second, "the neighbour", described),
-    ]
-    quotes = group_quotes([d, e], exs, embedder=bag_of_words)
-    assert sorted(q.speaker for q in quotes) == ["Neighbour", "the neighbour"]
+    said = [first] * (len(names) - 1) + [second]
+    outlets = [article(f"{n} said {s}.") for n, s in zip(names, said, strict=True)]
+    exs = [reported_by(a, s, n, kind) for a, s, n in zip(outlets, said, names, strict=True)]
+    quotes = group_quotes(outlets, exs, embedder=bag_of_words)
+    assert sorted(q.speaker for q in quotes) == shown
