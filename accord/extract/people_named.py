@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from accord.extract.cues import cue_lemma
 from accord.extract.speaker_gender import (
+    SUBJECT_DEPS,
     GenderTable,
     named_subject,
     objects_of_subject,
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 
     from accord.extract.name_table import NameTable
     from accord.nlp import Block
-
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 class PeopleNamed:
@@ -54,7 +53,7 @@ class PeopleNamed:
         # the genders of the pronouns that are objects of the verb each name is subject of
         self.objects: list[frozenset[Gender]] = []
         # ... and of the pronouns after each name in its sentence that go on with it
-        self.pronouns_after: list[frozenset[Gender]] = []
+        self.taken_up: list[frozenset[Gender]] = []
         mentions: list[tuple[Token, str]] = []
         for block in blocks:
             for token in block.doc:
@@ -84,7 +83,7 @@ class PeopleNamed:
         named = named_subject(token)
         self.named_in.append((block.start + token.sent.start_char, rank))
         self.objects.append(objects_of_subject(token))
-        self.pronouns_after.append(pronouns_taken_up(token))
+        self.taken_up.append(pronouns_taken_up(token))
         if named is not None and cue_lemma(named.head) in REPORTING_VERBS:
             self.speaking.add(len(self.people) - 1)
 
@@ -117,7 +116,7 @@ class PeopleNamed:
             if gender is not None and any(k in self.speaking for k in same):
                 # in a report, whom it goes on to call "she" ("Roesler said Page was ill when
                 # she fell"), and never one it calls "he" ("Mangoni said he asked how she felt")
-                called = [self.pronouns_after[k] for k in same]
+                called = [self.taken_up[k] for k in same]
                 same = [k for k, c in zip(same, called, strict=True) if not c or gender in c]
                 same = same or [last]
             last = max(same, key=lambda k: (self._taken_up(k, gender), self.named_in[k][1], k))
@@ -129,7 +128,7 @@ class PeopleNamed:
     def _taken_up(self, k: int, gender: Gender | None) -> bool:
         """Named ``k``-th as someone whom a pronoun of ``gender`` after it goes on with
         (:func:`~accord.extract.speaker_gender.pronouns_taken_up`)."""
-        return gender is not None and gender in self.pronouns_after[k]
+        return gender is not None and gender in self.taken_up[k]
 
     def _past_object(self, named: list[int], gender: Gender | None) -> list[int]:
         """``named`` without its last person where, the last time they were named, a pronoun

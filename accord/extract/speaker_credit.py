@@ -32,10 +32,7 @@ from accord.extract.speaker_bodies import (
     restrictive_clause,
     told_to,
 )
-from accord.extract.speaker_gender import (
-    pronoun_gender,
-    word_gender,
-)
+from accord.extract.speaker_gender import pronoun_gender, word_gender
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
     demonym,
