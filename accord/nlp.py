@@ -215,6 +215,21 @@ def _join_titles(doc: Doc) -> Doc:
         titled = title.text.endswith(".") and title.text[:-1] in TITLE_ABBREVIATIONS
         if titled and name.text[:1].isupper():
             name.is_sent_start = False
+    return _join_number_signs(doc)
+
+
+def _join_number_signs(doc: Doc) -> Doc:
+    """A number sign before a number ("No.") is one token ("Juror No. 8 said"): the tokenizer cannot tell it
+    from a sentence's closing "No." without the word after, and split, the full stop ends the
+    name and the parse reads it as a second subject."""
+    signs = [
+        doc[sign.i : sign.i + 3]
+        for sign, stop, number in zip(doc, doc[1:], doc[2:], strict=False)
+        if sign.text == "No" and stop.text == "." and not sign.whitespace_ and number.like_num
+    ]
+    with doc.retokenize() as retokenizer:
+        for sign in signs:
+            retokenizer.merge(sign)
     return doc
 
 

@@ -48,6 +48,14 @@ def test_an_abbreviated_title_stays_in_the_sentence_of_its_name(
     assert all(text[s.start : s.end] == s.text for s in spans)
 
 
+def test_a_number_sign_before_a_number_is_one_token(nlp: Any) -> None:
+    doc = nlp('"We were fair," said Juror No. 8, one of six women. "No." No. 3 agreed.')
+    words = [t.text for t in doc]
+    assert {"No. 8", "No. 3"} <= set(words)
+    assert words[words.index("No. 8") - 1] == "Juror"
+    assert "No" in words  # the answer "No." is no number sign
+
+
 def test_gazetteer_lists_large_cities_and_countries() -> None:
     names = place_names()
     assert {"Kyiv", "Ukraine", "Brazil"} <= names

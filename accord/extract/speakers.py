@@ -134,15 +134,17 @@ NICKNAMED = re.compile(NICKNAME.pattern + r"(?P<last>[A-Z][\w-]+)")
 # director of wholesale products"; not a spaced double name ("Catherine Zeta - Jones").
 _DASH_TAIL = re.compile(r"\s[-–—]\s(?=[a-z])")
 # A word of a name, or an ordinal that ends one ("John Pritchard 3rd"), kept whole.
-_NAME_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w.’'-]*", re.UNICODE)
+# A number is a name's word after "No." ("Juror No. 8") or as an ordinal ("the 82nd").
+_NAME_TOKEN = re.compile(r"\bNo\. ?\d+\b|\d+(?:st|nd|rd|th)\b|[^\W\d_][\w.’'-]*", re.UNICODE)
 # An abbreviation spelled in capitals, with or without dots: "US", "U.S.", "UK", "U."
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.?)+")
 
 
 def fold_word(token: str) -> str:
-    """Lowercase, drop accents and punctuation, collapse doubles, fold variant endings."""
+    """Lowercase, drop accents and punctuation, collapse doubles, fold variant endings; a
+    number stays ("No. 8" and "No. 12" are two jurors)."""
     decomposed = unicodedata.normalize("NFKD", token.lower())
-    letters = "".join(c for c in decomposed if c.isalpha())
+    letters = "".join(c for c in decomposed if c.isalnum())
     return _FINAL_VARIANT.sub("y", _DOUBLED.sub(r"\1", _HARD_C.sub("k", letters)))
 
 

@@ -63,6 +63,13 @@ def test_titles_possessives_and_tails_are_dropped_from_the_shown_name(raw: str, 
     assert normalise_speaker(raw) == shown
 
 
+def test_a_numbered_juror_keeps_the_number_that_tells_them_apart() -> None:
+    table = NameTable(["Juror No. 8", "Juror No. 12"])
+    assert normalise_speaker("Juror No. 8") == "Juror No. 8"
+    assert table.resolve("Juror No. 12") == "Juror No. 12"
+    assert table.resolve("Juror No. 8") == "Juror No. 8"
+
+
 def test_a_short_or_variant_form_resolves_to_the_longest_full_name_seen() -> None:
     table = NameTable(["Sam Reyes", "Olena Petrenkoo", "Olena Petrenko", "Petrenko"])
     assert table.resolve("Reyes") == "Sam Reyes"
