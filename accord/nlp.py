@@ -219,9 +219,9 @@ def _join_titles(doc: Doc) -> Doc:
 
 
 def _join_number_signs(doc: Doc) -> Doc:
-    """A number sign before a number ("No.") is one token ("Juror No. 8 said"): the tokenizer cannot tell it
-    from a sentence's closing "No." without the word after, and split, the full stop ends the
-    name and the parse reads it as a second subject."""
+    """ "No." and the number after it are one token ("Juror No. 8 said"): the tokenizer cannot
+    tell that full stop from a sentence's end, and split, it cuts the name in two and the parse
+    reads the number as a second subject."""
     signs = [
         doc[sign.i : sign.i + 3]
         for sign, stop, number in zip(doc, doc[1:], doc[2:], strict=False)
