@@ -182,7 +182,8 @@ def test_models_load_gives_what_loading_each_model_alone_gives(models: Models) -
 def test_the_pipeline_tokenizes_with_the_rules_its_package_saved(nlp: Any) -> None:
     import spacy
 
-    from accord.nlp import SPACY_PACKAGES, add_title_rule
+    from accord.nlp import SPACY_PACKAGES
+    from accord.pre_parse import add_title_rule
 
     stock = spacy.load(SPACY_PACKAGES[0])
     add_title_rule(stock)
