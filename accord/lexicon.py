@@ -478,7 +478,8 @@ ORGANISATION_NAME_ENDS = frozenset({
     "news", "magazine", "herald", "times", "journal", "gazette", "tribune", "watch", "club",
     "entertainment", "technologies", "inc", "corp", "ltd", "llc", "network", "agency",
     "ministry", "department", "company", "association", "foundation", "university",
-    "institute", "council", "committee", "commission",
+    "institute", "council", "committee", "commission", "police", "products", "advisors",
+    "partners", "holdings", "group",
 })
 # fmt: on
 # A ship's name opens with its prefix, as written: "INS Mysore", "MV Gibe", "USS Cole". A ship

@@ -35,6 +35,7 @@ from accord.extract.speaker_bodies import (
 from accord.extract.speaker_gender import pronoun_gender, word_gender
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
+    bodies_named,
     demonym,
     description,
     entity_text,
@@ -52,6 +53,7 @@ from accord.extract.speaker_phrases import (
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speaker_untagged import name_run, nicknamed, untagged_people
+from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     ORGANISATION_NAME_ENDS,
@@ -114,12 +116,13 @@ class ArticleSpeakers:
         # a ship's name, once written after its kind ("merchant vessel Gibe"), is no person's
         # where it stands alone ("the crew of Gibe")
         vessels = {name for b in blocks for name in vessel_names(b.doc)}
+        self._bodies = vessels | bodies_named(blocks)
         for block in blocks:
             for ent in block.doc.ents:
                 if not unquoted(block.start + ent.start_char):
                     continue
                 # "PC Magazine", "INS Mysore"
-                body = ent.label_ == "PERSON" and (names_a_body(ent) or ent.text in vessels)
+                body = ent.label_ == "PERSON" and self._names_a_body(ent)
                 if headline_only(ent, block):
                     continue  # "Obama Reverses Bush", a title-case headline read as one name
                 if ent.label_ == "PERSON" and not (body or role_for(ent) or indefinite(ent)):
@@ -166,6 +169,11 @@ class ArticleSpeakers:
             self.credit,
         )
         self._voices_read = self.voices
+
+    def _names_a_body(self, ent: SpacySpan) -> bool:
+        """A "person" whose name reads as a body's, or that the article writes as a ship's
+        name or tags as a body elsewhere ("Mozilla said" beside "Mozilla's browser")."""
+        return names_a_body(ent) or ent.text in self._bodies
 
     def last_person(
         self,
@@ -233,7 +241,7 @@ class ArticleSpeakers:
         for ent in ents:
             # a name that modifies the head is not the speaker: "the Biden administration"
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-                if names_a_body(ent):
+                if self._names_a_body(ent):
                     return Credit(organisation_name(ent), SpeakerType.ORGANISATION)
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
@@ -242,6 +250,8 @@ class ArticleSpeakers:
             return Credit(self.table.resolve(whole), SpeakerType.PERSON)
         if (named := self._apposed(head)) is not None:
             return Credit(named, SpeakerType.PERSON)  # "the fire service ’ s Jo Reed"
+        if (body := self._apposed_body(head)) is not None:
+            return Credit(body, SpeakerType.ORGANISATION)  # "cable operator, Seacom, said"
         if (role := self._role_holder(head)) is not None:
             return Credit(role, SpeakerType.PERSON)
         if any(e.start <= head.i < e.end and e.label_ in THING_LABELS for e in ents):
@@ -303,6 +313,22 @@ class ArticleSpeakers:
             deeper = [c for c in child.children if c.dep_ == "appos"]
             if deeper and (name := self._person(deeper[0])) is not None:
                 return name
+        return None
+
+    def _apposed_body(self, head: Token) -> str | None:
+        """The body named in apposition to a common noun: "Subsea cable operator, Seacom,
+        announced …" is Seacom's announcement. Not a member of a plural's list ("three
+        groups, Greenpeace, …"), nor what a thing is from ("a message from …")."""
+        lemma = head.lemma_.lower()
+        bodylike = lemma in ORGANISATION_NOUNS or lemma in OUTLET_NOUNS or speaks(head)
+        if head.tag_ != "NN" or not bodylike:
+            return None
+        for child in head.children:
+            ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
+            if child.dep_ != "appos" or ent is None:
+                continue
+            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and self._names_a_body(ent)):
+                return organisation_name(ent)
         return None
 
     def _role_holder(self, head: Token) -> str | None:
@@ -370,21 +396,19 @@ class ArticleSpeakers:
             return Credit(description(words), SpeakerType.DESCRIPTION) if owned else None
         if not words:
             return None
-        if (
-            head.pos_ == "PROPN"
-            and bare
-            and span[0].lower_ == "the"
-            and head.lower_ in PERSON_TITLES
-        ):
-            # "The President announced …" where the article names no president: a person
-            # described by the title, as written ("King said" names a Mr. King)
+        titled = head.lower_ in TITLE_WORDS and speaks(head) and lemma not in ORGANISATION_NOUNS
+        if head.pos_ == "PROPN" and span[0].lower_ == "the" and titled:
+            # "The President announced …", "the District Attorney said …" where the article
+            # names no holder: a person described by the title, as written ("King said"
+            # names a Mr. King)
             return Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if head.pos_ == "PROPN":
-            # a name the tagger gave no label: two or more capitalised words read as a person
+            # a name the tagger gave no label: two or more capitalised words read as a person;
+            # but a person's name takes no "the" ("The Hollywood Reporter", "the Red Sox")
             names = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
             ship = bool(names) and names[0].text in VESSEL_PREFIXES
             body = lemma in ORGANISATION_NOUNS or head.lower_ in ORGANISATION_NAME_ENDS or ship
-            person = len(names) == len(words) >= 2 and not body
+            person = len(names) == len(words) >= 2 and not body and span[0].lower_ != "the"
             kind = SpeakerType.PERSON if person else SpeakerType.ORGANISATION
             return Credit(description(words), kind)
         if lemma in ORGANISATION_NOUNS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from accord.extract.cues import ISSUED_DOCUMENTS
@@ -177,6 +178,34 @@ def names_a_body(ent: SpacySpan) -> bool:
     ship = any(t.text in VESSEL_PREFIXES for t in ent[:2])  # "The MV Gibe"
     acronym = len(ent) == 1 and len(ent.text) >= 3 and ent.text.isalpha() and ent.text.isupper()
     return (len(ent) >= 2 and (ends or ship)) or named_as_vessel(ent) or acronym
+
+
+def bodies_named(blocks: list[Block]) -> set[str]:
+    """One-word names an article's tagger labels a body (ORG) at least as often as a person:
+    where it labels them a person ("Mozilla said", "Seacom said"), the body is meant. Not a
+    word the article writes after another name, which may be a surname ("Bettie Page"): the
+    small model labels many people's names ORG."""
+    labels: dict[str, Counter[str]] = {}
+    for block in blocks:
+        for ent in block.doc.ents:
+            if len(ent) == 1:
+                labels.setdefault(ent.text, Counter())[ent.label_] += 1
+    surnames = {
+        token.text
+        for block in blocks
+        for token in block.doc[1:]
+        if token.text in labels and _named_before(token.doc[token.i - 1])
+    }
+    return {
+        name
+        for name, label in labels.items()
+        if label["ORG"] and label["ORG"] >= label["PERSON"] and name not in surnames
+    }
+
+
+def _named_before(word: Token) -> bool:
+    """A capitalised word that may be a first name or initials ("Bettie", "A.J.")."""
+    return word.text[:1].isupper() and any(c.isalpha() for c in word.text)
 
 
 def named_as_vessel(ent: SpacySpan) -> bool:

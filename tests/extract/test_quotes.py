@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from accord.extract.quote_marks import (
     dash_credit,
@@ -272,6 +273,8 @@ def test_a_capitalised_title_is_the_one_person_the_article_gave_it() -> None:
     [
         ("The Governor announced on Monday that the bridge would reopen in May.", "the Governor"),
         ("The President announced a new plan for the ports today.", "the President"),
+        ("The Ohio Governor said the bridge would reopen in May.", "the Ohio Governor"),
+        ("The District Attorney said the killers would be caught.", "the District Attorney"),
     ],
 )
 def test_a_capitalised_title_no_one_holds_is_a_described_person(text: str, speaker: str) -> None:
@@ -500,10 +503,26 @@ def test_a_described_or_renamed_speaker_is_the_one_the_article_means(
         "Human Rights Watch said the prisoners were beaten.",
         "Summit Entertainment said the film would open in May.",
         "Biloxi Sun Herald reported that the coach would stay.",
+        "Brindle Advisors said the deal was worth about $2 billion.",
+        # a person's name takes no "the"
+        "The Hollywood Reporter said the studio would name a director next week.",
     ],
 )
 def test_a_name_that_ends_like_a_bodys_is_an_organisation(text: str) -> None:
     assert [m.speaker_type for m in quotes_of(text)] == [SpeakerType.ORGANISATION]
+
+
+def test_a_name_the_tagger_reads_as_a_person_once_and_a_body_elsewhere_is_the_body() -> None:
+    text = "Nordvik said the cable would be mended.\n\nThe cable is run by Nordvik, a firm."
+    article = Article.create(source="test.txt", original=text)
+    blocks = list(next(parse_blocks([article], loaded_nlp())))
+    said, run_by = (block.doc for block in blocks)
+    said.set_ents([SpacySpan(said, 0, 1, "PERSON")], default="unmodified")
+    run_by.set_ents([SpacySpan(run_by, 5, 6, "ORG")], default="unmodified")
+    [mention] = find_quotes(article, blocks)
+    assert (mention.speaker, mention.speaker_type) == ("Nordvik", SpeakerType.ORGANISATION)
+    run_by.set_ents([SpacySpan(run_by, 5, 6, "GPE")], default="unmodified")
+    assert find_quotes(article, blocks)[0].speaker_type is SpeakerType.PERSON
 
 
 @pytest.mark.parametrize(

@@ -53,3 +53,12 @@ def test_the_station_or_paper_is_the_outlet_that_reported(
 )
 def test_the_kind_written_before_a_body_names_it_later(text: str, body: str) -> None:
     assert speaker_of(text, "restored services") == body
+
+
+def test_a_body_named_in_apposition_to_a_common_noun_is_the_speaker() -> None:
+    text = (
+        "Cable restored\n\n"
+        "Subsea cable operator, Seacom, announced on Tuesday that it had restored services "
+        "to all customers."
+    )
+    assert speaker_of(text, "restored services") == "Seacom"
