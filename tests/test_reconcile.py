@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from accord.events import find_events, span_event
+from accord.figure_splits import split_by_magnitude
 from accord.model import (
     Article,
     Change,
@@ -20,7 +21,7 @@ from accord.model import (
     Scope,
     Span,
 )
-from accord.reconcile import dates_the_report, reconcile_figures, split_by_magnitude
+from accord.reconcile import dates_the_report, reconcile_figures
 from accord.vocab import Measure, Period
 
 
