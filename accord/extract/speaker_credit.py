@@ -52,7 +52,7 @@ from accord.extract.speaker_phrases import (
     vessel_names,
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
-from accord.extract.speaker_untagged import name_run, nicknamed, untagged_people
+from accord.extract.speaker_untagged import full_names, name_run, nicknamed, untagged_people
 from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
@@ -137,6 +137,7 @@ class ArticleSpeakers:
                     self.kinds += [(end, organisation_name(ent), kind) for kind in kind_of(ent)]
         # where each sentence starts, across paragraphs: "it said" looks back one sentence
         self.sentence_starts = sorted(b.start + s.start_char for b in blocks for s in b.doc.sents)
+        self._full_names = full_names(blocks, is_title)
         people += untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
         self.table = NameTable(
             [*(ent.text for ent in people), *nicknamed(blocks, people)], first_names=True
@@ -266,9 +267,20 @@ class ArticleSpeakers:
         ):
             # "the Australian", "a Briton", "one Palestinian": one person of that nation
             return Credit(description(list(span)), SpeakerType.DESCRIPTION)
+        if (surnamed := self._surnamed(head, span)) is not None:
+            return surnamed  # "Salazar said", after "Ken Salazar", neither tagged a person
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
         return self._described(block, head, span, (absolute, words))
+
+    def _surnamed(self, head: Token, span: SpacySpan) -> Credit | None:
+        """A surname alone that the article wrote after a first name: that person. Not a
+        body's short name with "the" or in the plural ("the Post", "the Colts")."""
+        alone = list(span) == [head] and head.tag_ == "NNP"
+        if not alone or head.ent_type_ not in {"", "ORG"}:
+            return None
+        full = self._full_names.get(head.text)
+        return Credit(self.table.resolve(full), SpeakerType.PERSON) if full else None
 
     def last_body(self, before: int, sentence: int) -> Credit | None:
         """The body "it said" stands for: the last one named as a subject before ``before``,

@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING
 from accord.extract.cues import cue_lemma
 from accord.extract.speakers import NICKNAMED, TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
-from accord.lexicon import PERSON_NOUNS, REPORTING_VERBS, SINGULAR_PERSON_PRONOUNS
+from accord.lexicon import (
+    ORGANISATION_NAME_ENDS,
+    PERSON_NOUNS,
+    REPORTING_VERBS,
+    SINGULAR_PERSON_PRONOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -142,6 +147,30 @@ def untagged_people(
             said = k > 0 and _said_of_self(token, body)
             if titled or said or _aged(token) or _person_apposition(token):
                 yield block.doc[first.i : token.i + 1]
+
+
+def full_names(blocks: list[Block], is_title: Callable[[Token], bool]) -> dict[str, str]:
+    """Each surname an article writes after a first name, with that first name ("Salazar":
+    "Ken Salazar"): where the tagger labels neither as a person, a surname alone ("Salazar
+    said") is still that person, not a body. The first name is a capitalised proper noun the
+    parse hangs on the surname, no title ("Secretary"); the first such pair met is kept."""
+    found: dict[str, str] = {}
+    for block in blocks:
+        for first, surname in zip(block.doc, block.doc[1:], strict=False):
+            named = (
+                first.pos_ == surname.pos_ == "PROPN"
+                and first.dep_ == "compound"
+                and first.head == surname
+                and first.text[:1].isupper()
+                and surname.text[:1].isupper()
+                and surname.text.isalpha()
+                and not is_title(first)
+                and surname.ent_type_ not in _NOT_PERSON_LABELS
+                and surname.lower_ not in ORGANISATION_NAME_ENDS
+            )
+            if named:
+                found.setdefault(surname.text, f"{first.text} {surname.text}")
+    return found
 
 
 def nicknamed(blocks: list[Block], people: list[Span]) -> list[str]:

@@ -512,6 +512,22 @@ def test_a_name_that_ends_like_a_bodys_is_an_organisation(text: str) -> None:
     assert [m.speaker_type for m in quotes_of(text)] == [SpeakerType.ORGANISATION]
 
 
+@pytest.mark.parametrize("subject", ["Marlowe", "the Rangers"])
+def test_a_surname_alone_is_the_person_the_article_named_in_full_not_a_body(subject: str) -> None:
+    text = (
+        "Jo Marlowe opened the Rangers ground on Monday.\n\n"
+        f"“We will open the gates at noon,” {subject} said."
+    )
+    article = Article.create(source="test.txt", original=text)
+    blocks = list(next(parse_blocks([article], loaded_nlp())))
+    for block in blocks:  # the tagger labels none of them
+        block.doc.set_ents([], default="outside")
+    [mention] = find_quotes(article, blocks)
+    person = subject == "Marlowe"  # a body's name with "the" is no surname
+    assert (mention.speaker == "Jo Marlowe") is person
+    assert (mention.speaker_type is SpeakerType.PERSON) is person
+
+
 def test_a_name_the_tagger_reads_as_a_person_once_and_a_body_elsewhere_is_the_body() -> None:
     text = "Nordvik said the cable would be mended.\n\nThe cable is run by Nordvik, a firm."
     article = Article.create(source="test.txt", original=text)
