@@ -61,6 +61,30 @@ def _titled(phrase: str) -> str:
     return " ".join(words[:cut])
 
 
+def _surnames_as_people(
+    mentions: Sequence[QuoteMention], kinds: list[SpeakerType], people: NameTable
+) -> list[SpeakerType]:
+    """A one-word "body" that is the surname of a person an outlet names in full is
+    that person ("Wolfe said" in one outlet, "hospital spokeswoman Ilene Wolfe" in another):
+    the tagger labels many surnames ORG. Not a word a body's longer name holds ("Kraft
+    Foods"), nor an acronym."""
+    bodies = [q.speaker or "" for q, k in zip(mentions, kinds, strict=True) if k != PERSON]
+    in_longer = {w for name in bodies if " " in name for w in name.split()}
+    retyped = []
+    for q, kind in zip(mentions, kinds, strict=True):
+        name = q.speaker or ""
+        surname = (
+            kind is SpeakerType.ORGANISATION
+            and name.isalpha()
+            and name[:1].isupper()
+            and not name.isupper()
+            and name not in in_longer
+            and " " in people.resolve(name)
+        )
+        retyped.append(PERSON if surname else kind)
+    return retyped
+
+
 def same_voice(a: frozenset[str], b: frozenset[str]) -> bool:
     """One describes the other: every word of the shorter description is in the longer."""
     return bool(a and b) and (a <= b or b <= a)
@@ -117,6 +141,7 @@ class Voices:
         # fullest form any article gives, by the speaker-name rule of accord.extract.speakers
         persons = (q.speaker or "" for q, k in zip(mentions, kinds, strict=True) if k == PERSON)
         people = NameTable(persons, nicknames=NickNamer())
+        kinds = _surnames_as_people(mentions, kinds, people)
         shown = _one_case(
             [
                 people.resolve(q.speaker) if k == PERSON and q.speaker else q.speaker or ""

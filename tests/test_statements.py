@@ -300,6 +300,21 @@ def test_a_person_the_tagger_called_a_body_in_most_outlets_is_shown_as_a_person(
     assert (quote.speaker, quote.speaker_type) == ("Jo Lind", SpeakerType.PERSON)
 
 
+@pytest.mark.parametrize("body", ["Marsh", "Marsh Foods"])
+def test_a_surname_the_tagger_called_a_body_is_the_person_another_outlet_names(body: str) -> None:
+    said, other = "the families asked for privacy", "no details about the injured would be given"
+    named = article(f"Hospital spokeswoman Ilene Marsh said {said}.")
+    short = article(f"{body} said {other}.")
+    exs = [
+        reported_by(named, said, "Ilene Marsh", SpeakerType.PERSON),
+        reported_by(short, other, body, SpeakerType.ORGANISATION),
+    ]
+    quotes = group_quotes([named, short], exs, embedder=bag_of_words)
+    shown = {(q.speaker, q.speaker_type) for q in quotes}
+    person = ("Ilene Marsh", SpeakerType.PERSON)
+    assert shown == ({person} if body == "Marsh" else {person, (body, SpeakerType.ORGANISATION)})
+
+
 DETOUR = "the detour would run until May"
 
 
