@@ -70,8 +70,8 @@ from accord.extract.quoted_spans import (
 )
 from accord.extract.relays import passed_through
 from accord.extract.run_on import Lead, RunOn, last_voice, lead_in
-from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers, Credit
-from accord.extract.speaker_phrases import listed_speaker, np_bounds
+from accord.extract.speaker_credit import PERSONAL_PRONOUNS, ArticleSpeakers
+from accord.extract.speaker_phrases import Credit, listed_speaker, np_bounds
 from accord.lexicon import HEADLINE_LABELS, SINGULAR_PERSON_PRONOUNS
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 from accord.nlp import Block

@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from accord.extract.cues import SPEECH_VERBS, cue_lemma
-from accord.extract.speaker_phrases import speaks
-from accord.lexicon import OUTLET_NOUNS, REPORTING_VERBS
+from accord.extract.speaker_phrases import Credit, speaks
+from accord.lexicon import OUTLET_NOUNS, PERSON_NOUNS, REPORTING_VERBS, SPEAKER_NOUNS
+from accord.model import SpeakerType
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -131,3 +132,35 @@ def kind_named(
     wanted.add(head.lemma_.lower())
     found = [n for end, n, kind in kinds if end <= before and wanted <= kind]
     return found[-1] if len(set(found)) == 1 else None
+
+
+# The plurals of people nouns that no "s" marks.
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+def opening_common_noun(head: Token) -> bool:
+    """A listed common noun for people or a body that opens its sentence, where the tagger
+    reads many a capitalised word as a name or a body: "Detectives said …", "Unions say …".
+    Not a word that only ends like a person's, nor a title: "Miller said", "King said" name
+    people."""
+    forms = {head.lower_, singular(head.lower_)}
+    kind = bool(forms & (ORGANISATION_NOUNS | SPEAKER_NOUNS | PERSON_NOUNS))
+    return head.pos_ in {"PROPN", "NOUN"} and bool(head.is_sent_start) and kind
+
+
+def singular(word: str) -> str:
+    """A plural noun's singular, read from its spelling ("detectives", not "congress"), or
+    an irregular one ("people")."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def common_noun_credit(head: Token) -> Credit | None:
+    """A bare common noun that opens its sentence, credited as it would be inside one: a
+    body's kind in the plural speaks as a body ("Unions say"), people nobody can check are
+    no speaker ("Friends said", as "analysts warn"), one person is a description."""
+    one = singular(head.lower_)
+    if {head.lower_, one} & ORGANISATION_NOUNS:
+        return Credit(head.text, SpeakerType.ORGANISATION)
+    return None if one != head.lower_ else Credit(head.text, SpeakerType.DESCRIPTION)

@@ -15,41 +15,36 @@ speaker.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from accord.extract.cues import cue_lemma
 from accord.extract.described_voices import DescribedVoices, Voice, one_of
 from accord.extract.name_table import NameTable
+from accord.extract.names_read import read_names
 from accord.extract.people_named import PeopleNamed
 from accord.extract.speaker_bodies import (
     EVIDENCE_NOUNS,
     ORGANISATION_NOUNS,
     body_named,
+    common_noun_credit,
     is_body,
     kind_named,
-    kind_of,
-    reports,
+    opening_common_noun,
     restrictive_clause,
-    told_to,
 )
 from accord.extract.speaker_gender import pronoun_gender, word_gender
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
-    bodies_named,
+    Credit,
     demonym,
     description,
     entity_text,
-    headline_only,
     hyphened_head,
-    indefinite,
     is_title,
     name_like,
-    names_a_body,
     np_bounds,
     organisation_name,
-    role_for,
     speaks,
-    vessel_names,
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
 from accord.extract.speaker_untagged import full_names, name_run, nicknamed, untagged_people
@@ -84,19 +79,6 @@ THING_LABELS = frozenset({"PRODUCT", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY",
 _BODY_CUES = REPORTING_VERBS - {"believe", "find", "indicate", "know", "show", "suggest", "think"}
 
 
-def _main_subject(token: Token) -> bool:
-    """The subject of its sentence's main verb ("Microsoft estimated that …"), not of a
-    clause inside what someone reports ("… reported that the Red Sox made an offer")."""
-    return token.dep_ == "nsubj" and token.head == token.sent.root
-
-
-class Credit(NamedTuple):
-    """Who a statement is credited to: the name shown and what kind of speaker it is."""
-
-    name: str
-    kind: SpeakerType
-
-
 class ArticleSpeakers:
     """The people and bodies named in one article, in order, to resolve a subject phrase to
     a :class:`Credit`: pronouns and bare titles go to the last named person, "the agency" to
@@ -106,39 +88,12 @@ class ArticleSpeakers:
         def unquoted(start: int) -> bool:
             return not any(s <= start < e for s, e in quoted)
 
-        people: list[SpacySpan] = []
-        self.organisations: list[tuple[int, str]] = []  # (absolute end offset, name)
-        self.reporters: list[tuple[int, str]] = []  # the bodies that reported something
-        # ... or are a sentence's subject: the bodies "it said" may stand for
-        self.subjects: list[tuple[int, str]] = []
-        # the kind of body written before a name: (end, name, {"cable", "operator"})
-        self.kinds: list[tuple[int, str, frozenset[str]]] = []
-        # a ship's name, once written after its kind ("merchant vessel Gibe"), is no person's
-        # where it stands alone ("the crew of Gibe")
-        vessels = {name for b in blocks for name in vessel_names(b.doc)}
-        self._bodies = vessels | bodies_named(blocks)
-        for block in blocks:
-            for ent in block.doc.ents:
-                if not unquoted(block.start + ent.start_char):
-                    continue
-                # "PC Magazine", "INS Mysore"
-                body = ent.label_ == "PERSON" and self._names_a_body(ent)
-                if headline_only(ent, block):
-                    continue  # "Obama Reverses Bush", a title-case headline read as one name
-                if ent.label_ == "PERSON" and not (body or role_for(ent) or indefinite(ent)):
-                    people.append(ent)
-                elif (ent.label_ == "ORG" or body) and not told_to(ent):
-                    end = block.start + ent.end_char
-                    self.organisations.append((end, organisation_name(ent)))
-                    if reports(ent):
-                        self.reporters.append((end, organisation_name(ent)))
-                    if reports(ent) or _main_subject(ent.root):
-                        self.subjects.append((end, organisation_name(ent)))
-                    self.kinds += [(end, organisation_name(ent), kind) for kind in kind_of(ent)]
+        self.names = read_names(blocks, unquoted)
         # where each sentence starts, across paragraphs: "it said" looks back one sentence
         self.sentence_starts = sorted(b.start + s.start_char for b in blocks for s in b.doc.sents)
         self._full_names = full_names(blocks, is_title)
-        people += untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
+        untagged = untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
+        people = [*self.names.people, *untagged]
         self.table = NameTable(
             [*(ent.text for ent in people), *nicknamed(blocks, people)], first_names=True
         )
@@ -146,7 +101,7 @@ class ArticleSpeakers:
         # ("Lt. Jo Reed said …, Reed said") is no body for "the company" to stand for
         self.organisations = [
             (end, name)
-            for end, name in self.organisations
+            for end, name in self.names.organisations
             if " " in name or not self.table.knows(name)
         ]
         self.roles = RoleTable(
@@ -170,11 +125,6 @@ class ArticleSpeakers:
             self.credit,
         )
         self._voices_read = self.voices
-
-    def _names_a_body(self, ent: SpacySpan) -> bool:
-        """A "person" whose name reads as a body's, or that the article writes as a ship's
-        name or tags as a body elsewhere ("Mozilla said" beside "Mozilla's browser")."""
-        return names_a_body(ent) or ent.text in self._bodies
 
     def last_person(
         self,
@@ -242,7 +192,7 @@ class ArticleSpeakers:
         for ent in ents:
             # a name that modifies the head is not the speaker: "the Biden administration"
             if ent.label_ == "PERSON" and ent.start <= head.i < ent.end:
-                if self._names_a_body(ent):
+                if self.names.names_a_body(ent):
                     return Credit(organisation_name(ent), SpeakerType.ORGANISATION)
                 return Credit(self.table.resolve(ent.text), SpeakerType.PERSON)
         if name_like(head) and self.table.knows(head.text):
@@ -267,6 +217,8 @@ class ArticleSpeakers:
         ):
             # "the Australian", "a Briton", "one Palestinian": one person of that nation
             return Credit(description(list(span)), SpeakerType.DESCRIPTION)
+        if opening_common_noun(head) and list(span) == [head]:
+            return common_noun_credit(head)  # "Detectives said …", the tagger's ORG
         if (surnamed := self._surnamed(head, span)) is not None:
             return surnamed  # "Salazar said", after "Ken Salazar", neither tagged a person
         if own:
@@ -289,7 +241,7 @@ class ArticleSpeakers:
         names no one."""
         k = bisect_right(self.sentence_starts, sentence) - 1
         since = self.sentence_starts[k - 1] if k >= 1 else 0
-        named = [name for end, name in self.subjects if since <= end <= before]
+        named = [name for end, name in self.names.subjects if since <= end <= before]
         return Credit(named[-1], SpeakerType.ORGANISATION) if named else None
 
     def _described_before(self, head: Token, before: int) -> Voice[Credit] | None:
@@ -339,7 +291,7 @@ class ArticleSpeakers:
             ent = next((e for e in child.doc.ents if e.start <= child.i < e.end), None)
             if child.dep_ != "appos" or ent is None:
                 continue
-            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and self._names_a_body(ent)):
+            if ent.label_ == "ORG" or (ent.label_ == "PERSON" and self.names.names_a_body(ent)):
                 return organisation_name(ent)
         return None
 
@@ -373,7 +325,7 @@ class ArticleSpeakers:
         if (
             span[0].lower_ == "the"
             and head.tag_ == "NN"
-            and (kind := kind_named(head, absolute, self.kinds))
+            and (kind := kind_named(head, absolute, self.names.kinds))
         ):
             return Credit(kind, SpeakerType.ORGANISATION)  # "the cable operator": Telnet
         if bare and span[0].lower_ == "the" and (voice := self._described_before(head, absolute)):
@@ -399,7 +351,7 @@ class ArticleSpeakers:
             return Credit(text, SpeakerType.DESCRIPTION) if text else None
         if (lemma in ORGANISATION_NOUNS or lemma in OUTLET_NOUNS) and bare and head.tag_ == "NN":
             # "the agency", "the ministry", "the station": a body the article named
-            name = body_named(lemma, absolute, self.organisations, self.reporters)
+            name = body_named(lemma, absolute, self.organisations, self.names.reporters)
             return Credit(name or description(list(span)), SpeakerType.ORGANISATION)
         if lemma in EVIDENCE_NOUNS:
             # a source as a thing, named by whose it is ("Ukrainian estimates suggest", "court

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.cues import ISSUED_DOCUMENTS
 from accord.extract.speakers import TITLE_WORDS
@@ -24,6 +24,7 @@ from accord.lexicon import (
     VESSEL_PREFIXES,
     has_person_ending,
 )
+from accord.model import SpeakerType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,6 +43,13 @@ SPOKEN_IN = ISSUED_DOCUMENTS | {"interview", "briefing", "speech", "conference"}
 _MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during", "via", "through"})
 # What joins the words of a compound ("co-workers"), as a tokeniser splits them off.
 _HYPHENS = frozenset({"-", "‐"})
+
+
+class Credit(NamedTuple):
+    """Who a statement is credited to: the name shown and what kind of speaker it is."""
+
+    name: str
+    kind: SpeakerType
 
 
 def np_bounds(head: Token, core: bool = False, whole: bool = False) -> tuple[int, int]:

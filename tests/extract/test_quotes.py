@@ -512,6 +512,27 @@ def test_a_name_that_ends_like_a_bodys_is_an_organisation(text: str) -> None:
     assert [m.speaker_type for m in quotes_of(text)] == [SpeakerType.ORGANISATION]
 
 
+@pytest.mark.parametrize(
+    ("noun", "said"),
+    [
+        ("detectives", "the two were found with head injuries"),
+        ("friends", "he was close to his family"),
+        ("unions", "low-paid workers will suffer most from the cuts"),
+    ],
+)
+def test_a_common_noun_opening_its_sentence_is_credited_as_inside_one(noun: str, said: str) -> None:
+    # the tagger reads "Detectives" opening a sentence as a name or a body
+    [opening] = quotes_of(f"{noun.capitalize()} said {said}.")
+    [inside] = quotes_of(f"{said[0].upper()}{said[1:]}, {noun} said.")
+    assert opening.speaker_type == inside.speaker_type
+    assert (opening.speaker or "").lower() == (inside.speaker or "").lower()
+
+
+def test_a_surname_ending_like_a_role_that_opens_a_sentence_is_a_name() -> None:
+    [mention] = quotes_of("Miller said the road would stay shut until Monday.")
+    assert (mention.speaker, mention.speaker_type) == ("Miller", SpeakerType.PERSON)
+
+
 @pytest.mark.parametrize("subject", ["Marlowe", "the Rangers"])
 def test_a_surname_alone_is_the_person_the_article_named_in_full_not_a_body(subject: str) -> None:
     text = (
