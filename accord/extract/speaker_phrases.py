@@ -212,8 +212,9 @@ def bodies_named(blocks: list[Block]) -> set[str]:
 
 
 def _named_before(word: Token) -> bool:
-    """A capitalised word that may be a first name or initials ("Bettie", "A.J.")."""
-    return word.text[:1].isupper() and any(c.isalpha() for c in word.text)
+    """A proper noun that may be a first name or initials ("Bettie", "A.J."), not a
+    sentence's capitalised opening word ("Meanwhile Mozilla has …")."""
+    return word.pos_ == "PROPN" and word.text[:1].isupper()
 
 
 def named_as_vessel(ent: SpacySpan) -> bool:
@@ -222,11 +223,11 @@ def named_as_vessel(ent: SpacySpan) -> bool:
 
 
 def vessel_names(doc: Doc) -> set[str]:
-    """The names written after the kind of vessel they name, tagged or not ("merchant
-    vessel Gibe", "the tanker Sirius Star")."""
+    """The names written after the kind of vessel they name or its prefix, tagged or not
+    ("merchant vessel Gibe", "the tanker Sirius Star", "MV Gibe")."""
     names = set()
     for token in doc[:-1]:
-        if token.lower_ not in VESSEL_NOUNS:
+        if token.lower_ not in VESSEL_NOUNS and token.text not in VESSEL_PREFIXES:
             continue
         run = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", doc[token.i + 1 :]))
         if run and run[0].text[:1].isupper():

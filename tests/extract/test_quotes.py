@@ -549,16 +549,26 @@ def test_a_surname_alone_is_the_person_the_article_named_in_full_not_a_body(subj
     assert (mention.speaker_type is SpeakerType.PERSON) is person
 
 
+def test_a_ship_named_once_after_its_prefix_is_no_person_where_it_stands_alone() -> None:
+    text = "A patrol boat reached the MV Nordstar.\n\nNordstar reported that two boats fired at it."
+    article = Article.create(source="test.txt", original=text)
+    blocks = list(next(parse_blocks([article], loaded_nlp())))
+    reported = blocks[1].doc
+    reported.set_ents([SpacySpan(reported, 0, 1, "PERSON")], default="unmodified")
+    [mention] = find_quotes(article, blocks)
+    assert (mention.speaker, mention.speaker_type) == ("Nordstar", SpeakerType.ORGANISATION)
+
+
 def test_a_name_the_tagger_reads_as_a_person_once_and_a_body_elsewhere_is_the_body() -> None:
-    text = "Nordvik said the cable would be mended.\n\nThe cable is run by Nordvik, a firm."
+    text = "Nordvik said the cable would be mended.\n\nMeanwhile Nordvik, a firm, runs it."
     article = Article.create(source="test.txt", original=text)
     blocks = list(next(parse_blocks([article], loaded_nlp())))
     said, run_by = (block.doc for block in blocks)
     said.set_ents([SpacySpan(said, 0, 1, "PERSON")], default="unmodified")
-    run_by.set_ents([SpacySpan(run_by, 5, 6, "ORG")], default="unmodified")
+    run_by.set_ents([SpacySpan(run_by, 1, 2, "ORG")], default="unmodified")
     [mention] = find_quotes(article, blocks)
     assert (mention.speaker, mention.speaker_type) == ("Nordvik", SpeakerType.ORGANISATION)
-    run_by.set_ents([SpacySpan(run_by, 5, 6, "GPE")], default="unmodified")
+    run_by.set_ents([SpacySpan(run_by, 1, 2, "GPE")], default="unmodified")
     assert find_quotes(article, blocks)[0].speaker_type is SpeakerType.PERSON
 
 
