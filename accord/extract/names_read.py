@@ -17,6 +17,7 @@ from accord.extract.speaker_phrases import (
     indefinite,
     names_a_body,
     organisation_name,
+    reads_as_body,
     role_for,
     vessel_names,
 )
@@ -47,6 +48,13 @@ class NamesRead:
         """A "person" whose name reads as a body's, or that the article writes as a ship's
         name or tags as a body elsewhere ("Mozilla said" beside "Mozilla's browser")."""
         return names_a_body(ent) or ent.text in self.bodies
+
+    def names_a_body_named(self, written: str) -> bool:
+        """A name, as written, that is a body's: one the article labels a body ("CNN"), or
+        one that reads as a body's ("Herald: …"); a name in capitals alone is a transcript's
+        speaker ("RUIZ: …"), no acronym."""
+        labelled = written in self.bodies or any(written == n for _, n in self.organisations)
+        return labelled or (reads_as_body(written.split()) and not written.isupper())
 
 
 def read_names(blocks: list[Block], unquoted: Callable[[int], bool]) -> NamesRead:

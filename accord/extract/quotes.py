@@ -234,14 +234,17 @@ class _Finder:
         return None if span is None else QuoteMention(span, None, form=direct_form(block, span))
 
     def _named(self, block: Block, start: int, end: int, cue: Span, span: Span) -> QuoteMention:
-        name = self.speakers.table.resolve(block.text[start:end])
+        """A quotation credited by a name alone ("NAME: …", "“…” ― Name"): a person's, or a
+        body's where the name reads as one ("Herald: …", "CNN: …")."""
+        written = block.text[start:end]
+        body = self.speakers.names.names_a_body_named(written)
         return QuoteMention(
             span,
-            name,
+            written if body else self.speakers.table.resolve(written),
             block.span(start, end),
             cue,
             True,
-            SpeakerType.PERSON,
+            SpeakerType.ORGANISATION if body else SpeakerType.PERSON,
             direct_form(block, span),
         )
 

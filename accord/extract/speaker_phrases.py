@@ -180,12 +180,20 @@ def is_title(token: Token) -> bool:
 
 
 def names_a_body(ent: SpacySpan) -> bool:
-    """A "person" whose name ends like a body's ("Human Rights Watch", "PC Magazine"), a
-    ship's ("INS Mysore"), or one word in capitals, a body's acronym ("SEACOM")."""
-    ends = ent[-1].lower_.rstrip(".") in ORGANISATION_NAME_ENDS
-    ship = any(t.text in VESSEL_PREFIXES for t in ent[:2])  # "The MV Gibe"
-    acronym = len(ent) == 1 and len(ent.text) >= 3 and ent.text.isalpha() and ent.text.isupper()
-    return (len(ent) >= 2 and (ends or ship)) or named_as_vessel(ent) or acronym
+    """A "person" whose name reads as a body's (:func:`reads_as_body`) or is written after
+    the kind of vessel it is."""
+    return reads_as_body([t.text for t in ent]) or named_as_vessel(ent)
+
+
+def reads_as_body(words: list[str]) -> bool:
+    """A name whose words are a body's: it ends like one ("Human Rights Watch", "PC
+    Magazine", the "Herald" of "Herald: …"), opens with a ship's prefix ("The MV Gibe"), or
+    is one word in capitals, an acronym ("SEACOM")."""
+    ends = bool(words) and words[-1].lower().rstrip(".") in ORGANISATION_NAME_ENDS
+    ship = len(words) >= 2 and any(w in VESSEL_PREFIXES for w in words[:2])
+    one = "".join(words)
+    acronym = len(words) == 1 and len(one) >= 3 and one.isalpha() and one.isupper()
+    return ends or ship or acronym
 
 
 def bodies_named(blocks: list[Block]) -> set[str]:

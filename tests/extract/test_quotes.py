@@ -311,6 +311,14 @@ def test_a_transcript_line_credits_the_rest_of_the_paragraph_to_its_name() -> No
         quotes_of("Interview notes\n\nRUIZ: Well, the rent doubled in a year."), "rent doubled"
     )
     assert quote.speaker_span is not None and quote.speaker_span.text == "RUIZ"
+    assert quote.speaker_type is SpeakerType.PERSON
+
+
+@pytest.mark.parametrize("name", ["Herald", "Harbour Times", "Acme Corp."])
+def test_a_line_credited_to_a_body_by_name_is_the_bodys(name: str) -> None:
+    text = f"{name}: Harbour Deal Signed (Ten Years?)\n\nAcme Corp. signed the deal on Monday."
+    [quote] = quotes_of(text)
+    assert (quote.speaker, quote.speaker_type) == (name, SpeakerType.ORGANISATION)
 
 
 @pytest.mark.parametrize(
