@@ -15,12 +15,14 @@ from accord.extract.speaker_phrases import (
     bodies_named,
     headline_only,
     indefinite,
+    is_title,
     names_a_body,
     organisation_name,
     reads_as_body,
     role_for,
     vessel_names,
 )
+from accord.extract.speaker_untagged import full_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -43,6 +45,8 @@ class NamesRead:
     kinds: list[tuple[int, str, frozenset[str]]] = field(default_factory=list)
     # names of ships and of bodies the tagger also labelled a person
     bodies: set[str] = field(default_factory=set)
+    # each surname the article writes after a first name, with it ("Salazar": "Ken Salazar")
+    full_names: dict[str, str] = field(default_factory=dict)
 
     def names_a_body(self, ent: SpacySpan) -> bool:
         """A "person" whose name reads as a body's, or that the article writes as a ship's
@@ -62,7 +66,8 @@ def read_names(blocks: list[Block], unquoted: Callable[[int], bool]) -> NamesRea
     # a ship's name, once written after its kind ("merchant vessel Gibe"), is no person's
     # where it stands alone ("the crew of Gibe")
     vessels = {name for b in blocks for name in vessel_names(b.doc)}
-    named = NamesRead(bodies=vessels | bodies_named(blocks))
+    full = full_names(blocks, is_title)
+    named = NamesRead(bodies=vessels | bodies_named(blocks, full), full_names=full)
     for block in blocks:
         for ent in block.doc.ents:
             if not unquoted(block.start + ent.start_char) or headline_only(ent, block):

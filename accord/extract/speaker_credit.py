@@ -47,7 +47,7 @@ from accord.extract.speaker_phrases import (
     speaks,
 )
 from accord.extract.speaker_roles import RoleTable, new_person, person_in_phrase, roles_of
-from accord.extract.speaker_untagged import full_names, name_run, nicknamed, untagged_people
+from accord.extract.speaker_untagged import name_run, nicknamed, untagged_people
 from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
@@ -91,7 +91,6 @@ class ArticleSpeakers:
         self.names = read_names(blocks, unquoted)
         # where each sentence starts, across paragraphs: "it said" looks back one sentence
         self.sentence_starts = sorted(b.start + s.start_char for b in blocks for s in b.doc.sents)
-        self._full_names = full_names(blocks, is_title)
         untagged = untagged_people(blocks, lambda at: not unquoted(at), is_title, is_body)
         people = [*self.names.people, *untagged]
         self.table = NameTable(
@@ -231,7 +230,7 @@ class ArticleSpeakers:
         alone = list(span) == [head] and head.tag_ == "NNP"
         if not alone or head.ent_type_ not in {"", "ORG"}:
             return None
-        full = self._full_names.get(head.text)
+        full = self.names.full_names.get(head.text)
         return Credit(self.table.resolve(full), SpeakerType.PERSON) if full else None
 
     def last_body(self, before: int, sentence: int) -> Credit | None:

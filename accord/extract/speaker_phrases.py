@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING, NamedTuple
 
 from accord.extract.cues import ISSUED_DOCUMENTS
@@ -196,33 +197,21 @@ def reads_as_body(words: list[str]) -> bool:
     return ends or ship or acronym
 
 
-def bodies_named(blocks: list[Block]) -> set[str]:
+def bodies_named(blocks: list[Block], surnames: Collection[str]) -> set[str]:
     """One-word names an article's tagger labels a body (ORG) at least as often as a person:
     where it labels them a person ("Mozilla said", "Seacom said"), the body is meant. Not a
-    word the article writes after another name, which may be a surname ("Bettie Page"): the
-    small model labels many people's names ORG."""
+    word the article writes after a first name (``surnames``: "Bettie Page"), which the small
+    model labels ORG as often as not."""
     labels: dict[str, Counter[str]] = {}
     for block in blocks:
         for ent in block.doc.ents:
             if len(ent) == 1:
                 labels.setdefault(ent.text, Counter())[ent.label_] += 1
-    surnames = {
-        token.text
-        for block in blocks
-        for token in block.doc[1:]
-        if token.text in labels and _named_before(token.doc[token.i - 1])
-    }
     return {
         name
         for name, label in labels.items()
         if label["ORG"] and label["ORG"] >= label["PERSON"] and name not in surnames
     }
-
-
-def _named_before(word: Token) -> bool:
-    """A proper noun that may be a first name or initials ("Bettie", "A.J."), not a
-    sentence's capitalised opening word ("Meanwhile Mozilla has …")."""
-    return word.pos_ == "PROPN" and word.text[:1].isupper()
 
 
 def named_as_vessel(ent: SpacySpan) -> bool:
