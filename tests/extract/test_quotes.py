@@ -30,6 +30,21 @@ def quotes_of(text: str) -> list[QuoteMention]:
     return mentions
 
 
+def quotes_labelled(
+    text: str, labels: dict[int, list[tuple[int, int, str]]], clear: bool = False
+) -> list[QuoteMention]:
+    """The quotes of ``text`` where the tagger gave its paragraphs the entity ``labels``
+    (per paragraph: start token, end token, label), to test what a mislabel does; with
+    ``clear`` no other entity is left."""
+    article = Article.create(source="test.txt", original=text)
+    blocks = list(next(parse_blocks([article], loaded_nlp())))
+    for k, block in enumerate(blocks):
+        spans = [SpacySpan(block.doc, a, b, label) for a, b, label in labels.get(k, [])]
+        if spans or clear:
+            block.doc.set_ents(spans, default="outside" if clear else "unmodified")
+    return find_quotes(article, blocks)
+
+
 def quote_with(mentions: list[QuoteMention], words: str) -> QuoteMention:
     matches = [m for m in mentions if words in m.span.text]
     assert matches, f"no quote contains {words!r}: {[m.span.text for m in mentions]}"
@@ -547,11 +562,7 @@ def test_a_surname_alone_is_the_person_the_article_named_in_full_not_a_body(subj
         "Jo Marlowe opened the Rangers ground on Monday.\n\n"
         f"“We will open the gates at noon,” {subject} said."
     )
-    article = Article.create(source="test.txt", original=text)
-    blocks = list(next(parse_blocks([article], loaded_nlp())))
-    for block in blocks:  # the tagger labels none of them
-        block.doc.set_ents([], default="outside")
-    [mention] = find_quotes(article, blocks)
+    [mention] = quotes_labelled(text, {}, clear=True)  # the tagger labels none of them
     person = subject == "Marlowe"  # a body's name with "the" is no surname
     assert (mention.speaker == "Jo Marlowe") is person
     assert (mention.speaker_type is SpeakerType.PERSON) is person
@@ -559,25 +570,16 @@ def test_a_surname_alone_is_the_person_the_article_named_in_full_not_a_body(subj
 
 def test_a_ship_named_once_after_its_prefix_is_no_person_where_it_stands_alone() -> None:
     text = "A patrol boat reached the MV Nordstar.\n\nNordstar reported that two boats fired at it."
-    article = Article.create(source="test.txt", original=text)
-    blocks = list(next(parse_blocks([article], loaded_nlp())))
-    reported = blocks[1].doc
-    reported.set_ents([SpacySpan(reported, 0, 1, "PERSON")], default="unmodified")
-    [mention] = find_quotes(article, blocks)
+    [mention] = quotes_labelled(text, {1: [(0, 1, "PERSON")]})
     assert (mention.speaker, mention.speaker_type) == ("Nordstar", SpeakerType.ORGANISATION)
 
 
 def test_a_name_the_tagger_reads_as_a_person_once_and_a_body_elsewhere_is_the_body() -> None:
     text = "Nordvik said the cable would be mended.\n\nMeanwhile Nordvik, a firm, runs it."
-    article = Article.create(source="test.txt", original=text)
-    blocks = list(next(parse_blocks([article], loaded_nlp())))
-    said, run_by = (block.doc for block in blocks)
-    said.set_ents([SpacySpan(said, 0, 1, "PERSON")], default="unmodified")
-    run_by.set_ents([SpacySpan(run_by, 1, 2, "ORG")], default="unmodified")
-    [mention] = find_quotes(article, blocks)
+    [mention] = quotes_labelled(text, {0: [(0, 1, "PERSON")], 1: [(1, 2, "ORG")]})
     assert (mention.speaker, mention.speaker_type) == ("Nordvik", SpeakerType.ORGANISATION)
-    run_by.set_ents([SpacySpan(run_by, 1, 2, "GPE")], default="unmodified")
-    assert find_quotes(article, blocks)[0].speaker_type is SpeakerType.PERSON
+    [mention] = quotes_labelled(text, {0: [(0, 1, "PERSON")], 1: [(1, 2, "GPE")]})
+    assert mention.speaker_type is SpeakerType.PERSON
 
 
 @pytest.mark.parametrize(
