@@ -12,7 +12,7 @@ from accord.lexicon import TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def add_title_rule(nlp: Language) -> None:
@@ -48,13 +48,24 @@ def _join_titles(doc: Doc) -> Doc:
 def _join_number_signs(doc: Doc) -> Doc:
     """ "No." and the number after it are one token ("Juror No. 8 said"): the tokenizer cannot
     tell that full stop from a sentence's end, and split, it cuts the name in two and the parse
-    reads the number as a second subject."""
+    reads the number as a second subject. A rank before a name ("beat No. 8 Tennessee") stays
+    apart: joined, the tagger reads the sign as punctuation and loses the sentence's parse."""
     signs = [
         doc[sign.i : sign.i + 3]
         for sign, stop, number in zip(doc, doc[1:], doc[2:], strict=False)
-        if sign.text == "No" and stop.text == "." and not sign.whitespace_ and number.like_num
+        if sign.text == "No"
+        and stop.text == "."
+        and not sign.whitespace_
+        and number.like_num
+        and not _ranks_a_name(number)
     ]
     with doc.retokenize() as retokenizer:
         for sign in signs:
             retokenizer.merge(sign)
     return doc
+
+
+def _ranks_a_name(number: Token) -> bool:
+    """The number is a rank before a capitalised name: "No. 8 Tennessee", "No. 1 Duke"."""
+    after = number.nbor(1) if number.i + 1 < len(number.doc) else None
+    return after is not None and after.text[:1].isupper() and after.is_alpha

@@ -56,6 +56,13 @@ def test_a_number_sign_before_a_number_is_one_token(nlp: Any) -> None:
     assert "No" in words  # the answer "No." is no number sign
 
 
+def test_a_rank_before_a_name_stays_apart_and_the_sentence_keeps_its_parse(nlp: Any) -> None:
+    doc = nlp("He said after the win over No. 8 Tennessee that he was excited.")
+    assert "No. 8" not in [t.text for t in doc]
+    said = next(t for t in doc if t.text == "said")
+    assert "was" in [c.text for c in said.children]
+
+
 def test_gazetteer_lists_large_cities_and_countries() -> None:
     names = place_names()
     assert {"Kyiv", "Ukraine", "Brazil"} <= names

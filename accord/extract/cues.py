@@ -127,6 +127,9 @@ ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "notify", "brief", "remi
 ACT_ONLY_CUES = frozenset(
     {"refuse", "decline", "seek", "want", "plan", "oppose", "reject", "support", "endorse"}
 )
+# Verbs that frame only the words before them ("…,” he continued"): a clause after one is
+# no content ("the legitimization continues, as the Academy has announced …").
+FRAME_ONLY_CUES = frozenset({"continue"})
 # Verbs by which someone gives a name, which is then what they said: "called her “Crooked
 # Hillary”".
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "nickname", "term"})

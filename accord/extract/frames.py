@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from accord.extract.cues import (
     ACT_ONLY_CUES,
+    FRAME_ONLY_CUES,
     ADDRESSEE_CUES,
     CLAUSE_ONLY,
     ISSUED_DOCUMENTS,
@@ -273,6 +274,12 @@ def frames_beside(verb: Token) -> bool:
     """A cue that frames the words beside it ("…, she said", "…, officials admitted"), not
     a stance on a thing of its own ("… in return for favors -- she refused")."""
     return cue_lemma(verb) not in ACT_ONLY_CUES
+
+
+def frames_after(verb: Token) -> bool:
+    """A cue whose clause after it is what was said ("said that …"), not one that frames only
+    the words before it (:data:`FRAME_ONLY_CUES`)."""
+    return cue_lemma(verb) not in FRAME_ONLY_CUES
 
 
 def trailing_frame(verb: Token) -> bool:

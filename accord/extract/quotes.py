@@ -32,6 +32,7 @@ from accord.extract.frames import (
     acted_for_others,
     cue_words,
     evidence_source,
+    frames_after,
     frames_beside,
     nominal_cue,
     objects,
@@ -330,7 +331,8 @@ class _Finder:
             clauses = [
                 c
                 for c in token.children
-                if c.dep_ in CLAUSE_DEPS and (c.i > token.i or frames_beside(token))
+                if c.dep_ in CLAUSE_DEPS
+                and (frames_after(token) if c.i > token.i else frames_beside(token))
             ]
             # "X said A, he also said that B": A is X's own frame, B what "he" said
             clauses = [c for c in clauses if not own_frame_before(c, token)] or clauses
@@ -348,9 +350,11 @@ class _Finder:
             else:
                 return None
             subject = source_of(token)
-        elif (position := that_clause(token)) is not None:
+        elif (position := that_clause(token)) is not None and token.dep_ != "advcl":
             # a body's that-clause is its stated position ("the church teaches that …"),
-            # whatever the verb: a body holds no view it has not made known
+            # whatever the verb: a body holds no view it has not made known. A participle
+            # after the clause it hangs on ("…, proving once again that …") is the writer's
+            # comment on that clause, no position of its subject's
             span = trimmed(block, *content_bounds(token, position, False))
             if span is None or mostly_quoted(block, span, regions):
                 return None

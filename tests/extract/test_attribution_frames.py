@@ -116,6 +116,10 @@ def test_a_bodys_that_clause_is_its_position_whatever_the_verb() -> None:
     [
         ("Ana Ruiz teaches that marriage is a lifelong bond.", "teaches"),
         ("The company can't hide that it lost money this year.", "hide"),
+        (
+            "Microsoft will host the summit in Seattle, proving again that it is the best.",
+            "proving",
+        ),
     ],
 )
 def test_a_persons_or_a_denied_that_clause_is_no_position(text: str, verb: str) -> None:
@@ -776,3 +780,18 @@ def test_it_said_is_the_body_a_sentence_before_made_the_subject(
         m for m in quotes_of(text) if m.speaker_span and m.speaker_span.text in {"it", "It"}
     ]
     assert mention.speaker == speaker
+
+
+def test_a_clause_after_continue_is_no_statement_of_its_subject() -> None:
+    text = (
+        "And the legitimization of comics continues, as today the Academy of Motion Picture "
+        "Arts and Sciences has announced that Wolverine himself will be hosting the awards."
+        "\n\n"
+        '"It was fine," he continued.'
+    )
+    mentions = quotes_of(text)
+    announced = with_cue(mentions, "announced")
+    assert announced.span.text == "that Wolverine himself will be hosting the awards"
+    continued = with_cue(mentions, "continued")
+    assert continued.span.text == "It was fine"
+    assert not [m for m in mentions if m.cue is not None and m.cue.text == "continues"]
