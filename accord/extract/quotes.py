@@ -278,9 +278,11 @@ class _Finder:
         return self._named(block, start, end, block.span(colon, colon + 1), span)
 
     def _continues(self, block: Block, region: _Region) -> bool:
-        """A quote that opens its sentence right after an attributed one continues it."""
+        """A quote that opens its sentence right after an attributed one continues it. One
+        that a sentence of its own introduces ("The league's policy states: “…”") does not:
+        its source is named there, or nobody is."""
         before = block.text[: region.outer_start].rstrip()
-        return not before or before.endswith((".", ":", "!", "?"))
+        return not before or before.endswith((".", "!", "?"))
 
     def _cited(
         self, block: Block, region: _Region, span: Span, lo: int, hi: int

@@ -725,6 +725,28 @@ def test_a_statement_released_is_the_quotation_that_opens_the_next_paragraph(
     assert [m.speaker for m in quotes_of(text)] == ([speaker] if speaker else [])
 
 
+def test_a_statement_issued_with_a_colon_introduces_the_next_paragraph() -> None:
+    text = (
+        "Title\n“I will clear my name,” Vincent Jackson said.\n"
+        "The team will not suspend him for the game.\n"
+        "General Manager A.J. Smith issued the following statement on the arrest:\n"
+        "“We are aware of the issue involving Vincent and we are disappointed.”"
+    )
+    aware = [m for m in quotes_of(text) if m.span.text.startswith("We are aware")]
+    assert [m.speaker for m in aware] == ["A.J. Smith"]
+
+
+def test_a_quotation_a_sentence_of_its_own_introduces_goes_on_no_earlier_speaker() -> None:
+    text = (
+        "Title\n“I will clear my name,” Vincent Jackson said.\n"
+        "The league's authority over players comes from the bargaining agreement.\n"
+        "The NFL's substance-abuse policy states: “Discipline for a second or subsequent "
+        "offense is likely to be a suspension, the duration of which may escalate.”"
+    )
+    policy = [m for m in quotes_of(text) if m.span.text.startswith("Discipline")]
+    assert policy and all(m.speaker != "Vincent Jackson" for m in policy)
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
