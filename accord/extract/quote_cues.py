@@ -3,7 +3,9 @@ marks, in the quotation's own sentences or, for a quotation that is a sentence o
 next one ("“We will win.” Jo Ames said so on Monday.").
 
 A subject-less or belief verb ("expects") loses to a plain speech verb however near it is:
-"“…,” officials said, expecting …" is the officials' quotation.
+"“…,” officials said, expecting …" is the officials' quotation. A verb that introduces the
+quotation ("told her, “…”") wins over a frame after it: in "he told her, “…,” the newspaper
+reported" he spoke and the newspaper passes his words on.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def nearest_cue(
         )
         weak = subject is None or cue_lemma(token) in WEAK_CUES
         rank = gap + (len(text) if weak else 0)
+        if not weak and _introduces(token, region, text):
+            rank = -1
         if best is None or rank < best[0]:
             best = (rank, token, subject)
     return None if best is None else (best[1], best[2])
@@ -63,3 +67,20 @@ def _outside_subject(verb: Token, region: Region) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and not inside(child.idx, child.idx + 1, [region]):
             return child
     return named_after(verb)
+
+
+# Words at most between a verb and the quotation it introduces: whom it was told to ("told
+# the jury, “…”").
+INTRODUCER_WORDS = 4
+
+
+def _introduces(verb: Token, region: Region, text: str) -> bool:
+    """The verb introduces the quotation: only its listener and a comma or colon stand
+    between ("said, “…”", "told her, “…”", "told the jury: “…”")."""
+    if verb.idx >= region.outer_start:
+        return False
+    between = text[verb.idx + len(verb.text) : region.outer_start].strip()
+    if not between.endswith((",", ":")):
+        return False
+    words = between[:-1].split()
+    return len(words) <= INTRODUCER_WORDS and not any(w.endswith((",", ".", ";")) for w in words)

@@ -56,18 +56,18 @@ def lead_in(block: Block, regions: list[Region]) -> Lead | None:
             after = [r for r in regions if r.outer_start > token.idx]
             return Lead(block, token, subject) if subject is not None and not after else None
     # "The manager issued the following statement:": the issuer introduces what follows
-    return _issued(block, regions, quoted_only=False)
+    return _issued(block, regions)
 
 
-def _issued(block: Block, regions: list[Region], quoted_only: bool = True) -> Lead | None:
-    """The issuer in a last sentence "her office later released a statement.", nothing
-    quoted after it: the quotation that opens the next paragraph is that statement (after
-    a colon, whatever the next paragraph holds)."""
+def _issued(block: Block, regions: list[Region]) -> Lead | None:
+    """The issuer in a last sentence "her office later released a statement." (or "…
+    issued the following statement:"), nothing quoted after it: the quotation that opens
+    the next paragraph is that statement."""
     for token in block.doc[-1].sent:
         subject = issuer(token) if token.pos_ in {"NOUN", "PROPN"} else None
         verb = token.head
         if subject is not None and not [r for r in regions if r.outer_end > verb.idx]:
-            return Lead(block, verb, subject, quoted_only=quoted_only)
+            return Lead(block, verb, subject, quoted_only=True)
     return None
 
 

@@ -151,6 +151,20 @@ def test_a_that_clause_after_a_comma_is_no_closing_frame() -> None:
     assert all(not m.span.text.startswith("It was not until") for m in quotes_of(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The officer told him, "Stay down or we will shoot," police said.', "the officer"),
+        ('Ana Ruiz told the jury: "I saw him run," the newspaper reported.', "Ana Ruiz"),
+    ],
+)
+def test_a_verb_that_introduces_a_quotation_wins_over_a_frame_after_it(
+    text: str, speaker: str
+) -> None:
+    [mention] = quotes_of(text)
+    assert mention.speaker == speaker
+
+
 def test_a_closing_frame_the_parse_hung_under_its_clause_reports_that_clause() -> None:
     # the parse makes "said" a clause of "asked": the senior Republican is the speaker, and
     # the asking is no statement of Tom Bell's
