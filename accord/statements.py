@@ -75,6 +75,15 @@ def _contains(a: str, b: str) -> bool:
     return bool(a and b) and (padded_a in padded_b or padded_b in padded_a)
 
 
+def _unquoted_fragment(a: QuoteMention, b: QuoteMention) -> bool:
+    """The shorter of two renderings is a fragment not in quote marks: a stance's object
+    ("praised Weitz", "confirmed the news"), which names what the words are about but is no
+    part of them, so it does not join the statement that holds the same word."""
+    short = min(a, b, key=lambda m: len(m.span.text.split()))
+    fragment = len(short.span.text.split()) < MIN_PROPOSITION_WORDS
+    return fragment and short.carried_as not in {QuoteForm.VERBATIM, QuoteForm.PARTIAL}
+
+
 def _retold(sim: float, a: QuoteMention, b: QuoteMention, two_named: bool = False) -> bool:
     """Two outlets' renderings of one statement, whoever they credit it to: the same words
     (one outlet misread the attribution), or a retelling close in the embedding with its
@@ -197,6 +206,7 @@ def group_quotes(
                 if (
                     voices.one_voice(i, j)
                     and _contains(normal[i], normal[j])
+                    and not _unquoted_fragment(mentions[i], mentions[j])
                     and not renderings.figures_clash(i, j)
                     and (article[i] == article[j] or not apart(about[i], about[j]))
                 ):

@@ -246,6 +246,18 @@ def test_a_fragment_joins_the_statement_that_holds_it() -> None:
     assert len(quote.mentions) == 2
 
 
+def test_a_stances_object_joins_no_statement_that_holds_the_same_word() -> None:
+    said = "I am sad that Catherine is leaving, but with Weitz all will be well"
+    a = article(f'"{said}," Stephenie Meyer wrote.')
+    b = article("Stephenie Meyer went on to praise Weitz.")
+    exs = [
+        Extraction(a.id, quotes=(mention(a, said, "Stephenie Meyer"),)),
+        Extraction(b.id, quotes=(mention(b, "Weitz", "Stephenie Meyer", QuoteForm.PARAPHRASE),)),
+    ]
+    [quote] = group_quotes([a, b], exs, embedder=bag_of_words)
+    assert quote.sources == 1 and len(quote.mentions) == 1
+
+
 def test_one_long_quotation_credited_to_two_speakers_by_two_outlets_is_one_statement() -> None:
     words_said = "We will rebuild every school the storm destroyed before winter"
     a = article(f'"{words_said}," Mayor Ana Ruiz said.')

@@ -284,10 +284,19 @@ ISSUED_DOCUMENTS = frozenset(
 # "Y, citing X, said …": X is the source Y relies on.
 
 
+def let_know(token: Token) -> bool:
+    """ "know" in "let fans know that …": the one who lets them know tells them."""
+    return token.lemma_.lower() == "know" and token.dep_ in {"ccomp", "xcomp"} and (
+        token.head.lemma_.lower() == "let"
+    )
+
+
 def cue_lemma(token: Token) -> str:
     """The token's lemma in lower case, with the lemmatizer's known slips on cue verbs
-    mended; "" for a verb that speaks only with its particle or preposition and has neither
-    ("pointed a gun at them")."""
+    mended ("let fans know" tells them); "" for a verb that speaks only with its particle or
+    preposition and has neither ("pointed a gun at them")."""
+    if let_know(token):
+        return "tell"
     lemma = MISREAD_FORMS.get(token.lower_, token.lemma_.lower())
     needed = SPEECH_ONLY_WITH.get(lemma)
     if needed is None:

@@ -27,6 +27,7 @@ from accord.extract.cues import (
     STANCE_VERBS,
     WEAK_CUES,
     cue_lemma,
+    let_know,
 )
 from accord.extract.relays import quoted_as
 from accord.extract.speaker_phrases import speaks
@@ -74,6 +75,8 @@ def source_of(verb: Token) -> Token | None:
     in "the agency quoted an official as saying …" (:func:`quoted_as`)."""
     if (relayed := quoted_as(verb)) is not None:
         return relayed.speaker
+    if let_know(verb):  # "Meyer let fans know that …": Meyer tells them
+        verb = verb.head
     for _ in range(4):
         agent = passive_agent(verb)
         if agent is not None:

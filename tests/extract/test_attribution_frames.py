@@ -817,3 +817,13 @@ def test_a_clause_after_continue_is_no_statement_of_its_subject() -> None:
     continued = with_cue(mentions, "continued")
     assert continued.span.text == "It was fine"
     assert not [m for m in mentions if m.cue is not None and m.cue.text == "continues"]
+
+
+def test_who_lets_others_know_tells_them() -> None:
+    text = (
+        "Title\nAfter bidding farewell to director Catherine Hardwicke, Stephenie Meyer went on "
+        'to praise Chris Weitz and to let fans know that "torches and pitchforks are not '
+        'going to be necessary."'
+    )
+    mention = with_cue(quotes_of(text), "know")
+    assert mention.speaker == "Stephenie Meyer"
