@@ -76,11 +76,12 @@ INTRODUCER_WORDS = 4
 
 def _introduces(verb: Token, region: Region, text: str) -> bool:
     """The verb introduces the quotation: only its listener and a comma or colon stand
-    between ("said, “…”", "told her, “…”", "told the jury: “…”")."""
+    between ("said, “…”", "told her, “…”", "told the jury: “…”"), no other verb."""
     if verb.idx >= region.outer_start:
         return False
     between = text[verb.idx + len(verb.text) : region.outer_start].strip()
     if not between.endswith((",", ":")):
         return False
-    words = between[:-1].split()
-    return len(words) <= INTRODUCER_WORDS and not any(w.endswith((",", ".", ";")) for w in words)
+    tokens = [t for t in verb.doc[verb.i + 1 :] if t.idx < region.outer_start and not t.is_punct]
+    verbs = any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+    return len(tokens) <= INTRODUCER_WORDS and not verbs and "," not in between[:-1]
