@@ -165,6 +165,15 @@ def nominal_cue(token: Token) -> tuple[Token, Token] | None:
     return owner, clause
 
 
+def negated_cue(verb: Token) -> bool:
+    """The cue says its subject did not say it: "has not acknowledged the presence …",
+    "never confirmed that …", "Neither Moscow nor Pyongyang has acknowledged …"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = (c for c in verb.children if c.dep_ in SUBJECT_DEPS)
+    return any(c.lower_ == "neither" for s in subjects for c in s.children)
+
+
 def that_clause(token: Token) -> Token | None:
     """The that-clause a verb governs ("the church teaches that …"), whatever the verb, when
     the verb asserts it: not negated or under a modal ("can't hide that …")."""

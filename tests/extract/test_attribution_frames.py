@@ -827,3 +827,20 @@ def test_who_lets_others_know_tells_them() -> None:
     )
     mention = with_cue(quotes_of(text), "know")
     assert mention.speaker == "Stephenie Meyer"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("The Kremlin has not acknowledged the presence of troops in Russia.", "acknowledged"),
+        ("Neither Moscow nor Minsk has acknowledged the presence of troops.", "acknowledged"),
+        ("The ministry never confirmed that troops were sent to the border.", "confirmed"),
+    ],
+)
+def test_what_a_speaker_did_not_say_is_no_statement_of_theirs(text: str, verb: str) -> None:
+    assert not [m for m in quotes_of(text) if m.cue is not None and m.cue.text == verb]
+
+
+def test_a_negation_inside_what_was_said_keeps_the_statement() -> None:
+    mention = with_cue(quotes_of("The ministry said troops were not sent to the border."), "said")
+    assert mention.span.text == "troops were not sent to the border"
