@@ -89,19 +89,33 @@ def join_accounts(
 def joined_text(parts: list[int], mentions: list[QuoteMention]) -> str:
     """One article's parts of an account in reading order, each once: a part inside another
     (a fragment of a sentence also quoted whole) adds nothing. ``parts`` is not empty."""
-    spans = sorted((mentions[i].span for i in parts), key=lambda s: (s.start, -s.end))
+    ordered = sorted((mentions[i] for i in parts), key=lambda m: (m.span.start, -m.span.end))
     texts: list[str] = []
     reached = -1
-    for s in spans:
-        if s.end > reached and s.text not in texts:
-            texts.append(s.text)
-        reached = max(reached, s.end)
+    for m in ordered:
+        text = _with_stance(m)
+        if m.span.end > reached and text not in texts:
+            texts.append(text)
+        reached = max(reached, m.span.end)
     joined = texts[0]
     for text in texts[1:]:
         # a part that stops mid-sentence is cut: the elision is marked, not a full stop made up
         joined += " " if joined.rstrip("\"'”’)").endswith(SENTENCE_ENDS) else " … "
         joined += text
     return joined
+
+
+def _with_stance(mention: QuoteMention) -> str:
+    """A paraphrase's words with the verb right before them, which says what the speaker did
+    with them: "accused Russia of attempting to conceal …", "confirmed Pyongyang's
+    deployment …", not "Russia of attempting …". A clause and the other forms read alone.
+    The verb is the mention's cue, its own span of evidence."""
+    cue, span = mention.cue, mention.span
+    if mention.carried_as is not QuoteForm.PARAPHRASE or cue is None:
+        return span.text
+    adjacent = cue.article == span.article and span.start - cue.end == 1
+    clause = span.text.split(maxsplit=1)[0].lower() == "that"  # "claim that …" reads alone
+    return f"{cue.text} {span.text}" if adjacent and not clause else span.text
 
 
 def _whole(group: list[int], mentions: list[QuoteMention]) -> list[int]:

@@ -38,3 +38,28 @@ def test_a_statement_told_only_in_such_parts_keeps_them() -> None:
     art = Article.create("t.txt", "A clinic that an official said is unlicensed closed.")
     parts = [reported(art, "is unlicensed")]
     assert canonical_text([0], parts, np.eye(1, dtype=np.float32)) == "is unlicensed"
+
+
+def paraphrased(art: Article, cue: str, text: str) -> QuoteMention:
+    start, at = art.original.index(text), art.original.index(cue)
+    return QuoteMention(
+        Span.of(art, start, start + len(text)),
+        "Officials in Kyiv",
+        cue=Span.of(art, at, at + len(cue)),
+        verbatim=False,
+        speaker_type=SpeakerType.GROUP,
+        form=QuoteForm.PARAPHRASE,
+    )
+
+
+def test_a_paraphrase_shows_the_verb_right_before_it_and_a_clause_reads_alone() -> None:
+    art = Article.create(
+        "t.txt",
+        "Officials in Kyiv accused Russia of hiding its losses. "
+        "Their claim that the troops were unprepared was repeated.",
+    )
+    accused = paraphrased(art, "accused", "Russia of hiding its losses")
+    claim = paraphrased(art, "claim", "that the troops were unprepared")
+    one = np.eye(1, dtype=np.float32)
+    assert canonical_text([0], [accused], one) == "accused Russia of hiding its losses"
+    assert canonical_text([0], [claim], one) == "that the troops were unprepared"
