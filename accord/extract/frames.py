@@ -313,13 +313,14 @@ def trailing_frame(verb: Token) -> bool:
 
 def unasserted(mention: QuoteMention, verb: Token) -> QuoteMention:
     """The mention with no speaker when its cue asks a question ("X asked Y if …", "when
-    asked whether …"): the clause is the asker's question, attributed to them but no
-    statement of theirs, so no statement is credited."""
+    asked whether …") or says they did not say it ("has not acknowledged …"): the words
+    are attributed to them but are no statement of theirs, so no statement is credited."""
     question = cue_lemma(verb) == "ask" and any(
         c.dep_ in {"ccomp", "advcl"} and c.i > verb.i and c.left_edge.lower_ in QUESTION_WORDS
         for c in verb.children
     )  # not a condition before it: "if that fails, they will ask the judge to …"
-    return replace(mention, speaker=None, speaker_type=None) if question else mention
+    unsaid = question or negated_cue(verb)
+    return replace(mention, speaker=None, speaker_type=None) if unsaid else mention
 
 
 def evidence_source(token: Token) -> Token | None:

@@ -34,7 +34,6 @@ from accord.extract.frames import (
     evidence_source,
     frames_after,
     frames_beside,
-    negated_cue,
     nominal_cue,
     objects,
     own_frame_before,
@@ -327,8 +326,8 @@ class _Finder:
             bounds = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
             form = QuoteForm.PARAPHRASE
         elif speech_verb(token) or stance_verb(token):
-            if acted_for_others(token) or negated_cue(token):
-                return None  # an act the writer credits to others; words not said
+            if acted_for_others(token):
+                return None
             # a clause before the cue is what it frames, if it frames words at all ("…, she
             # said"; not "… -- she refused")
             clauses = [
