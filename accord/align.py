@@ -199,6 +199,7 @@ def align_claims(
     bags = [claim_words(u.span.text) for u in units]
     names = [entities(u.span.text) for u in units]
     texts = [ClaimText.of(u.span.text) for u in units]
+    nearest = _nearest_in_each_article(units, blocking)
     best_first = np.argsort(-blocking.similarity, kind="stable")
     for (i, j), sim in zip(
         blocking.pairs[best_first].tolist(), blocking.similarity[best_first].tolist(), strict=True
@@ -228,11 +229,37 @@ def align_claims(
         elif (
             same_event
             and not same_article
+            and (sim >= CLAIM_SIMILARITY or _each_others_nearest(nearest, units, i, j))
             and _aligned(sim, texts[i], texts[j], topic)
             and _groups_alike(union, members, vectors, i, j)
         ):
             _join(union, members, owners, i, j)
     return _claims(articles, units, union, clashes)
+
+
+def _nearest_in_each_article(units: list[_Unit], blocking: Blocking) -> dict[tuple[int, str], int]:
+    """Each unit's closest sentence (by the embedding) in each other article, among the
+    candidate pairs."""
+    nearest: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), sim in zip(blocking.pairs.tolist(), blocking.similarity.tolist(), strict=True):
+        for a, b in ((i, j), (j, i)):
+            key = (a, units[b].span.article)
+            if key not in nearest or sim > nearest[key][0]:
+                nearest[key] = (sim, b)
+    return {key: b for key, (_, b) in nearest.items()}
+
+
+def _each_others_nearest(
+    nearest: dict[tuple[int, str], int], units: list[_Unit], i: int, j: int
+) -> bool:
+    """``i`` and ``j`` are each other's closest sentence in the other's article. A paraphrase
+    below the claim floor joins only such a pair (competitive linking, Melamed 2000): read
+    in ECB+ train dossiers, a paraphrase pair where either side has a closer sentence in the
+    other article was another fact of the same story in most cases."""
+    return (
+        nearest.get((i, units[j].span.article)) == j
+        and nearest.get((j, units[i].span.article)) == i
+    )
 
 
 def _groups_alike(

@@ -512,3 +512,28 @@ def test_sentences_close_in_meaning_that_share_only_the_topic_are_two_claims() -
     assert aligned(0.7, a, b)
     assert not aligned(0.7, a, b, topic=frozenset({"flood"}))
     assert aligned(0.7, a, "Floods closed the bridge to the north.", topic=frozenset({"flood"}))
+
+
+def _vectors(*rows: tuple[float, float]) -> Embedder:
+    """Texts at the given 2-d unit vectors, in text order."""
+    vectors = np.array([[x, np.sqrt(1 - x**2) * y] for x, y in rows], dtype=np.float32)
+    return lambda texts: vectors[: len(texts)]
+
+
+@pytest.mark.parametrize(("closer_elsewhere", "one_claim"), [(False, True), (True, False)])
+def test_a_paraphrase_below_the_claim_floor_joins_only_each_others_nearest_sentence(
+    closer_elsewhere: bool, one_claim: bool
+) -> None:
+    a = article("Twelve smugglers were captured by police at the northern border crossing.")
+    first = "Police captured 12 smugglers near the northern border crossing."
+    second = "Officials opened a new school for girls in the capital on Monday."
+    b = article(f"{first} {second}")
+    sentences = (Span.of(b, 0, len(first)), Span.of(b, len(first) + 1, len(b.original)))
+    other = (0.55, -1.0) if closer_elsewhere else (0.2, -1.0)
+    claims = align_claims(
+        [a, b],
+        [whole(a), Extraction(b.id, sentences=sentences)],
+        one_event(a, b),
+        embedder=_vectors((1.0, 1.0), (0.45, 1.0), other),
+    )
+    assert (len(claims) == 1) is one_claim
