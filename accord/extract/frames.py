@@ -17,9 +17,9 @@ from spacy.tokens import Token
 
 from accord.extract.cues import (
     ACT_ONLY_CUES,
-    FRAME_ONLY_CUES,
     ADDRESSEE_CUES,
     CLAUSE_ONLY,
+    FRAME_ONLY_CUES,
     ISSUED_DOCUMENTS,
     NOMINAL_CUES,
     OBJECT_CUES,
