@@ -8,15 +8,19 @@ from accord.accounts import canonical_text
 from accord.model import Article, QuoteForm, QuoteMention, Span, SpeakerType
 
 
-def reported(art: Article, text: str) -> QuoteMention:
+def reported(
+    art: Article, text: str, form: QuoteForm = QuoteForm.REPORTED, cue: str | None = None
+) -> QuoteMention:
+    """Police's mention of ``text`` in ``art``, carried as ``form``, cued by ``cue``."""
     start = art.original.index(text)
-    span = Span.of(art, start, start + len(text))
+    at = art.original.index(cue) if cue else -1
     return QuoteMention(
-        span,
+        Span.of(art, start, start + len(text)),
         "police",
+        cue=Span.of(art, at, at + len(cue)) if cue else None,
         verbatim=False,
         speaker_type=SpeakerType.ORGANISATION,
-        form=QuoteForm.REPORTED,
+        form=form,
     )
 
 
@@ -40,26 +44,14 @@ def test_a_statement_told_only_in_such_parts_keeps_them() -> None:
     assert canonical_text([0], parts, np.eye(1, dtype=np.float32)) == "is unlicensed"
 
 
-def paraphrased(art: Article, cue: str, text: str) -> QuoteMention:
-    start, at = art.original.index(text), art.original.index(cue)
-    return QuoteMention(
-        Span.of(art, start, start + len(text)),
-        "Officials in Kyiv",
-        cue=Span.of(art, at, at + len(cue)),
-        verbatim=False,
-        speaker_type=SpeakerType.GROUP,
-        form=QuoteForm.PARAPHRASE,
-    )
-
-
 def test_a_paraphrase_shows_the_verb_right_before_it_and_a_clause_reads_alone() -> None:
     art = Article.create(
         "t.txt",
-        "Officials in Kyiv accused Russia of hiding its losses. "
+        "Police accused Russia of hiding its losses. "
         "Their claim that the troops were unprepared was repeated.",
     )
-    accused = paraphrased(art, "accused", "Russia of hiding its losses")
-    claim = paraphrased(art, "claim", "that the troops were unprepared")
+    accused = reported(art, "Russia of hiding its losses", QuoteForm.PARAPHRASE, "accused")
+    claim = reported(art, "that the troops were unprepared", QuoteForm.PARAPHRASE, "claim")
     one = np.eye(1, dtype=np.float32)
     assert canonical_text([0], [accused], one) == "accused Russia of hiding its losses"
     assert canonical_text([0], [claim], one) == "that the troops were unprepared"
