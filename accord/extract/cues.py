@@ -286,11 +286,8 @@ ISSUED_DOCUMENTS = frozenset(
 
 def let_know(token: Token) -> bool:
     """ "know" in "let fans know that …": the one who lets them know tells them."""
-    return (
-        token.lemma_.lower() == "know"
-        and token.dep_ in {"ccomp", "xcomp"}
-        and (token.head.lemma_.lower() == "let")
-    )
+    know = token.lemma_.lower() == "know" and token.dep_ in {"ccomp", "xcomp"}
+    return know and token.head.lemma_.lower() == "let"
 
 
 def cue_lemma(token: Token) -> str:

@@ -10,6 +10,8 @@ reported" he spoke and the newspaper passes his words on.
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Token
 
 from accord.extract.cues import WEAK_CUES, cue_lemma
@@ -82,6 +84,12 @@ def _introduces(verb: Token, region: Region, text: str) -> bool:
     between = text[verb.idx + len(verb.text) : region.outer_start].strip()
     if not between.endswith((",", ":")):
         return False
-    tokens = [t for t in verb.doc[verb.i + 1 :] if t.idx < region.outer_start and not t.is_punct]
-    verbs = any(t.pos_ in {"VERB", "AUX"} for t in tokens)
-    return len(tokens) <= INTRODUCER_WORDS and not verbs and "," not in between[:-1]
+    if "," in between[:-1]:
+        return False
+    words = [
+        t
+        for t in takewhile(lambda t: t.idx < region.outer_start, verb.doc[verb.i + 1 :])
+        if not t.is_punct
+    ]
+    verbs = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    return len(words) <= INTRODUCER_WORDS and not verbs
