@@ -45,7 +45,7 @@ from accord.blocking import (
 from accord.contradict import negated, opposition
 from accord.events import span_event, word_count
 from accord.figure_keys import figure_key
-from accord.figure_values import MAGNITUDE_RATIO, KeyedInterval, intervals_clash, stated_values
+from accord.figure_values import KeyedInterval, intervals_clash, stated_values
 from accord.locate import Located
 from accord.model import (
     Article,
@@ -133,11 +133,10 @@ def asserts(sentence: str) -> bool:
     return sentence.rstrip().rstrip("\"'”’)]").endswith((".", "!"))
 
 
-def numbers_clash(a: _Unit, b: _Unit, within: float | None = None) -> bool:
+def numbers_clash(a: _Unit, b: _Unit) -> bool:
     """Both state one quantity (:func:`figure_key`) and no value one gives fits any the other
-    gives: a sentence that states a quantity twice, or in parts, is told by either. With
-    ``within``, only values of one order of magnitude clash (see ``intervals_clash``)."""
-    return intervals_clash(a.figures, b.figures, within)
+    gives: a sentence that states a quantity twice, or in parts, is told by either."""
+    return intervals_clash(a.figures, b.figures)
 
 
 def related(a: _Unit, b: _Unit) -> bool:
@@ -216,12 +215,8 @@ def align_claims(
         same_article = a.span.article == b.span.article
         opposed = opposition(a.span.text, b.span.text)
         if opposed is not None or numbers_clash(a, b):
-            # numbers an order of magnitude apart count two things (a season's yards and a
-            # game's), as in figure reconciliation: no contradiction, and no one claim
-            counted = opposed is not None or numbers_clash(a, b, MAGNITUDE_RATIO)
             if (
-                counted
-                and names_agree
+                names_agree
                 and same_event
                 and a.event is not None
                 and not same_article

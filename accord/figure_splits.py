@@ -8,10 +8,14 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from accord.figure_values import MAGNITUDE_RATIO, best_estimate, conflicting, point
+from accord.figure_values import best_estimate, conflicting, point
 from accord.model import FigureMention
 
 __all__ = ["MAGNITUDE_RATIO", "split_by_article", "split_by_magnitude"]
+
+# Two counts of one thing rarely differ by more than 10×; beyond that they count different
+# things (a battle's toll vs a campaign's).
+MAGNITUDE_RATIO = 10.0
 
 
 def split_by_magnitude(mentions: list[FigureMention]) -> list[list[FigureMention]]:

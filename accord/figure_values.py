@@ -24,10 +24,6 @@ from accord.vocab import Measure
 
 BestRule = Literal["median", "conservative"]
 
-# Two counts of one thing rarely differ by more than 10×; beyond that they count different
-# things (a battle's toll vs a campaign's).
-MAGNITUDE_RATIO = 10.0
-
 # Hedged numbers ("about", "roughly", "nearly", "some") are read as ±10% of the stated value
 # (a simple reading of numeric hedges; Ferson et al. 2015, "Natural language of uncertainty",
 # find the implied range is ~±10% for round numbers of this size).
@@ -45,8 +41,7 @@ def bounds(mention: FigureMention) -> tuple[float, float]:
 
 # A number a sentence states: what it counts (accord.figure_keys.figure_key) and the interval
 # it allows (bounds).
-Interval = tuple[float, float]
-KeyedInterval = tuple[str, Interval]
+KeyedInterval = tuple[str, tuple[float, float]]
 
 
 # Measures that count people by what happened to them: parts of one such count, each of its
@@ -113,29 +108,22 @@ def parts_sum(mentions: Sequence[FigureMention]) -> tuple[float, float] | None:
     return sum(lo for lo, _ in intervals), sum(hi for _, hi in intervals)
 
 
-def intervals_clash(
-    a: Sequence[KeyedInterval], b: Sequence[KeyedInterval], within: float | None = None
-) -> bool:
+def intervals_clash(a: Sequence[KeyedInterval], b: Sequence[KeyedInterval]) -> bool:
     """Two renderings state one quantity and none of the values one gives fits any the other
     gives ("12 injured" / "18 injured"). A sentence may give one quantity twice ("two women
     and one man died"): the same sentence retold does not clash with itself. A quantity only
-    one of them states is no clash. With ``within``, values further apart than that ratio
-    count two quantities, not one told two ways ("1,098 yards" in a season, "25 yards" in a
-    game): they clash only where some pair is that close."""
+    one of them states is no clash."""
     keys = {key for key, _ in a} & {key for key, _ in b}
-    for key in keys:
-        pairs = [(x, y) for k, x in a if k == key for k2, y in b if k2 == key]
-        if any(max(x[0], y[0]) <= min(x[1], y[1]) for x, y in pairs):
-            continue
-        if within is None or any(_within(x, y, within) for x, y in pairs):
-            return True
-    return False
-
-
-def _within(x: Interval, y: Interval, ratio: float) -> bool:
-    """The two intervals' nearest ends are less than ``ratio`` apart."""
-    low, high = (x, y) if x[1] <= y[0] else (y, x)
-    return high[0] <= max(low[1], 1.0) * ratio
+    return any(
+        not any(
+            max(lo, lo2) <= min(hi, hi2)
+            for k, (lo, hi) in a
+            if k == key
+            for k2, (lo2, hi2) in b
+            if k2 == key
+        )
+        for key in keys
+    )
 
 
 def point(mention: FigureMention) -> float | None:

@@ -90,17 +90,6 @@ def test_incompatible_numbers_about_one_event_contradict(embed) -> None:  # type
     assert all(len(c.contradicts) == 1 for c in claims) and len(claims) == 2
 
 
-def test_numbers_an_order_of_magnitude_apart_count_two_things_and_do_not_contradict(
-    embed,  # type: ignore[no-untyped-def]
-) -> None:
-    a = article("Rescuers said 40 miners were trapped underground after the collapse.")
-    b = article("Rescuers said 4000 miners were trapped underground after the collapse.")
-    fa = FigureMention(Span.of(a, 14, 16), 40, 40, measure=Measure.MISSING)
-    fb = FigureMention(Span.of(b, 14, 18), 4000, 4000, measure=Measure.MISSING)
-    claims = align_claims([a, b], [whole(a, fa), whole(b, fb)], one_event(a, b), embedder=embed)
-    assert claims == []  # two quantities: neither one claim nor a contradiction
-
-
 @pytest.mark.parametrize(
     ("counted", "periods", "clash"),
     [
