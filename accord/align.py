@@ -9,8 +9,8 @@ and arguments, a shared name counting less than a shared verb, noun or number
 compatible numbers are one claim, best pairs first, when the two groups they join are alike
 on average (a chain of pairs must not join sentences that share only the story's topic);
 pairs that oppose each other (negation, antonymous predicates, a denial or a correction:
-:mod:`accord.contradict`) or state incompatible numbers about the same event are
-contradictions, each side kept as a claim with its spans. Claims about different events
+:mod:`accord.contradict`) or state numbers that figure reconciliation finds in conflict
+(:func:`numbers_conflict`) are contradictions, each side kept as a claim with its spans. Claims about different events
 never contradict each other. Statements (quotes) are grouped by :mod:`accord.statements`;
 ``group_quotes`` is re-exported here.
 """
@@ -52,6 +52,7 @@ from accord.model import (
     Claim,
     Event,
     Extraction,
+    Figure,
     Span,
     content_id,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "group_quotes",
     "negated",
     "numbers_clash",
+    "numbers_conflict",
     "opposition",
     "related",
     "similar_pairs",
@@ -113,17 +115,30 @@ class _Unit:
     span: Span
     event: str | None
     figures: tuple[KeyedInterval, ...]
+    # the figure groups in conflict that its numbers are reported in (figure reconciliation)
+    conflicting: frozenset[str] = frozenset()
 
 
-def claim_units(extractions: Sequence[Extraction], events: Sequence[Event]) -> list[_Unit]:
+def claim_units(
+    extractions: Sequence[Extraction], events: Sequence[Event], figures: Sequence[Figure] = ()
+) -> list[_Unit]:
+    conflict_of = {
+        (m.span.article, m.span.start, m.span.end): figure.id
+        for figure in figures
+        if figure.conflict
+        for m in figure.mentions
+    }
     units = []
     for ex in extractions:
         located = Located(ex)
         for sent in ex.sentences:
             if word_count(sent.text) < MIN_CLAIM_WORDS or not asserts(sent.text):
                 continue
-            figs = stated_values(located.figures.inside(sent.start, sent.end))
-            units.append(_Unit(sent, span_event(sent, ex, events, located), figs))
+            mentions = located.figures.inside(sent.start, sent.end)
+            keys = ((m.span.article, m.span.start, m.span.end) for m in mentions)
+            conflicting = frozenset(conflict_of[k] for k in keys if k in conflict_of)
+            event = span_event(sent, ex, events, located)
+            units.append(_Unit(sent, event, stated_values(mentions), conflicting))
     return units
 
 
@@ -137,6 +152,14 @@ def numbers_clash(a: _Unit, b: _Unit) -> bool:
     """Both state one quantity (:func:`figure_key`) and no value one gives fits any the other
     gives: a sentence that states a quantity twice, or in parts, is told by either."""
     return intervals_clash(a.figures, b.figures)
+
+
+def numbers_conflict(a: _Unit, b: _Unit) -> bool:
+    """Their numbers clash and figure reconciliation found them in conflict: one figure group
+    in conflict holds a number of each. Two tolls of two moments (an update), of two
+    incidents, or an order of magnitude apart (a season's yards and a game's) are
+    reconciled as no conflict, and so are no contradiction between claims either."""
+    return bool(a.conflicting & b.conflicting) and numbers_clash(a, b)
 
 
 def related(a: _Unit, b: _Unit) -> bool:
@@ -183,9 +206,11 @@ def align_claims(
     extractions: Sequence[Extraction],
     events: Sequence[Event],
     embedder: Embedder | None = None,
+    figures: Sequence[Figure] = (),
 ) -> list[Claim]:
-    """Claims carried by two or more articles, or in conflict with another claim."""
-    units = claim_units(extractions, events)
+    """Claims carried by two or more articles, or in conflict with another claim. Numbers
+    contradict only where the reconciled ``figures`` conflict."""
+    units = claim_units(extractions, events, figures)
     if not units:
         return []
     vectors = embedder_or_default(embedder)([u.span.text for u in units])
@@ -215,8 +240,11 @@ def align_claims(
         same_article = a.span.article == b.span.article
         opposed = opposition(a.span.text, b.span.text)
         if opposed is not None or numbers_clash(a, b):
+            # clashing numbers are never one claim; a contradiction only where the figures
+            # conflict
             if (
-                names_agree
+                (opposed is not None or numbers_conflict(a, b))
+                and names_agree
                 and same_event
                 and a.event is not None
                 and not same_article

@@ -51,7 +51,7 @@ def cross_source(
     events = happened.describe_events(events, articles, extractions, figures)
     progress("reconcile", total, total)
     quotes = align.group_quotes(articles, extractions, embedder=embedder, events=events)
-    claims = align.align_claims(articles, extractions, events, embedder=embedder)
+    claims = align.align_claims(articles, extractions, events, embedder=embedder, figures=figures)
     progress("align", total, total)
     entries = timeline.build_timeline(articles, extractions, events)
     progress("timeline", total, total)

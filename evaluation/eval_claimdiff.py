@@ -1,7 +1,8 @@
 """ClaimDiff: does our claim alignment see what annotators saw?
 
 Each pair is two claims from two outlets on one topic. We make one article per claim, run
-extraction, put both in one event and call :func:`accord.align.align_claims`:
+extraction, put both in one event, reconcile their figures and call
+:func:`accord.align.align_claims`, as the pipeline does:
 
 * ``weakens`` (ClaimDiff-W, relation 1) is predicted when the two claims contradict;
 * ``strengthens`` (ClaimDiff-S, relation 1) is predicted when they are aligned as one claim.
@@ -50,6 +51,7 @@ from accord.align import (
 )
 from accord.extract import extract_all
 from accord.model import Article, Event, Extraction
+from accord.reconcile import reconcile_figures
 
 if TYPE_CHECKING:
     from accord.nlp import Models
@@ -142,11 +144,16 @@ def predict(name: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[i
     predicted = []
     for row in rows:
         a, b = prepared.articles[row["claim_a"]], prepared.articles[row["claim_b"]]
+        extractions = [prepared.extractions[a.id], prepared.extractions[b.id]]
+        events = [Event("e", "pair", None, (a.id, b.id))]
+        # as the pipeline runs: figures reconciled first, so numbers contradict where they
+        # conflict
         claims = align_claims(
             [a, b],
-            [prepared.extractions[a.id], prepared.extractions[b.id]],
-            [Event("e", "pair", None, (a.id, b.id))],
+            extractions,
+            events,
             embedder=prepared.embed,
+            figures=reconcile_figures([a, b], extractions, events),
         )
         if name == "weakens":
             hit = any(c.contradicts for c in claims)
