@@ -10,9 +10,9 @@ compatible numbers are one claim, best pairs first, when the two groups they joi
 on average (a chain of pairs must not join sentences that share only the story's topic);
 pairs that oppose each other (negation, antonymous predicates, a denial or a correction:
 :mod:`accord.contradict`) or state numbers that figure reconciliation finds in conflict
-(:func:`numbers_conflict`) are contradictions, each side kept as a claim with its spans. Claims about different events
-never contradict each other. Statements (quotes) are grouped by :mod:`accord.statements`;
-``group_quotes`` is re-exported here.
+(:func:`numbers_conflict`) are contradictions, each side kept as a claim with its spans.
+Claims about different events never contradict each other. Statements (quotes) are
+grouped by :mod:`accord.statements`; ``group_quotes`` is re-exported here.
 """
 
 from __future__ import annotations
@@ -318,13 +318,17 @@ def _join(
 
 
 def _clash(opposed: Opposition | None, sim: float, a: str, b: str) -> bool:
-    """Two opposed sentences contradict when they are close enough to be about one fact: a
-    denial or a correction frames the other's words, so it may be further in the embedding
-    when it shares the predicate and arguments."""
-    if sim >= CONTRADICTION_SIMILARITY:
-        return True
+    """Two opposed sentences contradict when they are close enough to be about one fact and
+    share its predicate and arguments: a negation elsewhere in a sentence on the same topic
+    ("I wasn't surprised because I thought she died …") opposes nothing the other says. A
+    denial or a correction frames the other's words, so it may be further in the embedding.
+    Numbers the figures find in conflict (``opposed`` None) need only be close."""
+    if opposed is None:
+        return sim >= CONTRADICTION_SIMILARITY
+    if argument_overlap(a, b) < DISPUTE_OVERLAP:
+        return False
     disputes = opposed in {Opposition.DENIAL, Opposition.CORRECTION}
-    return disputes and sim >= DISPUTE_SIMILARITY and argument_overlap(a, b) >= DISPUTE_OVERLAP
+    return sim >= (DISPUTE_SIMILARITY if disputes else CONTRADICTION_SIMILARITY)
 
 
 def _claims(

@@ -580,3 +580,19 @@ def test_a_paraphrase_below_the_claim_floor_joins_only_each_others_nearest_sente
         embedder=_vectors((1.0, 1.0), (0.45, 1.0), other),
     )
     assert (len(claims) == 1) is one_claim
+
+
+@pytest.mark.parametrize(
+    ("first", "clash"),
+    [
+        ("Her agent did not confirm that her party life brought her into rehab.", True),
+        ("Her agent did not reveal why she entered rehab on Tuesday.", False),
+    ],
+)
+def test_a_negation_contradicts_only_a_sentence_that_shares_its_proposition(
+    first: str, clash: bool
+) -> None:
+    a = article(first)
+    b = article("People are assuming her party life brought her into rehab.")
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.8))
+    assert any(c.contradicts for c in claims) is clash
