@@ -50,6 +50,9 @@ _UNMARKED_RE = re.compile(r"^(?:ca|do|did|does|is|was|are|were|has|have|had|coul
 ADDITIVE = frozenset({"only", "merely", "just"})
 # NegEx scopes a negation over the next five words, ended by a clause break.
 NEGATION_SCOPE = 5
+# ... or by a word that opens another clause (ConText's termination terms): "I wasn't
+# surprised because I thought she died" does not negate the thinking.
+SCOPE_ENDS = frozenset({"because", "but", "although", "though", "however", "while", "yet"})
 _CLAUSE_RE = re.compile(r"[,;:.!?()“”\"—–]")
 # A denial is a verb of denial (FactBank's counter-factive sources, lexicon.DENIAL_VERBS) with
 # the proposition or the report it denies as its object ("denied that ...", "refuted the
@@ -102,14 +105,17 @@ def negated(text: str, about: set[str] | None = None) -> bool:
     """Odd number of negation cues (a double negative reads as positive).
 
     With ``about`` (the other sentence's content words), a cue counts only when its scope —
-    the next ``NEGATION_SCOPE`` words up to a clause break, as in NegEx — holds one of them:
+    the next ``NEGATION_SCOPE`` words up to a clause break or a word of ``SCOPE_ENDS``, as in
+    NegEx — holds one of them:
     "this was not easy: they kill their wounded" does not negate the killing.
     """
     count = 0
     for clause in _CLAUSE_RE.split(_CONTRACTED_RE.sub(" n't", text)):
         tokens = [NOT if _UNMARKED_RE.match(t) else t for t in words(clause)]
         for k, token in enumerate(tokens):
-            scope = set(tokens[k + 1 : k + 1 + NEGATION_SCOPE])
+            after = tokens[k + 1 : k + 1 + NEGATION_SCOPE]
+            end = next((n for n, t in enumerate(after) if t in SCOPE_ENDS), len(after))
+            scope = set(after[:end])
             if token not in NEGATION_CUES or set(tokens[k + 1 : k + 2]) & ADDITIVE:
                 continue
             if about is None or scope & about:

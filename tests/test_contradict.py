@@ -76,6 +76,10 @@ def test_the_way_one_clause_opposes_another_is_read_from_its_words(
             "The warship repelled the attack and seized the boats.",
         ),
         ("The board did not hire Cheeks in May.", "The board gave Cheeks a new contract."),
+        (  # the negation ends where "because" opens another clause
+            "Personally, I wasn't surprised because I thought she died years ago.",
+            "Most people thought she was dead.",
+        ),
         (
             "The permit was refused in May but it was not clear why.",
             "The permit was refused in May and officials would not say why.",
