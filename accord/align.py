@@ -53,6 +53,7 @@ from accord.model import (
     Event,
     Extraction,
     Figure,
+    PredicateMention,
     Span,
     content_id,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "numbers_clash",
     "numbers_conflict",
     "opposition",
+    "predicates_oppose",
     "related",
     "similar_pairs",
     "words",
@@ -117,6 +119,8 @@ class _Unit:
     figures: tuple[KeyedInterval, ...]
     # the figure groups in conflict that its numbers are reported in (figure reconciliation)
     conflicting: frozenset[str] = frozenset()
+    # the sentence's main predicate (None where extraction did not read one)
+    predicate: PredicateMention | None = None
 
 
 def claim_units(
@@ -131,6 +135,7 @@ def claim_units(
     units = []
     for ex in extractions:
         located = Located(ex)
+        predicate_of = {(p.sentence.start, p.sentence.end): p for p in ex.predicates}
         for sent in ex.sentences:
             if word_count(sent.text) < MIN_CLAIM_WORDS or not asserts(sent.text):
                 continue
@@ -138,7 +143,8 @@ def claim_units(
             keys = ((m.span.article, m.span.start, m.span.end) for m in mentions)
             conflicting = frozenset(conflict_of[k] for k in keys if k in conflict_of)
             event = span_event(sent, ex, events, located)
-            units.append(_Unit(sent, event, stated_values(mentions), conflicting))
+            predicate = predicate_of.get((sent.start, sent.end))
+            units.append(_Unit(sent, event, stated_values(mentions), conflicting, predicate))
     return units
 
 
@@ -160,6 +166,17 @@ def numbers_conflict(a: _Unit, b: _Unit) -> bool:
     incidents, or an order of magnitude apart (a season's yards and a game's) are
     reconciled as no conflict, and so are no contradiction between claims either."""
     return bool(a.conflicting & b.conflicting) and numbers_clash(a, b)
+
+
+def predicates_oppose(a: _Unit, b: _Unit) -> bool:
+    """One sentence negates the very predicate the other asserts ("the bridge did not
+    collapse" / "the bridge collapsed"), as their parses read it. A negation in another
+    clause ("Lohan had checked in, but prosecutors have not signed off") or in a frame
+    ("reports that said Ross would not return") denies nothing the other asserts. Where
+    either predicate is unknown (an extraction made without them), the words decide alone."""
+    if a.predicate is None or b.predicate is None:
+        return True
+    return a.predicate.lemma == b.predicate.lemma and a.predicate.negated != b.predicate.negated
 
 
 def related(a: _Unit, b: _Unit) -> bool:
@@ -249,6 +266,7 @@ def align_claims(
                 and a.event is not None
                 and not same_article
                 and _clash(opposed, sim, a.span.text, b.span.text)
+                and (opposed is not Opposition.NEGATION or predicates_oppose(a, b))
             ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:

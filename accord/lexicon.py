@@ -226,6 +226,8 @@ SUBJECTLESS_OPENERS = frozenset({
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 # Heads that deny a harm: "no one was hurt", "nobody was injured", "none were wounded".
 NOBODY = frozenset({"nobody", "none", "noone"})
+# Subjects that deny their predicate: "nobody saw the driver", "nothing was found".
+NEGATIVE_SUBJECTS = NOBODY | {"nothing"}
 # Modal auxiliaries under which a harm did not happen ("could have been killed").
 IRREALIS_AUXILIARIES = frozenset(
     {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'d", "wo"}

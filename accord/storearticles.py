@@ -16,6 +16,7 @@ from accord.model import (
     DateMention,
     Extraction,
     FigureMention,
+    PredicateMention,
     QuoteMention,
     Removed,
     Span,
@@ -39,6 +40,7 @@ MENTION_TYPES: dict[MentionKind, Any] = {
     MentionKind.FIGURE: FigureMention,
     MentionKind.QUOTE: QuoteMention,
     MentionKind.DATE: DateMention,
+    MentionKind.PREDICATE: PredicateMention,
 }
 
 
@@ -208,6 +210,7 @@ class ArticleTables(Connected):
                 tuple(f[MentionKind.FIGURE]),
                 tuple(f[MentionKind.QUOTE]),
                 tuple(f[MentionKind.DATE]),
+                predicates=tuple(f[MentionKind.PREDICATE]),
             )
             for a, f in found.items()
         ]

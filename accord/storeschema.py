@@ -309,6 +309,7 @@ def mention_rows(records: Sequence[ArticleRecord]) -> dict[str, list[Any]]:
             (MentionKind.FIGURE, ex.figures),
             (MentionKind.QUOTE, ex.quotes),
             (MentionKind.DATE, ex.dates),
+            (MentionKind.PREDICATE, ex.predicates),
         ]
         for kind, items in groups:
             for i, item in enumerate(items):

@@ -98,6 +98,7 @@ class MentionKind(StrEnum):
     FIGURE = "figure"
     QUOTE = "quote"
     DATE = "date"
+    PREDICATE = "predicate"
 
 
 CUMULATIVE = "cumulative"

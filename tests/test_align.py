@@ -18,6 +18,7 @@ from accord.align import (
     negated,
     similar_pairs,
 )
+from accord.extract import extract_blocks
 from accord.model import (
     Article,
     Claim,
@@ -29,8 +30,10 @@ from accord.model import (
     Span,
     SpeakerType,
 )
+from accord.nlp import parse_blocks
 from accord.reconcile import reconcile_figures
 from accord.vocab import Measure, Period
+from tests.models import loaded_nlp
 
 
 def article(text: str, **kwargs: object) -> Article:
@@ -596,3 +599,39 @@ def test_a_negation_contradicts_only_a_sentence_that_shares_its_proposition(
     b = article("People are assuming her party life brought her into rehab.")
     claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=_at_cosine(0.8))
     assert any(c.contradicts for c in claims) is clash
+
+
+def parsed(art: Article) -> Extraction:
+    """The article's extraction as the pipeline makes it: sentences with their predicates."""
+    return extract_blocks(art, next(parse_blocks([art], loaded_nlp())))
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        # the very predicate negated
+        (
+            "The mayor said the bridge over the river will reopen to traffic next week.",
+            "The mayor said the bridge over the river will not reopen to traffic next week.",
+            True,
+        ),
+        # a negation in a clause of its own ("but … not approved") denies nothing the other
+        # asserts, though its words ("the clinic") are the other's
+        (
+            "Her lawyer told the judge that she had checked into the clinic on Thursday.",
+            "Her lawyer told the judge that she had checked into the clinic on Thursday, but "
+            "prosecutors have not approved the clinic.",
+            False,
+        ),
+    ],
+)
+def test_a_negation_contradicts_only_where_it_negates_the_other_sentences_predicate(
+    first: str, second: str, clash: bool
+) -> None:
+    a, b = article(first), article(second)
+    embedder = _at_cosine(0.8)
+    claims = align_claims([a, b], [parsed(a), parsed(b)], one_event(a, b), embedder=embedder)
+    assert any(c.contradicts for c in claims) is clash
+    # read from the words alone (no predicates), both negations count
+    claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=embedder)
+    assert any(c.contradicts for c in claims)

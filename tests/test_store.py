@@ -19,7 +19,15 @@ from accord.cluster import EMBEDDING_DIM
 from accord.corpus import refresh, story_dossier
 from accord.distributed import ingest_articles
 from accord.errors import StoreError
-from accord.model import Article, DateMention, Extraction, FigureMention, Removed, Span
+from accord.model import (
+    Article,
+    DateMention,
+    Extraction,
+    FigureMention,
+    PredicateMention,
+    Removed,
+    Span,
+)
 from accord.process import Processed, ProcessedArticle
 from accord.store import ArticleRecord, Store
 from accord.story import story_title
@@ -52,9 +60,14 @@ def fake_record(article: Article) -> ArticleRecord:
         for m in [article.original.find("Tuesday")]
         if m >= 0
     )
+    # each sentence's predicate: its first word, as a stand-in for the parse's
+    predicates = tuple(
+        PredicateMention(Span.of(article, s.start, s.start + 1), s, "be", negated=k % 2 == 1)
+        for k, s in enumerate(sentences)
+    )
     return ArticleRecord(
         article,
-        Extraction(article.id, sentences, figures, (), dates),
+        Extraction(article.id, sentences, figures, (), dates, predicates=predicates),
         (f"gpe:{article.outlet}",),
         vector_for(article.outlet or "", article.original),
     )

@@ -1,4 +1,5 @@
-"""Per-article extraction: figures, quotes, dates and sentences, each a module of its own.
+"""Per-article extraction: figures, quotes, dates, sentences and their predicates, each a
+module of its own.
 
 Every extractor is a plain function ``find_*(article, blocks) -> list[Mention]`` over the
 article's parsed paragraphs (see :func:`accord.nlp.parse_blocks`), so each article is parsed
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from accord.extract.dates import find_dates
 from accord.extract.figures import find_figures, quantified_sentences
 from accord.extract.incident import with_frames
+from accord.extract.predicates import find_predicates
 from accord.extract.quotes import find_quotes
 from accord.extract.victims import find_victims
 from accord.model import Article, Extraction, Span
@@ -53,6 +55,7 @@ def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:
         quotes=tuple(find_quotes(article, blocks)),
         dates=tuple(dates),
         victims=tuple(find_victims(blocks)),
+        predicates=tuple(find_predicates(blocks)),
     )
 
 

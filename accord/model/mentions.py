@@ -305,6 +305,28 @@ class DateMention:
 
 
 @dataclass(frozen=True)
+class PredicateMention:
+    """The main predicate of one sentence's proposition, as its parse reads it: past an
+    attribution frame ("X said that P", "P, X said") to P's verb. ``span`` is the predicate
+    word, ``sentence`` its sentence; ``lemma`` is what two reports of one fact share and
+    ``negated`` whether this one denies it ("did not collapse", "never found", "Nobody
+    saw"). Two reports contradict by negation only where they share the predicate
+    (:mod:`accord.align`): a negation in another clause of the sentence opposes nothing."""
+
+    span: Span
+    sentence: Span
+    lemma: str
+    negated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return _flat(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PredicateMention:
+        return cls(**_unflat(cls, data))
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extraction found in one article (input to the cross-source stages)."""
 
@@ -314,6 +336,7 @@ class Extraction:
     quotes: tuple[QuoteMention, ...] = ()
     dates: tuple[DateMention, ...] = ()
     victims: tuple[VictimMention, ...] = ()  # harms counted without a number
+    predicates: tuple[PredicateMention, ...] = ()  # each sentence's main predicate
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -323,6 +346,7 @@ class Extraction:
             "quotes": [q.to_dict() for q in self.quotes],
             "dates": [d.to_dict() for d in self.dates],
             "victims": [v.to_dict() for v in self.victims],
+            "predicates": [p.to_dict() for p in self.predicates],
         }
 
     @classmethod
@@ -334,4 +358,5 @@ class Extraction:
             tuple(QuoteMention.from_dict(q) for q in data.get("quotes", [])),
             tuple(DateMention.from_dict(d) for d in data.get("dates", [])),
             tuple(VictimMention.from_dict(v) for v in data.get("victims", [])),
+            tuple(PredicateMention.from_dict(p) for p in data.get("predicates", [])),
         )
