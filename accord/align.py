@@ -361,6 +361,12 @@ def _claims(
     }
     group_of = {i: g for g, members in enumerate(union.groups()) for i in members}
     in_clash = {group_of[i] for pair in clashes for i in pair}
+    # a claim in conflict is shown by its sentence that clashes, so that the two texts a
+    # reader sees side by side are the two that contradict
+    shown: dict[int, int] = {}
+    for pair in clashes:
+        for i in pair:
+            shown.setdefault(group_of[i], i)
     kept: dict[int, list[int]] = {}
     for i, g in group_of.items():
         kept.setdefault(g, []).append(i)
@@ -393,7 +399,7 @@ def _claims(
         claims.append(
             Claim(
                 ids[g],
-                units[members[0]].span.text,
+                units[shown.get(g, members[0])].span.text,
                 tuple(units[i].span for i in members),
                 independent,
                 tuple(opposed),

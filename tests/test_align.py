@@ -635,3 +635,19 @@ def test_a_negation_contradicts_only_where_it_negates_the_other_sentences_predic
     # read from the words alone (no predicates), both negations count
     claims = align_claims([a, b], [whole(a), whole(b)], one_event(a, b), embedder=embedder)
     assert any(c.contradicts for c in claims)
+
+
+def test_a_claim_in_conflict_is_shown_by_its_sentence_that_clashes() -> None:
+    first = "The mayor said the old bridge will open again next week after repairs to its deck."
+    joined = "Officials said the bridge over the river will reopen to traffic next week."
+    denied = "Officials said the bridge over the river will not reopen to traffic next week."
+    arts = [article(first), article(joined), article(denied)]
+    # the first two are one claim; only the second is close to the third
+    embedder = _vectors((1.0, 1.0), (0.8, 1.0), (0.3, 1.0))
+    claims = align_claims(arts, [whole(a) for a in arts], one_event(*arts), embedder=embedder)
+    [both] = [c for c in claims if len(c.mentions) == 2]
+    [other] = [c for c in claims if len(c.mentions) == 1]
+    assert both.contradicts == (other.id,)
+    assert (both.text, other.text) == (joined, denied)
+    # the group's mentions keep their order
+    assert [m.text for m in both.mentions] == [first, joined]
