@@ -21,7 +21,10 @@ split (train and dev to tune on, test topics 36–45 reported apart):
 - **claims** (``dossier.claims``) against the annotated event sentences (``ecbplus_claims``):
   of the cross-article sentence pairs inside one claim whose both sentences ECB+ annotated,
   the share that report one annotated event (precision), and of the pairs of annotated
-  sentences that do, the share one claim holds (recall; relative, see that module).
+  sentences that do, the share one claim holds (recall; relative, see that module);
+- **contradictions between claims**: how many pairs of claims contradict each other, and of
+  them how many join claims whose articles share no gold event (a contradiction between two
+  events is false by definition; one inside an event still needs reading).
 
 ``--statements FILE`` also writes every 2+-source statement's renderings (document and
 offsets), so that ``statements_lost.py`` can tell which of one run's shared statements another
@@ -62,6 +65,8 @@ class TopicScore:
     pure_groups: int = 0  # ... whose articles all report one gold event
     conflicts: int = 0
     false_conflicts: int = 0  # conflict groups with mentions from both gold events
+    contradictions: int = 0  # pairs of claims that contradict each other
+    cross_event_contradictions: int = 0  # ... whose articles share no gold event
     statements: int = 0  # statement groups (dossier.quotes)
     shared_statements: int = 0  # ... carried by 2+ independent sources
     open_statements: int = 0  # ... shown open (not folded as minor and single-source)
@@ -90,6 +95,12 @@ def score_topic(topic: int, dossier: Dossier, documents: dict[str, Document]) ->
         if figure.conflict:
             score.conflicts += 1
             score.false_conflicts += len(events) > 1
+    events_of = {c.id: {gold_of[m.article] for m in c.mentions} for c in dossier.claims}
+    pairs = {tuple(sorted((c.id, o))) for c in dossier.claims for o in c.contradicts}
+    score.contradictions = len(pairs)
+    score.cross_event_contradictions = sum(
+        not events_of.get(a, set()) & events_of.get(b, set()) for a, b in pairs
+    )
     score.statements = len(dossier.quotes)
     score.shared_statements = sum(q.sources >= 2 for q in dossier.quotes)
     score.open_statements = sum(not q.folded for q in dossier.quotes)
@@ -165,6 +176,8 @@ def summarise(scores: list[TopicScore]) -> dict[str, float | int | None]:
         "false_conflict_rate": _round(
             ratio(sum(s.false_conflicts for s in scores), sum(s.conflicts for s in scores))
         ),
+        "claim_contradictions": sum(s.contradictions for s in scores),
+        "cross_event_contradictions": sum(s.cross_event_contradictions for s in scores),
     }
 
 
