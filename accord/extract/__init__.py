@@ -28,17 +28,7 @@ __all__ = ["extract_all", "extract_blocks", "find_dates", "find_figures", "find_
 
 def sentences_of(blocks: list[Block]) -> list[Span]:
     """Sentence spans, trimmed of surrounding whitespace, in text order."""
-    spans: list[Span] = []
-    for block in blocks:
-        for sent in block.doc.sents:
-            text = sent.text
-            stripped = text.strip()
-            if not stripped:
-                continue
-            lead = len(text) - len(text.lstrip())
-            start = sent.start_char + lead
-            spans.append(block.span(start, start + len(stripped)))
-    return spans
+    return [span for block in blocks for _, span in block.sentences()]
 
 
 def extract_blocks(article: Article, blocks: list[Block]) -> Extraction:

@@ -69,17 +69,12 @@ def find_predicates(blocks: list[Block]) -> list[PredicateMention]:
     :func:`accord.extract.sentences_of`)."""
     found = []
     for block in blocks:
-        for sent in block.doc.sents:
-            text = sent.text
-            stripped = text.strip()
-            if not stripped:
-                continue
-            start = sent.start_char + len(text) - len(text.lstrip())
+        for sent, sentence in block.sentences():
             head = main_predicate(sent)
             found.append(
                 PredicateMention(
                     span=block.span(head.idx, head.idx + len(head.text)),
-                    sentence=block.span(start, start + len(stripped)),
+                    sentence=sentence,
                     lemma=lemma_of(head),
                     negated=is_negated(head),
                 )
