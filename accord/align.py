@@ -168,15 +168,27 @@ def numbers_conflict(a: _Unit, b: _Unit) -> bool:
     return bool(a.conflicting & b.conflicting) and numbers_clash(a, b)
 
 
-def predicates_oppose(a: _Unit, b: _Unit) -> bool:
-    """One sentence negates the very predicate the other asserts ("the bridge did not
-    collapse" / "the bridge collapsed"), as their parses read it. A negation in another
-    clause ("Lohan had checked in, but prosecutors have not signed off") or in a frame
-    ("reports that said Ross would not return") denies nothing the other asserts. Where
-    either predicate is unknown (an extraction made without them), the words decide alone."""
-    if a.predicate is None or b.predicate is None:
+def predicates_oppose(a: _Unit, b: _Unit, opposed: Opposition) -> bool:
+    """The opposition the words found is one of the propositions, as the parses read them.
+    A negation negates the very predicate the other asserts ("the bridge did not collapse" /
+    "the bridge collapsed"); a denial denies it ("the family deny that he was carrying a
+    weapon" / "he was carrying a gun"). A negation or a denial in another clause ("Lohan had
+    checked in, but prosecutors have not signed off"; "police said a revolver was
+    recovered, but the family deny that he was carrying a weapon") opposes nothing the
+    other asserts, and two denials of one thing agree. Antonyms and corrections, and any
+    pair where either predicate is unknown (an extraction made without them), are left to
+    the words."""
+    p, q = a.predicate, b.predicate
+    if p is None or q is None:
         return True
-    return a.predicate.lemma == b.predicate.lemma and a.predicate.negated != b.predicate.negated
+    if opposed is Opposition.NEGATION:
+        return p.lemma == q.lemma and p.negated != q.negated
+    if opposed is Opposition.DENIAL:
+        return any(
+            x.denied is not None and y.denied is None and x.denied == y.lemma and not y.negated
+            for x, y in ((p, q), (q, p))
+        )
+    return True
 
 
 def related(a: _Unit, b: _Unit) -> bool:
@@ -266,7 +278,7 @@ def align_claims(
                 and a.event is not None
                 and not same_article
                 and _clash(opposed, sim, a.span.text, b.span.text)
-                and (opposed is not Opposition.NEGATION or predicates_oppose(a, b))
+                and (opposed is None or predicates_oppose(a, b, opposed))
             ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:

@@ -497,6 +497,8 @@ VESSEL_NOUNS = frozenset({
 # Verbs of denial and dispute (PolNeAR's and FactBank's counter-factive sources), as written:
 # what follows one is what the speaker says is not so.
 DENIAL_VERBS = ("deny", "denies", "denied", "denying", "refuted", "refutes", "rebutted")
+# ... as lemmas, for the parse (accord.extract.predicates).
+DENIAL_LEMMAS = frozenset({"deny", "refute", "rebut"})
 # Generational suffixes that may end a person's name after the surname ("Ray Jones III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"})
 # Labels a headline or a section line opens with ("PHOTOS: ...", "NOTES: ...", "Summary:

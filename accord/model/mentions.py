@@ -309,14 +309,18 @@ class PredicateMention:
     """The main predicate of one sentence's proposition, as its parse reads it: past an
     attribution frame ("X said that P", "P, X said") to P's verb. ``span`` is the predicate
     word, ``sentence`` its sentence; ``lemma`` is what two reports of one fact share and
-    ``negated`` whether this one denies it ("did not collapse", "never found", "Nobody
-    saw"). Two reports contradict by negation only where they share the predicate
-    (:mod:`accord.align`): a negation in another clause of the sentence opposes nothing."""
+    ``negated`` whether this one negates it ("did not collapse", "never found", "Nobody
+    saw"). Two reports contradict by negation only where they share the predicate, and by
+    denial only where one denies the predicate the other asserts (:mod:`accord.align`): a
+    negation or a denial of another clause opposes nothing."""
 
     span: Span
     sentence: Span
     lemma: str
     negated: bool = False
+    # the predicate of the proposition the sentence denies ("deny that he was carrying a
+    # weapon": "carry"); "" for a denial of no clause, None where it denies nothing
+    denied: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return _flat(self)

@@ -46,13 +46,34 @@ def predicate(sentence: str) -> PredicateMention:
         ),
         # a negated frame is the predicate: it does not assert its complement
         ("He didn't think the gun was real.", "think", True),
+        # a copula's predicate is its complement, or "be" with its preposition
+        ("He is not completely new to the show.", "new", True),
+        ("He is to be the new star of the show.", "star", False),
+        ("The pastor said he was not at the church that night.", "be at", True),
         # a contracted "be", curly apostrophe and all
-        ("By all accounts, he’s a solid long-term investment.", "be", False),
+        ("By all accounts, he’s a solid long-term investment.", "investment", False),
     ],
 )
 def test_main_predicate(sentence: str, lemma: str, negated: bool) -> None:
     found = predicate(sentence)
     assert (found.lemma, found.negated) == (lemma, negated)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "denied"),
+    [
+        ("The family deny that he was carrying a weapon.", "carry"),
+        ("LaRue denied suggestions that he was the secret source.", "source"),
+        ("The director denied reports that his talks with the studio hit a snag.", "hit"),
+        # a denial of no clause denies no proposition a reader can match
+        ("Felt steadfastly denied the accusations until 2005.", ""),
+        # a denial negated denies nothing; a sentence with no denial neither
+        ("The minister did not deny that troops crossed the border.", None),
+        ("Troops crossed the border on Monday night.", None),
+    ],
+)
+def test_the_proposition_a_sentence_denies(sentence: str, denied: str | None) -> None:
+    assert predicate(sentence).denied == denied
 
 
 def test_one_predicate_per_sentence_in_text_order() -> None:
