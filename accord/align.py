@@ -175,17 +175,21 @@ def predicates_oppose(a: _Unit, b: _Unit, opposed: Opposition) -> bool:
     weapon" / "he was carrying a gun"). A negation or a denial in another clause ("Lohan had
     checked in, but prosecutors have not signed off"; "police said a revolver was
     recovered, but the family deny that he was carrying a weapon") opposes nothing the
-    other asserts, and two denials of one thing agree. Antonyms and corrections, and any
-    pair where either predicate is unknown (an extraction made without them), are left to
-    the words."""
+    other asserts, and two denials of one thing agree; what "would have" happened asserts
+    nothing to oppose. Antonyms and corrections, and any pair where either predicate is
+    unknown (an extraction made without them), are left to the words."""
     p, q = a.predicate, b.predicate
     if p is None or q is None:
         return True
     if opposed is Opposition.NEGATION:
-        return p.lemma == q.lemma and p.negated != q.negated
+        return p.asserted and q.asserted and p.lemma == q.lemma and p.negated != q.negated
     if opposed is Opposition.DENIAL:
         return any(
-            x.denied is not None and y.denied is None and x.denied == y.lemma and not y.negated
+            x.denied is not None
+            and y.denied is None
+            and y.asserted
+            and x.denied == y.lemma
+            and not y.negated
             for x, y in ((p, q), (q, p))
         )
     return True

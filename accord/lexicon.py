@@ -232,6 +232,8 @@ NEGATIVE_SUBJECTS = NOBODY | {"nothing"}
 IRREALIS_AUXILIARIES = frozenset(
     {"could", "would", "might", "may", "should", "must", "can", "will", "shall", "'d", "wo"}
 )
+# Modals whose perfect ("would have", "'d have") tells what did not happen.
+COUNTERFACTUAL_MODALS = frozenset({"would", "'d", "’d"})
 # Verbs whose complement did not (yet) happen: "threatened to kill", "tried to shoot".
 IRREALIS_VERBS = frozenset(
     {"threaten", "try", "attempt", "plan", "want", "intend", "vow", "fear", "seek", "aim"}

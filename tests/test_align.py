@@ -623,6 +623,13 @@ def parsed(art: Article) -> Extraction:
             "prosecutors have not approved the clinic.",
             False,
         ),
+        # what would have happened asserts nothing to oppose
+        (
+            "The team placed the running back on injured reserve on Monday.",
+            "The coach said the team would not have placed the running back on injured "
+            "reserve on Monday if it were still in contention.",
+            False,
+        ),
     ],
 )
 def test_a_negation_contradicts_only_where_it_negates_the_other_sentences_predicate(

@@ -19,7 +19,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from accord.lexicon import DENIAL_LEMMAS, NEGATIVE_SUBJECTS, REPORTING_VERBS
+from accord.lexicon import (
+    COUNTERFACTUAL_MODALS,
+    DENIAL_LEMMAS,
+    NEGATIVE_SUBJECTS,
+    REPORTING_VERBS,
+)
 from accord.model import PredicateMention
 
 if TYPE_CHECKING:
@@ -28,7 +33,14 @@ if TYPE_CHECKING:
 
     from accord.nlp import Block
 
-__all__ = ["denied_predicate", "find_predicates", "is_negated", "lemma_of", "main_predicate"]
+__all__ = [
+    "denied_predicate",
+    "find_predicates",
+    "is_counterfactual",
+    "is_negated",
+    "lemma_of",
+    "main_predicate",
+]
 
 # "X said Y told Z that P": frames nest, but rarely more than twice.
 MAX_FRAMES = 3
@@ -66,6 +78,13 @@ def is_negated(predicate: Token) -> bool:
         child.dep_ == "neg" or (child.dep_ in _SUBJECTS and child.lower_ in NEGATIVE_SUBJECTS)
         for child in predicate.children
     )
+
+
+def is_counterfactual(predicate: Token) -> bool:
+    """ "would (not) have placed": what would have happened had things been otherwise asserts
+    nothing that did, or did not, happen. ("could have been" stays: it is a possibility.)"""
+    auxiliaries = {c.lower_ for c in predicate.children if c.dep_ == "aux"}
+    return bool(auxiliaries & COUNTERFACTUAL_MODALS) and "have" in auxiliaries
 
 
 def lemma_of(predicate: Token) -> str:
@@ -122,6 +141,7 @@ def find_predicates(blocks: list[Block]) -> list[PredicateMention]:
                     lemma=lemma_of(head),
                     negated=is_negated(head),
                     denied=denied_predicate(sent),
+                    asserted=not is_counterfactual(head),
                 )
             )
     return found

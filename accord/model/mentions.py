@@ -321,6 +321,8 @@ class PredicateMention:
     # the predicate of the proposition the sentence denies ("deny that he was carrying a
     # weapon": "carry"); "" for a denial of no clause, None where it denies nothing
     denied: str | None = None
+    # False for what did not happen: "would not have placed him on injured reserve if …"
+    asserted: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return _flat(self)

@@ -76,6 +76,22 @@ def test_the_proposition_a_sentence_denies(sentence: str, denied: str | None) ->
     assert predicate(sentence).denied == denied
 
 
+@pytest.mark.parametrize(
+    ("sentence", "asserted"),
+    [
+        (
+            "The team would not have placed him on injured reserve if it were still in contention.",
+            False,
+        ),
+        ("He would have won the race without the crash.", False),
+        ("Researchers have suggested that he could have been the secret source.", True),
+        ("The team placed him on injured reserve on Monday.", True),
+    ],
+)
+def test_what_would_have_happened_is_not_asserted(sentence: str, asserted: bool) -> None:
+    assert predicate(sentence).asserted is asserted
+
+
 def test_one_predicate_per_sentence_in_text_order() -> None:
     text = "Test story\nThe river rose overnight. Officials did not order an evacuation.\n"
     article = Article.create("test.txt", text, title="Test story", published=date(2026, 2, 3))
