@@ -81,8 +81,9 @@ def is_negated(predicate: Token) -> bool:
 
 
 def is_counterfactual(predicate: Token) -> bool:
-    """ "would (not) have placed": what would have happened had things been otherwise asserts
-    nothing that did, or did not, happen. ("could have been" stays: it is a possibility.)"""
+    """A conditional perfect ("would not have placed him on reserve if …"): what would have
+    happened had things been otherwise asserts nothing that did, or did not, happen. "Could
+    have been" stays asserted: it is a possibility, not a counterfactual."""
     auxiliaries = {c.lower_ for c in predicate.children if c.dep_ == "aux"}
     return bool(auxiliaries & COUNTERFACTUAL_MODALS) and "have" in auxiliaries
 

@@ -307,12 +307,13 @@ class DateMention:
 @dataclass(frozen=True)
 class PredicateMention:
     """The main predicate of one sentence's proposition, as its parse reads it: past an
-    attribution frame ("X said that P", "P, X said") to P's verb. ``span`` is the predicate
-    word, ``sentence`` its sentence; ``lemma`` is what two reports of one fact share and
-    ``negated`` whether this one negates it ("did not collapse", "never found", "Nobody
-    saw"). Two reports contradict by negation only where they share the predicate, and by
-    denial only where one denies the predicate the other asserts (:mod:`accord.align`): a
-    negation or a denial of another clause opposes nothing."""
+    attribution frame ("X said that P", "P, X said") to P's verb. ``span`` is that verb (a
+    copula's too), ``sentence`` its sentence; ``lemma`` is what two reports of one fact share
+    (a copula's complement: "new", "star") and ``negated`` whether this one negates it ("did
+    not collapse", "never found", "Nobody saw"). Two reports contradict by negation only
+    where they share the predicate, and by denial only where one denies the predicate the
+    other asserts (:mod:`accord.align`): a negation or a denial of another clause opposes
+    nothing."""
 
     span: Span
     sentence: Span
