@@ -42,7 +42,7 @@ from accord.blocking import (
     similar_pairs,
     words,
 )
-from accord.contradict import negated, opposition
+from accord.contradict import apart_in_time, negated, opposition, propositions_oppose
 from accord.events import span_event, word_count
 from accord.figure_keys import figure_key
 from accord.figure_values import KeyedInterval, intervals_clash, stated_values
@@ -76,7 +76,6 @@ __all__ = [
     "numbers_clash",
     "numbers_conflict",
     "opposition",
-    "predicates_oppose",
     "related",
     "similar_pairs",
     "words",
@@ -121,6 +120,8 @@ class _Unit:
     conflicting: frozenset[str] = frozenset()
     # the sentence's main predicate (None where extraction did not read one)
     predicate: PredicateMention | None = None
+    # the dates the sentence names, resolved ("2008", "2013-03-12")
+    dates: frozenset[str] = frozenset()
 
 
 def claim_units(
@@ -144,7 +145,10 @@ def claim_units(
             conflicting = frozenset(conflict_of[k] for k in keys if k in conflict_of)
             event = span_event(sent, ex, events, located)
             predicate = predicate_of.get((sent.start, sent.end))
-            units.append(_Unit(sent, event, stated_values(mentions), conflicting, predicate))
+            dates = frozenset(
+                d.value for d in located.dates.inside(sent.start, sent.end) if d.value
+            )
+            units.append(_Unit(sent, event, stated_values(mentions), conflicting, predicate, dates))
     return units
 
 
@@ -166,33 +170,6 @@ def numbers_conflict(a: _Unit, b: _Unit) -> bool:
     incidents, or an order of magnitude apart (a season's yards and a game's) are
     reconciled as no conflict, and so are no contradiction between claims either."""
     return bool(a.conflicting & b.conflicting) and numbers_clash(a, b)
-
-
-def predicates_oppose(a: _Unit, b: _Unit, opposed: Opposition) -> bool:
-    """The opposition the words found is one of the propositions, as the parses read them.
-    A negation negates the very predicate the other asserts ("the bridge did not collapse" /
-    "the bridge collapsed"); a denial denies it ("the family deny that he was carrying a
-    weapon" / "he was carrying a gun"). A negation or a denial in another clause ("Lohan had
-    checked in, but prosecutors have not signed off"; "police said a revolver was
-    recovered, but the family deny that he was carrying a weapon") opposes nothing the
-    other asserts, and two denials of one thing agree; what "would have" happened asserts
-    nothing to oppose. Antonyms and corrections, and any pair where either predicate is
-    unknown (an extraction made without them), are left to the words."""
-    p, q = a.predicate, b.predicate
-    if p is None or q is None:
-        return True
-    if opposed is Opposition.NEGATION:
-        return p.asserted and q.asserted and p.lemma == q.lemma and p.negated != q.negated
-    if opposed is Opposition.DENIAL:
-        return any(
-            x.denied is not None
-            and y.denied is None
-            and y.asserted
-            and x.denied == y.lemma
-            and not y.negated
-            for x, y in ((p, q), (q, p))
-        )
-    return True
 
 
 def related(a: _Unit, b: _Unit) -> bool:
@@ -282,7 +259,8 @@ def align_claims(
                 and a.event is not None
                 and not same_article
                 and _clash(opposed, sim, a.span.text, b.span.text)
-                and (opposed is None or predicates_oppose(a, b, opposed))
+                and (opposed is None or propositions_oppose(a.predicate, b.predicate, opposed))
+                and not apart_in_time(a.dates, b.dates)
             ):
                 clashes.append((i, j))
         elif same_event and same_article and sim >= SAME_ARTICLE_SIMILARITY:
@@ -377,12 +355,9 @@ def _claims(
     }
     group_of = {i: g for g, members in enumerate(union.groups()) for i in members}
     in_clash = {group_of[i] for pair in clashes for i in pair}
-    # a claim in conflict is shown by its sentence that clashes, so that the two texts a
-    # reader sees side by side are the two that contradict
-    shown: dict[int, int] = {}
-    for pair in clashes:
-        for i in pair:
-            shown.setdefault(group_of[i], i)
+    # a claim in conflict is shown by its sentence that clashes (in its first clash), so that
+    # the two texts a reader sees side by side are the two that contradict
+    shown = {group_of[i]: i for pair in reversed(clashes) for i in reversed(pair)}
     kept: dict[int, list[int]] = {}
     for i, g in group_of.items():
         kept.setdefault(g, []).append(i)

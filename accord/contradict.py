@@ -16,6 +16,10 @@ the two clauses alone (no rule of any one story):
 
 A denial or a correction names the other side's proposition in other words, so it needs less
 of the embedding than a negated restatement does (see ``align.DISPUTE_SIMILARITY``).
+
+The words find a candidate; the parse confirms it (:func:`propositions_oppose`): a negation or
+a denial must oppose the very predicate the other sentence asserts. And two sentences dated to
+two different moments contradict nothing (:func:`apart_in_time`).
 """
 
 from __future__ import annotations
@@ -24,9 +28,17 @@ import re
 
 from accord.blocking import WORD_RE, content_words, words
 from accord.lexicon import DENIAL_VERBS
+from accord.model import PredicateMention
 from accord.vocab import Opposition
 
-__all__ = ["ANTONYMS", "NEGATION_CUES", "negated", "opposition"]
+__all__ = [
+    "ANTONYMS",
+    "NEGATION_CUES",
+    "apart_in_time",
+    "negated",
+    "opposition",
+    "propositions_oppose",
+]
 
 NEGATION_CUES = frozenset(
     {
@@ -163,3 +175,42 @@ def opposition(a: str, b: str) -> Opposition | None:
     if _antonymous(all_a, all_b):
         return Opposition.ANTONYM
     return None
+
+
+def propositions_oppose(
+    p: PredicateMention | None, q: PredicateMention | None, opposed: Opposition
+) -> bool:
+    """The opposition the words found is one of the propositions, as the two sentences'
+    parses read them (:mod:`accord.extract.predicates`). A negation negates the very
+    predicate the other asserts ("the bridge did not collapse" / "the bridge collapsed"); a
+    denial denies it ("the family deny that he was carrying a weapon" / "he was carrying a
+    gun"). A negation or a denial in another clause ("Lohan had checked in, but prosecutors
+    have not signed off"; "police said a revolver was recovered, but the family deny that he
+    was carrying a weapon") opposes nothing the other asserts, and two denials of one thing
+    agree; what "would have" happened asserts nothing to oppose. Antonyms and corrections,
+    and any pair where either predicate is unknown (an extraction made without them), are
+    left to the words."""
+    if p is None or q is None:
+        return True
+    if opposed is Opposition.NEGATION:
+        return p.asserted and q.asserted and p.lemma == q.lemma and p.negated != q.negated
+    if opposed is Opposition.DENIAL:
+        return any(
+            x.denied is not None
+            and y.denied is None
+            and y.asserted
+            and x.denied == y.lemma
+            and not y.negated
+            for x, y in ((p, q), (q, p))
+        )
+    return True
+
+
+def apart_in_time(dates_a: frozenset[str], dates_b: frozenset[str]) -> bool:
+    """Both sentences date what they tell (resolved dates: "2008", "2013-03-12"), and no
+    date of one falls in a date of the other ("Gomes was arrested last night" / "Gomes had
+    been released in late 2008"): two moments, and a conflict is between reports of one
+    moment. A sentence with no date may be of any time."""
+    if not dates_a or not dates_b:
+        return False
+    return not any(x.startswith(y) or y.startswith(x) for x in dates_a for y in dates_b)

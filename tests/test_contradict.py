@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from accord.align import Embedder, align_claims
-from accord.contradict import opposition
+from accord.contradict import apart_in_time, opposition
+from accord.extract import extract_blocks
 from accord.model import Article, Event, Extraction, Span
+from accord.nlp import parse_blocks
 from accord.vocab import Opposition
+from tests.models import loaded_nlp
 
 
 def article(text: str) -> Article:
@@ -131,3 +134,36 @@ def test_a_paraphrase_joins_and_an_unrelated_report_stays_apart(embed: Embedder)
         embed,
     )
     assert apart == []
+
+
+@pytest.mark.parametrize(
+    ("dates_a", "dates_b", "apart"),
+    [
+        ({"2013-03-12"}, {"2008"}, True),  # arrested last night / released in late 2008
+        ({"2013-03-12"}, {"2013-03"}, False),  # a day inside the month
+        ({"2013-03-12"}, set(), False),  # a sentence with no date may be of any time
+        ({"2013-03-12", "2008"}, {"2008-11"}, False),  # one date of each falls in the other
+    ],
+)
+def test_sentences_dated_to_two_moments_are_apart_in_time(
+    dates_a: set[str], dates_b: set[str], apart: bool
+) -> None:
+    assert apart_in_time(frozenset(dates_a), frozenset(dates_b)) is apart
+
+
+def test_two_reports_dated_to_two_moments_do_not_contradict(embedder: Embedder) -> None:
+    a = Article.create(
+        "a.txt", "Police said on March 4, 2013 that the bridge was closed to traffic."
+    )
+    b = Article.create(
+        "b.txt", "Police said on June 9, 2008 that the bridge was not closed to traffic."
+    )
+    c = Article.create(
+        "c.txt", "Police said on March 4, 2013 that the bridge was not closed to traffic."
+    )
+    events = [Event("e1", "story", None, (a.id, b.id, c.id))]
+    for other, clash in ((b, False), (c, True)):
+        arts = [a, other]
+        exs = [extract_blocks(x, next(parse_blocks([x], loaded_nlp()))) for x in arts]
+        claims = align_claims(arts, exs, events, embedder=embedder)
+        assert any(claim.contradicts for claim in claims) is clash
