@@ -238,6 +238,11 @@ COUNTERFACTUAL_MODALS = frozenset({"would", "'d", "’d"})
 IRREALIS_VERBS = frozenset(
     {"threaten", "try", "attempt", "plan", "want", "intend", "vow", "fear", "seek", "aim"}
 )
+# Verbs whose infinitive complement, a cue, says no statement was made: "declined to say
+# whether …", "is expected to announce …", "enabling him to let Moreno know …".
+UNREALISED_SPEECH_HEADS = IRREALIS_VERBS | frozenset(
+    {"decline", "refuse", "hope", "expect", "enable", "allow", "promise", "prepare", "need"}
+)
 # Adverbs that turn "shot" into a killing: "was fatally shot".
 FATAL_ADVERBS = frozenset({"fatally", "mortally", "lethally"})
 # What "since" counts from when the tally is a running total: "since the war began".

@@ -37,6 +37,7 @@ from accord.lexicon import (
     IRREALIS_AUXILIARIES,
     QUESTION_WORDS,
     TITLE_ABBREVIATIONS,
+    UNREALISED_SPEECH_HEADS,
 )
 from accord.model import QuoteMention, Span
 from accord.nlp import Block
@@ -172,6 +173,16 @@ def negated_cue(verb: Token) -> bool:
         return True
     subjects = (c for c in verb.children if c.dep_ in SUBJECT_DEPS)
     return any(c.lower_ == "neither" for s in subjects for c in s.children)
+
+
+def unrealised_cue(verb: Token) -> bool:
+    """The cue is the infinitive of a verb that tells of no statement made: "declined to say
+    whether …", "is expected to announce …", "enabling him to let Moreno know …"."""
+    return (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_.lower() in UNREALISED_SPEECH_HEADS
+    )
 
 
 def that_clause(token: Token) -> Token | None:
@@ -313,13 +324,14 @@ def trailing_frame(verb: Token) -> bool:
 
 def unasserted(mention: QuoteMention, verb: Token) -> QuoteMention:
     """The mention with no speaker when its cue asks a question ("X asked Y if …", "when
-    asked whether …") or says they did not say it ("has not acknowledged …"): the words
-    are attributed to them but are no statement of theirs, so no statement is credited."""
+    asked whether …"), says they did not say it ("has not acknowledged …") or that they
+    have not yet ("declined to say whether …", "is expected to announce …"): the words are
+    attributed to them but are no statement of theirs, so no statement is credited."""
     question = cue_lemma(verb) == "ask" and any(
         c.dep_ in {"ccomp", "advcl"} and c.i > verb.i and c.left_edge.lower_ in QUESTION_WORDS
         for c in verb.children
     )  # not a condition before it: "if that fails, they will ask the judge to …"
-    unsaid = question or negated_cue(verb)
+    unsaid = question or negated_cue(verb) or unrealised_cue(verb)
     return replace(mention, speaker=None, speaker_type=None) if unsaid else mention
 
 
