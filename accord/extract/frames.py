@@ -178,6 +178,11 @@ def negated_cue(verb: Token) -> bool:
 def unrealised_cue(verb: Token) -> bool:
     """The cue is the infinitive of a verb that tells of no statement made: "declined to say
     whether …", "is expected to announce …", "enabling him to let Moreno know …"."""
+    if let_know(verb):  # the one who lets them know is the one who tells
+        verb = verb.head
+    if verb.lemma_.lower() in UNREALISED_SPEECH_HEADS:
+        # the head read as the cue, its speech as the content: "declined to say whether …"
+        return any(c.dep_ == "xcomp" and speech_verb(c) for c in verb.children)
     return (
         verb.dep_ == "xcomp"
         and verb.tag_ == "VB"
