@@ -240,8 +240,9 @@ IRREALIS_VERBS = frozenset(
 )
 # Verbs whose infinitive complement, a cue, says no statement was made: "declined to say
 # whether …", "is expected to announce …", "enabling him to let Moreno know …".
-UNREALISED_SPEECH_HEADS = IRREALIS_VERBS | frozenset(
-    {"decline", "refuse", "hope", "expect", "enable", "allow", "promise", "prepare", "need"}
+# A vow or a threat is itself a statement ("vowed to continue the legal battle"), so not these.
+UNREALISED_SPEECH_HEADS = (IRREALIS_VERBS - {"vow", "threaten"}) | frozenset(
+    {"decline", "refuse", "hope", "expect", "enable", "allow", "prepare", "need"}
 )
 # Adverbs that turn "shot" into a killing: "was fatally shot".
 FATAL_ADVERBS = frozenset({"fatally", "mortally", "lethally"})

@@ -835,12 +835,25 @@ def test_who_lets_others_know_tells_them() -> None:
         ("The Kremlin has not acknowledged the presence of troops in Russia.", "acknowledged"),
         ("Neither Moscow nor Minsk has acknowledged the presence of troops.", "acknowledged"),
         ("The ministry never confirmed that troops were sent to the border.", "confirmed"),
+        # nor what they have not said yet, or would only have said
+        ("The ministry declined to say whether troops were sent to the border.", "declined"),
+        ("The ministry refused to confirm that troops were sent to the border.", "refused"),
+        (
+            "The agent Scott Mora had a month to solicit bids from other teams, enabling him to "
+            "let the owner know how the market had developed.",
+            "know",
+        ),
     ],
 )
 def test_what_a_speaker_did_not_say_is_no_statement_of_theirs(text: str, verb: str) -> None:
     # still an attribution, with its source and content, but credited to nobody
     mention = with_cue(quotes_of(text), verb)
     assert mention.speaker is None and mention.speaker_span is not None
+
+
+def test_a_verb_that_tells_of_speech_made_keeps_the_statement() -> None:
+    text = "Title\nMarco Diaz went on to say that troops were sent to the border."
+    assert with_cue(quotes_of(text), "say").speaker == "Marco Diaz"
 
 
 def test_a_negation_inside_what_was_said_keeps_the_statement() -> None:
