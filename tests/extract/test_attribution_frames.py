@@ -851,9 +851,16 @@ def test_what_a_speaker_did_not_say_is_no_statement_of_theirs(text: str, verb: s
     assert mention.speaker is None and mention.speaker_span is not None
 
 
-def test_a_verb_that_tells_of_speech_made_keeps_the_statement() -> None:
-    text = "Title\nMarco Diaz went on to say that troops were sent to the border."
-    assert with_cue(quotes_of(text), "say").speaker == "Marco Diaz"
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [
+        ("Marco Diaz went on to say that troops were sent to the border.", "say"),
+        # a vow is itself a statement
+        ("Marco Diaz vowed to continue the legal battle over the border.", "vowed"),
+    ],
+)
+def test_a_verb_that_tells_of_speech_made_keeps_the_statement(sentence: str, verb: str) -> None:
+    assert with_cue(quotes_of(f"Title\n{sentence}"), verb).speaker == "Marco Diaz"
 
 
 def test_a_negation_inside_what_was_said_keeps_the_statement() -> None:
