@@ -415,6 +415,34 @@ TITLE_ABBREVIATIONS = frozenset({
     "Dr", "Prof", "Mr", "Mrs", "Ms", "Msgr", "Dist",
 })
 # fmt: on
+# The word each such title stands for, which a later sentence uses alone: "Gov. Sarah Palin"
+# … "the governor said".
+TITLES_WRITTEN_OUT = {
+    "lt": "lieutenant",
+    "lieut": "lieutenant",
+    "sgt": "sergeant",
+    "cpl": "corporal",
+    "pvt": "private",
+    "col": "colonel",
+    "capt": "captain",
+    "maj": "major",
+    "gen": "general",
+    "brig": "brigadier",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "insp": "inspector",
+    "det": "detective",
+    "supt": "superintendent",
+    "const": "constable",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "atty": "attorney",
+    "rev": "reverend",
+    "prof": "professor",
+    "msgr": "monsignor",
+    "dist": "district",
+}
 # Month names and the abbreviations news style guides use (AP: Jan., Feb., Aug., Sept., ...).
 MONTHS = {
     "january": 1,

@@ -32,7 +32,7 @@ from accord.extract.speaker_bodies import (
     opening_common_noun,
     restrictive_clause,
 )
-from accord.extract.speaker_gender import pronoun_gender, word_gender
+from accord.extract.speaker_gender import pronoun_gender
 from accord.extract.speaker_phrases import (
     ORGANISATION_LABELS,
     Credit,
@@ -222,7 +222,7 @@ class ArticleSpeakers:
             return surnamed  # "Salazar said", after "Ken Salazar", neither tagged a person
         if own:
             return Credit(organisation_name(own[0]), SpeakerType.ORGANISATION)
-        return self._described(block, head, span, (absolute, words))
+        return self._described(block, head, span, absolute)
 
     def _surnamed(self, head: Token, span: SpacySpan) -> Credit | None:
         """A surname alone that the article wrote after a first name: that person. Not a
@@ -310,12 +310,10 @@ class ArticleSpeakers:
         return named or (self.roles.holder(head) if titled else None)
 
     def _described(
-        self, block: Block, head: Token, span: SpacySpan, at: tuple[int, tuple[int, int]]
+        self, block: Block, head: Token, span: SpacySpan, absolute: int
     ) -> Credit | None:
-        """A subject that names nobody, ``at`` its absolute start, and the bounds of what it
-        says: a title (the last person named outside those words), a body, a group or a
-        description."""
-        absolute, said = at
+        """A subject that names nobody, at ``absolute`` in the article: a role as written,
+        a body, a group or a description."""
         lemma = head.lemma_.lower()
         words = list(span)
         if words[0].lower_ == "the" and len(words) > 1:
@@ -330,14 +328,10 @@ class ArticleSpeakers:
         if bare and span[0].lower_ == "the" and (voice := self._described_before(head, absolute)):
             return voice.credit  # "a police source said …. The source said": the same source
         if lemma in ROLE_NOUNS and head.tag_ == "NN" and not span.ents and not new_person(head):
-            # "the mayor": the last person named, else the role itself as the article gives it;
-            # a body's role ("the church's minister", "the navy spokesperson") is no one named
-            # before in another role
-            owned = any(c.dep_ in {"poss", "compound"} for c in head.children)
-            found = (
-                None if owned else self.last_person(absolute, gender=word_gender(lemma), words=said)
-            )
-            return found or Credit(description(list(span)), SpeakerType.DESCRIPTION)
+            # "the mayor" whom the article gave no one that role (:meth:`_role_holder` credits
+            # the one it did): the role as written. The last person named is most often
+            # someone else ("… Condoleezza Rice said. …, the spokesman said")
+            return Credit(description(list(span)), SpeakerType.DESCRIPTION)
         if bare and (clause := restrictive_clause(head)) is not None:
             # "the officer who fired the shot": the clause is what tells the reader who
             words = list(head.doc[span.start : clause.right_edge.i + 1])

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from accord.lexicon import TITLES_WRITTEN_OUT
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -44,9 +46,14 @@ def _role(person: str, words: list[Token]) -> Role | None:
     # every run of two or more words that ends with the head: "Queens District Attorney"
     # gives "QDA" and "DA"
     acronyms = frozenset("".join(capitals[i:]) for i in range(len(capitals) - 1))
-    head = words[-1].lemma_.lower()
-    lowered = frozenset(t.lower_ for t in words) | {head}
+    head = written_out(words[-1].lemma_.lower())
+    lowered = frozenset(written_out(t.lower_) for t in words) | {head}
     return Role(person, head, lowered, acronyms)
+
+
+def written_out(word: str) -> str:
+    """A title's word as a later sentence writes it alone: "gov." -> "governor"."""
+    return TITLES_WRITTEN_OUT.get(word.rstrip("."), word)
 
 
 def _modifiers(head: Token) -> list[Token]:
