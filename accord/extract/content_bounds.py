@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from accord.extract.frames import CLAUSE_DEPS, SUBJECT_DEPS, speech_verb
 from accord.lexicon import CONTRAST_MARKS, SAID_FORMS
 
-__all__ = ["content_bounds", "outside_phrase"]
+__all__ = ["clause_after_object", "content_bounds", "outside_phrase", "subject_read_as_object"]
 
 # Subordinators that set another source's words beside a statement: "X said A while Y said
 # B", "whereas Y said B".
@@ -24,6 +24,8 @@ SET_BESIDE = frozenset({"while", "whereas"})
 # into "on Tuesday" or "at the meeting" (when and where, not what).
 OBJECT_TAIL_DEPS = frozenset({"dobj", "xcomp", "ccomp", "oprd"})
 TAIL_PREPS = frozenset({"about", "against", "as", "for", "of", "over", "to"})
+# Penn tags of a verb with a tense: past, present, modal.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int, int]:
@@ -34,7 +36,8 @@ def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int,
     last = first.right_edge
     if not stance or first.i < verb.i:  # a passive's subject: the tail would hold the cue
         last = _before_participle(first, _run_on_clause(verb, last))
-        return first.left_edge.idx, last.idx + len(last.text)
+        opening = subject_read_as_object(verb, first) or first
+        return opening.left_edge.idx, last.idx + len(last.text)
     for child in verb.children:
         tail = child.dep_ in OBJECT_TAIL_DEPS or (
             child.dep_ == "prep" and child.lower_ in TAIL_PREPS and not _when(child)
@@ -43,6 +46,45 @@ def content_bounds(verb: Token, first: Token, stance: bool = True) -> tuple[int,
             last = max(last, child.right_edge, key=lambda t: t.i)
     last = _before_participle(first, last)
     return first.left_edge.idx, last.idx + len(last.text)
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tense of its own ("had", "would rise", "was killed"), which needs a
+    subject; not an infinitive ("urged them to leave")."""
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in clause.children
+    )
+
+
+def subject_read_as_object(verb: Token, clause: Token) -> Token | None:
+    """The clause's subject, where the parse hung it on the cue as its object: the cue's
+    object right before a finite clause without a subject ("warned [young Greeks] would
+    rise up", "concluded [a schoolboy …] was killed")."""
+    if clause.i < verb.i or not _finite(clause):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in clause.children):
+        return None
+    opening = clause.left_edge.i
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+    return next((o for o in objects if o.right_edge.i + 1 == opening), None)
+
+
+def clause_after_object(verb: Token) -> Token | None:
+    """A finite clause right after the cue's object that the parse hung elsewhere (a conjunct
+    of the sentence's first verb), its subject read as the object: "… and insisted Nixon
+    had no knowledge of the plans" parses "Nixon" as what was insisted."""
+    doc = verb.doc
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+        after = obj.right_edge.i + 1
+        if after >= len(doc):
+            continue
+        clause = doc[after]
+        if clause.dep_ in {"aux", "auxpass"}:
+            clause = clause.head
+        outside = clause not in verb.subtree
+        if outside and clause.pos_ in {"VERB", "AUX"} and subject_read_as_object(verb, clause):
+            return clause
+    return None
 
 
 def _run_on_clause(verb: Token, last: Token) -> Token:

@@ -78,10 +78,13 @@ def source_of(verb: Token) -> Token | None:
         return relayed.speaker
     if let_know(verb):  # "Meyer let fans know that …": Meyer tells them
         verb = verb.head
+    cue = verb
     for _ in range(4):
         agent = passive_agent(verb)
         if agent is not None:
             return agent
+        if verb is cue and any(c.dep_ == "auxpass" for c in verb.children):
+            return None  # "she was told …", "only to be told …": who hears it, not who says it
         subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
         if subjects and _hearsay(verb):
             return None  # "he is said to have written it": nobody is named as saying so
@@ -101,12 +104,32 @@ def source_of(verb: Token) -> Token | None:
             if addressed:
                 return issuer(verb.head.head.head)
             return None if verb.tag_ == "VBN" else issuer(verb.head) or verb.head
+        if verb is cue and (before := subject_left_of(verb)) is not None:
+            return before
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
             return None
         verb = verb.head
     return None
+
+
+def subject_left_of(verb: Token) -> Token | None:
+    """The noun right before a cue with no subject, which the parse hung on the clause
+    before: "…, Woodward and Bernstein have insisted …" reads "Woodward and
+    Bernstein" as more of a list. A name joined to a name before it starts there."""
+    if verb.dep_ not in {"conj", "ROOT"} or verb.tag_ == "VBG":
+        return None
+    helpers = [c.i for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    at = min([verb.i, *helpers]) - 1
+    if at < 0 or verb.doc[at].pos_ not in {"PROPN", "NOUN"}:
+        return None
+    noun = verb.doc[at]
+    if noun.dep_ not in {"conj", "pobj", "dobj", "appos"} or noun.head is verb:
+        return None
+    if noun.pos_ == "PROPN" and noun.dep_ == "conj" and noun.head.pos_ == "PROPN":
+        return noun.head  # "Woodward and Bernstein"
+    return noun
 
 
 def issuer(token: Token) -> Token | None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from accord.extract.content_bounds import content_bounds, outside_phrase
+from accord.extract.content_bounds import clause_after_object, content_bounds, outside_phrase
 from accord.extract.cues import BELIEF_CUES, WEAK_CUES, cue_lemma
 from accord.extract.frames import (
     CLAUSE_DEPS,
@@ -341,11 +341,15 @@ class _Finder:
             told = told_clause(token)
             if told is not None:  # "told a judge that …": the clause is what was said
                 clauses = [told]
+            run_on = None if clauses else clause_after_object(token)
+            if run_on is not None:  # "insisted Nixon had no knowledge", "Nixon" its object
+                clauses = [run_on]
             beside = token.dep_ == "parataxis" or trailing_frame(token)
             if not clauses and beside and frames_beside(token):
                 bounds = outside_phrase(token, token.head)
             elif clauses or (clauses := objects(token)):
-                if told is None and not any(c.dep_ in CLAUSE_DEPS for c in token.children):
+                clausal = run_on is not None or any(c.dep_ in CLAUSE_DEPS for c in token.children)
+                if told is None and not clausal:
                     form = QuoteForm.PARAPHRASE  # "called for a ban": a stance, not speech
                     stance = True
                 bounds = content_bounds(token, clauses[0], stance)

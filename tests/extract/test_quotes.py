@@ -961,3 +961,55 @@ def test_an_institution_states_a_position_with_any_verb(noun: str) -> None:
     quote = quote_with(quotes_of(f"The {noun} maintains that the surgery was needed."), "surgery")
     assert quote.speaker == f"the {noun}"
     assert quote.speaker_type is SpeakerType.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the clause's subject, which the parse reads as the cue's object
+        (
+            "The daily Eleftherotypia warned young Greeks would rise up if nothing was done.",
+            "young Greeks would rise up if nothing was done",
+        ),
+        (
+            "Greeks reacted with fury to an official report which concluded a schoolboy whose "
+            "death triggered riots across the country was killed by an accidental ricochet.",
+            "a schoolboy whose death triggered riots across the country was killed by an "
+            "accidental ricochet",
+        ),
+        # ... and the clause hung on the sentence's first verb, not on the cue
+        (
+            'LaRue called Magruder a "congenital liar" and insisted Nixon had no knowledge '
+            "of the plans.",
+            "Nixon had no knowledge of the plans",
+        ),
+    ],
+)
+def test_a_reported_clause_keeps_the_subject_the_parse_read_as_an_object(
+    text: str, content: str
+) -> None:
+    quote = quote_with(quotes_of(text), content.split()[-1])
+    assert quote.span.text == content
+    assert quote.carried_as is QuoteForm.REPORTED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee ran back to the house, only to be told her daughter was already dead.",
+        "Ann Lee said little. She was told that the school was closed.",
+    ],
+)
+def test_whoever_is_told_something_is_not_its_speaker(text: str) -> None:
+    quote = quote_with(quotes_of(text), "was")
+    assert quote.span.text.endswith(("already dead", "school was closed"))
+    assert quote.speaker is None
+
+
+def test_a_cue_without_a_subject_is_said_by_the_names_right_before_it() -> None:
+    text = (
+        "Although Lee denied he was the leaker, and that the leak came from several people, "
+        "Woodward and Ames have insisted the leaker was one person."
+    )
+    quote = quote_with(quotes_of(text), "was one person")
+    assert quote.speaker == "Woodward"
