@@ -17,6 +17,17 @@ OTHER_INCIDENT_ADVERBS = frozenset({"elsewhere", "separately"})
 OTHER_INCIDENT_MODIFIERS = frozenset(
     {"separate", "another", "other", "different", "earlier", "previous", "prior", "unrelated"}
 )
+# Role nouns that name one role in other words ("Lohan's attorney", "Lohan's lawyer"): a
+# described speaker is compared on the first. Not a gendered pair ("spokesman",
+# "spokeswoman"): two people of one body.
+ROLE_SYNONYMS = {
+    "lawyer": "attorney",
+    "lawyers": "attorneys",
+    "physician": "doctor",
+    "physicians": "doctors",
+    "legislator": "lawmaker",
+    "legislators": "lawmakers",
+}
 # Words that make a described speaker someone else than one described before: "a witness
 # said …; another witness said …".
 OTHER_PERSON_MODIFIERS = frozenset({"another", "other", "second", "third", "fellow"})

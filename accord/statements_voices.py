@@ -24,7 +24,7 @@ from accord.extract.speakers import (
     spelled_out,
     with_defined,
 )
-from accord.lexicon import OTHER_PERSON_MODIFIERS, RELATIVE_PRONOUNS
+from accord.lexicon import OTHER_PERSON_MODIFIERS, RELATIVE_PRONOUNS, ROLE_SYNONYMS
 from accord.model import Article, QuoteMention, SpeakerType
 
 PERSON = SpeakerType.PERSON
@@ -48,9 +48,18 @@ def speaker_kind(mention: QuoteMention) -> SpeakerType:
 
 def voice(name: str) -> frozenset[str]:
     """A speaker's content words, folded: "one of the two soldiers" -> {one, two, soldiers},
-    "CNN's management" -> {cnn, management}."""
-    folded = (w.removesuffix("'s").removesuffix("’s") for w in words(name))
+    "CNN's management" -> {cnn, management}, "Lee's lawyer" -> {lee, attorney}."""
+    folded = (_role_word(w.removesuffix("'s").removesuffix("’s")) for w in words(name))
     return frozenset(w for w in folded if w not in STOP_WORDS or w == "one")
+
+
+def _role_word(word: str) -> str:
+    """A role noun as one of its synonyms is written: "lawyer" -> "attorney"."""
+    return ROLE_SYNONYMS.get(word.lower(), word)
+
+
+def _in_role_words(name: str) -> str:
+    return " ".join(_role_word(w) for w in name.split())
 
 
 def _titled(phrase: str) -> str:
@@ -158,7 +167,7 @@ class Voices:
         return cls(
             shown=shown,
             kinds=kinds,
-            keys=[speaker_key(name) or name.lower() for name in shown],
+            keys=[speaker_key(_in_role_words(name)) or name.lower() for name in shown],
             voices=[voice(name) for name in shown],
             written=written,
             written_voices=[voice(name) for name in written],

@@ -47,3 +47,20 @@ def test_another_witness_is_not_the_witness_described_before() -> None:
     assert voices.one_voice(0, 1)
     assert not voices.one_voice(0, 2)
     assert not voices.one_voice(1, 2)
+
+
+def test_one_role_in_other_words_is_one_voice_and_a_gendered_pair_is_two() -> None:
+    text = (
+        "Lee's lawyer said A. Lee's attorney said B. The spokesman said C. The spokeswoman said D."
+    )
+    art = Article.create("t.txt", text)
+    described = SpeakerType.DESCRIPTION
+    mentions = [
+        QuoteMention(span(art, "A"), "Lee's lawyer", speaker_type=described),
+        QuoteMention(span(art, "B"), "Lee’s attorney", speaker_type=described),
+        QuoteMention(span(art, "C"), "the spokesman", speaker_type=described),
+        QuoteMention(span(art, "D"), "the spokeswoman", speaker_type=described),
+    ]
+    voices = Voices.of([art], mentions)
+    assert voices.one_voice(0, 1)
+    assert not voices.one_voice(2, 3)
