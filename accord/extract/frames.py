@@ -118,7 +118,7 @@ def subject_left_of(verb: Token) -> Token | None:
     """The noun right before a cue with no subject, which the parse hung on the clause
     before: "…, Woodward and Bernstein have insisted …" reads "Woodward and
     Bernstein" as more of a list. A name joined to a name before it starts there."""
-    if verb.dep_ not in {"conj", "ROOT"} or verb.tag_ == "VBG":
+    if verb.dep_ not in {"conj", "ROOT"} or verb.tag_ == "VBG" or cue_lemma(verb) in WEAK_CUES:
         return None
     helpers = [c.i for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
     at = min([verb.i, *helpers]) - 1
@@ -127,6 +127,8 @@ def subject_left_of(verb: Token) -> Token | None:
     noun = verb.doc[at]
     if noun.dep_ not in {"conj", "pobj", "dobj", "appos"} or noun.head is verb:
         return None
+    if noun.pos_ != "PROPN" and noun.ent_type_ not in {"PERSON", "ORG", "NORP"}:
+        return None  # "the career assists list": a thing, no subject
     if noun.pos_ == "PROPN" and noun.dep_ == "conj" and noun.head.pos_ == "PROPN":
         return noun.head  # "Woodward and Bernstein"
     return noun

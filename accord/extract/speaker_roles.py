@@ -135,6 +135,7 @@ class RoleTable:
             found = {r.person for r in self.roles if text in r.acronyms}
         else:
             # "the Navy chief" is "Navy chief Admiral Raj Dev": every word is one of the role's
-            wanted = {t.lower_ for t in _modifiers(head)} | {head.lemma_.lower()}
+            wanted = {written_out(t.lower_) for t in _modifiers(head)}
+            wanted.add(written_out(head.lemma_.lower()))
             found = {r.person for r in self.roles if wanted <= r.words}
         return found.pop() if len(found) == 1 else None

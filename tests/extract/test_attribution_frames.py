@@ -792,7 +792,6 @@ def test_a_quotation_left_open_after_a_statement_released_is_the_issuers_till_a_
             "every version of the browser.",
             None,
         ),
-        ("Title\nMicrosoft shipped a patch.\nIt was announced that the patch is ready.", None),
     ],
 )
 def test_it_said_is_the_body_a_sentence_before_made_the_subject(

@@ -994,15 +994,18 @@ def test_a_reported_clause_keeps_the_subject_the_parse_read_as_an_object(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "content"),
     [
-        "Ann Lee ran back to the house, only to be told her daughter was already dead.",
-        "Ann Lee said little. She was told that the school was closed.",
+        (
+            "Ann Lee ran back to the house, only to be told her daughter was already dead.",
+            "her daughter was already dead",
+        ),
+        ("Ann Lee said little. She was told that the school was closed.", "the school was closed"),
+        ("Microsoft shipped a patch.\nIt was announced that the patch is ready.", "is ready"),
     ],
 )
-def test_whoever_is_told_something_is_not_its_speaker(text: str) -> None:
-    quote = quote_with(quotes_of(text), "was")
-    assert quote.span.text.endswith(("already dead", "school was closed"))
+def test_whoever_is_told_something_is_not_its_speaker(text: str, content: str) -> None:
+    quote = quote_with(quotes_of(text), content)
     assert quote.speaker is None
 
 
