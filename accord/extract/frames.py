@@ -30,7 +30,7 @@ from accord.extract.cues import (
     let_know,
 )
 from accord.extract.relays import quoted_as
-from accord.extract.speaker_phrases import speaks
+from accord.extract.speaker_phrases import listed_speaker, speaks
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     CITING_VERBS,
@@ -104,8 +104,8 @@ def source_of(verb: Token) -> Token | None:
             if addressed:
                 return issuer(verb.head.head.head)
             return None if verb.tag_ == "VBN" else issuer(verb.head) or verb.head
-        if verb is cue and (before := subject_left_of(verb)) is not None:
-            return before
+        if verb is cue and noun_left_of(verb) is not None:
+            return subject_left_of(verb)
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
@@ -114,11 +114,11 @@ def source_of(verb: Token) -> Token | None:
     return None
 
 
-def subject_left_of(verb: Token) -> Token | None:
+def noun_left_of(verb: Token) -> Token | None:
     """The noun right before a cue with no subject, which the parse hung on the clause
-    before: "…, Woodward and Bernstein have insisted …" reads "Woodward and
-    Bernstein" as more of a list. A name joined to a name before it starts there."""
-    if verb.dep_ not in {"conj", "ROOT"} or verb.tag_ == "VBG" or cue_lemma(verb) in WEAK_CUES:
+    before: "…, Woodward and Bernstein have insisted …" reads "Woodward and Bernstein" as
+    more of a list. The clause before has no say in who speaks then."""
+    if verb.dep_ not in {"conj", "ROOT"} or verb.tag_ == "VBG":
         return None
     helpers = [c.i for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
     at = min([verb.i, *helpers]) - 1
@@ -127,10 +127,21 @@ def subject_left_of(verb: Token) -> Token | None:
     noun = verb.doc[at]
     if noun.dep_ not in {"conj", "pobj", "dobj", "appos"} or noun.head is verb:
         return None
-    if noun.pos_ != "PROPN" and noun.ent_type_ not in {"PERSON", "ORG", "NORP"}:
-        return None  # "the career assists list": a thing, no subject
+    return noun
+
+
+def subject_left_of(verb: Token) -> Token | None:
+    """Who speaks, where :func:`noun_left_of` finds the cue's subject: a name, a body or a
+    noun of people (the first of two names joined: "Woodward and Bernstein"); nobody for a
+    thing ("polls and surveys have found …") or a verb of belief or showing."""
+    noun = noun_left_of(verb)
+    if noun is None or cue_lemma(verb) in WEAK_CUES:
+        return None
+    named = noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP"}
+    if not (named or listed_speaker(noun)):
+        return None
     if noun.pos_ == "PROPN" and noun.dep_ == "conj" and noun.head.pos_ == "PROPN":
-        return noun.head  # "Woodward and Bernstein"
+        return noun.head
     return noun
 
 
