@@ -519,6 +519,9 @@ COMPASS_WORDS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
     | {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
 )
+# A company's legal form, written after its name and a comma ("Summit Entertainment, LLC"):
+# no name of its own.
+LEGAL_FORMS = frozenset({"inc", "llc", "ltd", "corp", "co", "plc", "llp", "lp", "gmbh"})
 # Last words of a body's name that the tagger reads as a person's ("Human Rights Watch",
 # "Biloxi Sun Herald", "Summit Entertainment", "PC Magazine"); surnames that are also such
 # words ("Frank Church", "Margaret Court") are left out.

@@ -41,6 +41,7 @@ from accord.extract.speaker_phrases import (
     entity_text,
     hyphened_head,
     is_title,
+    legal_form_of,
     name_like,
     np_bounds,
     organisation_name,
@@ -184,6 +185,8 @@ class ArticleSpeakers:
             return self.last_body(absolute, block.start + head.sent.start_char) if said else None
         if head.pos_ == "PRON":
             return None
+        if (company := legal_form_of(head)) is not None:
+            return Credit(company, SpeakerType.ORGANISATION)
         span = block.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return None

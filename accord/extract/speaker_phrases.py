@@ -18,6 +18,7 @@ from accord.extract.speakers import TITLE_WORDS
 from accord.gazetteer import PERSON_TITLES
 from accord.lexicon import (
     DEMONYM_SUFFIX,
+    LEGAL_FORMS,
     ORGANISATION_NAME_ENDS,
     PERSON_NOUNS,
     SPEAKER_NOUNS,
@@ -290,3 +291,17 @@ def _title_case(line: str) -> bool:
     Species Protection Measure"), not a sentence."""
     longer = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
     return bool(longer) and all(w[:1].isupper() for w in longer)
+
+
+def legal_form_of(head: Token) -> str | None:
+    """The company whose legal form the subject is, where the parse cut the name off at the
+    comma ("Summit Entertainment, LLC plans …" reads "LLC" as the subject): name and form."""
+    if head.lower_.rstrip(".") not in LEGAL_FORMS or head.i < 2:
+        return None
+    doc = head.doc
+    if doc[head.i - 1].text != "," or doc[head.i - 2].pos_ != "PROPN":
+        return None
+    first = head.i - 2
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return doc[first : head.i + 1].text

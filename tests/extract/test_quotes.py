@@ -1016,3 +1016,9 @@ def test_a_cue_without_a_subject_is_said_by_the_names_right_before_it() -> None:
     )
     quote = quote_with(quotes_of(text), "was one person")
     assert quote.speaker == "Woodward"
+
+
+def test_a_companys_legal_form_after_a_comma_is_said_with_its_name() -> None:
+    quote = quote_with(quotes_of("Harbor Pictures, LLC said it would release ten films."), "ten")
+    assert quote.speaker == "Harbor Pictures, LLC"
+    assert quote.speaker_type is SpeakerType.ORGANISATION
