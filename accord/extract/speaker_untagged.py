@@ -59,14 +59,17 @@ def name_run(token: Token, is_title: Callable[[Token], bool]) -> list[Token]:
 
 
 def _listed_role(word: Token) -> bool:
-    """A listed role or title, or an abbreviated title ("Lt.", "Sgt.")."""
+    """A listed role or title, an abbreviated title ("Lt.", "Sgt.") or a title written out
+    as a common noun ("a professor of economics")."""
     lemma = word.lemma_.lower().rstrip(".")
     abbreviated = word.text.endswith(".") and word.lower_ in TITLE_WORDS
+    written_out = word.pos_ == "NOUN" and lemma in TITLE_WORDS
     return (
         lemma in PERSON_NOUNS
         or lemma in PERSON_TITLES
         or word.lower_ in PERSON_TITLES
         or abbreviated
+        or written_out
     )
 
 

@@ -4,8 +4,11 @@ of them: a role or title before the name, an age, a person in apposition, "said 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from accord.extract.quotes import find_quotes
+from accord.extract.speaker_phrases import is_title
+from accord.extract.speaker_untagged import untagged_people
 from accord.model import Article, QuoteMention, SpeakerType
 from accord.nlp import parse_blocks
 from tests.models import loaded_nlp
@@ -75,3 +78,18 @@ def test_a_surname_named_in_full_before_is_no_body_for_the_company() -> None:
         "“This is a sad day for us,” the company said in a statement."
     )
     assert found[-1][0] != "Varno"
+
+
+def test_a_name_in_apposition_to_a_written_out_title_is_a_person_whatever_its_label() -> None:
+    text = "Title\nA professor of economics at the University of Leeds, Tomas Valerik, stayed home."
+    article = Article.create(source="t.txt", original=text, title="Title")
+    blocks = next(parse_blocks([article], loaded_nlp()))
+    block = next(b for b in blocks if "Valerik" in b.doc.text)
+    doc = block.doc
+    first = next(t.i for t in doc if t.text == "Tomas")
+    # the small model may call such a name an organisation, as it does some real ones
+    doc.ents = [e for e in doc.ents if e.end <= first] + [SpacySpan(doc, first, first + 2, "ORG")]
+    found = [
+        span.text for span in untagged_people(blocks, lambda _: False, is_title, lambda _: False)
+    ]
+    assert "Tomas Valerik" in found
