@@ -104,8 +104,8 @@ def source_of(verb: Token) -> Token | None:
             if addressed:
                 return issuer(verb.head.head.head)
             return None if verb.tag_ == "VBN" else issuer(verb.head) or verb.head
-        if verb is cue and noun_left_of(verb) is not None:
-            return subject_left_of(verb)
+        if verb is cue and (noun := noun_left_of(verb)) is not None:
+            return subject_left_of(verb, noun)
         # a subject-less gerund read as a complement ("saying … and claiming that …")
         gerund = verb.dep_ == "ccomp" and verb.tag_ == "VBG"
         if (verb.dep_ not in INHERITS_SUBJECT and not gerund) or verb.head is verb:
@@ -130,12 +130,11 @@ def noun_left_of(verb: Token) -> Token | None:
     return noun
 
 
-def subject_left_of(verb: Token) -> Token | None:
-    """Who speaks, where :func:`noun_left_of` finds the cue's subject: a name, a body or a
-    noun of people (the first of two names joined: "Woodward and Bernstein"); nobody for a
-    thing ("polls and surveys have found …") or a verb of belief or showing."""
-    noun = noun_left_of(verb)
-    if noun is None or cue_lemma(verb) in WEAK_CUES:
+def subject_left_of(verb: Token, noun: Token) -> Token | None:
+    """Who speaks, where :func:`noun_left_of` finds the cue's subject ``noun``: a name, a
+    body or a noun of people (the first of two names joined: "Woodward and Bernstein");
+    nobody for a thing ("polls and surveys have found …") or a verb of belief or showing."""
+    if cue_lemma(verb) in WEAK_CUES:
         return None
     named = noun.pos_ == "PROPN" or noun.ent_type_ in {"PERSON", "ORG", "NORP"}
     if not (named or listed_speaker(noun)):
