@@ -136,6 +136,7 @@ def test_web_view_lists_searches_and_links_evidence(
     assert page.locator("#stories tbody tr").count() == 2
     page.fill("input[name=q]", "river")
     page.click("form.search button")
+    page.wait_for_load_state()  # the URL changes when the answer starts, before its table
     assert "q=river" in page.url
     assert page.locator("#stories tbody tr").count() == 1
     watched.screenshot("web-index.png")
