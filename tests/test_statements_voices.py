@@ -17,6 +17,15 @@ def span(art: Article, text: str) -> Span:
     return Span.of(art, start, start + len(text))
 
 
+def described_voices(text: str, said: list[tuple[str, str]]) -> Voices:
+    """The voices of one article's described speakers, each (words, speaker) in ``text``."""
+    art = Article.create("t.txt", text)
+    described = SpeakerType.DESCRIPTION
+    return Voices.of(
+        [art], [QuoteMention(span(art, w), who, speaker_type=described) for w, who in said]
+    )
+
+
 def test_a_body_named_in_a_persons_relative_clause_is_not_their_title() -> None:
     art = Article.create("t.txt", TEXT)
     body = SpeakerType.ORGANISATION
@@ -36,31 +45,24 @@ def test_a_body_named_in_a_persons_relative_clause_is_not_their_title() -> None:
 
 
 def test_another_witness_is_not_the_witness_described_before() -> None:
-    art = Article.create("t.txt", "A witness said it burned. The witness said it fell. X said.")
-    described = SpeakerType.DESCRIPTION
-    mentions = [
-        QuoteMention(span(art, "it burned"), "A witness", speaker_type=described),
-        QuoteMention(span(art, "it fell"), "the witness", speaker_type=described),
-        QuoteMention(span(art, "X"), "another witness", speaker_type=described),
-    ]
-    voices = Voices.of([art], mentions)
+    voices = described_voices(
+        "A witness said it burned. The witness said it fell. X said.",
+        [("it burned", "A witness"), ("it fell", "the witness"), ("X", "another witness")],
+    )
     assert voices.one_voice(0, 1)
     assert not voices.one_voice(0, 2)
     assert not voices.one_voice(1, 2)
 
 
 def test_one_role_in_other_words_is_one_voice_and_a_gendered_pair_is_two() -> None:
-    text = (
-        "Lee's lawyer said A. Lee's attorney said B. The spokesman said C. The spokeswoman said D."
+    voices = described_voices(
+        "Lee's lawyer said A. Lee's attorney said B. The spokesman said C. The spokeswoman said D.",
+        [
+            ("A", "Lee's lawyer"),
+            ("B", "Lee’s attorney"),
+            ("C", "the spokesman"),
+            ("D", "the spokeswoman"),
+        ],
     )
-    art = Article.create("t.txt", text)
-    described = SpeakerType.DESCRIPTION
-    mentions = [
-        QuoteMention(span(art, "A"), "Lee's lawyer", speaker_type=described),
-        QuoteMention(span(art, "B"), "Lee’s attorney", speaker_type=described),
-        QuoteMention(span(art, "C"), "the spokesman", speaker_type=described),
-        QuoteMention(span(art, "D"), "the spokeswoman", speaker_type=described),
-    ]
-    voices = Voices.of([art], mentions)
     assert voices.one_voice(0, 1)
     assert not voices.one_voice(2, 3)
